@@ -1,0 +1,154 @@
+// `netobs recommend`: least-privilege NetworkPolicies from observed flows.
+#include <filesystem>
+#include <iostream>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <netobs/graph.hpp>
+#include <netobs/ingest.hpp>
+#include <netobs/inventory.hpp>
+#include <netobs/output.hpp>
+#include <netobs/recommend.hpp>
+#include <netobs/render.hpp>
+
+#include "commands.hpp"
+
+namespace netobs::cli {
+namespace {
+
+ExitCode fail(std::ostream& err, const std::string& message, ExitCode code = ExitCode::input_error) {
+  fmt::print(err, "netobs recommend: {}\n", message);
+  return code;
+}
+
+// "[NS/]key=value[,key=value]" as a namespace and a matchLabels selector.
+bool parse_dns_selector(const std::string& text, std::string& ns, LabelSelector& selector) {
+  std::string labels = text;
+  if (auto slash = text.find('/'); slash != std::string::npos && text.find('=') > slash &&
+                                   text.find('.') > slash) {
+    ns = text.substr(0, slash);
+    labels = text.substr(slash + 1);
+  }
+  std::size_t pos = 0;
+  while (pos <= labels.size()) {
+    std::size_t comma = labels.find(',', pos);
+    if (comma == std::string::npos) comma = labels.size();
+    const std::string pair = labels.substr(pos, comma - pos);
+    const auto eq = pair.find('=');
+    if (eq == std::string::npos || eq == 0) return false;
+    selector.match_labels[pair.substr(0, eq)] = pair.substr(eq + 1);
+    pos = comma + 1;
+  }
+  return !selector.match_labels.empty();
+}
+
+}  // namespace
+
+ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::ostream& err) {
+  netobs::RecommendOptions recommend_options;
+  recommend_options.dns = options.dns == "none" ? DnsMode::none : DnsMode::allow;
+  recommend_options.namespaces = options.namespaces;
+  recommend_options.default_deny = options.default_deny ? DefaultDeny::yes : DefaultDeny::no;
+  if (!options.dns_selector.empty()) {
+    LabelSelector selector;
+    if (!parse_dns_selector(options.dns_selector, recommend_options.dns_namespace, selector)) {
+      return fail(err, fmt::format("--dns-selector '{}': expected [NAMESPACE/]key=value[,key=value]",
+                                   options.dns_selector), ExitCode::usage);
+    }
+    recommend_options.dns_selector = selector;
+  }
+  for (const auto& text : options.dns_ips) {
+    auto ip = parse_ip(text);
+    if (!ip) return fail(err, fmt::format("--dns-ip '{}' is not an IP address", text), ExitCode::usage);
+    recommend_options.dns_ips.push_back(*ip);
+  }
+  GraphOptions graph_options;
+  for (const auto& text : options.cluster_cidrs) {
+    auto cidr = parse_cidr(text);
+    if (!cidr) return fail(err, fmt::format("--cluster-cidr '{}' is not a CIDR range", text), ExitCode::usage);
+    graph_options.cluster_cidrs.push_back(*cidr);
+  }
+
+  Inventory inventory;
+  IngestOptions ingest_options;
+  for (const auto& path : options.inventories) {
+    if (auto loaded = inventory.load_file(path); !loaded) return fail(err, loaded.error().message);
+    ingest_options.exclude.emplace_back(path);
+  }
+  if (options.input_format == "vpc") ingest_options.format = InputFormat::vpc;
+  if (options.input_format == "hubble") ingest_options.format = InputFormat::hubble;
+  ingest_options.vpc_format = options.vpc_format;
+  ingest_options.dropped = options.include_dropped ? DroppedFlows::use_as_evidence : DroppedFlows::report_only;
+  ingest_options.strictness = options.strict ? Strictness::stop_at_first : Strictness::skip_malformed;
+
+  FlowAggregate aggregate;
+  IngestSummary summary;
+  for (const auto& source : options.sources) {
+    auto result = ingest_source(source, ingest_options, inventory, aggregate, summary);
+    if (!result) {
+      return fail(err, result.error().message,
+                  result.error().kind == ErrorKind::usage ? ExitCode::usage : ExitCode::input_error);
+    }
+  }
+  const Graph graph = build_graph(aggregate, inventory, graph_options);
+  const Recommendation recommendation = recommend(graph, inventory, recommend_options);
+  if (!options.quiet || summary.records_used == 0) {
+    fmt::print(err, "{}", render_summary(summary, graph, recommendation, options.top));
+  }
+  if (summary.records_used == 0) {
+    return fail(err, fmt::format("no usable flow record in {} source(s): read {} records, {} malformed; "
+                                 "see the summary above",
+                                 options.sources.size(), summary.records_read, summary.malformed_count));
+  }
+  const std::string text = render_policies(recommendation.policies,
+                                           options.format == "json" ? OutputFormat::json : OutputFormat::yaml);
+  if (!options.output.empty()) {
+    if (auto written = write_file_atomically(options.output, text); !written) {
+      return fail(err, written.error().message);
+    }
+    return ExitCode::ok;
+  }
+  out << text;
+  out.flush();
+  if (!out) return fail(err, "cannot write to standard output");
+  return ExitCode::ok;
+}
+
+void add_recommend_command(CLI::App& app, ExitCode& exit_code) {
+  auto options = std::make_shared<RecommendOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "recommend", "Write least-privilege NetworkPolicies for the traffic observed in flow records");
+  cmd->add_option("sources", options->sources,
+                  "Flow records: files, directories (recursive) or - for stdin; VPC flow logs or Hubble "
+                  "JSON, plain or gzip")
+      ->required();
+  cmd->add_option("--inventory", options->inventories,
+                  "Output of 'kubectl get namespaces,nodes,pods,services,deployments,statefulsets,"
+                  "daemonsets,replicasets,jobs,cronjobs -A -o json' (repeatable)");
+  cmd->add_option("--input-format", options->input_format, "Record format (default: detected per source)")
+      ->check(CLI::IsMember({"auto", "vpc", "hubble"}));
+  cmd->add_option("--vpc-format", options->vpc_format,
+                  "LogFormat of header-less VPC records, e.g. '${version} ${srcaddr} ...' (default: v2)");
+  cmd->add_flag("--include-dropped", options->include_dropped,
+                "Use Hubble DROPPED/AUDIT flows as evidence too");
+  cmd->add_flag("--strict", options->strict, "Stop at the first malformed record (exit 3)");
+  cmd->add_option("--cluster-cidr", options->cluster_cidrs,
+                  "Pod or Service range; unexplained addresses in it are reported, never allowed (repeatable)");
+  cmd->add_option("--dns", options->dns, "DNS egress in every policy: auto (cluster DNS) or none")
+      ->check(CLI::IsMember({"auto", "none"}));
+  cmd->add_option("--dns-selector", options->dns_selector,
+                  "DNS pods as [NAMESPACE/]key=value[,key=value] (default: the kube-dns Service's selector)");
+  cmd->add_option("--dns-ip", options->dns_ips, "Also allow DNS to this address, e.g. NodeLocal DNSCache (repeatable)");
+  cmd->add_option("--namespace,-n", options->namespaces,
+                  "Write policies only for this namespace (repeatable; system namespaces only when named)");
+  cmd->add_flag("--default-deny", options->default_deny,
+                "Add a deny-all policy to each covered namespace and list workloads it would cut off");
+  cmd->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"yaml", "json"}));
+  cmd->add_option("--output,-o", options->output, "Write to FILE atomically instead of stdout");
+  cmd->add_option("--top", options->top, "Rows per list in the summary on stderr")->check(CLI::Range(1, 100000));
+  cmd->add_flag("--quiet,-q", options->quiet, "No summary on stderr");
+  cmd->callback([options, &exit_code] { exit_code = run_recommend(*options, std::cout, std::cerr); });
+}
+
+}  // namespace netobs::cli

@@ -1,0 +1,43 @@
+// The netobs subcommands: an options struct, a run function that takes the output streams and
+// returns an exit code (so tests can call it in-process), and a setup function for CLI11.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+namespace netobs::cli {
+
+// The documented exit codes of every subcommand.
+enum class ExitCode : int {
+  ok = 0,
+  findings = 1,     // differences or lint findings at or above the threshold
+  usage = 2,        // bad flags or arguments
+  input_error = 3,  // unreadable or invalid input, or a failure while running
+};
+
+struct RecommendOptions {
+  std::vector<std::string> sources;
+  std::vector<std::string> inventories;
+  std::string input_format = "auto";
+  std::string vpc_format;
+  bool include_dropped = false;
+  bool strict = false;
+  std::vector<std::string> cluster_cidrs;
+  std::string dns = "auto";
+  std::string dns_selector;
+  std::vector<std::string> dns_ips;
+  std::vector<std::string> namespaces;
+  bool default_deny = false;
+  std::string format = "yaml";
+  std::string output;
+  std::size_t top = 10;
+  bool quiet = false;
+};
+
+ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::ostream& err);
+void add_recommend_command(CLI::App& app, ExitCode& exit_code);
+
+}  // namespace netobs::cli

@@ -1,0 +1,80 @@
+// The service-dependency graph: workloads (per namespace), nodes and external addresses as
+// peers, and the edges observed between them with port, protocol, counts and time window.
+// recommend, graph and diff all read this model.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <netobs/ingest.hpp>
+#include <netobs/inventory.hpp>
+#include <netobs/ip.hpp>
+#include <netobs/labels.hpp>
+
+namespace netobs {
+
+enum class PeerKind {
+  workload,         // pods of one root owner
+  node,             // a node or a host-network pod: always allowed, never a rule
+  external,         // outside the cluster: the internet or a VPC resource (an ipBlock)
+  cluster_unknown,  // inside the cluster's ranges but unexplained: reported, never an ipBlock
+};
+
+struct Peer {
+  PeerKind kind = PeerKind::external;
+  WorkloadRef workload;  // PeerKind::workload
+  IpAddress ip;          // the other kinds
+
+  auto operator<=>(const Peer&) const = default;
+};
+
+// "ns/name[Kind]", "node 10.0.0.1", "1.2.3.4" or "unknown 10.1.2.3".
+std::string to_string(const Peer& peer);
+
+struct WorkloadNode {
+  WorkloadRef ref;
+  LabelSelector selector;     // selects exactly this workload's pods, unless `selector_note` says otherwise
+  std::string selector_note;  // why the selector is not exact, or empty
+  bool host_network = false;  // its pods share the node's network: no policy can isolate them
+  bool system = false;        // kube-system, kube-public, kube-node-lease
+};
+
+struct EdgeId {
+  Peer client;
+  Peer server;
+  Protocol protocol = Protocol::tcp;
+  std::uint16_t port = 0;
+
+  auto operator<=>(const EdgeId&) const = default;
+};
+
+// What could not be attributed to workloads, for the summary.
+struct AttributionReport {
+  std::map<IpAddress, std::uint64_t> cluster_unknown;   // address -> flows
+  std::map<IpAddress, std::uint64_t> private_external;  // private addresses taken as external
+  std::map<IpAddress, std::uint64_t> snat;              // node address -> flows to the outside
+  std::map<std::string, std::uint64_t> node_traffic;    // "node -> ns/wl TCP 8080" -> flows
+  std::uint64_t stale_ip_edges = 0;  // edges of an IP that belonged to no inventoried pod at the time
+  std::vector<std::string> notes;
+};
+
+struct Graph {
+  std::map<WorkloadRef, WorkloadNode> workloads;
+  std::map<EdgeId, EdgeStats> edges;
+  AttributionReport report;
+};
+
+struct GraphOptions {
+  std::vector<Cidr> cluster_cidrs;  // pod and Service ranges (--cluster-cidr)
+};
+
+// Attributes every aggregated edge to peers: Hubble identities first, then the inventory (pods
+// by IP and time, Services to their backends with targetPort translation, nodes), then the
+// cluster ranges; what remains is external.
+Graph build_graph(const FlowAggregate& aggregate, const Inventory& inventory, const GraphOptions& options);
+
+bool is_system_namespace(const std::string& namespace_name);
+
+}  // namespace netobs

@@ -1,0 +1,105 @@
+// Streaming ingest of flow records: AWS VPC flow logs (text, S3 objects with a header, CloudWatch
+// exports and subscription payloads) and Cilium Hubble JSON lines, plain or gzip. Records are
+// folded into per-edge counters as they are read, so memory grows with distinct edges, never
+// with the number of records.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <netobs/error.hpp>
+#include <netobs/flow.hpp>
+#include <netobs/inventory.hpp>
+#include <netobs/ip.hpp>
+
+namespace netobs {
+
+enum class InputFormat { auto_detect, vpc, hubble };
+enum class DroppedFlows { report_only, use_as_evidence };
+enum class Strictness { skip_malformed, stop_at_first };
+
+struct IngestOptions {
+  InputFormat format = InputFormat::auto_detect;
+  std::string vpc_format;  // a LogFormat string for header-less VPC records; empty = default v2
+  DroppedFlows dropped = DroppedFlows::report_only;
+  Strictness strictness = Strictness::skip_malformed;
+  std::size_t max_messages = 5;  // malformed records shown before the rest are only counted
+  // Files skipped while walking directories (the inventory often sits beside the flows).
+  std::vector<std::filesystem::path> exclude;
+};
+
+// One directed, deduplicated connection edge: `client` connected to `server` on `port`.
+struct EdgeKey {
+  IpAddress client;
+  IpAddress server;
+  std::uint32_t client_identity = 0;  // index into FlowAggregate::identities; 0 = none (VPC)
+  std::uint32_t server_identity = 0;
+  std::uint16_t port = 0;
+  Protocol protocol = Protocol::tcp;
+
+  bool operator==(const EdgeKey&) const = default;
+};
+
+struct EdgeKeyHash {
+  std::size_t operator()(const EdgeKey& key) const;
+};
+
+struct EdgeStats {
+  std::uint64_t flows = 0;  // connections (request records), deduplicated where the data allows
+  std::uint64_t packets = 0;
+  std::uint64_t bytes = 0;
+  std::int64_t first_seen = 0;  // Unix seconds; 0 = unknown
+  std::int64_t last_seen = 0;
+
+  void merge(const EdgeStats& other);
+};
+
+// A connection that was not evidence of wanted traffic (VPC REJECT, Hubble DROPPED), for review.
+struct DeniedConnection {
+  std::string client;
+  std::string server;
+  std::uint16_t port = 0;
+  Protocol protocol = Protocol::tcp;
+  std::string reason;
+
+  auto operator<=>(const DeniedConnection&) const = default;
+};
+
+struct IngestSummary {
+  std::uint64_t records_read = 0;  // every non-empty, non-header line or JSON object
+  std::uint64_t records_used = 0;  // records that became (part of) an edge
+  std::map<std::string, std::uint64_t> skipped;  // reason -> count
+  std::map<DeniedConnection, std::uint64_t> denied;
+  std::vector<std::string> malformed;  // "file:line: message", first max_messages of them
+  std::uint64_t malformed_count = 0;
+  std::vector<std::string> warnings;  // once per source, e.g. missing pkt-srcaddr
+  std::int64_t first_seen = 0;
+  std::int64_t last_seen = 0;
+  std::vector<std::string> sources;  // "path (format)"
+
+  void skip(const std::string& reason, std::uint64_t count = 1) { skipped[reason] += count; }
+  void see_time(std::int64_t start, std::int64_t end);
+};
+
+// Everything ingest keeps: one counter per distinct edge, and the interned Hubble identities.
+struct FlowAggregate {
+  std::unordered_map<EdgeKey, EdgeStats, EdgeKeyHash> edges;
+  std::vector<FlowEndpoint> identities{FlowEndpoint{}};  // [0] is "no identity"
+  std::unordered_map<std::string, std::uint32_t> identity_index;
+
+  std::uint32_t intern(const FlowEndpoint& endpoint);
+};
+
+// Reads one source: a file, a directory (recursively, in sorted order) or "-" for standard input.
+// Returns an error for an unreadable file, a truncated gzip stream, or (with
+// Strictness::stop_at_first) the first malformed record; malformed records are otherwise counted
+// in `summary` and skipped. `inventory` supplies listening ports for deciding who is the client.
+Result<void> ingest_source(const std::string& source, const IngestOptions& options,
+                           const Inventory& inventory, FlowAggregate& aggregate,
+                           IngestSummary& summary);
+
+}  // namespace netobs

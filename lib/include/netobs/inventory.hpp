@@ -1,0 +1,124 @@
+// The cluster inventory: what `kubectl get namespaces,nodes,pods,services,deployments,... -A -o json`
+// (or -o yaml) prints. It maps addresses to pods, Services and nodes, resolves each pod to its root
+// owner (the workload a policy is written for) and knows which ports pods listen on.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include <netobs/error.hpp>
+#include <netobs/flow.hpp>
+#include <netobs/ip.hpp>
+#include <netobs/labels.hpp>
+
+namespace netobs {
+
+// A workload is named by its root owner: Deployment, StatefulSet, DaemonSet, CronJob, Job,
+// ReplicaSet without a Deployment, ReplicationController, or a bare Pod.
+struct WorkloadRef {
+  std::string namespace_name;
+  std::string kind;
+  std::string name;
+
+  auto operator<=>(const WorkloadRef&) const = default;
+};
+
+struct ContainerPort {
+  std::string name;  // may be empty
+  Protocol protocol = Protocol::tcp;
+  std::uint16_t port = 0;
+};
+
+struct Pod {
+  std::string namespace_name;
+  std::string name;
+  Labels labels;
+  std::vector<IpAddress> ips;
+  bool host_network = false;
+  std::string node_name;
+  std::vector<ContainerPort> ports;
+  std::optional<std::int64_t> start_time;  // Unix seconds, from status.startTime
+  bool terminated = false;                 // phase Succeeded or Failed: its IP may be reused
+  WorkloadRef controller;                  // the direct controller (ownerReferences)
+  WorkloadRef owner;                       // the root owner
+};
+
+struct ServicePort {
+  Protocol protocol = Protocol::tcp;
+  std::uint16_t port = 0;
+  std::string target_port;  // a number or a container port name; empty means `port`
+};
+
+struct Service {
+  std::string namespace_name;
+  std::string name;
+  std::vector<IpAddress> cluster_ips;
+  std::optional<LabelSelector> selector;  // absent for Services without a selector
+  std::vector<ServicePort> ports;
+};
+
+struct Node {
+  std::string name;
+  std::vector<IpAddress> addresses;  // InternalIP and ExternalIP
+};
+
+// What the inventory knows of a workload beyond its pods.
+struct WorkloadInfo {
+  std::optional<LabelSelector> selector;  // spec.selector of the owning object, when present
+};
+
+class Inventory {
+ public:
+  // Adds the objects of one `kubectl get -o json|yaml` List. Returns an invalid_input error naming
+  // `path` when the document is not a Kubernetes List, and an io error when it cannot be read.
+  Result<void> load_file(const std::filesystem::path& path);
+  // The same, from text already in memory; `origin` names it in messages.
+  Result<void> load_text(const std::string& text, const std::string& origin);
+
+  const std::vector<Pod>& pods() const { return m_pods; }
+  const std::vector<Service>& services() const { return m_services; }
+  const std::vector<Node>& nodes() const { return m_nodes; }
+  const std::map<std::string, Labels>& namespaces() const { return m_namespaces; }
+  const std::map<WorkloadRef, WorkloadInfo>& workloads() const { return m_workloads; }
+  bool empty() const { return m_pods.empty() && m_services.empty() && m_nodes.empty(); }
+
+  // The pod (not host-network) that holds `ip`, or null. Pod IPs are reused: with `seen_at` (Unix
+  // seconds of the traffic) only a pod started by then is returned, the latest such one;
+  // without it, a running pod is preferred over one that has terminated.
+  const Pod* pod_by_ip(const IpAddress& ip, std::optional<std::int64_t> seen_at = std::nullopt) const;
+  const Pod* pod_by_name(const std::string& namespace_name, const std::string& name) const;
+  const Service* service_by_ip(const IpAddress& ip) const;
+  const Service* service_by_name(const std::string& namespace_name, const std::string& name) const;
+  // The node that owns `ip` as one of its addresses, or null.
+  const Node* node_by_ip(const IpAddress& ip) const;
+  // Pods in the Service's namespace that its selector picks.
+  std::vector<const Pod*> service_backends(const Service& service) const;
+  // Resolves a Service's target port for one backend: a named target port against its container
+  // ports; nullopt when it cannot be resolved on that pod.
+  std::optional<std::uint16_t> resolve_target_port(const ServicePort& port, const Pod& pod) const;
+  // True when the inventory says something at `ip` accepts connections on `port`/`protocol`
+  // (a container port of a pod or host-network pod there, or a Service port or its target port).
+  bool listens_on(const IpAddress& ip, std::uint16_t port, Protocol protocol) const;
+
+ private:
+  void index();
+  std::vector<Pod> m_pods;
+  std::vector<Service> m_services;
+  std::vector<Node> m_nodes;
+  std::map<std::string, Labels> m_namespaces;
+  std::map<WorkloadRef, WorkloadInfo> m_workloads;
+  // owner links of ReplicaSets and Jobs: (namespace, kind, name) -> parent
+  std::map<WorkloadRef, WorkloadRef> m_parents;
+  std::unordered_map<IpAddress, std::vector<std::size_t>, IpAddressHash> m_pods_by_ip;
+  std::unordered_map<IpAddress, std::size_t, IpAddressHash> m_service_by_ip;
+  std::unordered_map<IpAddress, std::size_t, IpAddressHash> m_node_by_ip;
+  std::unordered_set<std::uint64_t> m_listening;  // hash of (ip, port, protocol)
+};
+
+}  // namespace netobs

@@ -1,0 +1,63 @@
+// The networking.k8s.io/v1 NetworkPolicy object model, as recommend writes it and the policy
+// engine reads it.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include <netobs/error.hpp>
+#include <netobs/flow.hpp>
+#include <netobs/labels.hpp>
+
+namespace netobs {
+
+struct IpBlock {
+  std::string cidr;
+  std::vector<std::string> except;
+
+  auto operator<=>(const IpBlock&) const = default;
+};
+
+// One element of `from`/`to`: podSelector, namespaceSelector (both = AND) or ipBlock.
+struct PolicyPeer {
+  std::optional<LabelSelector> pod_selector;
+  std::optional<LabelSelector> namespace_selector;
+  std::optional<IpBlock> ip_block;
+
+  auto operator<=>(const PolicyPeer&) const = default;
+};
+
+struct PolicyPort {
+  std::optional<Protocol> protocol;                       // absent = TCP
+  std::optional<std::variant<int, std::string>> port;     // number or named port; absent = all
+  std::optional<int> end_port;
+
+  auto operator<=>(const PolicyPort&) const = default;
+};
+
+struct PolicyRule {
+  std::vector<PolicyPeer> peers;  // empty = all peers
+  std::vector<PolicyPort> ports;  // empty = all ports
+
+  auto operator<=>(const PolicyRule&) const = default;
+};
+
+enum class PolicyType { ingress, egress };
+
+struct NetworkPolicy {
+  std::string name;
+  std::string namespace_name;
+  std::map<std::string, std::string> labels;
+  std::map<std::string, std::string> annotations;
+  LabelSelector pod_selector;
+  std::vector<PolicyType> policy_types;
+  std::vector<PolicyRule> ingress;
+  std::vector<PolicyRule> egress;
+  SourceLocation location;  // where it was read from, when it was read
+};
+
+}  // namespace netobs

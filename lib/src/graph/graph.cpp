@@ -1,0 +1,62 @@
+#include <netobs/graph.hpp>
+
+#include <fmt/format.h>
+
+#include "resolve.hpp"
+#include "selector.hpp"
+
+namespace netobs {
+
+bool is_system_namespace(const std::string& namespace_name) {
+  return namespace_name == "kube-system" || namespace_name == "kube-public" ||
+         namespace_name == "kube-node-lease";
+}
+
+std::string to_string(const Peer& peer) {
+  switch (peer.kind) {
+    case PeerKind::workload:
+      return fmt::format("{}/{}[{}]", peer.workload.namespace_name, peer.workload.name, peer.workload.kind);
+    case PeerKind::node: return "node " + to_string(peer.ip);
+    case PeerKind::external: return to_string(peer.ip);
+    case PeerKind::cluster_unknown: return "unknown " + to_string(peer.ip);
+  }
+  return {};
+}
+
+Graph build_graph(const FlowAggregate& aggregate, const Inventory& inventory, const GraphOptions& options) {
+  Graph graph;
+  PeerResolver resolver(inventory, options, graph);
+  resolver.learn(aggregate);
+  AttributionReport& report = graph.report;
+  for (const auto& [key, stats] : aggregate.edges) {
+    const std::int64_t seen_at = stats.last_seen;
+    const auto clients = resolver.resolve(key.client, aggregate.identities[key.client_identity],
+                                          EdgeSide::client, 0, key.protocol, seen_at);
+    const auto servers = resolver.resolve(key.server, aggregate.identities[key.server_identity],
+                                          EdgeSide::server, key.port, key.protocol, seen_at);
+    const std::uint64_t flows = std::max<std::uint64_t>(stats.flows, 1);
+    for (const auto& client : clients) {
+      for (const auto& server : servers) {
+        const Peer& c = client.peer;
+        const Peer& s = server.peer;
+        if (c.kind == PeerKind::cluster_unknown) report.cluster_unknown[c.ip] += flows;
+        if (s.kind == PeerKind::cluster_unknown) report.cluster_unknown[s.ip] += flows;
+        if (c.kind == PeerKind::external && c.ip.is_private()) report.private_external[c.ip] += flows;
+        if (s.kind == PeerKind::external && s.ip.is_private()) report.private_external[s.ip] += flows;
+        if (c.kind == PeerKind::node && s.kind == PeerKind::external) {
+          // The VPC CNI SNATs pod egress leaving the VPC to the node's address: the pod behind
+          // it cannot be known from these records.
+          report.snat[c.ip] += flows;
+        } else if ((c.kind == PeerKind::node) != (s.kind == PeerKind::node)) {
+          report.node_traffic[fmt::format("{} -> {} {} {}", to_string(c), to_string(s),
+                                          to_string(key.protocol), server.port)] += flows;
+        }
+        graph.edges[EdgeId{c, s, key.protocol, server.port}].merge(stats);
+      }
+    }
+  }
+  choose_selectors(graph, inventory, resolver.observed_labels());
+  return graph;
+}
+
+}  // namespace netobs

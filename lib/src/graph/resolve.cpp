@@ -1,0 +1,161 @@
+#include "resolve.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace netobs {
+namespace {
+
+bool all_of_class(std::string_view text, int (*predicate)(int)) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [&](char c) {
+           return predicate(static_cast<unsigned char>(c)) != 0;
+         });
+}
+
+int is_lower_alnum(int c) { return std::islower(c) || std::isdigit(c); }
+
+// Pod names of Deployments end in -<pod-template-hash>-<5 chars>, of DaemonSets and Jobs in
+// -<5 chars>, of StatefulSets in -<ordinal>.
+WorkloadRef from_pod_name(const std::string& ns, const std::string& pod) {
+  const auto last = pod.rfind('-');
+  if (last == std::string::npos) return {ns, "Pod", pod};
+  const std::string_view suffix = std::string_view(pod).substr(last + 1);
+  const std::string head = pod.substr(0, last);
+  if (all_of_class(suffix, [](int c) { return std::isdigit(c); })) return {ns, "StatefulSet", head};
+  if (suffix.size() == 5 && all_of_class(suffix, is_lower_alnum)) {
+    const auto prev = head.rfind('-');
+    if (prev != std::string::npos) {
+      const std::string_view hash = std::string_view(head).substr(prev + 1);
+      if (hash.size() >= 6 && hash.size() <= 10 && all_of_class(hash, is_lower_alnum)) {
+        return {ns, "Deployment", head.substr(0, prev)};
+      }
+    }
+    return {ns, "DaemonSet", head};
+  }
+  return {ns, "Pod", pod};
+}
+
+}  // namespace
+
+WorkloadRef workload_of(const FlowEndpoint& endpoint, const Inventory& inventory) {
+  if (!endpoint.pod_name.empty()) {
+    if (const Pod* pod = inventory.pod_by_name(endpoint.namespace_name, endpoint.pod_name)) return pod->owner;
+  }
+  if (!endpoint.workload_name.empty()) {
+    return {endpoint.namespace_name, endpoint.workload_kind.empty() ? "Deployment" : endpoint.workload_kind,
+            endpoint.workload_name};
+  }
+  if (!endpoint.pod_name.empty()) return from_pod_name(endpoint.namespace_name, endpoint.pod_name);
+  // An identity without a pod name: name it after its app label, the best stable handle.
+  for (const char* key : {"app.kubernetes.io/name", "app", "k8s-app"}) {
+    if (auto it = endpoint.labels.find(key); it != endpoint.labels.end()) {
+      return {endpoint.namespace_name, "Workload", it->second};
+    }
+  }
+  return {endpoint.namespace_name, "Workload", "unnamed"};
+}
+
+void PeerResolver::learn(const FlowAggregate& aggregate) {
+  m_aggregate = &aggregate;
+  auto named = [&](std::uint32_t id) {
+    const FlowEndpoint& e = aggregate.identities[id];
+    return !e.namespace_name.empty() && !e.pod_name.empty();
+  };
+  for (const auto& [key, stats] : aggregate.edges) {
+    if (named(key.client_identity)) m_identity_by_ip[key.client] = key.client_identity;
+    if (named(key.server_identity)) m_identity_by_ip[key.server] = key.server_identity;
+  }
+  for (std::uint32_t id = 1; id < aggregate.identities.size(); ++id) {
+    if (!named(id) || aggregate.identities[id].labels.empty()) continue;
+    const FlowEndpoint& e = aggregate.identities[id];
+    const WorkloadRef ref = workload_of(e, m_inventory);
+    auto [it, inserted] = m_workload_by_labels.try_emplace({e.namespace_name, e.labels}, ref);
+    if (!inserted && it->second != ref) it->second = std::nullopt;
+  }
+}
+
+Peer PeerResolver::workload_peer(const WorkloadRef& ref, const Labels& labels) {
+  auto [it, inserted] = m_graph.workloads.try_emplace(ref);
+  if (inserted) {
+    it->second.ref = ref;
+    it->second.system = is_system_namespace(ref.namespace_name);
+  }
+  auto& sets = m_labels[ref];
+  // An identity without labels says nothing about which labels the pods share.
+  if (!labels.empty() && std::find(sets.begin(), sets.end(), labels) == sets.end()) sets.push_back(labels);
+  return Peer{PeerKind::workload, ref, {}};
+}
+
+bool PeerResolver::in_cluster_range(const IpAddress& ip) const {
+  return std::any_of(m_options.cluster_cidrs.begin(), m_options.cluster_cidrs.end(),
+                     [&](const Cidr& cidr) { return cidr.contains(ip); });
+}
+
+std::vector<ResolvedPeer> PeerResolver::resolve(const IpAddress& ip, const FlowEndpoint& identity,
+                                                EdgeSide side, std::uint16_t port, Protocol protocol,
+                                                std::int64_t seen_at) {
+  if (!identity.namespace_name.empty()) {
+    WorkloadRef ref = workload_of(identity, m_inventory);
+    if (identity.pod_name.empty() && identity.workload_name.empty()) {
+      // Hubble names some endpoints by labels only; use the workload those labels belong to.
+      auto it = m_workload_by_labels.find({identity.namespace_name, identity.labels});
+      if (it != m_workload_by_labels.end() && it->second) ref = *it->second;
+    }
+    const Pod* pod = m_inventory.pod_by_name(identity.namespace_name, identity.pod_name);
+    return {{workload_peer(ref, pod ? pod->labels : identity.labels), port}};
+  }
+  if (!identity.pod_name.empty() || identity.reserved == "world") {
+    // A pod seen elsewhere in the capture under this address (Hubble sometimes loses the
+    // identity of a pod and reports it as world).
+    auto it = m_identity_by_ip.find(ip);
+    if (m_aggregate && it != m_identity_by_ip.end()) {
+      return resolve(ip, m_aggregate->identities[it->second], side, port, protocol, seen_at);
+    }
+  }
+  if (!identity.pod_name.empty() && !m_inventory.pod_by_ip(ip)) {
+    return {{Peer{PeerKind::cluster_unknown, {}, ip}, port}};  // a pod, but whose is unknown
+  }
+  if (identity.reserved == "host" || identity.reserved == "remote-node") {
+    return {{Peer{PeerKind::node, {}, ip}, port}};
+  }
+  if (!identity.reserved.empty() && identity.reserved != "world" && identity.reserved != "kube-apiserver") {
+    return {{Peer{PeerKind::cluster_unknown, {}, ip}, port}};  // health, init, unmanaged, ...
+  }
+  const std::optional<std::int64_t> when = seen_at ? std::optional<std::int64_t>(seen_at) : std::nullopt;
+  if (identity.reserved.empty()) {
+    if (const Pod* pod = m_inventory.pod_by_ip(ip, when)) {
+      return {{workload_peer(pod->owner, pod->labels), port}};
+    }
+    if (m_inventory.pod_by_ip(ip)) {
+      // The address belongs to a pod that started after this traffic: a reused IP. Attributing
+      // it would grant the new pod access it never used.
+      ++m_graph.report.stale_ip_edges;
+      return {{Peer{PeerKind::cluster_unknown, {}, ip}, port}};
+    }
+  }
+  if (m_inventory.node_by_ip(ip)) return {{Peer{PeerKind::node, {}, ip}, port}};
+  if (const Service* service = m_inventory.service_by_ip(ip)) {
+    std::vector<ResolvedPeer> peers;
+    if (side == EdgeSide::server) {
+      for (const auto& service_port : service->ports) {
+        if (service_port.port != port || service_port.protocol != protocol) continue;
+        for (const Pod* backend : m_inventory.service_backends(*service)) {
+          auto target = m_inventory.resolve_target_port(service_port, *backend);
+          if (!target) continue;
+          ResolvedPeer resolved{workload_peer(backend->owner, backend->labels), *target};
+          if (std::find_if(peers.begin(), peers.end(), [&](const ResolvedPeer& p) {
+                return p.peer == resolved.peer && p.port == resolved.port;
+              }) == peers.end()) {
+            peers.push_back(resolved);
+          }
+        }
+      }
+    }
+    if (peers.empty()) return {{Peer{PeerKind::cluster_unknown, {}, ip}, port}};
+    return peers;
+  }
+  if (in_cluster_range(ip)) return {{Peer{PeerKind::cluster_unknown, {}, ip}, port}};
+  return {{Peer{PeerKind::external, {}, ip}, port}};
+}
+
+}  // namespace netobs

@@ -1,0 +1,26 @@
+// State shared by the record readers while one source is read.
+#pragma once
+
+#include <string_view>
+
+#include <netobs/ingest.hpp>
+
+#include "line_reader.hpp"
+
+namespace netobs {
+
+struct ReadContext {
+  const IngestOptions& options;
+  const Inventory& inventory;
+  FlowAggregate& aggregate;
+  IngestSummary& summary;
+  LineReader& reader;
+
+  // Records a malformed record at the reader's current line. Returns an error when the options
+  // say to stop at the first one.
+  Result<void> malformed(std::string_view message);
+  // Folds one accepted observation into its edge.
+  void add(const EdgeKey& key, const EdgeStats& stats);
+};
+
+}  // namespace netobs

@@ -1,0 +1,252 @@
+#include <string>
+
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include "direction.hpp"
+#include "readers.hpp"
+#include "util/time.hpp"
+#include "vpc_format.hpp"
+
+namespace netobs {
+namespace {
+
+using simdjson::dom::element;
+using simdjson::dom::object;
+
+constexpr std::size_t k_max_denied = 10000;
+
+std::string_view string_at(const element& parent, std::string_view key) {
+  std::string_view value;
+  if (parent[key].get(value) != simdjson::SUCCESS) return {};
+  return value;
+}
+
+bool bool_at(const element& parent, std::string_view key, bool& out) {
+  return parent[key].get(out) == simdjson::SUCCESS;
+}
+
+// The reserved identity that names the peer best when several are present.
+int reserved_rank(std::string_view name) {
+  if (name == "kube-apiserver") return 0;
+  if (name == "host") return 1;
+  if (name == "remote-node") return 2;
+  if (name == "world") return 3;
+  return 4;
+}
+
+FlowEndpoint read_endpoint(simdjson::simdjson_result<element> found) {
+  FlowEndpoint out;
+  element endpoint;
+  if (found.get(endpoint) != simdjson::SUCCESS || !endpoint.is_object()) return out;
+  out.namespace_name = std::string(string_at(endpoint, "namespace"));
+  out.pod_name = std::string(string_at(endpoint, "pod_name"));
+  simdjson::dom::array workloads;
+  if (endpoint["workloads"].get(workloads) == simdjson::SUCCESS && workloads.size() > 0) {
+    out.workload_name = std::string(string_at(workloads.at(0).value_unsafe(), "name"));
+    out.workload_kind = std::string(string_at(workloads.at(0).value_unsafe(), "kind"));
+  }
+  simdjson::dom::array labels;
+  if (endpoint["labels"].get(labels) == simdjson::SUCCESS) {
+    for (element label : labels) {
+      std::string_view text;
+      if (label.get(text) != simdjson::SUCCESS) continue;
+      if (text.starts_with("reserved:")) {
+        const std::string_view name = text.substr(9);
+        if (out.reserved.empty() || reserved_rank(name) < reserved_rank(out.reserved)) {
+          out.reserved = std::string(name);
+        }
+        continue;
+      }
+      if (!text.starts_with("k8s:")) continue;
+      text.remove_prefix(4);
+      const auto eq = text.find('=');
+      const std::string_view key = text.substr(0, eq);
+      // Cilium's own labels describe the namespace and service account, not the pod; some
+      // endpoints carry their namespace only as a label.
+      if (key == "io.kubernetes.pod.namespace" && out.namespace_name.empty() && eq != std::string_view::npos) {
+        out.namespace_name = std::string(text.substr(eq + 1));
+      }
+      if (key.starts_with("io.cilium.") || key == "io.kubernetes.pod.namespace") continue;
+      out.labels.emplace(std::string(key),
+                         eq == std::string_view::npos ? std::string() : std::string(text.substr(eq + 1)));
+    }
+  }
+  if (!out.namespace_name.empty()) out.reserved.clear();
+  return out;
+}
+
+std::string describe(const FlowEndpoint& endpoint, const IpAddress& ip) {
+  if (!endpoint.pod_name.empty()) return endpoint.namespace_name + "/" + endpoint.pod_name;
+  if (!endpoint.reserved.empty()) return endpoint.reserved + " " + to_string(ip);
+  return to_string(ip);
+}
+
+Result<void> read_hubble_flow(ReadContext& ctx, const element& flow) {
+  IngestSummary& summary = ctx.summary;
+  ++summary.records_read;
+  std::string_view verdict = string_at(flow, "verdict");
+  if (verdict.empty()) {
+    std::int64_t number = 0;
+    if (flow["verdict"].get(number) == simdjson::SUCCESS) {
+      verdict = number == 1 ? "FORWARDED" : number == 2 ? "DROPPED" : number == 6 ? "AUDIT" : "OTHER";
+    }
+  }
+  const bool forwarded = verdict == "FORWARDED" || verdict == "REDIRECTED" || verdict == "TRANSLATED" ||
+                         verdict == "TRACED";
+  const bool dropped = verdict == "DROPPED" || verdict == "AUDIT";
+  if (!forwarded && !dropped) {
+    summary.skip(fmt::format("hubble verdict {}", verdict.empty() ? "missing" : verdict));
+    return {};
+  }
+  element ip_element;
+  if (flow["IP"].get(ip_element) != simdjson::SUCCESS) {
+    summary.skip("hubble flow without IP layer");
+    return {};
+  }
+  const auto src = parse_ip(string_at(ip_element, "source"));
+  const auto dst = parse_ip(string_at(ip_element, "destination"));
+  if (!src || !dst) return ctx.malformed("hubble flow with a bad IP.source or IP.destination");
+
+  element l4;
+  if (flow["l4"].get(l4) != simdjson::SUCCESS) {
+    summary.skip("hubble flow without L4 layer");
+    return {};
+  }
+  Protocol protocol = Protocol::tcp;
+  element ports;
+  if (l4["TCP"].get(ports) == simdjson::SUCCESS) protocol = Protocol::tcp;
+  else if (l4["UDP"].get(ports) == simdjson::SUCCESS) protocol = Protocol::udp;
+  else if (l4["SCTP"].get(ports) == simdjson::SUCCESS) protocol = Protocol::sctp;
+  else {
+    summary.skip(l4["ICMPv4"].error() == simdjson::SUCCESS || l4["ICMPv6"].error() == simdjson::SUCCESS
+                     ? "protocol ICMP (no NetworkPolicy can express it)"
+                     : "hubble flow with an unknown L4 protocol");
+    return {};
+  }
+  std::uint64_t src_port = 0, dst_port = 0;
+  // Proto3 omits zero values: an absent port is 0.
+  if (ports["source_port"].get(src_port) != simdjson::SUCCESS) src_port = 0;
+  if (ports["destination_port"].get(dst_port) != simdjson::SUCCESS) dst_port = 0;
+  if (src_port > 65535 || dst_port > 65535) return ctx.malformed("hubble flow with a port out of range");
+  const FlowEndpoint source = read_endpoint(flow["source"]);
+  const FlowEndpoint destination = read_endpoint(flow["destination"]);
+
+  // Which side opened the connection: is_reply when the capture has it, the legacy reply flag,
+  // TCP flags, and only then the ports.
+  std::optional<bool> reply;
+  bool flag = false;
+  if (bool_at(flow, "is_reply", flag)) {
+    reply = flag;
+  } else if (bool_at(flow, "reply", flag) && flag) {
+    reply = true;
+  }
+  if (!reply && protocol == Protocol::tcp) {
+    element flags;
+    bool syn = false, ack = false;
+    if (ports["flags"].get(flags) == simdjson::SUCCESS) {
+      bool_at(flags, "SYN", syn);
+      bool_at(flags, "ACK", ack);
+      if (syn) reply = ack;
+    }
+  }
+  if (!reply) {
+    reply = initiator_from_ports(*src, static_cast<std::uint16_t>(src_port), *dst,
+                                 static_cast<std::uint16_t>(dst_port), protocol, ctx.inventory) ==
+            Initiator::destination;
+  }
+  const FlowEndpoint& client = *reply ? destination : source;
+  const FlowEndpoint& server = *reply ? source : destination;
+  EdgeKey key;
+  key.client = *reply ? *dst : *src;
+  key.server = *reply ? *src : *dst;
+  key.port = static_cast<std::uint16_t>(*reply ? src_port : dst_port);
+  key.protocol = protocol;
+
+  if (dropped) {
+    if (summary.denied.size() < k_max_denied) {
+      std::string reason(string_at(flow, "drop_reason_desc"));
+      summary.denied[{describe(client, key.client), describe(server, key.server), key.port, protocol,
+                      fmt::format("{}{}{}", verdict, reason.empty() ? "" : " ", reason)}]++;
+    }
+    if (ctx.options.dropped == DroppedFlows::report_only) {
+      summary.skip(fmt::format("hubble verdict {}", verdict));
+      return {};
+    }
+  }
+  EdgeStats stats;
+  if (auto time = parse_rfc3339(string_at(flow, "time"))) stats.first_seen = stats.last_seen = *time;
+  // A request is seen at the client's egress and the server's ingress; count the copy at the
+  // client when it is a Cilium endpoint, so each request counts once.
+  const std::string_view direction = string_at(flow, "traffic_direction");
+  const bool counted_copy = direction != "INGRESS" || source.namespace_name.empty();
+  stats.flows = !*reply && counted_copy ? 1 : 0;
+  stats.packets = 1;
+  key.client_identity = ctx.aggregate.intern(client);
+  key.server_identity = ctx.aggregate.intern(server);
+  ctx.add(key, stats);
+  return {};
+}
+
+Result<void> read_cloudwatch_payload(ReadContext& ctx, const element& payload, VpcColumns& columns,
+                                     bool& warned) {
+  if (string_at(payload, "messageType") != "DATA_MESSAGE") {
+    ctx.summary.skip("CloudWatch control message");
+    return {};
+  }
+  if (!warned) {
+    warn_about_columns(ctx, columns);
+    warned = true;
+  }
+  simdjson::dom::array events;
+  if (payload["logEvents"].get(events) != simdjson::SUCCESS) {
+    return ctx.malformed("CloudWatch payload without logEvents");
+  }
+  std::vector<std::string_view> tokens;
+  for (element event : events) {
+    split_fields(string_at(event, "message"), tokens);
+    if (tokens.empty()) continue;
+    if (auto result = read_vpc_record(ctx, columns, tokens); !result) return result;
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<void> read_json_records(ReadContext& ctx) {
+  simdjson::dom::parser parser;
+  VpcColumns columns = default_v2_columns();
+  if (!ctx.options.vpc_format.empty()) {
+    auto parsed = columns_from_log_format(ctx.options.vpc_format);
+    if (!parsed) return tl::unexpected(parsed.error());
+    columns = *parsed;
+  }
+  bool warned = false;
+  std::string_view line;
+  while (ctx.reader.next(line)) {
+    const auto first = line.find_first_not_of(" \t");
+    if (first == std::string_view::npos) continue;
+    element doc;
+    if (parser.parse(line.data(), line.size(), true).get(doc) != simdjson::SUCCESS ||
+        !doc.is_object()) {
+      ++ctx.summary.records_read;
+      if (auto result = ctx.malformed("not a JSON object"); !result) return result;
+      continue;
+    }
+    element flow;
+    if (doc["flow"].get(flow) == simdjson::SUCCESS) {
+      if (auto result = read_hubble_flow(ctx, flow); !result) return result;
+    } else if (doc["messageType"].error() == simdjson::SUCCESS) {
+      if (auto result = read_cloudwatch_payload(ctx, doc, columns, warned); !result) return result;
+    } else if (doc["IP"].error() == simdjson::SUCCESS || doc["verdict"].error() == simdjson::SUCCESS) {
+      if (auto result = read_hubble_flow(ctx, doc); !result) return result;  // a bare Flow
+    } else {
+      ++ctx.summary.records_read;
+      ctx.summary.skip("JSON object that is neither a Hubble flow nor a CloudWatch payload");
+    }
+  }
+  if (ctx.reader.error()) return tl::unexpected(*ctx.reader.error());
+  return {};
+}
+
+}  // namespace netobs

@@ -1,0 +1,184 @@
+#include "line_reader.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include <fmt/format.h>
+
+namespace netobs {
+namespace {
+constexpr std::size_t k_block = 4 << 20;
+constexpr std::size_t k_max_line = 64 << 20;
+}  // namespace
+
+Result<std::unique_ptr<LineReader>> LineReader::open(const std::string& path,
+                                                     const std::string& display) {
+  std::unique_ptr<LineReader> reader(new LineReader());
+  reader->m_display = display;
+  if (path == "-") {
+    reader->m_fd = STDIN_FILENO;
+  } else {
+    reader->m_fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (reader->m_fd < 0) {
+      return make_error(ErrorKind::io, fmt::format("{}: cannot open: {}", display, std::strerror(errno)));
+    }
+    reader->m_owns_fd = true;
+    posix_fadvise(reader->m_fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+  }
+  reader->m_buf.resize(k_block);
+  // Sniff the gzip magic from the raw bytes; they are then fed to the right path.
+  std::size_t got = 0;
+  char magic[2];
+  std::size_t have = 0;
+  while (have < 2) {
+    if (!reader->read_raw(magic + have, 2 - have, got)) {
+      return tl::unexpected(*reader->m_error);
+    }
+    if (got == 0) break;
+    have += got;
+  }
+  if (have == 2 && static_cast<unsigned char>(magic[0]) == 0x1f &&
+      static_cast<unsigned char>(magic[1]) == 0x8b) {
+    reader->m_gzip = true;
+    reader->m_zin.resize(k_block);
+    reader->m_zin[0] = magic[0];
+    reader->m_zin[1] = magic[1];
+    reader->m_zs.next_in = reinterpret_cast<Bytef*>(reader->m_zin.data());
+    reader->m_zs.avail_in = 2;
+    if (inflateInit2(&reader->m_zs, 16 + MAX_WBITS) != Z_OK) {
+      return make_error(ErrorKind::io, fmt::format("{}: cannot initialise gzip decoder", display));
+    }
+    reader->m_zs_ready = true;
+    reader->m_stream_ended = false;
+  } else {
+    for (std::size_t i = 0; i < have; ++i) reader->m_buf[i] = magic[i];
+    reader->m_end = have;
+    if (have < 2) reader->m_eof = true;
+  }
+  return reader;
+}
+
+LineReader::~LineReader() {
+  if (m_zs_ready) inflateEnd(&m_zs);
+  if (m_owns_fd) ::close(m_fd);
+}
+
+bool LineReader::read_raw(char* into, std::size_t capacity, std::size_t& got) {
+  for (;;) {
+    const ssize_t n = ::read(m_fd, into, capacity);
+    if (n >= 0) {
+      got = static_cast<std::size_t>(n);
+      return true;
+    }
+    if (errno == EINTR) continue;
+    m_error = Error{ErrorKind::io, fmt::format("{}: read failed: {}", m_display, std::strerror(errno))};
+    return false;
+  }
+}
+
+bool LineReader::fill() {
+  if (m_error) return false;
+  // Make room: move the unconsumed tail to the front, grow for lines longer than a block.
+  if (m_begin > 0) {
+    std::memmove(m_buf.data(), m_buf.data() + m_begin, m_end - m_begin);
+    m_end -= m_begin;
+    m_begin = 0;
+  }
+  if (m_end == m_buf.size()) {
+    if (m_buf.size() >= k_max_line) {
+      m_error = Error{ErrorKind::invalid_input,
+                      fmt::format("{}:{}: line longer than {} MiB", m_display, m_line + 1, k_max_line >> 20)};
+      return false;
+    }
+    m_buf.resize(m_buf.size() * 2);
+  }
+  if (!m_gzip) {
+    if (m_eof) return false;
+    std::size_t got = 0;
+    if (!read_raw(m_buf.data() + m_end, m_buf.size() - m_end, got)) return false;
+    if (got == 0) {
+      m_eof = true;
+      return false;
+    }
+    m_end += got;
+    return true;
+  }
+  const std::size_t before = m_end;
+  while (m_end == before) {
+    if (m_zs.avail_in == 0 && !m_eof) {
+      std::size_t got = 0;
+      if (!read_raw(m_zin.data(), m_zin.size(), got)) return false;
+      if (got == 0) {
+        m_eof = true;
+      } else {
+        m_zs.next_in = reinterpret_cast<Bytef*>(m_zin.data());
+        m_zs.avail_in = static_cast<uInt>(got);
+      }
+    }
+    if (m_zs.avail_in == 0 && m_eof) {
+      if (!m_stream_ended) {
+        m_error = Error{ErrorKind::invalid_input,
+                        fmt::format("{}: truncated gzip stream (ends inside compressed data, after line {})",
+                                    m_display, m_line)};
+      }
+      return false;
+    }
+    if (m_stream_ended) {  // the next member of a multi-member file begins
+      inflateReset(&m_zs);
+      m_stream_ended = false;
+    }
+    m_zs.next_out = reinterpret_cast<Bytef*>(m_buf.data() + m_end);
+    m_zs.avail_out = static_cast<uInt>(m_buf.size() - m_end);
+    const int rc = inflate(&m_zs, Z_NO_FLUSH);
+    m_end = m_buf.size() - m_zs.avail_out;
+    if (rc == Z_STREAM_END) {
+      m_stream_ended = true;
+    } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+      m_error = Error{ErrorKind::invalid_input,
+                      fmt::format("{}: corrupt gzip data after line {}: {}", m_display, m_line,
+                                  m_zs.msg ? m_zs.msg : "inflate failed")};
+      return false;
+    }
+  }
+  return true;
+}
+
+Result<std::string_view> LineReader::peek(std::size_t bytes) {
+  while (m_end - m_begin < bytes && fill()) {
+  }
+  if (m_error) return tl::unexpected(*m_error);
+  return std::string_view(m_buf.data() + m_begin, std::min(bytes, m_end - m_begin));
+}
+
+bool LineReader::next(std::string_view& line) {
+  std::size_t scanned = m_begin;
+  for (;;) {
+    const void* nl = std::memchr(m_buf.data() + scanned, '\n', m_end - scanned);
+    if (nl) {
+      const std::size_t pos = static_cast<std::size_t>(static_cast<const char*>(nl) - m_buf.data());
+      std::size_t len = pos - m_begin;
+      if (len > 0 && m_buf[m_begin + len - 1] == '\r') --len;
+      line = std::string_view(m_buf.data() + m_begin, len);
+      m_begin = pos + 1;
+      ++m_line;
+      return true;
+    }
+    const std::size_t pending = m_end - m_begin;
+    if (!fill()) {
+      if (m_error || pending == 0) return false;
+      // The last line has no newline.
+      std::size_t len = m_end - m_begin;
+      if (len > 0 && m_buf[m_begin + len - 1] == '\r') --len;
+      line = std::string_view(m_buf.data() + m_begin, len);
+      m_begin = m_end;
+      ++m_line;
+      return true;
+    }
+    scanned = m_begin + pending;  // fill() moved the tail to the front; skip what was searched
+  }
+}
+
+}  // namespace netobs

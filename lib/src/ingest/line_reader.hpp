@@ -1,0 +1,58 @@
+// Reads a file or standard input line by line in large blocks, inflating gzip (detected by its
+// magic bytes, including multi-member streams as S3 writes them) on the way.
+#pragma once
+
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <zlib.h>
+
+#include <netobs/error.hpp>
+
+namespace netobs {
+
+class LineReader {
+ public:
+  // Opens `path` ("-" is standard input); `display` names it in messages.
+  static Result<std::unique_ptr<LineReader>> open(const std::string& path, const std::string& display);
+  ~LineReader();
+  LineReader(const LineReader&) = delete;
+  LineReader& operator=(const LineReader&) = delete;
+
+  // The next line without its end-of-line characters; false at the end of input or on an error
+  // (then error() is set). The view stays valid until the next call.
+  bool next(std::string_view& line);
+  // The first bytes of the (decompressed) content without consuming them, for format detection.
+  Result<std::string_view> peek(std::size_t bytes);
+  const std::optional<Error>& error() const { return m_error; }
+  std::size_t line_number() const { return m_line; }
+  const std::string& display() const { return m_display; }
+  bool gzip() const { return m_gzip; }
+
+ private:
+  LineReader() = default;
+  // Appends at least some bytes to the buffer; false at end of input or on error.
+  bool fill();
+  bool read_raw(char* into, std::size_t capacity, std::size_t& got);
+
+  int m_fd = -1;
+  bool m_owns_fd = false;
+  bool m_gzip = false;
+  bool m_eof = false;
+  bool m_stream_ended = true;  // gzip: between members
+  z_stream m_zs{};
+  bool m_zs_ready = false;
+  std::vector<char> m_zin;
+  std::vector<char> m_buf;
+  std::size_t m_begin = 0;
+  std::size_t m_end = 0;
+  std::size_t m_line = 0;
+  std::string m_display;
+  std::optional<Error> m_error;
+};
+
+}  // namespace netobs

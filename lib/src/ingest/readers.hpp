@@ -1,0 +1,26 @@
+// The record readers behind ingest_source, one per format. Each reads the rest of `ctx.reader`.
+#pragma once
+
+#include "context.hpp"
+
+namespace netobs {
+
+// AWS VPC / Transit Gateway flow log text records.
+Result<void> read_vpc_records(ReadContext& ctx);
+
+// JSON lines: Hubble flows (`hubble observe -o json|jsonpb`, or bare Flow objects) and CloudWatch
+// Logs subscription payloads that carry VPC records.
+Result<void> read_json_records(ReadContext& ctx);
+
+// One VPC record split into `tokens`, laid out as `columns`; used by both readers above.
+struct VpcColumns;
+Result<void> read_vpc_record(ReadContext& ctx, const VpcColumns& columns,
+                             const std::vector<std::string_view>& tokens);
+
+// Splits on runs of spaces and tabs.
+void split_fields(std::string_view line, std::vector<std::string_view>& tokens);
+
+// Warns once when a VPC layout lacks the fields attribution depends on.
+void warn_about_columns(ReadContext& ctx, const VpcColumns& columns);
+
+}  // namespace netobs

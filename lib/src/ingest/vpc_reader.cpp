@@ -1,0 +1,183 @@
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "direction.hpp"
+#include "readers.hpp"
+#include "vpc_format.hpp"
+
+namespace netobs {
+namespace {
+
+constexpr std::size_t k_max_denied = 10000;
+
+template <typename T>
+bool parse_number(std::string_view text, T& out) {
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return ec == std::errc() && end == text.data() + text.size();
+}
+
+bool looks_like_timestamp(std::string_view token) {
+  return token.size() >= 19 && token[4] == '-' && token[7] == '-' && token[10] == 'T';
+}
+
+std::string_view field(const std::vector<std::string_view>& tokens, int index) {
+  return index >= 0 ? tokens[static_cast<std::size_t>(index)] : std::string_view{};
+}
+
+}  // namespace
+
+void split_fields(std::string_view line, std::vector<std::string_view>& tokens) {
+  tokens.clear();
+  const char* p = line.data();
+  const char* end = p + line.size();
+  while (p < end) {
+    while (p < end && (*p == ' ' || *p == '\t')) ++p;
+    if (p == end) break;
+    const char* start = p;
+    while (p < end && *p != ' ' && *p != '\t') ++p;
+    tokens.emplace_back(start, static_cast<std::size_t>(p - start));
+  }
+}
+
+void warn_about_columns(ReadContext& ctx, const VpcColumns& columns) {
+  if (!columns.usable()) {
+    ctx.summary.warnings.push_back(fmt::format(
+        "{}: the {} has no addresses, ports or protocol; its records cannot become policy rules",
+        ctx.reader.display(), columns.description));
+  } else if (!columns.has_pkt_addresses()) {
+    ctx.summary.warnings.push_back(fmt::format(
+        "{}: no pkt-srcaddr/pkt-dstaddr fields ({}); on EKS with the VPC CNI srcaddr/dstaddr may be "
+        "a node ENI's address, so pod attribution of this source may be wrong",
+        ctx.reader.display(), columns.description));
+  }
+}
+
+Result<void> read_vpc_record(ReadContext& ctx, const VpcColumns& columns,
+                             const std::vector<std::string_view>& tokens) {
+  IngestSummary& summary = ctx.summary;
+  ++summary.records_read;
+  if (tokens.size() != columns.count) {
+    return ctx.malformed(fmt::format("expected {} fields ({}), found {}", columns.count,
+                                     columns.description, tokens.size()));
+  }
+  const std::string_view status = field(tokens, columns.log_status);
+  if (status == "NODATA" || status == "SKIPDATA") {
+    summary.skip(fmt::format("log-status {}", status));
+    return {};
+  }
+  if (!columns.usable()) {
+    summary.skip("format without addresses, ports or protocol");
+    return {};
+  }
+  std::string_view src_text = field(tokens, columns.pkt_srcaddr);
+  if (src_text.empty() || src_text == "-") src_text = field(tokens, columns.srcaddr);
+  std::string_view dst_text = field(tokens, columns.pkt_dstaddr);
+  if (dst_text.empty() || dst_text == "-") dst_text = field(tokens, columns.dstaddr);
+  const std::string_view protocol_text = field(tokens, columns.protocol);
+  if (src_text == "-" || dst_text == "-" || protocol_text == "-") {
+    summary.skip("no address or protocol");
+    return {};
+  }
+  const auto src = parse_ip(src_text);
+  const auto dst = parse_ip(dst_text);
+  if (!src || !dst) {
+    return ctx.malformed(fmt::format("bad address '{}'", !src ? src_text : dst_text));
+  }
+  int protocol_number = 0;
+  if (!parse_number(protocol_text, protocol_number)) {
+    return ctx.malformed(fmt::format("bad protocol '{}'", protocol_text));
+  }
+  const auto protocol = protocol_from_number(protocol_number);
+  if (!protocol) {
+    summary.skip(fmt::format("protocol {} (no NetworkPolicy can express it)", protocol_number));
+    return {};
+  }
+  std::uint16_t src_port = 0, dst_port = 0;
+  if (!parse_number(field(tokens, columns.srcport), src_port) ||
+      !parse_number(field(tokens, columns.dstport), dst_port)) {
+    return ctx.malformed(fmt::format("bad port '{}' or '{}'", field(tokens, columns.srcport),
+                                     field(tokens, columns.dstport)));
+  }
+  EdgeStats stats;
+  auto read_optional = [&](int column, auto& out) {
+    const std::string_view text = field(tokens, column);
+    return text.empty() || text == "-" || parse_number(text, out);
+  };
+  unsigned flags = 0;
+  if (!read_optional(columns.packets, stats.packets) || !read_optional(columns.bytes, stats.bytes) ||
+      !read_optional(columns.start, stats.first_seen) || !read_optional(columns.end, stats.last_seen) ||
+      !read_optional(columns.tcp_flags, flags)) {
+    return ctx.malformed("bad packets, bytes, start, end or tcp-flags value");
+  }
+  std::optional<Initiator> initiator;
+  if (*protocol == Protocol::tcp) initiator = initiator_from_tcp_flags(flags);
+  if (!initiator) {
+    initiator = initiator_from_ports(*src, src_port, *dst, dst_port, *protocol, ctx.inventory);
+  }
+  const bool request = *initiator == Initiator::source;
+  EdgeKey key;
+  key.client = request ? *src : *dst;
+  key.server = request ? *dst : *src;
+  key.port = request ? dst_port : src_port;
+  key.protocol = *protocol;
+
+  const std::string_view action = field(tokens, columns.action);
+  if (action == "REJECT") {
+    summary.skip("action REJECT");
+    if (summary.denied.size() < k_max_denied) {
+      summary.denied[{to_string(key.client), to_string(key.server), key.port, key.protocol, "REJECT"}]++;
+    }
+    return {};
+  }
+  // Each connection is logged at both ENIs. With flow-direction, keep the copy seen at the
+  // source's side when the source is private, else the one seen at the destination; counts
+  // then hold one copy of each record. Without it every copy counts.
+  const std::string_view direction = field(tokens, columns.flow_direction);
+  const bool primary = (direction != "egress" && direction != "ingress") ||
+                       ((direction == "egress") == src->is_private());
+  if (!primary) {
+    stats.packets = stats.bytes = 0;
+  }
+  stats.flows = primary && request ? 1 : 0;
+  ctx.add(key, stats);
+  return {};
+}
+
+Result<void> read_vpc_records(ReadContext& ctx) {
+  VpcColumns columns;
+  if (!ctx.options.vpc_format.empty()) {
+    auto parsed = columns_from_log_format(ctx.options.vpc_format);
+    if (!parsed) return tl::unexpected(parsed.error());
+    columns = *parsed;
+  } else {
+    columns = default_v2_columns();
+  }
+  std::vector<std::string_view> tokens;
+  tokens.reserve(64);
+  std::string_view line;
+  bool first = true;
+  while (ctx.reader.next(line)) {
+    split_fields(line, tokens);
+    if (tokens.empty()) continue;
+    // S3 objects name their fields in a header line, which wins over --vpc-format; objects
+    // concatenated on standard input bring a header each.
+    const char lead = tokens.front().front();
+    if (lead >= 'a' && lead <= 'z' && is_header(tokens)) {
+      columns = columns_from_names(tokens, "header");
+      if (first) warn_about_columns(ctx, columns);
+      first = false;
+      continue;
+    }
+    if (first) {
+      warn_about_columns(ctx, columns);
+      first = false;
+    }
+    if (looks_like_timestamp(tokens.front())) tokens.erase(tokens.begin());
+    if (auto result = read_vpc_record(ctx, columns, tokens); !result) return result;
+  }
+  if (ctx.reader.error()) return tl::unexpected(*ctx.reader.error());
+  return {};
+}
+
+}  // namespace netobs

@@ -1,0 +1,368 @@
+#include <netobs/inventory.hpp>
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "util/document.hpp"
+#include "util/k8s_json.hpp"
+#include "util/time.hpp"
+
+namespace netobs {
+namespace {
+
+using nlohmann::json;
+using k8s::string_at;
+
+const json& at(const json& obj, const char* key) {
+  static const json k_null;
+  if (!obj.is_object()) return k_null;
+  auto it = obj.find(key);
+  return it == obj.end() ? k_null : *it;
+}
+
+std::uint64_t listen_key(const IpAddress& ip, std::uint16_t port, Protocol protocol) {
+  return IpAddressHash{}(ip) ^ ((static_cast<std::uint64_t>(port) << 8 |
+                                 static_cast<std::uint64_t>(protocol)) * 0x9e3779b97f4a7c15ULL);
+}
+
+// The controller among ownerReferences (or the first owner when none is marked controller).
+std::optional<std::pair<std::string, std::string>> controller_of(const json& metadata) {
+  const json& owners = at(metadata, "ownerReferences");
+  if (!owners.is_array() || owners.empty()) return std::nullopt;
+  const json* chosen = &owners.front();
+  for (const auto& owner : owners) {
+    if (at(owner, "controller").is_boolean() && at(owner, "controller").get<bool>()) {
+      chosen = &owner;
+      break;
+    }
+  }
+  return std::make_pair(string_at(*chosen, "kind"), string_at(*chosen, "name"));
+}
+
+std::vector<IpAddress> parse_ips(const json& status) {
+  std::vector<IpAddress> ips;
+  auto add = [&](const std::string& text) {
+    if (auto ip = parse_ip(text); ip && std::find(ips.begin(), ips.end(), *ip) == ips.end()) {
+      ips.push_back(*ip);
+    }
+  };
+  if (const json& list = at(status, "podIPs"); list.is_array()) {
+    for (const auto& entry : list) add(string_at(entry, "ip"));
+  }
+  add(string_at(status, "podIP"));
+  return ips;
+}
+
+std::vector<ContainerPort> parse_container_ports(const json& spec) {
+  std::vector<ContainerPort> ports;
+  for (const char* list : {"initContainers", "containers"}) {
+    const json& containers = at(spec, list);
+    if (!containers.is_array()) continue;
+    for (const auto& container : containers) {
+      const json& declared = at(container, "ports");
+      if (!declared.is_array()) continue;
+      for (const auto& port : declared) {
+        const json& number = at(port, "containerPort");
+        auto protocol = k8s::parse_protocol(at(port, "protocol"));
+        if (!number.is_number_integer() || !protocol) continue;
+        const auto value = number.get<long long>();
+        if (value < 1 || value > 65535) continue;
+        ports.push_back({string_at(port, "name"), *protocol, static_cast<std::uint16_t>(value)});
+      }
+    }
+  }
+  return ports;
+}
+
+Pod parse_pod(const json& item) {
+  const json& metadata = at(item, "metadata");
+  const json& spec = at(item, "spec");
+  const json& status = at(item, "status");
+  Pod pod;
+  pod.namespace_name = string_at(metadata, "namespace");
+  if (pod.namespace_name.empty()) pod.namespace_name = "default";
+  pod.name = string_at(metadata, "name");
+  pod.labels = k8s::labels_at(at(metadata, "labels"));
+  pod.ips = parse_ips(status);
+  pod.host_network = at(spec, "hostNetwork").is_boolean() && at(spec, "hostNetwork").get<bool>();
+  pod.node_name = string_at(spec, "nodeName");
+  pod.ports = parse_container_ports(spec);
+  pod.start_time = parse_rfc3339(string_at(status, "startTime"));
+  const std::string phase = string_at(status, "phase");
+  pod.terminated = phase == "Succeeded" || phase == "Failed";
+  if (auto controller = controller_of(metadata)) {
+    pod.controller = {pod.namespace_name, controller->first, controller->second};
+  } else {
+    pod.controller = {pod.namespace_name, "Pod", pod.name};
+  }
+  return pod;
+}
+
+Service parse_service(const json& item) {
+  const json& metadata = at(item, "metadata");
+  const json& spec = at(item, "spec");
+  Service service;
+  service.namespace_name = string_at(metadata, "namespace");
+  if (service.namespace_name.empty()) service.namespace_name = "default";
+  service.name = string_at(metadata, "name");
+  auto add = [&](const std::string& text) {
+    auto ip = parse_ip(text);
+    if (ip && std::find(service.cluster_ips.begin(), service.cluster_ips.end(), *ip) ==
+                  service.cluster_ips.end()) {
+      service.cluster_ips.push_back(*ip);
+    }
+  };
+  if (const json& ips = at(spec, "clusterIPs"); ips.is_array()) {
+    for (const auto& ip : ips) {
+      if (ip.is_string()) add(ip.get<std::string>());
+    }
+  }
+  add(string_at(spec, "clusterIP"));
+  if (const json& selector = at(spec, "selector"); selector.is_object() && !selector.empty()) {
+    service.selector = LabelSelector{k8s::labels_at(selector), {}};
+  }
+  if (const json& ports = at(spec, "ports"); ports.is_array()) {
+    for (const auto& port : ports) {
+      auto protocol = k8s::parse_protocol(at(port, "protocol"));
+      const json& number = at(port, "port");
+      if (!protocol || !number.is_number_integer()) continue;
+      ServicePort sp{*protocol, static_cast<std::uint16_t>(number.get<long long>()), {}};
+      const json& target = at(port, "targetPort");
+      if (target.is_number_integer()) sp.target_port = std::to_string(target.get<long long>());
+      if (target.is_string()) sp.target_port = target.get<std::string>();
+      service.ports.push_back(sp);
+    }
+  }
+  return service;
+}
+
+Node parse_node(const json& item) {
+  Node node;
+  node.name = string_at(at(item, "metadata"), "name");
+  if (const json& addresses = at(at(item, "status"), "addresses"); addresses.is_array()) {
+    for (const auto& address : addresses) {
+      const std::string type = string_at(address, "type");
+      if (type != "InternalIP" && type != "ExternalIP") continue;
+      if (auto ip = parse_ip(string_at(address, "address"))) node.addresses.push_back(*ip);
+    }
+  }
+  return node;
+}
+
+bool is_workload_kind(const std::string& kind) {
+  return kind == "Deployment" || kind == "StatefulSet" || kind == "DaemonSet" ||
+         kind == "ReplicaSet" || kind == "Job" || kind == "CronJob" ||
+         kind == "ReplicationController";
+}
+
+// "shop-7d9c8b6f5" (a ReplicaSet) -> "shop" when the suffix is the pod-template-hash.
+std::optional<std::string> strip_suffix(const std::string& name, const std::string& suffix) {
+  if (suffix.empty() || name.size() <= suffix.size() + 1) return std::nullopt;
+  if (name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0) return std::nullopt;
+  if (name[name.size() - suffix.size() - 1] != '-') return std::nullopt;
+  return name.substr(0, name.size() - suffix.size() - 1);
+}
+
+}  // namespace
+
+Result<void> Inventory::load_file(const std::filesystem::path& path) {
+  auto text = read_text_file(path.string());
+  if (!text) return tl::unexpected(text.error());
+  return load_text(*text, path.string());
+}
+
+Result<void> Inventory::load_text(const std::string& text, const std::string& origin) {
+  auto documents = parse_documents(text, origin);
+  if (!documents) return tl::unexpected(documents.error());
+  if (documents->size() != 1) {
+    return make_error(ErrorKind::invalid_input,
+                      fmt::format("{}: expected one Kubernetes List document, found {}", origin,
+                                  documents->size()));
+  }
+  const json& list = documents->front();
+  const std::string kind = string_at(list, "kind");
+  if (!(kind == "List" || (kind.size() > 4 && kind.ends_with("List"))) ||
+      !at(list, "items").is_array()) {
+    return make_error(ErrorKind::invalid_input,
+                      fmt::format("{}: not a Kubernetes List (kind '{}'); expected the output of "
+                                  "'kubectl get namespaces,nodes,pods,services,deployments,"
+                                  "statefulsets,daemonsets,replicasets,jobs,cronjobs -A -o json'",
+                                  origin, kind));
+  }
+  // A typed list (PodList) may omit each item's kind.
+  const std::string item_kind = kind == "List" ? "" : kind.substr(0, kind.size() - 4);
+  for (const auto& item : at(list, "items")) {
+    std::string object_kind = string_at(item, "kind");
+    if (object_kind.empty()) object_kind = item_kind;
+    const json& metadata = at(item, "metadata");
+    if (object_kind == "Pod") {
+      m_pods.push_back(parse_pod(item));
+    } else if (object_kind == "Service") {
+      m_services.push_back(parse_service(item));
+    } else if (object_kind == "Node") {
+      m_nodes.push_back(parse_node(item));
+    } else if (object_kind == "Namespace") {
+      m_namespaces[string_at(metadata, "name")] = k8s::labels_at(at(metadata, "labels"));
+    } else if (is_workload_kind(object_kind)) {
+      std::string ns = string_at(metadata, "namespace");
+      if (ns.empty()) ns = "default";
+      const WorkloadRef ref{ns, object_kind, string_at(metadata, "name")};
+      m_workloads[ref].selector = k8s::parse_selector(at(at(item, "spec"), "selector"));
+      if (object_kind == "ReplicationController") {
+        // An RC's selector is a plain label map, not a LabelSelector.
+        const json& selector = at(at(item, "spec"), "selector");
+        if (selector.is_object() && !selector.contains("matchLabels")) {
+          m_workloads[ref].selector = LabelSelector{k8s::labels_at(selector), {}};
+        }
+      }
+      if (auto controller = controller_of(metadata)) {
+        m_parents[ref] = WorkloadRef{ns, controller->first, controller->second};
+      }
+    }
+  }
+  index();
+  return {};
+}
+
+void Inventory::index() {
+  for (auto& pod : m_pods) {
+    m_namespaces.try_emplace(pod.namespace_name);
+    WorkloadRef ref = pod.controller;
+    for (int depth = 0; depth < 4; ++depth) {
+      auto parent = m_parents.find(ref);
+      if (parent == m_parents.end()) break;
+      ref = parent->second;
+    }
+    // Without the ReplicaSet (or Job) object, fall back to the naming conventions of their
+    // controllers, so a pods-only inventory still yields Deployments and CronJobs.
+    if (ref.kind == "ReplicaSet" && !m_parents.contains(ref)) {
+      auto hash = pod.labels.find("pod-template-hash");
+      if (hash != pod.labels.end()) {
+        if (auto name = strip_suffix(ref.name, hash->second)) ref = {ref.namespace_name, "Deployment", *name};
+      }
+    }
+    if (ref.kind == "Job" && !m_parents.contains(ref)) {
+      auto dash = ref.name.rfind('-');
+      if (dash != std::string::npos && dash + 1 < ref.name.size() &&
+          ref.name.find_first_not_of("0123456789", dash + 1) == std::string::npos &&
+          m_workloads.contains({ref.namespace_name, "CronJob", ref.name.substr(0, dash)})) {
+        ref = {ref.namespace_name, "CronJob", ref.name.substr(0, dash)};
+      }
+    }
+    pod.owner = ref;
+  }
+  for (auto& service : m_services) m_namespaces.try_emplace(service.namespace_name);
+
+  m_pods_by_ip.clear();
+  m_service_by_ip.clear();
+  m_node_by_ip.clear();
+  m_listening.clear();
+  for (std::size_t i = 0; i < m_nodes.size(); ++i) {
+    for (const auto& ip : m_nodes[i].addresses) m_node_by_ip.emplace(ip, i);
+  }
+  for (std::size_t i = 0; i < m_pods.size(); ++i) {
+    const Pod& pod = m_pods[i];
+    for (const auto& ip : pod.ips) {
+      if (!pod.host_network) m_pods_by_ip[ip].push_back(i);
+      for (const auto& port : pod.ports) m_listening.insert(listen_key(ip, port.port, port.protocol));
+    }
+  }
+  for (std::size_t i = 0; i < m_services.size(); ++i) {
+    const Service& service = m_services[i];
+    for (const auto& ip : service.cluster_ips) {
+      m_service_by_ip.emplace(ip, i);
+      for (const auto& port : service.ports) m_listening.insert(listen_key(ip, port.port, port.protocol));
+    }
+    for (const Pod* pod : service_backends(service)) {
+      for (const auto& port : service.ports) {
+        auto target = resolve_target_port(port, *pod);
+        if (!target) continue;
+        for (const auto& ip : pod->ips) m_listening.insert(listen_key(ip, *target, port.protocol));
+      }
+    }
+  }
+}
+
+const Pod* Inventory::pod_by_ip(const IpAddress& ip, std::optional<std::int64_t> seen_at) const {
+  auto it = m_pods_by_ip.find(ip);
+  if (it == m_pods_by_ip.end()) return nullptr;
+  // Clock skew between flow exporters and the API server is tolerated up to a minute.
+  constexpr std::int64_t k_skew = 60;
+  const Pod* best = nullptr;
+  for (std::size_t index : it->second) {
+    const Pod& pod = m_pods[index];
+    if (seen_at && pod.start_time && *pod.start_time > *seen_at + k_skew) continue;
+    if (!best) {
+      best = &pod;
+      continue;
+    }
+    const bool later = pod.start_time.value_or(0) > best->start_time.value_or(0);
+    if (!seen_at && pod.terminated != best->terminated) {
+      if (!pod.terminated) best = &pod;
+    } else if (later) {
+      best = &pod;
+    }
+  }
+  return best;
+}
+
+const Pod* Inventory::pod_by_name(const std::string& namespace_name, const std::string& name) const {
+  for (const auto& pod : m_pods) {
+    if (pod.namespace_name == namespace_name && pod.name == name) return &pod;
+  }
+  return nullptr;
+}
+
+const Service* Inventory::service_by_ip(const IpAddress& ip) const {
+  auto it = m_service_by_ip.find(ip);
+  return it == m_service_by_ip.end() ? nullptr : &m_services[it->second];
+}
+
+const Service* Inventory::service_by_name(const std::string& namespace_name,
+                                          const std::string& name) const {
+  for (const auto& service : m_services) {
+    if (service.namespace_name == namespace_name && service.name == name) return &service;
+  }
+  return nullptr;
+}
+
+const Node* Inventory::node_by_ip(const IpAddress& ip) const {
+  auto it = m_node_by_ip.find(ip);
+  return it == m_node_by_ip.end() ? nullptr : &m_nodes[it->second];
+}
+
+std::vector<const Pod*> Inventory::service_backends(const Service& service) const {
+  std::vector<const Pod*> backends;
+  if (!service.selector) return backends;
+  for (const auto& pod : m_pods) {
+    if (pod.namespace_name == service.namespace_name && !pod.terminated &&
+        service.selector->matches(pod.labels)) {
+      backends.push_back(&pod);
+    }
+  }
+  return backends;
+}
+
+std::optional<std::uint16_t> Inventory::resolve_target_port(const ServicePort& port,
+                                                            const Pod& pod) const {
+  if (port.target_port.empty()) return port.port;
+  if (port.target_port.size() <= 5 &&
+      port.target_port.find_first_not_of("0123456789") == std::string::npos) {
+    const long value = std::stol(port.target_port);
+    if (value < 1 || value > 65535) return std::nullopt;
+    return static_cast<std::uint16_t>(value);
+  }
+  for (const auto& container_port : pod.ports) {
+    if (container_port.name == port.target_port && container_port.protocol == port.protocol) {
+      return container_port.port;
+    }
+  }
+  return std::nullopt;
+}
+
+bool Inventory::listens_on(const IpAddress& ip, std::uint16_t port, Protocol protocol) const {
+  return !m_listening.empty() && m_listening.contains(listen_key(ip, port, protocol));
+}
+
+}  // namespace netobs

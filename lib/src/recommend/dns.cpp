@@ -1,0 +1,59 @@
+#include "dns.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace netobs {
+
+bool DnsTarget::covers(const Peer& peer, const Graph& graph) const {
+  if (peer.kind == PeerKind::external) return std::find(ips.begin(), ips.end(), peer.ip) != ips.end();
+  if (peer.kind != PeerKind::workload || !selector || peer.workload.namespace_name != namespace_name) {
+    return false;
+  }
+  auto it = graph.workloads.find(peer.workload);
+  return it != graph.workloads.end() && !it->second.selector.empty() &&
+         selector->matches(it->second.selector.match_labels);
+}
+
+DnsTarget find_dns(const Inventory& inventory, const RecommendOptions& options) {
+  DnsTarget dns;
+  if (options.dns == DnsMode::none) {
+    dns.description = "DNS egress not added (--dns none)";
+    return dns;
+  }
+  dns.namespace_name = options.dns_namespace;
+  if (options.dns_selector) {
+    dns.selector = options.dns_selector;
+    dns.description = fmt::format("DNS egress to pods {} in {} (--dns-selector)",
+                                  to_string(*dns.selector), dns.namespace_name);
+  } else {
+    for (const char* name : {"kube-dns", "coredns"}) {
+      const Service* service = inventory.service_by_name(options.dns_namespace, name);
+      if (service && service->selector && !service->selector->empty()) {
+        dns.selector = service->selector;
+        dns.description = fmt::format("DNS egress to pods {} in {} (the {} Service's selector)",
+                                      to_string(*dns.selector), dns.namespace_name, name);
+        break;
+      }
+    }
+    if (!dns.selector) {
+      dns.selector = LabelSelector{{{"k8s-app", "kube-dns"}}, {}};
+      dns.description = fmt::format("DNS egress to pods k8s-app=kube-dns in {} (no kube-dns Service "
+                                    "in the inventory; the conventional labels)",
+                                    dns.namespace_name);
+    }
+  }
+  dns.peers.push_back(PolicyPeer{*dns.selector,
+                                 LabelSelector{{{"kubernetes.io/metadata.name", dns.namespace_name}}, {}},
+                                 std::nullopt});
+  dns.ips = options.dns_ips;
+  std::sort(dns.ips.begin(), dns.ips.end());
+  for (const auto& ip : dns.ips) {
+    dns.peers.push_back(PolicyPeer{std::nullopt, std::nullopt, IpBlock{to_string(host_cidr(ip)), {}}});
+    dns.description += fmt::format(", and to {} (--dns-ip)", to_string(ip));
+  }
+  return dns;
+}
+
+}  // namespace netobs

@@ -1,0 +1,94 @@
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include <netobs/render.hpp>
+
+#include "util/time.hpp"
+
+namespace netobs {
+namespace {
+
+// The `top` largest counts, largest first, ties in key order (deterministic).
+template <typename Key>
+std::vector<std::pair<Key, std::uint64_t>> top_counts(const std::map<Key, std::uint64_t>& counts,
+                                                      std::size_t top) {
+  std::vector<std::pair<Key, std::uint64_t>> rows(counts.begin(), counts.end());
+  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (rows.size() > top) rows.resize(top);
+  return rows;
+}
+
+template <typename Key, typename Describe>
+void list_section(std::string& out, const char* title, const std::map<Key, std::uint64_t>& counts,
+                  std::size_t top, Describe describe) {
+  if (counts.empty()) return;
+  out += fmt::format("  {} ({}):\n", title, counts.size());
+  for (const auto& [key, count] : top_counts(counts, top)) {
+    out += fmt::format("    {}  x{}\n", describe(key), count);
+  }
+  if (counts.size() > top) out += fmt::format("    ... and {} more\n", counts.size() - top);
+}
+
+void lines_section(std::string& out, const char* title, const std::vector<std::string>& lines,
+                   std::size_t top) {
+  if (lines.empty()) return;
+  out += fmt::format("  {} ({}):\n", title, lines.size());
+  for (std::size_t i = 0; i < lines.size() && i < top; ++i) out += fmt::format("    {}\n", lines[i]);
+  if (lines.size() > top) out += fmt::format("    ... and {} more\n", lines.size() - top);
+}
+
+}  // namespace
+
+std::string render_summary(const IngestSummary& summary, const Graph& graph,
+                           const Recommendation& recommendation, std::size_t top) {
+  std::string out;
+  out += fmt::format("netobs: read {} records, used {}", summary.records_read, summary.records_used);
+  if (summary.first_seen) {
+    out += fmt::format(", observed {} to {}", format_rfc3339(summary.first_seen),
+                       format_rfc3339(summary.last_seen));
+  }
+  out += "\n";
+  lines_section(out, "sources", summary.sources, top);
+  for (const auto& warning : summary.warnings) out += fmt::format("  warning: {}\n", warning);
+  if (!summary.skipped.empty()) {
+    out += "  skipped:\n";
+    for (const auto& [reason, count] : summary.skipped) out += fmt::format("    {}: {}\n", reason, count);
+  }
+  if (summary.malformed_count) {
+    out += fmt::format("  malformed records skipped: {}\n", summary.malformed_count);
+    for (const auto& message : summary.malformed) out += fmt::format("    {}\n", message);
+    if (summary.malformed_count > summary.malformed.size()) {
+      out += fmt::format("    ... and {} more\n", summary.malformed_count - summary.malformed.size());
+    }
+  }
+  list_section(out, "rejected or dropped connections, not used as evidence", summary.denied, top,
+               [](const DeniedConnection& d) {
+                 return fmt::format("{} -> {} {} {} ({})", d.client, d.server, to_string(d.protocol), d.port,
+                                    d.reason);
+               });
+  out += fmt::format("  graph: {} workloads, {} edges\n", graph.workloads.size(), graph.edges.size());
+  const AttributionReport& report = graph.report;
+  list_section(out, "node traffic (always allowed, no rule written)", report.node_traffic, top,
+               [](const std::string& s) { return s; });
+  list_section(out,
+               "unattributable: node addresses talking to the outside (pod egress SNATed by the VPC CNI; "
+               "Hubble flows, or AWS_VPC_K8S_CNI_EXTERNALSNAT=true, attribute it to pods)",
+               report.snat, top, [](const IpAddress& ip) { return to_string(ip); });
+  list_section(out, "in-cluster addresses the inventory does not explain (no rule written)",
+               report.cluster_unknown, top, [](const IpAddress& ip) { return to_string(ip); });
+  list_section(out, "private addresses treated as external (review: a VPC resource, or a missing --cluster-cidr?)",
+               report.private_external, top, [](const IpAddress& ip) { return to_string(ip); });
+  if (report.stale_ip_edges) {
+    out += fmt::format("  edges of reused pod IPs left unattributed (the pod now holding the IP started "
+                       "later): {}\n", report.stale_ip_edges);
+  }
+  out += fmt::format("  {}\n", recommendation.dns_description);
+  out += fmt::format("  policies: {}\n", recommendation.policies.size());
+  lines_section(out, "notes", recommendation.notes, top * 4);
+  lines_section(out, "default-deny will cut off these workloads, which had no observed traffic",
+                recommendation.unobserved, top * 4);
+  return out;
+}
+
+}  // namespace netobs

@@ -1,0 +1,102 @@
+#include "document.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+namespace netobs {
+namespace {
+
+nlohmann::json scalar_to_json(const YAML::Node& node) {
+  const std::string& text = node.Scalar();
+  if (node.Tag() == "!") {  // quoted in the source: always a string
+    return text;
+  }
+  if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") {
+    return nullptr;
+  }
+  if (text == "true" || text == "True" || text == "TRUE") return true;
+  if (text == "false" || text == "False" || text == "FALSE") return false;
+  long long integer = 0;
+  if (YAML::convert<long long>::decode(node, integer) &&
+      text.find_first_not_of("+-0123456789") == std::string::npos) {
+    return integer;
+  }
+  double real = 0;
+  if (text.find_first_of("0123456789") != std::string::npos &&
+      text.find_first_not_of("+-0123456789.eE") == std::string::npos &&
+      YAML::convert<double>::decode(node, real)) {
+    return real;
+  }
+  return text;
+}
+
+nlohmann::json yaml_to_json(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Null:
+    case YAML::NodeType::Undefined:
+      return nullptr;
+    case YAML::NodeType::Scalar:
+      return scalar_to_json(node);
+    case YAML::NodeType::Sequence: {
+      nlohmann::json array = nlohmann::json::array();
+      for (const auto& item : node) array.push_back(yaml_to_json(item));
+      return array;
+    }
+    case YAML::NodeType::Map: {
+      nlohmann::json object = nlohmann::json::object();
+      for (const auto& item : node) object[item.first.as<std::string>()] = yaml_to_json(item.second);
+      return object;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+Result<std::vector<nlohmann::json>> parse_documents(const std::string& text,
+                                                    const std::string& origin) {
+  std::vector<nlohmann::json> documents;
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first != std::string::npos && (text[first] == '{' || text[first] == '[')) {
+    try {
+      documents.push_back(nlohmann::json::parse(text));
+      return documents;
+    } catch (const nlohmann::json::parse_error& e) {
+      // nlohmann reports a byte offset; turn it into a line number for the user.
+      const std::size_t offset = std::min<std::size_t>(e.byte, text.size());
+      const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n');
+      return make_error(ErrorKind::invalid_input,
+                        fmt::format("{}:{}: invalid JSON: {}", origin, line, e.what()));
+    }
+  }
+  try {
+    for (const YAML::Node& doc : YAML::LoadAll(text)) {
+      if (!doc.IsNull()) documents.push_back(yaml_to_json(doc));
+    }
+  } catch (const YAML::Exception& e) {
+    return make_error(ErrorKind::invalid_input,
+                      fmt::format("{}:{}: invalid YAML: {}", origin, e.mark.line + 1, e.msg));
+  }
+  return documents;
+}
+
+Result<std::string> read_text_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return make_error(ErrorKind::io, fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) {
+    return make_error(ErrorKind::io, fmt::format("{}: read failed", path));
+  }
+  return buffer.str();
+}
+
+}  // namespace netobs

@@ -1,0 +1,68 @@
+#include "time.hpp"
+
+#include <charconv>
+#include <ctime>
+
+namespace netobs {
+namespace {
+
+bool read_int(std::string_view text, std::size_t pos, std::size_t len, int& out) {
+  if (pos + len > text.size()) return false;
+  auto [end, ec] = std::from_chars(text.data() + pos, text.data() + pos + len, out);
+  return ec == std::errc() && end == text.data() + pos + len;
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+std::int64_t days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const int yoe = y - era * 400;
+  const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return static_cast<std::int64_t>(era) * 146097 + doe - 719468;
+}
+
+}  // namespace
+
+std::optional<std::int64_t> parse_rfc3339(std::string_view text) {
+  int y, mo, d, h, mi, s;
+  if (text.size() < 19 || text[4] != '-' || text[7] != '-' || (text[10] != 'T' && text[10] != 't' && text[10] != ' ') ||
+      text[13] != ':' || text[16] != ':' || !read_int(text, 0, 4, y) || !read_int(text, 5, 2, mo) ||
+      !read_int(text, 8, 2, d) || !read_int(text, 11, 2, h) || !read_int(text, 14, 2, mi) ||
+      !read_int(text, 17, 2, s) || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) {
+    return std::nullopt;
+  }
+  std::size_t pos = 19;
+  if (pos < text.size() && (text[pos] == '.' || text[pos] == ',')) {
+    ++pos;
+    while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') ++pos;
+  }
+  std::int64_t offset = 0;
+  if (pos < text.size()) {
+    const char z = text[pos];
+    if (z == 'Z' || z == 'z') {
+      ++pos;
+    } else if (z == '+' || z == '-') {
+      int oh, om;
+      if (!read_int(text, pos + 1, 2, oh) || pos + 3 >= text.size() || text[pos + 3] != ':' ||
+          !read_int(text, pos + 4, 2, om)) {
+        return std::nullopt;
+      }
+      offset = (oh * 3600 + om * 60) * (z == '+' ? 1 : -1);
+      pos += 6;
+    }
+  }
+  if (pos != text.size()) return std::nullopt;
+  return days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s - offset;
+}
+
+std::string format_rfc3339(std::int64_t seconds) {
+  const std::time_t t = static_cast<std::time_t>(seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
+}
+
+}  // namespace netobs

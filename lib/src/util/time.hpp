@@ -1,0 +1,17 @@
+// Time stamps in the formats flow records and Kubernetes objects use.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace netobs {
+
+// RFC 3339 / ISO 8601 ("2021-06-16T16:52:13.136834446Z", "+02:00" offsets) to Unix seconds.
+std::optional<std::int64_t> parse_rfc3339(std::string_view text);
+
+// Unix seconds as "2021-06-16T16:52:13Z".
+std::string format_rfc3339(std::int64_t seconds);
+
+}  // namespace netobs
