@@ -40,6 +40,10 @@ struct EdgeKey {
   std::uint32_t server_identity = 0;
   std::uint16_t port = 0;
   Protocol protocol = Protocol::tcp;
+  // Which holder of a reused pod IP each end was (Inventory::ip_era), so traffic of a finished
+  // pod is never merged with that of the pod that got its address later.
+  std::uint8_t client_era = 0;
+  std::uint8_t server_era = 0;
 
   bool operator==(const EdgeKey&) const = default;
 };
@@ -85,9 +89,21 @@ struct IngestSummary {
   void see_time(std::int64_t start, std::int64_t end);
 };
 
+// Where a record was captured. A connection is logged at every ENI (or Cilium endpoint) it
+// crosses: once leaving the client's side and once entering the server's.
+enum class Observation : std::uint8_t { unknown, egress, ingress };
+
+// The counters of one edge, kept per observation point so copies of the same connection seen at
+// both ends are not counted twice: the total takes the better-covered side.
+struct EdgeCounters {
+  EdgeStats seen[3];  // indexed by Observation
+
+  EdgeStats total() const;
+};
+
 // Everything ingest keeps: one counter per distinct edge, and the interned Hubble identities.
 struct FlowAggregate {
-  std::unordered_map<EdgeKey, EdgeStats, EdgeKeyHash> edges;
+  std::unordered_map<EdgeKey, EdgeCounters, EdgeKeyHash> edges;
   std::vector<FlowEndpoint> identities{FlowEndpoint{}};  // [0] is "no identity"
   std::unordered_map<std::string, std::uint32_t> identity_index;
 

@@ -102,6 +102,10 @@ class Inventory {
   // Resolves a Service's target port for one backend: a named target port against its container
   // ports; nullopt when it cannot be resolved on that pod.
   std::optional<std::uint16_t> resolve_target_port(const ServicePort& port, const Pod& pod) const;
+  // For an address several pods held over time: which of them (0, 1, ...) in order of start time
+  // held it at `seen_at`. 0 for every other address. Cheap when no address is reused.
+  std::uint8_t ip_era(const IpAddress& ip, std::int64_t seen_at) const;
+
   // True when the inventory says something at `ip` accepts connections on `port`/`protocol`
   // (a container port of a pod or host-network pod there, or a Service port or its target port).
   bool listens_on(const IpAddress& ip, std::uint16_t port, Protocol protocol) const;
@@ -118,7 +122,8 @@ class Inventory {
   std::unordered_map<IpAddress, std::vector<std::size_t>, IpAddressHash> m_pods_by_ip;
   std::unordered_map<IpAddress, std::size_t, IpAddressHash> m_service_by_ip;
   std::unordered_map<IpAddress, std::size_t, IpAddressHash> m_node_by_ip;
-  std::unordered_set<std::uint64_t> m_listening;  // hash of (ip, port, protocol)
+  std::unordered_set<std::uint64_t> m_listening;
+  std::unordered_map<IpAddress, std::vector<std::int64_t>, IpAddressHash> m_reused;  // start times, sorted  // hash of (ip, port, protocol)
 };
 
 }  // namespace netobs

@@ -28,7 +28,8 @@ Graph build_graph(const FlowAggregate& aggregate, const Inventory& inventory, co
   PeerResolver resolver(inventory, options, graph);
   resolver.learn(aggregate);
   AttributionReport& report = graph.report;
-  for (const auto& [key, stats] : aggregate.edges) {
+  for (const auto& [key, counters] : aggregate.edges) {
+    const EdgeStats stats = counters.total();
     const std::int64_t seen_at = stats.last_seen;
     const auto clients = resolver.resolve(key.client, aggregate.identities[key.client_identity],
                                           EdgeSide::client, 0, key.protocol, seen_at);

@@ -61,7 +61,7 @@ void PeerResolver::learn(const FlowAggregate& aggregate) {
     const FlowEndpoint& e = aggregate.identities[id];
     return !e.namespace_name.empty() && !e.pod_name.empty();
   };
-  for (const auto& [key, stats] : aggregate.edges) {
+  for (const auto& [key, counters] : aggregate.edges) {
     if (named(key.client_identity)) m_identity_by_ip[key.client] = key.client_identity;
     if (named(key.server_identity)) m_identity_by_ip[key.server] = key.server_identity;
   }

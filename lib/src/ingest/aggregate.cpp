@@ -12,6 +12,7 @@ std::size_t EdgeKeyHash::operator()(const EdgeKey& key) const {
   h ^= (static_cast<std::uint64_t>(key.port) << 32 | static_cast<std::uint64_t>(key.protocol) << 16) +
        0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
   h ^= (static_cast<std::uint64_t>(key.client_identity) << 32 | key.server_identity) * 0xff51afd7ed558ccdULL;
+  h += static_cast<std::uint64_t>(key.client_era) << 8 | key.server_era;
   return static_cast<std::size_t>(h ^ (h >> 29));
 }
 
@@ -53,8 +54,28 @@ Result<void> ReadContext::malformed(std::string_view message) {
   return {};
 }
 
-void ReadContext::add(const EdgeKey& key, const EdgeStats& stats) {
-  aggregate.edges[key].merge(stats);
+EdgeStats EdgeCounters::total() const {
+  const EdgeStats& unknown = seen[static_cast<int>(Observation::unknown)];
+  const EdgeStats& egress = seen[static_cast<int>(Observation::egress)];
+  const EdgeStats& ingress = seen[static_cast<int>(Observation::ingress)];
+  EdgeStats total = unknown;
+  total.flows += std::max(egress.flows, ingress.flows);
+  total.packets += std::max(egress.packets, ingress.packets);
+  total.bytes += std::max(egress.bytes, ingress.bytes);
+  for (const EdgeStats* side : {&egress, &ingress}) {
+    EdgeStats times;
+    times.first_seen = side->first_seen;
+    times.last_seen = side->last_seen;
+    total.merge(times);
+  }
+  return total;
+}
+
+void ReadContext::add(const EdgeKey& key, const EdgeStats& stats, Observation observation) {
+  EdgeKey keyed = key;
+  keyed.client_era = inventory.ip_era(key.client, stats.first_seen);
+  keyed.server_era = inventory.ip_era(key.server, stats.first_seen);
+  aggregate.edges[keyed].seen[static_cast<int>(observation)].merge(stats);
   summary.see_time(stats.first_seen, stats.last_seen);
   ++summary.records_used;
 }

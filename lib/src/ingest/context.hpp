@@ -19,8 +19,8 @@ struct ReadContext {
   // Records a malformed record at the reader's current line. Returns an error when the options
   // say to stop at the first one.
   Result<void> malformed(std::string_view message);
-  // Folds one accepted observation into its edge.
-  void add(const EdgeKey& key, const EdgeStats& stats);
+  // Folds one accepted record into its edge.
+  void add(const EdgeKey& key, const EdgeStats& stats, Observation observation);
 };
 
 }  // namespace netobs

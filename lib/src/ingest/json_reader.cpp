@@ -176,15 +176,16 @@ Result<void> read_hubble_flow(ReadContext& ctx, const element& flow) {
   }
   EdgeStats stats;
   if (auto time = parse_rfc3339(string_at(flow, "time"))) stats.first_seen = stats.last_seen = *time;
-  // A request is seen at the client's egress and the server's ingress; count the copy at the
-  // client when it is a Cilium endpoint, so each request counts once.
+  // A request is seen at the client's egress and again at the server's ingress.
   const std::string_view direction = string_at(flow, "traffic_direction");
-  const bool counted_copy = direction != "INGRESS" || source.namespace_name.empty();
-  stats.flows = !*reply && counted_copy ? 1 : 0;
+  const Observation observation = direction == "EGRESS"    ? Observation::egress
+                                  : direction == "INGRESS" ? Observation::ingress
+                                                           : Observation::unknown;
+  stats.flows = *reply ? 0 : 1;
   stats.packets = 1;
   key.client_identity = ctx.aggregate.intern(client);
   key.server_identity = ctx.aggregate.intern(server);
-  ctx.add(key, stats);
+  ctx.add(key, stats, observation);
   return {};
 }
 

@@ -130,17 +130,13 @@ Result<void> read_vpc_record(ReadContext& ctx, const VpcColumns& columns,
     }
     return {};
   }
-  // Each connection is logged at both ENIs. With flow-direction, keep the copy seen at the
-  // source's side when the source is private, else the one seen at the destination; counts
-  // then hold one copy of each record. Without it every copy counts.
+  // Without flow-direction, copies of one connection from two ENIs are counted twice.
   const std::string_view direction = field(tokens, columns.flow_direction);
-  const bool primary = (direction != "egress" && direction != "ingress") ||
-                       ((direction == "egress") == src->is_private());
-  if (!primary) {
-    stats.packets = stats.bytes = 0;
-  }
-  stats.flows = primary && request ? 1 : 0;
-  ctx.add(key, stats);
+  const Observation observation = direction == "egress"    ? Observation::egress
+                                  : direction == "ingress" ? Observation::ingress
+                                                           : Observation::unknown;
+  stats.flows = request ? 1 : 0;
+  ctx.add(key, stats, observation);
   return {};
 }
 

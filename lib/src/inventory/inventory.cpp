@@ -268,6 +268,13 @@ void Inventory::index() {
       for (const auto& port : pod.ports) m_listening.insert(listen_key(ip, port.port, port.protocol));
     }
   }
+  m_reused.clear();
+  for (const auto& [ip, holders] : m_pods_by_ip) {
+    if (holders.size() < 2) continue;
+    auto& starts = m_reused[ip];
+    for (std::size_t index : holders) starts.push_back(m_pods[index].start_time.value_or(0));
+    std::sort(starts.begin(), starts.end());
+  }
   for (std::size_t i = 0; i < m_services.size(); ++i) {
     const Service& service = m_services[i];
     for (const auto& ip : service.cluster_ips) {
@@ -359,6 +366,15 @@ std::optional<std::uint16_t> Inventory::resolve_target_port(const ServicePort& p
     }
   }
   return std::nullopt;
+}
+
+std::uint8_t Inventory::ip_era(const IpAddress& ip, std::int64_t seen_at) const {
+  if (m_reused.empty()) return 0;
+  auto it = m_reused.find(ip);
+  if (it == m_reused.end()) return 0;
+  const auto& starts = it->second;
+  const auto later = std::upper_bound(starts.begin(), starts.end(), seen_at + 60);
+  return static_cast<std::uint8_t>(std::min<std::ptrdiff_t>(std::max<std::ptrdiff_t>(later - starts.begin(), 1) - 1, 255));
 }
 
 bool Inventory::listens_on(const IpAddress& ip, std::uint16_t port, Protocol protocol) const {

@@ -1,0 +1,103 @@
+#include <gtest/gtest.h>
+
+#include "testutil/ingest_text.hpp"
+
+namespace netobs {
+namespace {
+
+std::string flow(const std::string& extra, const std::string& l4 = R"("TCP":{"source_port":41000,"destination_port":8080,"flags":{"SYN":true}})") {
+  return R"({"flow":{"time":"2021-06-16T16:52:13.1Z","verdict":"FORWARDED","IP":{"source":"10.0.1.4","destination":"10.0.2.16"},)"
+         R"("l4":{)" + l4 + R"(},"source":{"namespace":"shop","labels":["k8s:app=ui","k8s:io.kubernetes.pod.namespace=shop","k8s:io.cilium.k8s.policy.cluster=default"],"pod_name":"ui-5d8f7c9b4-abcde","workloads":[{"name":"ui","kind":"Deployment"}]},)"
+         R"("destination":{"namespace":"shop","labels":["k8s:app=api"],"pod_name":"api-0"})" + extra + R"(},"node_name":"n1"})" "\n";
+}
+
+TEST(JsonReader, HubbleRequestWithIdentities) {
+  auto r = ingest_text(flow(R"(,"is_reply":false,"traffic_direction":"EGRESS")"), {}, Inventory{}, "f.json");
+  ASSERT_TRUE(r.status);
+  ASSERT_EQ(r.edge_count(), 1U);
+  const auto& key = r.aggregate.edges.begin()->first;
+  const EdgeStats stats = r.aggregate.edges.begin()->second.total();
+  EXPECT_EQ(to_string(key.client), "10.0.1.4");
+  EXPECT_EQ(key.port, 8080);
+  EXPECT_EQ(stats.flows, 1U);
+  EXPECT_EQ(stats.first_seen, 1623862333);
+  const FlowEndpoint& client = r.aggregate.identities[key.client_identity];
+  EXPECT_EQ(client.namespace_name, "shop");
+  EXPECT_EQ(client.workload_name, "ui");
+  EXPECT_EQ(client.labels, (Labels{{"app", "ui"}}));  // cilium and namespace labels dropped
+}
+
+TEST(JsonReader, RepliesAreFlippedAndNotCounted) {
+  auto r = ingest_text(
+      flow(R"(,"is_reply":true)", R"("TCP":{"source_port":8080,"destination_port":41000,"flags":{"SYN":true,"ACK":true}})"),
+      {}, Inventory{}, "f.json");
+  ASSERT_TRUE(r.status);
+  // is_reply says the source answered: the destination (10.0.2.16) is the client.
+  EXPECT_EQ(r.edge("10.0.2.16", "10.0.1.4", 8080).flows, 0U);
+  EXPECT_EQ(r.edge_count(), 1U);
+}
+
+TEST(JsonReader, LegacyReplyFlagAndTcpFlags) {
+  auto reply = ingest_text(flow(R"(,"reply":true)", R"("TCP":{"source_port":41000,"destination_port":8080})"), {},
+                           Inventory{}, "f.json");
+  ASSERT_EQ(reply.edge_count(), 1U);
+  EXPECT_EQ(reply.aggregate.edges.begin()->first.port, 41000);
+  auto synack = ingest_text(flow("", R"("TCP":{"source_port":41000,"destination_port":8080,"flags":{"SYN":true,"ACK":true}})"),
+                            {}, Inventory{}, "f.json");
+  ASSERT_EQ(synack.edge_count(), 1U);
+  EXPECT_EQ(synack.aggregate.edges.begin()->first.port, 41000);
+  auto ports_only = ingest_text(flow("", R"("UDP":{"source_port":41000,"destination_port":53})"), {}, Inventory{}, "f.json");
+  ASSERT_EQ(ports_only.edge_count(), 1U);
+  EXPECT_EQ(ports_only.aggregate.edges.begin()->first.port, 53);
+  EXPECT_EQ(ports_only.aggregate.edges.begin()->first.protocol, Protocol::udp);
+}
+
+TEST(JsonReader, DroppedFlowsAreReportedAndOptionallyUsed) {
+  const std::string dropped =
+      R"({"flow":{"verdict":"DROPPED","drop_reason_desc":"POLICY_DENIED","IP":{"source":"10.0.1.4","destination":"10.0.2.16"},"l4":{"TCP":{"source_port":41000,"destination_port":15672,"flags":{"SYN":true}}},"source":{"namespace":"a","pod_name":"x"},"destination":{"namespace":"b","pod_name":"y"}}})" "\n";
+  auto r = ingest_text(dropped, {}, Inventory{}, "f.json");
+  EXPECT_EQ(r.summary.records_used, 0U);
+  ASSERT_EQ(r.summary.denied.size(), 1U);
+  EXPECT_EQ(r.summary.denied.begin()->first.client, "a/x");
+  EXPECT_EQ(r.summary.denied.begin()->first.reason, "DROPPED POLICY_DENIED");
+  IngestOptions options;
+  options.dropped = DroppedFlows::use_as_evidence;
+  auto used = ingest_text(dropped, options, Inventory{}, "f.json");
+  EXPECT_EQ(used.summary.records_used, 1U);
+}
+
+TEST(JsonReader, BareFlowObjectsAndReservedIdentities) {
+  auto r = ingest_text(
+      R"({"verdict":"FORWARDED","IP":{"source":"10.0.0.1","destination":"10.0.2.16"},"l4":{"TCP":{"source_port":42044,"destination_port":15020}},"source":{"identity":1,"labels":["reserved:host"]},"destination":{"namespace":"shop","pod_name":"api-0"}})" "\n",
+      {}, Inventory{}, "f.json");
+  ASSERT_TRUE(r.status);
+  const auto& key = r.aggregate.edges.begin()->first;
+  EXPECT_EQ(r.aggregate.identities[key.client_identity].reserved, "host");
+}
+
+TEST(JsonReader, IcmpAndMalformedLines) {
+  auto r = ingest_text(
+      R"({"flow":{"verdict":"FORWARDED","IP":{"source":"10.0.0.1","destination":"10.0.0.2"},"l4":{"ICMPv4":{"type":8}}}})" "\n"
+      "{not json\n"
+      "\n",
+      {}, Inventory{}, "f.json");
+  ASSERT_TRUE(r.status);
+  EXPECT_EQ(r.summary.skipped.at("protocol ICMP (no NetworkPolicy can express it)"), 1U);
+  EXPECT_EQ(r.summary.malformed_count, 1U);
+  EXPECT_NE(r.summary.malformed[0].find("f.json:2: not a JSON object"), std::string::npos);
+}
+
+TEST(JsonReader, CloudWatchSubscriptionPayloadCarriesVpcRecords) {
+  IngestOptions options;
+  options.vpc_format = "${version} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${action}";
+  auto r = ingest_text(
+      R"({"messageType":"DATA_MESSAGE","logEvents":[{"id":"1","timestamp":1,"message":"2 10.0.0.1 10.0.0.2 40000 443 6 ACCEPT"},{"id":"2","timestamp":2,"message":"2 10.0.0.1 10.0.0.3 40000 22 6 REJECT"}]})",
+      options, Inventory{}, "cw.json");
+  ASSERT_TRUE(r.status);
+  EXPECT_EQ(r.summary.records_read, 2U);
+  EXPECT_EQ(r.edge("10.0.0.1", "10.0.0.2", 443).flows, 1U);
+  EXPECT_EQ(r.summary.skipped.at("action REJECT"), 1U);
+}
+
+}  // namespace
+}  // namespace netobs
