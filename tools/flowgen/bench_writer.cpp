@@ -67,7 +67,8 @@ bool write_bench_records(const Scenario& s, long long records, const std::string
       fmt::format_to(std::back_inserter(buffer), "5 {} {} {} {} {} 6 {} {} {} {} ACCEPT OK {} {} {} {}\n", eni, src, dst, sp,
                      dp, packets, bytes, start, start + 60, f, psrc, pdst, dir);
     };
-    const std::string client_eni = "eni-0c" + client.node_ip, server_eni = "eni-0s" + server.node_ip;
+    const std::string client_eni = fmt::format("eni-0{:016x}", std::hash<std::string>{}(client.node_ip)).substr(0, 21);
+    const std::string server_eni = fmt::format("eni-0{:016x}", std::hash<std::string>{}(server.node_ip)).substr(0, 21);
     const long long left = records - r;
     line(client_eni, client.node_ip, server.ip, sport, port, flags, client.ip, server.ip, "egress");
     if (left > 1) line(client_eni, server.ip, client.node_ip, port, sport, reply_flags, server.ip, client.ip, "ingress");

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -56,7 +57,7 @@ struct AttributionReport {
   std::map<IpAddress, std::uint64_t> private_external;  // private addresses taken as external
   std::map<IpAddress, std::uint64_t> snat;              // node address -> flows to the outside
   std::map<std::string, std::uint64_t> node_traffic;    // "node -> ns/wl TCP 8080" -> flows
-  std::uint64_t stale_ip_edges = 0;  // edges of an IP that belonged to no inventoried pod at the time
+  std::set<IpAddress> stale_ips;  // held by no inventoried pod at the time of the traffic
   std::vector<std::string> notes;
 };
 

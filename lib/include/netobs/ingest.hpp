@@ -11,6 +11,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include <netobs/edge.hpp>
+#include <netobs/edge_table.hpp>
 #include <netobs/error.hpp>
 #include <netobs/flow.hpp>
 #include <netobs/inventory.hpp>
@@ -30,36 +32,6 @@ struct IngestOptions {
   std::size_t max_messages = 5;  // malformed records shown before the rest are only counted
   // Files skipped while walking directories (the inventory often sits beside the flows).
   std::vector<std::filesystem::path> exclude;
-};
-
-// One directed, deduplicated connection edge: `client` connected to `server` on `port`.
-struct EdgeKey {
-  IpAddress client;
-  IpAddress server;
-  std::uint32_t client_identity = 0;  // index into FlowAggregate::identities; 0 = none (VPC)
-  std::uint32_t server_identity = 0;
-  std::uint16_t port = 0;
-  Protocol protocol = Protocol::tcp;
-  // Which holder of a reused pod IP each end was (Inventory::ip_era), so traffic of a finished
-  // pod is never merged with that of the pod that got its address later.
-  std::uint8_t client_era = 0;
-  std::uint8_t server_era = 0;
-
-  bool operator==(const EdgeKey&) const = default;
-};
-
-struct EdgeKeyHash {
-  std::size_t operator()(const EdgeKey& key) const;
-};
-
-struct EdgeStats {
-  std::uint64_t flows = 0;  // connections (request records), deduplicated where the data allows
-  std::uint64_t packets = 0;
-  std::uint64_t bytes = 0;
-  std::int64_t first_seen = 0;  // Unix seconds; 0 = unknown
-  std::int64_t last_seen = 0;
-
-  void merge(const EdgeStats& other);
 };
 
 // A connection that was not evidence of wanted traffic (VPC REJECT, Hubble DROPPED), for review.
@@ -87,27 +59,19 @@ struct IngestSummary {
 
   void skip(const std::string& reason, std::uint64_t count = 1) { skipped[reason] += count; }
   void see_time(std::int64_t start, std::int64_t end);
-};
-
-// Where a record was captured. A connection is logged at every ENI (or Cilium endpoint) it
-// crosses: once leaving the client's side and once entering the server's.
-enum class Observation : std::uint8_t { unknown, egress, ingress };
-
-// The counters of one edge, kept per observation point so copies of the same connection seen at
-// both ends are not counted twice: the total takes the better-covered side.
-struct EdgeCounters {
-  EdgeStats seen[3];  // indexed by Observation
-
-  EdgeStats total() const;
+  // Adds what `later` counted (records that came after this summary's in input order).
+  void merge(const IngestSummary& later, std::size_t max_messages);
 };
 
 // Everything ingest keeps: one counter per distinct edge, and the interned Hubble identities.
 struct FlowAggregate {
-  std::unordered_map<EdgeKey, EdgeCounters, EdgeKeyHash> edges;
+  EdgeTable edges;
   std::vector<FlowEndpoint> identities{FlowEndpoint{}};  // [0] is "no identity"
   std::unordered_map<std::string, std::uint32_t> identity_index;
 
   std::uint32_t intern(const FlowEndpoint& endpoint);
+  // Adds every edge of `other`, re-interning its identities.
+  void merge(const FlowAggregate& other);
 };
 
 // Reads one source: a file, a directory (recursively, in sorted order) or "-" for standard input.

@@ -111,6 +111,7 @@ class Inventory {
   bool listens_on(const IpAddress& ip, std::uint16_t port, Protocol protocol) const;
 
  private:
+  Result<void> add_objects(const std::string& text, const std::string& origin);
   void index();
   std::vector<Pod> m_pods;
   std::vector<Service> m_services;

@@ -94,6 +94,17 @@ bool PeerResolver::in_cluster_range(const IpAddress& ip) const {
 std::vector<ResolvedPeer> PeerResolver::resolve(const IpAddress& ip, const FlowEndpoint& identity,
                                                 EdgeSide side, std::uint16_t port, Protocol protocol,
                                                 std::int64_t seen_at) {
+  if (m_inventory.service_by_ip(ip)) return resolve_uncached(ip, identity, side, port, protocol, seen_at);
+  const auto key = std::make_tuple(ip, &identity, m_inventory.ip_era(ip, seen_at));
+  if (auto it = m_cache.find(key); it != m_cache.end()) return {{it->second, port}};
+  auto resolved = resolve_uncached(ip, identity, side, port, protocol, seen_at);
+  if (resolved.size() == 1) m_cache.emplace(key, resolved.front().peer);
+  return resolved;
+}
+
+std::vector<ResolvedPeer> PeerResolver::resolve_uncached(const IpAddress& ip, const FlowEndpoint& identity,
+                                                         EdgeSide side, std::uint16_t port, Protocol protocol,
+                                                         std::int64_t seen_at) {
   if (!identity.namespace_name.empty()) {
     WorkloadRef ref = workload_of(identity, m_inventory);
     if (identity.pod_name.empty() && identity.workload_name.empty()) {
@@ -109,7 +120,7 @@ std::vector<ResolvedPeer> PeerResolver::resolve(const IpAddress& ip, const FlowE
     // identity of a pod and reports it as world).
     auto it = m_identity_by_ip.find(ip);
     if (m_aggregate && it != m_identity_by_ip.end()) {
-      return resolve(ip, m_aggregate->identities[it->second], side, port, protocol, seen_at);
+      return resolve_uncached(ip, m_aggregate->identities[it->second], side, port, protocol, seen_at);
     }
   }
   if (!identity.pod_name.empty() && !m_inventory.pod_by_ip(ip)) {
@@ -129,7 +140,7 @@ std::vector<ResolvedPeer> PeerResolver::resolve(const IpAddress& ip, const FlowE
     if (m_inventory.pod_by_ip(ip)) {
       // The address belongs to a pod that started after this traffic: a reused IP. Attributing
       // it would grant the new pod access it never used.
-      ++m_graph.report.stale_ip_edges;
+      m_graph.report.stale_ips.insert(ip);
       return {{Peer{PeerKind::cluster_unknown, {}, ip}, port}};
     }
   }

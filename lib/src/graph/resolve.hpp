@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <tuple>
 #include <vector>
 
 #include <netobs/graph.hpp>
@@ -25,6 +26,12 @@ class PeerResolver {
   std::vector<ResolvedPeer> resolve(const IpAddress& ip, const FlowEndpoint& identity, EdgeSide side,
                                     std::uint16_t port, Protocol protocol, std::int64_t seen_at);
 
+ private:
+  std::vector<ResolvedPeer> resolve_uncached(const IpAddress& ip, const FlowEndpoint& identity, EdgeSide side,
+                                             std::uint16_t port, Protocol protocol, std::int64_t seen_at);
+
+ public:
+
   // Learns from the Hubble identities that name their pod: which address belongs to which pod,
   // and which label set to which workload, so endpoints that lack a pod name still resolve.
   void learn(const FlowAggregate& aggregate);
@@ -43,6 +50,9 @@ class PeerResolver {
   std::map<IpAddress, std::uint32_t> m_identity_by_ip;  // ip -> identity with a pod name
   std::map<std::pair<std::string, Labels>, std::optional<WorkloadRef>> m_workload_by_labels;  // nullopt: ambiguous
   const FlowAggregate* m_aggregate = nullptr;
+  // Addresses recur across many edges: resolved peers of non-Service addresses, by
+  // (address, identity, which holder of a reused IP).
+  std::map<std::tuple<IpAddress, const FlowEndpoint*, std::uint8_t>, Peer> m_cache;
 };
 
 // The workload a Hubble endpoint belongs to: the inventory's owner of its pod, its `workloads`

@@ -10,23 +10,26 @@ struct Candidate {
   const char* origin;
 };
 
+using PodsByNamespace = std::map<std::string, std::vector<const Pod*>>;
+
 // Workloads in `ns` (other than `self`) having a pod whose labels `selector` matches.
 std::vector<std::string> also_selected(const LabelSelector& selector, const WorkloadRef& self,
-                                       const Inventory& inventory,
+                                       const PodsByNamespace& pods_by_namespace,
                                        const std::map<WorkloadRef, std::vector<Labels>>& observed) {
   std::vector<std::string> others;
   auto add = [&](const WorkloadRef& ref) {
     const std::string name = fmt::format("{}/{}", ref.kind, ref.name);
     if (std::find(others.begin(), others.end(), name) == others.end()) others.push_back(name);
   };
-  for (const auto& pod : inventory.pods()) {
-    if (pod.namespace_name == self.namespace_name && !pod.terminated && pod.owner != self &&
-        selector.matches(pod.labels)) {
-      add(pod.owner);
+  if (auto pods = pods_by_namespace.find(self.namespace_name); pods != pods_by_namespace.end()) {
+    for (const Pod* pod : pods->second) {
+      if (!pod->terminated && pod->owner != self && selector.matches(pod->labels)) add(pod->owner);
     }
   }
-  for (const auto& [ref, label_sets] : observed) {
-    if (ref.namespace_name != self.namespace_name || ref == self) continue;
+  for (auto it = observed.lower_bound({self.namespace_name, "", ""});
+       it != observed.end() && it->first.namespace_name == self.namespace_name; ++it) {
+    const auto& [ref, label_sets] = *it;
+    if (ref == self) continue;
     for (const auto& labels : label_sets) {
       if (selector.matches(labels)) add(ref);
     }
@@ -44,11 +47,19 @@ bool misses_own(const LabelSelector& selector, const std::vector<Labels>& own) {
 
 void choose_selectors(Graph& graph, const Inventory& inventory,
                       const std::map<WorkloadRef, std::vector<Labels>>& observed_labels) {
+  PodsByNamespace pods_by_namespace;
+  std::map<WorkloadRef, std::vector<const Pod*>> pods_by_owner;
+  for (const auto& pod : inventory.pods()) {
+    pods_by_namespace[pod.namespace_name].push_back(&pod);
+    pods_by_owner[pod.owner].push_back(&pod);
+  }
   for (auto& [ref, node] : graph.workloads) {
     std::vector<Labels> own;
-    for (const auto& pod : inventory.pods()) {
-      if (pod.owner == ref && !pod.terminated) own.push_back(pod.labels);
-      if (pod.owner == ref && pod.host_network) node.host_network = true;
+    if (auto pods = pods_by_owner.find(ref); pods != pods_by_owner.end()) {
+      for (const Pod* pod : pods->second) {
+        if (!pod->terminated) own.push_back(pod->labels);
+        if (pod->host_network) node.host_network = true;
+      }
     }
     if (auto it = observed_labels.find(ref); it != observed_labels.end()) {
       for (const auto& labels : it->second) {
@@ -75,7 +86,7 @@ void choose_selectors(Graph& graph, const Inventory& inventory,
     std::string first_problem;
     bool chosen = false;
     for (const auto& candidate : candidates) {
-      const auto others = also_selected(candidate.selector, ref, inventory, observed_labels);
+      const auto others = also_selected(candidate.selector, ref, pods_by_namespace, observed_labels);
       std::string problem;
       if (!others.empty()) {
         problem = fmt::format("selector {} ({}) also selects pods of {}", to_string(candidate.selector),

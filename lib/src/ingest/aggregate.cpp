@@ -6,27 +6,34 @@
 
 namespace netobs {
 
-std::size_t EdgeKeyHash::operator()(const EdgeKey& key) const {
-  const IpAddressHash ip_hash;
-  std::uint64_t h = ip_hash(key.client) * 31 + ip_hash(key.server);
-  h ^= (static_cast<std::uint64_t>(key.port) << 32 | static_cast<std::uint64_t>(key.protocol) << 16) +
-       0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
-  h ^= (static_cast<std::uint64_t>(key.client_identity) << 32 | key.server_identity) * 0xff51afd7ed558ccdULL;
-  h += static_cast<std::uint64_t>(key.client_era) << 8 | key.server_era;
-  return static_cast<std::size_t>(h ^ (h >> 29));
-}
-
-void EdgeStats::merge(const EdgeStats& other) {
-  flows += other.flows;
-  packets += other.packets;
-  bytes += other.bytes;
-  if (other.first_seen && (!first_seen || other.first_seen < first_seen)) first_seen = other.first_seen;
-  if (other.last_seen > last_seen) last_seen = other.last_seen;
-}
-
 void IngestSummary::see_time(std::int64_t start, std::int64_t end) {
   if (start && (!first_seen || start < first_seen)) first_seen = start;
   if (end > last_seen) last_seen = end;
+}
+
+void IngestSummary::merge(const IngestSummary& later, std::size_t max_messages) {
+  records_read += later.records_read;
+  records_used += later.records_used;
+  for (const auto& [reason, count] : later.skipped) skipped[reason] += count;
+  for (const auto& [connection, count] : later.denied) denied[connection] += count;
+  for (const auto& message : later.malformed) {
+    if (malformed.size() < max_messages) malformed.push_back(message);
+  }
+  malformed_count += later.malformed_count;
+  warnings.insert(warnings.end(), later.warnings.begin(), later.warnings.end());
+  see_time(later.first_seen, later.last_seen);
+  sources.insert(sources.end(), later.sources.begin(), later.sources.end());
+}
+
+void FlowAggregate::merge(const FlowAggregate& other) {
+  std::vector<std::uint32_t> remap(other.identities.size(), 0);
+  for (std::uint32_t id = 1; id < other.identities.size(); ++id) remap[id] = intern(other.identities[id]);
+  for (const auto& [key, counters] : other.edges) {
+    EdgeKey mapped = key;
+    mapped.client_identity = remap[key.client_identity];
+    mapped.server_identity = remap[key.server_identity];
+    edges[mapped].merge(counters);
+  }
 }
 
 std::uint32_t FlowAggregate::intern(const FlowEndpoint& endpoint) {
@@ -54,28 +61,15 @@ Result<void> ReadContext::malformed(std::string_view message) {
   return {};
 }
 
-EdgeStats EdgeCounters::total() const {
-  const EdgeStats& unknown = seen[static_cast<int>(Observation::unknown)];
-  const EdgeStats& egress = seen[static_cast<int>(Observation::egress)];
-  const EdgeStats& ingress = seen[static_cast<int>(Observation::ingress)];
-  EdgeStats total = unknown;
-  total.flows += std::max(egress.flows, ingress.flows);
-  total.packets += std::max(egress.packets, ingress.packets);
-  total.bytes += std::max(egress.bytes, ingress.bytes);
-  for (const EdgeStats* side : {&egress, &ingress}) {
-    EdgeStats times;
-    times.first_seen = side->first_seen;
-    times.last_seen = side->last_seen;
-    total.merge(times);
-  }
-  return total;
-}
-
 void ReadContext::add(const EdgeKey& key, const EdgeStats& stats, Observation observation) {
   EdgeKey keyed = key;
   keyed.client_era = inventory.ip_era(key.client, stats.first_seen);
   keyed.server_era = inventory.ip_era(key.server, stats.first_seen);
-  aggregate.edges[keyed].seen[static_cast<int>(observation)].merge(stats);
+  if (!last_counters || !(keyed == last_key)) {
+    last_counters = &aggregate.edges[keyed];  // valid until the next new key
+    last_key = keyed;
+  }
+  last_counters->add(observation, stats);
   summary.see_time(stats.first_seen, stats.last_seen);
   ++summary.records_used;
 }

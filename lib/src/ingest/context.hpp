@@ -21,6 +21,11 @@ struct ReadContext {
   Result<void> malformed(std::string_view message);
   // Folds one accepted record into its edge.
   void add(const EdgeKey& key, const EdgeStats& stats, Observation observation);
+
+  // The edge of the previous record: flow logs list both directions of a connection next to
+  // each other, and both map to one edge, so most lookups end here.
+  EdgeKey last_key{};
+  EdgeCounters* last_counters = nullptr;
 };
 
 }  // namespace netobs

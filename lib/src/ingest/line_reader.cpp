@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <algorithm>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -61,16 +62,42 @@ Result<std::unique_ptr<LineReader>> LineReader::open(const std::string& path,
   return reader;
 }
 
+Result<std::unique_ptr<LineReader>> LineReader::open_range(const std::string& path, const std::string& display,
+                                                           std::uint64_t offset, std::uint64_t length,
+                                                           std::size_t lines_before) {
+  std::unique_ptr<LineReader> reader(new LineReader());
+  reader->m_display = display;
+  reader->m_fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (reader->m_fd < 0) {
+    return make_error(ErrorKind::io, fmt::format("{}: cannot open: {}", display, std::strerror(errno)));
+  }
+  reader->m_owns_fd = true;
+  if (::lseek(reader->m_fd, static_cast<off_t>(offset), SEEK_SET) < 0) {
+    return make_error(ErrorKind::io, fmt::format("{}: cannot seek: {}", display, std::strerror(errno)));
+  }
+  posix_fadvise(reader->m_fd, static_cast<off_t>(offset), static_cast<off_t>(length), POSIX_FADV_SEQUENTIAL);
+  reader->m_remaining = length;
+  reader->m_line = lines_before;
+  reader->m_buf.resize(k_block);
+  return reader;
+}
+
 LineReader::~LineReader() {
   if (m_zs_ready) inflateEnd(&m_zs);
   if (m_owns_fd) ::close(m_fd);
 }
 
 bool LineReader::read_raw(char* into, std::size_t capacity, std::size_t& got) {
+  capacity = static_cast<std::size_t>(std::min<std::uint64_t>(capacity, m_remaining));
+  if (capacity == 0) {
+    got = 0;
+    return true;
+  }
   for (;;) {
     const ssize_t n = ::read(m_fd, into, capacity);
     if (n >= 0) {
       got = static_cast<std::size_t>(n);
+      if (m_remaining != UINT64_MAX) m_remaining -= got;
       return true;
     }
     if (errno == EINTR) continue;

@@ -2,6 +2,7 @@
 // magic bytes, including multi-member streams as S3 writes them) on the way.
 #pragma once
 
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -19,6 +20,11 @@ class LineReader {
  public:
   // Opens `path` ("-" is standard input); `display` names it in messages.
   static Result<std::unique_ptr<LineReader>> open(const std::string& path, const std::string& display);
+  // Reads only bytes [offset, offset + length) of an uncompressed file, numbering lines from
+  // `lines_before` + 1; for reading one file in parallel parts.
+  static Result<std::unique_ptr<LineReader>> open_range(const std::string& path, const std::string& display,
+                                                        std::uint64_t offset, std::uint64_t length,
+                                                        std::size_t lines_before);
   ~LineReader();
   LineReader(const LineReader&) = delete;
   LineReader& operator=(const LineReader&) = delete;
@@ -43,6 +49,7 @@ class LineReader {
   bool m_owns_fd = false;
   bool m_gzip = false;
   bool m_eof = false;
+  std::uint64_t m_remaining = UINT64_MAX;  // raw bytes still to read (a range), else unlimited
   bool m_stream_ended = true;  // gzip: between members
   z_stream m_zs{};
   bool m_zs_ready = false;

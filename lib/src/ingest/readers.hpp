@@ -5,15 +5,20 @@
 
 namespace netobs {
 
-// AWS VPC / Transit Gateway flow log text records.
-Result<void> read_vpc_records(ReadContext& ctx);
+struct VpcColumns;
+
+// AWS VPC / Transit Gateway flow log text records. `inherited` is the layout in force where the
+// reader starts (for a part of a file read in parallel); null at a file's beginning.
+Result<void> read_vpc_records(ReadContext& ctx, const VpcColumns* inherited = nullptr);
+
+// The layout a file's records start with: its header line, else --vpc-format, else version 2.
+Result<VpcColumns> initial_vpc_columns(const IngestOptions& options, std::string_view first_line);
 
 // JSON lines: Hubble flows (`hubble observe -o json|jsonpb`, or bare Flow objects) and CloudWatch
 // Logs subscription payloads that carry VPC records.
 Result<void> read_json_records(ReadContext& ctx);
 
 // One VPC record split into `tokens`, laid out as `columns`; used by both readers above.
-struct VpcColumns;
 Result<void> read_vpc_record(ReadContext& ctx, const VpcColumns& columns,
                              const std::vector<std::string_view>& tokens);
 

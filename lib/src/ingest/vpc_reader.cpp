@@ -1,4 +1,5 @@
 #include <charconv>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -31,12 +32,24 @@ void split_fields(std::string_view line, std::vector<std::string_view>& tokens) 
   tokens.clear();
   const char* p = line.data();
   const char* end = p + line.size();
+  if (std::memchr(p, '\t', line.size())) {
+    // Rare: tab-separated exports. The common case below searches for spaces with memchr.
+    while (p < end) {
+      while (p < end && (*p == ' ' || *p == '\t')) ++p;
+      if (p == end) break;
+      const char* start = p;
+      while (p < end && *p != ' ' && *p != '\t') ++p;
+      tokens.emplace_back(start, static_cast<std::size_t>(p - start));
+    }
+    return;
+  }
   while (p < end) {
-    while (p < end && (*p == ' ' || *p == '\t')) ++p;
+    while (p < end && *p == ' ') ++p;
     if (p == end) break;
-    const char* start = p;
-    while (p < end && *p != ' ' && *p != '\t') ++p;
-    tokens.emplace_back(start, static_cast<std::size_t>(p - start));
+    const char* space = static_cast<const char*>(std::memchr(p, ' ', static_cast<std::size_t>(end - p)));
+    const char* stop = space ? space : end;
+    tokens.emplace_back(p, static_cast<std::size_t>(stop - p));
+    p = stop;
   }
 }
 
@@ -140,9 +153,19 @@ Result<void> read_vpc_record(ReadContext& ctx, const VpcColumns& columns,
   return {};
 }
 
-Result<void> read_vpc_records(ReadContext& ctx) {
+Result<VpcColumns> initial_vpc_columns(const IngestOptions& options, std::string_view first_line) {
+  std::vector<std::string_view> tokens;
+  split_fields(first_line, tokens);
+  if (is_header(tokens)) return columns_from_names(tokens, "header");
+  if (!options.vpc_format.empty()) return columns_from_log_format(options.vpc_format);
+  return default_v2_columns();
+}
+
+Result<void> read_vpc_records(ReadContext& ctx, const VpcColumns* inherited) {
   VpcColumns columns;
-  if (!ctx.options.vpc_format.empty()) {
+  if (inherited) {
+    columns = *inherited;
+  } else if (!ctx.options.vpc_format.empty()) {
     auto parsed = columns_from_log_format(ctx.options.vpc_format);
     if (!parsed) return tl::unexpected(parsed.error());
     columns = *parsed;
@@ -152,7 +175,7 @@ Result<void> read_vpc_records(ReadContext& ctx) {
   std::vector<std::string_view> tokens;
   tokens.reserve(64);
   std::string_view line;
-  bool first = true;
+  bool first = inherited == nullptr;  // the first layout of a file is checked and warned about once
   while (ctx.reader.next(line)) {
     split_fields(line, tokens);
     if (tokens.empty()) continue;

@@ -1,5 +1,7 @@
 #include <netobs/inventory.hpp>
 
+#include <malloc.h>
+
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -173,6 +175,17 @@ Result<void> Inventory::load_file(const std::filesystem::path& path) {
 }
 
 Result<void> Inventory::load_text(const std::string& text, const std::string& origin) {
+  if (auto added = add_objects(text, origin); !added) return added;
+  index();
+#ifdef __GLIBC__
+  // The document model of a large inventory is gone now; hand its pages back so the peak
+  // memory of a run is not the inventory's plus the flow tables'.
+  malloc_trim(0);
+#endif
+  return {};
+}
+
+Result<void> Inventory::add_objects(const std::string& text, const std::string& origin) {
   auto documents = parse_documents(text, origin);
   if (!documents) return tl::unexpected(documents.error());
   if (documents->size() != 1) {
@@ -221,7 +234,6 @@ Result<void> Inventory::load_text(const std::string& text, const std::string& or
       }
     }
   }
-  index();
   return {};
 }
 

@@ -79,9 +79,10 @@ std::string render_summary(const IngestSummary& summary, const Graph& graph,
                report.cluster_unknown, top, [](const IpAddress& ip) { return to_string(ip); });
   list_section(out, "private addresses treated as external (review: a VPC resource, or a missing --cluster-cidr?)",
                report.private_external, top, [](const IpAddress& ip) { return to_string(ip); });
-  if (report.stale_ip_edges) {
-    out += fmt::format("  edges of reused pod IPs left unattributed (the pod now holding the IP started "
-                       "later): {}\n", report.stale_ip_edges);
+  if (!report.stale_ips.empty()) {
+    std::vector<std::string> ips;
+    for (const auto& ip : report.stale_ips) ips.push_back(to_string(ip));
+    lines_section(out, "pod IPs seen before the pod now holding them started (left unattributed)", ips, top);
   }
   out += fmt::format("  {}\n", recommendation.dns_description);
   out += fmt::format("  policies: {}\n", recommendation.policies.size());

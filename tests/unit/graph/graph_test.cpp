@@ -94,7 +94,7 @@ TEST(Graph, StaleAddressOfAPodStartedLaterIsNotAttributed) {
   const std::string path = dir.write("f.log", "srcaddr dstaddr srcport dstport protocol start end\n"
                                               "10.0.0.1 8.8.8.8 40000 53 17 1600000000 1600000060\n");
   auto r = testing::run_pipeline({path}, inventory);
-  EXPECT_EQ(r.graph.report.stale_ip_edges, 1U);
+  EXPECT_EQ(r.graph.report.stale_ips, (std::set<IpAddress>{*parse_ip("10.0.0.1")}));
   EXPECT_TRUE(r.graph.edges.begin()->first.client.kind == PeerKind::cluster_unknown);
 }
 
