@@ -96,6 +96,10 @@ ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::
   if (!options.quiet || summary.records_used == 0) {
     fmt::print(err, "{}", render_summary(summary, graph, recommendation, options.top));
   }
+  if (inventory.empty() && graph.workloads.empty() && summary.records_used > 0) {
+    fmt::print(err, "netobs recommend: hint: no address was attributed to a workload; VPC flow logs need "
+                    "--inventory to map addresses to pods\n");
+  }
   if (summary.records_used == 0) {
     return fail(err, fmt::format("no usable flow record in {} source(s): read {} records, {} malformed; "
                                  "see the summary above",
@@ -148,6 +152,10 @@ void add_recommend_command(CLI::App& app, ExitCode& exit_code) {
   cmd->add_option("--output,-o", options->output, "Write to FILE atomically instead of stdout");
   cmd->add_option("--top", options->top, "Rows per list in the summary on stderr")->check(CLI::Range(1, 100000));
   cmd->add_flag("--quiet,-q", options->quiet, "No summary on stderr");
+  // Repeatable options take one value per use, so `--inventory a.json flows/` leaves flows/ a source.
+  for (CLI::Option* option : cmd->get_options()) {
+    if (option->get_items_expected_max() > 1 && !option->get_positional()) option->allow_extra_args(false);
+  }
   cmd->callback([options, &exit_code] { exit_code = run_recommend(*options, std::cout, std::cerr); });
 }
 

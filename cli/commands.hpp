@@ -40,4 +40,11 @@ struct RecommendOptions {
 ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::ostream& err);
 void add_recommend_command(CLI::App& app, ExitCode& exit_code);
 
+struct CompletionOptions {
+  std::string shell;
+};
+
+ExitCode run_completion(const CompletionOptions& options, std::ostream& out);
+void add_completion_command(CLI::App& app, ExitCode& exit_code);
+
 }  // namespace netobs::cli

@@ -30,6 +30,8 @@ struct IngestOptions {
   DroppedFlows dropped = DroppedFlows::report_only;
   Strictness strictness = Strictness::skip_malformed;
   std::size_t max_messages = 5;  // malformed records shown before the rest are only counted
+  // Plain files at least this large are read by two threads, one half each.
+  std::uint64_t parallel_min_bytes = 64ULL << 20;
   // Files skipped while walking directories (the inventory often sits beside the flows).
   std::vector<std::filesystem::path> exclude;
 };

@@ -17,9 +17,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Files larger than this are read by two threads, one half each.
-constexpr std::uint64_t k_parallel_bytes = 64ULL << 20;
-
 // Counts the newlines in the first `length` bytes of `path`: what the second half of a file
 // read in parallel needs to number its lines, at memory speed.
 Result<std::size_t> count_lines(const std::string& path, const std::string& display, std::uint64_t length) {
@@ -104,7 +101,7 @@ Result<void> ingest_one(const std::string& path, const std::string& display,
 
   std::error_code ec;
   const std::uint64_t size = path == "-" || (*reader)->gzip() ? 0 : fs::file_size(path, ec);
-  if (!ec && size >= k_parallel_bytes && std::thread::hardware_concurrency() >= 2) {
+  if (!ec && size >= options.parallel_min_bytes && std::thread::hardware_concurrency() >= 2) {
     const std::uint64_t middle = middle_line_start(path, size);
     std::string_view first_line;
     while ((*reader)->next(first_line) && first_line.find_first_not_of(" \t") == std::string_view::npos) {

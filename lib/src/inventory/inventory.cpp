@@ -238,6 +238,20 @@ Result<void> Inventory::add_objects(const std::string& text, const std::string& 
 }
 
 void Inventory::index() {
+  // The same object from two inventories (or listed twice) counts once: the later copy wins.
+  auto dedupe = [](auto& objects, auto key) {
+    std::map<decltype(key(objects.front())), std::size_t> last;
+    for (std::size_t i = 0; i < objects.size(); ++i) last[key(objects[i])] = i;
+    if (last.size() == objects.size()) return;
+    std::remove_reference_t<decltype(objects)> kept;
+    for (std::size_t i = 0; i < objects.size(); ++i) {
+      if (last[key(objects[i])] == i) kept.push_back(std::move(objects[i]));
+    }
+    objects = std::move(kept);
+  };
+  if (!m_pods.empty()) dedupe(m_pods, [](const Pod& p) { return std::make_pair(p.namespace_name, p.name); });
+  if (!m_services.empty()) dedupe(m_services, [](const Service& s) { return std::make_pair(s.namespace_name, s.name); });
+  if (!m_nodes.empty()) dedupe(m_nodes, [](const Node& n) { return n.name; });
   for (auto& pod : m_pods) {
     m_namespaces.try_emplace(pod.namespace_name);
     WorkloadRef ref = pod.controller;

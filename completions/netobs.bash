@@ -1,0 +1,45 @@
+# bash completion for netobs. Install: source this file, or copy it to
+# /usr/share/bash-completion/completions/netobs.
+_netobs() {
+  local cur prev words cword
+  _init_completion 2>/dev/null || {
+    cur=${COMP_WORDS[COMP_CWORD]}
+    prev=${COMP_WORDS[COMP_CWORD-1]}
+    words=("${COMP_WORDS[@]}")
+    cword=$COMP_CWORD
+  }
+  local subcommands="recommend completion"
+  local sub=""
+  local i
+  for ((i = 1; i < cword; i++)); do
+    case ${words[i]} in
+      recommend|completion) sub=${words[i]}; break ;;
+    esac
+  done
+  if [[ -z $sub ]]; then
+    COMPREPLY=($(compgen -W "$subcommands --help --version" -- "$cur"))
+    return
+  fi
+  case $sub in
+    recommend)
+      case $prev in
+        --input-format) COMPREPLY=($(compgen -W "auto vpc hubble" -- "$cur")); return ;;
+        --format) COMPREPLY=($(compgen -W "yaml json" -- "$cur")); return ;;
+        --dns) COMPREPLY=($(compgen -W "auto none" -- "$cur")); return ;;
+        --inventory|--output|-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --vpc-format|--cluster-cidr|--dns-selector|--dns-ip|--namespace|-n|--top) return ;;
+      esac
+      if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "--help --inventory --input-format --vpc-format --include-dropped --strict
+          --cluster-cidr --dns --dns-selector --dns-ip --namespace --default-deny --format --output --top
+          --quiet" -- "$cur"))
+      else
+        COMPREPLY=($(compgen -f -- "$cur"))
+      fi
+      ;;
+    completion)
+      COMPREPLY=($(compgen -W "bash zsh fish --help" -- "$cur"))
+      ;;
+  esac
+}
+complete -F _netobs netobs

@@ -1,0 +1,28 @@
+# fish completion for netobs. Install: copy to ~/.config/fish/completions/netobs.fish.
+set -l subcommands recommend completion
+complete -c netobs -f
+complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -l help -d 'Print help'
+complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -l version -d 'Print version'
+complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -a recommend -d 'Write least-privilege NetworkPolicies for observed flows'
+complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -a completion -d 'Print a shell completion script'
+
+complete -c netobs -n "__fish_seen_subcommand_from recommend" -F
+complete -c netobs -n "__fish_seen_subcommand_from recommend" -l help -d 'Print help'
+complete -c netobs -n "__fish_seen_subcommand_from recommend" -l inventory -r -F -d 'kubectl get ... -o json output'
+complete -c netobs -n "__fish_seen_subcommand_from recommend" -l input-format -x -a 'auto vpc hubble' -d 'Record format'
+complete -c netobs -n "__fish_seen_subcommand_from recommend" -l vpc-format -x -d 'LogFormat of header-less VPC records'
+complete -c netobs -n "__fish_seen_subcommand_from recommend" -l include-dropped -d 'Use Hubble DROPPED/AUDIT flows as evidence'
+complete -c netobs -n "__fish_seen_subcommand_from recommend" -l strict -d 'Stop at the first malformed record'
+complete -c netobs -n "__fish_seen_subcommand_from recommend" -l cluster-cidr -x -d 'Pod or Service range'
+complete -c netobs -n "__fish_seen_subcommand_from recommend" -l dns -x -a 'auto none' -d 'DNS egress in every policy'
+complete -c netobs -n "__fish_seen_subcommand_from recommend" -l dns-selector -x -d 'DNS pods as NAMESPACE/key=value'
+complete -c netobs -n "__fish_seen_subcommand_from recommend" -l dns-ip -x -d 'Also allow DNS to this address'
+complete -c netobs -n "__fish_seen_subcommand_from recommend" -s n -l namespace -x -d 'Write policies only for this namespace'
+complete -c netobs -n "__fish_seen_subcommand_from recommend" -l default-deny -d 'Add a deny-all policy per namespace'
+complete -c netobs -n "__fish_seen_subcommand_from recommend" -l format -x -a 'yaml json' -d 'Output format'
+complete -c netobs -n "__fish_seen_subcommand_from recommend" -s o -l output -r -F -d 'Write to FILE atomically'
+complete -c netobs -n "__fish_seen_subcommand_from recommend" -l top -x -d 'Rows per list in the summary'
+complete -c netobs -n "__fish_seen_subcommand_from recommend" -s q -l quiet -d 'No summary on stderr'
+
+complete -c netobs -n "__fish_seen_subcommand_from completion" -l help -d 'Print help'
+complete -c netobs -n "__fish_seen_subcommand_from completion" -x -a 'bash zsh fish'

@@ -1,0 +1,42 @@
+# Helpers for the end-to-end suites: each suite sources this, runs the built binary ($NETOBS)
+# in a fresh temporary folder and reports "N passed, N failed" at the end.
+set -u
+: "${NETOBS:?NETOBS must name the built netobs binary}"
+: "${NETOBS_SOURCE_DIR:?NETOBS_SOURCE_DIR must name the repository}"
+SAMPLES="$NETOBS_SOURCE_DIR/samples"
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK" || exit 1
+passed=0
+failed=0
+
+# run ARGS...: runs netobs, keeping stdout in $WORK/out, stderr in $WORK/err and the code in $code.
+run() {
+  "$NETOBS" "$@" >"$WORK/out" 2>"$WORK/err"
+  code=$?
+}
+
+# check NAME CONDITION...: evaluates the condition (a command) and records the result.
+check() {
+  local name=$1
+  shift
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL: $name"
+    echo "  exit code: ${code:-}"
+    echo "  stderr: $(head -c 2000 "$WORK/err" 2>/dev/null)"
+  fi
+}
+
+exit_is() { [ "$code" -eq "$1" ]; }
+err_has() { grep -qF -- "$1" "$WORK/err"; }
+err_lacks() { ! grep -qF -- "$1" "$WORK/err"; }
+out_has() { grep -qF -- "$1" "$WORK/out"; }
+out_empty() { [ ! -s "$WORK/out" ]; }
+
+finish() {
+  echo "$passed passed, $failed failed"
+  [ "$failed" -eq 0 ]
+}
