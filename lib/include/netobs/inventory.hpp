@@ -121,6 +121,8 @@ class Inventory {
   // owner links of ReplicaSets and Jobs: (namespace, kind, name) -> parent
   std::map<WorkloadRef, WorkloadRef> m_parents;
   std::unordered_map<IpAddress, std::vector<std::size_t>, IpAddressHash> m_pods_by_ip;
+  std::map<std::pair<std::string, std::string>, std::size_t> m_pod_by_name;      // (namespace, name)
+  std::map<std::pair<std::string, std::string>, std::size_t> m_service_by_name;  // (namespace, name)
   std::unordered_map<IpAddress, std::size_t, IpAddressHash> m_service_by_ip;
   std::unordered_map<IpAddress, std::size_t, IpAddressHash> m_node_by_ip;
   std::unordered_set<std::uint64_t> m_listening;

@@ -152,6 +152,13 @@ Node parse_node(const json& item) {
   return node;
 }
 
+// The object an index maps `key` to, or null.
+template <typename Index, typename Object>
+const Object* lookup(const Index& index, const typename Index::key_type& key, const std::vector<Object>& objects) {
+  auto it = index.find(key);
+  return it == index.end() ? nullptr : &objects[it->second];
+}
+
 bool is_workload_kind(const std::string& kind) {
   return kind == "Deployment" || kind == "StatefulSet" || kind == "DaemonSet" ||
          kind == "ReplicaSet" || kind == "Job" || kind == "CronJob" ||
@@ -281,6 +288,8 @@ void Inventory::index() {
   for (auto& service : m_services) m_namespaces.try_emplace(service.namespace_name);
 
   m_pods_by_ip.clear();
+  m_pod_by_name.clear();
+  m_service_by_name.clear();
   m_service_by_ip.clear();
   m_node_by_ip.clear();
   m_listening.clear();
@@ -289,6 +298,7 @@ void Inventory::index() {
   }
   for (std::size_t i = 0; i < m_pods.size(); ++i) {
     const Pod& pod = m_pods[i];
+    m_pod_by_name.emplace(std::make_pair(pod.namespace_name, pod.name), i);
     for (const auto& ip : pod.ips) {
       if (!pod.host_network) m_pods_by_ip[ip].push_back(i);
       for (const auto& port : pod.ports) m_listening.insert(listen_key(ip, port.port, port.protocol));
@@ -303,6 +313,7 @@ void Inventory::index() {
   }
   for (std::size_t i = 0; i < m_services.size(); ++i) {
     const Service& service = m_services[i];
+    m_service_by_name.emplace(std::make_pair(service.namespace_name, service.name), i);
     for (const auto& ip : service.cluster_ips) {
       m_service_by_ip.emplace(ip, i);
       for (const auto& port : service.ports) m_listening.insert(listen_key(ip, port.port, port.protocol));
@@ -341,29 +352,16 @@ const Pod* Inventory::pod_by_ip(const IpAddress& ip, std::optional<std::int64_t>
 }
 
 const Pod* Inventory::pod_by_name(const std::string& namespace_name, const std::string& name) const {
-  for (const auto& pod : m_pods) {
-    if (pod.namespace_name == namespace_name && pod.name == name) return &pod;
-  }
-  return nullptr;
+  return lookup(m_pod_by_name, {namespace_name, name}, m_pods);
 }
 
-const Service* Inventory::service_by_ip(const IpAddress& ip) const {
-  auto it = m_service_by_ip.find(ip);
-  return it == m_service_by_ip.end() ? nullptr : &m_services[it->second];
+const Service* Inventory::service_by_ip(const IpAddress& ip) const { return lookup(m_service_by_ip, ip, m_services); }
+
+const Service* Inventory::service_by_name(const std::string& namespace_name, const std::string& name) const {
+  return lookup(m_service_by_name, {namespace_name, name}, m_services);
 }
 
-const Service* Inventory::service_by_name(const std::string& namespace_name,
-                                          const std::string& name) const {
-  for (const auto& service : m_services) {
-    if (service.namespace_name == namespace_name && service.name == name) return &service;
-  }
-  return nullptr;
-}
-
-const Node* Inventory::node_by_ip(const IpAddress& ip) const {
-  auto it = m_node_by_ip.find(ip);
-  return it == m_node_by_ip.end() ? nullptr : &m_nodes[it->second];
-}
+const Node* Inventory::node_by_ip(const IpAddress& ip) const { return lookup(m_node_by_ip, ip, m_nodes); }
 
 std::vector<const Pod*> Inventory::service_backends(const Service& service) const {
   std::vector<const Pod*> backends;
