@@ -8,11 +8,10 @@
 #include <netobs/graph.hpp>
 #include <netobs/ingest.hpp>
 #include <netobs/inventory.hpp>
-#include <netobs/output.hpp>
 #include <netobs/recommend.hpp>
 #include <netobs/render.hpp>
 
-#include "commands.hpp"
+#include "common.hpp"
 
 namespace netobs::cli {
 namespace {
@@ -107,16 +106,7 @@ ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::
   }
   const std::string text = render_policies(recommendation.policies,
                                            options.format == "json" ? OutputFormat::json : OutputFormat::yaml);
-  if (!options.output.empty()) {
-    if (auto written = write_file_atomically(options.output, text); !written) {
-      return fail(err, written.error().message);
-    }
-    return ExitCode::ok;
-  }
-  out << text;
-  out.flush();
-  if (!out) return fail(err, "cannot write to standard output");
-  return ExitCode::ok;
+  return write_result("recommend", text, options.output, out, err);
 }
 
 void add_recommend_command(CLI::App& app, ExitCode& exit_code) {
@@ -152,10 +142,7 @@ void add_recommend_command(CLI::App& app, ExitCode& exit_code) {
   cmd->add_option("--output,-o", options->output, "Write to FILE atomically instead of stdout");
   cmd->add_option("--top", options->top, "Rows per list in the summary on stderr")->check(CLI::Range(1, 100000));
   cmd->add_flag("--quiet,-q", options->quiet, "No summary on stderr");
-  // Repeatable options take one value per use, so `--inventory a.json flows/` leaves flows/ a source.
-  for (CLI::Option* option : cmd->get_options()) {
-    if (option->get_items_expected_max() > 1 && !option->get_positional()) option->allow_extra_args(false);
-  }
+  one_value_per_use(*cmd);
   cmd->callback([options, &exit_code] { exit_code = run_recommend(*options, std::cout, std::cerr); });
 }
 

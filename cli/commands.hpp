@@ -40,6 +40,17 @@ struct RecommendOptions {
 ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::ostream& err);
 void add_recommend_command(CLI::App& app, ExitCode& exit_code);
 
+struct ConnectivityOptions {
+  std::vector<std::string> paths;
+  std::vector<std::string> inventories;
+  std::string format = "txt";
+  std::string ipblock_scope = "all";
+  std::string output;
+};
+
+ExitCode run_connectivity(const ConnectivityOptions& options, std::ostream& out, std::ostream& err);
+void add_connectivity_command(CLI::App& app, ExitCode& exit_code);
+
 struct CompletionOptions {
   std::string shell;
 };

@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "netobs 0.1.0");
   ExitCode exit_code = ExitCode::ok;
   netobs::cli::add_recommend_command(app, exit_code);
+  netobs::cli::add_connectivity_command(app, exit_code);
   netobs::cli::add_completion_command(app, exit_code);
   try {
     app.parse(argc, argv);

@@ -8,12 +8,12 @@ _netobs() {
     words=("${COMP_WORDS[@]}")
     cword=$COMP_CWORD
   }
-  local subcommands="recommend completion"
+  local subcommands="recommend connectivity completion"
   local sub=""
   local i
   for ((i = 1; i < cword; i++)); do
     case ${words[i]} in
-      recommend|completion) sub=${words[i]}; break ;;
+      recommend|connectivity|completion) sub=${words[i]}; break ;;
     esac
   done
   if [[ -z $sub ]]; then
@@ -33,6 +33,18 @@ _netobs() {
         COMPREPLY=($(compgen -W "--help --inventory --input-format --vpc-format --include-dropped --strict
           --cluster-cidr --dns --dns-selector --dns-ip --namespace --default-deny --format --output --top
           --quiet" -- "$cur"))
+      else
+        COMPREPLY=($(compgen -f -- "$cur"))
+      fi
+      ;;
+    connectivity)
+      case $prev in
+        --format) COMPREPLY=($(compgen -W "txt json csv md dot" -- "$cur")); return ;;
+        --ipblock-scope) COMPREPLY=($(compgen -W "all external" -- "$cur")); return ;;
+        --inventory|--output|-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+      esac
+      if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "--help --inventory --format --ipblock-scope --output" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi

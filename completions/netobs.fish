@@ -1,9 +1,10 @@
 # fish completion for netobs. Install: copy to ~/.config/fish/completions/netobs.fish.
-set -l subcommands recommend completion
+set -l subcommands recommend connectivity completion
 complete -c netobs -f
 complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -l help -d 'Print help'
 complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -l version -d 'Print version'
 complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -a recommend -d 'Write least-privilege NetworkPolicies for observed flows'
+complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -a connectivity -d 'List every connection the NetworkPolicies allow'
 complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -a completion -d 'Print a shell completion script'
 
 complete -c netobs -n "__fish_seen_subcommand_from recommend" -F
@@ -23,6 +24,13 @@ complete -c netobs -n "__fish_seen_subcommand_from recommend" -l format -x -a 'y
 complete -c netobs -n "__fish_seen_subcommand_from recommend" -s o -l output -r -F -d 'Write to FILE atomically'
 complete -c netobs -n "__fish_seen_subcommand_from recommend" -l top -x -d 'Rows per list in the summary'
 complete -c netobs -n "__fish_seen_subcommand_from recommend" -s q -l quiet -d 'No summary on stderr'
+
+complete -c netobs -n "__fish_seen_subcommand_from connectivity" -F
+complete -c netobs -n "__fish_seen_subcommand_from connectivity" -l help -d 'Print help'
+complete -c netobs -n "__fish_seen_subcommand_from connectivity" -l inventory -r -F -d 'kubectl get ... -o json output'
+complete -c netobs -n "__fish_seen_subcommand_from connectivity" -l format -x -a 'txt json csv md dot' -d 'Output format'
+complete -c netobs -n "__fish_seen_subcommand_from connectivity" -l ipblock-scope -x -a 'all external' -d 'Whether ipBlocks match pod addresses'
+complete -c netobs -n "__fish_seen_subcommand_from connectivity" -s o -l output -r -F -d 'Write to FILE atomically'
 
 complete -c netobs -n "__fish_seen_subcommand_from completion" -l help -d 'Print help'
 complete -c netobs -n "__fish_seen_subcommand_from completion" -x -a 'bash zsh fish'

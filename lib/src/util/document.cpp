@@ -57,7 +57,94 @@ nlohmann::json yaml_to_json(const YAML::Node& node) {
   return nullptr;
 }
 
+// The JSON pointer escape of one key (RFC 6901).
+std::string escape_pointer(const std::string& key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
+
+nlohmann::json located_yaml_to_json(const YAML::Node& node, const std::string& pointer, LocatedDocument& doc) {
+  doc.marks[pointer] = {static_cast<std::size_t>(node.Mark().line) + 1, static_cast<std::size_t>(node.Mark().column) + 1};
+  switch (node.Type()) {
+    case YAML::NodeType::Sequence: {
+      nlohmann::json array = nlohmann::json::array();
+      std::size_t i = 0;
+      for (const auto& item : node) array.push_back(located_yaml_to_json(item, pointer + "/" + std::to_string(i++), doc));
+      return array;
+    }
+    case YAML::NodeType::Map: {
+      nlohmann::json object = nlohmann::json::object();
+      for (const auto& item : node) {
+        const std::string key = item.first.as<std::string>();
+        object[key] = located_yaml_to_json(item.second, pointer + "/" + escape_pointer(key), doc);
+        // A null value has no position of its own; point at its key.
+        if (item.second.IsNull()) {
+          doc.marks[pointer + "/" + escape_pointer(key)] = {static_cast<std::size_t>(item.first.Mark().line) + 1,
+                                                            static_cast<std::size_t>(item.first.Mark().column) + 1};
+        }
+      }
+      return object;
+    }
+    default:
+      return yaml_to_json(node);
+  }
+}
+
 }  // namespace
+
+SourceLocation LocatedDocument::location(const std::string& pointer) const {
+  std::string p = pointer;
+  for (;;) {
+    if (auto it = marks.find(p); it != marks.end()) return SourceLocation{origin, it->second.first};
+    if (p.empty()) return SourceLocation{origin, line};
+    p = p.substr(0, p.rfind('/'));
+  }
+}
+
+std::size_t LocatedDocument::column(const std::string& pointer) const {
+  std::string p = pointer;
+  for (;;) {
+    if (auto it = marks.find(p); it != marks.end()) return it->second.second;
+    if (p.empty()) return 1;
+    p = p.substr(0, p.rfind('/'));
+  }
+}
+
+Result<std::vector<LocatedDocument>> parse_located_documents(const std::string& text, const std::string& origin) {
+  std::vector<LocatedDocument> documents;
+  try {
+    for (const YAML::Node& node : YAML::LoadAll(text)) {
+      if (node.IsNull()) continue;
+      LocatedDocument doc;
+      doc.origin = origin;
+      doc.line = static_cast<std::size_t>(node.Mark().line) + 1;
+      doc.value = located_yaml_to_json(node, "", doc);
+      documents.push_back(std::move(doc));
+    }
+    return documents;
+  } catch (const YAML::Exception& e) {
+    // JSON that YAML cannot read (tabs, for one) still parses, with document positions only.
+    auto plain = parse_documents(text, origin);
+    if (!plain || text.find_first_not_of(" \t\r\n") == std::string::npos ||
+        (text[text.find_first_not_of(" \t\r\n")] != '{' && text[text.find_first_not_of(" \t\r\n")] != '[')) {
+      return make_error(ErrorKind::invalid_input,
+                        fmt::format("{}:{}: invalid YAML: {}", origin, e.mark.line + 1, e.msg));
+    }
+    for (auto& value : *plain) {
+      LocatedDocument doc;
+      doc.origin = origin;
+      doc.line = 1;
+      doc.value = std::move(value);
+      documents.push_back(std::move(doc));
+    }
+    return documents;
+  }
+}
 
 Result<std::vector<nlohmann::json>> parse_documents(const std::string& text,
                                                     const std::string& origin) {

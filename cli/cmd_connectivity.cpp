@@ -1,0 +1,42 @@
+// `netobs connectivity`: every connection the policies allow between workloads and external
+// address ranges.
+#include <iostream>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <netobs/connectivity.hpp>
+
+#include "common.hpp"
+
+namespace netobs::cli {
+
+ExitCode run_connectivity(const ConnectivityOptions& options, std::ostream& out, std::ostream& err) {
+  auto set = load_inputs("connectivity", options.paths, options.inventories, err);
+  if (!set) return ExitCode::input_error;
+  const PolicyEngine engine(*set, parse_scope(options.ipblock_scope));
+  const ConnectivityReport report = compute_connectivity(engine);
+  for (const auto& note : report.notes) fmt::print(err, "netobs connectivity: note: {}\n", note);
+  const ConnectivityFormat format = options.format == "json"  ? ConnectivityFormat::json
+                                    : options.format == "csv" ? ConnectivityFormat::csv
+                                    : options.format == "md"  ? ConnectivityFormat::md
+                                    : options.format == "dot" ? ConnectivityFormat::dot
+                                                              : ConnectivityFormat::txt;
+  return write_result("connectivity", render_connectivity(report, format), options.output, out, err);
+}
+
+void add_connectivity_command(CLI::App& app, ExitCode& exit_code) {
+  auto options = std::make_shared<ConnectivityOptions>();
+  CLI::App* cmd = app.add_subcommand("connectivity", "List every connection the NetworkPolicies allow");
+  cmd->add_option("paths", options->paths, "Manifest files or directories (YAML or JSON)")->required();
+  cmd->add_option("--inventory", options->inventories, "Pods from 'kubectl get ... -A -o json' (repeatable)");
+  cmd->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"txt", "json", "csv", "md", "dot"}));
+  cmd->add_option("--ipblock-scope", options->ipblock_scope,
+                  "Whether ipBlocks match pod addresses: all (as most CNIs) or external")
+      ->check(CLI::IsMember({"all", "external"}));
+  cmd->add_option("--output,-o", options->output, "Write to FILE atomically instead of stdout");
+  one_value_per_use(*cmd);
+  cmd->callback([options, &exit_code] { exit_code = run_connectivity(*options, std::cout, std::cerr); });
+}
+
+}  // namespace netobs::cli

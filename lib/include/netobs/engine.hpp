@@ -1,0 +1,80 @@
+// The NetworkPolicy evaluation engine (networking.k8s.io/v1 semantics): which connections one
+// endpoint may open to another, and, when asked, why. connectivity, explain, lint and the
+// verification of recommend all stand on it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <netobs/connection_set.hpp>
+#include <netobs/ip.hpp>
+#include <netobs/manifest.hpp>
+#include <netobs/policy.hpp>
+
+namespace netobs {
+
+// Whether an ipBlock can match a pod's own address: implementation-defined in the API. `all` is
+// what the upstream conformance tests and most CNIs do; `external` is np-guard's choice.
+enum class IpBlockScope { all, external };
+
+// A connection end: a pod, or a range of addresses outside the cluster's pods.
+struct Endpoint {
+  const ClusterPod* pod = nullptr;
+  IpAddress first;
+  IpAddress last;
+
+  static Endpoint of(const ClusterPod& pod) { return Endpoint{&pod, {}, {}}; }
+  static Endpoint range(const IpAddress& first, const IpAddress& last) { return Endpoint{nullptr, first, last}; }
+};
+
+// How one rule of one policy judged a connection.
+struct RuleVerdict {
+  std::size_t index = 0;  // 1-based, as in the policy
+  bool peer_matches = false;
+  ConnectionSet ports;    // what the rule allows toward this peer
+  std::string note;       // e.g. why a named port matched nothing
+};
+
+struct PolicyVerdict {
+  const NetworkPolicy* policy = nullptr;
+  std::vector<RuleVerdict> rules;
+  ConnectionSet allowed;
+};
+
+// One direction (egress of the source, ingress of the destination), explained.
+struct SideExplanation {
+  PolicyType type = PolicyType::egress;
+  bool isolated = false;  // some policy selecting the pod lists this direction
+  std::vector<PolicyVerdict> policies;
+  ConnectionSet allowed;
+};
+
+class PolicyEngine {
+ public:
+  PolicyEngine(const ManifestSet& set, IpBlockScope scope);
+
+  // The connections `source` may open to `destination`: the source's egress AND the
+  // destination's ingress.
+  ConnectionSet allowed(const Endpoint& source, const Endpoint& destination) const;
+
+  // What one side allows: `subject` is the source for egress and the destination for ingress.
+  // Fills `why` when given.
+  ConnectionSet side(PolicyType type, const Endpoint& subject, const Endpoint& peer, SideExplanation* why = nullptr) const;
+
+  bool selects(const NetworkPolicy& policy, const ClusterPod& pod) const;
+  bool isolated(const ClusterPod& pod, PolicyType type) const;
+  bool peer_matches(const PolicyPeer& peer, const std::string& policy_namespace, const Endpoint& other) const;
+  // The ports `rule` allows toward `destination` (named ports resolve against its container
+  // ports by name and protocol; toward an address they match nothing). `note` tells why a named
+  // port matched nothing.
+  ConnectionSet rule_ports(const PolicyRule& rule, const Endpoint& destination, std::string* note = nullptr) const;
+
+  const ManifestSet& manifests() const { return m_set; }
+
+ private:
+  const ManifestSet& m_set;
+  IpBlockScope m_scope;
+};
+
+}  // namespace netobs

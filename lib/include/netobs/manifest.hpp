@@ -1,0 +1,49 @@
+// Kubernetes manifests read for policy analysis: NetworkPolicies, namespaces, and the pods that
+// Pod and workload manifests (or a recommend inventory) stand for, each with its source location.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include <netobs/error.hpp>
+#include <netobs/inventory.hpp>
+#include <netobs/labels.hpp>
+#include <netobs/policy.hpp>
+
+namespace netobs {
+
+// A pod as analysis sees it: labels, container ports (for named ports) and the workload it is
+// reported as (`ns/name[Kind]`).
+struct ClusterPod {
+  std::string namespace_name;
+  std::string name;
+  Labels labels;
+  std::vector<ContainerPort> ports;
+  std::vector<IpAddress> ips;
+  bool host_network = false;
+  WorkloadRef owner;
+  SourceLocation location;
+};
+
+struct ManifestSet {
+  std::vector<NetworkPolicy> policies;
+  std::vector<ClusterPod> pods;
+  std::map<std::string, Labels> namespaces;  // every namespace that is declared or holds a pod
+  std::vector<std::string> notes;            // documents and files skipped, and why
+
+  // The labels of namespace `name`, including kubernetes.io/metadata.name, which every
+  // namespace has.
+  Labels namespace_labels(const std::string& name) const;
+};
+
+// Reads files and directories (recursively, sorted) of YAML (multi-document) or JSON manifests,
+// `kind: List` and `*List` wrappers included. Files that are not Kubernetes manifests and
+// documents of other kinds are skipped with a note. Errors: an unreadable path (io) or a file
+// that is not valid YAML/JSON (invalid_input, with file and line).
+Result<ManifestSet> load_manifests(const std::vector<std::string>& paths);
+
+// Adds the pods and namespaces of a recommend inventory (`kubectl get ... -o json`).
+void add_inventory(ManifestSet& set, const Inventory& inventory);
+
+}  // namespace netobs

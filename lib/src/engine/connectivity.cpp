@@ -1,0 +1,119 @@
+#include <netobs/connectivity.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+namespace netobs {
+namespace {
+
+// The IPv4 ranges that the ipBlocks of `policies`' rules of one direction split 0.0.0.0/0 into,
+// as np-guard does: sources by ingress rules, destinations by egress rules. Neighbouring ranges
+// that belong to the same blocks are one range.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> external_atoms(const std::vector<NetworkPolicy>& policies,
+                                                                    PolicyType direction) {
+  std::vector<const IpBlock*> blocks;
+  std::set<std::uint64_t> starts{0, 1ULL << 32};
+  auto add = [&](const std::string& text) {
+    auto cidr = parse_cidr(text);
+    if (!cidr || !cidr->base.is_v4()) return;
+    const std::uint64_t first = cidr->base.v4();
+    starts.insert(first);
+    starts.insert(first + (1ULL << (32 - cidr->prefix_len)));
+  };
+  for (const auto& policy : policies) {
+    for (const auto& rule : direction == PolicyType::ingress ? policy.ingress : policy.egress) {
+      for (const auto& peer : rule.peers) {
+        if (!peer.ip_block) continue;
+        blocks.push_back(&*peer.ip_block);
+        add(peer.ip_block->cidr);
+        for (const auto& except : peer.ip_block->except) add(except);
+      }
+    }
+  }
+  auto membership = [&](std::uint32_t address) {
+    const IpAddress ip = IpAddress::from_v4(address);
+    std::vector<bool> in;
+    for (const IpBlock* block : blocks) {
+      auto cidr = parse_cidr(block->cidr);
+      bool inside = cidr && cidr->contains(ip);
+      for (const auto& text : block->except) {
+        auto except = parse_cidr(text);
+        if (except && except->contains(ip)) inside = false;
+      }
+      in.push_back(inside);
+    }
+    return in;
+  };
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> atoms;
+  std::vector<bool> previous;
+  for (auto it = starts.begin(); std::next(it) != starts.end(); ++it) {
+    const auto first = static_cast<std::uint32_t>(*it);
+    const auto last = static_cast<std::uint32_t>(*std::next(it) - 1);
+    std::vector<bool> in = membership(first);
+    if (!atoms.empty() && in == previous) {
+      atoms.back().second = last;
+    } else {
+      atoms.emplace_back(first, last);
+    }
+    previous = std::move(in);
+  }
+  return atoms;
+}
+
+}  // namespace
+
+std::string workload_name(const WorkloadRef& ref) {
+  return fmt::format("{}/{}[{}]", ref.namespace_name, ref.name, ref.kind);
+}
+
+std::string external_name(const IpAddress& first, const IpAddress& last) {
+  return fmt::format("{}-{}[External]", to_string(first), to_string(last));
+}
+
+ConnectivityReport compute_connectivity(const PolicyEngine& engine) {
+  ConnectivityReport report;
+  std::map<WorkloadRef, std::vector<const ClusterPod*>> workloads;
+  for (const auto& pod : engine.manifests().pods) workloads[pod.owner].push_back(&pod);
+  auto endpoints_of = [&](PolicyType direction) {
+    std::vector<Endpoint> out;
+    for (const auto& [first, last] : external_atoms(engine.manifests().policies, direction)) {
+      out.push_back(Endpoint::range(IpAddress::from_v4(first), IpAddress::from_v4(last)));
+    }
+    return out;
+  };
+  const std::vector<Endpoint> sources = endpoints_of(PolicyType::ingress);
+  const std::vector<Endpoint> destinations = endpoints_of(PolicyType::egress);
+  auto add = [&](std::string source, std::string destination, const ConnectionSet& connections) {
+    if (!connections.empty()) report.entries.push_back({std::move(source), std::move(destination), connections});
+  };
+  for (const auto& [from_ref, from_pods] : workloads) {
+    const std::string from = workload_name(from_ref);
+    for (const auto& [to_ref, to_pods] : workloads) {
+      if (from_ref == to_ref) continue;  // a workload's connections to itself are not listed
+      ConnectionSet connections;
+      for (const ClusterPod* a : from_pods) {
+        for (const ClusterPod* b : to_pods) connections.unite(engine.allowed(Endpoint::of(*a), Endpoint::of(*b)));
+      }
+      add(from, workload_name(to_ref), connections);
+    }
+    for (const auto& external : destinations) {
+      ConnectionSet out;
+      for (const ClusterPod* pod : from_pods) out.unite(engine.allowed(Endpoint::of(*pod), external));
+      add(from, external_name(external.first, external.last), out);
+    }
+    for (const auto& external : sources) {
+      ConnectionSet in;
+      for (const ClusterPod* pod : from_pods) in.unite(engine.allowed(external, Endpoint::of(*pod)));
+      add(external_name(external.first, external.last), from, in);
+    }
+  }
+  std::sort(report.entries.begin(), report.entries.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.source, a.destination) < std::tie(b.source, b.destination);
+  });
+  return report;
+}
+
+}  // namespace netobs

@@ -1,0 +1,138 @@
+#include <netobs/engine.hpp>
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace netobs {
+namespace {
+
+bool lists(const NetworkPolicy& policy, PolicyType type) {
+  return std::find(policy.policy_types.begin(), policy.policy_types.end(), type) != policy.policy_types.end();
+}
+
+// True when every address of [first, last] is inside the ipBlock (cidr minus except).
+bool block_covers(const IpBlock& block, const IpAddress& first, const IpAddress& last) {
+  auto cidr = parse_cidr(block.cidr);
+  if (!cidr || !cidr->contains(first) || !cidr->contains(last)) return false;
+  for (const auto& text : block.except) {
+    auto except = parse_cidr(text);
+    if (!except) continue;
+    // The range meets the except when they overlap; ranges are atoms of all blocks, so a
+    // partial overlap does not occur for connectivity, and a single address is either in or out.
+    if (except->contains(first) || except->contains(last)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+PolicyEngine::PolicyEngine(const ManifestSet& set, IpBlockScope scope) : m_set(set), m_scope(scope) {}
+
+bool PolicyEngine::selects(const NetworkPolicy& policy, const ClusterPod& pod) const {
+  // Host-network pods are judged like others, as the API server and np-guard do; lint warns that
+  // most CNIs do not enforce policies on them.
+  return policy.namespace_name == pod.namespace_name && policy.pod_selector.matches(pod.labels);
+}
+
+bool PolicyEngine::isolated(const ClusterPod& pod, PolicyType type) const {
+  return std::any_of(m_set.policies.begin(), m_set.policies.end(),
+                     [&](const NetworkPolicy& p) { return lists(p, type) && selects(p, pod); });
+}
+
+bool PolicyEngine::peer_matches(const PolicyPeer& peer, const std::string& policy_namespace, const Endpoint& other) const {
+  if (peer.ip_block) {
+    if (!other.pod) return block_covers(*peer.ip_block, other.first, other.last);
+    if (m_scope == IpBlockScope::external || other.pod->ips.empty()) return false;
+    return std::any_of(other.pod->ips.begin(), other.pod->ips.end(),
+                       [&](const IpAddress& ip) { return block_covers(*peer.ip_block, ip, ip); });
+  }
+  if (!other.pod) return false;
+  if (!peer.pod_selector && !peer.namespace_selector) return false;  // an empty peer (rejected by the API)
+  if (peer.namespace_selector) {
+    if (!peer.namespace_selector->matches(m_set.namespace_labels(other.pod->namespace_name))) return false;
+  } else if (other.pod->namespace_name != policy_namespace) {
+    return false;
+  }
+  return !peer.pod_selector || peer.pod_selector->matches(other.pod->labels);
+}
+
+ConnectionSet PolicyEngine::rule_ports(const PolicyRule& rule, const Endpoint& destination, std::string* note) const {
+  if (rule.ports.empty()) return ConnectionSet::all();
+  ConnectionSet allowed;
+  for (const auto& port : rule.ports) {
+    const Protocol protocol = port.protocol.value_or(Protocol::tcp);
+    if (!port.port) {
+      allowed.add_all(protocol);
+    } else if (const int* number = std::get_if<int>(&*port.port)) {
+      allowed.add(protocol, *number, port.end_port.value_or(*number));
+    } else {
+      const std::string& name = std::get<std::string>(*port.port);
+      bool resolved = false;
+      if (destination.pod) {
+        for (const auto& container_port : destination.pod->ports) {
+          if (container_port.name == name && container_port.protocol == protocol) {
+            allowed.add(protocol, container_port.port, container_port.port);
+            resolved = true;
+          }
+        }
+      }
+      if (!resolved && note) {
+        *note = destination.pod
+                    ? fmt::format("named port '{}' has no {} container port on the destination", name,
+                                  netobs::to_string(protocol))
+                    : fmt::format("named port '{}' cannot match an address outside the cluster", name);
+      }
+    }
+  }
+  return allowed;
+}
+
+ConnectionSet PolicyEngine::side(PolicyType type, const Endpoint& subject, const Endpoint& peer,
+                                 SideExplanation* why) const {
+  if (why) {
+    *why = SideExplanation{};
+    why->type = type;
+  }
+  if (!subject.pod || !isolated(*subject.pod, type)) {
+    if (why) why->allowed = ConnectionSet::all();
+    return ConnectionSet::all();
+  }
+  const Endpoint& destination = type == PolicyType::egress ? peer : subject;
+  ConnectionSet allowed;
+  for (const auto& policy : m_set.policies) {
+    if (!lists(policy, type) || !selects(policy, *subject.pod)) continue;
+    PolicyVerdict verdict{&policy, {}, {}};
+    const auto& rules = type == PolicyType::ingress ? policy.ingress : policy.egress;
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+      const PolicyRule& rule = rules[i];
+      RuleVerdict rv;
+      rv.index = i + 1;
+      rv.peer_matches = rule.peers.empty() || std::any_of(rule.peers.begin(), rule.peers.end(), [&](const PolicyPeer& p) {
+                          return peer_matches(p, policy.namespace_name, peer);
+                        });
+      if (rv.peer_matches) {
+        rv.ports = rule_ports(rule, destination, &rv.note);
+        verdict.allowed.unite(rv.ports);
+      }
+      verdict.rules.push_back(std::move(rv));
+    }
+    allowed.unite(verdict.allowed);
+    if (why) why->policies.push_back(std::move(verdict));
+  }
+  if (why) {
+    why->isolated = true;
+    why->allowed = allowed;
+  }
+  return allowed;
+}
+
+ConnectionSet PolicyEngine::allowed(const Endpoint& source, const Endpoint& destination) const {
+  if (source.pod && source.pod == destination.pod) return ConnectionSet::all();  // a pod to itself
+  ConnectionSet result = side(PolicyType::egress, source, destination);
+  if (result.empty()) return result;
+  result.intersect(side(PolicyType::ingress, destination, source));
+  return result;
+}
+
+}  // namespace netobs

@@ -1,0 +1,79 @@
+#include "manifest/documents.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+namespace netobs {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool manifest_extension(const fs::path& path) {
+  const std::string ext = path.extension().string();
+  return ext == ".yaml" || ext == ".yml" || ext == ".json";
+}
+
+void collect(const LocatedDocument& doc, const nlohmann::json& value, const std::string& pointer,
+             const std::string& item_kind, std::vector<ManifestObject>& objects, std::vector<std::string>& notes) {
+  std::string kind = item_kind;
+  if (value.is_object() && value.contains("kind") && value["kind"].is_string()) kind = value["kind"].get<std::string>();
+  if (!value.is_object() || kind.empty()) {
+    notes.push_back(fmt::format("{}:{}: skipped: not a Kubernetes object", doc.origin, doc.location(pointer).line));
+    return;
+  }
+  if (kind.ends_with("List") && value.contains("items") && value["items"].is_array()) {
+    const std::string items_kind = kind == "List" ? "" : kind.substr(0, kind.size() - 4);
+    for (std::size_t i = 0; i < value["items"].size(); ++i) {
+      collect(doc, value["items"][i], pointer + "/items/" + std::to_string(i), items_kind, objects, notes);
+    }
+    return;
+  }
+  objects.push_back(ManifestObject{&doc, pointer, kind});
+}
+
+}  // namespace
+
+Result<ManifestFiles> read_manifest_files(const std::vector<std::string>& paths) {
+  ManifestFiles files;
+  std::vector<std::string> to_read;
+  for (const auto& path : paths) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) return make_error(ErrorKind::io, fmt::format("{}: cannot read: no such file or directory", path));
+    if (!fs::is_directory(path, ec)) {
+      to_read.push_back(path);
+      continue;
+    }
+    std::vector<std::string> found;
+    for (fs::recursive_directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
+      if (it->path().filename().string().starts_with(".")) {
+        if (it->is_directory()) it.disable_recursion_pending();
+        continue;
+      }
+      if (!it->is_regular_file()) continue;
+      if (manifest_extension(it->path())) {
+        found.push_back(it->path().string());
+      } else {
+        files.notes.push_back(fmt::format("{}: skipped: not a .yaml, .yml or .json file", it->path().string()));
+      }
+    }
+    if (ec) return make_error(ErrorKind::io, fmt::format("{}: cannot list: {}", path, ec.message()));
+    std::sort(found.begin(), found.end());
+    to_read.insert(to_read.end(), found.begin(), found.end());
+  }
+  files.documents.reserve(to_read.size() * 4);
+  for (const auto& path : to_read) {
+    auto text = read_text_file(path);
+    if (!text) return tl::unexpected(text.error());
+    auto documents = parse_located_documents(*text, path);
+    if (!documents) return tl::unexpected(documents.error());
+    for (auto& doc : *documents) files.documents.push_back(std::move(doc));
+  }
+  // Pointers into `documents` are taken only now that it no longer grows.
+  for (const auto& doc : files.documents) collect(doc, doc.value, "", "", files.objects, files.notes);
+  std::sort(files.notes.begin(), files.notes.end());
+  return files;
+}
+
+}  // namespace netobs

@@ -1,0 +1,29 @@
+// The Kubernetes objects in a set of paths, each with its document's positions, for the
+// manifest loader and lint.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "util/document.hpp"
+
+namespace netobs {
+
+struct ManifestObject {
+  const LocatedDocument* document = nullptr;
+  std::string pointer;  // JSON pointer of the object inside its document ("" or "/items/3")
+  std::string kind;     // its kind, or the item kind of the typed List it came in (PodList: Pod)
+  const nlohmann::json& value() const { return pointer.empty() ? document->value : document->value.at(nlohmann::json::json_pointer(pointer)); }
+};
+
+struct ManifestFiles {
+  std::vector<LocatedDocument> documents;
+  std::vector<ManifestObject> objects;  // every object with a kind, List wrappers unpacked
+  std::vector<std::string> notes;
+};
+
+// Reads every file under `paths`. Files with another extension than .yaml, .yml or .json inside
+// directories are skipped with a note; a path named explicitly is always read.
+Result<ManifestFiles> read_manifest_files(const std::vector<std::string>& paths);
+
+}  // namespace netobs

@@ -1,0 +1,139 @@
+#include <netobs/manifest.hpp>
+
+#include <fmt/format.h>
+
+#include "manifest/documents.hpp"
+#include "manifest/policy_parse.hpp"
+#include "util/k8s_json.hpp"
+
+namespace netobs {
+namespace {
+
+using nlohmann::json;
+
+const json& field(const json& obj, const char* key) {
+  static const json k_null;
+  if (!obj.is_object()) return k_null;
+  auto it = obj.find(key);
+  return it == obj.end() ? k_null : *it;
+}
+
+std::vector<ContainerPort> container_ports(const json& pod_spec) {
+  std::vector<ContainerPort> ports;
+  for (const char* list : {"initContainers", "containers"}) {
+    if (!field(pod_spec, list).is_array()) continue;
+    for (const auto& container : field(pod_spec, list)) {
+      if (!field(container, "ports").is_array()) continue;
+      for (const auto& port : field(container, "ports")) {
+        const json& number = field(port, "containerPort");
+        auto protocol = k8s::parse_protocol(field(port, "protocol"));
+        if (!number.is_number_integer() || !protocol) continue;
+        ports.push_back({k8s::string_at(port, "name"), *protocol, static_cast<std::uint16_t>(number.get<long long>())});
+      }
+    }
+  }
+  return ports;
+}
+
+std::string namespace_of(const json& metadata) {
+  std::string ns = k8s::string_at(metadata, "namespace");
+  return ns.empty() ? "default" : ns;
+}
+
+// The pod template of a workload kind, or null for other kinds.
+const json* pod_template(const std::string& kind, const json& spec) {
+  if (kind == "Deployment" || kind == "StatefulSet" || kind == "DaemonSet" || kind == "ReplicaSet" ||
+      kind == "ReplicationController" || kind == "Job") {
+    return &field(spec, "template");
+  }
+  if (kind == "CronJob") return &field(field(field(spec, "jobTemplate"), "spec"), "template");
+  return nullptr;
+}
+
+ClusterPod pod_from_object(const ManifestObject& object) {
+  const json& value = object.value();
+  const json& metadata = field(value, "metadata");
+  ClusterPod pod;
+  pod.namespace_name = namespace_of(metadata);
+  pod.name = k8s::string_at(metadata, "name");
+  pod.labels = k8s::labels_at(field(metadata, "labels"));
+  pod.ports = container_ports(field(value, "spec"));
+  pod.host_network = field(field(value, "spec"), "hostNetwork") == true;
+  const json& status = field(value, "status");
+  if (auto ip = parse_ip(k8s::string_at(status, "podIP"))) pod.ips.push_back(*ip);
+  pod.owner = {pod.namespace_name, "Pod", pod.name};
+  if (const json& owners = field(metadata, "ownerReferences"); owners.is_array() && !owners.empty()) {
+    const json* chosen = &owners.front();
+    for (const auto& owner : owners) {
+      if (field(owner, "controller") == true) chosen = &owner;
+    }
+    const std::string kind = k8s::string_at(*chosen, "kind");
+    // Static pods are owned by their Node: they are their own workload.
+    if (kind != "Node") pod.owner = {pod.namespace_name, kind.empty() ? "Pod" : kind, k8s::string_at(*chosen, "name")};
+  }
+  pod.location = object.document->location(object.pointer);
+  return pod;
+}
+
+ClusterPod pod_from_workload(const ManifestObject& object, const std::string& kind, const json& templ) {
+  const json& metadata = field(object.value(), "metadata");
+  ClusterPod pod;
+  pod.namespace_name = namespace_of(metadata);
+  pod.name = k8s::string_at(metadata, "name");
+  pod.labels = k8s::labels_at(field(field(templ, "metadata"), "labels"));
+  pod.ports = container_ports(field(templ, "spec"));
+  pod.host_network = field(field(templ, "spec"), "hostNetwork") == true;
+  pod.owner = {pod.namespace_name, kind, pod.name};
+  pod.location = object.document->location(object.pointer);
+  return pod;
+}
+
+}  // namespace
+
+Labels ManifestSet::namespace_labels(const std::string& name) const {
+  Labels labels;
+  if (auto it = namespaces.find(name); it != namespaces.end()) labels = it->second;
+  labels["kubernetes.io/metadata.name"] = name;
+  return labels;
+}
+
+Result<ManifestSet> load_manifests(const std::vector<std::string>& paths) {
+  auto files = read_manifest_files(paths);
+  if (!files) return tl::unexpected(files.error());
+  ManifestSet set;
+  set.notes = files->notes;
+  for (const auto& object : files->objects) {
+    const json& value = object.value();
+    const std::string& kind = object.kind;
+    const json& metadata = field(value, "metadata");
+    if (kind == "NetworkPolicy") {
+      set.policies.push_back(parse_policy(object));
+    } else if (kind == "Namespace") {
+      set.namespaces[k8s::string_at(metadata, "name")] = k8s::labels_at(field(metadata, "labels"));
+    } else if (kind == "Pod") {
+      set.pods.push_back(pod_from_object(object));
+    } else if (const json* templ = pod_template(kind, field(value, "spec"))) {
+      set.pods.push_back(pod_from_workload(object, kind, *templ));
+    } else if (kind != "Service") {
+      const SourceLocation at = object.document->location(object.pointer);
+      set.notes.push_back(fmt::format("{}:{}: skipped: kind {} is not used by policy analysis", at.file, at.line, kind));
+    }
+  }
+  for (const auto& pod : set.pods) set.namespaces.try_emplace(pod.namespace_name);
+  for (const auto& policy : set.policies) set.namespaces.try_emplace(policy.namespace_name);
+  return set;
+}
+
+void add_inventory(ManifestSet& set, const Inventory& inventory) {
+  for (const auto& [name, labels] : inventory.namespaces()) {
+    auto& mine = set.namespaces[name];
+    mine.insert(labels.begin(), labels.end());
+  }
+  for (const auto& pod : inventory.pods()) {
+    if (pod.terminated) continue;
+    set.pods.push_back(ClusterPod{pod.namespace_name, pod.name, pod.labels, pod.ports, pod.ips, pod.host_network,
+                                  pod.owner, SourceLocation{}});
+  }
+}
+
+}  // namespace netobs

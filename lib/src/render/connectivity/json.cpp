@@ -1,0 +1,15 @@
+#include <nlohmann/json.hpp>
+
+#include "render/connectivity/formats.hpp"
+
+namespace netobs {
+
+std::string connectivity_json(const ConnectivityReport& report) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const auto& e : report.entries) {
+    list.push_back({{"src", e.source}, {"dst", e.destination}, {"conn", e.connections.to_string()}});
+  }
+  return list.dump(2) + "\n";
+}
+
+}  // namespace netobs
