@@ -51,6 +51,20 @@ struct ConnectivityOptions {
 ExitCode run_connectivity(const ConnectivityOptions& options, std::ostream& out, std::ostream& err);
 void add_connectivity_command(CLI::App& app, ExitCode& exit_code);
 
+struct ExplainOptions {
+  std::vector<std::string> paths;
+  std::vector<std::string> inventories;
+  std::string from;
+  std::string to;
+  std::string port;
+  std::string format = "text";
+  std::string ipblock_scope = "all";
+};
+
+// Exit 0 when the connection is allowed, 1 when it is denied.
+ExitCode run_explain(const ExplainOptions& options, std::ostream& out, std::ostream& err);
+void add_explain_command(CLI::App& app, ExitCode& exit_code);
+
 struct CompletionOptions {
   std::string shell;
 };

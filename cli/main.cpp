@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   ExitCode exit_code = ExitCode::ok;
   netobs::cli::add_recommend_command(app, exit_code);
   netobs::cli::add_connectivity_command(app, exit_code);
+  netobs::cli::add_explain_command(app, exit_code);
   netobs::cli::add_completion_command(app, exit_code);
   try {
     app.parse(argc, argv);

@@ -8,12 +8,12 @@ _netobs() {
     words=("${COMP_WORDS[@]}")
     cword=$COMP_CWORD
   }
-  local subcommands="recommend connectivity completion"
+  local subcommands="recommend connectivity explain completion"
   local sub=""
   local i
   for ((i = 1; i < cword; i++)); do
     case ${words[i]} in
-      recommend|connectivity|completion) sub=${words[i]}; break ;;
+      recommend|connectivity|explain|completion) sub=${words[i]}; break ;;
     esac
   done
   if [[ -z $sub ]]; then
@@ -45,6 +45,19 @@ _netobs() {
       esac
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "--help --inventory --format --ipblock-scope --output" -- "$cur"))
+      else
+        COMPREPLY=($(compgen -f -- "$cur"))
+      fi
+      ;;
+    explain)
+      case $prev in
+        --format) COMPREPLY=($(compgen -W "text json" -- "$cur")); return ;;
+        --ipblock-scope) COMPREPLY=($(compgen -W "all external" -- "$cur")); return ;;
+        --inventory) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --from|--to|--port) return ;;
+      esac
+      if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "--help --inventory --from --to --port --format --ipblock-scope" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi

@@ -1,10 +1,11 @@
 # fish completion for netobs. Install: copy to ~/.config/fish/completions/netobs.fish.
-set -l subcommands recommend connectivity completion
+set -l subcommands recommend connectivity explain completion
 complete -c netobs -f
 complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -l help -d 'Print help'
 complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -l version -d 'Print version'
 complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -a recommend -d 'Write least-privilege NetworkPolicies for observed flows'
 complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -a connectivity -d 'List every connection the NetworkPolicies allow'
+complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -a explain -d 'Explain why one connection is allowed or denied'
 complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -a completion -d 'Print a shell completion script'
 
 complete -c netobs -n "__fish_seen_subcommand_from recommend" -F
@@ -31,6 +32,15 @@ complete -c netobs -n "__fish_seen_subcommand_from connectivity" -l inventory -r
 complete -c netobs -n "__fish_seen_subcommand_from connectivity" -l format -x -a 'txt json csv md dot' -d 'Output format'
 complete -c netobs -n "__fish_seen_subcommand_from connectivity" -l ipblock-scope -x -a 'all external' -d 'Whether ipBlocks match pod addresses'
 complete -c netobs -n "__fish_seen_subcommand_from connectivity" -s o -l output -r -F -d 'Write to FILE atomically'
+
+complete -c netobs -n "__fish_seen_subcommand_from explain" -F
+complete -c netobs -n "__fish_seen_subcommand_from explain" -l help -d 'Print help'
+complete -c netobs -n "__fish_seen_subcommand_from explain" -l inventory -r -F -d 'kubectl get ... -o json output'
+complete -c netobs -n "__fish_seen_subcommand_from explain" -l from -x -d 'Source: ns/workload, ns/pod or IP'
+complete -c netobs -n "__fish_seen_subcommand_from explain" -l to -x -d 'Destination: ns/workload, ns/pod or IP'
+complete -c netobs -n "__fish_seen_subcommand_from explain" -l port -x -d 'PORT or PORT/PROTOCOL'
+complete -c netobs -n "__fish_seen_subcommand_from explain" -l format -x -a 'text json' -d 'Output format'
+complete -c netobs -n "__fish_seen_subcommand_from explain" -l ipblock-scope -x -a 'all external' -d 'Whether ipBlocks match pod addresses'
 
 complete -c netobs -n "__fish_seen_subcommand_from completion" -l help -d 'Print help'
 complete -c netobs -n "__fish_seen_subcommand_from completion" -x -a 'bash zsh fish'

@@ -1,0 +1,53 @@
+// `netobs explain`: is one connection allowed, and which policy rule decides it.
+#include <iostream>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <netobs/explain.hpp>
+
+#include "common.hpp"
+
+namespace netobs::cli {
+
+ExitCode run_explain(const ExplainOptions& options, std::ostream& out, std::ostream& err) {
+  const auto port = parse_port_spec(options.port);
+  if (!port) {
+    fmt::print(err, "netobs explain: --port '{}': expected PORT or PORT/PROTOCOL (TCP, UDP, SCTP)\n", options.port);
+    return ExitCode::usage;
+  }
+  auto set = load_inputs("explain", options.paths, options.inventories, err);
+  if (!set) return ExitCode::input_error;
+  auto from = find_endpoint(*set, options.from);
+  auto to = find_endpoint(*set, options.to);
+  for (const auto* endpoint : {&from, &to}) {
+    if (!*endpoint) {
+      fmt::print(err, "netobs explain: {}\n", endpoint->error().message);
+      return endpoint->error().kind == ErrorKind::usage ? ExitCode::usage : ExitCode::input_error;
+    }
+  }
+  const PolicyEngine engine(*set, parse_scope(options.ipblock_scope));
+  const Explanation explanation = explain(engine, *from, *to, port->second, port->first);
+  const std::string text =
+      options.format == "json" ? render_explanation_json(explanation) : render_explanation_text(explanation);
+  const ExitCode written = write_result("explain", text, "", out, err);
+  if (written != ExitCode::ok) return written;
+  return explanation.allowed ? ExitCode::ok : ExitCode::findings;
+}
+
+void add_explain_command(CLI::App& app, ExitCode& exit_code) {
+  auto options = std::make_shared<ExplainOptions>();
+  CLI::App* cmd = app.add_subcommand("explain", "Explain why one connection is allowed or denied (exit 1: denied)");
+  cmd->add_option("paths", options->paths, "Manifest files or directories (YAML or JSON)")->required();
+  cmd->add_option("--inventory", options->inventories, "Pods from 'kubectl get ... -A -o json' (repeatable)");
+  cmd->add_option("--from", options->from, "Source: ns/workload, ns/pod or an IP address")->required();
+  cmd->add_option("--to", options->to, "Destination: ns/workload, ns/pod or an IP address")->required();
+  cmd->add_option("--port", options->port, "PORT or PORT/PROTOCOL, e.g. 53/UDP (default protocol TCP)")->required();
+  cmd->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--ipblock-scope", options->ipblock_scope, "Whether ipBlocks match pod addresses: all or external")
+      ->check(CLI::IsMember({"all", "external"}));
+  one_value_per_use(*cmd);
+  cmd->callback([options, &exit_code] { exit_code = run_explain(*options, std::cout, std::cerr); });
+}
+
+}  // namespace netobs::cli

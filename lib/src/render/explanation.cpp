@@ -1,0 +1,98 @@
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <netobs/explain.hpp>
+
+namespace netobs {
+namespace {
+
+const char* direction_name(PolicyType type) { return type == PolicyType::egress ? "Egress" : "Ingress"; }
+
+// Why one rule did or did not allow the connection, in words.
+std::string rule_reason(const RuleVerdict& rule, const Explanation& e, const std::string& peer) {
+  if (!rule.peer_matches) return fmt::format("its peers do not select {}", peer);
+  if (rule.ports.contains(e.protocol, e.port)) return "allows it";
+  if (!rule.note.empty()) return fmt::format("selects {}, but {}", peer, rule.note);
+  return fmt::format("selects {}, but its ports ({}) do not include {} {}", peer, rule.ports.to_string(),
+                     to_string(e.protocol), e.port);
+}
+
+struct SideView {
+  const SideExplanation& side;
+  const std::string& subject;
+  const std::string& peer;
+  const char* role;  // "source" or "destination"
+};
+
+SideView view(const Explanation& e, PolicyType type) {
+  return type == PolicyType::egress ? SideView{e.egress, e.from.name, e.to.name, "source"}
+                                    : SideView{e.ingress, e.to.name, e.from.name, "destination"};
+}
+
+bool side_allows(const Explanation& e, const SideExplanation& side) { return side.allowed.contains(e.protocol, e.port); }
+
+}  // namespace
+
+std::string render_explanation_text(const Explanation& e) {
+  std::string out = fmt::format("{}: {} => {} {} {}\n", e.allowed ? "ALLOWED" : "DENIED", e.from.name, e.to.name,
+                                to_string(e.protocol), e.port);
+  for (PolicyType type : {PolicyType::egress, PolicyType::ingress}) {
+    const SideView v = view(e, type);
+    out += fmt::format("\n{} of {}: {}\n", direction_name(type), v.subject, side_allows(e, v.side) ? "allowed" : "denied");
+    if (!v.side.isolated) {
+      out += v.subject.ends_with("[External]") || !(type == PolicyType::egress ? e.from : e.to).endpoint.pod
+                 ? "  an address outside the cluster: no policy applies to it\n"
+                 : fmt::format("  no NetworkPolicy selecting the {} lists {}: all traffic is allowed\n", v.role,
+                               direction_name(type));
+      continue;
+    }
+    for (const auto& policy : v.side.policies) {
+      const NetworkPolicy& p = *policy.policy;
+      out += fmt::format("  NetworkPolicy {}/{} ({}:{}) selects the {}\n", p.namespace_name, p.name, p.location.file,
+                         p.location.line, v.role);
+      if (policy.rules.empty()) {
+        out += fmt::format("    it has no {} rules: it allows nothing\n", direction_name(type));
+      }
+      for (const auto& rule : policy.rules) {
+        out += fmt::format("    {} rule #{}: {}\n", direction_name(type), rule.index, rule_reason(rule, e, v.peer));
+      }
+    }
+  }
+  return out;
+}
+
+std::string render_explanation_json(const Explanation& e) {
+  nlohmann::ordered_json out;
+  out["verdict"] = e.allowed ? "ALLOWED" : "DENIED";
+  out["from"] = e.from.name;
+  out["to"] = e.to.name;
+  out["protocol"] = std::string(to_string(e.protocol));
+  out["port"] = e.port;
+  for (PolicyType type : {PolicyType::egress, PolicyType::ingress}) {
+    const SideView v = view(e, type);
+    nlohmann::ordered_json side;
+    side["subject"] = v.subject;
+    side["isolated"] = v.side.isolated;
+    side["allowed"] = side_allows(e, v.side);
+    side["policies"] = nlohmann::ordered_json::array();
+    for (const auto& policy : v.side.policies) {
+      nlohmann::ordered_json p;
+      p["namespace"] = policy.policy->namespace_name;
+      p["name"] = policy.policy->name;
+      p["file"] = policy.policy->location.file;
+      p["line"] = policy.policy->location.line;
+      p["rules"] = nlohmann::ordered_json::array();
+      for (const auto& rule : policy.rules) {
+        p["rules"].push_back({{"index", rule.index},
+                              {"peer_matches", rule.peer_matches},
+                              {"allows", rule.peer_matches && rule.ports.contains(e.protocol, e.port)},
+                              {"reason", rule_reason(rule, e, v.peer)}});
+      }
+      side["policies"].push_back(std::move(p));
+    }
+    out[type == PolicyType::egress ? "egress" : "ingress"] = std::move(side);
+  }
+  return out.dump(2) + "\n";
+}
+
+}  // namespace netobs
