@@ -65,6 +65,22 @@ struct ExplainOptions {
 ExitCode run_explain(const ExplainOptions& options, std::ostream& out, std::ostream& err);
 void add_explain_command(CLI::App& app, ExitCode& exit_code);
 
+struct LintOptions {
+  std::vector<std::string> paths;
+  std::vector<std::string> inventories;
+  std::vector<std::string> flows;
+  std::string vpc_format;
+  std::vector<std::string> cluster_cidrs;
+  std::string format = "text";
+  std::string fail_on = "error";
+  bool list_rules = false;
+  std::string output;
+};
+
+// Exit 0 clean, 1 with findings at or above --fail-on.
+ExitCode run_lint(const LintOptions& options, std::ostream& out, std::ostream& err);
+void add_lint_command(CLI::App& app, ExitCode& exit_code);
+
 struct CompletionOptions {
   std::string shell;
 };

@@ -8,12 +8,12 @@ _netobs() {
     words=("${COMP_WORDS[@]}")
     cword=$COMP_CWORD
   }
-  local subcommands="recommend connectivity explain completion"
+  local subcommands="recommend connectivity explain lint completion"
   local sub=""
   local i
   for ((i = 1; i < cword; i++)); do
     case ${words[i]} in
-      recommend|connectivity|explain|completion) sub=${words[i]}; break ;;
+      recommend|connectivity|explain|lint|completion) sub=${words[i]}; break ;;
     esac
   done
   if [[ -z $sub ]]; then
@@ -58,6 +58,20 @@ _netobs() {
       esac
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "--help --inventory --from --to --port --format --ipblock-scope" -- "$cur"))
+      else
+        COMPREPLY=($(compgen -f -- "$cur"))
+      fi
+      ;;
+    lint)
+      case $prev in
+        --format) COMPREPLY=($(compgen -W "text json sarif github markdown" -- "$cur")); return ;;
+        --fail-on) COMPREPLY=($(compgen -W "error warning" -- "$cur")); return ;;
+        --inventory|--flows|--output|-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --vpc-format|--cluster-cidr) return ;;
+      esac
+      if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "--help --inventory --flows --vpc-format --cluster-cidr --format --fail-on --list-rules
+          --output" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi

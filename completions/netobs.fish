@@ -1,11 +1,12 @@
 # fish completion for netobs. Install: copy to ~/.config/fish/completions/netobs.fish.
-set -l subcommands recommend connectivity explain completion
+set -l subcommands recommend connectivity explain lint completion
 complete -c netobs -f
 complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -l help -d 'Print help'
 complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -l version -d 'Print version'
 complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -a recommend -d 'Write least-privilege NetworkPolicies for observed flows'
 complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -a connectivity -d 'List every connection the NetworkPolicies allow'
 complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -a explain -d 'Explain why one connection is allowed or denied'
+complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -a lint -d 'Check NetworkPolicy manifests'
 complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -a completion -d 'Print a shell completion script'
 
 complete -c netobs -n "__fish_seen_subcommand_from recommend" -F
@@ -41,6 +42,17 @@ complete -c netobs -n "__fish_seen_subcommand_from explain" -l to -x -d 'Destina
 complete -c netobs -n "__fish_seen_subcommand_from explain" -l port -x -d 'PORT or PORT/PROTOCOL'
 complete -c netobs -n "__fish_seen_subcommand_from explain" -l format -x -a 'text json' -d 'Output format'
 complete -c netobs -n "__fish_seen_subcommand_from explain" -l ipblock-scope -x -a 'all external' -d 'Whether ipBlocks match pod addresses'
+
+complete -c netobs -n "__fish_seen_subcommand_from lint" -F
+complete -c netobs -n "__fish_seen_subcommand_from lint" -l help -d 'Print help'
+complete -c netobs -n "__fish_seen_subcommand_from lint" -l inventory -r -F -d 'kubectl get ... -o json output'
+complete -c netobs -n "__fish_seen_subcommand_from lint" -l flows -r -F -d 'Observed flows'
+complete -c netobs -n "__fish_seen_subcommand_from lint" -l vpc-format -x -d 'LogFormat of header-less VPC records'
+complete -c netobs -n "__fish_seen_subcommand_from lint" -l cluster-cidr -x -d 'Pod or Service range'
+complete -c netobs -n "__fish_seen_subcommand_from lint" -l format -x -a 'text json sarif github markdown' -d 'Output format'
+complete -c netobs -n "__fish_seen_subcommand_from lint" -l fail-on -x -a 'error warning' -d 'Lowest severity that fails'
+complete -c netobs -n "__fish_seen_subcommand_from lint" -l list-rules -d 'Print the rules'
+complete -c netobs -n "__fish_seen_subcommand_from lint" -s o -l output -r -F -d 'Write to FILE atomically'
 
 complete -c netobs -n "__fish_seen_subcommand_from completion" -l help -d 'Print help'
 complete -c netobs -n "__fish_seen_subcommand_from completion" -x -a 'bash zsh fish'

@@ -43,7 +43,8 @@ struct ManifestSet {
 // that is not valid YAML/JSON (invalid_input, with file and line).
 Result<ManifestSet> load_manifests(const std::vector<std::string>& paths);
 
-// Adds the pods and namespaces of a recommend inventory (`kubectl get ... -o json`).
-void add_inventory(ManifestSet& set, const Inventory& inventory);
+// Adds the pods and namespaces of a recommend inventory (`kubectl get ... -o json`); `origin`
+// (the inventory's path) is the location of its pods in messages.
+void add_inventory(ManifestSet& set, const Inventory& inventory, const std::string& origin = "");
 
 }  // namespace netobs

@@ -22,6 +22,11 @@ struct ManifestFiles {
   std::vector<std::string> notes;
 };
 
+// The analysis model of `files`; `policy_objects`, when given, receives the object each of the
+// set's policies was read from, in the same order.
+struct ManifestSet;
+ManifestSet build_manifest_set(const ManifestFiles& files, std::vector<const ManifestObject*>* policy_objects = nullptr);
+
 // Reads every file under `paths`. Files with another extension than .yaml, .yml or .json inside
 // directories are skipped with a note; a path named explicitly is always read.
 Result<ManifestFiles> read_manifest_files(const std::vector<std::string>& paths);

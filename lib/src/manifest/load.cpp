@@ -100,14 +100,19 @@ Labels ManifestSet::namespace_labels(const std::string& name) const {
 Result<ManifestSet> load_manifests(const std::vector<std::string>& paths) {
   auto files = read_manifest_files(paths);
   if (!files) return tl::unexpected(files.error());
+  return build_manifest_set(*files);
+}
+
+ManifestSet build_manifest_set(const ManifestFiles& files, std::vector<const ManifestObject*>* policy_objects) {
   ManifestSet set;
-  set.notes = files->notes;
-  for (const auto& object : files->objects) {
+  set.notes = files.notes;
+  for (const auto& object : files.objects) {
     const json& value = object.value();
     const std::string& kind = object.kind;
     const json& metadata = field(value, "metadata");
     if (kind == "NetworkPolicy") {
       set.policies.push_back(parse_policy(object));
+      if (policy_objects) policy_objects->push_back(&object);
     } else if (kind == "Namespace") {
       set.namespaces[k8s::string_at(metadata, "name")] = k8s::labels_at(field(metadata, "labels"));
     } else if (kind == "Pod") {
@@ -124,7 +129,7 @@ Result<ManifestSet> load_manifests(const std::vector<std::string>& paths) {
   return set;
 }
 
-void add_inventory(ManifestSet& set, const Inventory& inventory) {
+void add_inventory(ManifestSet& set, const Inventory& inventory, const std::string& origin) {
   for (const auto& [name, labels] : inventory.namespaces()) {
     auto& mine = set.namespaces[name];
     mine.insert(labels.begin(), labels.end());
@@ -132,7 +137,7 @@ void add_inventory(ManifestSet& set, const Inventory& inventory) {
   for (const auto& pod : inventory.pods()) {
     if (pod.terminated) continue;
     set.pods.push_back(ClusterPod{pod.namespace_name, pod.name, pod.labels, pod.ports, pod.ips, pod.host_network,
-                                  pod.owner, SourceLocation{}});
+                                  pod.owner, SourceLocation{origin, origin.empty() ? 0U : 1U}});
   }
 }
 

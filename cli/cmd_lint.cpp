@@ -1,0 +1,106 @@
+// `netobs lint`: check NetworkPolicy manifests for what the API server rejects, for likely
+// mistakes, and (with --flows) for observed connections they would block. The CI step.
+#include <iostream>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <netobs/graph.hpp>
+#include <netobs/ingest.hpp>
+#include <netobs/lint.hpp>
+
+#include "common.hpp"
+
+namespace netobs::cli {
+
+ExitCode run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
+  if (options.list_rules) {
+    const std::string text = options.format == "markdown" ? lint::render_rules_markdown() : lint::render_rules_text();
+    return write_result("lint", text, options.output, out, err);
+  }
+  if (options.paths.empty()) {
+    fmt::print(err, "netobs lint: give the manifest files or directories to check\n");
+    return ExitCode::usage;
+  }
+  if (options.format == "markdown") {
+    fmt::print(err, "netobs lint: --format markdown goes with --list-rules\n");
+    return ExitCode::usage;
+  }
+  Inventory inventory;
+  for (const auto& path : options.inventories) {
+    if (auto loaded = inventory.load_file(path); !loaded) {
+      fmt::print(err, "netobs lint: {}\n", loaded.error().message);
+      return ExitCode::input_error;
+    }
+  }
+  lint::LintInput input;
+  input.paths = options.paths;
+  if (!options.inventories.empty()) {
+    input.inventory = &inventory;
+    input.inventory_origin = options.inventories.front();
+  }
+  Graph graph;
+  if (!options.flows.empty()) {
+    IngestOptions ingest;
+    ingest.vpc_format = options.vpc_format;
+    for (const auto& path : options.inventories) ingest.exclude.emplace_back(path);
+    FlowAggregate aggregate;
+    IngestSummary summary;
+    for (const auto& source : options.flows) {
+      if (auto result = ingest_source(source, ingest, inventory, aggregate, summary); !result) {
+        fmt::print(err, "netobs lint: {}\n", result.error().message);
+        return result.error().kind == ErrorKind::usage ? ExitCode::usage : ExitCode::input_error;
+      }
+    }
+    GraphOptions graph_options;
+    for (const auto& text : options.cluster_cidrs) {
+      auto cidr = parse_cidr(text);
+      if (!cidr) {
+        fmt::print(err, "netobs lint: --cluster-cidr '{}' is not a CIDR range\n", text);
+        return ExitCode::usage;
+      }
+      graph_options.cluster_cidrs.push_back(*cidr);
+    }
+    graph = build_graph(aggregate, inventory, graph_options);
+    input.flows = &graph;
+    fmt::print(err, "netobs lint: {} observed edges from {} records\n", graph.edges.size(), summary.records_used);
+  }
+  auto report = lint::run_lint(input);
+  if (!report) {
+    fmt::print(err, "netobs lint: {}\n", report.error().message);
+    return ExitCode::input_error;
+  }
+  for (const auto& note : report->notes) fmt::print(err, "netobs lint: note: {}\n", note);
+  const lint::Format format = options.format == "json"    ? lint::Format::json
+                              : options.format == "sarif"  ? lint::Format::sarif
+                              : options.format == "github" ? lint::Format::github
+                                                           : lint::Format::text;
+  if (const ExitCode written = write_result("lint", lint::render(*report, format), options.output, out, err);
+      written != ExitCode::ok) {
+    return written;
+  }
+  const std::size_t failing = report->count(lint::Severity::error) +
+                              (options.fail_on == "warning" ? report->count(lint::Severity::warning) : 0);
+  return failing > 0 ? ExitCode::findings : ExitCode::ok;
+}
+
+void add_lint_command(CLI::App& app, ExitCode& exit_code) {
+  auto options = std::make_shared<LintOptions>();
+  CLI::App* cmd = app.add_subcommand("lint", "Check NetworkPolicy manifests (exit 1: findings at or above --fail-on)");
+  cmd->add_option("paths", options->paths, "Manifest files or directories (YAML or JSON)");
+  cmd->add_option("--inventory", options->inventories, "Pods from 'kubectl get ... -A -o json' (repeatable)");
+  cmd->add_option("--flows", options->flows,
+                  "Observed flows (any recommend source): connections the policies would block are errors (repeatable)");
+  cmd->add_option("--vpc-format", options->vpc_format, "LogFormat of header-less VPC records in --flows");
+  cmd->add_option("--cluster-cidr", options->cluster_cidrs, "Pod or Service range, for --flows (repeatable)");
+  cmd->add_option("--format", options->format, "Output format (markdown: with --list-rules)")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "markdown"}));
+  cmd->add_option("--fail-on", options->fail_on, "Lowest severity that makes the exit code 1")
+      ->check(CLI::IsMember({"error", "warning"}));
+  cmd->add_flag("--list-rules", options->list_rules, "Print the rules (text, or --format markdown) instead of checking");
+  cmd->add_option("--output,-o", options->output, "Write to FILE atomically instead of stdout");
+  one_value_per_use(*cmd);
+  cmd->callback([options, &exit_code] { exit_code = run_lint(*options, std::cout, std::cerr); });
+}
+
+}  // namespace netobs::cli

@@ -1,0 +1,67 @@
+// netobs lint: checks NetworkPolicy manifests for what the API server would reject (errors),
+// for likely mistakes (warnings), and, given observed flows, for connections the policies would
+// block. Rules live in a registry; each has an id, severity, summary and remediation.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <netobs/error.hpp>
+#include <netobs/graph.hpp>
+#include <netobs/inventory.hpp>
+
+namespace netobs::lint {
+
+enum class Severity { warning, error };
+
+std::string_view to_string(Severity severity);  // "warning", "error"
+
+struct Diagnostic {
+  std::string rule;
+  Severity severity = Severity::error;
+  std::string message;
+  SourceLocation location;
+  std::size_t column = 1;
+};
+
+struct LintContext;
+
+struct Rule {
+  std::string id;  // kebab-case, unique
+  Severity severity = Severity::error;
+  std::string summary;
+  std::string remediation;
+  // Returns findings; the runner fills in `rule` and `severity`.
+  std::vector<Diagnostic> (*check)(const LintContext& context) = nullptr;
+};
+
+// Every built-in rule, sorted by id.
+const std::vector<const Rule*>& builtin_rules();
+
+struct LintInput {
+  std::vector<std::string> paths;
+  const Inventory* inventory = nullptr;  // pods and namespaces, from recommend's inventory
+  std::string inventory_origin;          // its path, for messages
+  const Graph* flows = nullptr;  // the dependency graph of observed flows (--flows)
+};
+
+struct Report {
+  std::vector<Diagnostic> diagnostics;  // sorted by file, line, column, rule
+  std::vector<std::string> notes;       // files and documents that were skipped
+  std::size_t policies = 0;
+
+  std::size_t count(Severity severity) const;
+};
+
+// Reads the manifests and runs every rule. Errors: unreadable paths (io) and files that are not
+// valid YAML or JSON (invalid_input, with file and line).
+Result<Report> run_lint(const LintInput& input, const std::vector<const Rule*>& rules = builtin_rules());
+
+enum class Format { text, json, sarif, github };
+std::string render(const Report& report, Format format, const std::vector<const Rule*>& rules = builtin_rules());
+
+// The registry as documentation: Markdown (docs/lint-rules.md) or text.
+std::string render_rules_markdown(const std::vector<const Rule*>& rules = builtin_rules());
+std::string render_rules_text(const std::vector<const Rule*>& rules = builtin_rules());
+
+}  // namespace netobs::lint

@@ -1,0 +1,15 @@
+// One renderer per lint output format, selected in lint::render.
+#pragma once
+
+#include <string>
+
+#include <netobs/lint.hpp>
+
+namespace netobs::lint {
+
+std::string render_text(const Report& report);    // file:line:col: severity: message [rule]
+std::string render_json(const Report& report);
+std::string render_sarif(const Report& report, const std::vector<const Rule*>& rules);  // SARIF 2.1.0
+std::string render_github(const Report& report);  // GitHub Actions workflow commands
+
+}  // namespace netobs::lint

@@ -1,0 +1,87 @@
+#include "lint/rules/helpers.hpp"
+
+#include <algorithm>
+#include <regex>
+#include <set>
+
+#include <netobs/connectivity.hpp>
+
+namespace netobs::lint {
+
+std::string type_name(const json& value) {
+  switch (value.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::object: return "a map";
+    case json::value_t::array: return "a list";
+    case json::value_t::string: return "a string";
+    case json::value_t::boolean: return "a boolean";
+    case json::value_t::number_float: return "a decimal number";
+    default: return "a number";
+  }
+}
+
+void for_each_rule(const PolicyInput& input, const std::function<void(PolicyType, const json&, const std::string&)>& visit) {
+  for (const auto& [key, type] : {std::pair{"ingress", PolicyType::ingress}, std::pair{"egress", PolicyType::egress}}) {
+    const json* rules = input.at(std::string("/spec/") + key);
+    if (!rules || !rules->is_array()) continue;
+    for (std::size_t i = 0; i < rules->size(); ++i) {
+      if ((*rules)[i].is_object()) visit(type, (*rules)[i], std::string("/spec/") + key + "/" + std::to_string(i));
+    }
+  }
+}
+
+void for_each_peer(const PolicyInput& input, const std::function<void(PolicyType, const json&, const std::string&)>& visit) {
+  for_each_rule(input, [&](PolicyType type, const json& rule, const std::string& pointer) {
+    const char* key = type == PolicyType::ingress ? "from" : "to";
+    if (!rule.contains(key) || !rule[key].is_array()) return;
+    for (std::size_t i = 0; i < rule[key].size(); ++i) visit(type, rule[key][i], pointer + "/" + key + "/" + std::to_string(i));
+  });
+}
+
+void for_each_port(const PolicyInput& input, const std::function<void(PolicyType, const json&, const std::string&)>& visit) {
+  for_each_rule(input, [&](PolicyType type, const json& rule, const std::string& pointer) {
+    if (!rule.contains("ports") || !rule["ports"].is_array()) return;
+    for (std::size_t i = 0; i < rule["ports"].size(); ++i) visit(type, rule["ports"][i], pointer + "/ports/" + std::to_string(i));
+  });
+}
+
+bool is_dns1123_label(const std::string& text) {
+  static const std::regex k_label("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  return text.size() <= 63 && std::regex_match(text, k_label);
+}
+
+bool is_dns1123_subdomain(const std::string& text) {
+  static const std::regex k_subdomain("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+  return !text.empty() && text.size() <= 253 && std::regex_match(text, k_subdomain);
+}
+
+bool is_label_value(const std::string& text) {
+  static const std::regex k_value("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
+  return text.empty() || (text.size() <= 63 && std::regex_match(text, k_value));
+}
+
+bool is_label_key(const std::string& text) {
+  const auto slash = text.find('/');
+  std::string name = text;
+  if (slash != std::string::npos) {
+    if (!is_dns1123_subdomain(text.substr(0, slash))) return false;
+    name = text.substr(slash + 1);
+  }
+  return !name.empty() && is_label_value(name);
+}
+
+bool is_port_name(const std::string& text) {
+  static const std::regex k_name("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
+  return text.size() <= 15 && std::regex_match(text, k_name) && text.find("--") == std::string::npos &&
+         std::any_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+std::vector<std::string> workloads_where(const ManifestSet& set, const std::function<bool(const ClusterPod&)>& matches) {
+  std::set<std::string> names;
+  for (const auto& pod : set.pods) {
+    if (matches(pod)) names.insert(workload_name(pod.owner));
+  }
+  return {names.begin(), names.end()};
+}
+
+}  // namespace netobs::lint

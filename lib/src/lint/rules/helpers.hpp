@@ -1,0 +1,40 @@
+// Shared pieces of the lint rules: walking the raw policy (rules, peers, ports, selectors) with
+// their JSON pointers, and the Kubernetes name and label syntax checks.
+#pragma once
+
+#include <functional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "lint/context.hpp"
+
+namespace netobs::lint {
+
+using nlohmann::json;
+using Diagnostics = std::vector<Diagnostic>;
+
+// "a string", "a number", "null", ... for messages about wrong types.
+std::string type_name(const json& value);
+
+// Calls `visit(direction, rule, pointer)` for each object-valued rule of spec.ingress / spec.egress.
+void for_each_rule(const PolicyInput& input,
+                   const std::function<void(PolicyType, const json&, const std::string&)>& visit);
+// Calls `visit(direction, peer, pointer)` for each element of each rule's from/to list.
+void for_each_peer(const PolicyInput& input,
+                   const std::function<void(PolicyType, const json&, const std::string&)>& visit);
+// Calls `visit(direction, port, pointer)` for each element of each rule's ports list.
+void for_each_port(const PolicyInput& input,
+                   const std::function<void(PolicyType, const json&, const std::string&)>& visit);
+
+// Kubernetes syntax (apimachinery validation).
+bool is_dns1123_subdomain(const std::string& text);  // metadata.name, label key prefixes
+bool is_dns1123_label(const std::string& text);      // metadata.namespace
+bool is_label_key(const std::string& text);          // [prefix/]name
+bool is_label_value(const std::string& text);
+bool is_port_name(const std::string& text);          // IANA_SVC_NAME
+
+// The workloads ("ns/name[Kind]") whose pods `matches` accepts, sorted.
+std::vector<std::string> workloads_where(const ManifestSet& set, const std::function<bool(const ClusterPod&)>& matches);
+
+}  // namespace netobs::lint

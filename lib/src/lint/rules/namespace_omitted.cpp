@@ -1,0 +1,23 @@
+#include "lint/rules/rules.hpp"
+
+namespace netobs::lint::rules {
+namespace {
+
+Diagnostics check(const LintContext& ctx) {
+  Diagnostics out;
+  for (const auto& input : ctx.policies) {
+    const json* metadata = input.at("/metadata");
+    if (metadata && metadata->is_object() && !metadata->contains("namespace")) {
+      out.push_back(ctx.at(input, "/metadata",
+                           "metadata.namespace is omitted: the policy lands in whatever namespace kubectl applies it to"));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+const Rule k_namespace_omitted{"namespace-omitted", Severity::warning, "NetworkPolicy without metadata.namespace",
+                               "Set metadata.namespace so the policy protects the namespace it was written for.", &check};
+
+}  // namespace netobs::lint::rules

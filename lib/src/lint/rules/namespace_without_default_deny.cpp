@@ -1,0 +1,46 @@
+#include <map>
+
+#include "lint/rules/rules.hpp"
+
+namespace netobs::lint::rules {
+namespace {
+
+// A policy that selects every pod of its namespace and allows nothing in `type`.
+bool denies_all(const NetworkPolicy& policy, PolicyType type) {
+  const bool listed = std::find(policy.policy_types.begin(), policy.policy_types.end(), type) != policy.policy_types.end();
+  return listed && policy.pod_selector.empty() && (type == PolicyType::ingress ? policy.ingress : policy.egress).empty();
+}
+
+Diagnostics check(const LintContext& ctx) {
+  Diagnostics out;
+  if (!ctx.pods_known) return out;
+  std::map<std::string, const ClusterPod*> namespaces;
+  for (const auto& pod : ctx.set->pods) {
+    if (!is_system_namespace(pod.namespace_name)) namespaces.try_emplace(pod.namespace_name, &pod);
+  }
+  for (const auto& [ns, pod] : namespaces) {
+    std::vector<std::string> missing;
+    for (PolicyType type : {PolicyType::ingress, PolicyType::egress}) {
+      const bool found = std::any_of(ctx.set->policies.begin(), ctx.set->policies.end(), [&](const NetworkPolicy& p) {
+        return p.namespace_name == ns && denies_all(p, type);
+      });
+      if (!found) missing.push_back(type == PolicyType::ingress ? "Ingress" : "Egress");
+    }
+    if (missing.empty()) continue;
+    Diagnostic d;
+    d.message = "namespace " + ns + " has no default-deny policy for " + missing.front() +
+                (missing.size() > 1 ? " and " + missing.back() : "") + ": a new workload there is open until someone writes its policy";
+    d.location = pod->location;
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+}  // namespace
+
+const Rule k_namespace_without_default_deny{
+    "namespace-without-default-deny", Severity::warning, "Namespace without a default-deny policy",
+    "Add a policy with podSelector: {}, policyTypes [Ingress, Egress] and no rules (netobs recommend --default-deny).",
+    &check};
+
+}  // namespace netobs::lint::rules

@@ -1,0 +1,39 @@
+#include "lint/rules/rules.hpp"
+
+namespace netobs::lint::rules {
+namespace {
+
+Diagnostics check(const LintContext& ctx) {
+  Diagnostics out;
+  if (!ctx.pods_known) return out;
+  for (const auto& input : ctx.policies) {
+    const NetworkPolicy& policy = *input.policy;
+    for (PolicyType type : {PolicyType::ingress, PolicyType::egress}) {
+      const auto& rules = type == PolicyType::ingress ? policy.ingress : policy.egress;
+      const char* key = type == PolicyType::ingress ? "ingress" : "egress";
+      const char* list = type == PolicyType::ingress ? "from" : "to";
+      for (std::size_t r = 0; r < rules.size(); ++r) {
+        for (std::size_t p = 0; p < rules[r].peers.size(); ++p) {
+          const PolicyPeer& peer = rules[r].peers[p];
+          if (peer.ip_block || (!peer.pod_selector && !peer.namespace_selector)) continue;
+          const bool any = std::any_of(ctx.set->pods.begin(), ctx.set->pods.end(), [&](const ClusterPod& pod) {
+            return ctx.engine->peer_matches(peer, policy.namespace_name, Endpoint::of(pod));
+          });
+          if (!any) {
+            out.push_back(ctx.at(input,
+                                 std::string("/spec/") + key + "/" + std::to_string(r) + "/" + list + "/" + std::to_string(p),
+                                 std::string("this ") + list + " peer selects no known pod"));
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+const Rule k_peer_selects_nothing{"peer-selects-nothing", Severity::warning, "Peer whose selectors match no known pod",
+                                  "Fix the labels (of pods or namespaces) the peer selects, or delete the peer.", &check};
+
+}  // namespace netobs::lint::rules

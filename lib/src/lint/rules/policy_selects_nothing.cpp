@@ -1,0 +1,25 @@
+#include "lint/rules/rules.hpp"
+
+namespace netobs::lint::rules {
+namespace {
+
+Diagnostics check(const LintContext& ctx) {
+  Diagnostics out;
+  if (!ctx.pods_known) return out;
+  for (const auto& input : ctx.policies) {
+    const bool any = std::any_of(ctx.set->pods.begin(), ctx.set->pods.end(),
+                                 [&](const ClusterPod& pod) { return ctx.engine->selects(*input.policy, pod); });
+    if (!any) {
+      out.push_back(ctx.at(input, "/spec/podSelector",
+                           "the podSelector selects no known pod in namespace " + input.policy->namespace_name));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+const Rule k_policy_selects_nothing{"policy-selects-nothing", Severity::warning, "Policy whose podSelector selects no known pod",
+                                    "Fix the labels or the namespace, or delete the policy.", &check};
+
+}  // namespace netobs::lint::rules

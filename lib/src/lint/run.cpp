@@ -1,0 +1,68 @@
+#include <algorithm>
+
+#include <netobs/lint.hpp>
+
+#include "lint/context.hpp"
+
+namespace netobs::lint {
+
+std::string_view to_string(Severity severity) { return severity == Severity::error ? "error" : "warning"; }
+
+std::size_t Report::count(Severity severity) const {
+  return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(),
+                                                [&](const Diagnostic& d) { return d.severity == severity; }));
+}
+
+const nlohmann::json* PolicyInput::at(const std::string& pointer) const {
+  const nlohmann::json::json_pointer p(pointer);
+  const nlohmann::json& root = value();
+  return root.contains(p) ? &root.at(p) : nullptr;
+}
+
+Diagnostic LintContext::at(const PolicyInput& input, const std::string& pointer, std::string message) const {
+  const std::string full = input.object->pointer + pointer;
+  Diagnostic d;
+  d.message = std::move(message);
+  d.location = input.object->document->location(full);
+  d.column = input.object->document->column(full);
+  return d;
+}
+
+Result<Report> run_lint(const LintInput& input, const std::vector<const Rule*>& rules) {
+  auto files = read_manifest_files(input.paths);
+  if (!files) return tl::unexpected(files.error());
+  std::vector<const ManifestObject*> objects;
+  ManifestSet set = build_manifest_set(*files, &objects);
+  if (input.inventory) add_inventory(set, *input.inventory, input.inventory_origin);
+  const PolicyEngine engine(set, IpBlockScope::all);
+  LintContext context;
+  for (std::size_t i = 0; i < objects.size(); ++i) context.policies.push_back({objects[i], &set.policies[i]});
+  context.set = &set;
+  context.engine = &engine;
+  context.pods_known = !set.pods.empty();
+  context.flows = input.flows;
+
+  Report report;
+  report.policies = set.policies.size();
+  report.notes = set.notes;
+  for (const Rule* rule : rules) {
+    for (Diagnostic& d : rule->check(context)) {
+      d.rule = rule->id;
+      d.severity = rule->severity;
+      report.diagnostics.push_back(std::move(d));
+    }
+  }
+  std::sort(report.diagnostics.begin(), report.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.location.file, a.location.line, a.column, a.rule, a.message) <
+           std::tie(b.location.file, b.location.line, b.column, b.rule, b.message);
+  });
+  report.diagnostics.erase(std::unique(report.diagnostics.begin(), report.diagnostics.end(),
+                                       [](const Diagnostic& a, const Diagnostic& b) {
+                                         return a.rule == b.rule && a.message == b.message &&
+                                                a.location.file == b.location.file && a.location.line == b.location.line;
+                                       }),
+                           report.diagnostics.end());
+  return report;
+}
+
+}  // namespace netobs::lint

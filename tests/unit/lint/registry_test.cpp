@@ -1,0 +1,45 @@
+// Every lint rule is well declared, documented in docs/lint-rules.md, and has a golden case.
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include <netobs/lint.hpp>
+
+namespace netobs::lint {
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST(LintRegistry, RulesAreWellDeclared) {
+  const std::regex kebab("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+  std::set<std::string> ids;
+  std::string previous;
+  for (const Rule* rule : builtin_rules()) {
+    EXPECT_TRUE(std::regex_match(rule->id, kebab)) << rule->id;
+    EXPECT_TRUE(ids.insert(rule->id).second) << "duplicate " << rule->id;
+    EXPECT_LT(previous, rule->id) << "registry not sorted at " << rule->id;
+    previous = rule->id;
+    EXPECT_FALSE(rule->summary.empty()) << rule->id;
+    EXPECT_FALSE(rule->remediation.empty()) << rule->id;
+    EXPECT_EQ(rule->remediation.back(), '.') << rule->id;
+    EXPECT_NE(rule->check, nullptr) << rule->id;
+    EXPECT_TRUE(fs::is_directory(fs::path(NETOBS_SOURCE_DIR) / "tests" / "golden" / "lint" / rule->id))
+        << "no tests/golden/lint/" << rule->id;
+  }
+  EXPECT_GE(ids.size(), 20U);
+}
+
+TEST(LintRegistry, DocsAreCurrent) {
+  std::ifstream in(fs::path(NETOBS_SOURCE_DIR) / "docs" / "lint-rules.md");
+  std::stringstream committed;
+  committed << in.rdbuf();
+  EXPECT_EQ(committed.str(), render_rules_markdown())
+      << "docs/lint-rules.md is stale: run netobs lint --list-rules --format markdown > docs/lint-rules.md";
+}
+
+}  // namespace
+}  // namespace netobs::lint
