@@ -23,8 +23,9 @@ std::optional<ManifestSet> load_inputs(const std::string& command, const std::ve
       fmt::print(err, "netobs {}: {}\n", command, loaded.error().message);
       return std::nullopt;
     }
-    add_inventory(*set, inventory);
+    add_inventory(*set, inventory, path);
   }
+  for (const auto& note : set->notes) fmt::print(err, "netobs {}: note: {}\n", command, note);
   return std::move(*set);
 }
 

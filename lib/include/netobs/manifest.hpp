@@ -24,6 +24,7 @@ struct ClusterPod {
   bool host_network = false;
   WorkloadRef owner;
   SourceLocation location;
+  std::string node_name;  // spec.nodeName, when known
 };
 
 struct ManifestSet {
@@ -31,6 +32,7 @@ struct ManifestSet {
   std::vector<ClusterPod> pods;
   std::map<std::string, Labels> namespaces;  // every namespace that is declared or holds a pod
   std::vector<std::string> notes;            // documents and files skipped, and why
+  std::map<std::string, std::vector<IpAddress>> node_addresses;  // node name -> addresses (from an inventory)
 
   // The labels of namespace `name`, including kubernetes.io/metadata.name, which every
   // namespace has.

@@ -129,6 +129,14 @@ ConnectionSet PolicyEngine::side(PolicyType type, const Endpoint& subject, const
 
 ConnectionSet PolicyEngine::allowed(const Endpoint& source, const Endpoint& destination) const {
   if (source.pod && source.pod == destination.pod) return ConnectionSet::all();  // a pod to itself
+  // Traffic from a pod's own node (kubelet probes) is always allowed.
+  if (!source.pod && destination.pod && source.first == source.last && !destination.pod->node_name.empty()) {
+    auto node = m_set.node_addresses.find(destination.pod->node_name);
+    if (node != m_set.node_addresses.end() &&
+        std::find(node->second.begin(), node->second.end(), source.first) != node->second.end()) {
+      return ConnectionSet::all();
+    }
+  }
   ConnectionSet result = side(PolicyType::egress, source, destination);
   if (result.empty()) return result;
   result.intersect(side(PolicyType::ingress, destination, source));

@@ -58,8 +58,7 @@ Explanation explain(const PolicyEngine& engine, const NamedEndpoint& from, const
   Explanation out{from, to, protocol, port, false, {}, {}};
   engine.side(PolicyType::egress, from.endpoint, to.endpoint, &out.egress);
   engine.side(PolicyType::ingress, to.endpoint, from.endpoint, &out.ingress);
-  const bool same_pod = from.endpoint.pod && from.endpoint.pod == to.endpoint.pod;
-  out.allowed = same_pod || (out.egress.allowed.contains(protocol, port) && out.ingress.allowed.contains(protocol, port));
+  out.allowed = engine.allowed(from.endpoint, to.endpoint).contains(protocol, port);
   return out;
 }
 

@@ -23,6 +23,7 @@ struct PolicyInput {
 
 struct LintContext {
   std::vector<PolicyInput> policies;
+  std::vector<const ManifestObject*> objects;  // every object read, of any kind
   const ManifestSet* set = nullptr;
   const PolicyEngine* engine = nullptr;
   bool pods_known = false;  // manifests or an inventory gave pods

@@ -37,6 +37,7 @@ Result<Report> run_lint(const LintInput& input, const std::vector<const Rule*>& 
   const PolicyEngine engine(set, IpBlockScope::all);
   LintContext context;
   for (std::size_t i = 0; i < objects.size(); ++i) context.policies.push_back({objects[i], &set.policies[i]});
+  for (const auto& object : files->objects) context.objects.push_back(&object);
   context.set = &set;
   context.engine = &engine;
   context.pods_known = !set.pods.empty();

@@ -59,6 +59,7 @@ ClusterPod pod_from_object(const ManifestObject& object) {
   pod.labels = k8s::labels_at(field(metadata, "labels"));
   pod.ports = container_ports(field(value, "spec"));
   pod.host_network = field(field(value, "spec"), "hostNetwork") == true;
+  pod.node_name = k8s::string_at(field(value, "spec"), "nodeName");
   const json& status = field(value, "status");
   if (auto ip = parse_ip(k8s::string_at(status, "podIP"))) pod.ips.push_back(*ip);
   pod.owner = {pod.namespace_name, "Pod", pod.name};
@@ -137,8 +138,9 @@ void add_inventory(ManifestSet& set, const Inventory& inventory, const std::stri
   for (const auto& pod : inventory.pods()) {
     if (pod.terminated) continue;
     set.pods.push_back(ClusterPod{pod.namespace_name, pod.name, pod.labels, pod.ports, pod.ips, pod.host_network,
-                                  pod.owner, SourceLocation{origin, origin.empty() ? 0U : 1U}});
+                                  pod.owner, SourceLocation{origin, origin.empty() ? 0U : 1U}, pod.node_name});
   }
+  for (const auto& node : inventory.nodes()) set.node_addresses[node.name] = node.addresses;
 }
 
 }  // namespace netobs

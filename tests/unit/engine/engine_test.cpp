@@ -182,3 +182,26 @@ spec:
 
 }  // namespace
 }  // namespace netobs
+
+namespace netobs {
+namespace {
+
+TEST(Engine, TrafficFromThePodsOwnNodeIsAllowed) {
+  Cluster c(std::string(k_pods) + R"(
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: deny, namespace: prod}
+spec: {podSelector: {}, policyTypes: [Ingress]}
+)");
+  for (auto& pod : c.set.pods) pod.node_name = "n1";
+  c.set.node_addresses["n1"] = {*parse_ip("10.0.0.10")};
+  c.set.node_addresses["n2"] = {*parse_ip("10.0.0.20")};
+  PolicyEngine engine(c.set, IpBlockScope::all);
+  const Endpoint web = Endpoint::of(c.pod("web"));
+  EXPECT_TRUE(engine.allowed(Endpoint::range(*parse_ip("10.0.0.10"), *parse_ip("10.0.0.10")), web).is_all());
+  EXPECT_TRUE(engine.allowed(Endpoint::range(*parse_ip("10.0.0.20"), *parse_ip("10.0.0.20")), web).empty());
+}
+
+}  // namespace
+}  // namespace netobs

@@ -5,6 +5,19 @@ namespace {
 
 Diagnostics check(const LintContext& ctx) {
   Diagnostics out;
+  // A policy whose kind is misspelt would otherwise be skipped as some other kind.
+  for (const ManifestObject* object : ctx.objects) {
+    const json& value = object->value();
+    if (object->kind == "NetworkPolicy" || !value.contains("apiVersion") || !value["apiVersion"].is_string()) continue;
+    if (value["apiVersion"].get<std::string>().starts_with("networking.k8s.io/") && object->kind != "NetworkPolicyList" &&
+        object->kind != "Ingress" && object->kind != "IngressClass") {
+      Diagnostic d;
+      d.message = "kind '" + object->kind + "' is not a networking.k8s.io kind netobs knows; did you mean NetworkPolicy?";
+      d.location = object->document->location(object->pointer + "/kind");
+      d.column = object->document->column(object->pointer + "/kind");
+      out.push_back(std::move(d));
+    }
+  }
   for (const auto& input : ctx.policies) {
     const json* version = input.at("/apiVersion");
     if (!version) {
@@ -20,7 +33,8 @@ Diagnostics check(const LintContext& ctx) {
 }  // namespace
 
 const Rule k_invalid_api_version{
-    "invalid-api-version", Severity::error, "NetworkPolicy with an apiVersion other than networking.k8s.io/v1",
-    "Set apiVersion: networking.k8s.io/v1.", &check};
+    "invalid-api-version", Severity::error,
+    "NetworkPolicy with an apiVersion other than networking.k8s.io/v1, or a networking.k8s.io object of unknown kind",
+    "Set apiVersion: networking.k8s.io/v1 and kind: NetworkPolicy.", &check};
 
 }  // namespace netobs::lint::rules
