@@ -16,30 +16,11 @@ namespace {
 using nlohmann::json;
 using k8s::string_at;
 
-const json& at(const json& obj, const char* key) {
-  static const json k_null;
-  if (!obj.is_object()) return k_null;
-  auto it = obj.find(key);
-  return it == obj.end() ? k_null : *it;
-}
+using k8s::field;
 
 std::uint64_t listen_key(const IpAddress& ip, std::uint16_t port, Protocol protocol) {
   return IpAddressHash{}(ip) ^ ((static_cast<std::uint64_t>(port) << 8 |
                                  static_cast<std::uint64_t>(protocol)) * 0x9e3779b97f4a7c15ULL);
-}
-
-// The controller among ownerReferences (or the first owner when none is marked controller).
-std::optional<std::pair<std::string, std::string>> controller_of(const json& metadata) {
-  const json& owners = at(metadata, "ownerReferences");
-  if (!owners.is_array() || owners.empty()) return std::nullopt;
-  const json* chosen = &owners.front();
-  for (const auto& owner : owners) {
-    if (at(owner, "controller").is_boolean() && at(owner, "controller").get<bool>()) {
-      chosen = &owner;
-      break;
-    }
-  }
-  return std::make_pair(string_at(*chosen, "kind"), string_at(*chosen, "name"));
 }
 
 std::vector<IpAddress> parse_ips(const json& status) {
@@ -49,51 +30,29 @@ std::vector<IpAddress> parse_ips(const json& status) {
       ips.push_back(*ip);
     }
   };
-  if (const json& list = at(status, "podIPs"); list.is_array()) {
+  if (const json& list = field(status, "podIPs"); list.is_array()) {
     for (const auto& entry : list) add(string_at(entry, "ip"));
   }
   add(string_at(status, "podIP"));
   return ips;
 }
 
-std::vector<ContainerPort> parse_container_ports(const json& spec) {
-  std::vector<ContainerPort> ports;
-  for (const char* list : {"initContainers", "containers"}) {
-    const json& containers = at(spec, list);
-    if (!containers.is_array()) continue;
-    for (const auto& container : containers) {
-      const json& declared = at(container, "ports");
-      if (!declared.is_array()) continue;
-      for (const auto& port : declared) {
-        const json& number = at(port, "containerPort");
-        auto protocol = k8s::parse_protocol(at(port, "protocol"));
-        if (!number.is_number_integer() || !protocol) continue;
-        const auto value = number.get<long long>();
-        if (value < 1 || value > 65535) continue;
-        ports.push_back({string_at(port, "name"), *protocol, static_cast<std::uint16_t>(value)});
-      }
-    }
-  }
-  return ports;
-}
-
 Pod parse_pod(const json& item) {
-  const json& metadata = at(item, "metadata");
-  const json& spec = at(item, "spec");
-  const json& status = at(item, "status");
+  const json& metadata = field(item, "metadata");
+  const json& spec = field(item, "spec");
+  const json& status = field(item, "status");
   Pod pod;
-  pod.namespace_name = string_at(metadata, "namespace");
-  if (pod.namespace_name.empty()) pod.namespace_name = "default";
+  pod.namespace_name = k8s::namespace_of(metadata);
   pod.name = string_at(metadata, "name");
-  pod.labels = k8s::labels_at(at(metadata, "labels"));
+  pod.labels = k8s::labels_at(field(metadata, "labels"));
   pod.ips = parse_ips(status);
-  pod.host_network = at(spec, "hostNetwork").is_boolean() && at(spec, "hostNetwork").get<bool>();
+  pod.host_network = field(spec, "hostNetwork").is_boolean() && field(spec, "hostNetwork").get<bool>();
   pod.node_name = string_at(spec, "nodeName");
-  pod.ports = parse_container_ports(spec);
+  pod.ports = k8s::container_ports(spec);
   pod.start_time = parse_rfc3339(string_at(status, "startTime"));
   const std::string phase = string_at(status, "phase");
   pod.terminated = phase == "Succeeded" || phase == "Failed";
-  if (auto controller = controller_of(metadata)) {
+  if (auto controller = k8s::controller_of(metadata)) {
     pod.controller = {pod.namespace_name, controller->first, controller->second};
   } else {
     pod.controller = {pod.namespace_name, "Pod", pod.name};
@@ -102,11 +61,10 @@ Pod parse_pod(const json& item) {
 }
 
 Service parse_service(const json& item) {
-  const json& metadata = at(item, "metadata");
-  const json& spec = at(item, "spec");
+  const json& metadata = field(item, "metadata");
+  const json& spec = field(item, "spec");
   Service service;
-  service.namespace_name = string_at(metadata, "namespace");
-  if (service.namespace_name.empty()) service.namespace_name = "default";
+  service.namespace_name = k8s::namespace_of(metadata);
   service.name = string_at(metadata, "name");
   auto add = [&](const std::string& text) {
     auto ip = parse_ip(text);
@@ -115,22 +73,22 @@ Service parse_service(const json& item) {
       service.cluster_ips.push_back(*ip);
     }
   };
-  if (const json& ips = at(spec, "clusterIPs"); ips.is_array()) {
+  if (const json& ips = field(spec, "clusterIPs"); ips.is_array()) {
     for (const auto& ip : ips) {
       if (ip.is_string()) add(ip.get<std::string>());
     }
   }
   add(string_at(spec, "clusterIP"));
-  if (const json& selector = at(spec, "selector"); selector.is_object() && !selector.empty()) {
+  if (const json& selector = field(spec, "selector"); selector.is_object() && !selector.empty()) {
     service.selector = LabelSelector{k8s::labels_at(selector), {}};
   }
-  if (const json& ports = at(spec, "ports"); ports.is_array()) {
+  if (const json& ports = field(spec, "ports"); ports.is_array()) {
     for (const auto& port : ports) {
-      auto protocol = k8s::parse_protocol(at(port, "protocol"));
-      const json& number = at(port, "port");
+      auto protocol = k8s::parse_protocol(field(port, "protocol"));
+      const json& number = field(port, "port");
       if (!protocol || !number.is_number_integer()) continue;
       ServicePort sp{*protocol, static_cast<std::uint16_t>(number.get<long long>()), {}};
-      const json& target = at(port, "targetPort");
+      const json& target = field(port, "targetPort");
       if (target.is_number_integer()) sp.target_port = std::to_string(target.get<long long>());
       if (target.is_string()) sp.target_port = target.get<std::string>();
       service.ports.push_back(sp);
@@ -141,8 +99,8 @@ Service parse_service(const json& item) {
 
 Node parse_node(const json& item) {
   Node node;
-  node.name = string_at(at(item, "metadata"), "name");
-  if (const json& addresses = at(at(item, "status"), "addresses"); addresses.is_array()) {
+  node.name = string_at(field(item, "metadata"), "name");
+  if (const json& addresses = field(field(item, "status"), "addresses"); addresses.is_array()) {
     for (const auto& address : addresses) {
       const std::string type = string_at(address, "type");
       if (type != "InternalIP" && type != "ExternalIP") continue;
@@ -203,7 +161,7 @@ Result<void> Inventory::add_objects(const std::string& text, const std::string& 
   const json& list = documents->front();
   const std::string kind = string_at(list, "kind");
   if (!(kind == "List" || (kind.size() > 4 && kind.ends_with("List"))) ||
-      !at(list, "items").is_array()) {
+      !field(list, "items").is_array()) {
     return make_error(ErrorKind::invalid_input,
                       fmt::format("{}: not a Kubernetes List (kind '{}'); expected the output of "
                                   "'kubectl get namespaces,nodes,pods,services,deployments,"
@@ -212,10 +170,10 @@ Result<void> Inventory::add_objects(const std::string& text, const std::string& 
   }
   // A typed list (PodList) may omit each item's kind.
   const std::string item_kind = kind == "List" ? "" : kind.substr(0, kind.size() - 4);
-  for (const auto& item : at(list, "items")) {
+  for (const auto& item : field(list, "items")) {
     std::string object_kind = string_at(item, "kind");
     if (object_kind.empty()) object_kind = item_kind;
-    const json& metadata = at(item, "metadata");
+    const json& metadata = field(item, "metadata");
     if (object_kind == "Pod") {
       m_pods.push_back(parse_pod(item));
     } else if (object_kind == "Service") {
@@ -223,20 +181,19 @@ Result<void> Inventory::add_objects(const std::string& text, const std::string& 
     } else if (object_kind == "Node") {
       m_nodes.push_back(parse_node(item));
     } else if (object_kind == "Namespace") {
-      m_namespaces[string_at(metadata, "name")] = k8s::labels_at(at(metadata, "labels"));
+      m_namespaces[string_at(metadata, "name")] = k8s::labels_at(field(metadata, "labels"));
     } else if (is_workload_kind(object_kind)) {
-      std::string ns = string_at(metadata, "namespace");
-      if (ns.empty()) ns = "default";
+      const std::string ns = k8s::namespace_of(metadata);
       const WorkloadRef ref{ns, object_kind, string_at(metadata, "name")};
-      m_workloads[ref].selector = k8s::parse_selector(at(at(item, "spec"), "selector"));
+      m_workloads[ref].selector = k8s::parse_selector(field(field(item, "spec"), "selector"));
       if (object_kind == "ReplicationController") {
         // An RC's selector is a plain label map, not a LabelSelector.
-        const json& selector = at(at(item, "spec"), "selector");
+        const json& selector = field(field(item, "spec"), "selector");
         if (selector.is_object() && !selector.contains("matchLabels")) {
           m_workloads[ref].selector = LabelSelector{k8s::labels_at(selector), {}};
         }
       }
-      if (auto controller = controller_of(metadata)) {
+      if (auto controller = k8s::controller_of(metadata)) {
         m_parents[ref] = WorkloadRef{ns, controller->first, controller->second};
       }
     }

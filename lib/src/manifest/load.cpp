@@ -11,34 +11,8 @@ namespace {
 
 using nlohmann::json;
 
-const json& field(const json& obj, const char* key) {
-  static const json k_null;
-  if (!obj.is_object()) return k_null;
-  auto it = obj.find(key);
-  return it == obj.end() ? k_null : *it;
-}
-
-std::vector<ContainerPort> container_ports(const json& pod_spec) {
-  std::vector<ContainerPort> ports;
-  for (const char* list : {"initContainers", "containers"}) {
-    if (!field(pod_spec, list).is_array()) continue;
-    for (const auto& container : field(pod_spec, list)) {
-      if (!field(container, "ports").is_array()) continue;
-      for (const auto& port : field(container, "ports")) {
-        const json& number = field(port, "containerPort");
-        auto protocol = k8s::parse_protocol(field(port, "protocol"));
-        if (!number.is_number_integer() || !protocol) continue;
-        ports.push_back({k8s::string_at(port, "name"), *protocol, static_cast<std::uint16_t>(number.get<long long>())});
-      }
-    }
-  }
-  return ports;
-}
-
-std::string namespace_of(const json& metadata) {
-  std::string ns = k8s::string_at(metadata, "namespace");
-  return ns.empty() ? "default" : ns;
-}
+using k8s::field;
+using k8s::namespace_of;
 
 // The pod template of a workload kind, or null for other kinds.
 const json* pod_template(const std::string& kind, const json& spec) {
@@ -57,20 +31,16 @@ ClusterPod pod_from_object(const ManifestObject& object) {
   pod.namespace_name = namespace_of(metadata);
   pod.name = k8s::string_at(metadata, "name");
   pod.labels = k8s::labels_at(field(metadata, "labels"));
-  pod.ports = container_ports(field(value, "spec"));
+  pod.ports = k8s::container_ports(field(value, "spec"));
   pod.host_network = field(field(value, "spec"), "hostNetwork") == true;
   pod.node_name = k8s::string_at(field(value, "spec"), "nodeName");
   const json& status = field(value, "status");
   if (auto ip = parse_ip(k8s::string_at(status, "podIP"))) pod.ips.push_back(*ip);
   pod.owner = {pod.namespace_name, "Pod", pod.name};
-  if (const json& owners = field(metadata, "ownerReferences"); owners.is_array() && !owners.empty()) {
-    const json* chosen = &owners.front();
-    for (const auto& owner : owners) {
-      if (field(owner, "controller") == true) chosen = &owner;
-    }
-    const std::string kind = k8s::string_at(*chosen, "kind");
+  if (auto controller = k8s::controller_of(metadata)) {
+    const std::string& kind = controller->first;
     // Static pods are owned by their Node: they are their own workload.
-    if (kind != "Node") pod.owner = {pod.namespace_name, kind.empty() ? "Pod" : kind, k8s::string_at(*chosen, "name")};
+    if (kind != "Node") pod.owner = {pod.namespace_name, kind.empty() ? "Pod" : kind, controller->second};
   }
   pod.location = object.document->location(object.pointer);
   return pod;
@@ -82,7 +52,7 @@ ClusterPod pod_from_workload(const ManifestObject& object, const std::string& ki
   pod.namespace_name = namespace_of(metadata);
   pod.name = k8s::string_at(metadata, "name");
   pod.labels = k8s::labels_at(field(field(templ, "metadata"), "labels"));
-  pod.ports = container_ports(field(templ, "spec"));
+  pod.ports = k8s::container_ports(field(templ, "spec"));
   pod.host_network = field(field(templ, "spec"), "hostNetwork") == true;
   pod.owner = {pod.namespace_name, kind, pod.name};
   pod.location = object.document->location(object.pointer);

@@ -7,12 +7,7 @@ namespace {
 
 using nlohmann::json;
 
-const json& field(const json& obj, const char* key) {
-  static const json k_null;
-  if (!obj.is_object()) return k_null;
-  auto it = obj.find(key);
-  return it == obj.end() ? k_null : *it;
-}
+using k8s::field;
 
 std::vector<PolicyRule> parse_rules(const json& rules, const char* peers_key) {
   std::vector<PolicyRule> out;
@@ -62,8 +57,7 @@ NetworkPolicy parse_policy(const ManifestObject& object) {
   const json& spec = field(value, "spec");
   NetworkPolicy policy;
   policy.name = k8s::string_at(metadata, "name");
-  policy.namespace_name = k8s::string_at(metadata, "namespace");
-  if (policy.namespace_name.empty()) policy.namespace_name = "default";
+  policy.namespace_name = k8s::namespace_of(metadata);
   policy.labels = k8s::labels_at(field(metadata, "labels"));
   policy.annotations = k8s::labels_at(field(metadata, "annotations"));
   if (auto selector = k8s::parse_selector(field(spec, "podSelector"))) policy.pod_selector = *selector;

@@ -4,6 +4,52 @@
 
 namespace netobs::k8s {
 
+const nlohmann::json& field(const nlohmann::json& obj, const char* key) {
+  static const nlohmann::json k_null;
+  if (!obj.is_object()) return k_null;
+  auto it = obj.find(key);
+  return it == obj.end() ? k_null : *it;
+}
+
+std::string namespace_of(const nlohmann::json& metadata) {
+  std::string ns = string_at(metadata, "namespace");
+  return ns.empty() ? "default" : ns;
+}
+
+std::optional<std::pair<std::string, std::string>> controller_of(const nlohmann::json& metadata) {
+  const nlohmann::json& owners = field(metadata, "ownerReferences");
+  if (!owners.is_array() || owners.empty()) return std::nullopt;
+  const nlohmann::json* chosen = &owners.front();
+  for (const auto& owner : owners) {
+    if (field(owner, "controller") == true) {
+      chosen = &owner;
+      break;
+    }
+  }
+  return std::make_pair(string_at(*chosen, "kind"), string_at(*chosen, "name"));
+}
+
+std::vector<ContainerPort> container_ports(const nlohmann::json& pod_spec) {
+  std::vector<ContainerPort> ports;
+  for (const char* list : {"initContainers", "containers"}) {
+    const nlohmann::json& containers = field(pod_spec, list);
+    if (!containers.is_array()) continue;
+    for (const auto& container : containers) {
+      const nlohmann::json& declared = field(container, "ports");
+      if (!declared.is_array()) continue;
+      for (const auto& port : declared) {
+        const nlohmann::json& number = field(port, "containerPort");
+        auto protocol = parse_protocol(field(port, "protocol"));
+        if (!number.is_number_integer() || !protocol) continue;
+        const auto value = number.get<long long>();
+        if (value < 1 || value > 65535) continue;
+        ports.push_back({string_at(port, "name"), *protocol, static_cast<std::uint16_t>(value)});
+      }
+    }
+  }
+  return ports;
+}
+
 std::string string_at(const nlohmann::json& obj, const char* key) {
   if (!obj.is_object()) return {};
   auto it = obj.find(key);

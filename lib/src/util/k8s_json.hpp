@@ -3,13 +3,26 @@
 
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include <netobs/flow.hpp>
+#include <netobs/inventory.hpp>
 #include <netobs/labels.hpp>
 
 namespace netobs::k8s {
+
+// `obj[key]`, or null when `obj` is not a map or lacks the key.
+const nlohmann::json& field(const nlohmann::json& obj, const char* key);
+// metadata.namespace, or "default" when absent.
+std::string namespace_of(const nlohmann::json& metadata);
+// The controller among metadata.ownerReferences (or the first owner when none is marked
+// controller) as (kind, name); nullopt without owners.
+std::optional<std::pair<std::string, std::string>> controller_of(const nlohmann::json& metadata);
+// The container ports (containers and initContainers) of a pod spec; malformed ones are left out.
+std::vector<ContainerPort> container_ports(const nlohmann::json& pod_spec);
 
 // `obj[key]` when it is a string, else "".
 std::string string_at(const nlohmann::json& obj, const char* key);
