@@ -45,6 +45,16 @@ void for_each_port(const PolicyInput& input, const std::function<void(PolicyType
   });
 }
 
+void for_each_parsed_rule(const PolicyInput& input,
+                          const std::function<void(PolicyType, const PolicyRule&, const std::string&)>& visit) {
+  for (PolicyType type : {PolicyType::ingress, PolicyType::egress}) {
+    const auto& rules = type == PolicyType::ingress ? input.policy->ingress : input.policy->egress;
+    for (std::size_t r = 0; r < rules.size(); ++r) {
+      visit(type, rules[r], std::string(type == PolicyType::ingress ? "/spec/ingress/" : "/spec/egress/") + std::to_string(r));
+    }
+  }
+}
+
 bool is_dns1123_label(const std::string& text) {
   static const std::regex k_label("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
   return text.size() <= 63 && std::regex_match(text, k_label);

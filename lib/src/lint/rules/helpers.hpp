@@ -27,6 +27,11 @@ void for_each_peer(const PolicyInput& input,
 void for_each_port(const PolicyInput& input,
                    const std::function<void(PolicyType, const json&, const std::string&)>& visit);
 
+// Calls `visit(direction, rule, pointer)` for each parsed rule of the policy, with the JSON pointer
+// of the raw rule ("/spec/egress/2").
+void for_each_parsed_rule(const PolicyInput& input,
+                          const std::function<void(PolicyType, const PolicyRule&, const std::string&)>& visit);
+
 // Kubernetes syntax (apimachinery validation).
 bool is_dns1123_subdomain(const std::string& text);  // metadata.name, label key prefixes
 bool is_dns1123_label(const std::string& text);      // metadata.namespace

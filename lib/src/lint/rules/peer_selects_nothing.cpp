@@ -7,26 +7,21 @@ Diagnostics check(const LintContext& ctx) {
   Diagnostics out;
   if (!ctx.pods_known) return out;
   for (const auto& input : ctx.policies) {
-    const NetworkPolicy& policy = *input.policy;
-    for (PolicyType type : {PolicyType::ingress, PolicyType::egress}) {
-      const auto& rules = type == PolicyType::ingress ? policy.ingress : policy.egress;
-      const char* key = type == PolicyType::ingress ? "ingress" : "egress";
+    const std::string& ns = input.policy->namespace_name;
+    for_each_parsed_rule(input, [&](PolicyType type, const PolicyRule& rule, const std::string& pointer) {
       const char* list = type == PolicyType::ingress ? "from" : "to";
-      for (std::size_t r = 0; r < rules.size(); ++r) {
-        for (std::size_t p = 0; p < rules[r].peers.size(); ++p) {
-          const PolicyPeer& peer = rules[r].peers[p];
-          if (peer.ip_block || (!peer.pod_selector && !peer.namespace_selector)) continue;
-          const bool any = std::any_of(ctx.set->pods.begin(), ctx.set->pods.end(), [&](const ClusterPod& pod) {
-            return ctx.engine->peer_matches(peer, policy.namespace_name, Endpoint::of(pod));
-          });
-          if (!any) {
-            out.push_back(ctx.at(input,
-                                 std::string("/spec/") + key + "/" + std::to_string(r) + "/" + list + "/" + std::to_string(p),
-                                 std::string("this ") + list + " peer selects no known pod"));
-          }
+      for (std::size_t p = 0; p < rule.peers.size(); ++p) {
+        const PolicyPeer& peer = rule.peers[p];
+        if (peer.ip_block || (!peer.pod_selector && !peer.namespace_selector)) continue;
+        const bool any = std::any_of(ctx.set->pods.begin(), ctx.set->pods.end(), [&](const ClusterPod& pod) {
+          return ctx.engine->peer_matches(peer, ns, Endpoint::of(pod));
+        });
+        if (!any) {
+          out.push_back(ctx.at(input, pointer + "/" + list + "/" + std::to_string(p),
+                               std::string("this ") + list + " peer selects no known pod"));
         }
       }
-    }
+    });
   }
   return out;
 }
