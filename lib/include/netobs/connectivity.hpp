@@ -25,8 +25,6 @@ struct ConnectivityReport {
 // ranges the policies' ipBlocks (cidrs and excepts) split the address space into.
 ConnectivityReport compute_connectivity(const PolicyEngine& engine);
 
-// "ns/name[Kind]" for a workload.
-std::string workload_name(const WorkloadRef& ref);
 // "a.b.c.d-e.f.g.h[External]" for an address range.
 std::string external_name(const IpAddress& first, const IpAddress& last);
 

@@ -29,6 +29,9 @@ struct WorkloadRef {
   auto operator<=>(const WorkloadRef&) const = default;
 };
 
+// "ns/name[Kind]", the name reports and connectivity lists give a workload.
+std::string workload_name(const WorkloadRef& ref);
+
 struct ContainerPort {
   std::string name;  // may be empty
   Protocol protocol = Protocol::tcp;

@@ -2,6 +2,7 @@
 // engine reads it.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -58,6 +59,11 @@ struct NetworkPolicy {
   std::vector<PolicyRule> ingress;
   std::vector<PolicyRule> egress;
   SourceLocation location;  // where it was read from, when it was read
+
+  // True when policyTypes lists `type`: the pods it selects are isolated in that direction.
+  bool isolates(PolicyType type) const {
+    return std::find(policy_types.begin(), policy_types.end(), type) != policy_types.end();
+  }
 };
 
 }  // namespace netobs

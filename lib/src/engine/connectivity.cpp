@@ -65,10 +65,6 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> external_atoms(const std::v
 
 }  // namespace
 
-std::string workload_name(const WorkloadRef& ref) {
-  return fmt::format("{}/{}[{}]", ref.namespace_name, ref.name, ref.kind);
-}
-
 std::string external_name(const IpAddress& first, const IpAddress& last) {
   return fmt::format("{}-{}[External]", to_string(first), to_string(last));
 }

@@ -7,10 +7,6 @@
 namespace netobs {
 namespace {
 
-bool lists(const NetworkPolicy& policy, PolicyType type) {
-  return std::find(policy.policy_types.begin(), policy.policy_types.end(), type) != policy.policy_types.end();
-}
-
 // True when every address of [first, last] is inside the ipBlock (cidr minus except).
 bool block_covers(const IpBlock& block, const IpAddress& first, const IpAddress& last) {
   auto cidr = parse_cidr(block.cidr);
@@ -37,7 +33,7 @@ bool PolicyEngine::selects(const NetworkPolicy& policy, const ClusterPod& pod) c
 
 bool PolicyEngine::isolated(const ClusterPod& pod, PolicyType type) const {
   return std::any_of(m_set.policies.begin(), m_set.policies.end(),
-                     [&](const NetworkPolicy& p) { return lists(p, type) && selects(p, pod); });
+                     [&](const NetworkPolicy& p) { return p.isolates(type) && selects(p, pod); });
 }
 
 bool PolicyEngine::peer_matches(const PolicyPeer& peer, const std::string& policy_namespace, const Endpoint& other) const {
@@ -101,7 +97,7 @@ ConnectionSet PolicyEngine::side(PolicyType type, const Endpoint& subject, const
   const Endpoint& destination = type == PolicyType::egress ? peer : subject;
   ConnectionSet allowed;
   for (const auto& policy : m_set.policies) {
-    if (!lists(policy, type) || !selects(policy, *subject.pod)) continue;
+    if (!policy.isolates(type) || !selects(policy, *subject.pod)) continue;
     PolicyVerdict verdict{&policy, {}, {}};
     const auto& rules = type == PolicyType::ingress ? policy.ingress : policy.egress;
     for (std::size_t i = 0; i < rules.size(); ++i) {

@@ -5,7 +5,6 @@
 
 #include <fmt/format.h>
 
-#include <netobs/connectivity.hpp>
 
 namespace netobs {
 

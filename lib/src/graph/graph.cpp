@@ -15,7 +15,7 @@ bool is_system_namespace(const std::string& namespace_name) {
 std::string to_string(const Peer& peer) {
   switch (peer.kind) {
     case PeerKind::workload:
-      return fmt::format("{}/{}[{}]", peer.workload.namespace_name, peer.workload.name, peer.workload.kind);
+      return workload_name(peer.workload);
     case PeerKind::node: return "node " + to_string(peer.ip);
     case PeerKind::external: return to_string(peer.ip);
     case PeerKind::cluster_unknown: return "unknown " + to_string(peer.ip);

@@ -61,6 +61,11 @@ Result<void> ReadContext::malformed(std::string_view message) {
   return {};
 }
 
+void ReadContext::deny(DeniedConnection connection) {
+  constexpr std::size_t k_max_denied = 10000;
+  if (summary.denied.size() < k_max_denied) ++summary.denied[std::move(connection)];
+}
+
 void ReadContext::add(const EdgeKey& key, const EdgeStats& stats, Observation observation) {
   EdgeKey keyed = key;
   keyed.client_era = inventory.ip_era(key.client, stats.first_seen);

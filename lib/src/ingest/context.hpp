@@ -19,6 +19,9 @@ struct ReadContext {
   // Records a malformed record at the reader's current line. Returns an error when the options
   // say to stop at the first one.
   Result<void> malformed(std::string_view message);
+  // Lists a connection that was not evidence (REJECT, DROPPED), up to a bound so a port scan
+  // cannot grow the summary without limit.
+  void deny(DeniedConnection connection);
   // Folds one accepted record into its edge.
   void add(const EdgeKey& key, const EdgeStats& stats, Observation observation);
 

@@ -14,8 +14,6 @@ namespace {
 using simdjson::dom::element;
 using simdjson::dom::object;
 
-constexpr std::size_t k_max_denied = 10000;
-
 std::string_view string_at(const element& parent, std::string_view key) {
   std::string_view value;
   if (parent[key].get(value) != simdjson::SUCCESS) return {};
@@ -164,11 +162,9 @@ Result<void> read_hubble_flow(ReadContext& ctx, const element& flow) {
   key.protocol = protocol;
 
   if (dropped) {
-    if (summary.denied.size() < k_max_denied) {
-      std::string reason(string_at(flow, "drop_reason_desc"));
-      summary.denied[{describe(client, key.client), describe(server, key.server), key.port, protocol,
-                      fmt::format("{}{}{}", verdict, reason.empty() ? "" : " ", reason)}]++;
-    }
+    const std::string reason(string_at(flow, "drop_reason_desc"));
+    ctx.deny({describe(client, key.client), describe(server, key.server), key.port, protocol,
+              fmt::format("{}{}{}", verdict, reason.empty() ? "" : " ", reason)});
     if (ctx.options.dropped == DroppedFlows::report_only) {
       summary.skip(fmt::format("hubble verdict {}", verdict));
       return {};

@@ -10,8 +10,6 @@
 namespace netobs {
 namespace {
 
-constexpr std::size_t k_max_denied = 10000;
-
 template <typename T>
 bool parse_number(std::string_view text, T& out) {
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
@@ -138,9 +136,7 @@ Result<void> read_vpc_record(ReadContext& ctx, const VpcColumns& columns,
   const std::string_view action = field(tokens, columns.action);
   if (action == "REJECT") {
     summary.skip("action REJECT");
-    if (summary.denied.size() < k_max_denied) {
-      summary.denied[{to_string(key.client), to_string(key.server), key.port, key.protocol, "REJECT"}]++;
-    }
+    ctx.deny({to_string(key.client), to_string(key.server), key.port, key.protocol, "REJECT"});
     return {};
   }
   // Without flow-direction, copies of one connection from two ENIs are counted twice.

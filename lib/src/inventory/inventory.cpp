@@ -133,6 +133,10 @@ std::optional<std::string> strip_suffix(const std::string& name, const std::stri
 
 }  // namespace
 
+std::string workload_name(const WorkloadRef& ref) {
+  return fmt::format("{}/{}[{}]", ref.namespace_name, ref.name, ref.kind);
+}
+
 Result<void> Inventory::load_file(const std::filesystem::path& path) {
   auto text = read_text_file(path.string());
   if (!text) return tl::unexpected(text.error());

@@ -15,18 +15,6 @@ using PortSet = std::set<std::pair<Protocol, std::uint16_t>>;
 
 const char* k_metadata_name = "kubernetes.io/metadata.name";
 
-struct Evidence {
-  std::uint64_t flows = 0;
-  std::int64_t first_seen = 0;
-  std::int64_t last_seen = 0;
-
-  void add(const EdgeStats& stats) {
-    flows += stats.flows;
-    if (stats.first_seen && (!first_seen || stats.first_seen < first_seen)) first_seen = stats.first_seen;
-    last_seen = std::max(last_seen, stats.last_seen);
-  }
-};
-
 class Synthesizer {
  public:
   Synthesizer(const Graph& graph, const DnsTarget& dns, Recommendation& out)
@@ -43,14 +31,14 @@ class Synthesizer {
   std::optional<NetworkPolicy> policy_for(const WorkloadNode& workload, const std::string& name) {
     std::map<Peer, PortSet> ingress;
     std::map<Peer, PortSet> egress;
-    Evidence evidence;
+    EdgeStats evidence;
     const auto found = m_edges_of.find(workload.ref);
     if (found == m_edges_of.end()) return std::nullopt;
     for (const auto* entry : found->second) {
       const auto& [edge, stats] = *entry;
       const bool is_server = edge.server.kind == PeerKind::workload && edge.server.workload == workload.ref;
       const bool is_client = edge.client.kind == PeerKind::workload && edge.client.workload == workload.ref;
-      evidence.add(stats);
+      evidence.merge(stats);
       if (is_server) collect(workload, "ingress from", edge.client, edge, ingress);
       if (is_client) collect(workload, "egress to", edge.server, edge, egress);
     }
@@ -185,7 +173,7 @@ Recommendation recommend(const Graph& graph, const Inventory& inventory, const R
   std::vector<const WorkloadNode*> chosen;
   for (const auto& [ref, workload] : graph.workloads) {
     if (!wanted(ref.namespace_name, options)) continue;
-    const std::string label = fmt::format("{}/{}[{}]", ref.namespace_name, ref.name, ref.kind);
+    const std::string label = workload_name(ref);
     if (workload.host_network) {
       out.notes.push_back(fmt::format("{}: no policy: host-network pods cannot be isolated by a NetworkPolicy", label));
       continue;
@@ -223,7 +211,7 @@ Recommendation recommend(const Graph& graph, const Inventory& inventory, const R
       const bool has_policy = it != graph.workloads.end() &&
                               std::find(chosen.begin(), chosen.end(), &it->second) != chosen.end();
       if (!has_policy) {
-        unobserved.insert(fmt::format("{}/{}[{}]", pod.owner.namespace_name, pod.owner.name, pod.owner.kind));
+        unobserved.insert(workload_name(pod.owner));
       }
     }
     out.unobserved.assign(unobserved.begin(), unobserved.end());

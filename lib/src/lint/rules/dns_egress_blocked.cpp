@@ -27,9 +27,7 @@ Diagnostics check(const LintContext& ctx) {
   const auto dns = dns_pods(*ctx.set);
   for (const auto& input : ctx.policies) {
     const NetworkPolicy& policy = *input.policy;
-    if (std::find(policy.policy_types.begin(), policy.policy_types.end(), PolicyType::egress) == policy.policy_types.end()) {
-      continue;
-    }
+    if (!policy.isolates(PolicyType::egress)) continue;
     // The pods it isolates; without pods, one that carries exactly its matchLabels.
     std::vector<ClusterPod> subjects;
     for (const auto& pod : ctx.set->pods) {

@@ -4,7 +4,6 @@
 #include <regex>
 #include <set>
 
-#include <netobs/connectivity.hpp>
 
 namespace netobs::lint {
 

@@ -7,8 +7,7 @@ namespace {
 
 // A policy that selects every pod of its namespace and allows nothing in `type`.
 bool denies_all(const NetworkPolicy& policy, PolicyType type) {
-  const bool listed = std::find(policy.policy_types.begin(), policy.policy_types.end(), type) != policy.policy_types.end();
-  return listed && policy.pod_selector.empty() && (type == PolicyType::ingress ? policy.ingress : policy.egress).empty();
+  return policy.isolates(type) && policy.pod_selector.empty() && (type == PolicyType::ingress ? policy.ingress : policy.egress).empty();
 }
 
 Diagnostics check(const LintContext& ctx) {

@@ -1,6 +1,5 @@
 #include "lint/rules/rules.hpp"
 
-#include <netobs/connectivity.hpp>
 
 namespace netobs::lint::rules {
 namespace {
@@ -21,8 +20,7 @@ std::vector<Endpoint> endpoints_of(const LintContext& ctx, const Peer& peer) {
 // The first policy that isolates `pod` in `type`: where the blocking is written.
 const NetworkPolicy* isolating_policy(const LintContext& ctx, const ClusterPod& pod, PolicyType type) {
   for (const auto& policy : ctx.set->policies) {
-    const bool listed = std::find(policy.policy_types.begin(), policy.policy_types.end(), type) != policy.policy_types.end();
-    if (listed && ctx.engine->selects(policy, pod)) return &policy;
+    if (policy.isolates(type) && ctx.engine->selects(policy, pod)) return &policy;
   }
   return nullptr;
 }

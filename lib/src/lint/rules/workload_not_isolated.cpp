@@ -2,7 +2,6 @@
 
 #include "lint/rules/rules.hpp"
 
-#include <netobs/connectivity.hpp>
 
 namespace netobs::lint::rules {
 namespace {
