@@ -16,41 +16,10 @@
 #include <netobs/flow.hpp>
 #include <netobs/ip.hpp>
 #include <netobs/labels.hpp>
+#include <netobs/pod.hpp>
+#include <netobs/workload.hpp>
 
 namespace netobs {
-
-// A workload is named by its root owner: Deployment, StatefulSet, DaemonSet, CronJob, Job,
-// ReplicaSet without a Deployment, ReplicationController, or a bare Pod.
-struct WorkloadRef {
-  std::string namespace_name;
-  std::string kind;
-  std::string name;
-
-  auto operator<=>(const WorkloadRef&) const = default;
-};
-
-// "ns/name[Kind]", the name reports and connectivity lists give a workload.
-std::string workload_name(const WorkloadRef& ref);
-
-struct ContainerPort {
-  std::string name;  // may be empty
-  Protocol protocol = Protocol::tcp;
-  std::uint16_t port = 0;
-};
-
-struct Pod {
-  std::string namespace_name;
-  std::string name;
-  Labels labels;
-  std::vector<IpAddress> ips;
-  bool host_network = false;
-  std::string node_name;
-  std::vector<ContainerPort> ports;
-  std::optional<std::int64_t> start_time;  // Unix seconds, from status.startTime
-  bool terminated = false;                 // phase Succeeded or Failed: its IP may be reused
-  WorkloadRef controller;                  // the direct controller (ownerReferences)
-  WorkloadRef owner;                       // the root owner
-};
 
 struct ServicePort {
   Protocol protocol = Protocol::tcp;

@@ -8,23 +8,16 @@
 
 #include <netobs/error.hpp>
 #include <netobs/inventory.hpp>
+#include <netobs/pod.hpp>
 #include <netobs/labels.hpp>
 #include <netobs/policy.hpp>
 
 namespace netobs {
 
-// A pod as analysis sees it: labels, container ports (for named ports) and the workload it is
-// reported as (`ns/name[Kind]`).
-struct ClusterPod {
-  std::string namespace_name;
-  std::string name;
-  Labels labels;
-  std::vector<ContainerPort> ports;
-  std::vector<IpAddress> ips;
-  bool host_network = false;
-  WorkloadRef owner;
+// A pod as analysis sees it: the pod model (labels, container ports for named ports, the
+// workload it is reported as, `ns/name[Kind]`) plus where it was declared.
+struct ClusterPod : Pod {
   SourceLocation location;
-  std::string node_name;  // spec.nodeName, when known
 };
 
 struct ManifestSet {

@@ -8,7 +8,6 @@
 
 #include "util/document.hpp"
 #include "util/k8s_json.hpp"
-#include "util/time.hpp"
 
 namespace netobs {
 namespace {
@@ -21,43 +20,6 @@ using k8s::field;
 std::uint64_t listen_key(const IpAddress& ip, std::uint16_t port, Protocol protocol) {
   return IpAddressHash{}(ip) ^ ((static_cast<std::uint64_t>(port) << 8 |
                                  static_cast<std::uint64_t>(protocol)) * 0x9e3779b97f4a7c15ULL);
-}
-
-std::vector<IpAddress> parse_ips(const json& status) {
-  std::vector<IpAddress> ips;
-  auto add = [&](const std::string& text) {
-    if (auto ip = parse_ip(text); ip && std::find(ips.begin(), ips.end(), *ip) == ips.end()) {
-      ips.push_back(*ip);
-    }
-  };
-  if (const json& list = field(status, "podIPs"); list.is_array()) {
-    for (const auto& entry : list) add(string_at(entry, "ip"));
-  }
-  add(string_at(status, "podIP"));
-  return ips;
-}
-
-Pod parse_pod(const json& item) {
-  const json& metadata = field(item, "metadata");
-  const json& spec = field(item, "spec");
-  const json& status = field(item, "status");
-  Pod pod;
-  pod.namespace_name = k8s::namespace_of(metadata);
-  pod.name = string_at(metadata, "name");
-  pod.labels = k8s::labels_at(field(metadata, "labels"));
-  pod.ips = parse_ips(status);
-  pod.host_network = field(spec, "hostNetwork").is_boolean() && field(spec, "hostNetwork").get<bool>();
-  pod.node_name = string_at(spec, "nodeName");
-  pod.ports = k8s::container_ports(spec);
-  pod.start_time = parse_rfc3339(string_at(status, "startTime"));
-  const std::string phase = string_at(status, "phase");
-  pod.terminated = phase == "Succeeded" || phase == "Failed";
-  if (auto controller = k8s::controller_of(metadata)) {
-    pod.controller = {pod.namespace_name, controller->first, controller->second};
-  } else {
-    pod.controller = {pod.namespace_name, "Pod", pod.name};
-  }
-  return pod;
 }
 
 Service parse_service(const json& item) {
@@ -133,10 +95,6 @@ std::optional<std::string> strip_suffix(const std::string& name, const std::stri
 
 }  // namespace
 
-std::string workload_name(const WorkloadRef& ref) {
-  return fmt::format("{}/{}[{}]", ref.namespace_name, ref.name, ref.kind);
-}
-
 Result<void> Inventory::load_file(const std::filesystem::path& path) {
   auto text = read_text_file(path.string());
   if (!text) return tl::unexpected(text.error());
@@ -179,7 +137,7 @@ Result<void> Inventory::add_objects(const std::string& text, const std::string& 
     if (object_kind.empty()) object_kind = item_kind;
     const json& metadata = field(item, "metadata");
     if (object_kind == "Pod") {
-      m_pods.push_back(parse_pod(item));
+      m_pods.push_back(k8s::parse_pod(item));
     } else if (object_kind == "Service") {
       m_services.push_back(parse_service(item));
     } else if (object_kind == "Node") {

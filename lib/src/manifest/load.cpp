@@ -25,23 +25,8 @@ const json* pod_template(const std::string& kind, const json& spec) {
 }
 
 ClusterPod pod_from_object(const ManifestObject& object) {
-  const json& value = object.value();
-  const json& metadata = field(value, "metadata");
   ClusterPod pod;
-  pod.namespace_name = namespace_of(metadata);
-  pod.name = k8s::string_at(metadata, "name");
-  pod.labels = k8s::labels_at(field(metadata, "labels"));
-  pod.ports = k8s::container_ports(field(value, "spec"));
-  pod.host_network = field(field(value, "spec"), "hostNetwork") == true;
-  pod.node_name = k8s::string_at(field(value, "spec"), "nodeName");
-  const json& status = field(value, "status");
-  if (auto ip = parse_ip(k8s::string_at(status, "podIP"))) pod.ips.push_back(*ip);
-  pod.owner = {pod.namespace_name, "Pod", pod.name};
-  if (auto controller = k8s::controller_of(metadata)) {
-    const std::string& kind = controller->first;
-    // Static pods are owned by their Node: they are their own workload.
-    if (kind != "Node") pod.owner = {pod.namespace_name, kind.empty() ? "Pod" : kind, controller->second};
-  }
+  static_cast<Pod&>(pod) = k8s::parse_pod(object.value());
   pod.location = object.document->location(object.pointer);
   return pod;
 }
@@ -107,8 +92,10 @@ void add_inventory(ManifestSet& set, const Inventory& inventory, const std::stri
   }
   for (const auto& pod : inventory.pods()) {
     if (pod.terminated) continue;
-    set.pods.push_back(ClusterPod{pod.namespace_name, pod.name, pod.labels, pod.ports, pod.ips, pod.host_network,
-                                  pod.owner, SourceLocation{origin, origin.empty() ? 0U : 1U}, pod.node_name});
+    ClusterPod cluster_pod;
+    static_cast<Pod&>(cluster_pod) = pod;
+    cluster_pod.location = SourceLocation{origin, origin.empty() ? 0U : 1U};
+    set.pods.push_back(std::move(cluster_pod));
   }
   for (const auto& node : inventory.nodes()) set.node_addresses[node.name] = node.addresses;
 }

@@ -9,8 +9,9 @@
 #include <nlohmann/json.hpp>
 
 #include <netobs/flow.hpp>
-#include <netobs/inventory.hpp>
 #include <netobs/labels.hpp>
+#include <netobs/pod.hpp>
+#include <netobs/workload.hpp>
 
 namespace netobs::k8s {
 
@@ -23,6 +24,10 @@ std::string namespace_of(const nlohmann::json& metadata);
 std::optional<std::pair<std::string, std::string>> controller_of(const nlohmann::json& metadata);
 // The container ports (containers and initContainers) of a pod spec; malformed ones are left out.
 std::vector<ContainerPort> container_ports(const nlohmann::json& pod_spec);
+
+// A Pod object (any source) as the pod model; `owner` is its controller (a static pod, owned by
+// its Node, is its own workload) until an inventory resolves the root owner.
+Pod parse_pod(const nlohmann::json& item);
 
 // `obj[key]` when it is a string, else "".
 std::string string_at(const nlohmann::json& obj, const char* key);

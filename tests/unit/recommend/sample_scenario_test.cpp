@@ -55,8 +55,7 @@ class SampleScenario : public ::testing::Test {
     add_inventory(cluster, inventory);
     // Terminated pods still exist as endpoints of the traffic they had (the cleanup Job).
     for (const auto& pod : inventory.pods()) {
-      if (pod.terminated) cluster.pods.push_back({pod.namespace_name, pod.name, pod.labels, pod.ports, pod.ips,
-                                                  pod.host_network, pod.owner, {}, pod.node_name});
+      if (pod.terminated) cluster.pods.push_back({pod, {}});
     }
     engine = std::make_unique<PolicyEngine>(cluster, IpBlockScope::all);
   }

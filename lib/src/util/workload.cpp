@@ -1,0 +1,11 @@
+#include <netobs/workload.hpp>
+
+#include <fmt/format.h>
+
+namespace netobs {
+
+std::string workload_name(const WorkloadRef& ref) {
+  return fmt::format("{}/{}[{}]", ref.namespace_name, ref.name, ref.kind);
+}
+
+}  // namespace netobs
