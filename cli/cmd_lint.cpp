@@ -5,9 +5,8 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
-#include <netobs/graph.hpp>
-#include <netobs/ingest.hpp>
 #include <netobs/lint.hpp>
+#include <netobs/observe.hpp>
 
 #include "common.hpp"
 
@@ -41,29 +40,20 @@ ExitCode run_lint(const LintOptions& options, std::ostream& out, std::ostream& e
   }
   Graph graph;
   if (!options.flows.empty()) {
-    IngestOptions ingest;
-    ingest.vpc_format = options.vpc_format;
-    for (const auto& path : options.inventories) ingest.exclude.emplace_back(path);
-    FlowAggregate aggregate;
-    IngestSummary summary;
-    for (const auto& source : options.flows) {
-      if (auto result = ingest_source(source, ingest, inventory, aggregate, summary); !result) {
-        fmt::print(err, "netobs lint: {}\n", result.error().message);
-        return result.error().kind == ErrorKind::usage ? ExitCode::usage : ExitCode::input_error;
-      }
+    ObserveOptions observe_options;
+    observe_options.sources = options.flows;
+    observe_options.ingest.vpc_format = options.vpc_format;
+    for (const auto& path : options.inventories) observe_options.ingest.exclude.emplace_back(path);
+    observe_options.cluster_cidrs = options.cluster_cidrs;
+    auto observed = observe(observe_options, inventory);
+    if (!observed) {
+      fmt::print(err, "netobs lint: {}\n", observed.error().message);
+      return observed.error().kind == ErrorKind::usage ? ExitCode::usage : ExitCode::input_error;
     }
-    GraphOptions graph_options;
-    for (const auto& text : options.cluster_cidrs) {
-      auto cidr = parse_cidr(text);
-      if (!cidr) {
-        fmt::print(err, "netobs lint: --cluster-cidr '{}' is not a CIDR range\n", text);
-        return ExitCode::usage;
-      }
-      graph_options.cluster_cidrs.push_back(*cidr);
-    }
-    graph = build_graph(aggregate, inventory, graph_options);
+    graph = std::move(observed->graph);
     input.flows = &graph;
-    fmt::print(err, "netobs lint: {} observed edges from {} records\n", graph.edges.size(), summary.records_used);
+    fmt::print(err, "netobs lint: {} observed edges from {} records\n", graph.edges.size(),
+               observed->summary.records_used);
   }
   auto report = lint::run_lint(input);
   if (!report) {

@@ -8,6 +8,7 @@
 #include <netobs/graph.hpp>
 #include <netobs/ingest.hpp>
 #include <netobs/inventory.hpp>
+#include <netobs/observe.hpp>
 #include <netobs/recommend.hpp>
 #include <netobs/render.hpp>
 
@@ -62,15 +63,9 @@ ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::
     if (!ip) return fail(err, fmt::format("--dns-ip '{}' is not an IP address", text), ExitCode::usage);
     recommend_options.dns_ips.push_back(*ip);
   }
-  GraphOptions graph_options;
-  for (const auto& text : options.cluster_cidrs) {
-    auto cidr = parse_cidr(text);
-    if (!cidr) return fail(err, fmt::format("--cluster-cidr '{}' is not a CIDR range", text), ExitCode::usage);
-    graph_options.cluster_cidrs.push_back(*cidr);
-  }
-
   Inventory inventory;
-  IngestOptions ingest_options;
+  ObserveOptions observe_options;
+  IngestOptions& ingest_options = observe_options.ingest;
   for (const auto& path : options.inventories) {
     if (auto loaded = inventory.load_file(path); !loaded) return fail(err, loaded.error().message);
     ingest_options.exclude.emplace_back(path);
@@ -80,17 +75,16 @@ ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::
   ingest_options.vpc_format = options.vpc_format;
   ingest_options.dropped = options.include_dropped ? DroppedFlows::use_as_evidence : DroppedFlows::report_only;
   ingest_options.strictness = options.strict ? Strictness::stop_at_first : Strictness::skip_malformed;
+  observe_options.sources = options.sources;
+  observe_options.cluster_cidrs = options.cluster_cidrs;
 
-  FlowAggregate aggregate;
-  IngestSummary summary;
-  for (const auto& source : options.sources) {
-    auto result = ingest_source(source, ingest_options, inventory, aggregate, summary);
-    if (!result) {
-      return fail(err, result.error().message,
-                  result.error().kind == ErrorKind::usage ? ExitCode::usage : ExitCode::input_error);
-    }
+  auto observed = observe(observe_options, inventory);
+  if (!observed) {
+    return fail(err, observed.error().message,
+                observed.error().kind == ErrorKind::usage ? ExitCode::usage : ExitCode::input_error);
   }
-  const Graph graph = build_graph(aggregate, inventory, graph_options);
+  const Graph& graph = observed->graph;
+  const IngestSummary& summary = observed->summary;
   const Recommendation recommendation = recommend(graph, inventory, recommend_options);
   if (!options.quiet || summary.records_used == 0) {
     fmt::print(err, "{}", render_summary(summary, graph, recommendation, options.top));

@@ -6,16 +6,13 @@ namespace netobs::testing {
 
 PipelineResult run_pipeline(const std::vector<std::string>& sources, const Inventory& inventory,
                             const RecommendOptions& options, const IngestOptions& ingest,
-                            const GraphOptions& graph_options) {
-  PipelineResult result;
-  for (const auto& source : sources) {
-    auto ok = ingest_source(source, ingest, inventory, result.aggregate, result.summary);
-    if (!ok) {
-      ADD_FAILURE() << ok.error().message;
-      return {};
-    }
+                            const std::vector<std::string>& cluster_cidrs) {
+  auto observed = observe(ObserveOptions{sources, ingest, cluster_cidrs}, inventory);
+  if (!observed) {
+    ADD_FAILURE() << observed.error().message;
+    return {};
   }
-  result.graph = build_graph(result.aggregate, inventory, graph_options);
+  PipelineResult result{std::move(observed->summary), std::move(observed->graph), {}};
   result.recommendation = recommend(result.graph, inventory, options);
   return result;
 }

@@ -24,11 +24,11 @@ const char* k_inventory = R"({"apiVersion":"v1","kind":"List","items":[
   {"kind":"Service","metadata":{"name":"api","namespace":"shop"},"spec":{"clusterIP":"172.20.0.5","selector":{"app":"api"},"ports":[{"port":80,"targetPort":"grpc"}]}}
 ]})";
 
-testing::PipelineResult run(const std::string& records, const GraphOptions& options = {}) {
+testing::PipelineResult run(const std::string& records, const std::vector<std::string>& cluster_cidrs = {}) {
   testing::TempDir dir;
   const std::string path = dir.write("f.log", "srcaddr dstaddr srcport dstport protocol tcp-flags action start end\n" + records);
   static Inventory inventory = testing::inventory_from(k_inventory);
-  return testing::run_pipeline({path}, inventory, {}, {}, options);
+  return testing::run_pipeline({path}, inventory, {}, {}, cluster_cidrs);
 }
 
 const EdgeId* find_edge(const Graph& graph, const std::string& client, const std::string& server) {
@@ -46,14 +46,12 @@ TEST(Graph, ServiceAddressBecomesBackendsOnTheirTargetPort) {
 }
 
 TEST(Graph, NodesExternalAndUnknownClusterAddresses) {
-  GraphOptions options;
-  options.cluster_cidrs.push_back(*parse_cidr("10.0.0.0/16"));
   auto r = run(
       "10.0.0.10 10.0.1.5 40000 8080 6 2 ACCEPT 100 160\n"   // kubelet probe
       "10.0.0.10 8.8.8.8 40000 443 6 2 ACCEPT 100 160\n"     // SNATed egress
       "10.0.1.5 10.0.9.9 40000 443 6 2 ACCEPT 100 160\n"     // in the cluster range, unexplained
       "10.0.1.5 192.168.50.5 40000 5432 6 2 ACCEPT 100 160\n",  // a private resource outside
-      options);
+      {"10.0.0.0/16"});
   EXPECT_EQ(r.graph.report.node_traffic.size(), 1U);
   EXPECT_EQ(r.graph.report.snat.count(*parse_ip("10.0.0.10")), 1U);
   EXPECT_EQ(r.graph.report.cluster_unknown.count(*parse_ip("10.0.9.9")), 1U);

@@ -1,0 +1,25 @@
+#include <netobs/observe.hpp>
+
+#include <fmt/format.h>
+
+namespace netobs {
+
+Result<Observed> observe(const ObserveOptions& options, const Inventory& inventory) {
+  GraphOptions graph_options;
+  for (const auto& text : options.cluster_cidrs) {
+    auto cidr = parse_cidr(text);
+    if (!cidr) return make_error(ErrorKind::usage, fmt::format("--cluster-cidr '{}' is not a CIDR range", text));
+    graph_options.cluster_cidrs.push_back(*cidr);
+  }
+  Observed observed;
+  FlowAggregate aggregate;
+  for (const auto& source : options.sources) {
+    if (auto read = ingest_source(source, options.ingest, inventory, aggregate, observed.summary); !read) {
+      return tl::unexpected(read.error());
+    }
+  }
+  observed.graph = build_graph(aggregate, inventory, graph_options);
+  return observed;
+}
+
+}  // namespace netobs
