@@ -21,9 +21,19 @@ struct ConnectivityReport {
   std::vector<std::string> notes;
 };
 
+// The external IPv4 ranges a report lists: what the ipBlocks (cidrs and excepts) of every given
+// set split the address space into, per direction. Two reports to be compared (diff) must use
+// the ranges of both sets, or every range boundary would show as a change.
+struct ExternalAtoms {
+  std::vector<Endpoint> sources;       // split by ingress rules
+  std::vector<Endpoint> destinations;  // split by egress rules
+};
+ExternalAtoms external_atoms(const std::vector<const ManifestSet*>& sets);
+
 // Every non-empty connection between distinct workloads, and between workloads and the IPv4
-// ranges the policies' ipBlocks (cidrs and excepts) split the address space into.
+// ranges the policies' ipBlocks split the address space into (the engine's own set, or `atoms`).
 ConnectivityReport compute_connectivity(const PolicyEngine& engine);
+ConnectivityReport compute_connectivity(const PolicyEngine& engine, const ExternalAtoms& atoms);
 
 // "a.b.c.d-e.f.g.h[External]" for an address range.
 std::string external_name(const IpAddress& first, const IpAddress& last);

@@ -1,19 +1,18 @@
-#include <netobs/connectivity.hpp>
-
 #include <algorithm>
 #include <map>
 #include <set>
 
 #include <fmt/format.h>
 
+#include <netobs/connectivity.hpp>
+
 namespace netobs {
 namespace {
 
-// The IPv4 ranges that the ipBlocks of `policies`' rules of one direction split 0.0.0.0/0 into,
-// as np-guard does: sources by ingress rules, destinations by egress rules. Neighbouring ranges
-// that belong to the same blocks are one range.
-std::vector<std::pair<std::uint32_t, std::uint32_t>> external_atoms(const std::vector<NetworkPolicy>& policies,
-                                                                    PolicyType direction) {
+// The IPv4 ranges that the ipBlocks of the rules of one direction in every set split 0.0.0.0/0
+// into, as np-guard does: sources by ingress rules, destinations by egress rules. Neighbouring
+// ranges that belong to the same blocks are one range.
+std::vector<Endpoint> atoms_of(const std::vector<const ManifestSet*>& sets, PolicyType direction) {
   std::vector<const IpBlock*> blocks;
   std::set<std::uint64_t> starts{0, 1ULL << 32};
   auto add = [&](const std::string& text) {
@@ -23,13 +22,15 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> external_atoms(const std::v
     starts.insert(first);
     starts.insert(first + (1ULL << (32 - cidr->prefix_len)));
   };
-  for (const auto& policy : policies) {
-    for (const auto& rule : direction == PolicyType::ingress ? policy.ingress : policy.egress) {
-      for (const auto& peer : rule.peers) {
-        if (!peer.ip_block) continue;
-        blocks.push_back(&*peer.ip_block);
-        add(peer.ip_block->cidr);
-        for (const auto& except : peer.ip_block->except) add(except);
+  for (const ManifestSet* set : sets) {
+    for (const auto& policy : set->policies) {
+      for (const auto& rule : direction == PolicyType::ingress ? policy.ingress : policy.egress) {
+        for (const auto& peer : rule.peers) {
+          if (!peer.ip_block) continue;
+          blocks.push_back(&*peer.ip_block);
+          add(peer.ip_block->cidr);
+          for (const auto& except : peer.ip_block->except) add(except);
+        }
       }
     }
   }
@@ -60,28 +61,32 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> external_atoms(const std::v
     }
     previous = std::move(in);
   }
-  return atoms;
+  std::vector<Endpoint> out;
+  for (const auto& [first, last] : atoms)
+    out.push_back(Endpoint::range(IpAddress::from_v4(first), IpAddress::from_v4(last)));
+  return out;
 }
 
 }  // namespace
+
+ExternalAtoms external_atoms(const std::vector<const ManifestSet*>& sets) {
+  return ExternalAtoms{atoms_of(sets, PolicyType::ingress), atoms_of(sets, PolicyType::egress)};
+}
 
 std::string external_name(const IpAddress& first, const IpAddress& last) {
   return fmt::format("{}-{}[External]", to_string(first), to_string(last));
 }
 
 ConnectivityReport compute_connectivity(const PolicyEngine& engine) {
+  return compute_connectivity(engine, external_atoms({&engine.manifests()}));
+}
+
+ConnectivityReport compute_connectivity(const PolicyEngine& engine, const ExternalAtoms& atoms) {
   ConnectivityReport report;
   std::map<WorkloadRef, std::vector<const ClusterPod*>> workloads;
   for (const auto& pod : engine.manifests().pods) workloads[pod.owner].push_back(&pod);
-  auto endpoints_of = [&](PolicyType direction) {
-    std::vector<Endpoint> out;
-    for (const auto& [first, last] : external_atoms(engine.manifests().policies, direction)) {
-      out.push_back(Endpoint::range(IpAddress::from_v4(first), IpAddress::from_v4(last)));
-    }
-    return out;
-  };
-  const std::vector<Endpoint> sources = endpoints_of(PolicyType::ingress);
-  const std::vector<Endpoint> destinations = endpoints_of(PolicyType::egress);
+  const std::vector<Endpoint>& sources = atoms.sources;
+  const std::vector<Endpoint>& destinations = atoms.destinations;
   auto add = [&](std::string source, std::string destination, const ConnectionSet& connections) {
     if (!connections.empty()) report.entries.push_back({std::move(source), std::move(destination), connections});
   };
