@@ -12,8 +12,14 @@
 namespace netobs::cli {
 
 ExitCode run_connectivity(const ConnectivityOptions& options, std::ostream& out, std::ostream& err) {
-  auto set = load_inputs("connectivity", options.paths, options.inventories, err);
-  if (!set) return ExitCode::input_error;
+  if (options.paths.empty() && !options.cluster.from_cluster) {
+    fmt::print(err, "netobs connectivity: give manifest files or directories, or --from-cluster\n");
+    return ExitCode::usage;
+  }
+  Inventory inventory;
+  auto set = load_state("connectivity", options.paths, options.inventories, options.cluster, options.namespaces,
+                        inventory, err);
+  if (!set) return set.error();
   const PolicyEngine engine(*set, parse_scope(options.ipblock_scope));
   const ConnectivityReport report = compute_connectivity(engine);
   for (const auto& note : report.notes) fmt::print(err, "netobs connectivity: note: {}\n", note);
@@ -28,13 +34,15 @@ ExitCode run_connectivity(const ConnectivityOptions& options, std::ostream& out,
 void add_connectivity_command(CLI::App& app, ExitCode& exit_code) {
   auto options = std::make_shared<ConnectivityOptions>();
   CLI::App* cmd = app.add_subcommand("connectivity", "List every connection the NetworkPolicies allow");
-  cmd->add_option("paths", options->paths, "Manifest files or directories (YAML or JSON)")->required();
+  cmd->add_option("paths", options->paths, "Manifest files or directories (YAML or JSON)");
   cmd->add_option("--inventory", options->inventories, "Pods from 'kubectl get ... -A -o json' (repeatable)");
   cmd->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"txt", "json", "csv", "md", "dot"}));
   cmd->add_option("--ipblock-scope", options->ipblock_scope,
                   "Whether ipBlocks match pod addresses: all (as most CNIs) or external")
       ->check(CLI::IsMember({"all", "external"}));
   cmd->add_option("--output,-o", options->output, "Write to FILE atomically instead of stdout");
+  cmd->add_option("--namespace,-n", options->namespaces, "With --from-cluster: read only these namespaces (repeatable)");
+  add_cluster_options(*cmd, options->cluster, ClusterFlag::explicit_flag);
   one_value_per_use(*cmd);
   cmd->callback([options, &exit_code] { exit_code = run_connectivity(*options, std::cout, std::cerr); });
 }

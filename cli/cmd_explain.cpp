@@ -16,8 +16,13 @@ ExitCode run_explain(const ExplainOptions& options, std::ostream& out, std::ostr
     fmt::print(err, "netobs explain: --port '{}': expected PORT or PORT/PROTOCOL (TCP, UDP, SCTP)\n", options.port);
     return ExitCode::usage;
   }
-  auto set = load_inputs("explain", options.paths, options.inventories, err);
-  if (!set) return ExitCode::input_error;
+  if (options.paths.empty() && !options.cluster.from_cluster) {
+    fmt::print(err, "netobs explain: give manifest files or directories, or --from-cluster\n");
+    return ExitCode::usage;
+  }
+  Inventory inventory;
+  auto set = load_state("explain", options.paths, options.inventories, options.cluster, options.namespaces, inventory, err);
+  if (!set) return set.error();
   auto from = find_endpoint(*set, options.from);
   auto to = find_endpoint(*set, options.to);
   for (const auto* endpoint : {&from, &to}) {
@@ -38,7 +43,7 @@ ExitCode run_explain(const ExplainOptions& options, std::ostream& out, std::ostr
 void add_explain_command(CLI::App& app, ExitCode& exit_code) {
   auto options = std::make_shared<ExplainOptions>();
   CLI::App* cmd = app.add_subcommand("explain", "Explain why one connection is allowed or denied (exit 1: denied)");
-  cmd->add_option("paths", options->paths, "Manifest files or directories (YAML or JSON)")->required();
+  cmd->add_option("paths", options->paths, "Manifest files or directories (YAML or JSON)");
   cmd->add_option("--inventory", options->inventories, "Pods from 'kubectl get ... -A -o json' (repeatable)");
   cmd->add_option("--from", options->from, "Source: ns/workload, ns/pod or an IP address")->required();
   cmd->add_option("--to", options->to, "Destination: ns/workload, ns/pod or an IP address")->required();
@@ -46,6 +51,8 @@ void add_explain_command(CLI::App& app, ExitCode& exit_code) {
   cmd->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--ipblock-scope", options->ipblock_scope, "Whether ipBlocks match pod addresses: all or external")
       ->check(CLI::IsMember({"all", "external"}));
+  cmd->add_option("--namespace,-n", options->namespaces, "With --from-cluster: read only these namespaces (repeatable)");
+  add_cluster_options(*cmd, options->cluster, ClusterFlag::explicit_flag);
   one_value_per_use(*cmd);
   cmd->callback([options, &exit_code] { exit_code = run_explain(*options, std::cout, std::cerr); });
 }

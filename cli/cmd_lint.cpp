@@ -17,8 +17,8 @@ ExitCode run_lint(const LintOptions& options, std::ostream& out, std::ostream& e
     const std::string text = options.format == "markdown" ? lint::render_rules_markdown() : lint::render_rules_text();
     return write_result("lint", text, options.output, out, err);
   }
-  if (options.paths.empty()) {
-    fmt::print(err, "netobs lint: give the manifest files or directories to check\n");
+  if (options.paths.empty() && !options.cluster.from_cluster) {
+    fmt::print(err, "netobs lint: give the manifest files or directories to check, or --from-cluster\n");
     return ExitCode::usage;
   }
   if (options.format == "markdown") {
@@ -37,6 +37,19 @@ ExitCode run_lint(const LintOptions& options, std::ostream& out, std::ostream& e
   if (!options.inventories.empty()) {
     input.inventory = &inventory;
     input.inventory_origin = options.inventories.front();
+  }
+  if (options.cluster.from_cluster) {
+    auto snapshot = read_cluster_snapshot("lint", options.cluster, options.namespaces, err);
+    if (!snapshot) return snapshot.error();
+    if (auto loaded = inventory.load_text(snapshot->list, snapshot->origin); !loaded) {
+      fmt::print(err, "netobs lint: {}\n", loaded.error().message);
+      return ExitCode::input_error;
+    }
+    input.inventory = &inventory;
+    if (input.inventory_origin.empty()) input.inventory_origin = snapshot->origin;
+    // The cluster's policies are checked with the files' (a file's copy of a policy wins); its
+    // pods come in through the inventory.
+    input.texts.emplace_back(snapshot->origin, snapshot->policies);
   }
   Graph graph;
   if (!options.flows.empty()) {
@@ -89,6 +102,8 @@ void add_lint_command(CLI::App& app, ExitCode& exit_code) {
       ->check(CLI::IsMember({"error", "warning"}));
   cmd->add_flag("--list-rules", options->list_rules, "Print the rules (text, or --format markdown) instead of checking");
   cmd->add_option("--output,-o", options->output, "Write to FILE atomically instead of stdout");
+  cmd->add_option("--namespace,-n", options->namespaces, "With --from-cluster: read only these namespaces (repeatable)");
+  add_cluster_options(*cmd, options->cluster, ClusterFlag::explicit_flag);
   one_value_per_use(*cmd);
   cmd->callback([options, &exit_code] { exit_code = run_lint(*options, std::cout, std::cerr); });
 }

@@ -70,6 +70,10 @@ ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::
     if (auto loaded = inventory.load_file(path); !loaded) return fail(err, loaded.error().message);
     ingest_options.exclude.emplace_back(path);
   }
+  if (options.cluster.from_cluster) {
+    // Every namespace: flows cross them, even when policies are written for some (-n).
+    if (auto live = load_cluster("recommend", options.cluster, {}, inventory, err); !live) return live.error();
+  }
   if (options.input_format == "vpc") ingest_options.format = InputFormat::vpc;
   if (options.input_format == "hubble") ingest_options.format = InputFormat::hubble;
   ingest_options.vpc_format = options.vpc_format;
@@ -136,6 +140,7 @@ void add_recommend_command(CLI::App& app, ExitCode& exit_code) {
   cmd->add_option("--output,-o", options->output, "Write to FILE atomically instead of stdout");
   cmd->add_option("--top", options->top, "Rows per list in the summary on stderr")->check(CLI::Range(1, 100000));
   cmd->add_flag("--quiet,-q", options->quiet, "No summary on stderr");
+  add_cluster_options(*cmd, options->cluster, ClusterFlag::explicit_flag);
   one_value_per_use(*cmd);
   cmd->callback([options, &exit_code] { exit_code = run_recommend(*options, std::cout, std::cerr); });
 }

@@ -18,6 +18,14 @@ enum class ExitCode : int {
   input_error = 3,  // unreadable or invalid input, or a failure while running
 };
 
+// Where the cluster is, for --from-cluster and for diff without --live.
+struct ClusterOptions {
+  bool from_cluster = false;
+  std::string kubeconfig;  // empty: $KUBECONFIG, else ~/.kube/config, else in-cluster
+  std::string context;     // empty: current-context
+  double request_timeout = 30;  // seconds per request
+};
+
 struct RecommendOptions {
   std::vector<std::string> sources;
   std::vector<std::string> inventories;
@@ -35,6 +43,7 @@ struct RecommendOptions {
   std::string output;
   std::size_t top = 10;
   bool quiet = false;
+  ClusterOptions cluster;  // --from-cluster replaces --inventory
 };
 
 ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::ostream& err);
@@ -46,6 +55,8 @@ struct ConnectivityOptions {
   std::string format = "txt";
   std::string ipblock_scope = "all";
   std::string output;
+  ClusterOptions cluster;
+  std::vector<std::string> namespaces;  // read only these from the cluster
 };
 
 ExitCode run_connectivity(const ConnectivityOptions& options, std::ostream& out, std::ostream& err);
@@ -59,6 +70,8 @@ struct ExplainOptions {
   std::string port;
   std::string format = "text";
   std::string ipblock_scope = "all";
+  ClusterOptions cluster;
+  std::vector<std::string> namespaces;
 };
 
 // Exit 0 when the connection is allowed, 1 when it is denied.
@@ -75,11 +88,32 @@ struct LintOptions {
   std::string fail_on = "error";
   bool list_rules = false;
   std::string output;
+  ClusterOptions cluster;
+  std::vector<std::string> namespaces;
 };
 
 // Exit 0 clean, 1 with findings at or above --fail-on.
 ExitCode run_lint(const LintOptions& options, std::ostream& out, std::ostream& err);
 void add_lint_command(CLI::App& app, ExitCode& exit_code);
+
+struct DiffOptions {
+  std::vector<std::string> proposed;
+  std::vector<std::string> live;  // empty: the cluster
+  std::vector<std::string> inventories;
+  std::vector<std::string> flows;
+  std::string vpc_format;
+  std::vector<std::string> cluster_cidrs;
+  std::vector<std::string> namespaces;
+  std::string format = "txt";
+  std::string ipblock_scope = "all";
+  bool prune = false;
+  std::string output;
+  ClusterOptions cluster;
+};
+
+// Exit 0 when nothing differs, 1 when something does (as `kubectl diff`).
+ExitCode run_diff(const DiffOptions& options, std::ostream& out, std::ostream& err);
+void add_diff_command(CLI::App& app, ExitCode& exit_code);
 
 struct CompletionOptions {
   std::string shell;

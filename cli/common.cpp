@@ -6,6 +6,7 @@
 #include <fmt/ostream.h>
 
 #include <netobs/inventory.hpp>
+#include <netobs/kube.hpp>
 #include <netobs/output.hpp>
 
 namespace netobs::cli {
@@ -28,6 +29,82 @@ std::optional<ManifestSet> load_inputs(const std::string& command, const std::ve
   for (const auto& note : set->notes) fmt::print(err, "netobs {}: note: {}\n", command, note);
   return std::move(*set);
 }
+
+void add_cluster_options(CLI::App& cmd, ClusterOptions& options, ClusterFlag flag) {
+  if (flag == ClusterFlag::explicit_flag) {
+    cmd.add_flag("--from-cluster", options.from_cluster,
+                 "Read pods, namespaces, nodes and policies from the Kubernetes API server (kubeconfig as kubectl)");
+  }
+  cmd.add_option("--kubeconfig", options.kubeconfig, "kubeconfig file (default: $KUBECONFIG, else ~/.kube/config, else in-cluster)");
+  cmd.add_option("--context", options.context, "kubeconfig context (default: current-context)");
+  cmd.add_option("--request-timeout", options.request_timeout, "Seconds per API request")->check(CLI::Range(1.0, 3600.0));
+}
+
+Loaded<ClusterSnapshot> read_cluster_snapshot(const std::string& command, const ClusterOptions& cluster,
+                                                     const std::vector<std::string>& namespaces, std::ostream& err) {
+  ClusterReadOptions read;
+  read.kubeconfig = cluster.kubeconfig;
+  read.context = cluster.context;
+  read.namespaces = namespaces;
+  read.request_timeout = cluster.request_timeout;
+  auto snapshot = read_cluster(read);
+  if (!snapshot) {
+    fmt::print(err, "netobs {}: {}\n", command, snapshot.error().message);
+    return tl::unexpected(exit_code_of(snapshot.error()));
+  }
+  for (const auto& note : snapshot->notes) fmt::print(err, "netobs {}: note: {}\n", command, note);
+  return std::move(*snapshot);
+}
+
+Loaded<ManifestSet> load_cluster(const std::string& command, const ClusterOptions& cluster,
+                                        const std::vector<std::string>& namespaces, Inventory& inventory,
+                                        std::ostream& err) {
+  auto snapshot = read_cluster_snapshot(command, cluster, namespaces, err);
+  if (!snapshot) return tl::unexpected(snapshot.error());
+  auto set = load_manifest_text(snapshot->list, snapshot->origin);
+  Inventory live;
+  for (Result<void> loaded : {set ? Result<void>{} : tl::unexpected(set.error()),
+                              live.load_text(snapshot->list, snapshot->origin),
+                              inventory.load_text(snapshot->list, snapshot->origin)}) {
+    if (!loaded) {
+      fmt::print(err, "netobs {}: {}\n", command, loaded.error().message);
+      return tl::unexpected(ExitCode::input_error);
+    }
+  }
+  // Pods come from the inventory's model (owners resolved through ReplicaSets and Jobs).
+  set->pods.clear();
+  add_inventory(*set, live, snapshot->origin);
+  return std::move(*set);
+}
+
+Loaded<ManifestSet> load_state(const std::string& command, const std::vector<std::string>& paths,
+                                      const std::vector<std::string>& inventories, const ClusterOptions& cluster,
+                                      const std::vector<std::string>& namespaces, Inventory& inventory,
+                                      std::ostream& err) {
+  ManifestSet set;
+  if (!paths.empty()) {
+    auto loaded = load_inputs(command, paths, {}, err);
+    if (!loaded) return tl::unexpected(ExitCode::input_error);
+    set = std::move(*loaded);
+  }
+  for (const auto& path : inventories) {
+    Inventory one;
+    if (auto loaded = one.load_file(path); !loaded) {
+      fmt::print(err, "netobs {}: {}\n", command, loaded.error().message);
+      return tl::unexpected(ExitCode::input_error);
+    }
+    add_inventory(set, one, path);
+    if (auto loaded = inventory.load_file(path); !loaded) return tl::unexpected(ExitCode::input_error);
+  }
+  if (cluster.from_cluster) {
+    auto live = load_cluster(command, cluster, namespaces, inventory, err);
+    if (!live) return tl::unexpected(live.error());
+    merge_manifests(set, std::move(*live));
+  }
+  return set;
+}
+
+ExitCode exit_code_of(const Error& error) { return error.kind == ErrorKind::usage ? ExitCode::usage : ExitCode::input_error; }
 
 ExitCode write_result(const std::string& command, const std::string& text, const std::string& output,
                       std::ostream& out, std::ostream& err) {

@@ -10,6 +10,8 @@
 #include <CLI/CLI.hpp>
 
 #include <netobs/engine.hpp>
+#include <netobs/inventory.hpp>
+#include <netobs/kube.hpp>
 #include <netobs/manifest.hpp>
 
 #include "commands.hpp"
@@ -20,6 +22,38 @@ namespace netobs::cli {
 // and returns nullopt on failure.
 std::optional<ManifestSet> load_inputs(const std::string& command, const std::vector<std::string>& paths,
                                        const std::vector<std::string>& inventories, std::ostream& err);
+
+// A value, or the exit code of why there is none (the message is printed already).
+template <typename T>
+using Loaded = tl::expected<T, ExitCode>;
+
+// Whether a command has a --from-cluster flag, or reads the cluster whenever no offline state is
+// given (diff without --live).
+enum class ClusterFlag { explicit_flag, implicit };
+
+// --kubeconfig, --context, --request-timeout (and --from-cluster when explicit).
+void add_cluster_options(CLI::App& cmd, ClusterOptions& options, ClusterFlag flag);
+
+// Reads the cluster's objects; prints "netobs <command>: <error>" and returns the exit code on failure.
+Loaded<ClusterSnapshot> read_cluster_snapshot(const std::string& command, const ClusterOptions& cluster,
+                                                     const std::vector<std::string>& namespaces, std::ostream& err);
+
+// Reads the cluster when `cluster.from_cluster`: its objects are added to `inventory` (for flow
+// attribution) and returned as manifests (pods, namespaces, nodes and NetworkPolicies). Prints
+// "netobs <command>: <error>" and returns the exit code on failure; notes go to `err`.
+Loaded<ManifestSet> load_cluster(const std::string& command, const ClusterOptions& cluster,
+                                        const std::vector<std::string>& namespaces, Inventory& inventory,
+                                        std::ostream& err);
+
+// A state to analyse: manifests from `paths`, plus the pods of each inventory (also loaded into
+// `inventory`), plus the cluster when `cluster.from_cluster`.
+Loaded<ManifestSet> load_state(const std::string& command, const std::vector<std::string>& paths,
+                                      const std::vector<std::string>& inventories, const ClusterOptions& cluster,
+                                      const std::vector<std::string>& namespaces, Inventory& inventory,
+                                      std::ostream& err);
+
+// The exit code for a library error: usage errors are 2, everything else 3.
+ExitCode exit_code_of(const Error& error);
 
 // Writes `text` to `output` atomically, or to `out` when `output` is empty.
 ExitCode write_result(const std::string& command, const std::string& text, const std::string& output,

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   netobs::cli::add_connectivity_command(app, exit_code);
   netobs::cli::add_explain_command(app, exit_code);
   netobs::cli::add_lint_command(app, exit_code);
+  netobs::cli::add_diff_command(app, exit_code);
   netobs::cli::add_completion_command(app, exit_code);
   try {
     app.parse(argc, argv);

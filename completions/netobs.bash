@@ -8,12 +8,12 @@ _netobs() {
     words=("${COMP_WORDS[@]}")
     cword=$COMP_CWORD
   }
-  local subcommands="recommend connectivity explain lint completion"
+  local subcommands="recommend connectivity explain lint diff completion"
   local sub=""
   local i
   for ((i = 1; i < cword; i++)); do
     case ${words[i]} in
-      recommend|connectivity|explain|lint|completion) sub=${words[i]}; break ;;
+      recommend|connectivity|explain|lint|diff|completion) sub=${words[i]}; break ;;
     esac
   done
   if [[ -z $sub ]]; then
@@ -26,13 +26,13 @@ _netobs() {
         --input-format) COMPREPLY=($(compgen -W "auto vpc hubble" -- "$cur")); return ;;
         --format) COMPREPLY=($(compgen -W "yaml json" -- "$cur")); return ;;
         --dns) COMPREPLY=($(compgen -W "auto none" -- "$cur")); return ;;
-        --inventory|--output|-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        --vpc-format|--cluster-cidr|--dns-selector|--dns-ip|--namespace|-n|--top) return ;;
+        --inventory|--output|-o|--kubeconfig) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --vpc-format|--cluster-cidr|--dns-selector|--dns-ip|--namespace|-n|--top|--context|--request-timeout) return ;;
       esac
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "--help --inventory --input-format --vpc-format --include-dropped --strict
           --cluster-cidr --dns --dns-selector --dns-ip --namespace --default-deny --format --output --top
-          --quiet" -- "$cur"))
+          --quiet --from-cluster --kubeconfig --context --request-timeout" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi
@@ -41,10 +41,12 @@ _netobs() {
       case $prev in
         --format) COMPREPLY=($(compgen -W "txt json csv md dot" -- "$cur")); return ;;
         --ipblock-scope) COMPREPLY=($(compgen -W "all external" -- "$cur")); return ;;
-        --inventory|--output|-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --inventory|--output|-o|--kubeconfig) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --namespace|-n|--context|--request-timeout) return ;;
       esac
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "--help --inventory --format --ipblock-scope --output" -- "$cur"))
+        COMPREPLY=($(compgen -W "--help --inventory --format --ipblock-scope --output --namespace --from-cluster
+          --kubeconfig --context --request-timeout" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi
@@ -53,11 +55,12 @@ _netobs() {
       case $prev in
         --format) COMPREPLY=($(compgen -W "text json" -- "$cur")); return ;;
         --ipblock-scope) COMPREPLY=($(compgen -W "all external" -- "$cur")); return ;;
-        --inventory) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        --from|--to|--port) return ;;
+        --inventory|--kubeconfig) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --from|--to|--port|--namespace|-n|--context|--request-timeout) return ;;
       esac
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "--help --inventory --from --to --port --format --ipblock-scope" -- "$cur"))
+        COMPREPLY=($(compgen -W "--help --inventory --from --to --port --format --ipblock-scope --namespace
+          --from-cluster --kubeconfig --context --request-timeout" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi
@@ -66,12 +69,26 @@ _netobs() {
       case $prev in
         --format) COMPREPLY=($(compgen -W "text json sarif github markdown" -- "$cur")); return ;;
         --fail-on) COMPREPLY=($(compgen -W "error warning" -- "$cur")); return ;;
-        --inventory|--flows|--output|-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        --vpc-format|--cluster-cidr) return ;;
+        --inventory|--flows|--output|-o|--kubeconfig) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --vpc-format|--cluster-cidr|--namespace|-n|--context|--request-timeout) return ;;
       esac
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "--help --inventory --flows --vpc-format --cluster-cidr --format --fail-on --list-rules
-          --output" -- "$cur"))
+          --output --namespace --from-cluster --kubeconfig --context --request-timeout" -- "$cur"))
+      else
+        COMPREPLY=($(compgen -f -- "$cur"))
+      fi
+      ;;
+    diff)
+      case $prev in
+        --format) COMPREPLY=($(compgen -W "txt text json md" -- "$cur")); return ;;
+        --ipblock-scope) COMPREPLY=($(compgen -W "all external" -- "$cur")); return ;;
+        --live|--inventory|--flows|--output|-o|--kubeconfig) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --vpc-format|--cluster-cidr|--namespace|-n|--context|--request-timeout) return ;;
+      esac
+      if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "--help --live --inventory --flows --vpc-format --cluster-cidr --namespace --format
+          --ipblock-scope --prune --output --kubeconfig --context --request-timeout" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi

@@ -1,5 +1,5 @@
 # fish completion for netobs. Install: copy to ~/.config/fish/completions/netobs.fish.
-set -l subcommands recommend connectivity explain lint completion
+set -l subcommands recommend connectivity explain lint diff completion
 complete -c netobs -f
 complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -l help -d 'Print help'
 complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -l version -d 'Print version'
@@ -7,6 +7,7 @@ complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -a recommen
 complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -a connectivity -d 'List every connection the NetworkPolicies allow'
 complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -a explain -d 'Explain why one connection is allowed or denied'
 complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -a lint -d 'Check NetworkPolicy manifests'
+complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -a diff -d 'Show what applying policies changes'
 complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -a completion -d 'Print a shell completion script'
 
 complete -c netobs -n "__fish_seen_subcommand_from recommend" -F
@@ -26,6 +27,10 @@ complete -c netobs -n "__fish_seen_subcommand_from recommend" -l format -x -a 'y
 complete -c netobs -n "__fish_seen_subcommand_from recommend" -s o -l output -r -F -d 'Write to FILE atomically'
 complete -c netobs -n "__fish_seen_subcommand_from recommend" -l top -x -d 'Rows per list in the summary'
 complete -c netobs -n "__fish_seen_subcommand_from recommend" -s q -l quiet -d 'No summary on stderr'
+complete -c netobs -n "__fish_seen_subcommand_from recommend" -l from-cluster -d 'Read from the Kubernetes API server'
+complete -c netobs -n "__fish_seen_subcommand_from recommend" -l kubeconfig -r -F -d 'kubeconfig file'
+complete -c netobs -n "__fish_seen_subcommand_from recommend" -l context -x -d 'kubeconfig context'
+complete -c netobs -n "__fish_seen_subcommand_from recommend" -l request-timeout -x -d 'Seconds per API request'
 
 complete -c netobs -n "__fish_seen_subcommand_from connectivity" -F
 complete -c netobs -n "__fish_seen_subcommand_from connectivity" -l help -d 'Print help'
@@ -33,6 +38,11 @@ complete -c netobs -n "__fish_seen_subcommand_from connectivity" -l inventory -r
 complete -c netobs -n "__fish_seen_subcommand_from connectivity" -l format -x -a 'txt json csv md dot' -d 'Output format'
 complete -c netobs -n "__fish_seen_subcommand_from connectivity" -l ipblock-scope -x -a 'all external' -d 'Whether ipBlocks match pod addresses'
 complete -c netobs -n "__fish_seen_subcommand_from connectivity" -s o -l output -r -F -d 'Write to FILE atomically'
+complete -c netobs -n "__fish_seen_subcommand_from connectivity" -s n -l namespace -x -d 'With --from-cluster, read only this namespace'
+complete -c netobs -n "__fish_seen_subcommand_from connectivity" -l from-cluster -d 'Read from the Kubernetes API server'
+complete -c netobs -n "__fish_seen_subcommand_from connectivity" -l kubeconfig -r -F -d 'kubeconfig file'
+complete -c netobs -n "__fish_seen_subcommand_from connectivity" -l context -x -d 'kubeconfig context'
+complete -c netobs -n "__fish_seen_subcommand_from connectivity" -l request-timeout -x -d 'Seconds per API request'
 
 complete -c netobs -n "__fish_seen_subcommand_from explain" -F
 complete -c netobs -n "__fish_seen_subcommand_from explain" -l help -d 'Print help'
@@ -42,6 +52,11 @@ complete -c netobs -n "__fish_seen_subcommand_from explain" -l to -x -d 'Destina
 complete -c netobs -n "__fish_seen_subcommand_from explain" -l port -x -d 'PORT or PORT/PROTOCOL'
 complete -c netobs -n "__fish_seen_subcommand_from explain" -l format -x -a 'text json' -d 'Output format'
 complete -c netobs -n "__fish_seen_subcommand_from explain" -l ipblock-scope -x -a 'all external' -d 'Whether ipBlocks match pod addresses'
+complete -c netobs -n "__fish_seen_subcommand_from explain" -s n -l namespace -x -d 'With --from-cluster, read only this namespace'
+complete -c netobs -n "__fish_seen_subcommand_from explain" -l from-cluster -d 'Read from the Kubernetes API server'
+complete -c netobs -n "__fish_seen_subcommand_from explain" -l kubeconfig -r -F -d 'kubeconfig file'
+complete -c netobs -n "__fish_seen_subcommand_from explain" -l context -x -d 'kubeconfig context'
+complete -c netobs -n "__fish_seen_subcommand_from explain" -l request-timeout -x -d 'Seconds per API request'
 
 complete -c netobs -n "__fish_seen_subcommand_from lint" -F
 complete -c netobs -n "__fish_seen_subcommand_from lint" -l help -d 'Print help'
@@ -53,6 +68,27 @@ complete -c netobs -n "__fish_seen_subcommand_from lint" -l format -x -a 'text j
 complete -c netobs -n "__fish_seen_subcommand_from lint" -l fail-on -x -a 'error warning' -d 'Lowest severity that fails'
 complete -c netobs -n "__fish_seen_subcommand_from lint" -l list-rules -d 'Print the rules'
 complete -c netobs -n "__fish_seen_subcommand_from lint" -s o -l output -r -F -d 'Write to FILE atomically'
+complete -c netobs -n "__fish_seen_subcommand_from lint" -s n -l namespace -x -d 'With --from-cluster, read only this namespace'
+complete -c netobs -n "__fish_seen_subcommand_from lint" -l from-cluster -d 'Read from the Kubernetes API server'
+complete -c netobs -n "__fish_seen_subcommand_from lint" -l kubeconfig -r -F -d 'kubeconfig file'
+complete -c netobs -n "__fish_seen_subcommand_from lint" -l context -x -d 'kubeconfig context'
+complete -c netobs -n "__fish_seen_subcommand_from lint" -l request-timeout -x -d 'Seconds per API request'
+
+complete -c netobs -n "__fish_seen_subcommand_from diff" -F
+complete -c netobs -n "__fish_seen_subcommand_from diff" -l help -d 'Print help'
+complete -c netobs -n "__fish_seen_subcommand_from diff" -l live -r -F -d 'The current state as manifests'
+complete -c netobs -n "__fish_seen_subcommand_from diff" -l inventory -r -F -d 'kubectl get ... -o json output'
+complete -c netobs -n "__fish_seen_subcommand_from diff" -l flows -r -F -d 'Observed flows'
+complete -c netobs -n "__fish_seen_subcommand_from diff" -l vpc-format -x -d 'LogFormat of header-less VPC records'
+complete -c netobs -n "__fish_seen_subcommand_from diff" -l cluster-cidr -x -d 'Pod or Service range'
+complete -c netobs -n "__fish_seen_subcommand_from diff" -s n -l namespace -x -d 'Read only this namespace from the cluster'
+complete -c netobs -n "__fish_seen_subcommand_from diff" -l format -x -a 'txt text json md' -d 'Output format'
+complete -c netobs -n "__fish_seen_subcommand_from diff" -l ipblock-scope -x -a 'all external' -d 'Whether ipBlocks match pod addresses'
+complete -c netobs -n "__fish_seen_subcommand_from diff" -l prune -d 'The proposal is every policy of the cluster'
+complete -c netobs -n "__fish_seen_subcommand_from diff" -s o -l output -r -F -d 'Write to FILE atomically'
+complete -c netobs -n "__fish_seen_subcommand_from diff" -l kubeconfig -r -F -d 'kubeconfig file'
+complete -c netobs -n "__fish_seen_subcommand_from diff" -l context -x -d 'kubeconfig context'
+complete -c netobs -n "__fish_seen_subcommand_from diff" -l request-timeout -x -d 'Seconds per API request'
 
 complete -c netobs -n "__fish_seen_subcommand_from completion" -l help -d 'Print help'
 complete -c netobs -n "__fish_seen_subcommand_from completion" -x -a 'bash zsh fish'

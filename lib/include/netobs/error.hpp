@@ -13,6 +13,9 @@ enum class ErrorKind {
   invalid_input,  // the data is not what it claims to be (bad record, not a Kubernetes List)
   io,             // a file or stream could not be read or written
   usage,          // the caller's options contradict each other
+  network,        // a server could not be reached, or TLS failed
+  timeout,        // a server did not answer in time
+  kube_api,       // the Kubernetes API server refused or failed a request
 };
 
 struct Error {

@@ -40,6 +40,9 @@ const std::vector<const Rule*>& builtin_rules();
 
 struct LintInput {
   std::vector<std::string> paths;
+  // (origin, text) read along with the files, e.g. the cluster's objects (--from-cluster); a
+  // file's object wins over one of these with the same kind, namespace and name.
+  std::vector<std::pair<std::string, std::string>> texts;
   const Inventory* inventory = nullptr;  // pods and namespaces, from recommend's inventory
   std::string inventory_origin;          // its path, for messages
   const Graph* flows = nullptr;  // the dependency graph of observed flows (--flows)

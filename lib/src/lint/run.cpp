@@ -29,7 +29,7 @@ Diagnostic LintContext::at(const PolicyInput& input, const std::string& pointer,
 }
 
 Result<Report> run_lint(const LintInput& input, const std::vector<const Rule*>& rules) {
-  auto files = read_manifest_files(input.paths);
+  auto files = read_manifest_files(input.paths, input.texts);
   if (!files) return tl::unexpected(files.error());
   std::vector<const ManifestObject*> objects;
   ManifestSet set = build_manifest_set(*files, &objects);

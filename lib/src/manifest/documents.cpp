@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <set>
+#include <tuple>
 
 #include <fmt/format.h>
+
+#include "util/k8s_json.hpp"
 
 namespace netobs {
 namespace {
@@ -35,7 +39,7 @@ void collect(const LocatedDocument& doc, const nlohmann::json& value, const std:
 
 }  // namespace
 
-Result<ManifestFiles> read_manifest_files(const std::vector<std::string>& paths) {
+Result<ManifestFiles> read_manifest_files(const std::vector<std::string>& paths, const ManifestTexts& texts) {
   ManifestFiles files;
   std::vector<std::string> to_read;
   for (const auto& path : paths) {
@@ -70,9 +74,36 @@ Result<ManifestFiles> read_manifest_files(const std::vector<std::string>& paths)
     if (!documents) return tl::unexpected(documents.error());
     for (auto& doc : *documents) files.documents.push_back(std::move(doc));
   }
+  const std::size_t from_files = files.documents.size();
+  for (const auto& [origin, text] : texts) {
+    auto documents = parse_located_documents(text, origin);
+    if (!documents) return tl::unexpected(documents.error());
+    for (auto& doc : *documents) files.documents.push_back(std::move(doc));
+  }
   // Pointers into `documents` are taken only now that it no longer grows.
   for (const auto& doc : files.documents) collect(doc, doc.value, "", "", files.objects, files.notes);
+  auto identity = [](const ManifestObject& object) {
+    const nlohmann::json& metadata = k8s::field(object.value(), "metadata");
+    return std::make_tuple(object.kind, k8s::namespace_of(metadata), k8s::string_at(metadata, "name"));
+  };
+  std::set<std::tuple<std::string, std::string, std::string>> in_files;
+  auto from_text = [&](const ManifestObject& object) {
+    return static_cast<std::size_t>(object.document - files.documents.data()) >= from_files;
+  };
+  for (const auto& object : files.objects) {
+    if (!from_text(object)) in_files.insert(identity(object));
+  }
+  std::erase_if(files.objects, [&](const ManifestObject& object) { return from_text(object) && in_files.contains(identity(object)); });
   std::sort(files.notes.begin(), files.notes.end());
+  return files;
+}
+
+Result<ManifestFiles> read_manifest_text(const std::string& text, const std::string& origin) {
+  ManifestFiles files;
+  auto documents = parse_located_documents(text, origin);
+  if (!documents) return tl::unexpected(documents.error());
+  files.documents = std::move(*documents);
+  for (const auto& doc : files.documents) collect(doc, doc.value, "", "", files.objects, files.notes);
   return files;
 }
 

@@ -27,8 +27,15 @@ struct ManifestFiles {
 struct ManifestSet;
 ManifestSet build_manifest_set(const ManifestFiles& files, std::vector<const ManifestObject*>* policy_objects = nullptr);
 
+// Texts read along with files: (origin, YAML or JSON), e.g. what the API server listed.
+using ManifestTexts = std::vector<std::pair<std::string, std::string>>;
+
 // Reads every file under `paths`. Files with another extension than .yaml, .yml or .json inside
-// directories are skipped with a note; a path named explicitly is always read.
-Result<ManifestFiles> read_manifest_files(const std::vector<std::string>& paths);
+// directories are skipped with a note; a path named explicitly is always read. Objects of
+// `texts` that a file also defines (same kind, namespace and name) are left out: the files win.
+Result<ManifestFiles> read_manifest_files(const std::vector<std::string>& paths, const ManifestTexts& texts = {});
+
+// The objects of one text in memory (YAML or JSON); `origin` names it in messages.
+Result<ManifestFiles> read_manifest_text(const std::string& text, const std::string& origin);
 
 }  // namespace netobs

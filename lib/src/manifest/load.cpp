@@ -1,5 +1,7 @@
 #include <netobs/manifest.hpp>
 
+#include <set>
+
 #include <fmt/format.h>
 
 #include "manifest/documents.hpp"
@@ -57,6 +59,24 @@ Result<ManifestSet> load_manifests(const std::vector<std::string>& paths) {
   auto files = read_manifest_files(paths);
   if (!files) return tl::unexpected(files.error());
   return build_manifest_set(*files);
+}
+
+Result<ManifestSet> load_manifest_text(const std::string& text, const std::string& origin) {
+  auto files = read_manifest_text(text, origin);
+  if (!files) return tl::unexpected(files.error());
+  return build_manifest_set(*files);
+}
+
+void merge_manifests(ManifestSet& into, ManifestSet&& from) {
+  std::set<std::pair<std::string, std::string>> have;
+  for (const auto& policy : into.policies) have.emplace(policy.namespace_name, policy.name);
+  for (auto& policy : from.policies) {
+    if (!have.contains({policy.namespace_name, policy.name})) into.policies.push_back(std::move(policy));
+  }
+  for (auto& pod : from.pods) into.pods.push_back(std::move(pod));
+  for (auto& [name, labels] : from.namespaces) into.namespaces[name].insert(labels.begin(), labels.end());
+  for (auto& note : from.notes) into.notes.push_back(std::move(note));
+  for (auto& [node, addresses] : from.node_addresses) into.node_addresses[node] = std::move(addresses);
 }
 
 ManifestSet build_manifest_set(const ManifestFiles& files, std::vector<const ManifestObject*>* policy_objects) {

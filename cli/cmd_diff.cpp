@@ -1,0 +1,78 @@
+// `netobs diff`: what applying the proposed policies changes against the live state (the cluster,
+// or --live manifests): policy objects, connectivity, and the observed flows that would break.
+#include <iostream>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <netobs/diff.hpp>
+#include <netobs/observe.hpp>
+
+#include "common.hpp"
+
+namespace netobs::cli {
+
+ExitCode run_diff(const DiffOptions& options, std::ostream& out, std::ostream& err) {
+  auto proposal = load_inputs("diff", options.proposed, {}, err);
+  if (!proposal) return ExitCode::input_error;
+  ClusterOptions cluster = options.cluster;
+  cluster.from_cluster = options.live.empty();
+  Inventory inventory;
+  auto live = load_state("diff", options.live, options.inventories, cluster, options.namespaces, inventory, err);
+  if (!live) return live.error();
+
+  Graph graph;
+  if (!options.flows.empty()) {
+    ObserveOptions observe_options;
+    observe_options.sources = options.flows;
+    observe_options.ingest.vpc_format = options.vpc_format;
+    for (const auto& path : options.inventories) observe_options.ingest.exclude.emplace_back(path);
+    observe_options.cluster_cidrs = options.cluster_cidrs;
+    auto observed = observe(observe_options, inventory);
+    if (!observed) {
+      fmt::print(err, "netobs diff: {}\n", observed.error().message);
+      return observed.error().kind == ErrorKind::usage ? ExitCode::usage : ExitCode::input_error;
+    }
+    graph = std::move(observed->graph);
+  }
+  netobs::DiffOptions diff_options;
+  diff_options.ipblock_scope = parse_scope(options.ipblock_scope);
+  diff_options.scope = options.prune ? DiffScope::everything : DiffScope::proposal_namespaces;
+  const PolicyDiff diff = diff_policies(*live, *proposal, diff_options, options.flows.empty() ? nullptr : &graph);
+  for (const auto& note : diff.notes) fmt::print(err, "netobs diff: note: {}\n", note);
+  const DiffFormat format = options.format == "json" ? DiffFormat::json
+                            : options.format == "md" ? DiffFormat::md
+                                                     : DiffFormat::txt;
+  if (const ExitCode written = write_result("diff", render_diff(diff, format), options.output, out, err);
+      written != ExitCode::ok) {
+    return written;
+  }
+  return diff.has_differences() ? ExitCode::findings : ExitCode::ok;
+}
+
+void add_diff_command(CLI::App& app, ExitCode& exit_code) {
+  auto options = std::make_shared<DiffOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "diff", "Show what applying policies changes: objects, connectivity, observed flows that would break (exit 1: differences)");
+  cmd->add_option("proposed", options->proposed, "Proposed policy manifests: files or directories (YAML or JSON)")
+      ->required();
+  cmd->add_option("--live", options->live,
+                  "The current state as manifests (policies and workloads) instead of the cluster (repeatable)");
+  cmd->add_option("--inventory", options->inventories, "Pods of the live state from 'kubectl get ... -A -o json' (repeatable)");
+  cmd->add_option("--flows", options->flows, "Observed flows (any recommend source) to judge both states by (repeatable)");
+  cmd->add_option("--vpc-format", options->vpc_format, "LogFormat of header-less VPC records in --flows");
+  cmd->add_option("--cluster-cidr", options->cluster_cidrs, "Pod or Service range, for --flows (repeatable)");
+  cmd->add_option("--namespace,-n", options->namespaces, "Read only these namespaces from the cluster (repeatable)");
+  cmd->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"txt", "text", "json", "md"}));
+  cmd->add_option("--ipblock-scope", options->ipblock_scope,
+                  "Whether ipBlocks match pod addresses: all (as most CNIs) or external")
+      ->check(CLI::IsMember({"all", "external"}));
+  cmd->add_flag("--prune", options->prune,
+                "The proposal is every policy of the cluster: live policies it lacks are removed, in every namespace");
+  cmd->add_option("--output,-o", options->output, "Write to FILE atomically instead of stdout");
+  add_cluster_options(*cmd, options->cluster, ClusterFlag::implicit);
+  one_value_per_use(*cmd);
+  cmd->callback([options, &exit_code] { exit_code = run_diff(*options, std::cout, std::cerr); });
+}
+
+}  // namespace netobs::cli

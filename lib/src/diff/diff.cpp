@@ -1,0 +1,277 @@
+// The three parts of a policy diff; see diff.hpp.
+#include <netobs/diff.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include <netobs/connectivity.hpp>
+#include <netobs/edge_check.hpp>
+#include <netobs/render.hpp>
+
+namespace netobs {
+namespace {
+
+using PolicyKey = std::pair<std::string, std::string>;  // (namespace, name)
+
+std::map<PolicyKey, const NetworkPolicy*> by_key(const std::vector<NetworkPolicy>& policies) {
+  std::map<PolicyKey, const NetworkPolicy*> out;
+  for (const auto& policy : policies) out[{policy.namespace_name, policy.name}] = &policy;
+  return out;
+}
+
+std::string policy_text(const NetworkPolicy* policy) {
+  if (!policy) return {};
+  std::string text = render_policies({normalize_policy(*policy)}, OutputFormat::yaml);
+  if (text.starts_with("---\n")) text.erase(0, 4);
+  return text;
+}
+
+std::vector<ObjectChange> diff_objects(const std::vector<NetworkPolicy>& live, const std::vector<NetworkPolicy>& proposed) {
+  const auto before = by_key(live);
+  const auto after = by_key(proposed);
+  std::set<PolicyKey> keys;
+  for (const auto& [key, policy] : before) keys.insert(key);
+  for (const auto& [key, policy] : after) keys.insert(key);
+  std::vector<ObjectChange> out;
+  for (const auto& key : keys) {
+    auto b = before.find(key);
+    auto a = after.find(key);
+    const NetworkPolicy* old_policy = b == before.end() ? nullptr : b->second;
+    const NetworkPolicy* new_policy = a == after.end() ? nullptr : a->second;
+    const std::string name = key.first + "/" + key.second;
+    std::string text = unified_diff(policy_text(old_policy), policy_text(new_policy),
+                                    old_policy ? "live/" + name : "/dev/null",
+                                    new_policy ? "proposed/" + name : "/dev/null");
+    if (text.empty()) continue;
+    const ChangeType type = !old_policy ? ChangeType::added : !new_policy ? ChangeType::removed : ChangeType::changed;
+    out.push_back({type, key.first, key.second, std::move(text)});
+  }
+  return out;
+}
+
+std::set<std::string> workloads_of(const ManifestSet& set) {
+  std::set<std::string> out;
+  for (const auto& pod : set.pods) out.insert(workload_name(pod.owner));
+  return out;
+}
+
+// "a.b.c.d-e.f.g.h[External]" as its first and last address.
+std::optional<std::pair<std::uint32_t, std::uint32_t>> external_range(const std::string& name) {
+  if (!name.ends_with("[External]")) return std::nullopt;
+  const auto dash = name.find('-');
+  if (dash == std::string::npos) return std::nullopt;
+  auto first = parse_ip(name.substr(0, dash));
+  auto last = parse_ip(name.substr(dash + 1, name.size() - dash - 1 - std::string("[External]").size()));
+  if (!first || !last || !first->is_v4() || !last->is_v4()) return std::nullopt;
+  return std::make_pair(first->v4(), last->v4());
+}
+
+// A workload that exists in one state only is compared with nothing, so the ranges other
+// workloads' ipBlocks split the outside into mean nothing for it: neighbouring ranges with the
+// same change are one line, as np-guard reports them. `changes` is sorted by (source, destination).
+void merge_ranges_of_new_workloads(std::vector<ConnectivityChange>& changes) {
+  std::map<std::tuple<bool, std::string, ChangeType, std::string, std::string>, std::vector<std::size_t>> groups;
+  for (std::size_t i = 0; i < changes.size(); ++i) {
+    const auto& c = changes[i];
+    if (c.workload_info.empty()) continue;
+    const bool from_outside = external_range(c.source).has_value();
+    if (!from_outside && !external_range(c.destination)) continue;
+    groups[{from_outside, from_outside ? c.destination : c.source, c.type, c.live.to_string(), c.proposed.to_string()}]
+        .push_back(i);
+  }
+  std::vector<bool> drop(changes.size(), false);
+  for (auto& [key, members] : groups) {
+    const bool from_outside = std::get<0>(key);
+    auto range_of = [&](std::size_t i) { return *external_range(from_outside ? changes[i].source : changes[i].destination); };
+    std::sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) { return range_of(a) < range_of(b); });
+    std::size_t head = members.front();
+    auto [first, last] = range_of(head);
+    auto flush = [&] {
+      std::string& name = from_outside ? changes[head].source : changes[head].destination;
+      name = external_name(IpAddress::from_v4(first), IpAddress::from_v4(last));
+    };
+    for (std::size_t k = 1; k < members.size(); ++k) {
+      const auto [next_first, next_last] = range_of(members[k]);
+      if (static_cast<std::uint64_t>(last) + 1 == next_first) {
+        last = next_last;
+        drop[members[k]] = true;
+        continue;
+      }
+      flush();
+      head = members[k];
+      first = next_first;
+      last = next_last;
+    }
+    flush();
+  }
+  std::vector<ConnectivityChange> kept;
+  for (std::size_t i = 0; i < changes.size(); ++i) {
+    if (!drop[i]) kept.push_back(std::move(changes[i]));
+  }
+  changes = std::move(kept);
+}
+
+std::vector<ConnectivityChange> diff_connectivity(const PolicyEngine& live, const PolicyEngine& proposed) {
+  const ExternalAtoms atoms = external_atoms({&live.manifests(), &proposed.manifests()});
+  std::map<std::pair<std::string, std::string>, std::pair<ConnectionSet, ConnectionSet>> pairs;
+  for (const auto& entry : compute_connectivity(live, atoms).entries) {
+    pairs[{entry.source, entry.destination}].first = entry.connections;
+  }
+  for (const auto& entry : compute_connectivity(proposed, atoms).entries) {
+    pairs[{entry.source, entry.destination}].second = entry.connections;
+  }
+  const auto live_workloads = workloads_of(live.manifests());
+  const auto proposed_workloads = workloads_of(proposed.manifests());
+  auto workload_info = [&](const std::string& name) -> std::string {
+    const bool before = live_workloads.contains(name);
+    const bool after = proposed_workloads.contains(name);
+    if (before == after) return {};
+    return fmt::format("workload {} {}", name, after ? "added" : "removed");
+  };
+  std::vector<ConnectivityChange> changes;
+  for (const auto& [key, sets] : pairs) {
+    const auto& [before, after] = sets;
+    if (before == after) continue;
+    ConnectivityChange change;
+    change.type = before.empty() ? ChangeType::added : after.empty() ? ChangeType::removed : ChangeType::changed;
+    change.source = key.first;
+    change.destination = key.second;
+    change.live = before;
+    change.proposed = after;
+    change.workload_info = workload_info(key.first);
+    if (change.workload_info.empty()) change.workload_info = workload_info(key.second);
+    changes.push_back(std::move(change));
+  }
+  merge_ranges_of_new_workloads(changes);
+  // np-guard's order: changed, then added, then removed; by source and destination within each.
+  auto rank = [](ChangeType type) { return type == ChangeType::changed ? 0 : type == ChangeType::added ? 1 : 2; };
+  std::stable_sort(changes.begin(), changes.end(), [&](const auto& a, const auto& b) {
+    return std::make_tuple(rank(a.type), std::cref(a.source), std::cref(a.destination)) <
+           std::make_tuple(rank(b.type), std::cref(b.source), std::cref(b.destination));
+  });
+  return changes;
+}
+
+std::string blocked_by(const EdgeId& edge, const EdgeVerdict& verdict) {
+  auto side = [](const char* what, const Peer& peer, const NetworkPolicy* policy) {
+    return fmt::format("{} of {}{}", what, to_string(peer),
+                       policy ? fmt::format(" (NetworkPolicy {}/{})", policy->namespace_name, policy->name) : "");
+  };
+  std::vector<std::string> sides;
+  if (!verdict.egress) sides.push_back(side("egress", edge.client, verdict.egress_policy));
+  if (!verdict.ingress) sides.push_back(side("ingress", edge.server, verdict.ingress_policy));
+  return fmt::format("{}", fmt::join(sides, " and "));
+}
+
+FlowImpact diff_flows(const PolicyEngine& live, const PolicyEngine& proposed, const Graph& flows,
+                      const std::vector<ConnectivityChange>& connectivity) {
+  FlowImpact impact;
+  std::set<std::pair<std::string, std::string>> used;  // (client, server) names that carried a flow
+  for (const auto& [edge, stats] : flows.edges) {
+    const EdgeVerdict before = check_edge(live, edge);
+    const EdgeVerdict after = check_edge(proposed, edge);
+    if (!before.evaluated || !after.evaluated) continue;
+    ++impact.evaluated;
+    used.insert({to_string(edge.client), to_string(edge.server)});
+    if (before.allowed() && !after.allowed()) impact.would_break.push_back({edge, stats, blocked_by(edge, after)});
+    if (!before.allowed() && after.allowed()) impact.fixed.push_back({edge, stats, blocked_by(edge, before)});
+  }
+  for (const auto& change : connectivity) {
+    if (!change.narrows()) continue;
+    // External ends are ranges; an observed address inside one counts as using it.
+    const bool workloads = change.source.find("[External]") == std::string::npos &&
+                           change.destination.find("[External]") == std::string::npos;
+    if (workloads && !used.contains({change.source, change.destination})) impact.unused_removed.push_back(change);
+  }
+  return impact;
+}
+
+// The proposed state: the proposal's policies (plus, unless pruning, the live policies of the
+// namespaces it has no policy in), and its pods, or the live pods when it declares none.
+ManifestSet proposed_state(const ManifestSet& live, const ManifestSet& proposal, DiffScope scope,
+                           std::vector<std::string>& notes) {
+  ManifestSet state = proposal;
+  if (state.pods.empty()) {
+    state.pods = live.pods;
+    for (const auto& [name, labels] : live.namespaces) state.namespaces.try_emplace(name, labels);
+    state.node_addresses = live.node_addresses;
+  }
+  if (scope == DiffScope::proposal_namespaces) {
+    std::set<std::string> covered;
+    for (const auto& policy : proposal.policies) covered.insert(policy.namespace_name);
+    std::size_t kept = 0;
+    for (const auto& policy : live.policies) {
+      if (covered.contains(policy.namespace_name)) continue;
+      state.policies.push_back(policy);
+      ++kept;
+    }
+    if (kept > 0) {
+      notes.push_back(fmt::format("{} live policies in namespaces the proposal has no policy in are kept as they are "
+                                  "(--prune treats the proposal as every policy of the cluster)",
+                                  kept));
+    }
+  }
+  return state;
+}
+
+}  // namespace
+
+std::string_view to_string(ChangeType type) {
+  switch (type) {
+    case ChangeType::added: return "added";
+    case ChangeType::removed: return "removed";
+    case ChangeType::changed: return "changed";
+  }
+  return "changed";
+}
+
+bool ConnectivityChange::widens() const {
+  ConnectionSet common = proposed;
+  common.intersect(live);
+  return !(common == proposed);
+}
+
+bool ConnectivityChange::narrows() const {
+  ConnectionSet common = live;
+  common.intersect(proposed);
+  return !(common == live);
+}
+
+bool PolicyDiff::has_differences() const {
+  return !objects.empty() || !connectivity.empty() || (flows && (!flows->would_break.empty() || !flows->fixed.empty()));
+}
+
+NetworkPolicy normalize_policy(const NetworkPolicy& policy) {
+  NetworkPolicy out = policy;
+  out.location = {};
+  out.annotations.erase("kubectl.kubernetes.io/last-applied-configuration");
+  if (out.policy_types.empty()) {
+    out.policy_types.push_back(PolicyType::ingress);
+    if (!out.egress.empty()) out.policy_types.push_back(PolicyType::egress);
+  }
+  for (auto* rules : {&out.ingress, &out.egress}) {
+    for (auto& rule : *rules) {
+      for (auto& port : rule.ports) {
+        if (!port.protocol) port.protocol = Protocol::tcp;
+      }
+    }
+  }
+  return out;
+}
+
+PolicyDiff diff_policies(const ManifestSet& live, const ManifestSet& proposal, const DiffOptions& options,
+                         const Graph* flows) {
+  PolicyDiff diff;
+  const ManifestSet proposed = proposed_state(live, proposal, options.scope, diff.notes);
+  diff.objects = diff_objects(live.policies, proposed.policies);
+  const PolicyEngine live_engine(live, options.ipblock_scope);
+  const PolicyEngine proposed_engine(proposed, options.ipblock_scope);
+  diff.connectivity = diff_connectivity(live_engine, proposed_engine);
+  if (flows) diff.flows = diff_flows(live_engine, proposed_engine, *flows, diff.connectivity);
+  return diff;
+}
+
+}  // namespace netobs

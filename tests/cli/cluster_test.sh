@@ -1,0 +1,177 @@
+#!/usr/bin/env bash
+# The cluster as a live source, end to end against a Kubernetes API test server on 127.0.0.1:
+# kubeconfig (token, client certificate, exec plugin, KUBECONFIG lists, tls-server-name),
+# pagination, retries, a 410 on continue, errors, the real kubectl, and --from-cluster in every
+# command giving what the same objects give offline.
+source "$(dirname "$0")/lib.sh"
+source "$NETOBS_SOURCE_DIR/tests/cli/kube_server.sh"
+
+INVENTORY="$SAMPLES/flows/inventory.json"
+POLICIES="$NETOBS_SOURCE_DIR/tests/data/cluster/policies.json"
+make_pki
+# Pages of 4 items, one expired continue token on pods, one 429 (Retry-After: 1) on services
+# and one 500 on deployments: the client must get the same objects as a clean read.
+start_server main --max-limit 4 --expire-continue /api/v1/pods --fault "/api/v1/services=429x1,retry-after=1" \
+  --fault "/apis/apps/v1/deployments=500x1"
+URL="https://127.0.0.1:$main_PORT"
+kubeconfig "$WORK/token.kubeconfig" "$URL" "    token: $KUBE_TOKEN"
+
+run connectivity "$POLICIES" --inventory "$INVENTORY"
+cp "$WORK/out" "$WORK/offline.txt"
+check "offline connectivity of the recorded objects" exit_is 0
+run connectivity --from-cluster --kubeconfig "$WORK/token.kubeconfig"
+check "connectivity --from-cluster exits 0" exit_is 0
+check "connectivity --from-cluster equals the same objects offline" cmp -s "$WORK/out" "$WORK/offline.txt"
+check "pods were read in pages" grep -q "GET /api/v1/pods?limit=500&continue=" "$main_LOG"
+check "an expired continue token restarted the list" grep -q "/api/v1/pods?limit=500&continue=.* 410" "$main_LOG"
+check "a 429 was retried" grep -q "GET /api/v1/services?limit=500 429" "$main_LOG"
+check "after the 429 the list was read" grep -q "GET /api/v1/services?limit=500 200" "$main_LOG"
+check "a 500 was retried" grep -q "GET /apis/apps/v1/deployments?limit=500 500" "$main_LOG"
+check "the token is not in the output" err_lacks "$KUBE_TOKEN"
+
+run recommend "$SAMPLES/flows/vpc" --inventory "$INVENTORY" -q
+cp "$WORK/out" "$WORK/offline.yaml"
+run recommend "$SAMPLES/flows/vpc" --from-cluster --kubeconfig "$WORK/token.kubeconfig" -q
+check "recommend --from-cluster exits 0" exit_is 0
+check "recommend --from-cluster equals recommend --inventory" cmp -s "$WORK/out" "$WORK/offline.yaml"
+
+run explain --from-cluster --kubeconfig "$WORK/token.kubeconfig" --from ui/ui --to catalog/catalog --port 8080
+check "explain --from-cluster: ui to catalog is allowed" exit_is 0
+run explain --from-cluster --kubeconfig "$WORK/token.kubeconfig" --from orders/orders --to catalog/catalog --port 8080
+check "explain --from-cluster: orders to catalog is denied by the live default deny" exit_is 1
+
+run lint --from-cluster --kubeconfig "$WORK/token.kubeconfig" --format json
+check "lint --from-cluster checks the live policies" out_has '"policies": 3'
+
+# diff against the cluster: the recommendation for the sample replaces the live policies.
+"$NETOBS" recommend "$SAMPLES/flows" --inventory "$INVENTORY" -q -o "$WORK/proposed.yaml"
+run diff "$WORK/proposed.yaml" --kubeconfig "$WORK/token.kubeconfig" --flows "$SAMPLES/flows" --prune
+check "diff against the cluster finds differences" exit_is 1
+check "diff lists the removed live policy" out_has "removed NetworkPolicy orders/allow-all-ingress"
+check "diff ignores what the server adds (uid, managedFields)" grep -vq "uid:\|managedFields" "$WORK/out"
+check "diff: the live default deny blocks catalog-mysql, the proposal fixes it" out_has "fixed: TCP 3306 from catalog/catalog[Deployment] to catalog/catalog-mysql[StatefulSet]"
+check "diff: nothing observed would break" out_has "Observed flows: 0 would break"
+run diff "$WORK/proposed.yaml" --kubeconfig "$WORK/token.kubeconfig" --format json
+check "diff --format json" exit_is 1
+check "diff json carries the objects" out_has '"objects": ['
+
+# The real kubectl reads the same objects from the server.
+if command -v kubectl >/dev/null; then
+  kubectl --kubeconfig "$WORK/token.kubeconfig" get pods -A -o json >"$WORK/kubectl-pods.json" 2>"$WORK/err"
+  code=$?
+  check "kubectl get pods against the test server" exit_is 0
+  check "kubectl sees every pod netobs sees" test "$(grep -c '"kind": "Pod"' "$WORK/kubectl-pods.json")" -eq 14
+  kubectl --kubeconfig "$WORK/token.kubeconfig" get networkpolicies -A -o name >"$WORK/kubectl-np.txt" 2>"$WORK/err"
+  code=$?
+  check "kubectl get networkpolicies against the test server" exit_is 0
+  check "kubectl lists the three recorded policies" test "$(wc -l <"$WORK/kubectl-np.txt")" -eq 3
+else
+  echo "note: kubectl is not installed; its checks are skipped"
+fi
+
+# Client certificate authentication (from files, relative to the kubeconfig) and -data.
+cp "$WORK/pki/client.crt" "$WORK/pki/client.key" "$WORK/"
+kubeconfig "$WORK/cert.kubeconfig" "$URL" "    client-certificate: client.crt
+    client-key: client.key"
+run connectivity --from-cluster --kubeconfig "$WORK/cert.kubeconfig"
+check "client certificate files authenticate" exit_is 0
+kubeconfig "$WORK/certdata.kubeconfig" "$URL" "    client-certificate-data: $(base64 -w0 "$WORK/pki/client.crt")
+    client-key-data: $(base64 -w0 "$WORK/pki/client.key")"
+run connectivity --from-cluster --kubeconfig "$WORK/certdata.kubeconfig"
+check "client certificate data authenticates" exit_is 0
+
+# An exec credential plugin, run once per process (cached until it expires).
+cat >"$WORK/plugin.sh" <<PLUGIN
+#!/bin/sh
+echo run >>"$WORK/plugin.calls"
+case "\$KUBERNETES_EXEC_INFO" in *'"interactive":false'*) ;; *) echo "not told it is non-interactive" >&2; exit 1 ;; esac
+[ "\$1" = "--cluster" ] && [ "\$2" = "test" ] && [ "\$NETOBS_TEST_ENV" = "yes" ] || { echo "bad args or env" >&2; exit 1; }
+printf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"%s","expirationTimestamp":"2099-01-01T00:00:00Z"}}\n' "$KUBE_TOKEN"
+PLUGIN
+chmod +x "$WORK/plugin.sh"
+kubeconfig "$WORK/exec.kubeconfig" "$URL" "    exec:
+      apiVersion: client.authentication.k8s.io/v1
+      command: ./plugin.sh
+      args: [--cluster, test]
+      env: [{name: NETOBS_TEST_ENV, value: 'yes'}]
+      interactiveMode: Never"
+run connectivity --from-cluster --kubeconfig "$WORK/exec.kubeconfig"
+check "an exec plugin's token authenticates" exit_is 0
+check "the exec plugin ran once for the whole read" test "$(wc -l <"$WORK/plugin.calls")" -eq 1
+cat >"$WORK/bad-plugin.sh" <<'PLUGIN'
+#!/bin/sh
+echo "token expired, run aws sso login" >&2
+exit 1
+PLUGIN
+chmod +x "$WORK/bad-plugin.sh"
+kubeconfig "$WORK/badexec.kubeconfig" "$URL" "    exec:
+      apiVersion: client.authentication.k8s.io/v1beta1
+      command: ./bad-plugin.sh"
+run connectivity --from-cluster --kubeconfig "$WORK/badexec.kubeconfig"
+check "a failing exec plugin is an input error" exit_is 3
+check "a failing exec plugin is named with its message" err_has "bad-plugin.sh' (from $WORK/badexec.kubeconfig)"
+check "a failing exec plugin's stderr is shown" err_has "run aws sso login"
+
+# KUBECONFIG as a path list: contexts in one file, the cluster and user in another.
+cat >"$WORK/contexts.kubeconfig" <<KC
+apiVersion: v1
+kind: Config
+current-context: second
+contexts:
+- name: second
+  context: {cluster: test, user: tester}
+KC
+KUBECONFIG="$WORK/missing.kubeconfig:$WORK/contexts.kubeconfig:$WORK/token.kubeconfig" run connectivity --from-cluster
+check "KUBECONFIG path lists are merged in order" exit_is 0
+run connectivity --from-cluster --kubeconfig "$WORK/token.kubeconfig" --context nope
+check "an unknown context is a usage error" exit_is 2
+check "an unknown context is named" err_has "no context named 'nope'"
+
+# tls-server-name: verified against the certificate instead of the address.
+kubeconfig "$WORK/sni.kubeconfig" "$URL" "    token: $KUBE_TOKEN" "    tls-server-name: kube.test"
+run connectivity --from-cluster --kubeconfig "$WORK/sni.kubeconfig"
+check "tls-server-name in the certificate is accepted" exit_is 0
+kubeconfig "$WORK/badsni.kubeconfig" "$URL" "    token: $KUBE_TOKEN" "    tls-server-name: other.test"
+run connectivity --from-cluster --kubeconfig "$WORK/badsni.kubeconfig"
+check "tls-server-name not in the certificate fails" exit_is 3
+check "tls-server-name failure is a TLS failure" err_has "TLS failure"
+
+# Failures: bad token, wrong CA, forbidden, unreachable, slow.
+kubeconfig "$WORK/badtoken.kubeconfig" "$URL" "    token: wrong-secret-token"
+run connectivity --from-cluster --kubeconfig "$WORK/badtoken.kubeconfig"
+check "a rejected token is an input error" exit_is 3
+check "a rejected token says 401" err_has "unauthorized (401)"
+check "a rejected token is never printed" err_lacks "wrong-secret-token"
+sed "s|certificate-authority-data: .*|certificate-authority-data: $(base64 -w0 "$WORK/pki/other-ca.crt")|" \
+  "$WORK/token.kubeconfig" >"$WORK/badca.kubeconfig"
+run connectivity --from-cluster --kubeconfig "$WORK/badca.kubeconfig"
+check "a server certificate from another CA fails" exit_is 3
+check "a wrong CA is reported as a TLS failure" err_has "TLS failure"
+sed "s|certificate-authority-data: .*|insecure-skip-tls-verify: true|" "$WORK/token.kubeconfig" >"$WORK/insecure.kubeconfig"
+run connectivity --from-cluster --kubeconfig "$WORK/insecure.kubeconfig"
+check "insecure-skip-tls-verify turns verification off" exit_is 0
+
+start_server forbidding --forbid networkpolicies --forbid nodes
+kubeconfig "$WORK/forbid.kubeconfig" "https://127.0.0.1:$forbidding_PORT" "    token: $KUBE_TOKEN"
+run connectivity --from-cluster --kubeconfig "$WORK/forbid.kubeconfig"
+check "forbidden policies are an input error" exit_is 3
+check "403 names the verb and resource" err_has "forbidden (403): user 'tester' may not list networkpolicies in all namespaces"
+run connectivity --from-cluster --kubeconfig "$WORK/forbid.kubeconfig" -n catalog
+check "forbidden in a namespace names it" err_has "may not list networkpolicies in namespace catalog"
+
+start_server slow --slow /api/v1/namespaces=5
+kubeconfig "$WORK/slow.kubeconfig" "https://127.0.0.1:$slow_PORT" "    token: $KUBE_TOKEN"
+run connectivity --from-cluster --kubeconfig "$WORK/slow.kubeconfig" --request-timeout 1
+check "a server slower than --request-timeout is an input error" exit_is 3
+check "a timeout is reported" err_has "timed out"
+
+kubeconfig "$WORK/closed.kubeconfig" "https://127.0.0.1:1" "    token: $KUBE_TOKEN"
+run connectivity --from-cluster --kubeconfig "$WORK/closed.kubeconfig"
+check "an unreachable server is an input error" exit_is 3
+check "an unreachable server is named" err_has "https://127.0.0.1:1/"
+
+HOME="$WORK/nohome" KUBECONFIG= KUBERNETES_SERVICE_HOST= run connectivity --from-cluster
+check "no kubeconfig at all is a usage error" exit_is 2
+check "no kubeconfig says what to do" err_has "give --kubeconfig"
+
+finish
