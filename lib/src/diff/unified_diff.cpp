@@ -54,10 +54,10 @@ std::vector<Op> edit_script(const std::vector<std::string>& a, const std::vector
   while (i < n || j < m) {
     if (i < n && j < m && a[i] == b[j]) {
       ops.push_back({' ', i++, j++});
-    } else if (j < m && (i == n || at(i, j + 1) >= at(i + 1, j))) {
-      ops.push_back({'+', i, j++});
+    } else if (i < n && (j == m || at(i + 1, j) >= at(i, j + 1))) {
+      ops.push_back({'-', i++, j});  // removals before additions, as diff -u prints them
     } else {
-      ops.push_back({'-', i++, j});
+      ops.push_back({'+', i, j++});
     }
   }
   return ops;
