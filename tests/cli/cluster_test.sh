@@ -136,6 +136,13 @@ run connectivity --from-cluster --kubeconfig "$WORK/badsni.kubeconfig"
 check "tls-server-name not in the certificate fails" exit_is 3
 check "tls-server-name failure is a TLS failure" err_has "TLS failure"
 
+# proxy-url: the requests go through the proxy (a CONNECT tunnel to the server).
+start_proxy
+kubeconfig "$WORK/proxy.kubeconfig" "$URL" "    token: $KUBE_TOKEN" "    proxy-url: http://127.0.0.1:$PROXY_PORT"
+run connectivity --from-cluster --kubeconfig "$WORK/proxy.kubeconfig"
+check "proxy-url: the cluster is read through the proxy" exit_is 0
+check "proxy-url: the proxy tunnelled to the server" grep -q "CONNECT 127.0.0.1:$main_PORT" "$PROXY_LOG"
+
 # Failures: bad token, wrong CA, forbidden, unreachable, slow.
 kubeconfig "$WORK/badtoken.kubeconfig" "$URL" "    token: wrong-secret-token"
 run connectivity --from-cluster --kubeconfig "$WORK/badtoken.kubeconfig"

@@ -52,6 +52,20 @@ start_server() {
   printf -v "${name}_LOG" '%s' "$WORK/$name.log"
 }
 
+# start_proxy: an HTTP CONNECT proxy on 127.0.0.1; sets PROXY_PORT and PROXY_LOG.
+start_proxy() {
+  python3 "$NETOBS_SOURCE_DIR/tests/testutil/connect_proxy.py" --port-file "$WORK/proxy.port" \
+    --log "$WORK/proxy.log" --lifetime 300 &
+  KUBE_PIDS+=($!)
+  local i
+  for ((i = 0; i < 100; i++)); do
+    [ -s "$WORK/proxy.port" ] && break
+    sleep 0.1
+  done
+  PROXY_PORT=$(cat "$WORK/proxy.port")
+  PROXY_LOG="$WORK/proxy.log"
+}
+
 # kubeconfig FILE SERVER_URL USER_YAML [CLUSTER_EXTRA_YAML]: writes a kubeconfig with the test CA.
 kubeconfig() {
   local file=$1 server=$2 user=$3 extra=${4:-}

@@ -124,7 +124,8 @@ Result<HttpResponse> http_get(const HttpRequest& request, const TlsSettings& tls
     curl_easy_setopt(c, CURLOPT_SSLKEY_BLOB, &key);
     curl_easy_setopt(c, CURLOPT_SSLKEYTYPE, "PEM");
   }
-  curl_easy_setopt(c, CURLOPT_PROXY, tls.proxy_url.c_str());  // "" disables proxies from the environment
+  // Without proxy-url, curl takes https_proxy / no_proxy from the environment, as kubectl does.
+  if (!tls.proxy_url.empty()) curl_easy_setopt(c, CURLOPT_PROXY, tls.proxy_url.c_str());
   char error_text[CURL_ERROR_SIZE] = {};
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error_text);
 
