@@ -6,7 +6,6 @@
 #include <fmt/ostream.h>
 
 #include <netobs/diff.hpp>
-#include <netobs/observe.hpp>
 
 #include "common.hpp"
 
@@ -23,17 +22,10 @@ ExitCode run_diff(const DiffOptions& options, std::ostream& out, std::ostream& e
 
   Graph graph;
   if (!options.flows.empty()) {
-    ObserveOptions observe_options;
-    observe_options.sources = options.flows;
-    observe_options.ingest.vpc_format = options.vpc_format;
-    for (const auto& path : options.inventories) observe_options.ingest.exclude.emplace_back(path);
-    observe_options.cluster_cidrs = options.cluster_cidrs;
-    auto observed = observe(observe_options, inventory);
-    if (!observed) {
-      fmt::print(err, "netobs diff: {}\n", observed.error().message);
-      return observed.error().kind == ErrorKind::usage ? ExitCode::usage : ExitCode::input_error;
-    }
-    graph = std::move(observed->graph);
+    auto observed = observe_flows("diff", options.flows, options.vpc_format, options.cluster_cidrs, options.inventories,
+                                  inventory, err);
+    if (!observed) return observed.error();
+    graph = std::move(*observed);
   }
   netobs::DiffOptions diff_options;
   diff_options.ipblock_scope = parse_scope(options.ipblock_scope);

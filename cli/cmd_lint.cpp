@@ -6,7 +6,6 @@
 #include <fmt/ostream.h>
 
 #include <netobs/lint.hpp>
-#include <netobs/observe.hpp>
 
 #include "common.hpp"
 
@@ -53,20 +52,11 @@ ExitCode run_lint(const LintOptions& options, std::ostream& out, std::ostream& e
   }
   Graph graph;
   if (!options.flows.empty()) {
-    ObserveOptions observe_options;
-    observe_options.sources = options.flows;
-    observe_options.ingest.vpc_format = options.vpc_format;
-    for (const auto& path : options.inventories) observe_options.ingest.exclude.emplace_back(path);
-    observe_options.cluster_cidrs = options.cluster_cidrs;
-    auto observed = observe(observe_options, inventory);
-    if (!observed) {
-      fmt::print(err, "netobs lint: {}\n", observed.error().message);
-      return observed.error().kind == ErrorKind::usage ? ExitCode::usage : ExitCode::input_error;
-    }
-    graph = std::move(observed->graph);
+    auto observed = observe_flows("lint", options.flows, options.vpc_format, options.cluster_cidrs, options.inventories,
+                                  inventory, err);
+    if (!observed) return observed.error();
+    graph = std::move(*observed);
     input.flows = &graph;
-    fmt::print(err, "netobs lint: {} observed edges from {} records\n", graph.edges.size(),
-               observed->summary.records_used);
   }
   auto report = lint::run_lint(input);
   if (!report) {

@@ -7,6 +7,7 @@
 
 #include <netobs/inventory.hpp>
 #include <netobs/kube.hpp>
+#include <netobs/observe.hpp>
 #include <netobs/output.hpp>
 
 namespace netobs::cli {
@@ -102,6 +103,24 @@ Loaded<ManifestSet> load_state(const std::string& command, const std::vector<std
     merge_manifests(set, std::move(*live));
   }
   return set;
+}
+
+Loaded<Graph> observe_flows(const std::string& command, const std::vector<std::string>& flows,
+                            const std::string& vpc_format, const std::vector<std::string>& cluster_cidrs,
+                            const std::vector<std::string>& inventories, const Inventory& inventory, std::ostream& err) {
+  ObserveOptions options;
+  options.sources = flows;
+  options.ingest.vpc_format = vpc_format;
+  for (const auto& path : inventories) options.ingest.exclude.emplace_back(path);
+  options.cluster_cidrs = cluster_cidrs;
+  auto observed = observe(options, inventory);
+  if (!observed) {
+    fmt::print(err, "netobs {}: {}\n", command, observed.error().message);
+    return tl::unexpected(exit_code_of(observed.error()));
+  }
+  fmt::print(err, "netobs {}: {} observed edges from {} records\n", command, observed->graph.edges.size(),
+             observed->summary.records_used);
+  return std::move(observed->graph);
 }
 
 ExitCode exit_code_of(const Error& error) { return error.kind == ErrorKind::usage ? ExitCode::usage : ExitCode::input_error; }

@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 
 #include <netobs/engine.hpp>
+#include <netobs/graph.hpp>
 #include <netobs/inventory.hpp>
 #include <netobs/kube.hpp>
 #include <netobs/manifest.hpp>
@@ -51,6 +52,12 @@ Loaded<ManifestSet> load_state(const std::string& command, const std::vector<std
                                       const std::vector<std::string>& inventories, const ClusterOptions& cluster,
                                       const std::vector<std::string>& namespaces, Inventory& inventory,
                                       std::ostream& err);
+
+// The graph of the observed flows in `flows` (--flows of lint and diff), attributed with
+// `inventory`; files named in `inventories` are not read as flows.
+Loaded<Graph> observe_flows(const std::string& command, const std::vector<std::string>& flows,
+                            const std::string& vpc_format, const std::vector<std::string>& cluster_cidrs,
+                            const std::vector<std::string>& inventories, const Inventory& inventory, std::ostream& err);
 
 // The exit code for a library error: usage errors are 2, everything else 3.
 ExitCode exit_code_of(const Error& error);

@@ -32,6 +32,16 @@ make_pki() {
     -keyout "$d/other-ca.key" -out "$d/other-ca.crt" 2>/dev/null
 }
 
+# wait_for_file FILE: up to 10 s for a server to write its port.
+wait_for_file() {
+  local i
+  for ((i = 0; i < 100; i++)); do
+    [ -s "$1" ] && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
 # start_server NAME ARGS...: starts a server (objects: the sample inventory and the recorded
 # policies) and sets ${NAME}_PORT and ${NAME}_LOG.
 start_server() {
@@ -43,11 +53,7 @@ start_server() {
     --objects "$SAMPLES/flows/inventory.json" --objects "$NETOBS_SOURCE_DIR/tests/data/cluster/policies.json" \
     --port-file "$port_file" --log "$WORK/$name.log" --lifetime 300 "$@" 2>"$WORK/$name.stderr" &
   KUBE_PIDS+=($!)
-  local i
-  for ((i = 0; i < 100; i++)); do
-    [ -s "$port_file" ] && break
-    sleep 0.1
-  done
+  wait_for_file "$port_file"
   printf -v "${name}_PORT" '%s' "$(cat "$port_file")"
   printf -v "${name}_LOG" '%s' "$WORK/$name.log"
 }
@@ -57,11 +63,7 @@ start_proxy() {
   python3 "$NETOBS_SOURCE_DIR/tests/testutil/connect_proxy.py" --port-file "$WORK/proxy.port" \
     --log "$WORK/proxy.log" --lifetime 300 &
   KUBE_PIDS+=($!)
-  local i
-  for ((i = 0; i < 100; i++)); do
-    [ -s "$WORK/proxy.port" ] && break
-    sleep 0.1
-  done
+  wait_for_file "$WORK/proxy.port"
   PROXY_PORT=$(cat "$WORK/proxy.port")
   PROXY_LOG="$WORK/proxy.log"
 }

@@ -52,6 +52,19 @@ spec:
 status: {}
 )";
 
+// The api policy as a user writes it (no protocol, no policyTypes), with `ports` ("[{port: 9000}]").
+std::string api_policy(const std::string& ports) {
+  return R"(
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: api, namespace: shop}
+spec:
+  podSelector: {matchLabels: {app: api}}
+  ingress:
+  - from: [{podSelector: {matchLabels: {app: web}}}]
+    ports: )" + ports + "\n";
+}
+
 ManifestSet state(const std::string& text) {
   auto set = load_manifest_text(text, "inline");
   EXPECT_TRUE(set) << (set ? "" : set.error().message);
@@ -81,16 +94,7 @@ TEST(UnifiedDiff, FarApartChangesAreSeparateHunks) {
 TEST(Diff, WhatTheServerAddsIsNoChange) {
   const ManifestSet live = state(std::string(k_workloads) + "---" + k_live_policy);
   // The same policy as a user writes it: no protocol, no policyTypes, no server fields.
-  const ManifestSet proposal = state(R"(
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: {name: api, namespace: shop}
-spec:
-  podSelector: {matchLabels: {app: api}}
-  ingress:
-  - from: [{podSelector: {matchLabels: {app: web}}}]
-    ports: [{port: 9000}]
-)");
+  const ManifestSet proposal = state(api_policy("[{port: 9000}]"));
   const PolicyDiff diff = diff_policies(live, proposal, {});
   EXPECT_TRUE(diff.objects.empty()) << diff.objects.front().unified_diff;
   EXPECT_TRUE(diff.connectivity.empty());
@@ -100,16 +104,7 @@ spec:
 
 TEST(Diff, ChangedPolicyShowsItsLinesAndTheConnectivityThatMoves) {
   const ManifestSet live = state(std::string(k_workloads) + "---" + k_live_policy);
-  const ManifestSet proposal = state(R"(
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: {name: api, namespace: shop}
-spec:
-  podSelector: {matchLabels: {app: api}}
-  ingress:
-  - from: [{podSelector: {matchLabels: {app: web}}}]
-    ports: [{port: 9000}, {port: 9090}]
-)");
+  const ManifestSet proposal = state(api_policy("[{port: 9000}, {port: 9090}]"));
   const PolicyDiff diff = diff_policies(live, proposal, {});
   ASSERT_EQ(diff.objects.size(), 1U);
   EXPECT_EQ(diff.objects[0].type, ChangeType::changed);
@@ -159,16 +154,7 @@ spec: {podSelector: {}}
 TEST(Diff, ObservedFlowsThatWouldBreakAreFixedOrUnused) {
   // Live: api accepts 9000 from web. Proposed: api accepts 9090 from web only, and db is isolated.
   const ManifestSet live = state(std::string(k_workloads) + "---" + k_live_policy);
-  const ManifestSet proposal = state(R"(
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: {name: api, namespace: shop}
-spec:
-  podSelector: {matchLabels: {app: api}}
-  ingress:
-  - from: [{podSelector: {matchLabels: {app: web}}}]
-    ports: [{port: 9090}]
-)");
+  const ManifestSet proposal = state(api_policy("[{port: 9090}]"));
   const Inventory inventory = testing::inventory_from(R"({"apiVersion":"v1","kind":"List","items":[
     {"kind":"Pod","metadata":{"name":"web","namespace":"shop","labels":{"app":"web"}},"status":{"podIP":"10.0.0.1"}},
     {"kind":"Pod","metadata":{"name":"api","namespace":"shop","labels":{"app":"api"}},

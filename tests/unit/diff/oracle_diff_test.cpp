@@ -2,12 +2,13 @@
 // `netobs diff cases/<new> --live cases/<old> --ipblock-scope external --format txt` is exactly
 // that file. Skipped where ../shared is absent; diff_test.cpp has local cases.
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include <gtest/gtest.h>
 
 #include <netobs/diff.hpp>
+
+#include "testutil/oracle.hpp"
 
 #include "commands.hpp"
 
@@ -16,13 +17,6 @@ namespace {
 
 namespace fs = std::filesystem;
 const fs::path k_oracle = fs::path(NETOBS_SHARED_DIR) / "oracle" / "np-guard";
-
-std::string read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 std::vector<std::string> cases() {
   if (!fs::exists(k_oracle)) return {"(absent)"};
@@ -62,22 +56,14 @@ TEST_P(OracleDiff, ConnectivitySectionMatchesExpected) {
   std::ostringstream out;
   std::ostringstream err;
   const cli::ExitCode code = cli::run_diff(options, out, err);
-  const std::string expected = read(k_oracle / "expected" / "diff" / file);
+  const std::string expected = testing::read_file(k_oracle / "expected" / "diff" / file);
   EXPECT_EQ(connectivity_section(out.str()), expected) << err.str();
   if (!expected.empty()) {
     EXPECT_EQ(code, cli::ExitCode::findings);
   }
 }
 
-std::string case_name(const ::testing::TestParamInfo<std::string>& info) {
-  std::string name = info.param;
-  for (char& c : name) {
-    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-  }
-  return name;
-}
-
-INSTANTIATE_TEST_SUITE_P(NpGuard, OracleDiff, ::testing::ValuesIn(cases()), case_name);
+INSTANTIATE_TEST_SUITE_P(NpGuard, OracleDiff, ::testing::ValuesIn(cases()), testing::param_name);
 
 }  // namespace
 }  // namespace netobs

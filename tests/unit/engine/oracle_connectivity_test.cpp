@@ -2,26 +2,19 @@
 // `connectivity --ipblock-scope external` gives exactly that list (txt) and the same JSON.
 // Skipped where ../shared is absent.
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include <netobs/connectivity.hpp>
 
+#include "testutil/oracle.hpp"
+
 namespace netobs {
 namespace {
 
 namespace fs = std::filesystem;
 const fs::path k_oracle = fs::path(NETOBS_SHARED_DIR) / "oracle" / "np-guard";
-
-std::string read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 std::vector<std::string> cases_with(const std::string& suffix) {
   std::vector<std::string> cases;
@@ -48,26 +41,18 @@ class OracleJson : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(OracleTxt, MatchesExpectedList) {
   if (!fs::exists(k_oracle)) GTEST_SKIP() << "../shared/oracle is absent";
-  const std::string expected = read(k_oracle / "expected" / "connlist" / (GetParam() + "_connlist_output.txt"));
+  const std::string expected = testing::read_file(k_oracle / "expected" / "connlist" / (GetParam() + "_connlist_output.txt"));
   EXPECT_EQ(render_connectivity(report_of(GetParam()), ConnectivityFormat::txt), expected);
 }
 
 TEST_P(OracleJson, MatchesExpectedJson) {
   if (!fs::exists(k_oracle)) GTEST_SKIP() << "../shared/oracle is absent";
-  const auto expected = nlohmann::json::parse(read(k_oracle / "expected" / "connlist" / (GetParam() + "_connlist_output.json")));
+  const auto expected = nlohmann::json::parse(testing::read_file(k_oracle / "expected" / "connlist" / (GetParam() + "_connlist_output.json")));
   EXPECT_EQ(nlohmann::json::parse(render_connectivity(report_of(GetParam()), ConnectivityFormat::json)), expected);
 }
 
-std::string case_name(const ::testing::TestParamInfo<std::string>& info) {
-  std::string name = info.param;
-  for (char& c : name) {
-    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-  }
-  return name;
-}
-
-INSTANTIATE_TEST_SUITE_P(NpGuard, OracleTxt, ::testing::ValuesIn(cases_with("_connlist_output.txt")), case_name);
-INSTANTIATE_TEST_SUITE_P(NpGuard, OracleJson, ::testing::ValuesIn(cases_with("_connlist_output.json")), case_name);
+INSTANTIATE_TEST_SUITE_P(NpGuard, OracleTxt, ::testing::ValuesIn(cases_with("_connlist_output.txt")), testing::param_name);
+INSTANTIATE_TEST_SUITE_P(NpGuard, OracleJson, ::testing::ValuesIn(cases_with("_connlist_output.json")), testing::param_name);
 
 }  // namespace
 }  // namespace netobs
