@@ -1,6 +1,7 @@
 // `netobs recommend`: least-privilege NetworkPolicies from observed flows.
 #include <filesystem>
 #include <iostream>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
@@ -58,6 +59,17 @@ ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::
     }
     recommend_options.dns_selector = selector;
   }
+  recommend_options.scope = options.all_namespaces ? NamespaceScope::all : NamespaceScope::non_system;
+  recommend_options.exclude_namespaces = options.exclude_namespaces;
+  for (auto [texts, into, flag] : {std::tuple{&options.dns_upstreams, &recommend_options.dns_upstreams, "--dns-upstream"},
+                                   std::tuple{&options.vpc_cidrs, &recommend_options.vpc_cidrs, "--vpc-cidr"},
+                                   std::tuple{&options.apiserver_cidrs, &recommend_options.apiserver_cidrs, "--apiserver-cidr"}}) {
+    for (const auto& text : *texts) {
+      auto cidr = parse_cidr(text);
+      if (!cidr) return fail(err, fmt::format("{} '{}' is not a CIDR range", flag, text), ExitCode::usage);
+      into->push_back(*cidr);
+    }
+  }
   for (const auto& text : options.dns_ips) {
     auto ip = parse_ip(text);
     if (!ip) return fail(err, fmt::format("--dns-ip '{}' is not an IP address", text), ExitCode::usage);
@@ -89,6 +101,8 @@ ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::
   }
   const Graph& graph = observed->graph;
   const IngestSummary& summary = observed->summary;
+  recommend_options.window_start = summary.first_seen;
+  recommend_options.window_end = summary.last_seen;
   const Recommendation recommendation = recommend(graph, inventory, recommend_options);
   if (!options.quiet || summary.records_used == 0) {
     fmt::print(err, "{}", render_summary(summary, graph, recommendation, options.top));
@@ -133,7 +147,15 @@ void add_recommend_command(CLI::App& app, ExitCode& exit_code) {
                   "DNS pods as [NAMESPACE/]key=value[,key=value] (default: the kube-dns Service's selector)");
   cmd->add_option("--dns-ip", options->dns_ips, "Also allow DNS to this address, e.g. NodeLocal DNSCache (repeatable)");
   cmd->add_option("--namespace,-n", options->namespaces,
-                  "Write policies only for this namespace (repeatable; system namespaces only when named)");
+                  "Write policies only for this namespace (repeatable; system namespaces only when named or -A)");
+  cmd->add_flag("--all-namespaces,-A", options->all_namespaces,
+                "Policies for every namespace, kube-system included (for a cluster-wide default-deny)");
+  cmd->add_option("--exclude-namespace", options->exclude_namespaces, "Never write policies for this namespace (repeatable)");
+  cmd->add_option("--dns-upstream", options->dns_upstreams,
+                  "A resolver the DNS server forwards to, allowed in its egress (repeatable; 169.254.169.253 always)");
+  cmd->add_option("--vpc-cidr", options->vpc_cidrs, "The VPC's CIDR: its base+2 address (the VPC resolver) is a DNS upstream (repeatable)");
+  cmd->add_option("--apiserver-cidr", options->apiserver_cidrs,
+                  "Where the API server's endpoints live: written instead of their changing addresses (repeatable)");
   cmd->add_flag("--default-deny", options->default_deny,
                 "Add a deny-all policy to each covered namespace and list workloads it would cut off");
   cmd->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"yaml", "json"}));

@@ -38,6 +38,11 @@ struct RecommendOptions {
   std::string dns_selector;
   std::vector<std::string> dns_ips;
   std::vector<std::string> namespaces;
+  bool all_namespaces = false;
+  std::vector<std::string> exclude_namespaces;
+  std::vector<std::string> dns_upstreams;
+  std::vector<std::string> vpc_cidrs;
+  std::vector<std::string> apiserver_cidrs;
   bool default_deny = false;
   std::string format = "yaml";
   std::string output;

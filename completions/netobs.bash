@@ -28,11 +28,13 @@ _netobs() {
         --dns) COMPREPLY=($(compgen -W "auto none" -- "$cur")); return ;;
         --inventory|--output|-o|--kubeconfig) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --vpc-format|--cluster-cidr|--dns-selector|--dns-ip|--namespace|-n|--top|--context|--request-timeout) return ;;
+        --exclude-namespace|--dns-upstream|--vpc-cidr|--apiserver-cidr) return ;;
       esac
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "--help --inventory --input-format --vpc-format --include-dropped --strict
           --cluster-cidr --dns --dns-selector --dns-ip --namespace --default-deny --format --output --top
-          --quiet --from-cluster --kubeconfig --context --request-timeout" -- "$cur"))
+          --quiet --from-cluster --kubeconfig --context --request-timeout --all-namespaces --exclude-namespace
+          --dns-upstream --vpc-cidr --apiserver-cidr" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi

@@ -24,6 +24,7 @@ RESOURCES = {
     "nodes": ("/api/v1", "Node", False),
     "pods": ("/api/v1", "Pod", True),
     "services": ("/api/v1", "Service", True),
+    "endpoints": ("/api/v1", "Endpoints", True),
     "deployments": ("/apis/apps/v1", "Deployment", True),
     "replicasets": ("/apis/apps/v1", "ReplicaSet", True),
     "statefulsets": ("/apis/apps/v1", "StatefulSet", True),

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -43,6 +44,21 @@ struct Node {
 // What the inventory knows of a workload beyond its pods.
 struct WorkloadInfo {
   std::optional<LabelSelector> selector;  // spec.selector of the owning object, when present
+  // Unix seconds of the last run: a CronJob's status.lastScheduleTime, a Job's status.startTime.
+  std::optional<std::int64_t> last_run;
+};
+
+// The addresses behind a Service as its Endpoints or EndpointSlices list them: for Services
+// without a selector (the API server's `default/kubernetes`), the only way to know them.
+struct EndpointPort {
+  std::string name;
+  Protocol protocol = Protocol::tcp;
+  std::uint16_t port = 0;
+};
+
+struct ServiceEndpoints {
+  std::vector<IpAddress> addresses;
+  std::vector<EndpointPort> ports;
 };
 
 class Inventory {
@@ -78,6 +94,13 @@ class Inventory {
   // held it at `seen_at`. 0 for every other address. Cheap when no address is reused.
   std::uint8_t ip_era(const IpAddress& ip, std::int64_t seen_at) const;
 
+  // The Endpoints/EndpointSlices of a Service, or null when the inventory has none.
+  const ServiceEndpoints* endpoints_of(const Service& service) const;
+  // The endpoint addresses of the API server (the `kubernetes` Service in `default`), sorted.
+  std::vector<IpAddress> apiserver_addresses() const;
+  // True when `ip` is an endpoint address of a Service without a selector: explained, though no pod.
+  bool is_service_endpoint(const IpAddress& ip) const;
+
   // True when the inventory says something at `ip` accepts connections on `port`/`protocol`
   // (a container port of a pod or host-network pod there, or a Service port or its target port).
   bool listens_on(const IpAddress& ip, std::uint16_t port, Protocol protocol) const;
@@ -90,6 +113,7 @@ class Inventory {
   std::vector<Node> m_nodes;
   std::map<std::string, Labels> m_namespaces;
   std::map<WorkloadRef, WorkloadInfo> m_workloads;
+  std::map<std::pair<std::string, std::string>, ServiceEndpoints> m_endpoints;  // (namespace, service)
   // owner links of ReplicaSets and Jobs: (namespace, kind, name) -> parent
   std::map<WorkloadRef, WorkloadRef> m_parents;
   std::unordered_map<IpAddress, std::vector<std::size_t>, IpAddressHash> m_pods_by_ip;
@@ -97,6 +121,7 @@ class Inventory {
   std::map<std::pair<std::string, std::string>, std::size_t> m_service_by_name;  // (namespace, name)
   std::unordered_map<IpAddress, std::size_t, IpAddressHash> m_service_by_ip;
   std::unordered_map<IpAddress, std::size_t, IpAddressHash> m_node_by_ip;
+  std::set<IpAddress> m_endpoint_addresses;  // of Services without a selector
   std::unordered_set<std::uint64_t> m_listening;
   std::unordered_map<IpAddress, std::vector<std::int64_t>, IpAddressHash> m_reused;  // start times, sorted  // hash of (ip, port, protocol)
 };

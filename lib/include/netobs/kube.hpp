@@ -1,5 +1,5 @@
 // Reading a cluster's state from its Kubernetes API server (kubeconfig, exec plugins, in-cluster
-// service account): namespaces, nodes, pods, Services, workload objects and NetworkPolicies, as
+// service account): namespaces, nodes, pods, Services, Endpoints, workload objects and NetworkPolicies, as
 // one `kind: List` that the inventory and the manifest loader read like `kubectl get -o json`.
 #pragma once
 

@@ -2,6 +2,7 @@
 // with observed traffic, allowing exactly the observed (peer, port, protocol) set plus DNS.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,20 +15,36 @@ namespace netobs {
 
 enum class DnsMode { allow, none };
 enum class DefaultDeny { no, yes };
+// Which namespaces get policies when none is named: all but kube-system, kube-public and
+// kube-node-lease, or every one (-A, for cluster-wide default-deny).
+enum class NamespaceScope { non_system, all };
 
 struct RecommendOptions {
   DnsMode dns = DnsMode::allow;
   std::optional<LabelSelector> dns_selector;  // overrides the kube-dns Service's selector
   std::string dns_namespace = "kube-system";
   std::vector<IpAddress> dns_ips;             // NodeLocal DNSCache and similar
-  std::vector<std::string> namespaces;        // limit output to these; empty = all but system ones
+  // Resolvers the cluster DNS server forwards to, allowed in its egress although flow logs never
+  // show that traffic: 169.254.169.253 (the Amazon-provided DNS), the base+2 address of each
+  // VPC CIDR, and these.
+  std::vector<Cidr> dns_upstreams;
+  std::vector<Cidr> vpc_cidrs;
+  // Where the API server's endpoints live (stable, unlike the endpoint addresses themselves).
+  std::vector<Cidr> apiserver_cidrs;
+  std::vector<std::string> namespaces;          // limit output to these; empty = the scope's
+  NamespaceScope scope = NamespaceScope::non_system;
+  std::vector<std::string> exclude_namespaces;  // never these, whatever else says
   DefaultDeny default_deny = DefaultDeny::no;
+  // The observation window (Unix seconds), to tell which Jobs and CronJobs did not run in it.
+  std::int64_t window_start = 0;
+  std::int64_t window_end = 0;
 };
 
 struct Recommendation {
   std::vector<NetworkPolicy> policies;         // sorted by namespace, then name
   std::vector<std::string> notes;              // for review: what was left out and why
-  std::vector<std::string> unobserved;         // with --default-deny: workloads it will cut off
+  std::vector<std::string> unobserved;         // with --default-deny: workloads it will cut off, and why
+  std::vector<std::string> unisolated;         // with --default-deny: namespaces it leaves open, and why
   std::string dns_description;                 // what DNS egress allows, for the summary
 };
 

@@ -162,11 +162,49 @@ std::vector<ResolvedPeer> PeerResolver::resolve_uncached(const IpAddress& ip, co
         }
       }
     }
+    if (peers.empty() && side == EdgeSide::server) peers = endpoint_peers(*service, port, protocol, seen_at);
     if (peers.empty()) return {{Peer{PeerKind::cluster_unknown, {}, ip}, port}};
     return peers;
   }
+  // The Endpoints of a Service without a selector explain the address (the API server's
+  // control-plane addresses): the outside, even inside the cluster's ranges.
+  if (m_inventory.is_service_endpoint(ip)) return {{Peer{PeerKind::external, {}, ip}, port}};
   if (in_cluster_range(ip)) return {{Peer{PeerKind::cluster_unknown, {}, ip}, port}};
   return {{Peer{PeerKind::external, {}, ip}, port}};
+}
+
+std::vector<ResolvedPeer> PeerResolver::endpoint_peers(const Service& service, std::uint16_t port, Protocol protocol,
+                                                       std::int64_t seen_at) {
+  std::vector<ResolvedPeer> peers;
+  const ServiceEndpoints* endpoints = m_inventory.endpoints_of(service);
+  if (!endpoints) return peers;
+  for (const auto& service_port : service.ports) {
+    if (service_port.port != port || service_port.protocol != protocol) continue;
+    // The endpoint port: named like the Service port's target, or the only one of the protocol.
+    std::optional<std::uint16_t> target;
+    for (const auto& endpoint_port : endpoints->ports) {
+      if (endpoint_port.protocol != protocol) continue;
+      if (!target || endpoint_port.name == service_port.target_port ||
+          std::to_string(endpoint_port.port) == service_port.target_port) {
+        target = endpoint_port.port;
+      }
+    }
+    if (!target) continue;
+    static const FlowEndpoint k_no_identity;  // stable: the resolver caches by its address
+    for (const auto& address : endpoints->addresses) {
+      for (const auto& resolved : resolve(address, k_no_identity, EdgeSide::server, *target, protocol, seen_at)) {
+        const ResolvedPeer peer{resolved.peer.kind == PeerKind::cluster_unknown ? Peer{PeerKind::external, {}, address}
+                                                                                : resolved.peer,
+                                *target};
+        if (std::find_if(peers.begin(), peers.end(), [&](const ResolvedPeer& p) {
+              return p.peer == peer.peer && p.port == peer.port;
+            }) == peers.end()) {
+          peers.push_back(peer);
+        }
+      }
+    }
+  }
+  return peers;
 }
 
 }  // namespace netobs

@@ -41,6 +41,10 @@ class PeerResolver {
 
  private:
   Peer workload_peer(const WorkloadRef& ref, const Labels& labels);
+  // The endpoints of a Service without selected backends (the API server's), on the endpoint
+  // port that serves `port`: pods and nodes as such, other addresses as the outside.
+  std::vector<ResolvedPeer> endpoint_peers(const Service& service, std::uint16_t port, Protocol protocol,
+                                           std::int64_t seen_at);
   bool in_cluster_range(const IpAddress& ip) const;
 
   const Inventory& m_inventory;

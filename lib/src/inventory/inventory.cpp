@@ -8,6 +8,7 @@
 
 #include "util/document.hpp"
 #include "util/k8s_json.hpp"
+#include "util/time.hpp"
 
 namespace netobs {
 namespace {
@@ -93,6 +94,62 @@ std::optional<std::string> strip_suffix(const std::string& name, const std::stri
   return name.substr(0, name.size() - suffix.size() - 1);
 }
 
+using EndpointIndex = std::map<std::pair<std::string, std::string>, ServiceEndpoints>;
+
+// Adds one Endpoints or EndpointSlice object to `index`, under its Service.
+void add_endpoints(const json& item, const std::string& kind, EndpointIndex& index) {
+  const json& metadata = field(item, "metadata");
+  const std::string ns = k8s::namespace_of(metadata);
+  // An EndpointSlice names its Service in a label; Endpoints share the Service's name.
+  const std::string service = kind == "EndpointSlice" ? string_at(field(metadata, "labels"), "kubernetes.io/service-name")
+                                                      : string_at(metadata, "name");
+  if (service.empty()) return;
+  ServiceEndpoints& into = index[{ns, service}];
+  auto add_address = [&](const std::string& text) {
+    auto ip = parse_ip(text);
+    if (ip && std::find(into.addresses.begin(), into.addresses.end(), *ip) == into.addresses.end()) {
+      into.addresses.push_back(*ip);
+    }
+  };
+  auto add_ports = [&](const json& ports) {
+    if (!ports.is_array()) return;
+    for (const auto& port : ports) {
+      const json& number = field(port, "port");
+      auto protocol = k8s::parse_protocol(field(port, "protocol"));
+      if (!number.is_number_integer() || !protocol) continue;
+      const auto value = number.get<long long>();
+      if (value < 1 || value > 65535) continue;
+      EndpointPort entry{string_at(port, "name"), *protocol, static_cast<std::uint16_t>(value)};
+      if (std::none_of(into.ports.begin(), into.ports.end(), [&](const EndpointPort& p) {
+            return p.name == entry.name && p.protocol == entry.protocol && p.port == entry.port;
+          })) {
+        into.ports.push_back(entry);
+      }
+    }
+  };
+  if (kind == "EndpointSlice") {
+    if (const json& endpoints = field(item, "endpoints"); endpoints.is_array()) {
+      for (const auto& endpoint : endpoints) {
+        if (const json& addresses = field(endpoint, "addresses"); addresses.is_array()) {
+          for (const auto& address : addresses) {
+            if (address.is_string()) add_address(address.get<std::string>());
+          }
+        }
+      }
+    }
+    add_ports(field(item, "ports"));
+    return;
+  }
+  if (const json& subsets = field(item, "subsets"); subsets.is_array()) {
+    for (const auto& subset : subsets) {
+      if (const json& addresses = field(subset, "addresses"); addresses.is_array()) {
+        for (const auto& address : addresses) add_address(string_at(address, "ip"));
+      }
+      add_ports(field(subset, "ports"));
+    }
+  }
+}
+
 }  // namespace
 
 Result<void> Inventory::load_file(const std::filesystem::path& path) {
@@ -144,10 +201,15 @@ Result<void> Inventory::add_objects(const std::string& text, const std::string& 
       m_nodes.push_back(parse_node(item));
     } else if (object_kind == "Namespace") {
       m_namespaces[string_at(metadata, "name")] = k8s::labels_at(field(metadata, "labels"));
+    } else if (object_kind == "Endpoints" || object_kind == "EndpointSlice") {
+      add_endpoints(item, object_kind, m_endpoints);
     } else if (is_workload_kind(object_kind)) {
       const std::string ns = k8s::namespace_of(metadata);
       const WorkloadRef ref{ns, object_kind, string_at(metadata, "name")};
       m_workloads[ref].selector = k8s::parse_selector(field(field(item, "spec"), "selector"));
+      const json& status = field(item, "status");
+      m_workloads[ref].last_run =
+          parse_rfc3339(string_at(status, object_kind == "CronJob" ? "lastScheduleTime" : "startTime"));
       if (object_kind == "ReplicationController") {
         // An RC's selector is a plain label map, not a LabelSelector.
         const json& selector = field(field(item, "spec"), "selector");
@@ -162,6 +224,21 @@ Result<void> Inventory::add_objects(const std::string& text, const std::string& 
   }
   return {};
 }
+
+const ServiceEndpoints* Inventory::endpoints_of(const Service& service) const {
+  auto it = m_endpoints.find({service.namespace_name, service.name});
+  return it == m_endpoints.end() ? nullptr : &it->second;
+}
+
+std::vector<IpAddress> Inventory::apiserver_addresses() const {
+  auto it = m_endpoints.find({"default", "kubernetes"});
+  if (it == m_endpoints.end()) return {};
+  std::vector<IpAddress> out = it->second.addresses;
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool Inventory::is_service_endpoint(const IpAddress& ip) const { return m_endpoint_addresses.contains(ip); }
 
 void Inventory::index() {
   // The same object from two inventories (or listed twice) counts once: the later copy wins.
@@ -243,6 +320,15 @@ void Inventory::index() {
         if (!target) continue;
         for (const auto& ip : pod->ips) m_listening.insert(listen_key(ip, *target, port.protocol));
       }
+    }
+  }
+  m_endpoint_addresses.clear();
+  for (const auto& [key, endpoints] : m_endpoints) {
+    const Service* service = service_by_name(key.first, key.second);
+    if (service && service->selector) continue;  // pods behind a selector are pods
+    for (const auto& ip : endpoints.addresses) {
+      m_endpoint_addresses.insert(ip);
+      for (const auto& port : endpoints.ports) m_listening.insert(listen_key(ip, port.port, port.protocol));
     }
   }
 }

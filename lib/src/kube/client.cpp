@@ -32,6 +32,7 @@ constexpr Resource k_resources[] = {
     {"/api/v1", "nodes", "Node", false, false},
     {"/api/v1", "pods", "Pod", true, true},
     {"/api/v1", "services", "Service", true, false},
+    {"/api/v1", "endpoints", "Endpoints", true, false},  // the API server's addresses (default/kubernetes)
     {"/apis/apps/v1", "deployments", "Deployment", true, false},
     {"/apis/apps/v1", "replicasets", "ReplicaSet", true, false},
     {"/apis/apps/v1", "statefulsets", "StatefulSet", true, false},

@@ -16,6 +16,11 @@ bool DnsTarget::covers(const Peer& peer, const Graph& graph) const {
          selector->matches(it->second.selector.match_labels);
 }
 
+bool DnsTarget::serves(const WorkloadNode& workload) const {
+  return selector && workload.ref.namespace_name == namespace_name && !workload.selector.empty() &&
+         selector->matches(workload.selector.match_labels);
+}
+
 DnsTarget find_dns(const Inventory& inventory, const RecommendOptions& options) {
   DnsTarget dns;
   if (options.dns == DnsMode::none) {
@@ -47,6 +52,14 @@ DnsTarget find_dns(const Inventory& inventory, const RecommendOptions& options) 
   dns.peers.push_back(PolicyPeer{*dns.selector,
                                  LabelSelector{{{"kubernetes.io/metadata.name", dns.namespace_name}}, {}},
                                  std::nullopt});
+  // 169.254.169.253 and VPC+2 are the Amazon-provided DNS server; VPC flow logs never record it.
+  dns.upstreams.push_back(*parse_cidr("169.254.169.253/32"));
+  for (const Cidr& vpc : options.vpc_cidrs) {
+    if (vpc.base.is_v4()) dns.upstreams.push_back(host_cidr(IpAddress::from_v4(vpc.base.v4() + 2)));
+  }
+  dns.upstreams.insert(dns.upstreams.end(), options.dns_upstreams.begin(), options.dns_upstreams.end());
+  std::sort(dns.upstreams.begin(), dns.upstreams.end());
+  dns.upstreams.erase(std::unique(dns.upstreams.begin(), dns.upstreams.end()), dns.upstreams.end());
   dns.ips = options.dns_ips;
   std::sort(dns.ips.begin(), dns.ips.end());
   for (const auto& ip : dns.ips) {

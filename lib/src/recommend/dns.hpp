@@ -16,9 +16,13 @@ struct DnsTarget {
   // True when traffic to `peer` on port 53 is already allowed by the DNS rule.
   bool covers(const Peer& peer, const Graph& graph) const;
 
+  // True when `workload` is (among) the pods that serve cluster DNS.
+  bool serves(const WorkloadNode& workload) const;
+
   std::string namespace_name;
   std::optional<LabelSelector> selector;
   std::vector<IpAddress> ips;
+  std::vector<Cidr> upstreams;  // what the DNS server itself forwards to
 };
 
 // The DNS peers from the options, else the kube-dns Service's own spec.selector, else the

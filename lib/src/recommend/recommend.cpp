@@ -17,8 +17,9 @@ const char* k_metadata_name = "kubernetes.io/metadata.name";
 
 class Synthesizer {
  public:
-  Synthesizer(const Graph& graph, const DnsTarget& dns, Recommendation& out)
-      : m_graph(graph), m_dns(dns), m_out(out) {
+  Synthesizer(const Graph& graph, const DnsTarget& dns, const std::vector<IpAddress>& apiserver,
+              const std::vector<Cidr>& apiserver_cidrs, Recommendation& out)
+      : m_graph(graph), m_dns(dns), m_apiserver(apiserver), m_apiserver_cidrs(apiserver_cidrs), m_out(out) {
     for (const auto& entry : graph.edges) {
       const EdgeId& edge = entry.first;
       if (edge.client.kind == PeerKind::workload) m_edges_of[edge.client.workload].push_back(&entry);
@@ -32,9 +33,13 @@ class Synthesizer {
     std::map<Peer, PortSet> ingress;
     std::map<Peer, PortSet> egress;
     EdgeStats evidence;
+    const bool dns_server = m_dns.serves(workload);
     const auto found = m_edges_of.find(workload.ref);
-    if (found == m_edges_of.end()) return std::nullopt;
-    for (const auto* entry : found->second) {
+    // The DNS server gets its policy even unobserved: a namespace default-deny would cut
+    // every pod's name resolution.
+    if (found == m_edges_of.end() && !dns_server) return std::nullopt;
+    static const std::vector<const std::pair<const EdgeId, EdgeStats>*> k_none;
+    for (const auto* entry : found == m_edges_of.end() ? k_none : found->second) {
       const auto& [edge, stats] = *entry;
       const bool is_server = edge.server.kind == PeerKind::workload && edge.server.workload == workload.ref;
       const bool is_client = edge.client.kind == PeerKind::workload && edge.client.workload == workload.ref;
@@ -53,7 +58,16 @@ class Synthesizer {
     if (!workload.selector_note.empty()) policy.annotations["netobs.io/selector-note"] = workload.selector_note;
     policy.pod_selector = workload.selector;
     policy.policy_types = {PolicyType::ingress, PolicyType::egress};
+    if (dns_server) {
+      // Every pod may resolve names (every policy allows DNS egress to it), observed or not.
+      drop_dns_ports(ingress, [](const Peer&) { return true; });
+      drop_dns_ports(egress, [&](const Peer& peer) {
+        return peer.kind == PeerKind::external &&
+               std::any_of(m_dns.upstreams.begin(), m_dns.upstreams.end(), [&](const Cidr& c) { return c.contains(peer.ip); });
+      });
+    }
     policy.ingress = rules(workload, ingress);
+    if (dns_server) policy.ingress.push_back(PolicyRule{{PolicyPeer{std::nullopt, LabelSelector{}, std::nullopt}}, dns_ports()});
     if (!m_dns.peers.empty()) {
       for (auto& [peer, ports] : egress) {
         if (m_dns.covers(peer, m_graph)) {
@@ -64,9 +78,15 @@ class Synthesizer {
       std::erase_if(egress, [](const auto& entry) { return entry.second.empty(); });
     }
     policy.egress = rules(workload, egress);
-    if (!m_dns.peers.empty()) {
-      policy.egress.push_back(PolicyRule{m_dns.peers, {PolicyPort{Protocol::udp, 53, std::nullopt},
-                                                       PolicyPort{Protocol::tcp, 53, std::nullopt}}});
+    if (!m_dns.peers.empty()) policy.egress.push_back(PolicyRule{m_dns.peers, dns_ports()});
+    if (dns_server) {
+      PolicyRule upstream{{}, dns_ports()};
+      for (const Cidr& cidr : m_dns.upstreams) {
+        upstream.peers.push_back(PolicyPeer{std::nullopt, std::nullopt, IpBlock{to_string(cidr), {}}});
+      }
+      policy.egress.push_back(std::move(upstream));
+      policy.annotations["netobs.io/dns-server"] =
+          "ingress 53 from every pod; egress 53 to the upstream resolvers, which flow logs do not record";
     }
     return policy;
   }
@@ -107,13 +127,48 @@ class Synthesizer {
     std::vector<PolicyRule> out;
     for (const auto& [ports, peers] : by_ports) {
       PolicyRule rule;
-      for (const Peer& peer : peers) rule.peers.push_back(to_policy_peer(self, peer));
+      for (const Peer& peer : peers) add_peer(rule.peers, self, peer);
       for (const auto& [protocol, port] : ports) {
         rule.ports.push_back(PolicyPort{protocol, static_cast<int>(port), std::nullopt});
       }
       out.push_back(std::move(rule));
     }
     return out;
+  }
+
+  static std::vector<PolicyPort> dns_ports() {
+    return {PolicyPort{Protocol::udp, 53, std::nullopt}, PolicyPort{Protocol::tcp, 53, std::nullopt}};
+  }
+
+  // Removes 53/UDP and 53/TCP from the peers `which` picks (a DNS rule covers them).
+  template <typename Which>
+  static void drop_dns_ports(std::map<Peer, PortSet>& by_peer, Which which) {
+    for (auto& [peer, ports] : by_peer) {
+      if (!which(peer)) continue;
+      ports.erase({Protocol::udp, 53});
+      ports.erase({Protocol::tcp, 53});
+    }
+    std::erase_if(by_peer, [](const auto& entry) { return entry.second.empty(); });
+  }
+
+  // The API server's endpoint addresses become --apiserver-cidr when given; without it they are
+  // written as they are, with a note that they can change.
+  void add_peer(std::vector<PolicyPeer>& peers, const WorkloadNode& self, const Peer& peer) {
+    const bool apiserver = peer.kind == PeerKind::external &&
+                           std::find(m_apiserver.begin(), m_apiserver.end(), peer.ip) != m_apiserver.end();
+    if (apiserver && !m_apiserver_cidrs.empty()) {
+      for (const Cidr& cidr : m_apiserver_cidrs) {
+        PolicyPeer block{std::nullopt, std::nullopt, IpBlock{to_string(cidr), {}}};
+        if (std::find(peers.begin(), peers.end(), block) == peers.end()) peers.push_back(std::move(block));
+      }
+      return;
+    }
+    if (apiserver) {
+      note(fmt::format("{}/{}: traffic with the Kubernetes API server at {} (an endpoint of default/kubernetes) is "
+                       "allowed by address; the control plane's addresses can change: give --apiserver-cidr",
+                       self.ref.namespace_name, self.ref.name, to_string(peer.ip)));
+    }
+    peers.push_back(to_policy_peer(self, peer));
   }
 
   PolicyPeer to_policy_peer(const WorkloadNode& self, const Peer& peer) const {
@@ -137,12 +192,47 @@ class Synthesizer {
   const Graph& m_graph;
   std::map<WorkloadRef, std::vector<const std::pair<const EdgeId, EdgeStats>*>> m_edges_of;
   const DnsTarget& m_dns;
+  const std::vector<IpAddress>& m_apiserver;
+  const std::vector<Cidr>& m_apiserver_cidrs;
   Recommendation& m_out;
 };
 
+bool contains(const std::vector<std::string>& names, const std::string& name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
 bool wanted(const std::string& ns, const RecommendOptions& options) {
-  if (options.namespaces.empty()) return !is_system_namespace(ns);
-  return std::find(options.namespaces.begin(), options.namespaces.end(), ns) != options.namespaces.end();
+  if (contains(options.exclude_namespaces, ns)) return false;
+  if (!options.namespaces.empty()) return contains(options.namespaces, ns);
+  return options.scope == NamespaceScope::all || !is_system_namespace(ns);
+}
+
+// Why default-deny leaves `ns` open.
+std::string unisolated_reason(const std::string& ns, const RecommendOptions& options) {
+  if (contains(options.exclude_namespaces, ns)) return "excluded (--exclude-namespace)";
+  if (!options.namespaces.empty()) return "not named (-n)";
+  if (is_system_namespace(ns)) return "a system namespace: give -A (or -n " + ns + ") to cover it";
+  return "no workload with observed traffic";
+}
+
+// The workloads serving cluster DNS that the graph lacks (no traffic seen): nodes made from the
+// inventory so the DNS server always gets its policy.
+std::map<WorkloadRef, WorkloadNode> unseen_dns_workloads(const Graph& graph, const Inventory& inventory,
+                                                         const DnsTarget& dns) {
+  std::map<WorkloadRef, WorkloadNode> out;
+  if (!dns.selector) return out;
+  for (const auto& pod : inventory.pods()) {
+    if (pod.namespace_name != dns.namespace_name || pod.host_network || pod.terminated ||
+        !dns.selector->matches(pod.labels) || graph.workloads.contains(pod.owner)) {
+      continue;
+    }
+    WorkloadNode& node = out[pod.owner];
+    node.ref = pod.owner;
+    node.system = is_system_namespace(pod.namespace_name);
+    auto info = inventory.workloads().find(pod.owner);
+    node.selector = info != inventory.workloads().end() && info->second.selector ? *info->second.selector : *dns.selector;
+  }
+  return out;
 }
 
 // Stable, unique names: "<name>-netobs", with the kind added where two kinds share a name.
@@ -160,6 +250,40 @@ std::map<WorkloadRef, std::string> policy_names(const std::vector<const Workload
   return names;
 }
 
+// What a default-deny of `covered` cuts off that no policy allows: workloads whose pods run but
+// had no traffic in the window, and Jobs and CronJobs whose last run is older than the window
+// (they will fail at their next run).
+std::vector<std::string> cut_off(const Inventory& inventory, const RecommendOptions& options,
+                                 const std::set<std::string>& covered, const std::vector<const WorkloadNode*>& chosen) {
+  std::set<WorkloadRef> with_policy;
+  for (const WorkloadNode* node : chosen) with_policy.insert(node->ref);
+  std::map<WorkloadRef, std::string> out;
+  for (const auto& pod : inventory.pods()) {
+    if (!covered.contains(pod.namespace_name) || pod.terminated || pod.host_network) continue;
+    if (!with_policy.contains(pod.owner)) out.emplace(pod.owner, "pods running, no traffic observed in the window");
+  }
+  for (const auto& [ref, info] : inventory.workloads()) {
+    if ((ref.kind != "CronJob" && ref.kind != "Job") || !covered.contains(ref.namespace_name) || with_policy.contains(ref)) {
+      continue;
+    }
+    if (ref.kind == "Job" && std::any_of(inventory.workloads().begin(), inventory.workloads().end(), [&](const auto& w) {
+          return w.first.kind == "CronJob" && w.first.namespace_name == ref.namespace_name && ref.name.starts_with(w.first.name + "-");
+        })) {
+      continue;  // a CronJob's run: the CronJob is listed
+    }
+    if (!info.last_run) {
+      out[ref] = "has not run yet: it will fail at its first run";
+    } else if (options.window_start && *info.last_run < options.window_start) {
+      out[ref] = fmt::format("last ran {}, before the window: it will fail at its next run", format_rfc3339(*info.last_run));
+    } else if (!out.contains(ref)) {
+      out[ref] = fmt::format("ran {} but no traffic was observed", format_rfc3339(*info.last_run));
+    }
+  }
+  std::vector<std::string> lines;
+  for (const auto& [ref, why] : out) lines.push_back(fmt::format("{}: {}", workload_name(ref), why));
+  return lines;
+}
+
 }  // namespace
 
 std::string policy_name(const WorkloadRef& workload) { return workload.name + "-netobs"; }
@@ -168,10 +292,19 @@ Recommendation recommend(const Graph& graph, const Inventory& inventory, const R
   Recommendation out;
   const DnsTarget dns = find_dns(inventory, options);
   out.dns_description = dns.description;
-  Synthesizer synthesizer(graph, dns, out);
+  const std::vector<IpAddress> apiserver = inventory.apiserver_addresses();
+  Synthesizer synthesizer(graph, dns, apiserver, options.apiserver_cidrs, out);
+
+  std::vector<const WorkloadNode*> candidates;
+  for (const auto& [ref, workload] : graph.workloads) candidates.push_back(&workload);
+  const auto dns_nodes = unseen_dns_workloads(graph, inventory, dns);
+  for (const auto& [ref, workload] : dns_nodes) candidates.push_back(&workload);
+  std::sort(candidates.begin(), candidates.end(), [](const auto* a, const auto* b) { return a->ref < b->ref; });
 
   std::vector<const WorkloadNode*> chosen;
-  for (const auto& [ref, workload] : graph.workloads) {
+  for (const WorkloadNode* node : candidates) {
+    const WorkloadRef& ref = node->ref;
+    const WorkloadNode& workload = *node;
     if (!wanted(ref.namespace_name, options)) continue;
     const std::string label = workload_name(ref);
     if (workload.host_network) {
@@ -188,7 +321,18 @@ Recommendation recommend(const Graph& graph, const Inventory& inventory, const R
     chosen.push_back(&workload);
   }
   const auto names = policy_names(chosen);
-  std::set<std::string> covered(options.namespaces.begin(), options.namespaces.end());
+  std::set<std::string> covered;
+  for (const auto& ns : options.namespaces) {
+    if (!contains(options.exclude_namespaces, ns)) covered.insert(ns);
+  }
+  std::set<std::string> known;  // every namespace the inventory or the traffic shows
+  for (const auto& [ns, labels] : inventory.namespaces()) known.insert(ns);
+  for (const auto& [ref, workload] : graph.workloads) known.insert(ref.namespace_name);
+  if (options.scope == NamespaceScope::all && options.namespaces.empty()) {
+    for (const auto& ns : known) {
+      if (wanted(ns, options)) covered.insert(ns);
+    }
+  }
   for (const WorkloadNode* workload : chosen) {
     if (auto policy = synthesizer.policy_for(*workload, names.at(workload->ref))) {
       covered.insert(policy->namespace_name);
@@ -204,17 +348,10 @@ Recommendation recommend(const Graph& graph, const Inventory& inventory, const R
       deny.policy_types = {PolicyType::ingress, PolicyType::egress};
       out.policies.push_back(std::move(deny));
     }
-    std::set<std::string> unobserved;
-    for (const auto& pod : inventory.pods()) {
-      if (!covered.contains(pod.namespace_name) || pod.terminated || pod.host_network) continue;
-      const auto it = graph.workloads.find(pod.owner);
-      const bool has_policy = it != graph.workloads.end() &&
-                              std::find(chosen.begin(), chosen.end(), &it->second) != chosen.end();
-      if (!has_policy) {
-        unobserved.insert(workload_name(pod.owner));
-      }
+    out.unobserved = cut_off(inventory, options, covered, chosen);
+    for (const auto& ns : known) {
+      if (!covered.contains(ns)) out.unisolated.push_back(fmt::format("{}: {}", ns, unisolated_reason(ns, options)));
     }
-    out.unobserved.assign(unobserved.begin(), unobserved.end());
   }
   std::sort(out.policies.begin(), out.policies.end(), [](const NetworkPolicy& a, const NetworkPolicy& b) {
     return std::tie(a.namespace_name, a.name) < std::tie(b.namespace_name, b.name);

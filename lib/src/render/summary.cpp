@@ -45,8 +45,10 @@ std::string render_summary(const IngestSummary& summary, const Graph& graph,
   std::string out;
   out += fmt::format("netobs: read {} records, used {}", summary.records_read, summary.records_used);
   if (summary.first_seen) {
-    out += fmt::format(", observed {} to {}", format_rfc3339(summary.first_seen),
-                       format_rfc3339(summary.last_seen));
+    const std::int64_t span = summary.last_seen - summary.first_seen;
+    out += fmt::format(", observed {} to {} (a window of {}h{:02}m: what runs less often may be missing)",
+                       format_rfc3339(summary.first_seen), format_rfc3339(summary.last_seen), span / 3600,
+                       span % 3600 / 60);
   }
   out += "\n";
   lines_section(out, "sources", summary.sources, top);
@@ -87,8 +89,9 @@ std::string render_summary(const IngestSummary& summary, const Graph& graph,
   out += fmt::format("  {}\n", recommendation.dns_description);
   out += fmt::format("  policies: {}\n", recommendation.policies.size());
   lines_section(out, "notes", recommendation.notes, top * 4);
-  lines_section(out, "default-deny will cut off these workloads, which had no observed traffic",
+  lines_section(out, "default-deny will cut off these workloads (no policy allows their traffic)",
                 recommendation.unobserved, top * 4);
+  lines_section(out, "namespaces default-deny leaves open", recommendation.unisolated, top * 4);
   return out;
 }
 

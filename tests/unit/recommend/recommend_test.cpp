@@ -119,7 +119,8 @@ TEST(Recommend, DefaultDenyListsUnobservedWorkloads) {
   EXPECT_TRUE(deny.ingress.empty());
   EXPECT_TRUE(deny.egress.empty());
   EXPECT_EQ(deny.policy_types.size(), 2U);
-  EXPECT_EQ(r.unobserved, (std::vector<std::string>{"app/c[Pod]", "app/idle[Pod]"}));
+  EXPECT_EQ(r.unobserved, (std::vector<std::string>{"app/c[Pod]: pods running, no traffic observed in the window",
+                                                    "app/idle[Pod]: pods running, no traffic observed in the window"}));
 }
 
 TEST(Recommend, OutputIsSortedAndStable) {

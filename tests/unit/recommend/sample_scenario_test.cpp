@@ -42,13 +42,21 @@ std::vector<Truth> read_truth() {
   return rows;
 }
 
-class SampleScenario : public ::testing::Test {
+// The scenario as recommended by default (false) and cluster-wide with -A --default-deny (true).
+class SampleScenario : public ::testing::TestWithParam<bool> {
  protected:
+  static bool cluster_wide() { return GetParam(); }
+
   void SetUp() override {
     ASSERT_TRUE(inventory.load_file(k_samples + "/flows/inventory.json"));
     IngestOptions ingest;
     ingest.exclude.push_back(k_samples + "/flows/inventory.json");
-    result = testing::run_pipeline({k_samples + "/flows"}, inventory, {}, ingest);
+    RecommendOptions options;
+    if (cluster_wide()) {
+      options.scope = NamespaceScope::all;
+      options.default_deny = DefaultDeny::yes;
+    }
+    result = testing::run_pipeline({k_samples + "/flows"}, inventory, options, ingest);
     truth = read_truth();
     ASSERT_FALSE(truth.empty());
     cluster.policies = result.recommendation.policies;
@@ -57,6 +65,14 @@ class SampleScenario : public ::testing::Test {
     for (const auto& pod : inventory.pods()) {
       if (pod.terminated) cluster.pods.push_back({pod, {}});
     }
+    // A team that arrives after the window, in a namespace of its own.
+    Pod newcomer;
+    newcomer.namespace_name = "newteam";
+    newcomer.name = "newapp-0";
+    newcomer.labels = {{"app", "newapp"}};
+    newcomer.ips = {*parse_ip("10.0.9.99")};
+    newcomer.owner = {"newteam", "StatefulSet", "newapp"};
+    cluster.pods.push_back({newcomer, {}});
     engine = std::make_unique<PolicyEngine>(cluster, IpBlockScope::all);
   }
 
@@ -100,19 +116,22 @@ class SampleScenario : public ::testing::Test {
   std::unique_ptr<PolicyEngine> engine;
 };
 
-TEST_F(SampleScenario, EveryObservedConnectionIsAllowed) {
+TEST_P(SampleScenario, EveryObservedConnectionIsAllowed) {
+  std::size_t checked = 0;
   for (const auto& t : truth) {
     if (!t.attributable) continue;
     for (const auto& client : endpoints(t.client)) {
       for (const auto& server : endpoints(t.server)) {
         EXPECT_TRUE(allows(client, server, t.protocol, t.port))
             << client.name << " -> " << server.name << " " << to_string(t.protocol) << " " << t.port;
+        ++checked;
       }
     }
   }
+  EXPECT_GE(checked, 17U);  // every attributable row of the truth, with each pod of each end
 }
 
-TEST_F(SampleScenario, UnattributableSnatTrafficIsNotGuessed) {
+TEST_P(SampleScenario, UnattributableSnatTrafficIsNotGuessed) {
   for (const auto& t : truth) {
     if (t.attributable) continue;
     for (const auto& client : endpoints(t.client)) {
@@ -124,7 +143,7 @@ TEST_F(SampleScenario, UnattributableSnatTrafficIsNotGuessed) {
   EXPECT_FALSE(result.graph.report.snat.empty());
 }
 
-TEST_F(SampleScenario, NothingUnobservedIsAllowed) {
+TEST_P(SampleScenario, NothingUnobservedIsAllowed) {
   std::set<std::string> names;
   std::set<std::pair<Protocol, int>> ports{{Protocol::tcp, 22}, {Protocol::tcp, 9153}, {Protocol::tcp, 15672},
                                            {Protocol::udp, 8080}, {Protocol::udp, 53}, {Protocol::tcp, 53}};
@@ -147,6 +166,7 @@ TEST_F(SampleScenario, NothingUnobservedIsAllowed) {
     for (const auto& s : names) {
       for (const auto& [protocol, port] : ports) {
         if (observed(c, s, protocol, port)) continue;
+        // Every pod may reach cluster DNS: each policy's egress and the DNS server's ingress say so.
         const bool dns = s == "kube-system/coredns" && port == 53;
         for (const auto& client : endpoints(c)) {
           for (const auto& server : endpoints(s)) {
@@ -154,7 +174,7 @@ TEST_F(SampleScenario, NothingUnobservedIsAllowed) {
               EXPECT_FALSE(egress_allows(client, server, protocol, port))
                   << "egress " << c << " -> " << s << " " << to_string(protocol) << " " << port;
             }
-            if (isolated(server, PolicyType::ingress)) {
+            if (isolated(server, PolicyType::ingress) && !dns) {
               EXPECT_FALSE(ingress_allows(client, server, protocol, port))
                   << "ingress " << c << " -> " << s << " " << to_string(protocol) << " " << port;
             }
@@ -167,7 +187,7 @@ TEST_F(SampleScenario, NothingUnobservedIsAllowed) {
   EXPECT_GT(checked, 1000);
 }
 
-TEST_F(SampleScenario, EveryPolicedWorkloadCanResolveNames) {
+TEST_P(SampleScenario, EveryPolicedWorkloadCanResolveNames) {
   const auto coredns = endpoints("kube-system/coredns");
   ASSERT_FALSE(coredns.empty());
   std::size_t policed = 0;
@@ -183,13 +203,13 @@ TEST_F(SampleScenario, EveryPolicedWorkloadCanResolveNames) {
   EXPECT_GE(policed, 8U);
 }
 
-TEST_F(SampleScenario, SystemNamespacesGetNoPolicy) {
-  for (const auto& policy : result.recommendation.policies) {
-    EXPECT_NE(policy.namespace_name, "kube-system") << policy.name;
-  }
+TEST_P(SampleScenario, SystemNamespacesGetPoliciesOnlyWithAllNamespaces) {
+  const auto in_kube_system = std::count_if(result.recommendation.policies.begin(), result.recommendation.policies.end(),
+                                            [](const NetworkPolicy& p) { return p.namespace_name == "kube-system"; });
+  EXPECT_EQ(in_kube_system, cluster_wide() ? 2 : 0);  // coredns-netobs and default-deny-netobs
 }
 
-TEST_F(SampleScenario, ReusedPodIpIsAttributedByTime) {
+TEST_P(SampleScenario, ReusedPodIpIsAttributedByTime) {
   // 10.0.2.40 belonged to the finished orders-cleanup Job pod before the orders pod got it.
   const auto it = std::find_if(result.recommendation.policies.begin(), result.recommendation.policies.end(),
                                [](const NetworkPolicy& p) { return p.name == "orders-cleanup-netobs"; });
@@ -202,13 +222,48 @@ TEST_F(SampleScenario, ReusedPodIpIsAttributedByTime) {
   }
 }
 
-TEST_F(SampleScenario, SummaryReportsWhatWasNotEvidence) {
+TEST_P(SampleScenario, SummaryReportsWhatWasNotEvidence) {
   EXPECT_EQ(result.summary.skipped.at("action REJECT"), 2U);
   EXPECT_EQ(result.summary.skipped.at("log-status NODATA"), 1U);
   EXPECT_EQ(result.summary.skipped.at("hubble verdict DROPPED"), 1U);
   EXPECT_EQ(result.summary.malformed_count, 0U);
   EXPECT_TRUE(result.graph.report.private_external.contains(*parse_ip("10.0.4.50")));
 }
+
+TEST_P(SampleScenario, EveryPodIncludingANewcomerResolvesNamesAndCoreDnsIsIsolated) {
+  const auto coredns = endpoints("kube-system/coredns");
+  ASSERT_FALSE(coredns.empty());
+  for (const auto& server : coredns) {
+    EXPECT_EQ(isolated(server, PolicyType::ingress), cluster_wide());
+    EXPECT_EQ(isolated(server, PolicyType::egress), cluster_wide());
+  }
+  std::size_t checked = 0;
+  for (const auto& pod : cluster.pods) {
+    if (pod.host_network || pod.terminated) continue;
+    const Named client{Endpoint::of(pod), pod.namespace_name + "/" + pod.name};
+    for (const auto& server : coredns) {
+      EXPECT_TRUE(allows(client, server, Protocol::udp, 53)) << client.name;
+      EXPECT_TRUE(allows(client, server, Protocol::tcp, 53)) << client.name;
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 12U);
+}
+
+TEST_P(SampleScenario, CoreDnsReachesTheAmazonResolverAndOnlyOnDns) {
+  const IpAddress ip = *parse_ip("169.254.169.253");
+  const Named resolver{Endpoint::range(ip, ip), "resolver"};
+  const auto coredns = endpoints("kube-system/coredns");
+  ASSERT_FALSE(coredns.empty());
+  for (const auto& server : coredns) {
+    EXPECT_TRUE(allows(server, resolver, Protocol::udp, 53));
+    EXPECT_TRUE(allows(server, resolver, Protocol::tcp, 53));
+    EXPECT_EQ(allows(server, resolver, Protocol::tcp, 443), !cluster_wide());  // open only while unisolated
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Recommend, SampleScenario, ::testing::Values(false, true),
+                         [](const ::testing::TestParamInfo<bool>& param) { return param.param ? "ClusterWide" : "Default"; });
 
 }  // namespace
 }  // namespace netobs
