@@ -18,10 +18,10 @@ ExitCode run_connectivity(const ConnectivityOptions& options, std::ostream& out,
   }
   Inventory inventory;
   auto set = load_state("connectivity", options.paths, options.inventories, options.cluster, options.namespaces,
-                        inventory, err);
+                        inventory, err, options.strict_input ? InputErrors::fail : InputErrors::report);
   if (!set) return set.error();
   const PolicyEngine engine(*set, parse_scope(options.ipblock_scope));
-  const ConnectivityReport report = compute_connectivity(engine);
+  const ConnectivityReport report = compute_connectivity(engine, options.nodes ? NodeRows::yes : NodeRows::no);
   for (const auto& note : report.notes) fmt::print(err, "netobs connectivity: note: {}\n", note);
   const ConnectivityFormat format = options.format == "json"  ? ConnectivityFormat::json
                                     : options.format == "csv" ? ConnectivityFormat::csv
@@ -43,6 +43,9 @@ void add_connectivity_command(CLI::App& app, ExitCode& exit_code) {
   cmd->add_option("--output,-o", options->output, "Write to FILE atomically instead of stdout");
   cmd->add_option("--namespace,-n", options->namespaces, "With --from-cluster: read only these namespaces (repeatable)");
   add_cluster_options(*cmd, options->cluster, ClusterFlag::explicit_flag);
+  add_strict_input_option(*cmd, options->strict_input);
+  cmd->add_flag("--nodes", options->nodes,
+                "Also list the nodes (inventory nodes, pods' hosts) as name[Node]; np-guard's format has none");
   one_value_per_use(*cmd);
   cmd->callback([options, &exit_code] { exit_code = run_connectivity(*options, std::cout, std::cerr); });
 }

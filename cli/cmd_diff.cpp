@@ -12,12 +12,14 @@
 namespace netobs::cli {
 
 ExitCode run_diff(const DiffOptions& options, std::ostream& out, std::ostream& err) {
-  auto proposal = load_inputs("diff", options.proposed, {}, err);
+  const InputErrors input_errors = options.strict_input ? InputErrors::fail : InputErrors::report;
+  auto proposal = load_inputs("diff", options.proposed, {}, err, input_errors);
   if (!proposal) return ExitCode::input_error;
   ClusterOptions cluster = options.cluster;
   cluster.from_cluster = options.live.empty();
   Inventory inventory;
-  auto live = load_state("diff", options.live, options.inventories, cluster, options.namespaces, inventory, err);
+  auto live = load_state("diff", options.live, options.inventories, cluster, options.namespaces, inventory, err,
+                         input_errors);
   if (!live) return live.error();
 
   Graph graph;
@@ -63,6 +65,7 @@ void add_diff_command(CLI::App& app, ExitCode& exit_code) {
                 "The proposal is every policy of the cluster: live policies it lacks are removed, in every namespace");
   cmd->add_option("--output,-o", options->output, "Write to FILE atomically instead of stdout");
   add_cluster_options(*cmd, options->cluster, ClusterFlag::implicit);
+  add_strict_input_option(*cmd, options->strict_input);
   one_value_per_use(*cmd);
   cmd->callback([options, &exit_code] { exit_code = run_diff(*options, std::cout, std::cerr); });
 }

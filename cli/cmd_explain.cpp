@@ -21,7 +21,8 @@ ExitCode run_explain(const ExplainOptions& options, std::ostream& out, std::ostr
     return ExitCode::usage;
   }
   Inventory inventory;
-  auto set = load_state("explain", options.paths, options.inventories, options.cluster, options.namespaces, inventory, err);
+  auto set = load_state("explain", options.paths, options.inventories, options.cluster, options.namespaces, inventory, err,
+                        options.strict_input ? InputErrors::fail : InputErrors::report);
   if (!set) return set.error();
   auto from = find_endpoint(*set, options.from);
   auto to = find_endpoint(*set, options.to);
@@ -53,6 +54,7 @@ void add_explain_command(CLI::App& app, ExitCode& exit_code) {
       ->check(CLI::IsMember({"all", "external"}));
   cmd->add_option("--namespace,-n", options->namespaces, "With --from-cluster: read only these namespaces (repeatable)");
   add_cluster_options(*cmd, options->cluster, ClusterFlag::explicit_flag);
+  add_strict_input_option(*cmd, options->strict_input);
   one_value_per_use(*cmd);
   cmd->callback([options, &exit_code] { exit_code = run_explain(*options, std::cout, std::cerr); });
 }

@@ -33,6 +33,7 @@ ExitCode run_lint(const LintOptions& options, std::ostream& out, std::ostream& e
   }
   lint::LintInput input;
   input.paths = options.paths;
+  input.input_errors = options.strict_input ? InputErrors::fail : InputErrors::report;
   if (!options.inventories.empty()) {
     input.inventory = &inventory;
     input.inventory_origin = options.inventories.front();
@@ -94,6 +95,7 @@ void add_lint_command(CLI::App& app, ExitCode& exit_code) {
   cmd->add_option("--output,-o", options->output, "Write to FILE atomically instead of stdout");
   cmd->add_option("--namespace,-n", options->namespaces, "With --from-cluster: read only these namespaces (repeatable)");
   add_cluster_options(*cmd, options->cluster, ClusterFlag::explicit_flag);
+  add_strict_input_option(*cmd, options->strict_input);
   one_value_per_use(*cmd);
   cmd->callback([options, &exit_code] { exit_code = run_lint(*options, std::cout, std::cerr); });
 }

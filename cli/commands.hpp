@@ -56,6 +56,8 @@ void add_recommend_command(CLI::App& app, ExitCode& exit_code);
 
 struct ConnectivityOptions {
   std::vector<std::string> paths;
+  bool strict_input = false;
+  bool nodes = false;
   std::vector<std::string> inventories;
   std::string format = "txt";
   std::string ipblock_scope = "all";
@@ -69,6 +71,7 @@ void add_connectivity_command(CLI::App& app, ExitCode& exit_code);
 
 struct ExplainOptions {
   std::vector<std::string> paths;
+  bool strict_input = false;
   std::vector<std::string> inventories;
   std::string from;
   std::string to;
@@ -85,6 +88,7 @@ void add_explain_command(CLI::App& app, ExitCode& exit_code);
 
 struct LintOptions {
   std::vector<std::string> paths;
+  bool strict_input = false;
   std::vector<std::string> inventories;
   std::vector<std::string> flows;
   std::string vpc_format;
@@ -103,6 +107,7 @@ void add_lint_command(CLI::App& app, ExitCode& exit_code);
 
 struct DiffOptions {
   std::vector<std::string> proposed;
+  bool strict_input = false;
   std::vector<std::string> live;  // empty: the cluster
   std::vector<std::string> inventories;
   std::vector<std::string> flows;

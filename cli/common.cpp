@@ -13,8 +13,9 @@
 namespace netobs::cli {
 
 std::optional<ManifestSet> load_inputs(const std::string& command, const std::vector<std::string>& paths,
-                                       const std::vector<std::string>& inventories, std::ostream& err) {
-  auto set = load_manifests(paths);
+                                       const std::vector<std::string>& inventories, std::ostream& err,
+                                       InputErrors errors) {
+  auto set = load_manifests(paths, errors);
   if (!set) {
     fmt::print(err, "netobs {}: {}\n", command, set.error().message);
     return std::nullopt;
@@ -28,7 +29,16 @@ std::optional<ManifestSet> load_inputs(const std::string& command, const std::ve
     add_inventory(*set, inventory, path);
   }
   for (const auto& note : set->notes) fmt::print(err, "netobs {}: note: {}\n", command, note);
+  for (const auto& problem : set->problems) {
+    fmt::print(err, "netobs {}: error: {}:{}: {}{}{} (left out; --strict-input stops here instead)\n", command,
+               problem.location.file, problem.location.line, problem.message, problem.hint.empty() ? "" : "; ",
+               problem.hint);
+  }
   return std::move(*set);
+}
+
+void add_strict_input_option(CLI::App& cmd, bool& strict_input) {
+  cmd.add_flag("--strict-input", strict_input, "Stop (exit 3) at a file that does not parse, instead of reporting it and going on");
 }
 
 void add_cluster_options(CLI::App& cmd, ClusterOptions& options, ClusterFlag flag) {
@@ -79,12 +89,12 @@ Loaded<ManifestSet> load_cluster(const std::string& command, const ClusterOption
 }
 
 Loaded<ManifestSet> load_state(const std::string& command, const std::vector<std::string>& paths,
-                                      const std::vector<std::string>& inventories, const ClusterOptions& cluster,
-                                      const std::vector<std::string>& namespaces, Inventory& inventory,
-                                      std::ostream& err) {
+                               const std::vector<std::string>& inventories, const ClusterOptions& cluster,
+                               const std::vector<std::string>& namespaces, Inventory& inventory, std::ostream& err,
+                               InputErrors errors) {
   ManifestSet set;
   if (!paths.empty()) {
-    auto loaded = load_inputs(command, paths, {}, err);
+    auto loaded = load_inputs(command, paths, {}, err, errors);
     if (!loaded) return tl::unexpected(ExitCode::input_error);
     set = std::move(*loaded);
   }

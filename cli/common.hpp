@@ -21,8 +21,14 @@ namespace netobs::cli {
 
 // Manifests from `paths` plus the pods of each inventory; prints "netobs <command>: <error>"
 // and returns nullopt on failure.
+// Files that do not parse are printed as errors ("file:line: message; hint") and left out, unless
+// `errors` is InputErrors::fail (--strict-input).
 std::optional<ManifestSet> load_inputs(const std::string& command, const std::vector<std::string>& paths,
-                                       const std::vector<std::string>& inventories, std::ostream& err);
+                                       const std::vector<std::string>& inventories, std::ostream& err,
+                                       InputErrors errors = InputErrors::report);
+
+// Adds --strict-input to `cmd`.
+void add_strict_input_option(CLI::App& cmd, bool& strict_input);
 
 // A value, or the exit code of why there is none (the message is printed already).
 template <typename T>
@@ -49,9 +55,9 @@ Loaded<ManifestSet> load_cluster(const std::string& command, const ClusterOption
 // A state to analyse: manifests from `paths`, plus the pods of each inventory (also loaded into
 // `inventory`), plus the cluster when `cluster.from_cluster`.
 Loaded<ManifestSet> load_state(const std::string& command, const std::vector<std::string>& paths,
-                                      const std::vector<std::string>& inventories, const ClusterOptions& cluster,
-                                      const std::vector<std::string>& namespaces, Inventory& inventory,
-                                      std::ostream& err);
+                               const std::vector<std::string>& inventories, const ClusterOptions& cluster,
+                               const std::vector<std::string>& namespaces, Inventory& inventory, std::ostream& err,
+                               InputErrors errors = InputErrors::report);
 
 // The graph of the observed flows in `flows` (--flows of lint and diff), attributed with
 // `inventory`; files named in `inventories` are not read as flows.

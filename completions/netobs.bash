@@ -48,7 +48,7 @@ _netobs() {
       esac
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "--help --inventory --format --ipblock-scope --output --namespace --from-cluster
-          --kubeconfig --context --request-timeout" -- "$cur"))
+          --kubeconfig --context --request-timeout --strict-input --nodes" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi
@@ -62,7 +62,7 @@ _netobs() {
       esac
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "--help --inventory --from --to --port --format --ipblock-scope --namespace
-          --from-cluster --kubeconfig --context --request-timeout" -- "$cur"))
+          --from-cluster --kubeconfig --context --request-timeout --strict-input" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi
@@ -76,7 +76,7 @@ _netobs() {
       esac
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "--help --inventory --flows --vpc-format --cluster-cidr --format --fail-on --list-rules
-          --output --namespace --from-cluster --kubeconfig --context --request-timeout" -- "$cur"))
+          --output --namespace --from-cluster --kubeconfig --context --request-timeout --strict-input" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi
@@ -90,7 +90,7 @@ _netobs() {
       esac
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "--help --live --inventory --flows --vpc-format --cluster-cidr --namespace --format
-          --ipblock-scope --prune --output --kubeconfig --context --request-timeout" -- "$cur"))
+          --ipblock-scope --prune --output --kubeconfig --context --request-timeout --strict-input" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi

@@ -41,11 +41,13 @@ complete -c netobs -n "__fish_seen_subcommand_from connectivity" -F
 complete -c netobs -n "__fish_seen_subcommand_from connectivity" -l help -d 'Print help'
 complete -c netobs -n "__fish_seen_subcommand_from connectivity" -l inventory -r -F -d 'kubectl get ... -o json output'
 complete -c netobs -n "__fish_seen_subcommand_from connectivity" -l format -x -a 'txt json csv md dot' -d 'Output format'
+complete -c netobs -n "__fish_seen_subcommand_from connectivity" -l nodes -d 'Also list the nodes'
 complete -c netobs -n "__fish_seen_subcommand_from connectivity" -l ipblock-scope -x -a 'all external' -d 'Whether ipBlocks match pod addresses'
 complete -c netobs -n "__fish_seen_subcommand_from connectivity" -s o -l output -r -F -d 'Write to FILE atomically'
 complete -c netobs -n "__fish_seen_subcommand_from connectivity" -s n -l namespace -x -d 'With --from-cluster, read only this namespace'
 complete -c netobs -n "__fish_seen_subcommand_from connectivity" -l from-cluster -d 'Read from the Kubernetes API server'
 complete -c netobs -n "__fish_seen_subcommand_from connectivity" -l kubeconfig -r -F -d 'kubeconfig file'
+complete -c netobs -n "__fish_seen_subcommand_from connectivity" -l strict-input -d 'Stop at a file that does not parse'
 complete -c netobs -n "__fish_seen_subcommand_from connectivity" -l context -x -d 'kubeconfig context'
 complete -c netobs -n "__fish_seen_subcommand_from connectivity" -l request-timeout -x -d 'Seconds per API request'
 
@@ -60,6 +62,7 @@ complete -c netobs -n "__fish_seen_subcommand_from explain" -l ipblock-scope -x 
 complete -c netobs -n "__fish_seen_subcommand_from explain" -s n -l namespace -x -d 'With --from-cluster, read only this namespace'
 complete -c netobs -n "__fish_seen_subcommand_from explain" -l from-cluster -d 'Read from the Kubernetes API server'
 complete -c netobs -n "__fish_seen_subcommand_from explain" -l kubeconfig -r -F -d 'kubeconfig file'
+complete -c netobs -n "__fish_seen_subcommand_from explain" -l strict-input -d 'Stop at a file that does not parse'
 complete -c netobs -n "__fish_seen_subcommand_from explain" -l context -x -d 'kubeconfig context'
 complete -c netobs -n "__fish_seen_subcommand_from explain" -l request-timeout -x -d 'Seconds per API request'
 
@@ -76,6 +79,7 @@ complete -c netobs -n "__fish_seen_subcommand_from lint" -s o -l output -r -F -d
 complete -c netobs -n "__fish_seen_subcommand_from lint" -s n -l namespace -x -d 'With --from-cluster, read only this namespace'
 complete -c netobs -n "__fish_seen_subcommand_from lint" -l from-cluster -d 'Read from the Kubernetes API server'
 complete -c netobs -n "__fish_seen_subcommand_from lint" -l kubeconfig -r -F -d 'kubeconfig file'
+complete -c netobs -n "__fish_seen_subcommand_from lint" -l strict-input -d 'Stop at a file that does not parse'
 complete -c netobs -n "__fish_seen_subcommand_from lint" -l context -x -d 'kubeconfig context'
 complete -c netobs -n "__fish_seen_subcommand_from lint" -l request-timeout -x -d 'Seconds per API request'
 
@@ -92,6 +96,7 @@ complete -c netobs -n "__fish_seen_subcommand_from diff" -l ipblock-scope -x -a 
 complete -c netobs -n "__fish_seen_subcommand_from diff" -l prune -d 'The proposal is every policy of the cluster'
 complete -c netobs -n "__fish_seen_subcommand_from diff" -s o -l output -r -F -d 'Write to FILE atomically'
 complete -c netobs -n "__fish_seen_subcommand_from diff" -l kubeconfig -r -F -d 'kubeconfig file'
+complete -c netobs -n "__fish_seen_subcommand_from diff" -l strict-input -d 'Stop at a file that does not parse'
 complete -c netobs -n "__fish_seen_subcommand_from diff" -l context -x -d 'kubeconfig context'
 complete -c netobs -n "__fish_seen_subcommand_from diff" -l request-timeout -x -d 'Seconds per API request'
 

@@ -12,9 +12,30 @@ run connectivity "$WORK/missing.yaml"
 check "connectivity of a missing path is an input error" exit_is 3
 check "connectivity names the missing path" err_has "missing.yaml"
 printf 'kind: List\nitems: [\n' >"$WORK/broken.yaml"
-run connectivity "$WORK/broken.yaml"
-check "broken YAML is an input error" exit_is 3
-check "broken YAML names file and line" err_has "broken.yaml:"
+run connectivity "$WORK/broken.yaml" --strict-input
+check "broken YAML with --strict-input is an input error" exit_is 3
+check "broken YAML names file and line" err_has "broken.yaml:3: invalid YAML"
+# Without --strict-input a file that does not parse is reported and the others are analysed.
+mkdir -p "$WORK/repo/templates"
+cp "$WORK/broken.yaml" "$WORK/repo/broken.yaml"
+printf 'apiVersion: v1\nkind: NetworkPolicy\nmetadata:\n  name: {{ .Values.name }}\n  labels: {{- include "x" . }}\n' \
+  >"$WORK/repo/templates/np.yaml"
+printf 'apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: shop, labels: {app: web}}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: db, namespace: shop, labels: {app: db}}\n---\nkind: List\napiVersion: v1\nitems:\n' \
+  >"$WORK/repo/pods.yaml"
+run connectivity "$WORK/repo"
+check "connectivity goes on past files that do not parse" exit_is 0
+check "connectivity still lists the other files' workloads" out_has "shop/web[Pod] => shop/db[Pod] : All Connections"
+check "connectivity reports the broken file with its line" err_has "broken.yaml:3: invalid YAML"
+check "a Helm template gets a hint" err_has "it looks like a Helm or Go template"
+check "an empty List is not called unused" err_lacks "kind List is not used"
+run explain "$WORK/repo" --from shop/web --to shop/db --port 80
+check "explain goes on past files that do not parse" exit_is 0
+check "explain reports them" err_has "broken.yaml:3"
+run lint "$WORK/repo" --format json
+check "lint reports a file that does not parse as a finding" exit_is 1
+check "lint names the unparsable-file rule" out_has '"rule": "unparsable-file"'
+run lint "$WORK/repo" --strict-input
+check "lint --strict-input stops at it" exit_is 3
 run connectivity "$MANIFESTS" --format svg
 check "unknown connectivity format is a usage error" exit_is 2
 run connectivity "$MANIFESTS" -o "$WORK/conn.txt"

@@ -32,8 +32,12 @@ ExternalAtoms external_atoms(const std::vector<const ManifestSet*>& sets);
 
 // Every non-empty connection between distinct workloads, and between workloads and the IPv4
 // ranges the policies' ipBlocks split the address space into (the engine's own set, or `atoms`).
-ConnectivityReport compute_connectivity(const PolicyEngine& engine);
-ConnectivityReport compute_connectivity(const PolicyEngine& engine, const ExternalAtoms& atoms);
+// With NodeRows::yes, the nodes known (the inventory's, or the hosts pods report) are listed too,
+// as "name[Node]", both ways: np-guard's format has no nodes, so they are off by default.
+enum class NodeRows { no, yes };
+ConnectivityReport compute_connectivity(const PolicyEngine& engine, NodeRows nodes = NodeRows::no);
+ConnectivityReport compute_connectivity(const PolicyEngine& engine, const ExternalAtoms& atoms,
+                                        NodeRows nodes = NodeRows::no);
 
 // "a.b.c.d-e.f.g.h[External]" for an address range.
 std::string external_name(const IpAddress& first, const IpAddress& last);

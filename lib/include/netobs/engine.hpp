@@ -50,13 +50,24 @@ struct SideExplanation {
   ConnectionSet allowed;
 };
 
+// Connections no NetworkPolicy can block: "traffic to and from the node where a Pod is running
+// is always allowed", and a pod's traffic to itself.
+enum class Exemption { none, same_pod, own_node };
+std::string_view describe(Exemption exemption);  // the reason, in words; "" for none
+
 class PolicyEngine {
  public:
   PolicyEngine(const ManifestSet& set, IpBlockScope scope);
 
-  // The connections `source` may open to `destination`: the source's egress AND the
-  // destination's ingress.
+  // The connections `source` may open to `destination`: everything when exempt, else the
+  // source's egress AND the destination's ingress.
   ConnectionSet allowed(const Endpoint& source, const Endpoint& destination) const;
+
+  // Whether the connection is exempt from policies: the same pod at both ends, or a pod and its
+  // own node (an address of the node it runs on, from the inventory's nodes or its status.hostIP).
+  Exemption exemption(const Endpoint& source, const Endpoint& destination) const;
+  // The addresses of the node `pod` runs on, as far as they are known.
+  std::vector<IpAddress> node_addresses(const ClusterPod& pod) const;
 
   // What one side allows: `subject` is the source for egress and the destination for ingress.
   // Fills `why` when given.

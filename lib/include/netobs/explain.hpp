@@ -23,6 +23,7 @@ struct Explanation {
   Protocol protocol = Protocol::tcp;
   int port = 0;
   bool allowed = false;
+  Exemption exemption = Exemption::none;  // why policies were not consulted, when they were not
   SideExplanation egress;   // of `from`
   SideExplanation ingress;  // of `to`
 };

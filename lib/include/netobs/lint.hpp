@@ -3,18 +3,21 @@
 // block. Rules live in a registry; each has an id, severity, summary and remediation.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <netobs/error.hpp>
 #include <netobs/graph.hpp>
 #include <netobs/inventory.hpp>
+#include <netobs/manifest.hpp>
 
 namespace netobs::lint {
 
-enum class Severity { warning, error };
+// info: worth knowing, never a failure (it does not count for --fail-on).
+enum class Severity { info, warning, error };
 
-std::string_view to_string(Severity severity);  // "warning", "error"
+std::string_view to_string(Severity severity);  // "info", "warning", "error"
 
 struct Diagnostic {
   std::string rule;
@@ -22,6 +25,9 @@ struct Diagnostic {
   std::string message;
   SourceLocation location;
   std::size_t column = 1;
+  // Set by a rule whose finding is less (or more) severe than the rule's own level in this case,
+  // e.g. "selects no pod" when no inventory says which pods exist.
+  std::optional<Severity> severity_override;
 };
 
 struct LintContext;
@@ -46,6 +52,7 @@ struct LintInput {
   const Inventory* inventory = nullptr;  // pods and namespaces, from recommend's inventory
   std::string inventory_origin;          // its path, for messages
   const Graph* flows = nullptr;  // the dependency graph of observed flows (--flows)
+  InputErrors input_errors = InputErrors::report;  // a file that does not parse: a finding, or the end (--strict-input)
 };
 
 struct Report {

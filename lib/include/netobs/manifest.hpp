@@ -20,11 +20,23 @@ struct ClusterPod : Pod {
   SourceLocation location;
 };
 
+// A file that could not be read as YAML or JSON: analysis goes on without it.
+struct FileProblem {
+  SourceLocation location;  // the file, and the parser's line
+  std::string message;      // the parser's words
+  std::string hint;         // what the file looks like (a Helm template, a kustomize patch), or empty
+};
+
+// What a file that does not parse does to a run: reported while the rest is analysed, or the end
+// of the run (--strict-input).
+enum class InputErrors { report, fail };
+
 struct ManifestSet {
   std::vector<NetworkPolicy> policies;
   std::vector<ClusterPod> pods;
   std::map<std::string, Labels> namespaces;  // every namespace that is declared or holds a pod
   std::vector<std::string> notes;            // documents and files skipped, and why
+  std::vector<FileProblem> problems;         // files that did not parse (InputErrors::report)
   std::map<std::string, std::vector<IpAddress>> node_addresses;  // node name -> addresses (from an inventory)
 
   // The labels of namespace `name`, including kubernetes.io/metadata.name, which every
@@ -34,9 +46,10 @@ struct ManifestSet {
 
 // Reads files and directories (recursively, sorted) of YAML (multi-document) or JSON manifests,
 // `kind: List` and `*List` wrappers included. Files that are not Kubernetes manifests and
-// documents of other kinds are skipped with a note. Errors: an unreadable path (io) or a file
-// that is not valid YAML/JSON (invalid_input, with file and line).
-Result<ManifestSet> load_manifests(const std::vector<std::string>& paths);
+// documents of other kinds are skipped with a note; a file that is not valid YAML/JSON is a
+// problem in the set, or (InputErrors::fail) an invalid_input error with file and line. An
+// unreadable path is an io error.
+Result<ManifestSet> load_manifests(const std::vector<std::string>& paths, InputErrors errors = InputErrors::report);
 
 // The same from text in memory (a `kind: List` read from the API server); `origin` names it.
 Result<ManifestSet> load_manifest_text(const std::string& text, const std::string& origin);

@@ -67,6 +67,19 @@ std::vector<Endpoint> atoms_of(const std::vector<const ManifestSet*>& sets, Poli
   return out;
 }
 
+// Every node known by name (the inventory's nodes, the nodes pods name), with one address: the
+// inventory's first, else a pod's status.hostIP. Nodes without any address cannot be evaluated.
+std::map<std::string, IpAddress> known_nodes(const ManifestSet& set) {
+  std::map<std::string, IpAddress> out;
+  for (const auto& [name, addresses] : set.node_addresses) {
+    if (!addresses.empty()) out.emplace(name, addresses.front());
+  }
+  for (const auto& pod : set.pods) {
+    if (pod.host_ip) out.emplace(pod.node_name.empty() ? to_string(*pod.host_ip) : pod.node_name, *pod.host_ip);
+  }
+  return out;
+}
+
 }  // namespace
 
 ExternalAtoms external_atoms(const std::vector<const ManifestSet*>& sets) {
@@ -77,11 +90,11 @@ std::string external_name(const IpAddress& first, const IpAddress& last) {
   return fmt::format("{}-{}[External]", to_string(first), to_string(last));
 }
 
-ConnectivityReport compute_connectivity(const PolicyEngine& engine) {
-  return compute_connectivity(engine, external_atoms({&engine.manifests()}));
+ConnectivityReport compute_connectivity(const PolicyEngine& engine, NodeRows nodes) {
+  return compute_connectivity(engine, external_atoms({&engine.manifests()}), nodes);
 }
 
-ConnectivityReport compute_connectivity(const PolicyEngine& engine, const ExternalAtoms& atoms) {
+ConnectivityReport compute_connectivity(const PolicyEngine& engine, const ExternalAtoms& atoms, NodeRows nodes) {
   ConnectivityReport report;
   std::map<WorkloadRef, std::vector<const ClusterPod*>> workloads;
   for (const auto& pod : engine.manifests().pods) workloads[pod.owner].push_back(&pod);
@@ -109,6 +122,21 @@ ConnectivityReport compute_connectivity(const PolicyEngine& engine, const Extern
       ConnectionSet in;
       for (const ClusterPod* pod : from_pods) in.unite(engine.allowed(external, Endpoint::of(*pod)));
       add(external_name(external.first, external.last), from, in);
+    }
+  }
+  if (nodes == NodeRows::yes) {
+    for (const auto& [name, address] : known_nodes(engine.manifests())) {
+      const Endpoint node = Endpoint::range(address, address);
+      for (const auto& [ref, pods] : workloads) {
+        ConnectionSet in;
+        ConnectionSet out;
+        for (const ClusterPod* pod : pods) {
+          in.unite(engine.allowed(node, Endpoint::of(*pod)));
+          out.unite(engine.allowed(Endpoint::of(*pod), node));
+        }
+        add(name + "[Node]", workload_name(ref), in);
+        add(workload_name(ref), name + "[Node]", out);
+      }
     }
   }
   std::sort(report.entries.begin(), report.entries.end(), [](const auto& a, const auto& b) {

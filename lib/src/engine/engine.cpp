@@ -123,16 +123,40 @@ ConnectionSet PolicyEngine::side(PolicyType type, const Endpoint& subject, const
   return allowed;
 }
 
-ConnectionSet PolicyEngine::allowed(const Endpoint& source, const Endpoint& destination) const {
-  if (source.pod && source.pod == destination.pod) return ConnectionSet::all();  // a pod to itself
-  // Traffic from a pod's own node (kubelet probes) is always allowed.
-  if (!source.pod && destination.pod && source.first == source.last && !destination.pod->node_name.empty()) {
-    auto node = m_set.node_addresses.find(destination.pod->node_name);
-    if (node != m_set.node_addresses.end() &&
-        std::find(node->second.begin(), node->second.end(), source.first) != node->second.end()) {
-      return ConnectionSet::all();
-    }
+std::string_view describe(Exemption exemption) {
+  switch (exemption) {
+    case Exemption::none: return "";
+    case Exemption::same_pod: return "a pod's traffic to itself is always allowed";
+    case Exemption::own_node: return "traffic between a pod and the node it runs on is always allowed";
   }
+  return "";
+}
+
+std::vector<IpAddress> PolicyEngine::node_addresses(const ClusterPod& pod) const {
+  std::vector<IpAddress> out;
+  if (!pod.node_name.empty()) {
+    if (auto node = m_set.node_addresses.find(pod.node_name); node != m_set.node_addresses.end()) out = node->second;
+  }
+  if (pod.host_ip && std::find(out.begin(), out.end(), *pod.host_ip) == out.end()) out.push_back(*pod.host_ip);
+  return out;
+}
+
+Exemption PolicyEngine::exemption(const Endpoint& source, const Endpoint& destination) const {
+  if (source.pod && source.pod == destination.pod) return Exemption::same_pod;
+  // One end a pod, the other a single address of the node it runs on. Host-network pods are
+  // judged like other pods (as the API server and np-guard do), though they share that address.
+  auto on_node_of = [&](const Endpoint& other, const ClusterPod& pod) {
+    if (other.pod || other.first != other.last) return false;
+    const auto nodes = node_addresses(pod);
+    return std::find(nodes.begin(), nodes.end(), other.first) != nodes.end();
+  };
+  if (destination.pod && on_node_of(source, *destination.pod)) return Exemption::own_node;
+  if (source.pod && on_node_of(destination, *source.pod)) return Exemption::own_node;
+  return Exemption::none;
+}
+
+ConnectionSet PolicyEngine::allowed(const Endpoint& source, const Endpoint& destination) const {
+  if (exemption(source, destination) != Exemption::none) return ConnectionSet::all();
   ConnectionSet result = side(PolicyType::egress, source, destination);
   if (result.empty()) return result;
   result.intersect(side(PolicyType::ingress, destination, source));

@@ -54,7 +54,7 @@ std::optional<std::pair<int, Protocol>> parse_port_spec(const std::string& text)
 
 Explanation explain(const PolicyEngine& engine, const NamedEndpoint& from, const NamedEndpoint& to, Protocol protocol,
                     int port) {
-  Explanation out{from, to, protocol, port, false, {}, {}};
+  Explanation out{from, to, protocol, port, false, engine.exemption(from.endpoint, to.endpoint), {}, {}};
   engine.side(PolicyType::egress, from.endpoint, to.endpoint, &out.egress);
   engine.side(PolicyType::ingress, to.endpoint, from.endpoint, &out.ingress);
   out.allowed = engine.allowed(from.endpoint, to.endpoint).contains(protocol, port);

@@ -27,6 +27,7 @@ struct LintContext {
   const ManifestSet* set = nullptr;
   const PolicyEngine* engine = nullptr;
   bool pods_known = false;  // manifests or an inventory gave pods
+  bool inventory_given = false;  // an inventory or the cluster: every pod is known, not only the manifests' pods
   const Graph* flows = nullptr;
 
   // A finding at `pointer` (relative to the policy object).

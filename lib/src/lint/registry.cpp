@@ -17,7 +17,7 @@ const std::vector<const Rule*>& builtin_rules() {
       &rules::k_observed_flow_blocked,   &rules::k_peer_selects_nothing,
       &rules::k_policy_selects_nothing,  &rules::k_policy_types_omitted,
       &rules::k_protocol_omitted,        &rules::k_split_peer_selectors,
-      &rules::k_workload_not_isolated,
+      &rules::k_unparsable_file,         &rules::k_workload_not_isolated,
   };
   return k_rules;
 }

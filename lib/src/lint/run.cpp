@@ -6,7 +6,14 @@
 
 namespace netobs::lint {
 
-std::string_view to_string(Severity severity) { return severity == Severity::error ? "error" : "warning"; }
+std::string_view to_string(Severity severity) {
+  switch (severity) {
+    case Severity::info: return "info";
+    case Severity::warning: return "warning";
+    case Severity::error: return "error";
+  }
+  return "error";
+}
 
 std::size_t Report::count(Severity severity) const {
   return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(),
@@ -29,7 +36,7 @@ Diagnostic LintContext::at(const PolicyInput& input, const std::string& pointer,
 }
 
 Result<Report> run_lint(const LintInput& input, const std::vector<const Rule*>& rules) {
-  auto files = read_manifest_files(input.paths, input.texts);
+  auto files = read_manifest_files(input.paths, input.texts, input.input_errors);
   if (!files) return tl::unexpected(files.error());
   std::vector<const ManifestObject*> objects;
   ManifestSet set = build_manifest_set(*files, &objects);
@@ -41,6 +48,7 @@ Result<Report> run_lint(const LintInput& input, const std::vector<const Rule*>& 
   context.set = &set;
   context.engine = &engine;
   context.pods_known = !set.pods.empty();
+  context.inventory_given = input.inventory != nullptr;
   context.flows = input.flows;
 
   Report report;
@@ -49,7 +57,7 @@ Result<Report> run_lint(const LintInput& input, const std::vector<const Rule*>& 
   for (const Rule* rule : rules) {
     for (Diagnostic& d : rule->check(context)) {
       d.rule = rule->id;
-      d.severity = rule->severity;
+      d.severity = d.severity_override.value_or(rule->severity);
       report.diagnostics.push_back(std::move(d));
     }
   }

@@ -1,6 +1,7 @@
 #include "manifest/documents.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <set>
 #include <tuple>
@@ -27,6 +28,7 @@ void collect(const LocatedDocument& doc, const nlohmann::json& value, const std:
     notes.push_back(fmt::format("{}:{}: skipped: not a Kubernetes object", doc.origin, doc.location(pointer).line));
     return;
   }
+  if (kind.ends_with("List") && (!value.contains("items") || value["items"].is_null())) return;  // an empty List
   if (kind.ends_with("List") && value.contains("items") && value["items"].is_array()) {
     const std::string items_kind = kind == "List" ? "" : kind.substr(0, kind.size() - 4);
     for (std::size_t i = 0; i < value["items"].size(); ++i) {
@@ -37,9 +39,38 @@ void collect(const LocatedDocument& doc, const nlohmann::json& value, const std:
   objects.push_back(ManifestObject{&doc, pointer, kind});
 }
 
+// What a file that does not parse looks like, to say what to do with it.
+std::string hint_for(const std::string& path, const std::string& text) {
+  if (text.find("{{") != std::string::npos) {
+    return "it looks like a Helm or Go template: render it first (helm template ...) and check the output";
+  }
+  const std::string name = fs::path(path).filename().string();
+  if (name.starts_with("kustomization.") || text.find("$patch") != std::string::npos ||
+      text.find("patchesStrategicMerge") != std::string::npos) {
+    return "it looks like a kustomize file: check the output of kustomize build (kubectl kustomize) instead";
+  }
+  return {};
+}
+
+// "path:12: message" as the location and the message.
+FileProblem problem_of(const std::string& path, const std::string& text, const std::string& message) {
+  FileProblem problem{SourceLocation{path, 0}, message, hint_for(path, text)};
+  const std::string prefix = path + ":";
+  if (message.starts_with(prefix)) {
+    std::size_t end = prefix.size();
+    while (end < message.size() && std::isdigit(static_cast<unsigned char>(message[end]))) ++end;
+    if (end > prefix.size() && message.compare(end, 2, ": ") == 0) {
+      problem.location.line = std::stoul(message.substr(prefix.size(), end - prefix.size()));
+      problem.message = message.substr(end + 2);
+    }
+  }
+  return problem;
+}
+
 }  // namespace
 
-Result<ManifestFiles> read_manifest_files(const std::vector<std::string>& paths, const ManifestTexts& texts) {
+Result<ManifestFiles> read_manifest_files(const std::vector<std::string>& paths, const ManifestTexts& texts,
+                                          InputErrors errors) {
   ManifestFiles files;
   std::vector<std::string> to_read;
   for (const auto& path : paths) {
@@ -71,7 +102,11 @@ Result<ManifestFiles> read_manifest_files(const std::vector<std::string>& paths,
     auto text = read_text_file(path);
     if (!text) return tl::unexpected(text.error());
     auto documents = parse_located_documents(*text, path);
-    if (!documents) return tl::unexpected(documents.error());
+    if (!documents) {
+      if (errors == InputErrors::fail) return tl::unexpected(documents.error());
+      files.problems.push_back(problem_of(path, *text, documents.error().message));
+      continue;
+    }
     for (auto& doc : *documents) files.documents.push_back(std::move(doc));
   }
   const std::size_t from_files = files.documents.size();

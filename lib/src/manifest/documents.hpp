@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <netobs/manifest.hpp>
+
 #include "util/document.hpp"
 
 namespace netobs {
@@ -20,11 +22,11 @@ struct ManifestFiles {
   std::vector<LocatedDocument> documents;
   std::vector<ManifestObject> objects;  // every object with a kind, List wrappers unpacked
   std::vector<std::string> notes;
+  std::vector<FileProblem> problems;    // files that did not parse
 };
 
 // The analysis model of `files`; `policy_objects`, when given, receives the object each of the
 // set's policies was read from, in the same order.
-struct ManifestSet;
 ManifestSet build_manifest_set(const ManifestFiles& files, std::vector<const ManifestObject*>* policy_objects = nullptr);
 
 // Texts read along with files: (origin, YAML or JSON), e.g. what the API server listed.
@@ -33,7 +35,8 @@ using ManifestTexts = std::vector<std::pair<std::string, std::string>>;
 // Reads every file under `paths`. Files with another extension than .yaml, .yml or .json inside
 // directories are skipped with a note; a path named explicitly is always read. Objects of
 // `texts` that a file also defines (same kind, namespace and name) are left out: the files win.
-Result<ManifestFiles> read_manifest_files(const std::vector<std::string>& paths, const ManifestTexts& texts = {});
+Result<ManifestFiles> read_manifest_files(const std::vector<std::string>& paths, const ManifestTexts& texts = {},
+                                          InputErrors errors = InputErrors::report);
 
 // The objects of one text in memory (YAML or JSON); `origin` names it in messages.
 Result<ManifestFiles> read_manifest_text(const std::string& text, const std::string& origin);

@@ -55,8 +55,8 @@ Labels ManifestSet::namespace_labels(const std::string& name) const {
   return labels;
 }
 
-Result<ManifestSet> load_manifests(const std::vector<std::string>& paths) {
-  auto files = read_manifest_files(paths);
+Result<ManifestSet> load_manifests(const std::vector<std::string>& paths, InputErrors errors) {
+  auto files = read_manifest_files(paths, {}, errors);
   if (!files) return tl::unexpected(files.error());
   return build_manifest_set(*files);
 }
@@ -76,12 +76,14 @@ void merge_manifests(ManifestSet& into, ManifestSet&& from) {
   for (auto& pod : from.pods) into.pods.push_back(std::move(pod));
   for (auto& [name, labels] : from.namespaces) into.namespaces[name].insert(labels.begin(), labels.end());
   for (auto& note : from.notes) into.notes.push_back(std::move(note));
+  for (auto& problem : from.problems) into.problems.push_back(std::move(problem));
   for (auto& [node, addresses] : from.node_addresses) into.node_addresses[node] = std::move(addresses);
 }
 
 ManifestSet build_manifest_set(const ManifestFiles& files, std::vector<const ManifestObject*>* policy_objects) {
   ManifestSet set;
   set.notes = files.notes;
+  set.problems = files.problems;
   for (const auto& object : files.objects) {
     const json& value = object.value();
     const std::string& kind = object.kind;

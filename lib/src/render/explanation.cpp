@@ -36,9 +36,14 @@ bool side_allows(const Explanation& e, const SideExplanation& side) { return sid
 std::string render_explanation_text(const Explanation& e) {
   std::string out = fmt::format("{}: {} => {} {} {}\n", e.allowed ? "ALLOWED" : "DENIED", e.from.name, e.to.name,
                                 to_string(e.protocol), e.port);
+  if (e.exemption != Exemption::none) {
+    // The policies below do not decide it; show them for what they would say of other peers.
+    out += fmt::format("  {}: no NetworkPolicy applies to it\n", describe(e.exemption));
+  }
   for (PolicyType type : {PolicyType::egress, PolicyType::ingress}) {
     const SideView v = view(e, type);
-    out += fmt::format("\n{} of {}: {}\n", direction_name(type), v.subject, side_allows(e, v.side) ? "allowed" : "denied");
+    out += fmt::format("\n{} of {}: {}\n", direction_name(type), v.subject,
+                       e.exemption != Exemption::none ? "exempt" : side_allows(e, v.side) ? "allowed" : "denied");
     if (!v.side.isolated) {
       out += v.subject.ends_with("[External]") || !(type == PolicyType::egress ? e.from : e.to).endpoint.pod
                  ? "  an address outside the cluster: no policy applies to it\n"
@@ -68,12 +73,16 @@ std::string render_explanation_json(const Explanation& e) {
   out["to"] = e.to.name;
   out["protocol"] = std::string(to_string(e.protocol));
   out["port"] = e.port;
+  if (e.exemption != Exemption::none) {
+    out["exemption"] = e.exemption == Exemption::own_node ? "own-node" : "same-pod";
+    out["reason"] = std::string(describe(e.exemption));
+  }
   for (PolicyType type : {PolicyType::egress, PolicyType::ingress}) {
     const SideView v = view(e, type);
     nlohmann::ordered_json side;
     side["subject"] = v.subject;
     side["isolated"] = v.side.isolated;
-    side["allowed"] = side_allows(e, v.side);
+    side["allowed"] = e.exemption != Exemption::none || side_allows(e, v.side);
     side["policies"] = nlohmann::ordered_json::array();
     for (const auto& policy : v.side.policies) {
       nlohmann::ordered_json p;

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 namespace netobs {
@@ -95,6 +96,12 @@ nlohmann::json located_yaml_to_json(const YAML::Node& node, const std::string& p
   }
 }
 
+// yaml-cpp reports its nesting limit as "bad file"; say what happened.
+std::string yaml_message(const YAML::Exception& e) {
+  if (dynamic_cast<const YAML::DeepRecursion*>(&e)) return "nested deeper than yaml-cpp's limit of 2000 levels";
+  return e.msg;
+}
+
 }  // namespace
 
 SourceLocation LocatedDocument::location(const std::string& pointer) const {
@@ -133,7 +140,7 @@ Result<std::vector<LocatedDocument>> parse_located_documents(const std::string& 
     if (!plain || text.find_first_not_of(" \t\r\n") == std::string::npos ||
         (text[text.find_first_not_of(" \t\r\n")] != '{' && text[text.find_first_not_of(" \t\r\n")] != '[')) {
       return make_error(ErrorKind::invalid_input,
-                        fmt::format("{}:{}: invalid YAML: {}", origin, e.mark.line + 1, e.msg));
+                        fmt::format("{}:{}: invalid YAML: {}", origin, e.mark.line + 1, yaml_message(e)));
     }
     for (auto& value : *plain) {
       LocatedDocument doc;
@@ -168,7 +175,7 @@ Result<std::vector<nlohmann::json>> parse_documents(const std::string& text,
     }
   } catch (const YAML::Exception& e) {
     return make_error(ErrorKind::invalid_input,
-                      fmt::format("{}:{}: invalid YAML: {}", origin, e.mark.line + 1, e.msg));
+                      fmt::format("{}:{}: invalid YAML: {}", origin, e.mark.line + 1, yaml_message(e)));
   }
   return documents;
 }

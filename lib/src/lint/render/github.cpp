@@ -32,7 +32,7 @@ std::string escape_property(const std::string& text) {
 std::string render_github(const Report& report) {
   std::string out;
   for (const auto& d : report.diagnostics) {
-    out += fmt::format("::{} file={},line={},col={},title={}::{}\n", d.severity == Severity::error ? "error" : "warning",
+    out += fmt::format("::{} file={},line={},col={},title={}::{}\n", d.severity == Severity::error ? "error" : d.severity == Severity::warning ? "warning" : "notice",
                        escape_property(d.location.file), d.location.line, d.column, escape_property(d.rule),
                        escape_data(d.message));
   }

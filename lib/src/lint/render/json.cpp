@@ -9,6 +9,7 @@ std::string render_json(const Report& report) {
   out["policies"] = report.policies;
   out["errors"] = report.count(Severity::error);
   out["warnings"] = report.count(Severity::warning);
+  out["infos"] = report.count(Severity::info);
   out["diagnostics"] = nlohmann::ordered_json::array();
   for (const auto& d : report.diagnostics) {
     out["diagnostics"].push_back({{"rule", d.rule},

@@ -8,7 +8,9 @@
 namespace netobs::lint {
 namespace {
 
-const char* level(Severity severity) { return severity == Severity::error ? "error" : "warning"; }
+const char* level(Severity severity) {
+  return severity == Severity::error ? "error" : severity == Severity::warning ? "warning" : "note";
+}
 
 // SARIF artifact locations are URI references: relative paths, with '%' and spaces escaped.
 std::string uri_of(const std::string& path) {

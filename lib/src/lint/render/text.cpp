@@ -11,8 +11,10 @@ std::string render_text(const Report& report) {
                        d.column, to_string(d.severity), d.message, d.rule);
   }
   const std::size_t errors = report.count(Severity::error), warnings = report.count(Severity::warning);
-  out += fmt::format("{} policies checked: {} error{}, {} warning{}\n", report.policies, errors, errors == 1 ? "" : "s",
+  out += fmt::format("{} policies checked: {} error{}, {} warning{}", report.policies, errors, errors == 1 ? "" : "s",
                      warnings, warnings == 1 ? "" : "s");
+  if (const std::size_t infos = report.count(Severity::info); infos > 0) out += fmt::format(", {} info", infos);
+  out += '\n';
   return out;
 }
 

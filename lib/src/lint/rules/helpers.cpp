@@ -93,4 +93,14 @@ std::vector<std::string> workloads_where(const ManifestSet& set, const std::func
   return {names.begin(), names.end()};
 }
 
+std::string selects_no_pod(const LintContext& ctx, const std::string& where) {
+  return ctx.inventory_given ? "selects no known pod" + where : "selects no pod" + where + " in the given manifests";
+}
+
+void lower_without_inventory(const LintContext& ctx, Diagnostic& diagnostic) {
+  if (ctx.inventory_given) return;
+  diagnostic.severity_override = Severity::info;
+  diagnostic.message += " (pods created by an operator have no manifest: give --inventory or --from-cluster to be sure)";
+}
+
 }  // namespace netobs::lint

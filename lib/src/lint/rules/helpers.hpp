@@ -39,6 +39,12 @@ bool is_label_key(const std::string& text);          // [prefix/]name
 bool is_label_value(const std::string& text);
 bool is_port_name(const std::string& text);          // IANA_SVC_NAME
 
+// "selects no known pod{where}" with an inventory or the cluster, else "selects no pod{where} in
+// the given manifests" (an operator may create pods no manifest describes).
+std::string selects_no_pod(const LintContext& ctx, const std::string& where = "");
+// Lowers a "selects nothing" finding to info when only manifests say which pods exist.
+void lower_without_inventory(const LintContext& ctx, Diagnostic& diagnostic);
+
 // The workloads ("ns/name[Kind]") whose pods `matches` accepts, sorted.
 std::vector<std::string> workloads_where(const ManifestSet& set, const std::function<bool(const ClusterPod&)>& matches);
 

@@ -17,8 +17,10 @@ Diagnostics check(const LintContext& ctx) {
           return ctx.engine->peer_matches(peer, ns, Endpoint::of(pod));
         });
         if (!any) {
-          out.push_back(ctx.at(input, pointer + "/" + list + "/" + std::to_string(p),
-                               std::string("this ") + list + " peer selects no known pod"));
+          Diagnostic d = ctx.at(input, pointer + "/" + list + "/" + std::to_string(p),
+                                std::string("this ") + list + " peer " + selects_no_pod(ctx));
+          lower_without_inventory(ctx, d);
+          out.push_back(std::move(d));
         }
       }
     });

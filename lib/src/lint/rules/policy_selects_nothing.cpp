@@ -10,8 +10,10 @@ Diagnostics check(const LintContext& ctx) {
     const bool any = std::any_of(ctx.set->pods.begin(), ctx.set->pods.end(),
                                  [&](const ClusterPod& pod) { return ctx.engine->selects(*input.policy, pod); });
     if (!any) {
-      out.push_back(ctx.at(input, "/spec/podSelector",
-                           "the podSelector selects no known pod in namespace " + input.policy->namespace_name));
+      Diagnostic d = ctx.at(input, "/spec/podSelector",
+                            "the podSelector " + selects_no_pod(ctx, " in namespace " + input.policy->namespace_name));
+      lower_without_inventory(ctx, d);
+      out.push_back(std::move(d));
     }
   }
   return out;

@@ -29,6 +29,7 @@ extern const Rule k_policy_selects_nothing;
 extern const Rule k_policy_types_omitted;
 extern const Rule k_protocol_omitted;
 extern const Rule k_split_peer_selectors;
+extern const Rule k_unparsable_file;
 extern const Rule k_workload_not_isolated;
 
 }  // namespace netobs::lint::rules
