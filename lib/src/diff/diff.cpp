@@ -270,7 +270,14 @@ PolicyDiff diff_policies(const ManifestSet& live, const ManifestSet& proposal, c
   const PolicyEngine live_engine(live, options.ipblock_scope);
   const PolicyEngine proposed_engine(proposed, options.ipblock_scope);
   diff.connectivity = diff_connectivity(live_engine, proposed_engine);
-  if (flows) diff.flows = diff_flows(live_engine, proposed_engine, *flows, diff.connectivity);
+  if (flows) {
+    diff.flows = diff_flows(live_engine, proposed_engine, *flows, diff.connectivity);
+    if (diff.flows->evaluated == 0 && !flows->edges.empty()) {
+      diff.notes.push_back(fmt::format("none of the {} observed edges is between workloads (or addresses) both states know: "
+                                       "attribute the flows with --inventory, or read the cluster",
+                                       flows->edges.size()));
+    }
+  }
   return diff;
 }
 
