@@ -98,6 +98,30 @@ kubeconfig "$WORK/exec.kubeconfig" "$URL" "    exec:
 run connectivity --from-cluster --kubeconfig "$WORK/exec.kubeconfig"
 check "an exec plugin's token authenticates" exit_is 0
 check "the exec plugin ran once for the whole read" test "$(wc -l <"$WORK/plugin.calls")" -eq 1
+# A token the server rejects (401) makes netobs ask the plugin once more.
+cat >"$WORK/rotating-plugin.sh" <<PLUGIN
+#!/bin/sh
+echo run >>"$WORK/rotating.calls"
+token=stale-token
+[ "\$(wc -l <"$WORK/rotating.calls")" -gt 1 ] && token=$KUBE_TOKEN
+printf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"%s"}}\n' "\$token"
+PLUGIN
+chmod +x "$WORK/rotating-plugin.sh"
+kubeconfig "$WORK/rotating.kubeconfig" "$URL" "    exec:
+      apiVersion: client.authentication.k8s.io/v1
+      command: ./rotating-plugin.sh"
+run connectivity --from-cluster --kubeconfig "$WORK/rotating.kubeconfig"
+check "a credential the server rejects is asked for again" exit_is 0
+check "the plugin ran twice: the rejected token, then the fresh one" test "$(wc -l <"$WORK/rotating.calls")" -eq 2
+# Manifests that declare pods the cluster also has: each pod once.
+python3 -c 'import json, sys
+items = [i for i in json.load(open(sys.argv[1]))["items"] if i["kind"] == "Pod"]
+json.dump({"apiVersion": "v1", "kind": "List", "items": items}, open(sys.argv[2], "w"))' "$INVENTORY" "$WORK/pods.json"
+run connectivity "$POLICIES" "$WORK/pods.json"
+cp "$WORK/out" "$WORK/offline-pods.txt"
+run connectivity --from-cluster --kubeconfig "$WORK/token.kubeconfig" "$WORK/pods.json"
+check "manifests and the cluster together exit 0" exit_is 0
+check "a pod both declare is counted once, as the file has it" cmp -s "$WORK/out" "$WORK/offline-pods.txt"
 cat >"$WORK/bad-plugin.sh" <<'PLUGIN'
 #!/bin/sh
 echo "token expired, run aws sso login" >&2

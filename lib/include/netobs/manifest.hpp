@@ -54,8 +54,8 @@ Result<ManifestSet> load_manifests(const std::vector<std::string>& paths, InputE
 // The same from text in memory (a `kind: List` read from the API server); `origin` names it.
 Result<ManifestSet> load_manifest_text(const std::string& text, const std::string& origin);
 
-// Adds everything in `from` to `into`. A policy `into` already has (same namespace and name) is
-// kept as `into` has it: the files a user gives win over the cluster's copy.
+// Adds everything in `from` to `into`. A policy or pod `into` already has (same namespace and
+// name) is kept as `into` has it: the files a user gives win over the cluster's copy.
 void merge_manifests(ManifestSet& into, ManifestSet&& from);
 
 // Adds the pods and namespaces of a recommend inventory (`kubectl get ... -o json`); `origin`

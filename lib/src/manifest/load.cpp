@@ -73,7 +73,11 @@ void merge_manifests(ManifestSet& into, ManifestSet&& from) {
   for (auto& policy : from.policies) {
     if (!have.contains({policy.namespace_name, policy.name})) into.policies.push_back(std::move(policy));
   }
-  for (auto& pod : from.pods) into.pods.push_back(std::move(pod));
+  std::set<std::pair<std::string, std::string>> pods;
+  for (const auto& pod : into.pods) pods.emplace(pod.namespace_name, pod.name);
+  for (auto& pod : from.pods) {
+    if (!pods.contains({pod.namespace_name, pod.name})) into.pods.push_back(std::move(pod));
+  }
   for (auto& [name, labels] : from.namespaces) into.namespaces[name].insert(labels.begin(), labels.end());
   for (auto& note : from.notes) into.notes.push_back(std::move(note));
   for (auto& problem : from.problems) into.problems.push_back(std::move(problem));
