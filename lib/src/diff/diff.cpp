@@ -196,7 +196,11 @@ ManifestSet proposed_state(const ManifestSet& live, const ManifestSet& proposal,
   ManifestSet state = proposal;
   if (state.pods.empty()) {
     state.pods = live.pods;
-    for (const auto& [name, labels] : live.namespaces) state.namespaces.try_emplace(name, labels);
+    // The proposal's policies name namespaces without their labels: the live ones are the labels.
+    for (const auto& [name, labels] : live.namespaces) {
+      auto& mine = state.namespaces[name];
+      if (mine.empty()) mine = labels;
+    }
     state.node_addresses = live.node_addresses;
   }
   if (scope == DiffScope::proposal_namespaces) {

@@ -102,6 +102,23 @@ TEST(Diff, WhatTheServerAddsIsNoChange) {
   EXPECT_EQ(render_diff(diff, DiffFormat::txt), "Policy objects: no change\n\nConnectivity: no change\n\n");
 }
 
+TEST(Diff, LiveNamespaceLabelsHoldForAProposalOfPoliciesOnly) {
+  // The live namespace carries team=data; the proposal selects it by that label.
+  const std::string policy = R"(
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: to-data, namespace: shop}
+spec:
+  podSelector: {matchLabels: {app: web}}
+  policyTypes: [Egress]
+  egress:
+  - to: [{namespaceSelector: {matchLabels: {team: data}}}]
+)";
+  const ManifestSet live = state(std::string(k_workloads) + "---\napiVersion: v1\nkind: Namespace\nmetadata: {name: data, labels: {team: data}}\n---" + policy);
+  const PolicyDiff diff = diff_policies(live, state(policy), {});
+  EXPECT_TRUE(diff.connectivity.empty()) << render_connectivity_diff_txt(diff.connectivity);
+}
+
 TEST(Diff, ChangedPolicyShowsItsLinesAndTheConnectivityThatMoves) {
   const ManifestSet live = state(std::string(k_workloads) + "---" + k_live_policy);
   const ManifestSet proposal = state(api_policy("[{port: 9000}, {port: 9090}]"));
