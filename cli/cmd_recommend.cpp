@@ -84,7 +84,9 @@ ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::
   }
   if (options.cluster.from_cluster) {
     // Every namespace: flows cross them, even when policies are written for some (-n).
-    if (auto live = load_cluster("recommend", options.cluster, {}, inventory, err); !live) return live.error();
+    auto snapshot = read_cluster_snapshot("recommend", options.cluster, {}, err);
+    if (!snapshot) return snapshot.error();
+    if (auto loaded = inventory.load_text(snapshot->list, snapshot->origin); !loaded) return fail(err, loaded.error().message);
   }
   if (options.input_format == "vpc") ingest_options.format = InputFormat::vpc;
   if (options.input_format == "hubble") ingest_options.format = InputFormat::hubble;

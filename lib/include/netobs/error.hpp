@@ -16,6 +16,7 @@ enum class ErrorKind {
   network,        // a server could not be reached, or TLS failed
   timeout,        // a server did not answer in time
   kube_api,       // the Kubernetes API server refused or failed a request
+  forbidden,      // the API server said the user may not (403)
 };
 
 struct Error {

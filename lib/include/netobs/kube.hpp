@@ -28,7 +28,7 @@ struct ClusterSnapshot {
 };
 
 // Lists every kind netobs uses, following pagination (a 410 on `continue` restarts the list).
-// Errors: kube_api (401, 403 naming the verb and resource, 404, other statuses), network or
+// Errors: forbidden (403, naming the verb and resource), kube_api (401, 404, other statuses), network or
 // timeout (unreachable, TLS failure), invalid_input (a bad kubeconfig or response), usage (no
 // kubeconfig or context). Tokens and keys never appear in messages.
 Result<ClusterSnapshot> read_cluster(const ClusterReadOptions& options);

@@ -188,7 +188,7 @@ class Client {
                                                       "were rejected; renew them or check the kubeconfig",
                                                       server, m_target.user, m_target.context)};
       case 403:
-        return Error{ErrorKind::kube_api, fmt::format("{}: forbidden (403): user '{}' may not list {}{}{}", server,
+        return Error{ErrorKind::forbidden, fmt::format("{}: forbidden (403): user '{}' may not list {}{}{}", server,
                                                       m_target.user, what, reason.empty() ? "" : ": ", reason)};
       case 404:
         return Error{ErrorKind::kube_api, fmt::format("{}: not found (404): {} (is this a Kubernetes API server?)", server, url)};
@@ -228,7 +228,7 @@ Result<ClusterSnapshot> read_cluster(const ClusterReadOptions& options) {
     for (const auto& scope : scopes) {
       auto listed = client.list(resource, scope);
       if (!listed) {
-        const bool forbidden = listed.error().message.find("(403)") != std::string::npos;
+        const bool forbidden = listed.error().kind == ErrorKind::forbidden;
         if (resource.required || !forbidden) return tl::unexpected(listed.error());
         snapshot.notes.push_back(fmt::format("{}: left out: {}", resource.plural, listed.error().message));
         continue;
