@@ -40,7 +40,7 @@ void add_connectivity_command(CLI::App& app, ExitCode& exit_code) {
   cmd->add_option("--ipblock-scope", options->ipblock_scope,
                   "Whether ipBlocks match pod addresses: all (as most CNIs) or external")
       ->check(CLI::IsMember({"all", "external"}));
-  cmd->add_option("--output,-o", options->output, "Write to FILE atomically instead of stdout");
+  add_output_option(*cmd, options->output);
   cmd->add_option("--namespace,-n", options->namespaces, "With --from-cluster: read only these namespaces (repeatable)");
   add_cluster_options(*cmd, options->cluster, ClusterFlag::explicit_flag);
   add_strict_input_option(*cmd, options->strict_input);

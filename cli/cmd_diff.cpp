@@ -63,7 +63,7 @@ void add_diff_command(CLI::App& app, ExitCode& exit_code) {
       ->check(CLI::IsMember({"all", "external"}));
   cmd->add_flag("--prune", options->prune,
                 "The proposal is every policy of the cluster: live policies it lacks are removed, in every namespace");
-  cmd->add_option("--output,-o", options->output, "Write to FILE atomically instead of stdout");
+  add_output_option(*cmd, options->output);
   add_cluster_options(*cmd, options->cluster, ClusterFlag::implicit);
   add_strict_input_option(*cmd, options->strict_input);
   one_value_per_use(*cmd);

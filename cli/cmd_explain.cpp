@@ -36,7 +36,7 @@ ExitCode run_explain(const ExplainOptions& options, std::ostream& out, std::ostr
   const Explanation explanation = explain(engine, *from, *to, port->second, port->first);
   const std::string text =
       options.format == "json" ? render_explanation_json(explanation) : render_explanation_text(explanation);
-  const ExitCode written = write_result("explain", text, "", out, err);
+  const ExitCode written = write_result("explain", text, options.output, out, err);
   if (written != ExitCode::ok) return written;
   return explanation.allowed ? ExitCode::ok : ExitCode::findings;
 }
@@ -53,6 +53,7 @@ void add_explain_command(CLI::App& app, ExitCode& exit_code) {
   cmd->add_option("--ipblock-scope", options->ipblock_scope, "Whether ipBlocks match pod addresses: all or external")
       ->check(CLI::IsMember({"all", "external"}));
   cmd->add_option("--namespace,-n", options->namespaces, "With --from-cluster: read only these namespaces (repeatable)");
+  add_output_option(*cmd, options->output);
   add_cluster_options(*cmd, options->cluster, ClusterFlag::explicit_flag);
   add_strict_input_option(*cmd, options->strict_input);
   one_value_per_use(*cmd);

@@ -92,7 +92,7 @@ void add_lint_command(CLI::App& app, ExitCode& exit_code) {
   cmd->add_option("--fail-on", options->fail_on, "Lowest severity that makes the exit code 1")
       ->check(CLI::IsMember({"error", "warning"}));
   cmd->add_flag("--list-rules", options->list_rules, "Print the rules (text, or --format markdown) instead of checking");
-  cmd->add_option("--output,-o", options->output, "Write to FILE atomically instead of stdout");
+  add_output_option(*cmd, options->output);
   cmd->add_option("--namespace,-n", options->namespaces, "With --from-cluster: read only these namespaces (repeatable)");
   add_cluster_options(*cmd, options->cluster, ClusterFlag::explicit_flag);
   add_strict_input_option(*cmd, options->strict_input);

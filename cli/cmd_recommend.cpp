@@ -23,27 +23,6 @@ ExitCode fail(std::ostream& err, const std::string& message, ExitCode code = Exi
   return code;
 }
 
-// "[NS/]key=value[,key=value]" as a namespace and a matchLabels selector.
-bool parse_dns_selector(const std::string& text, std::string& ns, LabelSelector& selector) {
-  std::string labels = text;
-  if (auto slash = text.find('/'); slash != std::string::npos && text.find('=') > slash &&
-                                   text.find('.') > slash) {
-    ns = text.substr(0, slash);
-    labels = text.substr(slash + 1);
-  }
-  std::size_t pos = 0;
-  while (pos <= labels.size()) {
-    std::size_t comma = labels.find(',', pos);
-    if (comma == std::string::npos) comma = labels.size();
-    const std::string pair = labels.substr(pos, comma - pos);
-    const auto eq = pair.find('=');
-    if (eq == std::string::npos || eq == 0) return false;
-    selector.match_labels[pair.substr(0, eq)] = pair.substr(eq + 1);
-    pos = comma + 1;
-  }
-  return !selector.match_labels.empty();
-}
-
 }  // namespace
 
 ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::ostream& err) {
@@ -52,12 +31,13 @@ ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::
   recommend_options.namespaces = options.namespaces;
   recommend_options.default_deny = options.default_deny ? DefaultDeny::yes : DefaultDeny::no;
   if (!options.dns_selector.empty()) {
-    LabelSelector selector;
-    if (!parse_dns_selector(options.dns_selector, recommend_options.dns_namespace, selector)) {
+    auto parsed = parse_namespaced_selector(options.dns_selector);
+    if (!parsed) {
       return fail(err, fmt::format("--dns-selector '{}': expected [NAMESPACE/]key=value[,key=value]",
                                    options.dns_selector), ExitCode::usage);
     }
-    recommend_options.dns_selector = selector;
+    if (!parsed->first.empty()) recommend_options.dns_namespace = parsed->first;
+    recommend_options.dns_selector = parsed->second;
   }
   recommend_options.scope = options.all_namespaces ? NamespaceScope::all : NamespaceScope::non_system;
   recommend_options.exclude_namespaces = options.exclude_namespaces;
@@ -161,7 +141,7 @@ void add_recommend_command(CLI::App& app, ExitCode& exit_code) {
   cmd->add_flag("--default-deny", options->default_deny,
                 "Add a deny-all policy to each covered namespace and list workloads it would cut off");
   cmd->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"yaml", "json"}));
-  cmd->add_option("--output,-o", options->output, "Write to FILE atomically instead of stdout");
+  add_output_option(*cmd, options->output);
   cmd->add_option("--top", options->top, "Rows per list in the summary on stderr")->check(CLI::Range(1, 100000));
   cmd->add_flag("--quiet,-q", options->quiet, "No summary on stderr");
   add_cluster_options(*cmd, options->cluster, ClusterFlag::explicit_flag);

@@ -80,6 +80,7 @@ struct ExplainOptions {
   std::string ipblock_scope = "all";
   ClusterOptions cluster;
   std::vector<std::string> namespaces;
+  std::string output;
 };
 
 // Exit 0 when the connection is allowed, 1 when it is denied.
@@ -127,9 +128,10 @@ void add_diff_command(CLI::App& app, ExitCode& exit_code);
 
 struct CompletionOptions {
   std::string shell;
+  std::string output;
 };
 
-ExitCode run_completion(const CompletionOptions& options, std::ostream& out);
+ExitCode run_completion(const CompletionOptions& options, std::ostream& out, std::ostream& err);
 void add_completion_command(CLI::App& app, ExitCode& exit_code);
 
 }  // namespace netobs::cli

@@ -135,6 +135,11 @@ Loaded<Graph> observe_flows(const std::string& command, const std::vector<std::s
 
 ExitCode exit_code_of(const Error& error) { return error.kind == ErrorKind::usage ? ExitCode::usage : ExitCode::input_error; }
 
+void add_output_option(CLI::App& cmd, std::string& output) {
+  cmd.add_option("--output,-o", output, "Write to FILE atomically instead of stdout (an interrupted run leaves FILE as it was)")
+      ->type_name("FILE");
+}
+
 ExitCode write_result(const std::string& command, const std::string& text, const std::string& output,
                       std::ostream& out, std::ostream& err) {
   if (!output.empty()) {

@@ -68,6 +68,9 @@ Loaded<Graph> observe_flows(const std::string& command, const std::vector<std::s
 // The exit code for a library error: usage errors are 2, everything else 3.
 ExitCode exit_code_of(const Error& error);
 
+// Adds --output/-o FILE to `cmd`.
+void add_output_option(CLI::App& cmd, std::string& output);
+
 // Writes `text` to `output` atomically, or to `out` when `output` is empty.
 ExitCode write_result(const std::string& command, const std::string& text, const std::string& output,
                       std::ostream& out, std::ostream& err);

@@ -5,12 +5,15 @@
 #include <CLI/CLI.hpp>
 
 #include "commands.hpp"
+#include "process.hpp"
 
 int main(int argc, char** argv) {
   using netobs::cli::ExitCode;
   CLI::App app{"netobs: least-privilege Kubernetes NetworkPolicies from observed network flows"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "netobs 0.1.0");
+  netobs::cli::install_signal_handlers();
+  netobs::cli::add_limit_options(app);
   ExitCode exit_code = ExitCode::ok;
   netobs::cli::add_recommend_command(app, exit_code);
   netobs::cli::add_connectivity_command(app, exit_code);

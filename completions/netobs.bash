@@ -17,7 +17,11 @@ _netobs() {
     esac
   done
   if [[ -z $sub ]]; then
-    COMPREPLY=($(compgen -W "$subcommands --help --version" -- "$cur"))
+    case $prev in
+      --max-depth|--max-nodes|--max-alias-nodes|--max-documents|--max-line-bytes|--max-file-bytes) return ;;
+    esac
+    COMPREPLY=($(compgen -W "$subcommands --help --version --max-depth --max-nodes --max-alias-nodes --max-documents
+      --max-line-bytes --max-file-bytes" -- "$cur"))
     return
   fi
   case $sub in
@@ -57,12 +61,12 @@ _netobs() {
       case $prev in
         --format) COMPREPLY=($(compgen -W "text json" -- "$cur")); return ;;
         --ipblock-scope) COMPREPLY=($(compgen -W "all external" -- "$cur")); return ;;
-        --inventory|--kubeconfig) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --inventory|--kubeconfig|--output|-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --from|--to|--port|--namespace|-n|--context|--request-timeout) return ;;
       esac
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "--help --inventory --from --to --port --format --ipblock-scope --namespace
-          --from-cluster --kubeconfig --context --request-timeout --strict-input" -- "$cur"))
+          --from-cluster --kubeconfig --context --request-timeout --strict-input --output" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi
@@ -96,7 +100,10 @@ _netobs() {
       fi
       ;;
     completion)
-      COMPREPLY=($(compgen -W "bash zsh fish --help" -- "$cur"))
+      case $prev in
+        --output|-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+      esac
+      COMPREPLY=($(compgen -W "bash zsh fish --help --output" -- "$cur"))
       ;;
   esac
 }

@@ -3,6 +3,12 @@ set -l subcommands recommend connectivity explain lint diff completion
 complete -c netobs -f
 complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -l help -d 'Print help'
 complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -l version -d 'Print version'
+complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -l max-depth -r -d 'Limit: nesting of one YAML or JSON document'
+complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -l max-nodes -r -d 'Limit: values in one document, aliases expanded'
+complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -l max-alias-nodes -r -d 'Limit: values YAML aliases add to one document'
+complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -l max-documents -r -d 'Limit: YAML documents in one file'
+complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -l max-line-bytes -r -d 'Limit: bytes in one line of a flow log'
+complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -l max-file-bytes -r -d 'Limit: bytes of a file read whole'
 complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -a recommend -d 'Write least-privilege NetworkPolicies for observed flows'
 complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -a connectivity -d 'List every connection the NetworkPolicies allow'
 complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -a explain -d 'Explain why one connection is allowed or denied'
@@ -65,6 +71,7 @@ complete -c netobs -n "__fish_seen_subcommand_from explain" -l kubeconfig -r -F 
 complete -c netobs -n "__fish_seen_subcommand_from explain" -l strict-input -d 'Stop at a file that does not parse'
 complete -c netobs -n "__fish_seen_subcommand_from explain" -l context -x -d 'kubeconfig context'
 complete -c netobs -n "__fish_seen_subcommand_from explain" -l request-timeout -x -d 'Seconds per API request'
+complete -c netobs -n "__fish_seen_subcommand_from explain" -s o -l output -r -F -d 'Write to FILE atomically'
 
 complete -c netobs -n "__fish_seen_subcommand_from lint" -F
 complete -c netobs -n "__fish_seen_subcommand_from lint" -l help -d 'Print help'
@@ -101,4 +108,5 @@ complete -c netobs -n "__fish_seen_subcommand_from diff" -l context -x -d 'kubec
 complete -c netobs -n "__fish_seen_subcommand_from diff" -l request-timeout -x -d 'Seconds per API request'
 
 complete -c netobs -n "__fish_seen_subcommand_from completion" -l help -d 'Print help'
+complete -c netobs -n "__fish_seen_subcommand_from completion" -s o -l output -r -F -d 'Write to FILE atomically'
 complete -c netobs -n "__fish_seen_subcommand_from completion" -x -a 'bash zsh fish'

@@ -5,9 +5,10 @@ set -euo pipefail
 
 packages=(
   g++ cmake ninja-build pkgconf git gzip diffutils time
-  libcli11-dev libyaml-cpp-dev nlohmann-json3-dev libfmt-dev zlib1g-dev libsimdjson-dev
+  libcli11-dev libyaml-dev libyaml-cpp-dev nlohmann-json3-dev libfmt-dev zlib1g-dev libsimdjson-dev
   libexpected-dev libgtest-dev libcurl4-openssl-dev
   python3 openssl
+  clang-14 libclang-rt-14-dev clang-tidy-14
 )
 
 missing=()

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -14,5 +15,20 @@ std::string read_file(const std::filesystem::path& path);
 
 // A case name as a gtest parameter name: every character that is not alphanumeric becomes '_'.
 std::string param_name(const ::testing::TestParamInfo<std::string>& info);
+
+// The folders of oracle `name` ("np-guard", "nca-bad-path"): ../shared/oracle/NAME when present,
+// then the project's own small one in tests/data/oracle/NAME, written in the same layout so the
+// oracle tests run in a plain clone too.
+std::vector<std::filesystem::path> oracle_roots(const std::string& name);
+
+// The files in `subdir` of every root of oracle `name` whose names end with `suffix`, as full
+// paths, sorted within each root.
+std::vector<std::string> oracle_files(const std::string& name, const std::string& subdir, const std::string& suffix);
+
+// The root an oracle file path belongs to (`levels` folders up).
+std::filesystem::path oracle_root_of(const std::string& file, int levels = 3);
+
+// A gtest name for an oracle file: "shared_" or "local_" and the file's name.
+std::string oracle_param_name(const ::testing::TestParamInfo<std::string>& info);
 
 }  // namespace netobs::testing

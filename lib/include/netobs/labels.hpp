@@ -3,7 +3,9 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace netobs {
@@ -32,6 +34,10 @@ struct LabelSelector {
 
 // "k=v,k2=v2" as matchLabels; an empty string is the empty selector.
 std::string to_string(const LabelSelector& selector);
+
+// "[NS/]key=value[,key=value]" (as --dns-selector takes it): the namespace ("" when not given)
+// and a matchLabels selector; nullopt when a pair has no '=' or no key, or there is none.
+std::optional<std::pair<std::string, LabelSelector>> parse_namespaced_selector(const std::string& text);
 
 // Labels that change with every rollout or pod and so must never be part of a policy selector.
 bool is_volatile_label(const std::string& key);

@@ -88,7 +88,10 @@ void merge_ranges_of_new_workloads(std::vector<ConnectivityChange>& changes) {
     auto range_of = [&](std::size_t i) { return *external_range(from_outside ? changes[i].source : changes[i].destination); };
     std::sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) { return range_of(a) < range_of(b); });
     std::size_t head = members.front();
-    auto [first, last] = range_of(head);
+    // Plain variables, not a structured binding: the lambda below captures them (clang 14).
+    const auto head_range = range_of(head);
+    auto first = head_range.first;
+    auto last = head_range.second;
     auto flush = [&] {
       std::string& name = from_outside ? changes[head].source : changes[head].destination;
       name = external_name(IpAddress::from_v4(first), IpAddress::from_v4(last));

@@ -62,8 +62,10 @@ std::vector<Endpoint> atoms_of(const std::vector<const ManifestSet*>& sets, Poli
     previous = std::move(in);
   }
   std::vector<Endpoint> out;
-  for (const auto& [first, last] : atoms)
+  out.reserve(atoms.size());
+  for (const auto& [first, last] : atoms) {
     out.push_back(Endpoint::range(IpAddress::from_v4(first), IpAddress::from_v4(last)));
+  }
   return out;
 }
 

@@ -67,6 +67,7 @@ void choose_selectors(Graph& graph, const Inventory& inventory,
       }
     }
     std::vector<const Labels*> sets;
+    sets.reserve(own.size());
     for (const auto& labels : own) sets.push_back(&labels);
 
     std::vector<Candidate> candidates;

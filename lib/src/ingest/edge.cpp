@@ -39,11 +39,11 @@ void EdgeCounters::merge(const EdgeCounters& other) {
 }
 
 EdgeStats EdgeCounters::total() const {
-  constexpr auto u = static_cast<std::size_t>(Observation::unknown);
-  constexpr auto e = static_cast<std::size_t>(Observation::egress);
-  constexpr auto n = static_cast<std::size_t>(Observation::ingress);
-  return EdgeStats{flows[u] + std::max(flows[e], flows[n]), packets[u] + std::max(packets[e], packets[n]),
-                   bytes[u] + std::max(bytes[e], bytes[n]), first_seen, last_seen};
+  constexpr auto k_u = static_cast<std::size_t>(Observation::unknown);
+  constexpr auto k_e = static_cast<std::size_t>(Observation::egress);
+  constexpr auto k_n = static_cast<std::size_t>(Observation::ingress);
+  return EdgeStats{flows[k_u] + std::max(flows[k_e], flows[k_n]), packets[k_u] + std::max(packets[k_e], packets[k_n]),
+                   bytes[k_u] + std::max(bytes[k_e], bytes[k_n]), first_seen, last_seen};
 }
 
 }  // namespace netobs

@@ -1,6 +1,7 @@
 #include "line_reader.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -9,10 +10,11 @@
 
 #include <fmt/format.h>
 
+#include <netobs/limits.hpp>
+
 namespace netobs {
 namespace {
 constexpr std::size_t k_block = 4 << 20;
-constexpr std::size_t k_max_line = 64 << 20;
 }  // namespace
 
 Result<std::unique_ptr<LineReader>> LineReader::open(const std::string& path,
@@ -29,7 +31,14 @@ Result<std::unique_ptr<LineReader>> LineReader::open(const std::string& path,
     reader->m_owns_fd = true;
     posix_fadvise(reader->m_fd, 0, 0, POSIX_FADV_SEQUENTIAL);
   }
-  reader->m_buf.resize(k_block);
+  // A small file needs no 4 MiB block (directories of small files, and the fuzz targets); a
+  // longer line still grows the buffer.
+  std::size_t block = k_block;
+  struct stat info {};
+  if (::fstat(reader->m_fd, &info) == 0 && S_ISREG(info.st_mode) && static_cast<std::uint64_t>(info.st_size) < k_block) {
+    block = std::max<std::size_t>(static_cast<std::size_t>(info.st_size) + 1, 4096);
+  }
+  reader->m_buf.resize(block);
   // Sniff the gzip magic from the raw bytes; they are then fed to the right path.
   std::size_t got = 0;
   char magic[2];
@@ -44,7 +53,8 @@ Result<std::unique_ptr<LineReader>> LineReader::open(const std::string& path,
   if (have == 2 && static_cast<unsigned char>(magic[0]) == 0x1f &&
       static_cast<unsigned char>(magic[1]) == 0x8b) {
     reader->m_gzip = true;
-    reader->m_zin.resize(k_block);
+    reader->m_buf.resize(k_block);  // inflated, the content is larger than the file
+    reader->m_zin.resize(block);
     reader->m_zin[0] = magic[0];
     reader->m_zin[1] = magic[1];
     reader->m_zs.next_in = reinterpret_cast<Bytef*>(reader->m_zin.data());
@@ -115,12 +125,9 @@ bool LineReader::fill() {
     m_begin = 0;
   }
   if (m_end == m_buf.size()) {
-    if (m_buf.size() >= k_max_line) {
-      m_error = Error{ErrorKind::invalid_input,
-                      fmt::format("{}:{}: line longer than {} MiB", m_display, m_line + 1, k_max_line >> 20)};
-      return false;
-    }
-    m_buf.resize(m_buf.size() * 2);
+    const std::size_t limit = input_limits().max_line_bytes;
+    if (m_buf.size() >= limit) return line_too_long();
+    m_buf.resize(std::min(m_buf.size() * 2, limit));
   }
   if (!m_gzip) {
     if (m_eof) return false;
@@ -180,13 +187,21 @@ Result<std::string_view> LineReader::peek(std::size_t bytes) {
   return std::string_view(m_buf.data() + m_begin, std::min(bytes, m_end - m_begin));
 }
 
+bool LineReader::line_too_long() {
+  m_error = Error{ErrorKind::limit, fmt::format("{}:{}: line longer than {} bytes (raise it with {})", m_display, m_line + 1,
+                                                input_limits().max_line_bytes, k_line_option)};
+  return false;
+}
+
 bool LineReader::next(std::string_view& line) {
+  const std::size_t limit = input_limits().max_line_bytes;
   std::size_t scanned = m_begin;
   for (;;) {
     const void* nl = std::memchr(m_buf.data() + scanned, '\n', m_end - scanned);
     if (nl) {
       const std::size_t pos = static_cast<std::size_t>(static_cast<const char*>(nl) - m_buf.data());
       std::size_t len = pos - m_begin;
+      if (len > limit) return line_too_long();
       if (len > 0 && m_buf[m_begin + len - 1] == '\r') --len;
       line = std::string_view(m_buf.data() + m_begin, len);
       m_begin = pos + 1;
@@ -198,6 +213,7 @@ bool LineReader::next(std::string_view& line) {
       if (m_error || pending == 0) return false;
       // The last line has no newline.
       std::size_t len = m_end - m_begin;
+      if (len > limit) return line_too_long();
       if (len > 0 && m_buf[m_begin + len - 1] == '\r') --len;
       line = std::string_view(m_buf.data() + m_begin, len);
       m_begin = m_end;

@@ -43,6 +43,8 @@ class LineReader {
   LineReader() = default;
   // Appends at least some bytes to the buffer; false at end of input or on error.
   bool fill();
+  // Sets the limit error for the line being read; returns false.
+  bool line_too_long();
   bool read_raw(char* into, std::size_t capacity, std::size_t& got);
 
   int m_fd = -1;

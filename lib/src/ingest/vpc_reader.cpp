@@ -30,7 +30,7 @@ void split_fields(std::string_view line, std::vector<std::string_view>& tokens) 
   tokens.clear();
   const char* p = line.data();
   const char* end = p + line.size();
-  if (std::memchr(p, '\t', line.size())) {
+  if (!line.empty() && std::memchr(p, '\t', line.size())) {  // memchr of a null view is undefined
     // Rare: tab-separated exports. The common case below searches for spaces with memchr.
     while (p < end) {
       while (p < end && (*p == ' ' || *p == '\t')) ++p;

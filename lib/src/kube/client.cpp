@@ -10,6 +10,7 @@
 #include "kube/exec_credential.hpp"
 #include "kube/http.hpp"
 #include "kube/kubeconfig.hpp"
+#include "kube/list_page.hpp"
 #include "util/document.hpp"
 #include "util/k8s_json.hpp"
 
@@ -85,16 +86,15 @@ class Client {
           break;
         }
         if (response->status != 200) return tl::unexpected(status_error(*response, what, url));
-        json body = json::parse(response->body, nullptr, false);
-        if (body.is_discarded() || !body.is_object() || !k8s::field(body, "items").is_array()) {
-          return make_error(ErrorKind::invalid_input, fmt::format("{}: the answer is not a Kubernetes list", url));
-        }
-        for (auto& item : body["items"]) {
+        auto page_of = kube::parse_list_page(response->body, url);
+        if (!page_of) return tl::unexpected(page_of.error());
+        for (auto& item : page_of->items) {
+          if (!item.is_object()) continue;  // not an object: nothing a reader could use
           item["apiVersion"] = api_version_of(resource);
           item["kind"] = resource.kind;
           items.push_back(std::move(item));
         }
-        token = k8s::string_at(k8s::field(body, "metadata"), "continue");
+        token = page_of->continue_token;
         if (token.empty()) return items;
       }
       if (!expired) return make_error(ErrorKind::kube_api, fmt::format("{}: too many pages", base));
@@ -109,8 +109,9 @@ class Client {
     if (!response) return tl::unexpected(response.error());
     if (response->status == 404 || response->status == 403) return std::optional<json>{};
     if (response->status != 200) return tl::unexpected(status_error(*response, "namespace " + name, url));
-    json body = json::parse(response->body, nullptr, false);
-    if (body.is_discarded()) return make_error(ErrorKind::invalid_input, fmt::format("{}: the answer is not JSON", url));
+    auto parsed = parse_json(response->body, url);
+    if (!parsed) return make_error(ErrorKind::invalid_input, fmt::format("{}: the answer is not JSON", url));
+    json body = std::move(*parsed);
     body["kind"] = "Namespace";
     return std::optional<json>(std::move(body));
   }
@@ -178,8 +179,7 @@ class Client {
   Error status_error(const kube::HttpResponse& response, const std::string& what, const std::string& url) const {
     // The server's own reason, from a Status object, when it sent one.
     std::string reason;
-    const json status = json::parse(response.body, nullptr, false);
-    if (!status.is_discarded()) reason = k8s::string_at(status, "message");
+    if (auto status = parse_json(response.body, url)) reason = k8s::string_at(*status, "message");
     if (reason.size() > 300) reason.resize(300);
     const std::string server = m_target.server;
     switch (response.status) {
@@ -240,8 +240,8 @@ Result<ClusterSnapshot> read_cluster(const ClusterReadOptions& options) {
   for (const auto& item : items) {
     if (item["kind"] == "NetworkPolicy") policies.push_back(item);
   }
-  snapshot.policies = json{{"apiVersion", "v1"}, {"kind", "List"}, {"items", std::move(policies)}}.dump();
-  snapshot.list = json{{"apiVersion", "v1"}, {"kind", "List"}, {"items", std::move(items)}}.dump();
+  snapshot.policies = k8s::to_json_text(json{{"apiVersion", "v1"}, {"kind", "List"}, {"items", std::move(policies)}});
+  snapshot.list = k8s::to_json_text(json{{"apiVersion", "v1"}, {"kind", "List"}, {"items", std::move(items)}});
   return snapshot;
 }
 

@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "util/document.hpp"
 #include "util/k8s_json.hpp"
 #include "util/time.hpp"
 
@@ -59,9 +60,11 @@ Output run(const std::vector<std::string>& argv, const std::vector<std::string>&
   for (char** e = environ; *e; ++e) environment.emplace_back(*e);
   environment.insert(environment.end(), env.begin(), env.end());
   std::vector<char*> args;
+  args.reserve(argv.size() + 1);
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
   std::vector<char*> envp;
+  envp.reserve(environment.size() + 1);
   for (const auto& e : environment) envp.push_back(const_cast<char*>(e.c_str()));
   envp.push_back(nullptr);
 
@@ -135,6 +138,33 @@ void forget_credentials() {
   g_cache.clear();
 }
 
+Result<Credential> parse_exec_credential(const std::string& text, const std::string& api_version, const std::string& plugin) {
+  const json credential = parse_json(text, plugin).value_or(json());
+  const json& status = k8s::field(credential, "status");
+  if (k8s::string_at(credential, "kind") != "ExecCredential" || !status.is_object()) {
+    return make_error(ErrorKind::invalid_input, fmt::format("{}: did not print an ExecCredential with a status", plugin));
+  }
+  if (const std::string version = k8s::string_at(credential, "apiVersion"); version != api_version) {
+    return make_error(ErrorKind::invalid_input, fmt::format("{}: printed apiVersion '{}', the kubeconfig asks for '{}'", plugin,
+                                                            version, api_version));
+  }
+  Credential result;
+  result.token = k8s::string_at(status, "token");
+  result.client_cert_pem = k8s::string_at(status, "clientCertificateData");
+  result.client_key_pem = k8s::string_at(status, "clientKeyData");
+  if (result.token.empty() && (result.client_cert_pem.empty() || result.client_key_pem.empty())) {
+    return make_error(ErrorKind::invalid_input,
+                      fmt::format("{}: the ExecCredential has neither a token nor a client certificate and key", plugin));
+  }
+  if (const std::string expires = k8s::string_at(status, "expirationTimestamp"); !expires.empty()) {
+    result.expires = parse_rfc3339(expires);
+    if (!result.expires) {
+      return make_error(ErrorKind::invalid_input, fmt::format("{}: expirationTimestamp is not RFC 3339", plugin));
+    }
+  }
+  return result;
+}
+
 Result<Credential> exec_credential(const ExecConfig& config, const std::string& server) {
   const std::string key = cache_key(config, server);
   const auto now = static_cast<std::int64_t>(std::time(nullptr));
@@ -165,31 +195,10 @@ Result<Credential> exec_credential(const ExecConfig& config, const std::string& 
     return make_error(ErrorKind::io, fmt::format("{}: exited with status {}{}{}", plugin, output.status,
                                                  first_line.empty() ? "" : ": ", first_line));
   }
-  const json credential = json::parse(output.out, nullptr, false);
-  const json& status = k8s::field(credential, "status");
-  if (credential.is_discarded() || k8s::string_at(credential, "kind") != "ExecCredential" || !status.is_object()) {
-    return make_error(ErrorKind::invalid_input, fmt::format("{}: did not print an ExecCredential with a status", plugin));
-  }
-  if (const std::string version = k8s::string_at(credential, "apiVersion"); version != config.api_version) {
-    return make_error(ErrorKind::invalid_input, fmt::format("{}: printed apiVersion '{}', the kubeconfig asks for '{}'", plugin,
-                                                            version, config.api_version));
-  }
-  Credential result;
-  result.token = k8s::string_at(status, "token");
-  result.client_cert_pem = k8s::string_at(status, "clientCertificateData");
-  result.client_key_pem = k8s::string_at(status, "clientKeyData");
-  if (result.token.empty() && (result.client_cert_pem.empty() || result.client_key_pem.empty())) {
-    return make_error(ErrorKind::invalid_input,
-                      fmt::format("{}: the ExecCredential has neither a token nor a client certificate and key", plugin));
-  }
-  if (const std::string expires = k8s::string_at(status, "expirationTimestamp"); !expires.empty()) {
-    result.expires = parse_rfc3339(expires);
-    if (!result.expires) {
-      return make_error(ErrorKind::invalid_input, fmt::format("{}: expirationTimestamp is not RFC 3339", plugin));
-    }
-  }
+  auto result = parse_exec_credential(output.out, config.api_version, plugin);
+  if (!result) return result;
   const std::lock_guard lock(g_mutex);
-  g_cache[key] = result;
+  g_cache[key] = *result;
   return result;
 }
 

@@ -24,6 +24,10 @@ struct Credential {
 // its expirationTimestamp. Errors name the plugin's command and the kubeconfig, never the token.
 Result<Credential> exec_credential(const ExecConfig& config, const std::string& server);
 
+// The credential in a plugin's output `text` (an ExecCredential of `api_version`); errors name
+// `plugin`, never the token.
+Result<Credential> parse_exec_credential(const std::string& text, const std::string& api_version, const std::string& plugin);
+
 // Forgets cached credentials (after a 401, or in tests).
 void forget_credentials();
 

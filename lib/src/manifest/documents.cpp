@@ -103,7 +103,8 @@ Result<ManifestFiles> read_manifest_files(const std::vector<std::string>& paths,
     if (!text) return tl::unexpected(text.error());
     auto documents = parse_located_documents(*text, path);
     if (!documents) {
-      if (errors == InputErrors::fail) return tl::unexpected(documents.error());
+      // A limit is not a finding about the file: the user has to raise it to get an answer.
+      if (errors == InputErrors::fail || documents.error().kind == ErrorKind::limit) return tl::unexpected(documents.error());
       files.problems.push_back(problem_of(path, *text, documents.error().message));
       continue;
     }

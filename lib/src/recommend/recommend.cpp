@@ -262,7 +262,9 @@ std::vector<std::string> cut_off(const Inventory& inventory, const RecommendOpti
     if (!covered.contains(pod.namespace_name) || pod.terminated || pod.host_network) continue;
     if (!with_policy.contains(pod.owner)) out.emplace(pod.owner, "pods running, no traffic observed in the window");
   }
-  for (const auto& [ref, info] : inventory.workloads()) {
+  for (const auto& workload : inventory.workloads()) {
+    const WorkloadRef& ref = workload.first;  // not a structured binding: the lambda below captures it (clang 14)
+    const WorkloadInfo& info = workload.second;
     if ((ref.kind != "CronJob" && ref.kind != "Job") || !covered.contains(ref.namespace_name) || with_policy.contains(ref)) {
       continue;
     }
@@ -280,6 +282,7 @@ std::vector<std::string> cut_off(const Inventory& inventory, const RecommendOpti
     }
   }
   std::vector<std::string> lines;
+  lines.reserve(out.size());
   for (const auto& [ref, why] : out) lines.push_back(fmt::format("{}: {}", workload_name(ref), why));
   return lines;
 }

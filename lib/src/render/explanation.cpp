@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include <netobs/explain.hpp>
+#include "util/k8s_json.hpp"
 
 namespace netobs {
 namespace {
@@ -101,7 +102,7 @@ std::string render_explanation_json(const Explanation& e) {
     }
     out[type == PolicyType::egress ? "egress" : "ingress"] = std::move(side);
   }
-  return out.dump(2) + "\n";
+  return k8s::to_json_text(out, 2) + "\n";
 }
 
 }  // namespace netobs

@@ -2,6 +2,7 @@
 
 #include "policy_json.hpp"
 #include "yaml_writer.hpp"
+#include "util/k8s_json.hpp"
 
 namespace netobs {
 
@@ -12,7 +13,7 @@ std::string render_policies(const std::vector<NetworkPolicy>& policies, OutputFo
     list["kind"] = "List";
     list["items"] = nlohmann::ordered_json::array();
     for (const auto& policy : policies) list["items"].push_back(to_json(policy));
-    return list.dump(2) + "\n";
+    return k8s::to_json_text(list, 2) + "\n";
   }
   std::string out;
   for (const auto& policy : policies) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include "util/k8s_json.hpp"
 
 namespace netobs {
 namespace {
@@ -24,7 +25,7 @@ std::string scalar(const ordered_json& value) {
   if (value.is_string()) return yaml_scalar(value.get<std::string>());
   if (value.is_object()) return "{}";
   if (value.is_array()) return "[]";
-  return value.dump();  // numbers, booleans, null
+  return k8s::to_json_text(value);  // numbers, booleans, null
 }
 
 void write_object(const ordered_json& object, int indent, bool inline_first, std::string& out);
@@ -36,7 +37,7 @@ void write_array(const ordered_json& array, int indent, std::string& out) {
     if (item.is_object() && !item.empty()) {
       write_object(item, indent + 2, true, out);
     } else if (item.is_array() && !item.empty()) {
-      out += item.dump() + "\n";  // JSON is valid flow-style YAML
+      out += k8s::to_json_text(item) + "\n";  // JSON is valid flow-style YAML
     } else {
       out += scalar(item) + "\n";
     }
@@ -67,7 +68,7 @@ std::string yaml_scalar(const std::string& text) {
   const bool plain = !text.empty() && std::all_of(text.begin(), text.end(), plain_safe_char) &&
                      std::isalpha(static_cast<unsigned char>(text.front())) && !is_reserved_word(text);
   if (plain) return text;
-  return ordered_json(text).dump();  // a JSON string is a valid YAML double-quoted scalar
+  return k8s::to_json_text(ordered_json(text));  // a JSON string is a valid YAML double-quoted scalar
 }
 
 void write_yaml(const ordered_json& value, std::string& out) { write_object(value, 0, false, out); }

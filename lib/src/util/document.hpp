@@ -18,6 +18,9 @@ namespace netobs {
 Result<std::vector<nlohmann::json>> parse_documents(const std::string& text,
                                                     const std::string& origin);
 
+// Parses one JSON value, bounded in depth by the input limits; errors name `origin` and the line.
+Result<nlohmann::json> parse_json(const std::string& text, const std::string& origin);
+
 // One document with the source position of every value, for messages that point at a field.
 struct LocatedDocument {
   nlohmann::json value;
@@ -33,7 +36,8 @@ struct LocatedDocument {
 // Parses `text` (YAML, possibly multi-document, or JSON) keeping positions.
 Result<std::vector<LocatedDocument>> parse_located_documents(const std::string& text, const std::string& origin);
 
-// Reads a whole file for parse_documents; an io error names the path.
+// Reads a whole file for parse_documents; an io error names the path, and a file larger than
+// the input limit is a limit error.
 Result<std::string> read_text_file(const std::string& path);
 
 }  // namespace netobs

@@ -103,4 +103,12 @@ std::optional<Protocol> parse_protocol(const nlohmann::json& json) {
   return std::nullopt;
 }
 
+std::string to_json_text(const nlohmann::json& value, int indent) {
+  return value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string to_json_text(const nlohmann::ordered_json& value, int indent) {
+  return value.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
 }  // namespace netobs::k8s

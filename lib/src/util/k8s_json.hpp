@@ -38,4 +38,10 @@ std::optional<LabelSelector> parse_selector(const nlohmann::json& json);
 // "TCP" / "UDP" / "SCTP"; a missing protocol is TCP; nullopt for anything else.
 std::optional<Protocol> parse_protocol(const nlohmann::json& json);
 
+// `value` as JSON text. Strings from outside may hold bytes that are not UTF-8, which
+// nlohmann's dump() throws on; they are printed as U+FFFD instead, so a message or an output
+// about a bad field never fails itself.
+std::string to_json_text(const nlohmann::json& value, int indent = -1);
+std::string to_json_text(const nlohmann::ordered_json& value, int indent = -1);
+
 }  // namespace netobs::k8s

@@ -83,7 +83,9 @@ Labels shared_stable_labels(const std::vector<const Labels*>& label_sets) {
   if (label_sets.empty()) {
     return shared;
   }
-  for (const auto& [key, value] : *label_sets.front()) {
+  for (const auto& label : *label_sets.front()) {
+    const std::string& key = label.first;  // not structured bindings: the lambda captures them (clang 14)
+    const std::string& value = label.second;
     if (is_volatile_label(key)) continue;
     const bool everywhere = std::all_of(label_sets.begin() + 1, label_sets.end(),
                                         [&](const Labels* other) {
@@ -93,6 +95,29 @@ Labels shared_stable_labels(const std::vector<const Labels*>& label_sets) {
     if (everywhere) shared.emplace(key, value);
   }
   return shared;
+}
+
+std::optional<std::pair<std::string, LabelSelector>> parse_namespaced_selector(const std::string& text) {
+  std::string ns;
+  std::string labels = text;
+  // A '/' before any '=' and '.' separates the namespace; in a key it follows a DNS prefix.
+  if (auto slash = text.find('/'); slash != std::string::npos && text.find('=') > slash && text.find('.') > slash) {
+    ns = text.substr(0, slash);
+    labels = text.substr(slash + 1);
+  }
+  LabelSelector selector;
+  std::size_t pos = 0;
+  while (pos <= labels.size()) {
+    std::size_t comma = labels.find(',', pos);
+    if (comma == std::string::npos) comma = labels.size();
+    const std::string pair = labels.substr(pos, comma - pos);
+    const auto eq = pair.find('=');
+    if (eq == std::string::npos || eq == 0) return std::nullopt;
+    selector.match_labels[pair.substr(0, eq)] = pair.substr(eq + 1);
+    pos = comma + 1;
+  }
+  if (selector.match_labels.empty()) return std::nullopt;
+  return std::make_pair(std::move(ns), std::move(selector));
 }
 
 }  // namespace netobs

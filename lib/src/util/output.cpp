@@ -1,9 +1,12 @@
 #include <netobs/output.hpp>
 
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -12,14 +15,48 @@
 #include <fmt/format.h>
 
 namespace netobs {
+namespace {
+
+// The temporary file being written, for a signal handler: a fixed buffer and an atomic flag,
+// since a handler may neither allocate nor lock.
+char g_pending[4096];
+std::atomic<bool> g_has_pending{false};
+
+// Marks `temp` as pending for as long as it lives.
+class PendingOutput {
+ public:
+  explicit PendingOutput(const std::string& temp) {
+    if (temp.size() >= sizeof g_pending) return;
+    std::memcpy(g_pending, temp.c_str(), temp.size() + 1);
+    g_has_pending.store(true);
+  }
+  ~PendingOutput() { g_has_pending.store(false); }
+  PendingOutput(const PendingOutput&) = delete;
+  PendingOutput& operator=(const PendingOutput&) = delete;
+};
+
+}  // namespace
+
+void remove_pending_output() noexcept {
+  if (g_has_pending.exchange(false)) ::unlink(g_pending);
+}
 
 Result<void> write_file_atomically(const std::string& path, const std::string& content) {
   const std::filesystem::path target(path);
   std::string temp = (target.parent_path() / ("." + target.filename().string() + ".XXXXXX")).string();
+  // No signal may land between creating the temporary file and recording its name.
+  sigset_t interrupting;
+  sigset_t previous;
+  sigemptyset(&interrupting);
+  for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGPIPE}) sigaddset(&interrupting, sig);
+  pthread_sigmask(SIG_BLOCK, &interrupting, &previous);
   const int fd = mkstemp(temp.data());
+  const int mkstemp_errno = errno;
+  const PendingOutput pending(fd >= 0 ? temp : std::string(sizeof g_pending, 'x'));
+  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
   if (fd < 0) {
     return make_error(ErrorKind::io, fmt::format("{}: cannot create a temporary file beside it: {}", path,
-                                                 std::strerror(errno)));
+                                                 std::strerror(mkstemp_errno)));
   }
   auto fail = [&](const char* what) {
     const std::string message = fmt::format("{}: {}: {}", path, what, std::strerror(errno));

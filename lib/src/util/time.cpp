@@ -3,11 +3,17 @@
 #include <charconv>
 #include <ctime>
 
+#include <fmt/format.h>
+
 namespace netobs {
 namespace {
 
+// Exactly `len` decimal digits (no sign) at `pos`.
 bool read_int(std::string_view text, std::size_t pos, std::size_t len, int& out) {
   if (pos + len > text.size()) return false;
+  for (std::size_t i = pos; i < pos + len; ++i) {
+    if (text[i] < '0' || text[i] > '9') return false;
+  }
   auto [end, ec] = std::from_chars(text.data() + pos, text.data() + pos + len, out);
   return ec == std::errc() && end == text.data() + pos + len;
 }
@@ -34,8 +40,9 @@ std::optional<std::int64_t> parse_rfc3339(std::string_view text) {
   }
   std::size_t pos = 19;
   if (pos < text.size() && (text[pos] == '.' || text[pos] == ',')) {
-    ++pos;
+    const std::size_t digits = ++pos;
     while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') ++pos;
+    if (pos == digits) return std::nullopt;  // a fraction has at least one digit
   }
   std::int64_t offset = 0;
   if (pos < text.size()) {
@@ -45,24 +52,24 @@ std::optional<std::int64_t> parse_rfc3339(std::string_view text) {
     } else if (z == '+' || z == '-') {
       int oh, om;
       if (!read_int(text, pos + 1, 2, oh) || pos + 3 >= text.size() || text[pos + 3] != ':' ||
-          !read_int(text, pos + 4, 2, om)) {
+          !read_int(text, pos + 4, 2, om) || oh > 23 || om > 59) {
         return std::nullopt;
       }
-      offset = (oh * 3600 + om * 60) * (z == '+' ? 1 : -1);
+      offset = (std::int64_t{oh} * 3600 + std::int64_t{om} * 60) * (z == '+' ? 1 : -1);
       pos += 6;
     }
   }
   if (pos != text.size()) return std::nullopt;
-  return days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s - offset;
+  return days_from_civil(y, mo, d) * 86400 + std::int64_t{h} * 3600 + std::int64_t{mi} * 60 + s - offset;
 }
 
 std::string format_rfc3339(std::int64_t seconds) {
   const std::time_t t = static_cast<std::time_t>(seconds);
   std::tm tm{};
   gmtime_r(&t, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buffer;
+  // Four-digit years always (strftime's %Y does not pad years before 1000).
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+                     tm.tm_min, tm.tm_sec);
 }
 
 }  // namespace netobs

@@ -1,6 +1,6 @@
 // Acceptance: for every np-guard netpol-analyzer diff golden, the connectivity section of
 // `netobs diff cases/<new> --live cases/<old> --ipblock-scope external --format txt` is exactly
-// that file. Skipped where ../shared is absent; diff_test.cpp has local cases.
+// that file. The project's own small case in tests/data/oracle runs where ../shared is absent.
 #include <filesystem>
 #include <sstream>
 
@@ -16,15 +16,7 @@ namespace netobs {
 namespace {
 
 namespace fs = std::filesystem;
-const fs::path k_oracle = fs::path(NETOBS_SHARED_DIR) / "oracle" / "np-guard";
 
-std::vector<std::string> cases() {
-  if (!fs::exists(k_oracle)) return {"(absent)"};
-  std::vector<std::string> out;
-  for (const auto& entry : fs::directory_iterator(k_oracle / "expected" / "diff")) out.push_back(entry.path().filename().string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 // The connectivity section of the txt output: from "Connectivity diff:" to the blank line.
 std::string connectivity_section(const std::string& text) {
@@ -37,33 +29,34 @@ std::string connectivity_section(const std::string& text) {
 class OracleDiff : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(OracleDiff, ConnectivitySectionMatchesExpected) {
-  if (!fs::exists(k_oracle)) GTEST_SKIP() << "../shared/oracle is absent";
-  const std::string file = GetParam();
+  const fs::path oracle = testing::oracle_root_of(GetParam());
+  const std::string file = fs::path(GetParam()).filename().string();
   std::string names = file.substr(std::string("diff_between_").size());
   names = names.substr(0, names.size() - 4);
   // Case names may hold "_and_" themselves: split where both halves are cases.
   auto split = names.find("_and_");
-  while (split != std::string::npos && !(fs::is_directory(k_oracle / "cases" / names.substr(0, split)) &&
-                                         fs::is_directory(k_oracle / "cases" / names.substr(split + 5)))) {
+  while (split != std::string::npos && !(fs::is_directory(oracle / "cases" / names.substr(0, split)) &&
+                                         fs::is_directory(oracle / "cases" / names.substr(split + 5)))) {
     split = names.find("_and_", split + 1);
   }
   ASSERT_NE(split, std::string::npos);
   cli::DiffOptions options;
-  options.proposed = {(k_oracle / "cases" / names.substr(0, split)).string()};
-  options.live = {(k_oracle / "cases" / names.substr(split + 5)).string()};
+  options.proposed = {(oracle / "cases" / names.substr(0, split)).string()};
+  options.live = {(oracle / "cases" / names.substr(split + 5)).string()};
   options.ipblock_scope = "external";
   options.format = "txt";
   std::ostringstream out;
   std::ostringstream err;
   const cli::ExitCode code = cli::run_diff(options, out, err);
-  const std::string expected = testing::read_file(k_oracle / "expected" / "diff" / file);
+  const std::string expected = testing::read_file(oracle / "expected" / "diff" / file);
   EXPECT_EQ(connectivity_section(out.str()), expected) << err.str();
   if (!expected.empty()) {
     EXPECT_EQ(code, cli::ExitCode::findings);
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(NpGuard, OracleDiff, ::testing::ValuesIn(cases()), testing::param_name);
+INSTANTIATE_TEST_SUITE_P(NpGuard, OracleDiff, ::testing::ValuesIn(testing::oracle_files("np-guard", "expected/diff", ".txt")),
+                         testing::oracle_param_name);
 
 }  // namespace
 }  // namespace netobs

@@ -1,6 +1,6 @@
 // Acceptance: for every np-guard netpol-analyzer case with an expected connectivity list,
 // `connectivity --ipblock-scope external` gives exactly that list (txt) and the same JSON.
-// Skipped where ../shared is absent.
+// The project's own small case in tests/data/oracle runs where ../shared is absent.
 #include <filesystem>
 
 #include <gtest/gtest.h>
@@ -14,21 +14,12 @@ namespace netobs {
 namespace {
 
 namespace fs = std::filesystem;
-const fs::path k_oracle = fs::path(NETOBS_SHARED_DIR) / "oracle" / "np-guard";
 
-std::vector<std::string> cases_with(const std::string& suffix) {
-  std::vector<std::string> cases;
-  if (!fs::exists(k_oracle)) return {"(absent)"};
-  for (const auto& entry : fs::directory_iterator(k_oracle / "expected" / "connlist")) {
-    const std::string name = entry.path().filename().string();
-    if (name.ends_with(suffix)) cases.push_back(name.substr(0, name.size() - suffix.size()));
-  }
-  std::sort(cases.begin(), cases.end());
-  return cases;
-}
-
-ConnectivityReport report_of(const std::string& name) {
-  auto set = load_manifests({(k_oracle / "cases" / name).string()});
+// Each expected file names its case: ROOT/expected/connlist/CASE_connlist_output.EXT.
+ConnectivityReport report_of(const std::string& expected_file, const std::string& suffix) {
+  const std::string file = fs::path(expected_file).filename().string();
+  const fs::path root = testing::oracle_root_of(expected_file);
+  auto set = load_manifests({(root / "cases" / file.substr(0, file.size() - suffix.size())).string()});
   EXPECT_TRUE(set) << (set ? "" : set.error().message);
   if (!set) return {};
   static std::vector<ManifestSet> keep;  // the engine refers to the set
@@ -40,19 +31,23 @@ class OracleTxt : public ::testing::TestWithParam<std::string> {};
 class OracleJson : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(OracleTxt, MatchesExpectedList) {
-  if (!fs::exists(k_oracle)) GTEST_SKIP() << "../shared/oracle is absent";
-  const std::string expected = testing::read_file(k_oracle / "expected" / "connlist" / (GetParam() + "_connlist_output.txt"));
-  EXPECT_EQ(render_connectivity(report_of(GetParam()), ConnectivityFormat::txt), expected);
+  const std::string expected = testing::read_file(GetParam());
+  ASSERT_FALSE(expected.empty()) << GetParam();
+  EXPECT_EQ(render_connectivity(report_of(GetParam(), "_connlist_output.txt"), ConnectivityFormat::txt), expected);
 }
 
 TEST_P(OracleJson, MatchesExpectedJson) {
-  if (!fs::exists(k_oracle)) GTEST_SKIP() << "../shared/oracle is absent";
-  const auto expected = nlohmann::json::parse(testing::read_file(k_oracle / "expected" / "connlist" / (GetParam() + "_connlist_output.json")));
-  EXPECT_EQ(nlohmann::json::parse(render_connectivity(report_of(GetParam()), ConnectivityFormat::json)), expected);
+  const auto expected = nlohmann::json::parse(testing::read_file(GetParam()));
+  EXPECT_EQ(nlohmann::json::parse(render_connectivity(report_of(GetParam(), "_connlist_output.json"), ConnectivityFormat::json)),
+            expected);
 }
 
-INSTANTIATE_TEST_SUITE_P(NpGuard, OracleTxt, ::testing::ValuesIn(cases_with("_connlist_output.txt")), testing::param_name);
-INSTANTIATE_TEST_SUITE_P(NpGuard, OracleJson, ::testing::ValuesIn(cases_with("_connlist_output.json")), testing::param_name);
+INSTANTIATE_TEST_SUITE_P(NpGuard, OracleTxt,
+                         ::testing::ValuesIn(testing::oracle_files("np-guard", "expected/connlist", "_connlist_output.txt")),
+                         testing::oracle_param_name);
+INSTANTIATE_TEST_SUITE_P(NpGuard, OracleJson,
+                         ::testing::ValuesIn(testing::oracle_files("np-guard", "expected/connlist", "_connlist_output.json")),
+                         testing::oracle_param_name);
 
 }  // namespace
 }  // namespace netobs

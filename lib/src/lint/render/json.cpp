@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include "lint/render/formats.hpp"
+#include "util/k8s_json.hpp"
 
 namespace netobs::lint {
 
@@ -19,7 +20,7 @@ std::string render_json(const Report& report) {
                                   {"line", d.location.line},
                                   {"column", d.column}});
   }
-  return out.dump(2) + "\n";
+  return k8s::to_json_text(out, 2) + "\n";
 }
 
 }  // namespace netobs::lint

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "lint/render/formats.hpp"
+#include "util/k8s_json.hpp"
 
 namespace netobs::lint {
 namespace {
@@ -59,7 +60,7 @@ std::string render_sarif(const Report& report, const std::vector<const Rule*>& r
   sarif["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
   sarif["version"] = "2.1.0";
   sarif["runs"] = nlohmann::ordered_json::array({{{"tool", {{"driver", driver}}}, {"results", results}}});
-  return sarif.dump(2) + "\n";
+  return k8s::to_json_text(sarif, 2) + "\n";
 }
 
 }  // namespace netobs::lint

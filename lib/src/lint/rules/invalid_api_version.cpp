@@ -1,4 +1,5 @@
 #include "lint/rules/rules.hpp"
+#include "util/k8s_json.hpp"
 
 namespace netobs::lint::rules {
 namespace {
@@ -24,7 +25,7 @@ Diagnostics check(const LintContext& ctx) {
       out.push_back(ctx.at(input, "", "apiVersion is missing; NetworkPolicy is networking.k8s.io/v1"));
     } else if (*version != "networking.k8s.io/v1") {
       out.push_back(ctx.at(input, "/apiVersion",
-                           "apiVersion " + version->dump() + " is not networking.k8s.io/v1, the only NetworkPolicy API"));
+                           "apiVersion " + k8s::to_json_text(*version) + " is not networking.k8s.io/v1, the only NetworkPolicy API"));
     }
   }
   return out;

@@ -1,4 +1,5 @@
 #include "lint/rules/rules.hpp"
+#include "util/k8s_json.hpp"
 
 namespace netobs::lint::rules {
 namespace {
@@ -29,7 +30,7 @@ Diagnostics check(const LintContext& ctx) {
       }
       const auto cidr = cidr_of(block["cidr"]);
       if (!cidr) {
-        out.push_back(ctx.at(input, at + "/cidr", "cidr " + block["cidr"].dump() + " is not a CIDR such as 10.0.0.0/16"));
+        out.push_back(ctx.at(input, at + "/cidr", "cidr " + k8s::to_json_text(block["cidr"]) + " is not a CIDR such as 10.0.0.0/16"));
         return;
       }
       if (!block.contains("except") || block["except"].is_null()) return;
@@ -42,11 +43,11 @@ Diagnostics check(const LintContext& ctx) {
         const std::string here = at + "/except/" + std::to_string(i);
         const auto except = cidr_of(value);
         if (!except) {
-          out.push_back(ctx.at(input, here, "except " + value.dump() + " is not a CIDR"));
+          out.push_back(ctx.at(input, here, "except " + k8s::to_json_text(value) + " is not a CIDR"));
         } else if (except->base.is_v4() != cidr->base.is_v4()) {
-          out.push_back(ctx.at(input, here, "except " + value.dump() + " is of another IP family than cidr " + block["cidr"].dump()));
+          out.push_back(ctx.at(input, here, "except " + k8s::to_json_text(value) + " is of another IP family than cidr " + k8s::to_json_text(block["cidr"])));
         } else if (!cidr->contains(except->base) || except->prefix_len <= cidr->prefix_len) {
-          out.push_back(ctx.at(input, here, "except " + value.dump() + " is not strictly inside cidr " + block["cidr"].dump()));
+          out.push_back(ctx.at(input, here, "except " + k8s::to_json_text(value) + " is not strictly inside cidr " + k8s::to_json_text(block["cidr"])));
         }
       }
     });

@@ -1,4 +1,5 @@
 #include "lint/rules/rules.hpp"
+#include "util/k8s_json.hpp"
 
 namespace netobs::lint::rules {
 namespace {
@@ -75,7 +76,7 @@ void check_selector(const LintContext& ctx, const PolicyInput& input, const std:
       for (std::size_t v = 0; v < values->size(); ++v) {
         const json& value = (*values)[v];
         if (!value.is_string() || !is_label_value(value.get<std::string>())) {
-          out.push_back(ctx.at(input, at + "/values/" + std::to_string(v), "value " + value.dump() + " is not a valid label value"));
+          out.push_back(ctx.at(input, at + "/values/" + std::to_string(v), "value " + k8s::to_json_text(value) + " is not a valid label value"));
         }
       }
     }

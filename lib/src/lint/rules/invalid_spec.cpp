@@ -1,4 +1,5 @@
 #include "lint/rules/rules.hpp"
+#include "util/k8s_json.hpp"
 
 namespace netobs::lint::rules {
 namespace {
@@ -63,7 +64,7 @@ Diagnostics check(const LintContext& ctx) {
         for (std::size_t i = 0; i < types->size(); ++i) {
           if ((*types)[i] != "Ingress" && (*types)[i] != "Egress") {
             out.push_back(ctx.at(input, "/spec/policyTypes/" + std::to_string(i),
-                                 "policy type " + (*types)[i].dump() + " is neither Ingress nor Egress"));
+                                 "policy type " + k8s::to_json_text((*types)[i]) + " is neither Ingress nor Egress"));
           }
         }
       }

@@ -1,4 +1,5 @@
 #include "lint/rules/rules.hpp"
+#include "util/k8s_json.hpp"
 
 namespace netobs::lint::rules {
 namespace {
@@ -15,7 +16,7 @@ Diagnostics check(const LintContext& ctx) {
         const json& port = rule["ports"][i];
         if (port.is_object() && port.contains("port") && port["port"].is_string()) {
           out.push_back(ctx.at(input, pointer + "/ports/" + std::to_string(i) + "/port",
-                               "named port " + port["port"].dump() +
+                               "named port " + k8s::to_json_text(port["port"]) +
                                    " toward an ipBlock: addresses outside the cluster have no named ports, so it matches nothing there"));
         }
       }

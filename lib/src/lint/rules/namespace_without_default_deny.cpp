@@ -17,7 +17,9 @@ Diagnostics check(const LintContext& ctx) {
   for (const auto& pod : ctx.set->pods) {
     if (!is_system_namespace(pod.namespace_name)) namespaces.try_emplace(pod.namespace_name, &pod);
   }
-  for (const auto& [ns, pod] : namespaces) {
+  for (const auto& entry : namespaces) {
+    const std::string& ns = entry.first;  // not a structured binding: the lambda captures it (clang 14)
+    const auto* pod = entry.second;
     std::vector<std::string> missing;
     for (PolicyType type : {PolicyType::ingress, PolicyType::egress}) {
       const bool found = std::any_of(ctx.set->policies.begin(), ctx.set->policies.end(), [&](const NetworkPolicy& p) {

@@ -3,12 +3,13 @@
 #include <nlohmann/json.hpp>
 
 #include "render/connectivity/formats.hpp"
+#include "util/k8s_json.hpp"
 
 namespace netobs {
 namespace {
 
 // A DOT string literal (the JSON escape of a string is a valid one).
-std::string quoted(const std::string& text) { return nlohmann::json(text).dump(); }
+std::string quoted(const std::string& text) { return k8s::to_json_text(nlohmann::json(text)); }
 
 }  // namespace
 

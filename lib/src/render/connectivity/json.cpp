@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include "render/connectivity/formats.hpp"
+#include "util/k8s_json.hpp"
 
 namespace netobs {
 
@@ -9,7 +10,7 @@ std::string connectivity_json(const ConnectivityReport& report) {
   for (const auto& e : report.entries) {
     list.push_back({{"src", e.source}, {"dst", e.destination}, {"conn", e.connections.to_string()}});
   }
-  return list.dump(2) + "\n";
+  return k8s::to_json_text(list, 2) + "\n";
 }
 
 }  // namespace netobs

@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include "render/diff/formats.hpp"
+#include "util/k8s_json.hpp"
 
 namespace netobs {
 namespace {
@@ -57,7 +58,7 @@ std::string diff_json(const PolicyDiff& diff) {
     for (const auto& c : diff.flows->unused_removed) flows["unused_removed"].push_back(connectivity_json(c));
   }
   out["notes"] = diff.notes;
-  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return k8s::to_json_text(out, 2) + "\n";
 }
 
 }  // namespace netobs

@@ -6,7 +6,7 @@ namespace netobs {
 namespace {
 
 // A table cell: pipes would end the cell.
-std::string cell(std::string text) {
+std::string cell(const std::string& text) {
   std::string out;
   for (char c : text) {
     if (c == '|') out += '\\';

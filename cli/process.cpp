@@ -1,0 +1,52 @@
+#include "process.hpp"
+
+#include <signal.h>
+
+#include <netobs/limits.hpp>
+#include <netobs/output.hpp>
+
+namespace netobs::cli {
+namespace {
+
+template <typename T>
+void add_limit(CLI::App& app, const char* name, T InputLimits::*field, const std::string& what) {
+  app.add_option_function<T>(
+         name,
+         [field](const T& value) {
+           InputLimits limits = input_limits();
+           limits.*field = value;
+           set_input_limits(limits);
+         },
+         what + " (default " + std::to_string(InputLimits{}.*field) + ")")
+      ->check(CLI::PositiveNumber)
+      ->type_name("N")
+      ->group("Input limits");
+}
+
+extern "C" void on_signal(int sig) {
+  remove_pending_output();
+  ::signal(sig, SIG_DFL);
+  ::raise(sig);
+}
+
+}  // namespace
+
+void add_limit_options(CLI::App& app) {
+  add_limit(app, k_depth_option, &InputLimits::max_depth, "Nesting levels of one YAML or JSON document");
+  add_limit(app, k_nodes_option, &InputLimits::max_nodes, "Values in one document, YAML aliases expanded");
+  add_limit(app, k_alias_option, &InputLimits::max_alias_nodes, "Values that YAML aliases add to one document");
+  add_limit(app, k_documents_option, &InputLimits::max_documents, "YAML documents in one file");
+  add_limit(app, k_line_option, &InputLimits::max_line_bytes, "Bytes in one line (record) of a flow log");
+  add_limit(app, k_file_option, &InputLimits::max_file_bytes, "Bytes of a file read whole (manifests, inventories)");
+  // Limits may follow the subcommand: `netobs lint --max-depth 512 k8s/`.
+  app.fallthrough();
+}
+
+void install_signal_handlers() {
+  struct sigaction action {};
+  action.sa_handler = on_signal;
+  sigemptyset(&action.sa_mask);
+  for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGPIPE}) ::sigaction(sig, &action, nullptr);
+}
+
+}  // namespace netobs::cli

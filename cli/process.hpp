@@ -1,0 +1,17 @@
+// What the netobs process sets up once, before any subcommand runs: the input limits (global
+// --max-* options) and the signals that must not leave a half-written output behind.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace netobs::cli {
+
+// Adds --max-depth, --max-nodes, ... to the top-level `app`; each sets its netobs::InputLimits
+// field when given (before the subcommand runs), and may follow the subcommand.
+void add_limit_options(CLI::App& app);
+
+// On SIGINT, SIGTERM, SIGHUP and SIGPIPE: removes the temporary file of an output being written,
+// then dies of the signal as if unhandled, so the shell sees the usual status (130, 143, 141).
+void install_signal_handlers();
+
+}  // namespace netobs::cli

@@ -1,0 +1,172 @@
+// The positioned YAML/JSON reader every Kubernetes object goes through: values as the core schema
+// reads them, positions, errors with lines, and the limits that hostile input runs into.
+#include <gtest/gtest.h>
+
+#include <netobs/limits.hpp>
+
+#include "testutil/temp_dir.hpp"
+#include "util/document.hpp"
+
+namespace netobs {
+namespace {
+
+using nlohmann::json;
+
+// Sets limits for one test and restores the defaults after it.
+class ScopedLimits {
+ public:
+  explicit ScopedLimits(const InputLimits& limits) { set_input_limits(limits); }
+  ~ScopedLimits() { set_input_limits(InputLimits{}); }
+  ScopedLimits(const ScopedLimits&) = delete;
+  ScopedLimits& operator=(const ScopedLimits&) = delete;
+};
+
+std::vector<LocatedDocument> parse_ok(const std::string& text) {
+  auto documents = parse_located_documents(text, "in.yaml");
+  EXPECT_TRUE(documents) << documents.error().message;
+  return documents ? std::move(*documents) : std::vector<LocatedDocument>{};
+}
+
+Error parse_error(const std::string& text) {
+  auto documents = parse_located_documents(text, "in.yaml");
+  EXPECT_FALSE(documents) << "parsed: " << (documents && !documents->empty() ? documents->front().value.dump() : "");
+  return documents ? Error{} : documents.error();
+}
+
+TEST(Document, ScalarsFollowTheCoreSchemaAndQuotedOnesStayStrings) {
+  const auto docs = parse_ok(
+      "a: 1\nb: -2\nc: 1.5\nd: true\ne: False\nf: ~\ng:\nh: '1'\ni: \"true\"\nj: 0x10\nk: 1e3\nl: |\n  text\n"
+      "m: !!str 12\nn: 99999999999999999999\no: v1\n");
+  ASSERT_EQ(docs.size(), 1U);
+  const json expected = {{"a", 1},       {"b", -2},      {"c", 1.5},   {"d", true},   {"e", false},
+                         {"f", nullptr}, {"g", nullptr}, {"h", "1"},   {"i", "true"}, {"j", "0x10"},
+                         {"k", 1000.0},  {"l", "text\n"}, {"m", "12"}, {"n", "99999999999999999999"}, {"o", "v1"}};
+  EXPECT_EQ(docs[0].value, expected);
+}
+
+TEST(Document, KeepsTheLineAndColumnOfEveryValueAndPointsANullAtItsKey) {
+  const auto docs = parse_ok("---\nkind: A\n---\nkind: NetworkPolicy\nspec:\n  podSelector:\n  ingress:\n  - ports:\n    - port: 80\n");
+  ASSERT_EQ(docs.size(), 2U);
+  EXPECT_EQ(docs[1].line, 3U);
+  EXPECT_EQ(docs[1].location("/spec/ingress/0/ports/0/port").line, 9U);
+  EXPECT_EQ(docs[1].column("/spec/ingress/0/ports/0/port"), 13U);
+  EXPECT_EQ(docs[1].location("/spec/podSelector").line, 6U);  // null: its key's line
+  EXPECT_EQ(docs[1].location("/spec/ingress/0/missing/deeper").line, 8U);  // nearest ancestor
+  EXPECT_EQ(docs[1].location("/kind").file, "in.yaml");
+}
+
+TEST(Document, EscapesKeysInPointers) {
+  const auto docs = parse_ok("metadata:\n  annotations:\n    a/b~c: x\n");
+  ASSERT_EQ(docs.size(), 1U);
+  EXPECT_EQ(docs[0].location("/metadata/annotations/a~1b~0c").line, 3U);
+}
+
+TEST(Document, EmptyDocumentsAreLeftOut) {
+  const auto docs = parse_ok("---\n---\n# only a comment\n---\nkind: A\n...\n");
+  ASSERT_EQ(docs.size(), 1U);
+  EXPECT_EQ(docs[0].value, json({{"kind", "A"}}));
+}
+
+TEST(Document, AliasesAreExpanded) {
+  const auto docs = parse_ok("base: &labels {app: web, tier: front}\nother: *labels\nlist: [&x 1, *x]\n");
+  ASSERT_EQ(docs.size(), 1U);
+  EXPECT_EQ(docs[0].value["other"], json({{"app", "web"}, {"tier", "front"}}));
+  EXPECT_EQ(docs[0].value["list"], json({1, 1}));
+}
+
+TEST(Document, JsonWithTabsStillParses) {
+  const auto docs = parse_ok("{\n\t\"kind\": \"List\",\n\t\"items\": []\n}\n");
+  ASSERT_EQ(docs.size(), 1U);
+  EXPECT_EQ(docs[0].value["kind"], "List");
+}
+
+TEST(Document, SyntaxErrorsNameTheFileAndLine) {
+  const Error error = parse_error("kind: A\nspec:\n  a: [1, 2\n");
+  EXPECT_EQ(error.kind, ErrorKind::invalid_input);
+  EXPECT_TRUE(error.message.starts_with("in.yaml:")) << error.message;
+  EXPECT_NE(error.message.find("invalid YAML"), std::string::npos) << error.message;
+}
+
+TEST(Document, InvalidUtf8IsASyntaxErrorNotACrash) {
+  const Error error = parse_error("apiVersion: \xff\n");
+  EXPECT_EQ(error.kind, ErrorKind::invalid_input);
+  EXPECT_TRUE(error.message.starts_with("in.yaml:1: invalid YAML")) << error.message;
+}
+
+// Found by a fuzzing run outside the project: each once crashed or exhausted memory.
+TEST(Document, AnAliasInsideItsOwnAnchorIsRejected) {
+  for (const char* text : {"metadata: &m {name: x, labels: *m}\n", "items: &i [*i]\n"}) {
+    const Error error = parse_error(text);
+    EXPECT_EQ(error.kind, ErrorKind::invalid_input);
+    EXPECT_NE(error.message.find("refers to a node that contains it"), std::string::npos) << error.message;
+  }
+  EXPECT_NE(parse_error("a: *nowhere\n").message.find("undefined alias *nowhere"), std::string::npos);
+}
+
+TEST(Document, BillionLaughsStopsAtTheAliasLimit) {
+  std::string text = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+  for (int i = 1; i < 10; ++i) {
+    text += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+    for (int j = 0; j < 10; ++j) text += std::string(j ? ", " : "") + "*a" + std::to_string(i - 1);
+    text += "]\n";
+  }
+  const Error error = parse_error(text);
+  EXPECT_EQ(error.kind, ErrorKind::limit);
+  EXPECT_NE(error.message.find("raise it with --max-alias-nodes"), std::string::npos) << error.message;
+  // a0..a3 add 12,330 values; the eighth alias of a4 passes 100,000.
+  EXPECT_TRUE(error.message.starts_with("in.yaml:5: ")) << error.message;
+}
+
+TEST(Document, InputsThatMadeYamlCppAllocateWithoutBoundFailQuickly) {
+  for (const char* text : {"\"a\",\nb", "[\"a\",\nb", "- \"a\",\n- b: \"c\",\nd"}) {
+    auto documents = parse_located_documents(text, "in.yaml");
+    if (!documents) {
+      EXPECT_EQ(documents.error().kind, ErrorKind::invalid_input) << documents.error().message;
+    }
+  }
+}
+
+TEST(Document, DepthNodesAndDocumentsAreBounded) {
+  InputLimits limits;
+  limits.max_depth = 3;
+  limits.max_nodes = 10;
+  limits.max_documents = 2;
+  const ScopedLimits scoped(limits);
+  EXPECT_TRUE(parse_located_documents("a: {b: {c: 1}}\n", "in.yaml"));  // three levels
+  const Error deep = parse_error("a:\n  b:\n    c:\n      d: 1\n");
+  EXPECT_NE(deep.message.find("nested too deep (limit 3; raise it with --max-depth)"), std::string::npos) << deep.message;
+  EXPECT_TRUE(deep.message.starts_with("in.yaml:4: ")) << deep.message;
+  EXPECT_NE(parse_error("[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n").message.find("--max-nodes"), std::string::npos);
+  EXPECT_NE(parse_error("a: 1\n---\nb: 2\n---\nc: 3\n").message.find("--max-documents"), std::string::npos);
+  // JSON is bounded in depth too, on both paths.
+  EXPECT_EQ(parse_documents("[[[[1]]]]", "in.json").error().kind, ErrorKind::limit);
+  EXPECT_EQ(parse_json("{\"a\":{\"b\":{\"c\":{}}}}", "in.json").error().kind, ErrorKind::limit);
+  EXPECT_TRUE(parse_json("{\"a\":{\"b\":1}}", "in.json"));
+}
+
+TEST(Document, AFileLargerThanTheLimitIsNotRead) {
+  const testing::TempDir dir;
+  const std::string path = dir.write("big.yaml", std::string(2000, '#'));
+  InputLimits limits;
+  limits.max_file_bytes = 1000;
+  const ScopedLimits scoped(limits);
+  auto text = read_text_file(path);
+  ASSERT_FALSE(text);
+  EXPECT_EQ(text.error().kind, ErrorKind::limit);
+  EXPECT_NE(text.error().message.find("raise it with --max-file-bytes"), std::string::npos) << text.error().message;
+}
+
+TEST(Document, ParseDocumentsReadsJsonAndMultiDocumentYaml) {
+  auto json_docs = parse_documents("{\"kind\": \"List\", \"items\": [1]}", "in.json");
+  ASSERT_TRUE(json_docs);
+  EXPECT_EQ(json_docs->size(), 1U);
+  const auto broken = parse_documents("{\n\"kind\": }\n", "in.json");
+  ASSERT_FALSE(broken);
+  EXPECT_TRUE(broken.error().message.starts_with("in.json:2: invalid JSON")) << broken.error().message;
+  auto yaml_docs = parse_documents("a: 1\n---\nb: 2\n", "in.yaml");
+  ASSERT_TRUE(yaml_docs);
+  EXPECT_EQ(yaml_docs->size(), 2U);
+}
+
+}  // namespace
+}  // namespace netobs
