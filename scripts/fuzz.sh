@@ -2,7 +2,8 @@
 # The libFuzzer targets under fuzz/, built in the asan preset (clang, ASan + UBSan + libFuzzer).
 #   scripts/fuzz.sh                   lists the targets, one per line
 #   scripts/fuzz.sh TARGET SECONDS    builds what is missing and fuzzes TARGET for SECONDS
-#   scripts/fuzz.sh --all SECONDS     every target in turn, SECONDS each (what CI runs)
+#   scripts/fuzz.sh --all SECONDS     every target for SECONDS, as many at once as there are
+#                                     cores (what CI runs)
 # Seeds come from the project's samples, the golden cases and ../shared/samples (when present),
 # plus fuzz/regressions/TARGET/, the inputs of earlier findings. The growing corpus stays in
 # build/asan/fuzz/corpus/TARGET; a new crash is written to build/asan/fuzz/findings/TARGET/: copy
@@ -58,10 +59,10 @@ run_one() {
     echo "$targets" >&2
     exit 2
   fi
-  if [ ! -f "$build/build.ninja" ]; then
-    cmake --preset asan >/dev/null
+  if [ -z "${built:-}" ]; then
+    [ -f "$build/build.ninja" ] || cmake --preset asan >/dev/null
+    cmake --build "$build" --target "$target" >/dev/null
   fi
-  cmake --build "$build" --target "$target" >/dev/null
   local corpus=$build/fuzz/corpus/$target seeds=$build/fuzz/seeds/$target findings=$build/fuzz/findings/$target
   mkdir -p "$corpus" "$seeds" "$findings"
   seeds_for "$target" "$seeds"
@@ -81,8 +82,25 @@ run_one() {
 case $1 in
   --all)
     [ $# -eq 2 ] || usage
+    # Build first, in one go, so the parallel runs below do not race on the build tree.
+    [ -f "$build/build.ninja" ] || cmake --preset asan >/dev/null
+    # shellcheck disable=SC2086
+    cmake --build "$build" --target $targets >/dev/null
+    built=1
     status=0
-    for target in $targets; do run_one "$target" "$2" || status=1; done
+    running=0
+    for target in $targets; do
+      run_one "$target" "$2" &
+      running=$((running + 1))
+      if [ "$running" -ge "$(nproc)" ]; then
+        wait -n || status=1
+        running=$((running - 1))
+      fi
+    done
+    while [ "$running" -gt 0 ]; do
+      wait -n || status=1
+      running=$((running - 1))
+    done
     exit $status
     ;;
   -*) usage ;;
