@@ -122,8 +122,21 @@ class Inventory {
   std::unordered_map<IpAddress, std::size_t, IpAddressHash> m_service_by_ip;
   std::unordered_map<IpAddress, std::size_t, IpAddressHash> m_node_by_ip;
   std::set<IpAddress> m_endpoint_addresses;  // of Services without a selector
-  std::unordered_set<std::uint64_t> m_listening;
-  std::unordered_map<IpAddress, std::vector<std::int64_t>, IpAddressHash> m_reused;  // start times, sorted  // hash of (ip, port, protocol)
+  // Exact (address, port, protocol) keys: a hash alone would answer wrongly on a collision.
+  struct ListenKey {
+    IpAddress ip;
+    std::uint16_t port = 0;
+    Protocol protocol = Protocol::tcp;
+    bool operator==(const ListenKey&) const = default;
+  };
+  struct ListenKeyHash {
+    std::size_t operator()(const ListenKey& key) const {
+      return IpAddressHash{}(key.ip) ^ ((static_cast<std::size_t>(key.port) << 8 | static_cast<std::size_t>(key.protocol)) *
+                                        0x9e3779b97f4a7c15ULL);
+    }
+  };
+  std::unordered_set<ListenKey, ListenKeyHash> m_listening;
+  std::unordered_map<IpAddress, std::vector<std::int64_t>, IpAddressHash> m_reused;  // start times, sorted
 };
 
 }  // namespace netobs

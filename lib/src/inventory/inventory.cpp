@@ -19,11 +19,6 @@ using k8s::string_at;
 
 using k8s::field;
 
-std::uint64_t listen_key(const IpAddress& ip, std::uint16_t port, Protocol protocol) {
-  return IpAddressHash{}(ip) ^ ((static_cast<std::uint64_t>(port) << 8 |
-                                 static_cast<std::uint64_t>(protocol)) * 0x9e3779b97f4a7c15ULL);
-}
-
 Service parse_service(const json& item) {
   const json& metadata = field(item, "metadata");
   const json& spec = field(item, "spec");
@@ -227,7 +222,7 @@ void Inventory::index() {
     m_pod_by_name.emplace(std::make_pair(pod.namespace_name, pod.name), i);
     for (const auto& ip : pod.ips) {
       if (!pod.host_network) m_pods_by_ip[ip].push_back(i);
-      for (const auto& port : pod.ports) m_listening.insert(listen_key(ip, port.port, port.protocol));
+      for (const auto& port : pod.ports) m_listening.insert(ListenKey{ip, port.port, port.protocol});
     }
   }
   m_reused.clear();
@@ -242,13 +237,13 @@ void Inventory::index() {
     m_service_by_name.emplace(std::make_pair(service.namespace_name, service.name), i);
     for (const auto& ip : service.cluster_ips) {
       m_service_by_ip.emplace(ip, i);
-      for (const auto& port : service.ports) m_listening.insert(listen_key(ip, port.port, port.protocol));
+      for (const auto& port : service.ports) m_listening.insert(ListenKey{ip, port.port, port.protocol});
     }
     for (const Pod* pod : service_backends(service)) {
       for (const auto& port : service.ports) {
         auto target = resolve_target_port(port, *pod);
         if (!target) continue;
-        for (const auto& ip : pod->ips) m_listening.insert(listen_key(ip, *target, port.protocol));
+        for (const auto& ip : pod->ips) m_listening.insert(ListenKey{ip, *target, port.protocol});
       }
     }
   }
@@ -258,7 +253,7 @@ void Inventory::index() {
     if (service && service->selector) continue;  // pods behind a selector are pods
     for (const auto& ip : endpoints.addresses) {
       m_endpoint_addresses.insert(ip);
-      for (const auto& port : endpoints.ports) m_listening.insert(listen_key(ip, port.port, port.protocol));
+      for (const auto& port : endpoints.ports) m_listening.insert(ListenKey{ip, port.port, port.protocol});
     }
   }
 }
@@ -337,7 +332,7 @@ std::uint8_t Inventory::ip_era(const IpAddress& ip, std::int64_t seen_at) const 
 }
 
 bool Inventory::listens_on(const IpAddress& ip, std::uint16_t port, Protocol protocol) const {
-  return !m_listening.empty() && m_listening.contains(listen_key(ip, port, protocol));
+  return !m_listening.empty() && m_listening.contains(ListenKey{ip, port, protocol});
 }
 
 }  // namespace netobs
