@@ -14,3 +14,10 @@ if(NETOBS_FUZZ)
   endif()
   add_compile_options(-fsanitize=fuzzer-no-link)
 endif()
+
+# Precompiled headers for `target`, with clang only (see lib/CMakeLists.txt).
+function(netobs_precompile_headers target)
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    target_precompile_headers(${target} PRIVATE ${ARGN})
+  endif()
+endfunction()

@@ -10,6 +10,7 @@
 # it into fuzz/regressions/TARGET/ with the fix, and ctest replays it from then on.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"  # the presets are found from here
 build=$root/build/asan
 targets=$(sed -n "s/^set(netobs_fuzz_targets \(.*\))$/\1/p" "$root/fuzz/CMakeLists.txt" | tr " " "\n")
 
@@ -84,8 +85,7 @@ case $1 in
     [ $# -eq 2 ] || usage
     # Build first, in one go, so the parallel runs below do not race on the build tree.
     [ -f "$build/build.ninja" ] || cmake --preset asan >/dev/null
-    # shellcheck disable=SC2086
-    cmake --build "$build" --target $targets >/dev/null
+    cmake --build --preset fuzz >/dev/null
     built=1
     status=0
     running=0
