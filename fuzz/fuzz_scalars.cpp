@@ -1,5 +1,5 @@
 // The small parsers of user-given and record values: addresses, CIDRs, port specs, RFC 3339
-// times and label selectors; each result must print back and parse to itself.
+// times, durations and label selectors; each result must print back and parse to itself.
 #include <string>
 
 #include <netobs/explain.hpp>
@@ -23,6 +23,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // Times within the years RFC 3339 can write (an offset may carry 9999-12-31 into year 10000).
   if (auto seconds = netobs::parse_rfc3339(text); seconds && *seconds >= -62167219200 && *seconds <= 253402300799) {
     if (netobs::parse_rfc3339(netobs::format_rfc3339(*seconds)) != seconds) __builtin_trap();
+  }
+  if (auto seconds = netobs::parse_duration(text)) {
+    if (*seconds < 0 || netobs::parse_duration(netobs::format_duration(*seconds)) != seconds) __builtin_trap();
   }
   (void)netobs::parse_namespaced_selector(text);
   return 0;

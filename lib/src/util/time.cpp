@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <ctime>
+#include <iterator>
 
 #include <fmt/format.h>
 
@@ -70,6 +71,52 @@ std::string format_rfc3339(std::int64_t seconds) {
   // Four-digit years always (strftime's %Y does not pad years before 1000).
   return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
                      tm.tm_min, tm.tm_sec);
+}
+
+namespace {
+
+struct DurationUnit {
+  char name;
+  std::int64_t seconds;
+};
+constexpr DurationUnit k_units[] = {{'d', 86400}, {'h', 3600}, {'m', 60}, {'s', 1}};
+constexpr std::int64_t k_max_duration = 100LL * 365 * 86400;
+
+}  // namespace
+
+std::optional<std::int64_t> parse_duration(std::string_view text) {
+  if (text.empty()) return std::nullopt;
+  std::int64_t total = 0;
+  std::size_t next_unit = 0;  // units come largest first, each at most once
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t digits = pos;
+    while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') ++pos;
+    // Nine digits keep every product below the 64-bit range before the bound below.
+    if (pos == digits || pos - digits > 9 || pos == text.size()) return std::nullopt;
+    std::int64_t value = 0;
+    std::from_chars(text.data() + digits, text.data() + pos, value);
+    std::size_t unit = next_unit;
+    while (unit < std::size(k_units) && k_units[unit].name != text[pos]) ++unit;
+    if (unit == std::size(k_units)) return std::nullopt;
+    total += value * k_units[unit].seconds;
+    if (total > k_max_duration) return std::nullopt;
+    next_unit = unit + 1;
+    ++pos;
+  }
+  return total;
+}
+
+std::string format_duration(std::int64_t seconds) {
+  if (seconds <= 0) return "0s";
+  std::string out;
+  for (const auto& unit : k_units) {
+    if (seconds >= unit.seconds) {
+      out += fmt::format("{}{}", seconds / unit.seconds, unit.name);
+      seconds %= unit.seconds;
+    }
+  }
+  return out;
 }
 
 }  // namespace netobs

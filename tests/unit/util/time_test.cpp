@@ -30,5 +30,25 @@ TEST(Time, EarlyYearsRoundTripAndMalformedPartsAreRejected) {
   }
 }
 
+TEST(Time, DurationsInTheFormsOptionsTake) {
+  EXPECT_EQ(parse_duration("90s"), 90);
+  EXPECT_EQ(parse_duration("30m"), 1800);
+  EXPECT_EQ(parse_duration("24h"), 86400);
+  EXPECT_EQ(parse_duration("7d"), 7 * 86400);
+  EXPECT_EQ(parse_duration("1h30m"), 5400);
+  EXPECT_EQ(parse_duration("1d12h5m3s"), 86400 + 12 * 3600 + 5 * 60 + 3);
+  EXPECT_EQ(parse_duration("0s"), 0);
+  for (const char* bad : {"", "90", "s", "1x", "1m1h", "1h1h", "-5m", "1.5h", "1h ", " 1h", "1234567890s", "36501d"}) {
+    EXPECT_FALSE(parse_duration(bad)) << bad;
+  }
+  EXPECT_EQ(format_duration(5400), "1h30m");
+  EXPECT_EQ(format_duration(7 * 86400), "7d");
+  EXPECT_EQ(format_duration(0), "0s");
+  EXPECT_EQ(format_duration(86400 + 61), "1d1m1s");
+  for (std::int64_t seconds : {1LL, 59LL, 3600LL, 90061LL, 3153600000LL}) {
+    EXPECT_EQ(parse_duration(format_duration(seconds)), seconds) << seconds;
+  }
+}
+
 }  // namespace
 }  // namespace netobs
