@@ -57,7 +57,10 @@ void write_object(const ordered_json& object, int indent, bool inline_first, std
       out += "\n";
       write_array(value, indent, out);
     } else {
-      out += " " + scalar(value) + "\n";
+      // Appended piecewise: gcc 12 at -O3 warns (-Wrestrict, a false positive) on " " + ....
+      out += ' ';
+      out += scalar(value);
+      out += '\n';
     }
   }
 }
