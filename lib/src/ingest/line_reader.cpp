@@ -125,7 +125,7 @@ bool LineReader::fill() {
     m_begin = 0;
   }
   if (m_end == m_buf.size()) {
-    const std::size_t limit = input_limits().max_line_bytes;
+    const std::size_t limit = m_max_line;
     if (m_buf.size() >= limit) return line_too_long();
     m_buf.resize(std::min(m_buf.size() * 2, limit));
   }
@@ -189,12 +189,12 @@ Result<std::string_view> LineReader::peek(std::size_t bytes) {
 
 bool LineReader::line_too_long() {
   m_error = Error{ErrorKind::limit, fmt::format("{}:{}: line longer than {} bytes (raise it with {})", m_display, m_line + 1,
-                                                input_limits().max_line_bytes, k_line_option)};
+                                                m_max_line, k_line_option)};
   return false;
 }
 
 bool LineReader::next(std::string_view& line) {
-  const std::size_t limit = input_limits().max_line_bytes;
+  const std::size_t limit = m_max_line;
   std::size_t scanned = m_begin;
   for (;;) {
     const void* nl = std::memchr(m_buf.data() + scanned, '\n', m_end - scanned);

@@ -13,6 +13,7 @@
 #include <zlib.h>
 
 #include <netobs/error.hpp>
+#include <netobs/limits.hpp>
 
 namespace netobs {
 
@@ -60,6 +61,7 @@ class LineReader {
   std::size_t m_begin = 0;
   std::size_t m_end = 0;
   std::size_t m_line = 0;
+  std::size_t m_max_line = input_limits().max_line_bytes;  // read once, not per line
   std::string m_display;
   std::optional<Error> m_error;
 };
