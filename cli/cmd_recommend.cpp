@@ -1,4 +1,8 @@
 // `netobs recommend`: least-privilege NetworkPolicies from observed flows.
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 #include <tuple>
@@ -12,8 +16,10 @@
 #include <netobs/observe.hpp>
 #include <netobs/recommend.hpp>
 #include <netobs/render.hpp>
+#include <netobs/time.hpp>
 
 #include "common.hpp"
+#include "process.hpp"
 
 namespace netobs::cli {
 namespace {
@@ -21,6 +27,63 @@ namespace {
 ExitCode fail(std::ostream& err, const std::string& message, ExitCode code = ExitCode::input_error) {
   fmt::print(err, "netobs recommend: {}\n", message);
   return code;
+}
+
+// One line, rewritten in place: what a long collection has gathered so far.
+void print_progress(std::ostream& err, const CollectProgress& progress) {
+  const auto seconds = static_cast<std::int64_t>(progress.elapsed);
+  fmt::print(err, "\r\033[Kcollecting: {} flows ({:.0f}/s), {} edges, {:02}:{:02}:{:02}{}", progress.flows,
+             progress.elapsed > 0 ? static_cast<double>(progress.flows) / progress.elapsed : 0.0, progress.edges,
+             seconds / 3600, seconds / 60 % 60, seconds % 60,
+             progress.reconnects ? fmt::format(", {} reconnects", progress.reconnects) : "");
+  err.flush();
+}
+
+// Reads the collection options (--follow, --duration, --since, --agent-*, ...) into `ingest`.
+ExitCode collect_options(const RecommendOptions& options, IngestOptions& ingest, std::ostream& err) {
+  CollectOptions& collect = ingest.collect;
+  collect.follow = options.follow;
+  collect.max_flows = options.max_flows;
+  collect.agent = options.agent;
+  collect.checkpoint = options.checkpoint;
+  for (auto [text, into, flag] : {std::tuple{&options.duration, &collect.duration, "--duration"},
+                                  std::tuple{&options.checkpoint_every, &collect.checkpoint_every, "--checkpoint-every"}}) {
+    if (text->empty()) continue;
+    const auto seconds = parse_duration(*text);
+    if (!seconds) {
+      fail(err, fmt::format("{} '{}': expected a duration such as 90s, 30m, 24h or 1h30m", flag, *text));
+      return ExitCode::usage;
+    }
+    *into = *seconds;
+  }
+  const std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                               std::chrono::system_clock::now().time_since_epoch()).count();
+  for (auto [text, into, flag] : {std::tuple{&options.since, &ingest.since, "--since"},
+                                  std::tuple{&options.until, &ingest.until, "--until"}}) {
+    if (text->empty()) continue;
+    *into = parse_time_bound(*text, now);
+    if (!*into) {
+      fail(err, fmt::format("{} '{}': expected an RFC 3339 time (2026-11-28T10:00:00Z) or a duration before now (-24h)",
+                            flag, *text));
+      return ExitCode::usage;
+    }
+  }
+  if (ingest.since && ingest.until && *ingest.since > *ingest.until) {
+    fail(err, "--since is later than --until");
+    return ExitCode::usage;
+  }
+  for (const auto& header : options.agent.headers) {
+    const auto colon = header.find(':');
+    if (colon == std::string::npos || colon == 0 || header.find_first_of("\r\n") != std::string::npos) {
+      fail(err, "--agent-header: expected 'Name: value'");  // the value may be a secret: not printed
+      return ExitCode::usage;
+    }
+  }
+  if (options.agent.cert_file.empty() != options.agent.key_file.empty()) {
+    fail(err, "--agent-cert and --agent-key go together");
+    return ExitCode::usage;
+  }
+  return ExitCode::ok;
 }
 
 }  // namespace
@@ -68,15 +131,31 @@ ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::
     if (!snapshot) return snapshot.error();
     if (auto loaded = inventory.load_text(snapshot->list, snapshot->origin); !loaded) return fail(err, loaded.error().message);
   }
-  if (options.input_format == "vpc") ingest_options.format = InputFormat::vpc;
-  if (options.input_format == "hubble") ingest_options.format = InputFormat::hubble;
+  ingest_options.format = options.input_format;
   ingest_options.vpc_format = options.vpc_format;
   ingest_options.dropped = options.include_dropped ? DroppedFlows::use_as_evidence : DroppedFlows::report_only;
   ingest_options.strictness = options.strict ? Strictness::stop_at_first : Strictness::skip_malformed;
   observe_options.sources = options.sources;
+  observe_options.edge_files = options.edge_files;
   observe_options.cluster_cidrs = options.cluster_cidrs;
+  if (auto collect = collect_options(options, ingest_options, err); collect != ExitCode::ok) return collect;
+  if (options.sources.empty() && options.edge_files.empty()) {
+    return fail(err, "no flows: give flow sources (files, directories, -, agent URLs) or --edges FILE", ExitCode::usage);
+  }
 
+  const bool collecting = ingest_options.collect.follow ||
+                          std::any_of(options.sources.begin(), options.sources.end(), is_url_source);
+  const bool show_progress = collecting && !options.quiet && ::isatty(STDERR_FILENO) != 0;
+  if (show_progress) ingest_options.collect.progress = [&err](const CollectProgress& p) { print_progress(err, p); };
+  reset_collection_stop();
+  set_collecting(collecting);
   auto observed = observe(observe_options, inventory);
+  set_collecting(false);
+  if (show_progress) fmt::print(err, "\r\033[K");
+  if (observed && !observed->summary.ended_by.empty()) {
+    fmt::print(err, "netobs recommend: collection ended ({}); writing the policies for what was collected\n",
+               observed->summary.ended_by);
+  }
   if (!observed) {
     return fail(err, observed.error().message,
                 observed.error().kind == ErrorKind::usage ? ExitCode::usage : ExitCode::input_error);
@@ -103,19 +182,66 @@ ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::
   return write_result("recommend", text, options.output, out, err);
 }
 
+namespace {
+
+void add_collect_options(CLI::App& cmd, RecommendOptions& options) {
+  const char* group = "Collection";
+  cmd.add_flag("--follow,-f", options.follow,
+               "Keep reading: reconnect to agent URLs when their stream ends or breaks; read stdin to its end")
+      ->group(group);
+  cmd.add_option("--duration", options.duration, "End the collection after this long (90s, 30m, 24h, 1h30m)")
+      ->type_name("DURATION")->group(group);
+  cmd.add_option("--max-flows", options.max_flows, "End the collection after this many flow records")
+      ->check(CLI::PositiveNumber)->group(group);
+  cmd.add_option("--since", options.since, "Only flows at or after this time (RFC 3339, or relative: -24h)")
+      ->type_name("TIME")->group(group);
+  cmd.add_option("--until", options.until, "Only flows at or before this time (RFC 3339, or relative: -1h)")
+      ->type_name("TIME")->group(group);
+  cmd.add_option("--checkpoint", options.checkpoint,
+                 "Save the aggregated edges here periodically and at the end; resume from it if it exists")
+      ->type_name("FILE")->group(group);
+  cmd.add_option("--checkpoint-every", options.checkpoint_every, "How often to save the checkpoint (default 5m)")
+      ->type_name("DURATION")->group(group);
+  cmd.add_option("--edges", options.edge_files, "Saved edges (a checkpoint) to add to the flows (repeatable)")
+      ->type_name("FILE")->check(CLI::ExistingFile)->group(group);
+  const char* agent = "Agent endpoint";
+  cmd.add_option("--agent-token-file", options.agent.token_file, "Bearer token for agent URLs, re-read on reconnect")
+      ->type_name("FILE")->check(CLI::ExistingFile)->group(agent);
+  cmd.add_option("--agent-ca", options.agent.ca_file, "CA bundle that verifies agent URLs (default: the system's)")
+      ->type_name("FILE")->check(CLI::ExistingFile)->group(agent);
+  cmd.add_option("--agent-cert", options.agent.cert_file, "Client certificate for mTLS (PEM)")
+      ->type_name("FILE")->check(CLI::ExistingFile)->group(agent);
+  cmd.add_option("--agent-key", options.agent.key_file, "Client key for mTLS (PEM)")
+      ->type_name("FILE")->check(CLI::ExistingFile)->group(agent);
+  cmd.add_option("--agent-header", options.agent.headers, "Extra request header 'Name: value' (repeatable)")
+      ->type_name("HEADER")->group(agent);
+  cmd.add_flag("--agent-insecure", options.agent.insecure, "Do not verify the agent's TLS certificate")->group(agent);
+  cmd.add_option("--agent-connect-timeout", options.agent.connect_timeout, "Seconds to connect (default 10)")
+      ->check(CLI::PositiveNumber)->type_name("SECONDS")->group(agent);
+  cmd.add_option("--agent-idle-timeout", options.agent.idle_timeout,
+                 "Seconds without a byte before reconnecting (default 60)")
+      ->check(CLI::PositiveNumber)->type_name("SECONDS")->group(agent);
+  cmd.add_option("--agent-retries", options.agent.retries,
+                 "Failed attempts in a row (refused, reset, 429, 5xx) before giving up (default 5)")
+      ->check(CLI::Range(0, 1000))->group(agent);
+}
+
+}  // namespace
+
 void add_recommend_command(CLI::App& app, ExitCode& exit_code) {
   auto options = std::make_shared<RecommendOptions>();
   CLI::App* cmd = app.add_subcommand(
       "recommend", "Write least-privilege NetworkPolicies for the traffic observed in flow records");
   cmd->add_option("sources", options->sources,
-                  "Flow records: files, directories (recursive) or - for stdin; VPC flow logs or Hubble "
-                  "JSON, plain or gzip")
-      ->required();
+                  "Flow records: files, directories (recursive), - for stdin, or an agent's http(s):// URL; "
+                  "VPC flow logs or Hubble JSON, plain or gzip");
   cmd->add_option("--inventory", options->inventories,
                   "Output of 'kubectl get namespaces,nodes,pods,services,deployments,statefulsets,"
                   "daemonsets,replicasets,jobs,cronjobs -A -o json' (repeatable)");
+  std::vector<std::string> formats = flow_format_names();
+  formats.insert(formats.begin(), "auto");
   cmd->add_option("--input-format", options->input_format, "Record format (default: detected per source)")
-      ->check(CLI::IsMember({"auto", "vpc", "hubble"}));
+      ->check(CLI::IsMember(formats));
   cmd->add_option("--vpc-format", options->vpc_format,
                   "LogFormat of header-less VPC records, e.g. '${version} ${srcaddr} ...' (default: v2)");
   cmd->add_flag("--include-dropped", options->include_dropped,
@@ -145,6 +271,7 @@ void add_recommend_command(CLI::App& app, ExitCode& exit_code) {
   cmd->add_option("--top", options->top, "Rows per list in the summary on stderr")->check(CLI::Range(1, 100000));
   cmd->add_flag("--quiet,-q", options->quiet, "No summary on stderr");
   add_cluster_options(*cmd, options->cluster, ClusterFlag::explicit_flag);
+  add_collect_options(*cmd, *options);
   one_value_per_use(*cmd);
   cmd->callback([options, &exit_code] { exit_code = run_recommend(*options, std::cout, std::cerr); });
 }

@@ -8,6 +8,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <netobs/collect.hpp>
+
 namespace netobs::cli {
 
 // The documented exit codes of every subcommand.
@@ -49,6 +51,16 @@ struct RecommendOptions {
   std::size_t top = 10;
   bool quiet = false;
   ClusterOptions cluster;  // --from-cluster replaces --inventory
+  // Collection from agents and streams (collect.hpp), saved edges, the time window.
+  bool follow = false;
+  std::string duration;
+  std::uint64_t max_flows = 0;
+  AgentOptions agent;
+  std::string checkpoint;
+  std::string checkpoint_every = "5m";
+  std::vector<std::string> edge_files;
+  std::string since;
+  std::string until;
 };
 
 ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::ostream& err);

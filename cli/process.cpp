@@ -2,6 +2,7 @@
 
 #include <signal.h>
 
+#include <netobs/collect.hpp>
 #include <netobs/limits.hpp>
 #include <netobs/output.hpp>
 
@@ -23,7 +24,14 @@ void add_limit(CLI::App& app, const char* name, T InputLimits::*field, const std
       ->group("Input limits");
 }
 
+volatile sig_atomic_t g_collecting = 0;
+
 extern "C" void on_signal(int sig) {
+  // The first SIGINT or SIGTERM of a collection ends it; the policies are still written.
+  if (g_collecting != 0 && (sig == SIGINT || sig == SIGTERM) && collection_stop_signal() == 0) {
+    request_collection_stop(sig);
+    return;
+  }
   remove_pending_output();
   ::signal(sig, SIG_DFL);
   ::raise(sig);
@@ -41,6 +49,8 @@ void add_limit_options(CLI::App& app) {
   // Limits may follow the subcommand: `netobs lint --max-depth 512 k8s/`.
   app.fallthrough();
 }
+
+void set_collecting(bool collecting) { g_collecting = collecting ? 1 : 0; }
 
 void install_signal_handlers() {
   struct sigaction action {};

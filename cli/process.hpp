@@ -14,4 +14,8 @@ void add_limit_options(CLI::App& app);
 // then dies of the signal as if unhandled, so the shell sees the usual status (130, 143, 141).
 void install_signal_handlers();
 
+// While a collection runs (--follow, an agent URL), the first SIGINT or SIGTERM ends it cleanly
+// (netobs::request_collection_stop) instead; a second one acts as above.
+void set_collecting(bool collecting);
+
 }  // namespace netobs::cli

@@ -31,14 +31,19 @@ _netobs() {
         --format) COMPREPLY=($(compgen -W "yaml json" -- "$cur")); return ;;
         --dns) COMPREPLY=($(compgen -W "auto none" -- "$cur")); return ;;
         --inventory|--output|-o|--kubeconfig) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --checkpoint|--edges|--agent-token-file|--agent-ca|--agent-cert|--agent-key) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --vpc-format|--cluster-cidr|--dns-selector|--dns-ip|--namespace|-n|--top|--context|--request-timeout) return ;;
         --exclude-namespace|--dns-upstream|--vpc-cidr|--apiserver-cidr) return ;;
+        --duration|--max-flows|--since|--until|--checkpoint-every|--agent-header) return ;;
+        --agent-connect-timeout|--agent-idle-timeout|--agent-retries) return ;;
       esac
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "--help --inventory --input-format --vpc-format --include-dropped --strict
           --cluster-cidr --dns --dns-selector --dns-ip --namespace --default-deny --format --output --top
           --quiet --from-cluster --kubeconfig --context --request-timeout --all-namespaces --exclude-namespace
-          --dns-upstream --vpc-cidr --apiserver-cidr" -- "$cur"))
+          --dns-upstream --vpc-cidr --apiserver-cidr --follow --duration --max-flows --since --until
+          --checkpoint --checkpoint-every --edges --agent-token-file --agent-ca --agent-cert --agent-key
+          --agent-header --agent-insecure --agent-connect-timeout --agent-idle-timeout --agent-retries" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi

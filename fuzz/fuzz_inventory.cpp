@@ -11,7 +11,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!inventory.load_text(std::string(reinterpret_cast<const char*>(data), size), "fuzz.json")) return 0;
   for (const auto& pod : inventory.pods()) {
     for (const auto& ip : pod.ips) {
-      (void)inventory.pod_by_ip(ip, 0);
+      (void)inventory.pod_by_ip(ip);
+      (void)inventory.holder_at(ip, 1700000000);
       (void)inventory.listens_on(ip, 80, netobs::Protocol::tcp);
     }
   }

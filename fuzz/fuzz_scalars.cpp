@@ -7,7 +7,7 @@
 #include <netobs/labels.hpp>
 
 #include "fuzz_input.hpp"
-#include "util/time.hpp"
+#include <netobs/time.hpp>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);

@@ -13,7 +13,7 @@ constexpr char k_header[] =
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   netobs::IngestOptions options;
-  options.format = netobs::InputFormat::vpc;
+  options.format = "vpc";
   if (size > 0 && (data[0] & 1) != 0) {
     std::string with_header = k_header;
     with_header.append(reinterpret_cast<const char*>(data) + 1, size - 1);

@@ -7,7 +7,7 @@ namespace netobs::testing {
 PipelineResult run_pipeline(const std::vector<std::string>& sources, const Inventory& inventory,
                             const RecommendOptions& options, const IngestOptions& ingest,
                             const std::vector<std::string>& cluster_cidrs) {
-  auto observed = observe(ObserveOptions{sources, ingest, cluster_cidrs}, inventory);
+  auto observed = observe(ObserveOptions{sources, ingest, cluster_cidrs, {}}, inventory);
   if (!observed) {
     ADD_FAILURE() << observed.error().message;
     return {};

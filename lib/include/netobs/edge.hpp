@@ -12,14 +12,13 @@ namespace netobs {
 struct EdgeKey {
   IpAddress client;
   IpAddress server;
-  std::uint32_t client_identity = 0;  // index into FlowAggregate::identities; 0 = none (VPC)
+  // Index into FlowAggregate::identities; 0 = none. A pod address is attributed when the record
+  // is read, to the pod that held it at the record's time, so traffic of a finished pod is never
+  // merged with that of the pod that got its address later.
+  std::uint32_t client_identity = 0;
   std::uint32_t server_identity = 0;
   std::uint16_t port = 0;
   Protocol protocol = Protocol::tcp;
-  // Which holder of a reused pod IP each end was (Inventory::ip_era), so traffic of a finished
-  // pod is never merged with that of the pod that got its address later.
-  std::uint8_t client_era = 0;
-  std::uint8_t server_era = 0;
 
   bool operator==(const EdgeKey&) const = default;
 };
@@ -37,10 +36,6 @@ struct EdgeStats {
 
   void merge(const EdgeStats& other);
 };
-
-// Where a record was captured. A connection is logged at every ENI (or Cilium endpoint) it
-// crosses: once leaving the client's side and once entering the server's.
-enum class Observation : std::uint8_t { unknown, egress, ingress };
 
 // The counters of one edge, kept per observation point so copies of the same connection seen at
 // both ends are not counted twice: the total takes the better-covered side.

@@ -1,5 +1,6 @@
-// One observed flow record after parsing, before it is attributed to workloads. Readers for VPC
-// flow logs and Hubble produce these; the aggregator folds them into edges.
+// One observed flow record after parsing, before it is attributed to workloads. Every reader (VPC
+// flow logs, Hubble, ...) produces these and nothing else; one place (ingest's flow_to_edge.cpp)
+// decides direction and attribution and folds them into edges.
 #pragma once
 
 #include <cstdint>
@@ -29,6 +30,43 @@ struct FlowEndpoint {
   Labels labels;              // k8s: labels without the io.cilium.* and namespace labels
   std::string reserved;       // "host", "world", "kube-apiserver", ... from reserved: labels
   bool known() const { return !namespace_name.empty() || !reserved.empty(); }
+};
+
+// The identities netobs gives a pod address it cannot attribute at a record's time: two pods
+// claim it then, or none held it. Such ends are reported and never written into a policy.
+inline constexpr std::string_view k_ambiguous_holder = "netobs:ambiguous-pod-address";
+inline constexpr std::string_view k_no_holder = "netobs:unheld-pod-address";
+
+// Where a record was captured. A connection is logged at every ENI (or Cilium endpoint) it
+// crosses: once leaving the client's side and once entering the server's.
+enum class Observation : std::uint8_t { unknown, egress, ingress };
+
+struct FlowRecord {
+  IpAddress source;
+  IpAddress destination;
+  std::uint16_t source_port = 0;
+  std::uint16_t destination_port = 0;
+  Protocol protocol = Protocol::tcp;
+  // TCP flags ORed over the capture window (SYN 0x02, ACK 0x10); 0 when unknown.
+  unsigned tcp_flags = 0;
+  // Set when the capture itself says whether this is the reply direction (Hubble is_reply).
+  std::optional<bool> reply;
+  // A connection the network refused (VPC REJECT, Hubble DROPPED/AUDIT): listed for review.
+  bool denied = false;
+  // Whether --include-dropped may still use a denied record as evidence (Hubble's verdicts: a
+  // drop by a policy under test is traffic the workload wants).
+  bool denied_may_be_evidence = false;
+  std::string_view verdict_field;  // "action", "hubble verdict": names the skip reason
+  std::string_view verdict;        // "REJECT", "DROPPED", ...
+  std::string_view drop_reason;
+  Observation observed_at = Observation::unknown;
+  std::int64_t start = 0;  // Unix seconds; 0 = unknown
+  std::int64_t end = 0;
+  std::uint64_t packets = 0;
+  std::uint64_t bytes = 0;
+  // Identity hints the capture gives for each end (Hubble); null when it gives none (VPC).
+  const FlowEndpoint* source_identity = nullptr;
+  const FlowEndpoint* destination_identity = nullptr;
 };
 
 }  // namespace netobs

@@ -57,7 +57,10 @@ struct AttributionReport {
   std::map<IpAddress, std::uint64_t> private_external;  // private addresses taken as external
   std::map<IpAddress, std::uint64_t> snat;              // node address -> flows to the outside
   std::map<std::string, std::uint64_t> node_traffic;    // "node -> ns/wl TCP 8080" -> flows
-  std::set<IpAddress> stale_ips;  // held by no inventoried pod at the time of the traffic
+  // Pod addresses left out of every policy: held by no inventoried pod at the time of the
+  // traffic, or claimed by two; address -> flows.
+  std::map<IpAddress, std::uint64_t> unheld_pod_ips;
+  std::map<IpAddress, std::uint64_t> ambiguous_pod_ips;
   std::vector<std::string> notes;
 };
 

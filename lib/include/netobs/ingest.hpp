@@ -7,10 +7,12 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include <netobs/collect.hpp>
 #include <netobs/edge.hpp>
 #include <netobs/edge_table.hpp>
 #include <netobs/error.hpp>
@@ -20,12 +22,11 @@
 
 namespace netobs {
 
-enum class InputFormat { auto_detect, vpc, hubble };
 enum class DroppedFlows { report_only, use_as_evidence };
 enum class Strictness { skip_malformed, stop_at_first };
 
 struct IngestOptions {
-  InputFormat format = InputFormat::auto_detect;
+  std::string format = "auto";  // "auto" (detected per source) or a name from flow_format_names()
   std::string vpc_format;  // a LogFormat string for header-less VPC records; empty = default v2
   DroppedFlows dropped = DroppedFlows::report_only;
   Strictness strictness = Strictness::skip_malformed;
@@ -34,7 +35,15 @@ struct IngestOptions {
   std::uint64_t parallel_min_bytes = 64ULL << 20;
   // Files skipped while walking directories (the inventory often sits beside the flows).
   std::vector<std::filesystem::path> exclude;
+  // Only records whose time overlaps [since, until] (Unix seconds) count; records without a
+  // time are skipped when either is set.
+  std::optional<std::int64_t> since;
+  std::optional<std::int64_t> until;
+  CollectOptions collect;
 };
+
+// The formats ingest reads, for --input-format: "hubble", "vpc", ...
+std::vector<std::string> flow_format_names();
 
 // A connection that was not evidence of wanted traffic (VPC REJECT, Hubble DROPPED), for review.
 struct DeniedConnection {
@@ -58,6 +67,8 @@ struct IngestSummary {
   std::int64_t first_seen = 0;
   std::int64_t last_seen = 0;
   std::vector<std::string> sources;  // "path (format)"
+  std::string ended_by;  // why a collection ended early ("SIGINT", "--duration 24h reached"); empty
+  std::uint64_t reconnects = 0;  // to agent endpoints
 
   void skip(const std::string& reason, std::uint64_t count = 1) { skipped[reason] += count; }
   void see_time(std::int64_t start, std::int64_t end);
@@ -76,12 +87,17 @@ struct FlowAggregate {
   void merge(const FlowAggregate& other);
 };
 
-// Reads one source: a file, a directory (recursively, in sorted order) or "-" for standard input.
+// Reads one source: a file, a directory (recursively, in sorted order), "-" for standard input,
+// or an agent's http(s):// URL.
 // Returns an error for an unreadable file, a truncated gzip stream, or (with
 // Strictness::stop_at_first) the first malformed record; malformed records are otherwise counted
 // in `summary` and skipped. `inventory` supplies listening ports for deciding who is the client.
 Result<void> ingest_source(const std::string& source, const IngestOptions& options,
                            const Inventory& inventory, FlowAggregate& aggregate,
                            IngestSummary& summary);
+// Reads every source in order as one collection: --duration and --max-flows bound them together,
+// and a stop request ends the one being read and skips the rest.
+Result<void> ingest_sources(const std::vector<std::string>& sources, const IngestOptions& options,
+                            const Inventory& inventory, FlowAggregate& aggregate, IngestSummary& summary);
 
 }  // namespace netobs

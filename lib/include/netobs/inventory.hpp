@@ -61,13 +61,29 @@ struct ServiceEndpoints {
   std::vector<EndpointPort> ports;
 };
 
+// Who held a pod address at a time, from the pods' address leases (see Inventory::holder_at).
+struct IpHolder {
+  enum class Status : std::uint8_t {
+    not_a_pod_address,  // no inventoried pod ever held it: a node, Service or outside address
+    pod,                // exactly one pod held it then
+    ambiguous,          // two pods claim it at that time (or no time and several holders)
+    unattributed,       // a pod address, but no pod held it at that time
+  };
+  Status status = Status::not_a_pod_address;
+  const Pod* pod = nullptr;
+};
+
 class Inventory {
  public:
   // Adds the objects of one `kubectl get -o json|yaml` List. Returns an invalid_input error naming
   // `path` when the document is not a Kubernetes List, and an io error when it cannot be read.
+  // Each List is a snapshot: a pod that an earlier snapshot lists and a later one of its
+  // namespace does not had released its addresses by then. A snapshot's time is `taken_at`, or
+  // else the latest time stamp of its pods (a lower bound: a lease never ends too late).
   Result<void> load_file(const std::filesystem::path& path);
   // The same, from text already in memory; `origin` names it in messages.
-  Result<void> load_text(const std::string& text, const std::string& origin);
+  Result<void> load_text(const std::string& text, const std::string& origin,
+                         std::optional<std::int64_t> taken_at = std::nullopt);
 
   const std::vector<Pod>& pods() const { return m_pods; }
   const std::vector<Service>& services() const { return m_services; }
@@ -76,10 +92,15 @@ class Inventory {
   const std::map<WorkloadRef, WorkloadInfo>& workloads() const { return m_workloads; }
   bool empty() const { return m_pods.empty() && m_services.empty() && m_nodes.empty(); }
 
-  // The pod (not host-network) that holds `ip`, or null. Pod IPs are reused: with `seen_at` (Unix
-  // seconds of the traffic) only a pod started by then is returned, the latest such one;
-  // without it, a running pod is preferred over one that has terminated.
-  const Pod* pod_by_ip(const IpAddress& ip, std::optional<std::int64_t> seen_at = std::nullopt) const;
+  // The pod (not host-network) that holds `ip` now, or null: a running pod is preferred over one
+  // that has terminated, a later one over an earlier one.
+  const Pod* pod_by_ip(const IpAddress& ip) const;
+  // Who held `ip` at `seen_at` (Unix seconds; 0 = unknown). A pod holds its addresses from its
+  // start (startTime, else creationTimestamp) to its lease end: its deletionTimestamp, when its
+  // containers finished, or the last snapshot that listed it. Exporters' clocks may be off: an
+  // interval widened by a minute counts when no pod holds the address exactly then. Without a
+  // time, the one pod that still holds it.
+  IpHolder holder_at(const IpAddress& ip, std::int64_t seen_at) const;
   const Pod* pod_by_name(const std::string& namespace_name, const std::string& name) const;
   const Service* service_by_ip(const IpAddress& ip) const;
   const Service* service_by_name(const std::string& namespace_name, const std::string& name) const;
@@ -90,10 +111,6 @@ class Inventory {
   // Resolves a Service's target port for one backend: a named target port against its container
   // ports; nullopt when it cannot be resolved on that pod.
   std::optional<std::uint16_t> resolve_target_port(const ServicePort& port, const Pod& pod) const;
-  // For an address several pods held over time: which of them (0, 1, ...) in order of start time
-  // held it at `seen_at`. 0 for every other address. Cheap when no address is reused.
-  std::uint8_t ip_era(const IpAddress& ip, std::int64_t seen_at) const;
-
   // The Endpoints/EndpointSlices of a Service, or null when the inventory has none.
   const ServiceEndpoints* endpoints_of(const Service& service) const;
   // The endpoint addresses of the API server (the `kubernetes` Service in `default`), sorted.
@@ -106,7 +123,8 @@ class Inventory {
   bool listens_on(const IpAddress& ip, std::uint16_t port, Protocol protocol) const;
 
  private:
-  Result<void> add_objects(const std::string& text, const std::string& origin);
+  Result<void> add_objects(const std::string& text, const std::string& origin, std::optional<std::int64_t> taken_at);
+  void set_leases();
   void index();
   std::vector<Pod> m_pods;
   std::vector<Service> m_services;
@@ -136,7 +154,7 @@ class Inventory {
     }
   };
   std::unordered_set<ListenKey, ListenKeyHash> m_listening;
-  std::unordered_map<IpAddress, std::vector<std::int64_t>, IpAddressHash> m_reused;  // start times, sorted
+  std::map<std::int64_t, std::set<std::string>> m_snapshots;  // time -> namespaces its pods are in
 };
 
 }  // namespace netobs

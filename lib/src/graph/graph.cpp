@@ -40,8 +40,13 @@ Graph build_graph(const FlowAggregate& aggregate, const Inventory& inventory, co
       for (const auto& server : servers) {
         const Peer& c = client.peer;
         const Peer& s = server.peer;
-        if (c.kind == PeerKind::cluster_unknown) report.cluster_unknown[c.ip] += flows;
-        if (s.kind == PeerKind::cluster_unknown) report.cluster_unknown[s.ip] += flows;
+        for (const ResolvedPeer* end : {&client, &server}) {
+          if (end->peer.kind != PeerKind::cluster_unknown) continue;
+          auto& counts = end->holder == IpHolder::Status::ambiguous      ? report.ambiguous_pod_ips
+                         : end->holder == IpHolder::Status::unattributed ? report.unheld_pod_ips
+                                                                         : report.cluster_unknown;
+          counts[end->peer.ip] += flows;
+        }
         if (c.kind == PeerKind::external && c.ip.is_private()) report.private_external[c.ip] += flows;
         if (s.kind == PeerKind::external && s.ip.is_private()) report.private_external[s.ip] += flows;
         if (c.kind == PeerKind::node && s.kind == PeerKind::external) {

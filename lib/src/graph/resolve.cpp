@@ -95,10 +95,10 @@ std::vector<ResolvedPeer> PeerResolver::resolve(const IpAddress& ip, const FlowE
                                                 EdgeSide side, std::uint16_t port, Protocol protocol,
                                                 std::int64_t seen_at) {
   if (m_inventory.service_by_ip(ip)) return resolve_uncached(ip, identity, side, port, protocol, seen_at);
-  const auto key = std::make_tuple(ip, &identity, m_inventory.ip_era(ip, seen_at));
-  if (auto it = m_cache.find(key); it != m_cache.end()) return {{it->second, port}};
+  const auto key = std::make_pair(ip, &identity);
+  if (auto it = m_cache.find(key); it != m_cache.end()) return {{it->second.peer, port, it->second.holder}};
   auto resolved = resolve_uncached(ip, identity, side, port, protocol, seen_at);
-  if (resolved.size() == 1) m_cache.emplace(key, resolved.front().peer);
+  if (resolved.size() == 1) m_cache.emplace(key, resolved.front());
   return resolved;
 }
 
@@ -129,19 +129,21 @@ std::vector<ResolvedPeer> PeerResolver::resolve_uncached(const IpAddress& ip, co
   if (identity.reserved == "host" || identity.reserved == "remote-node") {
     return {{Peer{PeerKind::node, {}, ip}, port}};
   }
+  if (identity.reserved == k_ambiguous_holder) {
+    return {{Peer{PeerKind::cluster_unknown, {}, ip}, port, IpHolder::Status::ambiguous}};
+  }
+  if (identity.reserved == k_no_holder) {
+    return {{Peer{PeerKind::cluster_unknown, {}, ip}, port, IpHolder::Status::unattributed}};
+  }
   if (!identity.reserved.empty() && identity.reserved != "world" && identity.reserved != "kube-apiserver") {
     return {{Peer{PeerKind::cluster_unknown, {}, ip}, port}};  // health, init, unmanaged, ...
   }
-  const std::optional<std::int64_t> when = seen_at ? std::optional<std::int64_t>(seen_at) : std::nullopt;
   if (identity.reserved.empty()) {
-    if (const Pod* pod = m_inventory.pod_by_ip(ip, when)) {
-      return {{workload_peer(pod->owner, pod->labels), port}};
-    }
-    if (m_inventory.pod_by_ip(ip)) {
-      // The address belongs to a pod that started after this traffic: a reused IP. Attributing
-      // it would grant the new pod access it never used.
-      m_graph.report.stale_ips.insert(ip);
-      return {{Peer{PeerKind::cluster_unknown, {}, ip}, port}};
+    // Edges read without an inventory (saved edges): attributed now, by the edge's time.
+    const IpHolder holder = m_inventory.holder_at(ip, seen_at);
+    if (holder.status == IpHolder::Status::pod) return {{workload_peer(holder.pod->owner, holder.pod->labels), port}};
+    if (holder.status != IpHolder::Status::not_a_pod_address) {
+      return {{Peer{PeerKind::cluster_unknown, {}, ip}, port, holder.status}};
     }
   }
   if (m_inventory.node_by_ip(ip)) return {{Peer{PeerKind::node, {}, ip}, port}};

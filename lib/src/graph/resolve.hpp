@@ -12,6 +12,8 @@ namespace netobs {
 struct ResolvedPeer {
   Peer peer;
   std::uint16_t port = 0;  // the port at this peer (a Service port becomes its target port)
+  // ambiguous or unattributed: a pod address left out (the peer is cluster_unknown).
+  IpHolder::Status holder = IpHolder::Status::not_a_pod_address;
 };
 
 enum class EdgeSide { client, server };
@@ -55,8 +57,8 @@ class PeerResolver {
   std::map<std::pair<std::string, Labels>, std::optional<WorkloadRef>> m_workload_by_labels;  // nullopt: ambiguous
   const FlowAggregate* m_aggregate = nullptr;
   // Addresses recur across many edges: resolved peers of non-Service addresses, by
-  // (address, identity, which holder of a reused IP).
-  std::map<std::tuple<IpAddress, const FlowEndpoint*, std::uint8_t>, Peer> m_cache;
+  // (address, identity); a reused address has one identity per pod that held it.
+  std::map<std::pair<IpAddress, const FlowEndpoint*>, ResolvedPeer> m_cache;
 };
 
 // The workload a Hubble endpoint belongs to: the inventory's owner of its pod, its `workloads`

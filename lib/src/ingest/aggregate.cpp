@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "context.hpp"
+#include <netobs/ingest.hpp>
 
 namespace netobs {
 
@@ -49,34 +49,6 @@ std::uint32_t FlowAggregate::intern(const FlowEndpoint& endpoint) {
   auto [it, inserted] = identity_index.try_emplace(std::move(key), static_cast<std::uint32_t>(identities.size()));
   if (inserted) identities.push_back(endpoint);
   return it->second;
-}
-
-Result<void> ReadContext::malformed(std::string_view message) {
-  const std::string text = fmt::format("{}:{}: {}", reader.display(), reader.line_number(), message);
-  if (options.strictness == Strictness::stop_at_first) {
-    return make_error(ErrorKind::invalid_input, text);
-  }
-  ++summary.malformed_count;
-  if (summary.malformed.size() < options.max_messages) summary.malformed.push_back(text);
-  return {};
-}
-
-void ReadContext::deny(DeniedConnection connection) {
-  constexpr std::size_t k_max_denied = 10000;
-  if (summary.denied.size() < k_max_denied) ++summary.denied[std::move(connection)];
-}
-
-void ReadContext::add(const EdgeKey& key, const EdgeStats& stats, Observation observation) {
-  EdgeKey keyed = key;
-  keyed.client_era = inventory.ip_era(key.client, stats.first_seen);
-  keyed.server_era = inventory.ip_era(key.server, stats.first_seen);
-  if (!last_counters || !(keyed == last_key)) {
-    last_counters = &aggregate.edges[keyed];  // valid until the next new key
-    last_key = keyed;
-  }
-  last_counters->add(observation, stats);
-  summary.see_time(stats.first_seen, stats.last_seen);
-  ++summary.records_used;
 }
 
 }  // namespace netobs

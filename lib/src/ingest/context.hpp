@@ -1,34 +1,51 @@
-// State shared by the record readers while one source is read.
+// State shared by the record readers while one source is read, and the one place records
+// become edges (flow_to_edge.cpp).
 #pragma once
 
 #include <string_view>
+#include <unordered_map>
 
 #include <netobs/ingest.hpp>
 
+#include "collect_state.hpp"
 #include "line_reader.hpp"
 
 namespace netobs {
 
 struct ReadContext {
+  ReadContext(const IngestOptions& options_, const Inventory& inventory_, FlowAggregate& aggregate_,
+              IngestSummary& summary_, LineReader& reader_, CollectState* collect_ = nullptr)
+      : options(options_), inventory(inventory_), aggregate(aggregate_), summary(summary_), reader(reader_),
+        collect(collect_) {}
+
   const IngestOptions& options;
   const Inventory& inventory;
   FlowAggregate& aggregate;
   IngestSummary& summary;
   LineReader& reader;
+  CollectState* collect;  // null when no collection bound applies (parallel parts)
 
+  // The next line of input; false at its end, on a read error (see reader.error()) and when the
+  // collection is over (a bound reached, or a stop requested).
+  bool next_line(std::string_view& line);
   // Records a malformed record at the reader's current line. Returns an error when the options
   // say to stop at the first one.
   Result<void> malformed(std::string_view message);
-  // Lists a connection that was not evidence (REJECT, DROPPED), up to a bound so a port scan
-  // cannot grow the summary without limit.
+  // Decides which end opened the connection, attributes both ends to the workloads that held
+  // their addresses at the record's time, and folds the record into its edge (or lists it as
+  // denied, or skips it outside --since/--until).
+  Result<void> record(const FlowRecord& record);
+
+ private:
   void deny(DeniedConnection connection);
-  // Folds one accepted record into its edge.
   void add(const EdgeKey& key, const EdgeStats& stats, Observation observation);
+  std::uint32_t identity_of(const IpAddress& ip, const FlowEndpoint* hint, std::int64_t time);
 
   // The edge of the previous record: flow logs list both directions of a connection next to
   // each other, and both map to one edge, so most lookups end here.
-  EdgeKey last_key{};
-  EdgeCounters* last_counters = nullptr;
+  EdgeKey m_last_key{};
+  EdgeCounters* m_last_counters = nullptr;
+  std::unordered_map<const Pod*, std::uint32_t> m_pod_identity;  // interned identity of each pod
 };
 
 }  // namespace netobs

@@ -10,7 +10,6 @@ std::size_t EdgeKeyHash::operator()(const EdgeKey& key) const {
   h ^= (static_cast<std::uint64_t>(key.port) << 32 | static_cast<std::uint64_t>(key.protocol) << 16) +
        0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
   h ^= (static_cast<std::uint64_t>(key.client_identity) << 32 | key.server_identity) * 0xff51afd7ed558ccdULL;
-  h += static_cast<std::uint64_t>(key.client_era) << 8 | key.server_era;
   return static_cast<std::size_t>(h ^ (h >> 29));
 }
 

@@ -9,6 +9,10 @@
 
 #include <fmt/format.h>
 
+#include <netobs/edge_file.hpp>
+
+#include "collect_state.hpp"
+#include "formats.hpp"
 #include "readers.hpp"
 #include "vpc_format.hpp"
 
@@ -83,33 +87,34 @@ Result<void> ingest_vpc_in_parallel(const std::string& path, const std::string& 
 
 Result<void> ingest_one(const std::string& path, const std::string& display,
                         const IngestOptions& options, const Inventory& inventory,
-                        FlowAggregate& aggregate, IngestSummary& summary) {
-  auto reader = LineReader::open(path, display);
+                        FlowAggregate& aggregate, IngestSummary& summary, CollectState& collect) {
+  const bool url = is_url_source(path);
+  auto source = url ? open_http_source(path, collect) : open_file_source(path, display, &collect);
+  if (!source) return tl::unexpected(source.error());
+  const std::optional<std::uint64_t> size = (*source)->size();
+  auto reader = LineReader::open(std::move(*source));
   if (!reader) return tl::unexpected(reader.error());
-  ReadContext ctx{options, inventory, aggregate, summary, **reader};
-  InputFormat format = options.format;
-  if (format == InputFormat::auto_detect) {
-    auto head = (*reader)->peek(4096);
+  ReadContext ctx{options, inventory, aggregate, summary, **reader, &collect};
+  const FlowFormat* format = find_flow_format(options.format);
+  if (!format) {
+    if (options.format != "auto") {
+      return make_error(ErrorKind::usage, fmt::format("unknown input format '{}'", options.format));
+    }
+    auto head = (*reader)->peek_line();
     if (!head) return tl::unexpected(head.error());
-    const auto first = head->find_first_not_of(" \t\r\n");
-    format = first != std::string_view::npos && (*head)[first] == '{' ? InputFormat::hubble
-                                                                       : InputFormat::vpc;
+    format = &detect_flow_format(*head);
   }
-  const char* name = format == InputFormat::hubble ? "json" : "vpc";
-  summary.sources.push_back(fmt::format("{} ({}{})", display, name, (*reader)->gzip() ? ", gzip" : ""));
-  if (format == InputFormat::hubble) return read_json_records(ctx);
-
-  std::error_code ec;
-  const std::uint64_t size = path == "-" || (*reader)->gzip() ? 0 : fs::file_size(path, ec);
-  if (!ec && size >= options.parallel_min_bytes && std::thread::hardware_concurrency() >= 2) {
-    const std::uint64_t middle = middle_line_start(path, size);
+  summary.sources.push_back(fmt::format("{} ({}{})", (*reader)->display(), format->label, (*reader)->gzip() ? ", gzip" : ""));
+  const bool splittable = format->name == "vpc" && size && !(*reader)->gzip() && !collect.bounded();
+  if (splittable && *size >= options.parallel_min_bytes && std::thread::hardware_concurrency() >= 2) {
+    const std::uint64_t middle = middle_line_start(path, *size);
     std::string_view first_line;
     while ((*reader)->next(first_line) && first_line.find_first_not_of(" \t") == std::string_view::npos) {
     }
     auto columns = initial_vpc_columns(options, first_line);
     if (!columns) return tl::unexpected(columns.error());
     if (middle > 0) {
-      return ingest_vpc_in_parallel(path, display, size, middle, *columns, options, inventory, aggregate, summary);
+      return ingest_vpc_in_parallel(path, display, *size, middle, *columns, options, inventory, aggregate, summary);
     }
     // One line longer than half the file: read it in one pass.
     reader = LineReader::open(path, display);
@@ -117,21 +122,23 @@ Result<void> ingest_one(const std::string& path, const std::string& display,
     ReadContext whole{options, inventory, aggregate, summary, **reader};
     return read_vpc_records(whole);
   }
-  return read_vpc_records(ctx);
+  auto read = format->read(ctx);
+  collect.finish(summary);
+  return read;
 }
 
-}  // namespace
-
-Result<void> ingest_source(const std::string& source, const IngestOptions& options,
-                           const Inventory& inventory, FlowAggregate& aggregate,
-                           IngestSummary& summary) {
-  if (source == "-") return ingest_one("-", "<stdin>", options, inventory, aggregate, summary);
+Result<void> ingest_path(const std::string& source, const IngestOptions& options, const Inventory& inventory,
+                         FlowAggregate& aggregate, IngestSummary& summary, CollectState& collect) {
+  if (source == "-") return ingest_one("-", "<stdin>", options, inventory, aggregate, summary, collect);
+  if (is_url_source(source)) {
+    return ingest_one(source, display_url(source), options, inventory, aggregate, summary, collect);
+  }
   std::error_code ec;
   const fs::file_status status = fs::status(source, ec);
   if (ec) {
     return make_error(ErrorKind::io, fmt::format("{}: cannot read: {}", source, ec.message()));
   }
-  if (!fs::is_directory(status)) return ingest_one(source, source, options, inventory, aggregate, summary);
+  if (!fs::is_directory(status)) return ingest_one(source, source, options, inventory, aggregate, summary, collect);
 
   // Sorted, so summaries and messages come out in the same order on every machine.
   std::vector<std::string> files;
@@ -152,9 +159,45 @@ Result<void> ingest_source(const std::string& source, const IngestOptions& optio
   if (ec) return make_error(ErrorKind::io, fmt::format("{}: cannot list: {}", source, ec.message()));
   std::sort(files.begin(), files.end());
   for (const auto& file : files) {
-    if (auto result = ingest_one(file, file, options, inventory, aggregate, summary); !result) return result;
+    if (collect.done(summary, aggregate.edges.size())) break;
+    if (auto result = ingest_one(file, file, options, inventory, aggregate, summary, collect); !result) return result;
   }
   return {};
+}
+
+}  // namespace
+
+Result<void> ingest_sources(const std::vector<std::string>& sources, const IngestOptions& options,
+                            const Inventory& inventory, FlowAggregate& aggregate, IngestSummary& summary) {
+  CollectState collect(options.collect);
+  const std::string& checkpoint = options.collect.checkpoint;
+  if (!checkpoint.empty()) {
+    std::error_code ec;
+    if (fs::exists(checkpoint, ec)) {
+      if (auto resumed = read_edge_file(checkpoint, aggregate, summary); !resumed) return resumed;
+    }
+    collect.set_checkpoint([&] { return write_edge_file(checkpoint, aggregate, summary); });
+  }
+  collect.count_from(summary.records_read - summary.malformed_count);
+  for (const auto& source : sources) {
+    if (collect.done(summary, aggregate.edges.size())) break;
+    if (auto read = ingest_path(source, options, inventory, aggregate, summary, collect); !read) {
+      // What was collected before the failure is kept for a later run.
+      if (!checkpoint.empty()) (void)write_edge_file(checkpoint, aggregate, summary);
+      return read;
+    }
+  }
+  summary.reconnects += collect.reconnects();
+  if (collect.partial_lines() > 0) summary.skip("line cut off by a broken connection or the end of collection", collect.partial_lines());
+  if (collect.error()) return tl::unexpected(*collect.error());
+  if (!checkpoint.empty()) return write_edge_file(checkpoint, aggregate, summary);
+  return {};
+}
+
+Result<void> ingest_source(const std::string& source, const IngestOptions& options,
+                           const Inventory& inventory, FlowAggregate& aggregate,
+                           IngestSummary& summary) {
+  return ingest_sources({source}, options, inventory, aggregate, summary);
 }
 
 }  // namespace netobs

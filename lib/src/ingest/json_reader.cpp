@@ -3,9 +3,8 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
-#include "direction.hpp"
 #include "readers.hpp"
-#include "util/time.hpp"
+#include <netobs/time.hpp>
 #include "vpc_format.hpp"
 
 namespace netobs {
@@ -13,6 +12,9 @@ namespace {
 
 using simdjson::dom::element;
 using simdjson::dom::object;
+
+constexpr unsigned k_tcp_syn = 0x02;
+constexpr unsigned k_tcp_ack = 0x10;
 
 std::string_view string_at(const element& parent, std::string_view key) {
   std::string_view value;
@@ -74,12 +76,6 @@ FlowEndpoint read_endpoint(simdjson::simdjson_result<element> found) {
   return out;
 }
 
-std::string describe(const FlowEndpoint& endpoint, const IpAddress& ip) {
-  if (!endpoint.pod_name.empty()) return endpoint.namespace_name + "/" + endpoint.pod_name;
-  if (!endpoint.reserved.empty()) return endpoint.reserved + " " + to_string(ip);
-  return to_string(ip);
-}
-
 Result<void> read_hubble_flow(ReadContext& ctx, const element& flow) {
   IngestSummary& summary = ctx.summary;
   ++summary.records_read;
@@ -129,60 +125,43 @@ Result<void> read_hubble_flow(ReadContext& ctx, const element& flow) {
   if (src_port > 65535 || dst_port > 65535) return ctx.malformed("hubble flow with a port out of range");
   const FlowEndpoint source = read_endpoint(flow["source"]);
   const FlowEndpoint destination = read_endpoint(flow["destination"]);
-
+  FlowRecord record;
+  record.source = *src;
+  record.destination = *dst;
+  record.source_port = static_cast<std::uint16_t>(src_port);
+  record.destination_port = static_cast<std::uint16_t>(dst_port);
+  record.protocol = protocol;
+  record.source_identity = &source;
+  record.destination_identity = &destination;
   // Which side opened the connection: is_reply when the capture has it, the legacy reply flag,
-  // TCP flags, and only then the ports.
-  std::optional<bool> reply;
+  // then TCP flags and ports as for every format.
   bool flag = false;
   if (bool_at(flow, "is_reply", flag)) {
-    reply = flag;
+    record.reply = flag;
   } else if (bool_at(flow, "reply", flag) && flag) {
-    reply = true;
+    record.reply = true;
   }
-  if (!reply && protocol == Protocol::tcp) {
-    element flags;
+  element flags;
+  if (protocol == Protocol::tcp && ports["flags"].get(flags) == simdjson::SUCCESS) {
     bool syn = false, ack = false;
-    if (ports["flags"].get(flags) == simdjson::SUCCESS) {
-      bool_at(flags, "SYN", syn);
-      bool_at(flags, "ACK", ack);
-      if (syn) reply = ack;
-    }
+    bool_at(flags, "SYN", syn);
+    bool_at(flags, "ACK", ack);
+    record.tcp_flags = (syn ? k_tcp_syn : 0U) | (ack ? k_tcp_ack : 0U);
   }
-  if (!reply) {
-    reply = initiator_from_ports(*src, static_cast<std::uint16_t>(src_port), *dst,
-                                 static_cast<std::uint16_t>(dst_port), protocol, ctx.inventory) ==
-            Initiator::destination;
-  }
-  const FlowEndpoint& client = *reply ? destination : source;
-  const FlowEndpoint& server = *reply ? source : destination;
-  EdgeKey key;
-  key.client = *reply ? *dst : *src;
-  key.server = *reply ? *src : *dst;
-  key.port = static_cast<std::uint16_t>(*reply ? src_port : dst_port);
-  key.protocol = protocol;
-
   if (dropped) {
-    const std::string reason(string_at(flow, "drop_reason_desc"));
-    ctx.deny({describe(client, key.client), describe(server, key.server), key.port, protocol,
-              fmt::format("{}{}{}", verdict, reason.empty() ? "" : " ", reason)});
-    if (ctx.options.dropped == DroppedFlows::report_only) {
-      summary.skip(fmt::format("hubble verdict {}", verdict));
-      return {};
-    }
+    record.denied = true;
+    record.denied_may_be_evidence = true;
+    record.verdict_field = "hubble verdict";
+    record.verdict = verdict;
+    record.drop_reason = string_at(flow, "drop_reason_desc");
   }
-  EdgeStats stats;
-  if (auto time = parse_rfc3339(string_at(flow, "time"))) stats.first_seen = stats.last_seen = *time;
-  // A request is seen at the client's egress and again at the server's ingress.
+  if (auto time = parse_rfc3339(string_at(flow, "time"))) record.start = record.end = *time;
   const std::string_view direction = string_at(flow, "traffic_direction");
-  const Observation observation = direction == "EGRESS"    ? Observation::egress
-                                  : direction == "INGRESS" ? Observation::ingress
-                                                           : Observation::unknown;
-  stats.flows = *reply ? 0 : 1;
-  stats.packets = 1;
-  key.client_identity = ctx.aggregate.intern(client);
-  key.server_identity = ctx.aggregate.intern(server);
-  ctx.add(key, stats, observation);
-  return {};
+  record.observed_at = direction == "EGRESS"    ? Observation::egress
+                       : direction == "INGRESS" ? Observation::ingress
+                                                : Observation::unknown;
+  record.packets = 1;
+  return ctx.record(record);
 }
 
 Result<void> read_cloudwatch_payload(ReadContext& ctx, const element& payload, VpcColumns& columns,
@@ -220,7 +199,7 @@ Result<void> read_json_records(ReadContext& ctx) {
   }
   bool warned = false;
   std::string_view line;
-  while (ctx.reader.next(line)) {
+  while (ctx.next_line(line)) {
     const auto first = line.find_first_not_of(" \t");
     if (first == std::string_view::npos) continue;
     element doc;

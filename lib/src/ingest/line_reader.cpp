@@ -1,10 +1,5 @@
 #include "line_reader.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <algorithm>
 #include <cstring>
 
@@ -17,27 +12,21 @@ namespace {
 constexpr std::size_t k_block = 4 << 20;
 }  // namespace
 
-Result<std::unique_ptr<LineReader>> LineReader::open(const std::string& path,
-                                                     const std::string& display) {
+Result<std::unique_ptr<LineReader>> LineReader::open(const std::string& path, const std::string& display) {
+  auto source = open_file_source(path, display);
+  if (!source) return tl::unexpected(source.error());
+  return open(std::move(*source));
+}
+
+Result<std::unique_ptr<LineReader>> LineReader::open(std::unique_ptr<ByteSource> source) {
   std::unique_ptr<LineReader> reader(new LineReader());
-  reader->m_display = display;
-  if (path == "-") {
-    reader->m_fd = STDIN_FILENO;
-  } else {
-    reader->m_fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (reader->m_fd < 0) {
-      return make_error(ErrorKind::io, fmt::format("{}: cannot open: {}", display, std::strerror(errno)));
-    }
-    reader->m_owns_fd = true;
-    posix_fadvise(reader->m_fd, 0, 0, POSIX_FADV_SEQUENTIAL);
-  }
   // A small file needs no 4 MiB block (directories of small files, and the fuzz targets); a
   // longer line still grows the buffer.
   std::size_t block = k_block;
-  struct stat info {};
-  if (::fstat(reader->m_fd, &info) == 0 && S_ISREG(info.st_mode) && static_cast<std::uint64_t>(info.st_size) < k_block) {
-    block = std::max<std::size_t>(static_cast<std::size_t>(info.st_size) + 1, 4096);
+  if (const auto size = source->size(); size && *size < k_block) {
+    block = std::max<std::size_t>(static_cast<std::size_t>(*size) + 1, 4096);
   }
+  reader->m_source = std::move(source);
   reader->m_buf.resize(block);
   // Sniff the gzip magic from the raw bytes; they are then fed to the right path.
   std::size_t got = 0;
@@ -60,7 +49,7 @@ Result<std::unique_ptr<LineReader>> LineReader::open(const std::string& path,
     reader->m_zs.next_in = reinterpret_cast<Bytef*>(reader->m_zin.data());
     reader->m_zs.avail_in = 2;
     if (inflateInit2(&reader->m_zs, 16 + MAX_WBITS) != Z_OK) {
-      return make_error(ErrorKind::io, fmt::format("{}: cannot initialise gzip decoder", display));
+      return make_error(ErrorKind::io, fmt::format("{}: cannot initialise gzip decoder", reader->display()));
     }
     reader->m_zs_ready = true;
     reader->m_stream_ended = false;
@@ -75,18 +64,10 @@ Result<std::unique_ptr<LineReader>> LineReader::open(const std::string& path,
 Result<std::unique_ptr<LineReader>> LineReader::open_range(const std::string& path, const std::string& display,
                                                            std::uint64_t offset, std::uint64_t length,
                                                            std::size_t lines_before) {
+  auto source = open_file_range(path, display, offset, length);
+  if (!source) return tl::unexpected(source.error());
   std::unique_ptr<LineReader> reader(new LineReader());
-  reader->m_display = display;
-  reader->m_fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (reader->m_fd < 0) {
-    return make_error(ErrorKind::io, fmt::format("{}: cannot open: {}", display, std::strerror(errno)));
-  }
-  reader->m_owns_fd = true;
-  if (::lseek(reader->m_fd, static_cast<off_t>(offset), SEEK_SET) < 0) {
-    return make_error(ErrorKind::io, fmt::format("{}: cannot seek: {}", display, std::strerror(errno)));
-  }
-  posix_fadvise(reader->m_fd, static_cast<off_t>(offset), static_cast<off_t>(length), POSIX_FADV_SEQUENTIAL);
-  reader->m_remaining = length;
+  reader->m_source = std::move(*source);
   reader->m_line = lines_before;
   reader->m_buf.resize(k_block);
   return reader;
@@ -94,26 +75,16 @@ Result<std::unique_ptr<LineReader>> LineReader::open_range(const std::string& pa
 
 LineReader::~LineReader() {
   if (m_zs_ready) inflateEnd(&m_zs);
-  if (m_owns_fd) ::close(m_fd);
 }
 
 bool LineReader::read_raw(char* into, std::size_t capacity, std::size_t& got) {
-  capacity = static_cast<std::size_t>(std::min<std::uint64_t>(capacity, m_remaining));
-  if (capacity == 0) {
-    got = 0;
-    return true;
-  }
-  for (;;) {
-    const ssize_t n = ::read(m_fd, into, capacity);
-    if (n >= 0) {
-      got = static_cast<std::size_t>(n);
-      if (m_remaining != UINT64_MAX) m_remaining -= got;
-      return true;
-    }
-    if (errno == EINTR) continue;
-    m_error = Error{ErrorKind::io, fmt::format("{}: read failed: {}", m_display, std::strerror(errno))};
+  auto read = m_source->read(into, capacity);
+  if (!read) {
+    m_error = read.error();
     return false;
   }
+  got = *read;
+  return true;
 }
 
 bool LineReader::fill() {
@@ -156,7 +127,7 @@ bool LineReader::fill() {
       if (!m_stream_ended) {
         m_error = Error{ErrorKind::invalid_input,
                         fmt::format("{}: truncated gzip stream (ends inside compressed data, after line {})",
-                                    m_display, m_line)};
+                                    display(), m_line)};
       }
       return false;
     }
@@ -172,7 +143,7 @@ bool LineReader::fill() {
       m_stream_ended = true;
     } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
       m_error = Error{ErrorKind::invalid_input,
-                      fmt::format("{}: corrupt gzip data after line {}: {}", m_display, m_line,
+                      fmt::format("{}: corrupt gzip data after line {}: {}", display(), m_line,
                                   m_zs.msg ? m_zs.msg : "inflate failed")};
       return false;
     }
@@ -180,15 +151,22 @@ bool LineReader::fill() {
   return true;
 }
 
-Result<std::string_view> LineReader::peek(std::size_t bytes) {
-  while (m_end - m_begin < bytes && fill()) {
+Result<std::string_view> LineReader::peek_line() {
+  constexpr std::size_t k_enough = 4096;
+  // A line with content: blank lines before it do not count.
+  auto has_line = [&] {
+    const std::string_view buffered(m_buf.data() + m_begin, m_end - m_begin);
+    const auto content = buffered.find_first_not_of(" \t\r\n");
+    return content != std::string_view::npos && buffered.find('\n', content) != std::string_view::npos;
+  };
+  while (m_end - m_begin < k_enough && !has_line() && fill()) {
   }
   if (m_error) return tl::unexpected(*m_error);
-  return std::string_view(m_buf.data() + m_begin, std::min(bytes, m_end - m_begin));
+  return std::string_view(m_buf.data() + m_begin, std::min(k_enough, m_end - m_begin));
 }
 
 bool LineReader::line_too_long() {
-  m_error = Error{ErrorKind::limit, fmt::format("{}:{}: line longer than {} bytes (raise it with {})", m_display, m_line + 1,
+  m_error = Error{ErrorKind::limit, fmt::format("{}:{}: line longer than {} bytes (raise it with {})", display(), m_line + 1,
                                                 m_max_line, k_line_option)};
   return false;
 }

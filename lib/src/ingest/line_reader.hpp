@@ -1,5 +1,6 @@
-// Reads a file or standard input line by line in large blocks, inflating gzip (detected by its
-// magic bytes, including multi-member streams as S3 writes them) on the way.
+// Reads a byte source (file, range, standard input, HTTP body) line by line in large blocks,
+// inflating gzip (detected by its magic bytes, including multi-member streams as S3 writes them)
+// on the way.
 #pragma once
 
 #include <cstdint>
@@ -15,10 +16,14 @@
 #include <netobs/error.hpp>
 #include <netobs/limits.hpp>
 
+#include "byte_source.hpp"
+
 namespace netobs {
 
 class LineReader {
  public:
+  // Reads `source`, detecting gzip.
+  static Result<std::unique_ptr<LineReader>> open(std::unique_ptr<ByteSource> source);
   // Opens `path` ("-" is standard input); `display` names it in messages.
   static Result<std::unique_ptr<LineReader>> open(const std::string& path, const std::string& display);
   // Reads only bytes [offset, offset + length) of an uncompressed file, numbering lines from
@@ -33,11 +38,13 @@ class LineReader {
   // The next line without its end-of-line characters; false at the end of input or on an error
   // (then error() is set). The view stays valid until the next call.
   bool next(std::string_view& line);
-  // The first bytes of the (decompressed) content without consuming them, for format detection.
-  Result<std::string_view> peek(std::size_t bytes);
+  // The first bytes of the (decompressed) content without consuming them, for format detection:
+  // at least the first line, or the first 4 KiB of it; never waits for more once a line is in.
+  Result<std::string_view> peek_line();
   const std::optional<Error>& error() const { return m_error; }
   std::size_t line_number() const { return m_line; }
-  const std::string& display() const { return m_display; }
+  const std::string& display() const { return m_source->display(); }
+  const ByteSource& source() const { return *m_source; }
   bool gzip() const { return m_gzip; }
 
  private:
@@ -48,11 +55,9 @@ class LineReader {
   bool line_too_long();
   bool read_raw(char* into, std::size_t capacity, std::size_t& got);
 
-  int m_fd = -1;
-  bool m_owns_fd = false;
+  std::unique_ptr<ByteSource> m_source;
   bool m_gzip = false;
   bool m_eof = false;
-  std::uint64_t m_remaining = UINT64_MAX;  // raw bytes still to read (a range), else unlimited
   bool m_stream_ended = true;  // gzip: between members
   z_stream m_zs{};
   bool m_zs_ready = false;
@@ -62,7 +67,6 @@ class LineReader {
   std::size_t m_end = 0;
   std::size_t m_line = 0;
   std::size_t m_max_line = input_limits().max_line_bytes;  // read once, not per line
-  std::string m_display;
   std::optional<Error> m_error;
 };
 

@@ -3,7 +3,6 @@
 
 #include <fmt/format.h>
 
-#include "direction.hpp"
 #include "readers.hpp"
 #include "vpc_format.hpp"
 
@@ -110,43 +109,32 @@ Result<void> read_vpc_record(ReadContext& ctx, const VpcColumns& columns,
     return ctx.malformed(fmt::format("bad port '{}' or '{}'", field(tokens, columns.srcport),
                                      field(tokens, columns.dstport)));
   }
-  EdgeStats stats;
+  FlowRecord record;
+  record.source = *src;
+  record.destination = *dst;
+  record.source_port = src_port;
+  record.destination_port = dst_port;
+  record.protocol = *protocol;
   auto read_optional = [&](int column, auto& out) {
     const std::string_view text = field(tokens, column);
     return text.empty() || text == "-" || parse_number(text, out);
   };
-  unsigned flags = 0;
-  if (!read_optional(columns.packets, stats.packets) || !read_optional(columns.bytes, stats.bytes) ||
-      !read_optional(columns.start, stats.first_seen) || !read_optional(columns.end, stats.last_seen) ||
-      !read_optional(columns.tcp_flags, flags)) {
+  if (!read_optional(columns.packets, record.packets) || !read_optional(columns.bytes, record.bytes) ||
+      !read_optional(columns.start, record.start) || !read_optional(columns.end, record.end) ||
+      !read_optional(columns.tcp_flags, record.tcp_flags)) {
     return ctx.malformed("bad packets, bytes, start, end or tcp-flags value");
   }
-  std::optional<Initiator> initiator;
-  if (*protocol == Protocol::tcp) initiator = initiator_from_tcp_flags(flags);
-  if (!initiator) {
-    initiator = initiator_from_ports(*src, src_port, *dst, dst_port, *protocol, ctx.inventory);
-  }
-  const bool request = *initiator == Initiator::source;
-  EdgeKey key;
-  key.client = request ? *src : *dst;
-  key.server = request ? *dst : *src;
-  key.port = request ? dst_port : src_port;
-  key.protocol = *protocol;
-
-  const std::string_view action = field(tokens, columns.action);
-  if (action == "REJECT") {
-    summary.skip("action REJECT");
-    ctx.deny({to_string(key.client), to_string(key.server), key.port, key.protocol, "REJECT"});
-    return {};
+  if (field(tokens, columns.action) == "REJECT") {
+    record.denied = true;
+    record.verdict_field = "action";
+    record.verdict = "REJECT";
   }
   // Without flow-direction, copies of one connection from two ENIs are counted twice.
   const std::string_view direction = field(tokens, columns.flow_direction);
-  const Observation observation = direction == "egress"    ? Observation::egress
-                                  : direction == "ingress" ? Observation::ingress
-                                                           : Observation::unknown;
-  stats.flows = request ? 1 : 0;
-  ctx.add(key, stats, observation);
-  return {};
+  record.observed_at = direction == "egress"    ? Observation::egress
+                       : direction == "ingress" ? Observation::ingress
+                                                : Observation::unknown;
+  return ctx.record(record);
 }
 
 Result<VpcColumns> initial_vpc_columns(const IngestOptions& options, std::string_view first_line) {
@@ -172,7 +160,7 @@ Result<void> read_vpc_records(ReadContext& ctx, const VpcColumns* inherited) {
   tokens.reserve(64);
   std::string_view line;
   bool first = inherited == nullptr;  // the first layout of a file is checked and warned about once
-  while (ctx.reader.next(line)) {
+  while (ctx.next_line(line)) {
     split_fields(line, tokens);
     if (tokens.empty()) continue;
     // S3 objects name their fields in a header line, which wins over --vpc-format; objects

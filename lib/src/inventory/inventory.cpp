@@ -9,7 +9,7 @@
 #include "util/document.hpp"
 #include "inventory/endpoints.hpp"
 #include "util/k8s_json.hpp"
-#include "util/time.hpp"
+#include <netobs/time.hpp>
 
 namespace netobs {
 namespace {
@@ -98,8 +98,9 @@ Result<void> Inventory::load_file(const std::filesystem::path& path) {
   return load_text(*text, path.string());
 }
 
-Result<void> Inventory::load_text(const std::string& text, const std::string& origin) {
-  if (auto added = add_objects(text, origin); !added) return added;
+Result<void> Inventory::load_text(const std::string& text, const std::string& origin,
+                                  std::optional<std::int64_t> taken_at) {
+  if (auto added = add_objects(text, origin, taken_at); !added) return added;
   index();
 #ifdef __GLIBC__
   // The document model of a large inventory is gone now; hand its pages back so the peak
@@ -109,7 +110,8 @@ Result<void> Inventory::load_text(const std::string& text, const std::string& or
   return {};
 }
 
-Result<void> Inventory::add_objects(const std::string& text, const std::string& origin) {
+Result<void> Inventory::add_objects(const std::string& text, const std::string& origin,
+                                   std::optional<std::int64_t> taken_at) {
   auto documents = parse_documents(text, origin);
   if (!documents) return tl::unexpected(documents.error());
   if (documents->size() != 1) {
@@ -127,6 +129,7 @@ Result<void> Inventory::add_objects(const std::string& text, const std::string& 
                                   "statefulsets,daemonsets,replicasets,jobs,cronjobs -A -o json'",
                                   origin, kind));
   }
+  const std::size_t first_pod = m_pods.size();
   // A typed list (PodList) may omit each item's kind.
   const std::string item_kind = kind == "List" ? "" : kind.substr(0, kind.size() - 4);
   for (const auto& item : field(list, "items")) {
@@ -162,7 +165,35 @@ Result<void> Inventory::add_objects(const std::string& text, const std::string& 
       }
     }
   }
+  if (m_pods.size() > first_pod) {
+    std::int64_t time = taken_at.value_or(0);
+    for (std::size_t i = first_pod; i < m_pods.size(); ++i) time = std::max(time, m_pods[i].latest_time);
+    auto& namespaces = m_snapshots[time];
+    for (std::size_t i = first_pod; i < m_pods.size(); ++i) {
+      m_pods[i].seen_until = time;
+      namespaces.insert(m_pods[i].namespace_name);
+    }
+  }
   return {};
+}
+
+void Inventory::set_leases() {
+  for (auto& pod : m_pods) {
+    pod.lease_end.reset();
+    // Gone from a later snapshot of its namespace: it released its addresses by then.
+    bool gone = false;
+    for (auto it = m_snapshots.upper_bound(pod.seen_until); it != m_snapshots.end() && !gone; ++it) {
+      gone = it->second.contains(pod.namespace_name);
+    }
+    if (gone) pod.terminated = true;
+    if (pod.deletion_time) {
+      pod.lease_end = pod.deletion_time;
+    } else if (pod.finish_time) {  // only a pod whose phase says it ended has one
+      pod.lease_end = pod.finish_time;
+    } else if (pod.terminated) {
+      pod.lease_end = pod.seen_until;
+    }
+  }
 }
 
 void Inventory::index() {
@@ -177,7 +208,12 @@ void Inventory::index() {
     }
     objects = std::move(kept);
   };
-  if (!m_pods.empty()) dedupe(m_pods, [](const Pod& p) { return std::make_pair(p.namespace_name, p.name); });
+  if (!m_pods.empty()) {
+    // Several snapshots list a pod: the copy of the latest one wins, whatever the order given.
+    std::stable_sort(m_pods.begin(), m_pods.end(), [](const Pod& a, const Pod& b) { return a.seen_until < b.seen_until; });
+    dedupe(m_pods, [](const Pod& p) { return std::make_pair(p.namespace_name, p.name); });
+    set_leases();
+  }
   if (!m_services.empty()) dedupe(m_services, [](const Service& s) { return std::make_pair(s.namespace_name, s.name); });
   if (!m_nodes.empty()) dedupe(m_nodes, [](const Node& n) { return n.name; });
   for (auto& pod : m_pods) {
@@ -225,12 +261,20 @@ void Inventory::index() {
       for (const auto& port : pod.ports) m_listening.insert(ListenKey{ip, port.port, port.protocol});
     }
   }
-  m_reused.clear();
+  // An address is one pod's at a time: a pod that ended (or whose end is unknown but bounded by a
+  // snapshot) released it no later than the next holder started.
   for (const auto& [ip, holders] : m_pods_by_ip) {
     if (holders.size() < 2) continue;
-    auto& starts = m_reused[ip];
-    for (std::size_t index : holders) starts.push_back(m_pods[index].start_time.value_or(0));
-    std::sort(starts.begin(), starts.end());
+    for (std::size_t index : holders) {
+      Pod& pod = m_pods[index];
+      if (!pod.lease_end || !pod.start_time) continue;
+      for (std::size_t other : holders) {
+        const auto& next_start = m_pods[other].start_time;
+        if (other != index && next_start && *next_start > *pod.start_time && *next_start < *pod.lease_end) {
+          pod.lease_end = *next_start;
+        }
+      }
+    }
   }
   for (std::size_t i = 0; i < m_services.size(); ++i) {
     const Service& service = m_services[i];
@@ -258,27 +302,49 @@ void Inventory::index() {
   }
 }
 
-const Pod* Inventory::pod_by_ip(const IpAddress& ip, std::optional<std::int64_t> seen_at) const {
+const Pod* Inventory::pod_by_ip(const IpAddress& ip) const {
   auto it = m_pods_by_ip.find(ip);
   if (it == m_pods_by_ip.end()) return nullptr;
-  // Clock skew between flow exporters and the API server is tolerated up to a minute.
-  constexpr std::int64_t k_skew = 60;
   const Pod* best = nullptr;
   for (std::size_t index : it->second) {
     const Pod& pod = m_pods[index];
-    if (seen_at && pod.start_time && *pod.start_time > *seen_at + k_skew) continue;
-    if (!best) {
-      best = &pod;
-      continue;
-    }
-    const bool later = pod.start_time.value_or(0) > best->start_time.value_or(0);
-    if (!seen_at && pod.terminated != best->terminated) {
-      if (!pod.terminated) best = &pod;
-    } else if (later) {
+    if (!best || (pod.terminated != best->terminated ? !pod.terminated
+                                                     : pod.start_time.value_or(0) >= best->start_time.value_or(0))) {
       best = &pod;
     }
   }
   return best;
+}
+
+IpHolder Inventory::holder_at(const IpAddress& ip, std::int64_t seen_at) const {
+  auto it = m_pods_by_ip.find(ip);
+  if (it == m_pods_by_ip.end()) return {};
+  const auto& holders = it->second;
+  if (seen_at == 0) {
+    const Pod* holding = nullptr;
+    for (std::size_t index : holders) {
+      if (m_pods[index].lease_end) continue;
+      if (holding) return {IpHolder::Status::ambiguous, nullptr};
+      holding = &m_pods[index];
+    }
+    if (!holding && holders.size() == 1) holding = &m_pods[holders.front()];  // the only one it ever had
+    if (!holding) return {holders.size() > 1 ? IpHolder::Status::ambiguous : IpHolder::Status::unattributed, nullptr};
+    return {IpHolder::Status::pod, holding};
+  }
+  // Clock skew between flow exporters and the API server is tolerated up to a minute.
+  constexpr std::int64_t k_skew = 60;
+  for (const std::int64_t slack : {std::int64_t{0}, k_skew}) {
+    const Pod* holding = nullptr;
+    for (std::size_t index : holders) {
+      const Pod& pod = m_pods[index];
+      if (pod.start_time && *pod.start_time - slack > seen_at) continue;
+      if (pod.lease_end && *pod.lease_end + slack <= seen_at) continue;  // [start, end)
+      if (holding) return {IpHolder::Status::ambiguous, nullptr};
+      holding = &pod;
+    }
+    if (holding) return {IpHolder::Status::pod, holding};
+  }
+  return {IpHolder::Status::unattributed, nullptr};
 }
 
 const Pod* Inventory::pod_by_name(const std::string& namespace_name, const std::string& name) const {
@@ -320,15 +386,6 @@ std::optional<std::uint16_t> Inventory::resolve_target_port(const ServicePort& p
     }
   }
   return std::nullopt;
-}
-
-std::uint8_t Inventory::ip_era(const IpAddress& ip, std::int64_t seen_at) const {
-  if (m_reused.empty()) return 0;
-  auto it = m_reused.find(ip);
-  if (it == m_reused.end()) return 0;
-  const auto& starts = it->second;
-  const auto later = std::upper_bound(starts.begin(), starts.end(), seen_at + 60);
-  return static_cast<std::uint8_t>(std::min<std::ptrdiff_t>(std::max<std::ptrdiff_t>(later - starts.begin(), 1) - 1, 255));
 }
 
 bool Inventory::listens_on(const IpAddress& ip, std::uint16_t port, Protocol protocol) const {

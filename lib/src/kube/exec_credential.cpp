@@ -18,7 +18,7 @@
 
 #include "util/document.hpp"
 #include "util/k8s_json.hpp"
-#include "util/time.hpp"
+#include <netobs/time.hpp>
 
 extern char** environ;
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <netobs/edge_file.hpp>
+
 namespace netobs {
 
 Result<Observed> observe(const ObserveOptions& options, const Inventory& inventory) {
@@ -13,10 +15,11 @@ Result<Observed> observe(const ObserveOptions& options, const Inventory& invento
   }
   Observed observed;
   FlowAggregate aggregate;
-  for (const auto& source : options.sources) {
-    if (auto read = ingest_source(source, options.ingest, inventory, aggregate, observed.summary); !read) {
-      return tl::unexpected(read.error());
-    }
+  for (const auto& path : options.edge_files) {
+    if (auto read = read_edge_file(path, aggregate, observed.summary); !read) return tl::unexpected(read.error());
+  }
+  if (auto read = ingest_sources(options.sources, options.ingest, inventory, aggregate, observed.summary); !read) {
+    return tl::unexpected(read.error());
   }
   observed.graph = build_graph(aggregate, inventory, graph_options);
   return observed;

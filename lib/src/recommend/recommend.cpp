@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "dns.hpp"
-#include "util/time.hpp"
+#include <netobs/time.hpp>
 
 namespace netobs {
 namespace {

@@ -4,7 +4,7 @@
 
 #include <netobs/render.hpp>
 
-#include "util/time.hpp"
+#include <netobs/time.hpp>
 
 namespace netobs {
 namespace {
@@ -81,11 +81,10 @@ std::string render_summary(const IngestSummary& summary, const Graph& graph,
                report.cluster_unknown, top, [](const IpAddress& ip) { return to_string(ip); });
   list_section(out, "private addresses treated as external (review: a VPC resource, or a missing --cluster-cidr?)",
                report.private_external, top, [](const IpAddress& ip) { return to_string(ip); });
-  if (!report.stale_ips.empty()) {
-    std::vector<std::string> ips;
-    for (const auto& ip : report.stale_ips) ips.push_back(to_string(ip));
-    lines_section(out, "pod IPs seen before the pod now holding them started (left unattributed)", ips, top);
-  }
+  list_section(out, "pod addresses no pod held at the time of the traffic (left out of every policy)",
+               report.unheld_pod_ips, top, [](const IpAddress& ip) { return to_string(ip); });
+  list_section(out, "pod addresses two pods claimed at the time of the traffic (left out of every policy)",
+               report.ambiguous_pod_ips, top, [](const IpAddress& ip) { return to_string(ip); });
   out += fmt::format("  {}\n", recommendation.dns_description);
   out += fmt::format("  policies: {}\n", recommendation.policies.size());
   lines_section(out, "notes", recommendation.notes, top * 4);

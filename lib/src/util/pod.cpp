@@ -2,7 +2,7 @@
 #include <algorithm>
 
 #include "util/k8s_json.hpp"
-#include "util/time.hpp"
+#include <netobs/time.hpp>
 
 namespace netobs::k8s {
 namespace {
@@ -19,6 +19,35 @@ std::vector<IpAddress> pod_ips(const json& status) {
   }
   add(string_at(status, "podIP"));
   return ips;
+}
+
+// The latest of the time stamps Kubernetes writes into a pod's status, and when its last
+// container finished (for a pod whose containers all ended).
+void status_times(const json& status, Pod& pod) {
+  auto see = [&](const json& parent, const char* key) {
+    const auto time = parse_rfc3339(string_at(parent, key));
+    if (time) pod.latest_time = std::max(pod.latest_time, *time);
+    return time;
+  };
+  if (const json& conditions = field(status, "conditions"); conditions.is_array()) {
+    for (const auto& condition : conditions) see(condition, "lastTransitionTime");
+  }
+  std::optional<std::int64_t> finished;
+  bool all_finished = true;
+  for (const char* list : {"initContainerStatuses", "containerStatuses"}) {
+    const json& statuses = field(status, list);
+    if (!statuses.is_array()) continue;
+    for (const auto& container : statuses) {
+      const json& state = field(container, "state");
+      see(field(state, "running"), "startedAt");
+      const auto end = see(field(state, "terminated"), "finishedAt");
+      if (list == std::string_view("containerStatuses")) {
+        if (end) finished = std::max(finished.value_or(*end), *end);
+        else all_finished = false;
+      }
+    }
+  }
+  if (all_finished && finished) pod.finish_time = finished;
 }
 
 }  // namespace
@@ -41,6 +70,11 @@ Pod parse_pod(const json& item) {
   pod.deletion_time = parse_rfc3339(string_at(metadata, "deletionTimestamp"));
   const std::string phase = string_at(status, "phase");
   pod.terminated = phase == "Succeeded" || phase == "Failed";
+  status_times(status, pod);
+  if (!pod.terminated) pod.finish_time.reset();
+  for (const auto& time : {pod.start_time, pod.deletion_time, parse_rfc3339(string_at(metadata, "creationTimestamp"))}) {
+    if (time) pod.latest_time = std::max(pod.latest_time, *time);
+  }
   pod.controller = {pod.namespace_name, "Pod", pod.name};
   if (auto controller = controller_of(metadata)) {
     // Static pods are owned by their Node: they are their own workload. An owner without a kind

@@ -1,4 +1,4 @@
-#include "time.hpp"
+#include <netobs/time.hpp>
 
 #include <charconv>
 #include <ctime>
@@ -117,6 +117,15 @@ std::string format_duration(std::int64_t seconds) {
     }
   }
   return out;
+}
+
+std::optional<std::int64_t> parse_time_bound(std::string_view text, std::int64_t now) {
+  if (text.starts_with('-')) {
+    const auto ago = parse_duration(text.substr(1));
+    if (!ago) return std::nullopt;
+    return now - *ago;
+  }
+  return parse_rfc3339(text);
 }
 
 }  // namespace netobs

@@ -92,7 +92,8 @@ TEST(Graph, StaleAddressOfAPodStartedLaterIsNotAttributed) {
   const std::string path = dir.write("f.log", "srcaddr dstaddr srcport dstport protocol start end\n"
                                               "10.0.0.1 8.8.8.8 40000 53 17 1600000000 1600000060\n");
   auto r = testing::run_pipeline({path}, inventory);
-  EXPECT_EQ(r.graph.report.stale_ips, (std::set<IpAddress>{*parse_ip("10.0.0.1")}));
+  EXPECT_EQ(r.graph.report.unheld_pod_ips, (std::map<IpAddress, std::uint64_t>{{*parse_ip("10.0.0.1"), 1}}));
+  EXPECT_TRUE(r.graph.report.cluster_unknown.empty());
   EXPECT_TRUE(r.graph.edges.begin()->first.client.kind == PeerKind::cluster_unknown);
 }
 

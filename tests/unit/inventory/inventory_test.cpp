@@ -54,12 +54,15 @@ TEST(Inventory, PodIpsAndReuseOverTime) {
   EXPECT_EQ(inv.pod_by_ip(*parse_ip("fd00::5"))->name, "web-7d9c8b6f5-abcde");
   // 10.0.1.6 was the finished batch pod's first, then the api pod's.
   EXPECT_EQ(inv.pod_by_ip(*parse_ip("10.0.1.6"))->name, "api-6c5d4-xyz12");
-  EXPECT_EQ(inv.pod_by_ip(*parse_ip("10.0.1.6"), 1763976600)->name, "batch-29380000-xyzab");  // 09:30
-  EXPECT_EQ(inv.pod_by_ip(*parse_ip("10.0.1.6"), 1763985600)->name, "api-6c5d4-xyz12");       // 12:00
-  EXPECT_EQ(inv.pod_by_ip(*parse_ip("10.0.1.6"), 1763900000), nullptr);                         // before both
-  EXPECT_EQ(inv.ip_era(*parse_ip("10.0.1.6"), 1763976600), 0);
-  EXPECT_EQ(inv.ip_era(*parse_ip("10.0.1.6"), 1763985600), 1);
-  EXPECT_EQ(inv.ip_era(*parse_ip("10.0.1.5"), 1763985600), 0);
+  const IpAddress reused = *parse_ip("10.0.1.6");
+  EXPECT_EQ(inv.holder_at(reused, 1763976600).pod->name, "batch-29380000-xyzab");  // 09:30
+  EXPECT_EQ(inv.holder_at(reused, 1763985600).pod->name, "api-6c5d4-xyz12");       // 12:00
+  EXPECT_EQ(inv.holder_at(reused, 1763900000).status, IpHolder::Status::unattributed);  // before both
+  // The finished batch pod's lease ends with the snapshot (no finishedAt): 10.0.1.6 is the
+  // running api pod's when the time is unknown.
+  EXPECT_EQ(inv.holder_at(reused, 0).pod->name, "api-6c5d4-xyz12");
+  EXPECT_EQ(inv.holder_at(*parse_ip("10.0.1.5"), 1763985600).pod->name, "web-7d9c8b6f5-abcde");
+  EXPECT_EQ(inv.holder_at(*parse_ip("10.9.9.9"), 1763985600).status, IpHolder::Status::not_a_pod_address);
   // Host-network pods are the node, not a pod address.
   EXPECT_EQ(inv.pod_by_ip(*parse_ip("10.0.0.10")), nullptr);
   EXPECT_EQ(inv.node_by_ip(*parse_ip("10.0.0.10"))->name, "n1");

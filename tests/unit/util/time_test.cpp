@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "util/time.hpp"
+#include <netobs/time.hpp>
 
 namespace netobs {
 namespace {

@@ -21,4 +21,7 @@ std::optional<std::int64_t> parse_duration(std::string_view text);
 // Seconds in the form parse_duration reads, shortest first ("1h30m", "7d", "0s").
 std::string format_duration(std::int64_t seconds);
 
+// A point in time as --since/--until give it: RFC 3339, or a duration before `now` ("-24h").
+std::optional<std::int64_t> parse_time_bound(std::string_view text, std::int64_t now);
+
 }  // namespace netobs

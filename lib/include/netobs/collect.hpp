@@ -1,0 +1,60 @@
+// Collecting flows from streams that do not end by themselves: an agent's HTTP endpoint, or
+// standard input with --follow. Bounds (--duration, --max-flows, a signal) end a collection
+// cleanly: what was collected is still turned into a recommendation.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace netobs {
+
+// How an http(s):// source is read (libcurl): authentication, TLS and failure handling.
+struct AgentOptions {
+  std::string token_file;             // bearer token, re-read on every (re)connect
+  std::string ca_file;                // CA bundle that verifies the agent; empty: the system's
+  std::string cert_file;              // client certificate and key (mTLS)
+  std::string key_file;
+  std::vector<std::string> headers;   // "Name: value"; never printed
+  bool insecure = false;              // skip TLS verification
+  double connect_timeout = 10;        // seconds
+  double idle_timeout = 60;           // seconds without a byte before the connection counts as broken
+  int retries = 5;                    // failed attempts in a row before giving up
+  double max_backoff = 30;            // seconds between attempts, at most (exponential, with jitter)
+};
+
+struct CollectProgress {
+  std::uint64_t flows = 0;
+  std::uint64_t edges = 0;
+  double elapsed = 0;  // seconds
+  std::uint64_t reconnects = 0;
+};
+
+struct CollectOptions {
+  bool follow = false;             // keep reading; reconnect when an agent's stream ends or breaks
+  std::int64_t duration = 0;       // seconds; 0 = no bound
+  std::uint64_t max_flows = 0;     // records; 0 = no bound
+  AgentOptions agent;
+  // Saves the aggregated edges (see edge_file.hpp) to this file every `checkpoint_every` seconds
+  // and at the end; an existing file is read first, so a new run resumes from it.
+  std::string checkpoint;
+  std::int64_t checkpoint_every = 300;
+  // Called about once a second while collecting (from the reading thread).
+  std::function<void(const CollectProgress&)> progress;
+};
+
+// Ends the running collection as if its bound were reached; safe to call from a signal handler.
+void request_collection_stop(int signal) noexcept;
+// The signal that ended the collection, or 0.
+int collection_stop_signal() noexcept;
+// Forgets an earlier request (a new collection begins).
+void reset_collection_stop() noexcept;
+
+// True for "http://..." and "https://..." sources.
+bool is_url_source(const std::string& source);
+
+// The URL without user information or query, for messages (either may hold a secret).
+std::string display_url(const std::string& url);
+
+}  // namespace netobs

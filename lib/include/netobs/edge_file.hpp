@@ -1,0 +1,28 @@
+// Saved edges: what a collection aggregated (one line per distinct edge, never per flow), so a
+// long collection can checkpoint and resume, and runs on several nodes can be merged into one
+// recommendation (`netobs recommend --edges`). The format, versioned JSON lines, is documented in
+// docs/edge-file.md.
+#pragma once
+
+#include <string>
+
+#include <netobs/error.hpp>
+#include <netobs/ingest.hpp>
+
+namespace netobs {
+
+inline constexpr int k_edge_file_version = 1;
+
+// The edge file text of `aggregate` with the counters of `summary`; lines sorted, so equal
+// collections give equal files.
+std::string render_edge_file(const FlowAggregate& aggregate, const IngestSummary& summary);
+
+// Writes render_edge_file() to `path` atomically.
+Result<void> write_edge_file(const std::string& path, const FlowAggregate& aggregate, const IngestSummary& summary);
+
+// Adds the edges and counters of the edge file at `path` (plain or gzip) to `aggregate` and
+// `summary`. An invalid_input error names the file and line of the first bad line; a newer
+// version is refused.
+Result<void> read_edge_file(const std::string& path, FlowAggregate& aggregate, IngestSummary& summary);
+
+}  // namespace netobs

@@ -1,0 +1,42 @@
+// Where a line reader's bytes come from: a file, a byte range of one, standard input, or an
+// HTTP body. Readers see only lines, so every format reads every kind of source.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <netobs/error.hpp>
+
+namespace netobs {
+
+class CollectState;
+
+class ByteSource {
+ public:
+  virtual ~ByteSource() = default;
+  // Reads up to `capacity` bytes; 0 at the end of input (or when the collection must stop).
+  virtual Result<std::size_t> read(char* into, std::size_t capacity) = 0;
+  // The size of a regular file (to size buffers); nullopt for streams.
+  virtual std::optional<std::uint64_t> size() const { return std::nullopt; }
+  const std::string& display() const { return m_display; }
+
+ protected:
+  explicit ByteSource(std::string display) : m_display(std::move(display)) {}
+
+ private:
+  std::string m_display;
+};
+
+// A file, or standard input for "-". `collect` (may be null) ends a wait on a pipe or terminal
+// when the collection must stop.
+Result<std::unique_ptr<ByteSource>> open_file_source(const std::string& path, const std::string& display,
+                                                     CollectState* collect = nullptr);
+// Bytes [offset, offset + length) of a file.
+Result<std::unique_ptr<ByteSource>> open_file_range(const std::string& path, const std::string& display,
+                                                    std::uint64_t offset, std::uint64_t length);
+// The body of GETs of `url`, reconnecting per the collection's options (see collect.hpp).
+Result<std::unique_ptr<ByteSource>> open_http_source(const std::string& url, CollectState& collect);
+
+}  // namespace netobs

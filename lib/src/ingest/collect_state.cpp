@@ -1,0 +1,92 @@
+#include "collect_state.hpp"
+
+#include <signal.h>
+
+#include <atomic>
+
+#include <fmt/format.h>
+
+#include <netobs/time.hpp>
+
+namespace netobs {
+namespace {
+
+// Lock-free, so a signal handler may set it.
+std::atomic<int> g_stop_signal{0};
+static_assert(std::atomic<int>::is_always_lock_free);
+
+std::string signal_name(int signal) {
+  switch (signal) {
+    case SIGINT: return "SIGINT";
+    case SIGTERM: return "SIGTERM";
+    case SIGHUP: return "SIGHUP";
+    default: return fmt::format("signal {}", signal);
+  }
+}
+
+}  // namespace
+
+void request_collection_stop(int signal) noexcept { g_stop_signal.store(signal, std::memory_order_relaxed); }
+int collection_stop_signal() noexcept { return g_stop_signal.load(std::memory_order_relaxed); }
+void reset_collection_stop() noexcept { g_stop_signal.store(0, std::memory_order_relaxed); }
+
+bool is_url_source(const std::string& source) {
+  return source.starts_with("http://") || source.starts_with("https://");
+}
+
+std::string display_url(const std::string& url) {
+  const auto scheme = url.find("://");
+  if (scheme == std::string::npos) return url;
+  std::string shown = url.substr(0, url.find_first_of("?#", scheme));
+  const std::size_t authority = scheme + 3;
+  const std::size_t path = shown.find('/', authority);
+  const std::size_t at = shown.rfind('@', path == std::string::npos ? std::string::npos : path);
+  if (at != std::string::npos && at >= authority) shown.erase(authority, at + 1 - authority);
+  return shown;
+}
+
+CollectState::CollectState(const CollectOptions& options) : m_options(options) {}
+
+bool CollectState::should_stop() const {
+  if (collection_stop_signal() != 0 || m_error) return true;
+  return m_options.duration > 0 && Clock::now() - m_start >= std::chrono::seconds(m_options.duration);
+}
+
+bool CollectState::done(IngestSummary& summary, std::size_t edges) {
+  if (m_done) return true;
+  // Flows are records that parsed: garbage lines never count towards --max-flows.
+  m_flows = summary.records_read - summary.malformed_count;
+  m_edges = edges;
+  if (m_error) {
+    summary.ended_by = "a failed checkpoint";
+  } else if (m_options.max_flows > 0 && m_flows - m_base >= m_options.max_flows) {
+    summary.ended_by = fmt::format("--max-flows {} reached", m_options.max_flows);
+  } else if (++m_calls % 256 == 0 || collection_stop_signal() != 0) {
+    tick(m_flows, edges);
+    finish(summary);
+  }
+  m_done = !summary.ended_by.empty();
+  return m_done;
+}
+
+void CollectState::finish(IngestSummary& summary) {
+  if (!summary.ended_by.empty()) return;
+  if (const int signal = collection_stop_signal()) {
+    summary.ended_by = signal_name(signal);
+  } else if (should_stop()) {
+    summary.ended_by = fmt::format("--duration {} reached", format_duration(m_options.duration));
+  }
+}
+
+void CollectState::tick(std::uint64_t flows, std::size_t edges) {
+  const auto now = Clock::now();
+  if (m_save && !m_error && now - m_last_save >= std::chrono::seconds(std::max<std::int64_t>(m_options.checkpoint_every, 1))) {
+    m_last_save = now;
+    if (auto saved = m_save(); !saved) m_error = saved.error();
+  }
+  if (!m_options.progress || now - m_last_report < std::chrono::seconds(1)) return;
+  m_last_report = now;
+  m_options.progress({flows, edges, std::chrono::duration<double>(now - m_start).count(), m_reconnects});
+}
+
+}  // namespace netobs

@@ -1,0 +1,227 @@
+#include <netobs/edge_file.hpp>
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <simdjson.h>
+
+#include <netobs/output.hpp>
+
+#include "line_reader.hpp"
+#include "util/k8s_json.hpp"
+
+namespace netobs {
+namespace {
+
+using nlohmann::ordered_json;
+using simdjson::dom::element;
+
+ordered_json identity_json(const FlowEndpoint& endpoint) {
+  ordered_json out = ordered_json::object();
+  auto put = [&](const char* key, const std::string& value) {
+    if (!value.empty()) out[key] = value;
+  };
+  put("namespace", endpoint.namespace_name);
+  put("pod", endpoint.pod_name);
+  put("workload_kind", endpoint.workload_kind);
+  put("workload", endpoint.workload_name);
+  put("reserved", endpoint.reserved);
+  if (!endpoint.labels.empty()) {
+    ordered_json labels = ordered_json::object();
+    for (const auto& [key, value] : endpoint.labels) labels[key] = value;
+    out["labels"] = std::move(labels);
+  }
+  return out;
+}
+
+ordered_json counts_json(const std::uint64_t (&counts)[3]) { return ordered_json::array({counts[0], counts[1], counts[2]}); }
+
+std::string edge_line(const EdgeKey& key, const EdgeCounters& counters, const FlowAggregate& aggregate) {
+  ordered_json line;
+  line["client"] = to_string(key.client);
+  line["server"] = to_string(key.server);
+  line["port"] = key.port;
+  line["protocol"] = std::string(to_string(key.protocol));
+  if (key.client_identity) line["client_identity"] = identity_json(aggregate.identities[key.client_identity]);
+  if (key.server_identity) line["server_identity"] = identity_json(aggregate.identities[key.server_identity]);
+  // Per capture side (unknown, egress, ingress): see EdgeCounters.
+  line["flows"] = counts_json(counters.flows);
+  line["packets"] = counts_json(counters.packets);
+  line["bytes"] = counts_json(counters.bytes);
+  line["first_seen"] = counters.first_seen;
+  line["last_seen"] = counters.last_seen;
+  return k8s::to_json_text(line);
+}
+
+std::string header_line(const IngestSummary& summary) {
+  ordered_json header;
+  header["netobs_edges"] = k_edge_file_version;
+  header["records_read"] = summary.records_read;
+  header["records_used"] = summary.records_used;
+  header["malformed"] = summary.malformed_count;
+  header["first_seen"] = summary.first_seen;
+  header["last_seen"] = summary.last_seen;
+  ordered_json skipped = ordered_json::object();
+  for (const auto& [reason, count] : summary.skipped) skipped[reason] = count;
+  header["skipped"] = std::move(skipped);
+  return k8s::to_json_text(header);
+}
+
+// --- reading ---
+
+struct LineError {
+  std::string message;
+};
+
+std::string_view text_at(const element& parent, std::string_view key) {
+  std::string_view value;
+  if (parent[key].get(value) != simdjson::SUCCESS) return {};
+  return value;
+}
+
+bool read_counts(const element& line, std::string_view key, std::uint64_t (&into)[3]) {
+  simdjson::dom::array array;
+  if (line[key].get(array) != simdjson::SUCCESS || array.size() != 3) return false;
+  std::size_t i = 0;
+  for (element value : array) {
+    if (value.get(into[i++]) != simdjson::SUCCESS) return false;
+  }
+  return true;
+}
+
+bool read_identity(const element& line, std::string_view key, FlowEndpoint& out) {
+  element object;
+  if (line[key].get(object) != simdjson::SUCCESS) return true;  // absent: no identity
+  if (!object.is_object()) return false;
+  out.namespace_name = std::string(text_at(object, "namespace"));
+  out.pod_name = std::string(text_at(object, "pod"));
+  out.workload_kind = std::string(text_at(object, "workload_kind"));
+  out.workload_name = std::string(text_at(object, "workload"));
+  out.reserved = std::string(text_at(object, "reserved"));
+  simdjson::dom::object labels;
+  if (object["labels"].get(labels) == simdjson::SUCCESS) {
+    for (auto field : labels) {
+      std::string_view value;
+      if (field.value.get(value) != simdjson::SUCCESS) return false;
+      out.labels.emplace(std::string(field.key), std::string(value));
+    }
+  }
+  return out.known();
+}
+
+std::optional<std::string> read_edge(const element& line, FlowAggregate& aggregate) {
+  EdgeKey key;
+  const auto client = parse_ip(text_at(line, "client"));
+  const auto server = parse_ip(text_at(line, "server"));
+  if (!client || !server) return "bad client or server address";
+  key.client = *client;
+  key.server = *server;
+  std::uint64_t port = 0;
+  if (line["port"].get(port) != simdjson::SUCCESS || port > 65535) return "bad port";
+  key.port = static_cast<std::uint16_t>(port);
+  const std::string_view protocol = text_at(line, "protocol");
+  if (protocol == "TCP") key.protocol = Protocol::tcp;
+  else if (protocol == "UDP") key.protocol = Protocol::udp;
+  else if (protocol == "SCTP") key.protocol = Protocol::sctp;
+  else return "bad protocol";
+  FlowEndpoint client_identity, server_identity;
+  if (!read_identity(line, "client_identity", client_identity) || !read_identity(line, "server_identity", server_identity)) {
+    return "bad client_identity or server_identity";
+  }
+  EdgeCounters counters;
+  if (!read_counts(line, "flows", counters.flows) || !read_counts(line, "packets", counters.packets) ||
+      !read_counts(line, "bytes", counters.bytes)) {
+    return "flows, packets and bytes must be arrays of three counts";
+  }
+  if (line["first_seen"].get(counters.first_seen) != simdjson::SUCCESS ||
+      line["last_seen"].get(counters.last_seen) != simdjson::SUCCESS) {
+    return "bad first_seen or last_seen";
+  }
+  key.client_identity = aggregate.intern(client_identity);
+  key.server_identity = aggregate.intern(server_identity);
+  aggregate.edges[key].merge(counters);
+  return std::nullopt;
+}
+
+std::optional<std::string> read_header(const element& line, IngestSummary& summary) {
+  std::int64_t version = 0;
+  if (line["netobs_edges"].get(version) != simdjson::SUCCESS) {
+    return "not a netobs edge file (its first line has no \"netobs_edges\" version)";
+  }
+  if (version != k_edge_file_version) {
+    return fmt::format("edge file version {} (this netobs reads version {})", version, k_edge_file_version);
+  }
+  std::uint64_t read = 0, used = 0, malformed = 0;
+  std::int64_t first = 0, last = 0;
+  if (line["records_read"].get(read) != simdjson::SUCCESS || line["records_used"].get(used) != simdjson::SUCCESS ||
+      line["malformed"].get(malformed) != simdjson::SUCCESS || line["first_seen"].get(first) != simdjson::SUCCESS ||
+      line["last_seen"].get(last) != simdjson::SUCCESS) {
+    return "bad counters in the header";
+  }
+  summary.records_read += read;
+  summary.records_used += used;
+  summary.malformed_count += malformed;
+  summary.see_time(first, last);
+  simdjson::dom::object skipped;
+  if (line["skipped"].get(skipped) == simdjson::SUCCESS) {
+    for (auto field : skipped) {
+      std::uint64_t count = 0;
+      if (field.value.get(count) != simdjson::SUCCESS) return "bad count in \"skipped\"";
+      summary.skip(std::string(field.key), count);
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string render_edge_file(const FlowAggregate& aggregate, const IngestSummary& summary) {
+  std::vector<std::string> lines;
+  lines.reserve(aggregate.edges.size());
+  for (const auto& [key, counters] : aggregate.edges) lines.push_back(edge_line(key, counters, aggregate));
+  std::sort(lines.begin(), lines.end());
+  std::string text = header_line(summary) + "\n";
+  for (const auto& line : lines) {
+    text += line;
+    text += '\n';
+  }
+  return text;
+}
+
+Result<void> write_edge_file(const std::string& path, const FlowAggregate& aggregate, const IngestSummary& summary) {
+  return write_file_atomically(path, render_edge_file(aggregate, summary));
+}
+
+Result<void> read_edge_file(const std::string& path, FlowAggregate& aggregate, IngestSummary& summary) {
+  auto reader = LineReader::open(path, path);
+  if (!reader) return tl::unexpected(reader.error());
+  simdjson::dom::parser parser;
+  std::string_view text;
+  bool header = true;
+  FlowAggregate read;
+  IngestSummary counted;
+  while ((*reader)->next(text)) {
+    if (text.find_first_not_of(" \t") == std::string_view::npos) continue;
+    element line;
+    std::optional<std::string> problem;
+    if (parser.parse(text.data(), text.size(), true).get(line) != simdjson::SUCCESS || !line.is_object()) {
+      problem = "not a JSON object";
+    } else {
+      problem = header ? read_header(line, counted) : read_edge(line, read);
+    }
+    if (problem) {
+      return make_error(ErrorKind::invalid_input, fmt::format("{}:{}: {}", path, (*reader)->line_number(), *problem));
+    }
+    header = false;
+  }
+  if ((*reader)->error()) return tl::unexpected(*(*reader)->error());
+  if (header) return make_error(ErrorKind::invalid_input, fmt::format("{}: empty edge file (no header line)", path));
+  // Only a file read whole counts: a bad line leaves the aggregate as it was.
+  aggregate.merge(read);
+  summary.merge(counted, 0);
+  summary.sources.push_back(fmt::format("{} (edges)", path));
+  return {};
+}
+
+}  // namespace netobs

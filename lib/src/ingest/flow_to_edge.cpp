@@ -1,0 +1,137 @@
+// The one place flow records become edges: direction, attribution over time, denied flows and
+// the --since/--until window, the same for every format.
+#include <fmt/format.h>
+
+#include "context.hpp"
+#include "direction.hpp"
+
+namespace netobs {
+namespace {
+
+std::string describe(const FlowEndpoint* endpoint, const IpAddress& ip) {
+  if (endpoint && !endpoint->pod_name.empty()) return endpoint->namespace_name + "/" + endpoint->pod_name;
+  if (endpoint && !endpoint->reserved.empty()) return endpoint->reserved + " " + to_string(ip);
+  return to_string(ip);
+}
+
+FlowEndpoint endpoint_of(const Pod& pod) {
+  FlowEndpoint endpoint;
+  endpoint.namespace_name = pod.namespace_name;
+  endpoint.pod_name = pod.name;
+  endpoint.workload_kind = pod.owner.kind;
+  endpoint.workload_name = pod.owner.name;
+  endpoint.labels = pod.labels;
+  return endpoint;
+}
+
+FlowEndpoint marker(std::string_view reserved) {
+  FlowEndpoint endpoint;
+  endpoint.reserved = std::string(reserved);
+  return endpoint;
+}
+
+}  // namespace
+
+bool ReadContext::next_line(std::string_view& line) {
+  if (collect && collect->done(summary, aggregate.edges.size())) return false;
+  return reader.next(line);
+}
+
+Result<void> ReadContext::malformed(std::string_view message) {
+  const std::string text = fmt::format("{}:{}: {}", reader.display(), reader.line_number(), message);
+  if (options.strictness == Strictness::stop_at_first) {
+    return make_error(ErrorKind::invalid_input, text);
+  }
+  ++summary.malformed_count;
+  if (summary.malformed.size() < options.max_messages) summary.malformed.push_back(text);
+  return {};
+}
+
+void ReadContext::deny(DeniedConnection connection) {
+  constexpr std::size_t k_max_denied = 10000;
+  if (summary.denied.size() < k_max_denied) ++summary.denied[std::move(connection)];
+}
+
+void ReadContext::add(const EdgeKey& key, const EdgeStats& stats, Observation observation) {
+  if (!m_last_counters || !(key == m_last_key)) {
+    m_last_counters = &aggregate.edges[key];  // valid until the next new key
+    m_last_key = key;
+  }
+  m_last_counters->add(observation, stats);
+  summary.see_time(stats.first_seen, stats.last_seen);
+  ++summary.records_used;
+}
+
+std::uint32_t ReadContext::identity_of(const IpAddress& ip, const FlowEndpoint* hint, std::int64_t time) {
+  // The capture named the pod (Hubble): it knew the endpoint at that moment.
+  if (hint && !hint->namespace_name.empty()) return aggregate.intern(*hint);
+  if (!hint || hint->reserved.empty() || hint->reserved == "world") {
+    const IpHolder holder = inventory.holder_at(ip, time);
+    switch (holder.status) {
+      case IpHolder::Status::pod: {
+        auto [it, inserted] = m_pod_identity.try_emplace(holder.pod, 0);
+        if (inserted) it->second = aggregate.intern(endpoint_of(*holder.pod));
+        return it->second;
+      }
+      case IpHolder::Status::ambiguous: return aggregate.intern(marker(k_ambiguous_holder));
+      case IpHolder::Status::unattributed: return aggregate.intern(marker(k_no_holder));
+      case IpHolder::Status::not_a_pod_address: break;
+    }
+  }
+  return hint ? aggregate.intern(*hint) : 0;
+}
+
+Result<void> ReadContext::record(const FlowRecord& r) {
+  const std::int64_t first = r.start ? r.start : r.end;
+  const std::int64_t last = r.end ? r.end : r.start;
+  if (options.since || options.until) {
+    if (first == 0) {
+      summary.skip("no time stamp (outside any --since/--until window)");
+      return {};
+    }
+    if (options.since && last < *options.since) {
+      summary.skip("before --since");
+      return {};
+    }
+    if (options.until && first > *options.until) {
+      summary.skip("after --until");
+      return {};
+    }
+  }
+  bool request = true;
+  if (r.reply) {
+    request = !*r.reply;
+  } else {
+    std::optional<Initiator> initiator;
+    if (r.protocol == Protocol::tcp) initiator = initiator_from_tcp_flags(r.tcp_flags);
+    if (!initiator) {
+      initiator = initiator_from_ports(r.source, r.source_port, r.destination, r.destination_port, r.protocol,
+                                       inventory);
+    }
+    request = *initiator == Initiator::source;
+  }
+  EdgeKey key;
+  key.client = request ? r.source : r.destination;
+  key.server = request ? r.destination : r.source;
+  key.port = request ? r.destination_port : r.source_port;
+  key.protocol = r.protocol;
+  const FlowEndpoint* client = request ? r.source_identity : r.destination_identity;
+  const FlowEndpoint* server = request ? r.destination_identity : r.source_identity;
+
+  if (r.denied) {
+    deny({describe(client, key.client), describe(server, key.server), key.port, key.protocol,
+          r.drop_reason.empty() ? std::string(r.verdict) : fmt::format("{} {}", r.verdict, r.drop_reason)});
+    if (!r.denied_may_be_evidence || options.dropped == DroppedFlows::report_only) {
+      summary.skip(fmt::format("{} {}", r.verdict_field, r.verdict));
+      return {};
+    }
+  }
+  key.client_identity = identity_of(key.client, client, first);
+  key.server_identity = identity_of(key.server, server, first);
+  // A request is seen at the client's egress and again at the server's ingress; a reply is no
+  // new connection.
+  add(key, EdgeStats{request ? 1U : 0U, r.packets, r.bytes, r.start, r.end}, r.observed_at);
+  return {};
+}
+
+}  // namespace netobs

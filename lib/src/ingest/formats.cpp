@@ -1,0 +1,49 @@
+#include "formats.hpp"
+
+#include <array>
+
+#include "readers.hpp"
+
+namespace netobs {
+namespace {
+
+bool starts_with_object(std::string_view head) {
+  const auto first = head.find_first_not_of(" \t\r\n");
+  return first != std::string_view::npos && head[first] == '{';
+}
+
+bool anything(std::string_view) { return true; }
+
+Result<void> read_vpc(ReadContext& ctx) { return read_vpc_records(ctx); }
+
+// Order matters for detection: the most specific sniffers first, VPC text (the fallback) last.
+constexpr std::array k_formats{
+    FlowFormat{"hubble", "json", &starts_with_object, &read_json_records},
+    FlowFormat{"vpc", "vpc", &anything, &read_vpc},
+};
+
+}  // namespace
+
+std::span<const FlowFormat> flow_formats() { return k_formats; }
+
+const FlowFormat* find_flow_format(std::string_view name) {
+  for (const auto& format : k_formats) {
+    if (format.name == name) return &format;
+  }
+  return nullptr;
+}
+
+const FlowFormat& detect_flow_format(std::string_view head) {
+  for (const auto& format : k_formats) {
+    if (format.sniff(head)) return format;
+  }
+  return k_formats.back();
+}
+
+std::vector<std::string> flow_format_names() {
+  std::vector<std::string> names;
+  for (const auto& format : k_formats) names.emplace_back(format.name);
+  return names;
+}
+
+}  // namespace netobs

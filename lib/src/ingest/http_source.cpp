@@ -1,0 +1,280 @@
+// An agent's flow endpoint as a byte source: GET over libcurl's multi interface, so waiting for
+// bytes can end on a signal or the deadline; reconnects with backoff per AgentOptions.
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <memory>
+#include <random>
+#include <sstream>
+#include <thread>
+
+#include <curl/curl.h>
+#include <fmt/format.h>
+
+#include <netobs/limits.hpp>
+
+#include "byte_source.hpp"
+#include "collect_state.hpp"
+
+namespace netobs {
+namespace {
+
+struct GlobalInit {
+  GlobalInit() { curl_global_init(CURL_GLOBAL_DEFAULT); }
+};
+
+bool retryable_status(long status) { return status == 429 || status >= 500; }
+
+class HttpSource final : public ByteSource {
+ public:
+  HttpSource(std::string url, CollectState& collect)
+      : ByteSource(display_url(url)), m_url(std::move(url)), m_collect(collect), m_agent(collect.options().agent),
+        m_random(std::random_device{}()) {
+    static const GlobalInit k_init;
+    m_multi = curl_multi_init();
+  }
+  ~HttpSource() override {
+    end_transfer();
+    if (m_multi) curl_multi_cleanup(m_multi);
+  }
+  HttpSource(const HttpSource&) = delete;
+  HttpSource& operator=(const HttpSource&) = delete;
+
+  Result<std::size_t> read(char* into, std::size_t capacity) override {
+    for (;;) {
+      if (m_ready > 0) {
+        const std::size_t n = std::min(capacity, m_ready);
+        std::copy_n(m_pending.data(), n, into);
+        m_pending.erase(0, n);
+        m_ready -= n;
+        return n;
+      }
+      if (m_finished || m_collect.should_stop()) {
+        drop_partial_line();
+        return 0;
+      }
+      if (!m_easy) {
+        if (!wait_before_attempt()) continue;  // stopped while waiting
+        if (auto started = start(); !started) return tl::unexpected(started.error());
+      }
+      int running = 0;
+      curl_multi_perform(m_multi, &running);
+      if (auto done = check_done(); !done) return tl::unexpected(done.error());
+      if (m_ready == 0 && m_easy) {
+        curl_multi_poll(m_multi, nullptr, 0, 250, nullptr);
+        m_collect.tick();
+      }
+    }
+  }
+
+ private:
+  static std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
+    auto* self = static_cast<HttpSource*>(user);
+    const std::size_t bytes = size * count;
+    long status = 0;
+    curl_easy_getinfo(self->m_easy, CURLINFO_RESPONSE_CODE, &status);
+    if (status < 200 || status >= 300) {  // an error page: kept short, for the message
+      if (self->m_error_body.size() < 300) self->m_error_body.append(data, std::min<std::size_t>(bytes, 300));
+      return bytes;
+    }
+    self->m_received += bytes;
+    self->m_pending.append(data, bytes);
+    // Only whole lines go to the reader, so a broken connection never glues half a record to the
+    // next one; a line too long for the limit is passed on for the reader to reject.
+    const auto newline = self->m_pending.rfind('\n');
+    if (newline != std::string::npos && newline + 1 > self->m_ready) self->m_ready = newline + 1;
+    if (self->m_pending.size() - self->m_ready > input_limits().max_line_bytes) self->m_ready = self->m_pending.size();
+    return bytes;
+  }
+
+  static std::size_t on_header(char* data, std::size_t size, std::size_t count, void* user) {
+    auto* self = static_cast<HttpSource*>(user);
+    std::string line(data, size * count);
+    std::transform(line.begin(), line.end(), line.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (line.starts_with("retry-after:")) {
+      try {
+        self->m_retry_after = std::stod(line.substr(12));
+      } catch (const std::exception&) {
+        // An HTTP date: back off by our own schedule.
+      }
+    }
+    return size * count;
+  }
+
+  Result<void> start() {
+    m_easy = curl_easy_init();
+    if (!m_easy || !m_multi) return make_error(ErrorKind::network, fmt::format("{}: cannot start an HTTP client", display()));
+    m_error_text[0] = '\0';
+    m_error_body.clear();
+    m_retry_after.reset();
+    m_received = 0;
+    std::vector<std::string> headers = m_agent.headers;
+    if (!m_agent.token_file.empty()) {
+      // Re-read on every connection: agents' tokens are rotated (projected service account tokens).
+      std::ifstream in(m_agent.token_file);
+      std::stringstream text;
+      text << in.rdbuf();
+      std::string token = text.str();
+      token.erase(token.find_last_not_of(" \t\r\n") + 1);
+      token.erase(0, token.find_first_not_of(" \t\r\n"));
+      if (!in || token.empty()) {
+        return make_error(ErrorKind::io, fmt::format("--agent-token-file {}: cannot read a token", m_agent.token_file));
+      }
+      headers.push_back("Authorization: Bearer " + token);
+    }
+    for (const auto& header : headers) m_headers = curl_slist_append(m_headers, header.c_str());
+    CURL* c = m_easy;
+    curl_easy_setopt(c, CURLOPT_URL, m_url.c_str());
+    curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
+    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // gzip and deflate, decoded by curl
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, m_headers);
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(m_agent.connect_timeout * 1000));
+    // No byte for the idle timeout: the connection counts as broken.
+    curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
+    curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, std::max(1L, static_cast<long>(m_agent.idle_timeout)));
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, &HttpSource::on_body);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, this);
+    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, &HttpSource::on_header);
+    curl_easy_setopt(c, CURLOPT_HEADERDATA, this);
+    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, m_error_text);
+    curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, m_agent.insecure ? 0L : 1L);
+    curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, m_agent.insecure ? 0L : 2L);
+    if (!m_agent.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, m_agent.ca_file.c_str());
+    if (!m_agent.cert_file.empty()) curl_easy_setopt(c, CURLOPT_SSLCERT, m_agent.cert_file.c_str());
+    if (!m_agent.key_file.empty()) curl_easy_setopt(c, CURLOPT_SSLKEY, m_agent.key_file.c_str());
+    curl_multi_add_handle(m_multi, c);
+    ++m_attempts;
+    return {};
+  }
+
+  void end_transfer() {
+    if (m_easy) {
+      curl_multi_remove_handle(m_multi, m_easy);
+      curl_easy_cleanup(m_easy);
+      m_easy = nullptr;
+    }
+    if (m_headers) {
+      curl_slist_free_all(m_headers);
+      m_headers = nullptr;
+    }
+  }
+
+  // A line cut off by a broken connection or a stop is never passed on.
+  void drop_partial_line() {
+    if (m_pending.size() > m_ready) {
+      m_collect.dropped_partial_line();
+      m_pending.resize(m_ready);
+    }
+  }
+
+  // After a transfer ended: decides to read on, reconnect, retry or give up.
+  Result<void> check_done() {
+    int left = 0;
+    CURLMsg* message = nullptr;
+    while ((message = curl_multi_info_read(m_multi, &left))) {
+      if (message->msg != CURLMSG_DONE || message->easy_handle != m_easy) continue;
+      const CURLcode code = message->data.result;
+      long status = 0;
+      curl_easy_getinfo(m_easy, CURLINFO_RESPONSE_CODE, &status);
+      const bool got_bytes = m_received > 0;
+      end_transfer();
+      if (code == CURLE_OK && status >= 200 && status < 300) {
+        m_ready = m_pending.size();  // the stream ended cleanly: its last line is whole
+        if (!m_collect.options().follow) {
+          m_finished = true;
+          return {};
+        }
+        m_failures = got_bytes ? 0 : m_failures + 1;
+        m_delay = got_bytes ? 0.2 : backoff();
+        m_collect.reconnected();
+        return give_up_if_exhausted("the stream ended without a flow");
+      }
+      drop_partial_line();
+      std::string why;
+      if (code != CURLE_OK) {
+        why = m_error_text[0] != '\0' ? m_error_text : curl_easy_strerror(code);
+        if (code == CURLE_OPERATION_TIMEDOUT) {
+          why = got_bytes || status != 0 ? fmt::format("no data for {}s (idle timeout)", m_agent.idle_timeout)
+                                         : fmt::format("{} (connect timeout {}s)", why, m_agent.connect_timeout);
+        }
+        const bool tls = code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_SSL_CONNECT_ERROR ||
+                         code == CURLE_SSL_CACERT_BADFILE || code == CURLE_SSL_CERTPROBLEM;
+        if (tls) {
+          return make_error(ErrorKind::network, fmt::format("{}: TLS failure: {}", display(), why));
+        }
+      } else {
+        why = fmt::format("HTTP {}", status);
+        std::string body = m_error_body.substr(0, m_error_body.find('\n'));
+        if (!body.empty()) why += ": " + body;
+        if (!retryable_status(status)) return make_error(ErrorKind::network, fmt::format("{}: {}", display(), why));
+      }
+      if (got_bytes && !m_collect.options().follow) {
+        return make_error(ErrorKind::network,
+                          fmt::format("{}: the stream broke after {} bytes ({}); --follow reconnects", display(),
+                                      m_received, why));
+      }
+      m_failures = got_bytes ? 1 : m_failures + 1;
+      m_delay = std::max(backoff(), m_retry_after.value_or(0.0));
+      m_last_failure = why;
+      if (got_bytes) m_collect.reconnected();
+      return give_up_if_exhausted(why);
+    }
+    return {};
+  }
+
+  Result<void> give_up_if_exhausted(const std::string& why) {
+    if (m_failures <= m_agent.retries) return {};
+    return make_error(ErrorKind::network,
+                      fmt::format("{}: giving up after {} attempts in a row: {}", display(), m_failures, why));
+  }
+
+  // Exponential backoff with full jitter, bounded: many collectors restarting together do not
+  // hammer the agent in step.
+  double backoff() {
+    const double ceiling = std::min(m_agent.max_backoff, 0.5 * static_cast<double>(1U << std::min(m_failures, 16)));
+    return std::uniform_real_distribution<double>(ceiling / 2, ceiling)(m_random);
+  }
+
+  // Sleeps m_delay in slices; false when the collection was stopped meanwhile.
+  bool wait_before_attempt() {
+    using Clock = std::chrono::steady_clock;
+    const auto until = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(m_delay));
+    m_delay = 0;
+    while (Clock::now() < until) {
+      if (m_collect.should_stop()) return false;
+      const Clock::duration left = until - Clock::now();
+      std::this_thread::sleep_for(std::min<Clock::duration>(left, std::chrono::milliseconds(100)));
+      m_collect.tick();
+    }
+    return !m_collect.should_stop();
+  }
+
+  std::string m_url;
+  CollectState& m_collect;
+  const AgentOptions& m_agent;
+  std::mt19937 m_random;
+  CURLM* m_multi = nullptr;
+  CURL* m_easy = nullptr;
+  curl_slist* m_headers = nullptr;
+  char m_error_text[CURL_ERROR_SIZE] = {};
+  std::string m_error_body;
+  std::optional<double> m_retry_after;
+  std::string m_pending;      // body bytes not yet read
+  std::size_t m_ready = 0;    // of them, the whole lines
+  std::uint64_t m_received = 0;  // body bytes of the current attempt
+  int m_failures = 0;         // attempts in a row that failed
+  int m_attempts = 0;
+  double m_delay = 0;         // seconds before the next attempt
+  std::string m_last_failure;
+  bool m_finished = false;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<ByteSource>> open_http_source(const std::string& url, CollectState& collect) {
+  return std::unique_ptr<ByteSource>(std::make_unique<HttpSource>(url, collect));
+}
+
+}  // namespace netobs
