@@ -119,6 +119,7 @@ ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::
     recommend_options.dns_ips.push_back(*ip);
   }
   Inventory inventory;
+  std::unique_ptr<PodWatch> pod_watch;  // with --from-cluster --follow
   ObserveOptions observe_options;
   IngestOptions& ingest_options = observe_options.ingest;
   for (const auto& path : options.inventories) {
@@ -129,7 +130,20 @@ ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::
     // Every namespace: flows cross them, even when policies are written for some (-n).
     auto snapshot = read_cluster_snapshot("recommend", options.cluster, {}, err);
     if (!snapshot) return snapshot.error();
-    if (auto loaded = inventory.load_text(snapshot->list, snapshot->origin); !loaded) return fail(err, loaded.error().message);
+    if (auto loaded = inventory.load_text(snapshot->list, snapshot->origin, snapshot->taken_at); !loaded) {
+      return fail(err, loaded.error().message);
+    }
+    if (options.follow) {
+      // Pods come and go during a long collection: watch them, so every address's history is known.
+      auto watch = PodWatch::start(cluster_read_options(options.cluster, {}), *snapshot);
+      if (!watch) return fail(err, watch.error().message, exit_code_of(watch.error()));
+      pod_watch = std::move(*watch);
+      ingest_options.collect.refresh = [&pod_watch, &inventory] {
+        auto events = pod_watch->take();
+        inventory.apply_pod_events(events);
+        return !events.empty();
+      };
+    }
   }
   ingest_options.format = options.input_format;
   ingest_options.vpc_format = options.vpc_format;
@@ -151,6 +165,10 @@ ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::
   set_collecting(collecting);
   auto observed = observe(observe_options, inventory);
   set_collecting(false);
+  if (pod_watch) {
+    for (const auto& note : pod_watch->notes()) fmt::print(err, "netobs recommend: note: {}\n", note);
+    pod_watch.reset();
+  }
   if (show_progress) fmt::print(err, "\r\033[K");
   if (observed && !observed->summary.ended_by.empty()) {
     fmt::print(err, "netobs recommend: collection ended ({}); writing the policies for what was collected\n",

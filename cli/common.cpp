@@ -51,14 +51,18 @@ void add_cluster_options(CLI::App& cmd, ClusterOptions& options, ClusterFlag fla
   cmd.add_option("--request-timeout", options.request_timeout, "Seconds per API request")->check(CLI::Range(1.0, 3600.0));
 }
 
-Loaded<ClusterSnapshot> read_cluster_snapshot(const std::string& command, const ClusterOptions& cluster,
-                                                     const std::vector<std::string>& namespaces, std::ostream& err) {
+ClusterReadOptions cluster_read_options(const ClusterOptions& cluster, const std::vector<std::string>& namespaces) {
   ClusterReadOptions read;
   read.kubeconfig = cluster.kubeconfig;
   read.context = cluster.context;
   read.namespaces = namespaces;
   read.request_timeout = cluster.request_timeout;
-  auto snapshot = read_cluster(read);
+  return read;
+}
+
+Loaded<ClusterSnapshot> read_cluster_snapshot(const std::string& command, const ClusterOptions& cluster,
+                                                     const std::vector<std::string>& namespaces, std::ostream& err) {
+  auto snapshot = read_cluster(cluster_read_options(cluster, namespaces));
   if (!snapshot) {
     fmt::print(err, "netobs {}: {}\n", command, snapshot.error().message);
     return tl::unexpected(exit_code_of(snapshot.error()));

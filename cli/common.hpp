@@ -41,6 +41,9 @@ enum class ClusterFlag { explicit_flag, implicit };
 // --kubeconfig, --context, --request-timeout (and --from-cluster when explicit).
 void add_cluster_options(CLI::App& cmd, ClusterOptions& options, ClusterFlag flag);
 
+// What --kubeconfig, --context and --request-timeout say, for reading `namespaces` (empty: all).
+ClusterReadOptions cluster_read_options(const ClusterOptions& cluster, const std::vector<std::string>& namespaces);
+
 // Reads the cluster's objects; prints "netobs <command>: <error>" and returns the exit code on failure.
 Loaded<ClusterSnapshot> read_cluster_snapshot(const std::string& command, const ClusterOptions& cluster,
                                                      const std::vector<std::string>& namespaces, std::ostream& err);

@@ -49,6 +49,7 @@ seeds_for() {
     fuzz_kubeconfig) seed_from "$into" "$root"/fuzz/seeds/fuzz_kubeconfig/* ;;
     fuzz_kube_answers) seed_from "$into" "$root"/fuzz/seeds/fuzz_kube_answers/* ;;
     fuzz_scalars) seed_from "$into" "$root"/fuzz/seeds/fuzz_scalars/* ;;
+    fuzz_edge_file) seed_from "$into" "$root"/fuzz/seeds/fuzz_edge_file/* ;;
   esac
   shopt -u nullglob globstar
 }

@@ -34,6 +34,7 @@ exit_is() { [ "$code" -eq "$1" ]; }
 err_has() { grep -qF -- "$1" "$WORK/err"; }
 err_lacks() { ! grep -qF -- "$1" "$WORK/err"; }
 out_has() { grep -qF -- "$1" "$WORK/out"; }
+out_lacks() { ! grep -qF -- "$1" "$WORK/out"; }
 out_empty() { [ ! -s "$WORK/out" ]; }
 
 finish() {

@@ -59,6 +59,12 @@ class State:
         for spec in args.slow:
             prefix, _, seconds = spec.partition("=")
             self.slow[prefix] = float(seconds)
+        self.watch_events = []
+        if args.watch_events:
+            with open(args.watch_events, encoding="utf-8") as f:
+                self.watch_events = [json.loads(line) for line in f if line.strip()]
+        self.watch_gone = args.watch_gone
+        self.watch_hold = args.watch_hold
         self.max_limit = args.max_limit
         self.forbid = set(args.forbid)
         self.lock = threading.Lock()
@@ -169,10 +175,44 @@ def make_handler(state):
                 if plural in state.forbid:
                     scope = f'in the namespace "{namespace}"' if namespace else "at the cluster scope"
                     return self.send_json(403, status_body(403, "Forbidden", f'{plural} is forbidden: User "test" cannot list resource "{plural}" {scope}'))
+                if query.get("watch", ["0"])[0] in ("1", "true"):
+                    return self.send_watch(path, query, kind)
                 items = [i for i in state.objects.get(kind, [])
                          if namespace is None or i["metadata"].get("namespace", "default") == namespace]
                 return self.send_list(path, query, kind, group_path, items)
             return self.send_json(404, status_body(404, "NotFound", "the server could not find the requested resource"))
+
+        def send_watch(self, path, query, kind):
+            """A watch stream: the recorded events newer than resourceVersion, then silence until
+            --watch-hold ends it, as the API server's watch timeout does. The first --watch-gone
+            watches get a 410 ERROR event instead (the version is too old: list again)."""
+            since = int(query.get("resourceVersion", ["0"])[0] or 0)
+            state.record(f"WATCH {self.path} 200")
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+
+            def chunk(data):
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
+                self.wfile.flush()
+
+            try:
+                with state.lock:
+                    gone = state.watch_gone > 0
+                    if gone:
+                        state.watch_gone -= 1
+                if gone:
+                    chunk(json.dumps({"type": "ERROR", "object": status_body(410, "Expired", "too old resource version")}).encode() + b"\n")
+                else:
+                    for event in state.watch_events:
+                        if event["object"].get("kind", kind) == kind and int(event["object"]["metadata"]["resourceVersion"]) > since:
+                            chunk(json.dumps(event).encode() + b"\n")
+                    time.sleep(state.watch_hold)
+                self.wfile.write(b"0\r\n\r\n")
+                self.wfile.flush()
+            except (BrokenPipeError, ConnectionResetError, ssl.SSLError):
+                pass
 
         def send_list(self, path, query, kind, group_path, items):
             start = 0
@@ -214,6 +254,9 @@ def main():
     parser.add_argument("--slow", action="append", default=[], help="PATH=SECONDS")
     parser.add_argument("--forbid", action="append", default=[], help="a resource (plural) that answers 403")
     parser.add_argument("--max-limit", type=int, default=0, help="page size the server imposes")
+    parser.add_argument("--watch-events", help="JSON lines of watch events ({type, object}) to stream")
+    parser.add_argument("--watch-gone", type=int, default=0, help="watches answered with a 410 ERROR event first")
+    parser.add_argument("--watch-hold", type=float, default=30, help="seconds a watch stays open after its events")
     parser.add_argument("--port-file", required=True)
     parser.add_argument("--log")
     parser.add_argument("--lifetime", type=float, default=600, help="seconds before the server stops by itself")

@@ -42,6 +42,9 @@ struct CollectOptions {
   std::int64_t checkpoint_every = 300;
   // Called about once a second while collecting (from the reading thread).
   std::function<void(const CollectProgress&)> progress;
+  // Called about once a second from the reading thread to bring the inventory up to date (pods a
+  // watch saw); returns true when it changed it.
+  std::function<bool()> refresh;
 };
 
 // Ends the running collection as if its bound were reached; safe to call from a signal handler.

@@ -16,6 +16,7 @@
 #include <netobs/error.hpp>
 #include <netobs/flow.hpp>
 #include <netobs/ip.hpp>
+#include <netobs/kube.hpp>
 #include <netobs/labels.hpp>
 #include <netobs/pod.hpp>
 #include <netobs/workload.hpp>
@@ -84,6 +85,11 @@ class Inventory {
   // The same, from text already in memory; `origin` names it in messages.
   Result<void> load_text(const std::string& text, const std::string& origin,
                          std::optional<std::int64_t> taken_at = std::nullopt);
+
+  // Applies pod changes a watch saw during a collection (see kube.hpp): an upsert adds or replaces
+  // a pod, a deletion ends its lease when it was deleted, a relist ends the leases of the pods of
+  // its scope that are gone. Pods (and pointers to them) move: attribution caches must be dropped.
+  void apply_pod_events(const std::vector<PodEvent>& events);
 
   const std::vector<Pod>& pods() const { return m_pods; }
   const std::vector<Service>& services() const { return m_services; }

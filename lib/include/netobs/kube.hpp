@@ -3,6 +3,9 @@
 // one `kind: List` that the inventory and the manifest loader read like `kubectl get -o json`.
 #pragma once
 
+#include <cstdint>
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -25,6 +28,9 @@ struct ClusterSnapshot {
   std::string list;    // {"apiVersion":"v1","kind":"List","items":[...]}, each item with its kind
   std::string policies;  // the same List holding only the NetworkPolicies
   std::vector<std::string> notes;  // what could not be read and was left out (e.g. nodes: forbidden)
+  // Where each pod list ended: namespace ("" = all) -> resourceVersion, for watching pods on.
+  std::map<std::string, std::string> pod_versions;
+  std::int64_t taken_at = 0;  // Unix seconds when the lists were read
 };
 
 // Lists every kind netobs uses, following pagination (a 410 on `continue` restarts the list).
@@ -32,5 +38,41 @@ struct ClusterSnapshot {
 // timeout (unreachable, TLS failure), invalid_input (a bad kubeconfig or response), usage (no
 // kubeconfig or context). Tokens and keys never appear in messages.
 Result<ClusterSnapshot> read_cluster(const ClusterReadOptions& options);
+
+// A change to the cluster's pods, from a watch.
+struct PodEvent {
+  enum class Type : std::uint8_t {
+    upsert,    // added or modified: `object` is the Pod
+    deleted,   // `object` is the Pod as it was last
+    relisted,  // the watch expired and `scope` was listed again: its pods not in `present` are gone
+  };
+  Type type = Type::upsert;
+  std::string object;                // the Pod as JSON text
+  std::string scope;                 // relisted: the namespace ("" = all)
+  std::vector<std::string> present;  // relisted: "namespace/name" of every pod listed
+  std::int64_t time = 0;             // Unix seconds when netobs received it
+};
+
+// Follows the cluster's pods from a snapshot on (watch=1 from each pod list's resourceVersion,
+// bookmarks followed, relisting on 410 Gone), in background threads, so the addresses' history
+// stays complete during a long collection. Stops when destroyed.
+class PodWatch {
+ public:
+  static Result<std::unique_ptr<PodWatch>> start(const ClusterReadOptions& options, const ClusterSnapshot& snapshot);
+  ~PodWatch();
+  PodWatch(const PodWatch&) = delete;
+  PodWatch& operator=(const PodWatch&) = delete;
+
+  // The events since the last call, in order of arrival.
+  std::vector<PodEvent> take();
+  // What went wrong or was noteworthy (a relist, a watch given up), for the summary.
+  std::vector<std::string> notes() const;
+
+  struct Impl;
+
+ private:
+  explicit PodWatch(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> m_impl;
+};
 
 }  // namespace netobs

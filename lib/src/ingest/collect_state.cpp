@@ -80,6 +80,10 @@ void CollectState::finish(IngestSummary& summary) {
 
 void CollectState::tick(std::uint64_t flows, std::size_t edges) {
   const auto now = Clock::now();
+  if (m_options.refresh && now - m_last_refresh >= std::chrono::seconds(1)) {
+    m_last_refresh = now;
+    if (m_options.refresh()) ++m_generation;
+  }
   if (m_save && !m_error && now - m_last_save >= std::chrono::seconds(std::max<std::int64_t>(m_options.checkpoint_every, 1))) {
     m_last_save = now;
     if (auto saved = m_save(); !saved) m_error = saved.error();

@@ -40,6 +40,8 @@ class CollectState {
   // Called every checkpoint_every seconds from tick(); a failure ends the collection with it.
   void set_checkpoint(std::function<Result<void>()> save) { m_save = std::move(save); }
   const std::optional<Error>& error() const { return m_error; }
+  // Counts the inventory's changes by `refresh`: attribution caches of an older one are stale.
+  std::uint64_t inventory_generation() const { return m_generation; }
 
  private:
   using Clock = std::chrono::steady_clock;
@@ -50,6 +52,8 @@ class CollectState {
   std::function<Result<void>()> m_save;
   std::optional<Error> m_error;
   std::uint64_t m_base = 0;
+  std::uint64_t m_generation = 0;
+  Clock::time_point m_last_refresh = m_start;
   std::uint64_t m_reconnects = 0;
   std::uint64_t m_partial_lines = 0;
   std::uint64_t m_flows = 0;

@@ -46,6 +46,7 @@ struct ReadContext {
   EdgeKey m_last_key{};
   EdgeCounters* m_last_counters = nullptr;
   std::unordered_map<const Pod*, std::uint32_t> m_pod_identity;  // interned identity of each pod
+  std::uint64_t m_inventory_generation = 0;  // of the inventory m_pod_identity's pointers are into
 };
 
 }  // namespace netobs

@@ -66,6 +66,10 @@ std::uint32_t ReadContext::identity_of(const IpAddress& ip, const FlowEndpoint* 
   // The capture named the pod (Hubble): it knew the endpoint at that moment.
   if (hint && !hint->namespace_name.empty()) return aggregate.intern(*hint);
   if (!hint || hint->reserved.empty() || hint->reserved == "world") {
+    if (collect && collect->inventory_generation() != m_inventory_generation) {
+      m_pod_identity.clear();  // the inventory changed: its pods moved
+      m_inventory_generation = collect->inventory_generation();
+    }
     const IpHolder holder = inventory.holder_at(ip, time);
     switch (holder.status) {
       case IpHolder::Status::pod: {

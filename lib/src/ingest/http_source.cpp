@@ -145,7 +145,6 @@ class HttpSource final : public ByteSource {
     if (!m_agent.cert_file.empty()) curl_easy_setopt(c, CURLOPT_SSLCERT, m_agent.cert_file.c_str());
     if (!m_agent.key_file.empty()) curl_easy_setopt(c, CURLOPT_SSLKEY, m_agent.key_file.c_str());
     curl_multi_add_handle(m_multi, c);
-    ++m_attempts;
     return {};
   }
 
@@ -186,10 +185,12 @@ class HttpSource final : public ByteSource {
           m_finished = true;
           return {};
         }
-        m_failures = got_bytes ? 0 : m_failures + 1;
-        m_delay = got_bytes ? 0.2 : backoff();
+        // An answered request is no failure, even with nothing new: some agents answer with
+        // what they have and close. Wait a little before asking again.
+        m_failures = 0;
+        m_delay = got_bytes ? 0.2 : 1.0;
         m_collect.reconnected();
-        return give_up_if_exhausted("the stream ended without a flow");
+        return {};
       }
       drop_partial_line();
       std::string why;
@@ -215,10 +216,16 @@ class HttpSource final : public ByteSource {
                           fmt::format("{}: the stream broke after {} bytes ({}); --follow reconnects", display(),
                                       m_received, why));
       }
-      m_failures = got_bytes ? 1 : m_failures + 1;
+      if (status >= 200 && status < 300 && m_collect.options().follow) {
+        // The agent answered and the stream broke or went quiet past the idle timeout: a quiet
+        // cluster at night, or a restarted agent. Reconnect; only unanswered attempts count.
+        m_failures = 0;
+        m_delay = got_bytes ? 0.2 : 1.0;
+        m_collect.reconnected();
+        return {};
+      }
+      ++m_failures;
       m_delay = std::max(backoff(), m_retry_after.value_or(0.0));
-      m_last_failure = why;
-      if (got_bytes) m_collect.reconnected();
       return give_up_if_exhausted(why);
     }
     return {};
@@ -265,9 +272,7 @@ class HttpSource final : public ByteSource {
   std::size_t m_ready = 0;    // of them, the whole lines
   std::uint64_t m_received = 0;  // body bytes of the current attempt
   int m_failures = 0;         // attempts in a row that failed
-  int m_attempts = 0;
   double m_delay = 0;         // seconds before the next attempt
-  std::string m_last_failure;
   bool m_finished = false;
 };
 

@@ -177,6 +177,40 @@ Result<void> Inventory::add_objects(const std::string& text, const std::string& 
   return {};
 }
 
+void Inventory::apply_pod_events(const std::vector<PodEvent>& events) {
+  if (events.empty()) return;
+  std::map<std::pair<std::string, std::string>, std::size_t> by_name;
+  for (std::size_t i = 0; i < m_pods.size(); ++i) by_name[{m_pods[i].namespace_name, m_pods[i].name}] = i;
+  for (const auto& event : events) {
+    if (event.type == PodEvent::Type::relisted) {
+      const std::set<std::string> present(event.present.begin(), event.present.end());
+      for (auto& pod : m_pods) {
+        if ((event.scope.empty() || pod.namespace_name == event.scope) && !pod.deletion_time &&
+            !present.contains(pod.namespace_name + "/" + pod.name)) {
+          pod.deletion_time = event.time;  // gone while the watch was down: by now at the latest
+          pod.terminated = true;
+        }
+      }
+      continue;
+    }
+    auto parsed = parse_json(event.object, "pod watch");
+    if (!parsed || !parsed->is_object()) continue;
+    Pod pod = k8s::parse_pod(*parsed);
+    pod.seen_until = event.time;
+    if (event.type == PodEvent::Type::deleted) {
+      if (!pod.deletion_time || *pod.deletion_time > event.time) pod.deletion_time = event.time;
+      pod.terminated = true;
+    }
+    auto [it, added] = by_name.try_emplace({pod.namespace_name, pod.name}, m_pods.size());
+    if (added) {
+      m_pods.push_back(std::move(pod));
+    } else {
+      m_pods[it->second] = std::move(pod);
+    }
+  }
+  index();
+}
+
 void Inventory::set_leases() {
   for (auto& pod : m_pods) {
     pod.lease_end.reset();

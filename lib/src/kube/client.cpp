@@ -1,208 +1,17 @@
 #include <netobs/kube.hpp>
 
-#include <chrono>
-#include <random>
-#include <thread>
-
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "kube/exec_credential.hpp"
-#include "kube/http.hpp"
-#include "kube/kubeconfig.hpp"
-#include "kube/list_page.hpp"
-#include "util/document.hpp"
+#include "kube/api_client.hpp"
 #include "util/k8s_json.hpp"
 
 namespace netobs {
-namespace {
 
+using kube::Client;
+using kube::k_resources;
+using kube::Resource;
 using nlohmann::json;
-using kube::KubeTarget;
-
-struct Resource {
-  const char* group_path;  // "/api/v1" or "/apis/apps/v1"
-  const char* plural;
-  const char* kind;
-  bool namespaced;
-  bool required;  // without it netobs cannot work; others are left out with a note when forbidden
-};
-
-constexpr Resource k_resources[] = {
-    {"/api/v1", "namespaces", "Namespace", false, false},
-    {"/api/v1", "nodes", "Node", false, false},
-    {"/api/v1", "pods", "Pod", true, true},
-    {"/api/v1", "services", "Service", true, false},
-    {"/api/v1", "endpoints", "Endpoints", true, false},  // the API server's addresses (default/kubernetes)
-    {"/apis/apps/v1", "deployments", "Deployment", true, false},
-    {"/apis/apps/v1", "replicasets", "ReplicaSet", true, false},
-    {"/apis/apps/v1", "statefulsets", "StatefulSet", true, false},
-    {"/apis/apps/v1", "daemonsets", "DaemonSet", true, false},
-    {"/apis/batch/v1", "jobs", "Job", true, false},
-    {"/apis/batch/v1", "cronjobs", "CronJob", true, false},
-    {"/apis/networking.k8s.io/v1", "networkpolicies", "NetworkPolicy", true, true},
-};
-
-std::string api_version_of(const Resource& resource) {
-  const std::string path = resource.group_path;
-  return path == "/api/v1" ? "v1" : path.substr(std::string("/apis/").size());
-}
-
-std::string url_escape(const std::string& text) {
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += fmt::format("%{:02X}", c);
-    }
-  }
-  return out;
-}
-
-class Client {
- public:
-  Client(KubeTarget target, const ClusterReadOptions& options) : m_target(std::move(target)), m_options(options) {}
-
-  // Every item of one resource (in one namespace, or all), pages followed.
-  Result<std::vector<json>> list(const Resource& resource, const std::string& namespace_name) {
-    const std::string what = namespace_name.empty()
-                                 ? fmt::format("{}{}", resource.plural, resource.namespaced ? " in all namespaces" : "")
-                                 : fmt::format("{} in namespace {}", resource.plural, namespace_name);
-    const std::string base = m_target.server + resource.group_path +
-                             (namespace_name.empty() ? "" : "/namespaces/" + url_escape(namespace_name)) + "/" +
-                             resource.plural;
-    for (int restart = 0; restart < 3; ++restart) {
-      std::vector<json> items;
-      std::string token;
-      bool expired = false;
-      for (std::size_t page = 0; page < 100000; ++page) {
-        std::string url = fmt::format("{}?limit={}", base, m_options.page_size);
-        if (!token.empty()) url += "&continue=" + url_escape(token);
-        auto response = get(url, what);
-        if (!response) return tl::unexpected(response.error());
-        if (response->status == 410 && !token.empty()) {
-          expired = true;  // the continue token expired: list again from the start
-          break;
-        }
-        if (response->status != 200) return tl::unexpected(status_error(*response, what, url));
-        auto page_of = kube::parse_list_page(response->body, url);
-        if (!page_of) return tl::unexpected(page_of.error());
-        for (auto& item : page_of->items) {
-          if (!item.is_object()) continue;  // not an object: nothing a reader could use
-          item["apiVersion"] = api_version_of(resource);
-          item["kind"] = resource.kind;
-          items.push_back(std::move(item));
-        }
-        token = page_of->continue_token;
-        if (token.empty()) return items;
-      }
-      if (!expired) return make_error(ErrorKind::kube_api, fmt::format("{}: too many pages", base));
-    }
-    return make_error(ErrorKind::kube_api, fmt::format("{}: the list kept expiring (410 Gone); try again", base));
-  }
-
-  // One namespace object, for -n (listing namespaces may be forbidden to a namespaced user).
-  Result<std::optional<json>> get_namespace(const std::string& name) {
-    const std::string url = m_target.server + "/api/v1/namespaces/" + url_escape(name);
-    auto response = get(url, "namespace " + name);
-    if (!response) return tl::unexpected(response.error());
-    if (response->status == 404 || response->status == 403) return std::optional<json>{};
-    if (response->status != 200) return tl::unexpected(status_error(*response, "namespace " + name, url));
-    auto parsed = parse_json(response->body, url);
-    if (!parsed) return make_error(ErrorKind::invalid_input, fmt::format("{}: the answer is not JSON", url));
-    json body = std::move(*parsed);
-    body["kind"] = "Namespace";
-    return std::optional<json>(std::move(body));
-  }
-
-  const KubeTarget& target() const { return m_target; }
-
- private:
-  // A GET with retries on 429, 5xx, timeouts and connection failures; a 401 after an exec
-  // credential asks the plugin once more.
-  Result<kube::HttpResponse> get(const std::string& url, const std::string& what) {
-    std::mt19937 jitter(std::random_device{}());
-    bool refreshed = false;
-    for (int attempt = 1;; ++attempt) {
-      auto request = make_request(url);
-      if (!request) return tl::unexpected(request.error());
-      auto response = kube::http_get(request->first, request->second);
-      const bool retry_network = !response && response.error().kind != ErrorKind::invalid_input &&
-                                 response.error().message.find("TLS failure") == std::string::npos;
-      const bool retry_status = response && (response->status == 429 || response->status >= 500);
-      if (response && response->status == 401 && m_target.exec && !refreshed) {
-        kube::forget_credentials();
-        refreshed = true;
-        continue;
-      }
-      if ((!retry_network && !retry_status) || attempt >= m_options.max_attempts) {
-        if (!response) {
-          return make_error(response.error().kind, fmt::format("cannot list {}: {}", what, response.error().message));
-        }
-        return response;
-      }
-      double wait = std::min(m_options.max_backoff, 0.2 * (1 << std::min(attempt - 1, 10)));
-      if (response && response->retry_after) wait = std::min(m_options.max_backoff, std::max(0.0, *response->retry_after));
-      wait *= std::uniform_real_distribution<double>(0.8, 1.2)(jitter);
-      std::this_thread::sleep_for(std::chrono::duration<double>(wait));
-    }
-  }
-
-  Result<std::pair<kube::HttpRequest, kube::TlsSettings>> make_request(const std::string& url) {
-    kube::HttpRequest request;
-    request.url = url;
-    request.timeout_seconds = m_options.request_timeout;
-    request.headers.push_back("Accept: application/json");
-    request.headers.push_back("User-Agent: netobs");
-    kube::TlsSettings tls = m_target.tls;
-    std::string token = m_target.token;
-    if (token.empty() && !m_target.token_file.empty()) {
-      auto text = read_text_file(m_target.token_file);
-      if (!text) return tl::unexpected(text.error());
-      token = *text;
-      while (!token.empty() && (token.back() == '\n' || token.back() == '\r' || token.back() == ' ')) token.pop_back();
-    }
-    if (m_target.exec) {
-      auto credential = kube::exec_credential(*m_target.exec, m_target.server);
-      if (!credential) return tl::unexpected(credential.error());
-      if (!credential->token.empty()) token = credential->token;
-      if (!credential->client_cert_pem.empty()) {
-        tls.client_cert_pem = credential->client_cert_pem;
-        tls.client_key_pem = credential->client_key_pem;
-      }
-    }
-    if (!token.empty()) request.headers.push_back("Authorization: Bearer " + token);
-    return std::make_pair(std::move(request), std::move(tls));
-  }
-
-  Error status_error(const kube::HttpResponse& response, const std::string& what, const std::string& url) const {
-    // The server's own reason, from a Status object, when it sent one.
-    std::string reason;
-    if (auto status = parse_json(response.body, url)) reason = k8s::string_at(*status, "message");
-    if (reason.size() > 300) reason.resize(300);
-    const std::string server = m_target.server;
-    switch (response.status) {
-      case 401:
-        return Error{ErrorKind::kube_api, fmt::format("{}: unauthorized (401): the credentials of user '{}' (context '{}') "
-                                                      "were rejected; renew them or check the kubeconfig",
-                                                      server, m_target.user, m_target.context)};
-      case 403:
-        return Error{ErrorKind::forbidden, fmt::format("{}: forbidden (403): user '{}' may not list {}{}{}", server,
-                                                      m_target.user, what, reason.empty() ? "" : ": ", reason)};
-      case 404:
-        return Error{ErrorKind::kube_api, fmt::format("{}: not found (404): {} (is this a Kubernetes API server?)", server, url)};
-      default:
-        return Error{ErrorKind::kube_api, fmt::format("{}: listing {} failed with HTTP {}{}{}", server, what, response.status,
-                                                      reason.empty() ? "" : ": ", reason)};
-    }
-  }
-
-  KubeTarget m_target;
-  ClusterReadOptions m_options;
-};
-
-}  // namespace
 
 Result<ClusterSnapshot> read_cluster(const ClusterReadOptions& options) {
   kube::KubeconfigOptions config;
@@ -213,6 +22,8 @@ Result<ClusterSnapshot> read_cluster(const ClusterReadOptions& options) {
   Client client(*target, options);
   ClusterSnapshot snapshot;
   snapshot.origin = fmt::format("cluster {} ({})", target->context, target->server);
+  snapshot.taken_at = std::chrono::duration_cast<std::chrono::seconds>(
+                          std::chrono::system_clock::now().time_since_epoch()).count();
   json items = json::array();
   for (const Resource& resource : k_resources) {
     std::vector<std::string> scopes{""};
@@ -226,7 +37,9 @@ Result<ClusterSnapshot> read_cluster(const ClusterReadOptions& options) {
       continue;
     }
     for (const auto& scope : scopes) {
-      auto listed = client.list(resource, scope);
+      std::string version;
+      auto listed = client.list(resource, scope, &version);
+      if (listed && std::string_view(resource.plural) == "pods") snapshot.pod_versions[scope] = version;
       if (!listed) {
         const bool forbidden = listed.error().kind == ErrorKind::forbidden;
         if (resource.required || !forbidden) return tl::unexpected(listed.error());

@@ -1,5 +1,8 @@
 #include "kube/http.hpp"
 
+#include <algorithm>
+#include <atomic>
+#include <functional>
 #include <memory>
 
 #include <curl/curl.h>
@@ -76,44 +79,46 @@ std::pair<std::string, std::string> host_port(const std::string& url) {
   return {authority, port};
 }
 
-}  // namespace
-
-Result<HttpResponse> http_get(const HttpRequest& request, const TlsSettings& tls) {
-  static const GlobalInit k_init;
-  std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
-  if (!curl) return make_error(ErrorKind::network, fmt::format("{}: cannot start an HTTP client", request.url));
-  HttpResponse response;
-  Sink sink{&response.body, request.max_body_bytes};
+// One transfer set up with the request's headers and the TLS settings; it owns what curl points to.
+struct Transfer {
+  std::unique_ptr<CURL, CurlDeleter> curl;
   std::unique_ptr<curl_slist, SlistDeleter> headers;
-  for (const auto& header : request.headers) headers.reset(curl_slist_append(headers.release(), header.c_str()));
   std::unique_ptr<curl_slist, SlistDeleter> connect_to;
+  std::string url;
+  char error_text[CURL_ERROR_SIZE] = {};
+};
 
-  std::string url = request.url;
+Result<std::unique_ptr<Transfer>> prepare(const HttpRequest& request, const TlsSettings& tls) {
+  static const GlobalInit k_init;
+  auto transfer = std::make_unique<Transfer>();
+  transfer->curl.reset(curl_easy_init());
+  if (!transfer->curl) return make_error(ErrorKind::network, fmt::format("{}: cannot start an HTTP client", request.url));
+  for (const auto& header : request.headers) {
+    transfer->headers.reset(curl_slist_append(transfer->headers.release(), header.c_str()));
+  }
+  transfer->url = request.url;
+  CURL* c = transfer->curl.get();
   if (!tls.server_name.empty()) {
     // Verify (and send as SNI) the name the kubeconfig gives, while connecting to the server's
     // own address: the request goes to server_name, rerouted to the real host.
     const auto [host, port] = host_port(request.url);
-    const auto at = url.find(host);
-    url.replace(at, host.size(), tls.server_name);
-    connect_to.reset(curl_slist_append(nullptr, fmt::format("{}:{}:{}:{}", tls.server_name, port, host, port).c_str()));
-    curl_easy_setopt(curl.get(), CURLOPT_CONNECT_TO, connect_to.get());
+    const auto at = transfer->url.find(host);
+    transfer->url.replace(at, host.size(), tls.server_name);
+    transfer->connect_to.reset(
+        curl_slist_append(nullptr, fmt::format("{}:{}:{}:{}", tls.server_name, port, host, port).c_str()));
+    curl_easy_setopt(c, CURLOPT_CONNECT_TO, transfer->connect_to.get());
   }
-  CURL* c = curl.get();
-  curl_easy_setopt(c, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(c, CURLOPT_URL, transfer->url.c_str());
   curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
   curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
   curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
-  curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
+  curl_easy_setopt(c, CURLOPT_HTTPHEADER, transfer->headers.get());
   curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(std::min(request.timeout_seconds, 10.0) * 1000));
-  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(request.timeout_seconds * 1000));
-  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, &on_body);
-  curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
-  curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, &on_header);
-  curl_easy_setopt(c, CURLOPT_HEADERDATA, &response);
   curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, tls.insecure ? 0L : 1L);
   curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, tls.insecure ? 0L : 2L);
+  // CURL_BLOB_COPY: curl keeps its own copies, so the blobs may go out of scope.
   curl_blob ca{const_cast<char*>(tls.ca_pem.data()), tls.ca_pem.size(), CURL_BLOB_COPY};
   if (!tls.ca_pem.empty()) curl_easy_setopt(c, CURLOPT_CAINFO_BLOB, &ca);
   curl_blob cert{const_cast<char*>(tls.client_cert_pem.data()), tls.client_cert_pem.size(), CURL_BLOB_COPY};
@@ -126,23 +131,98 @@ Result<HttpResponse> http_get(const HttpRequest& request, const TlsSettings& tls
   }
   // Without proxy-url, curl takes https_proxy / no_proxy from the environment, as kubectl does.
   if (!tls.proxy_url.empty()) curl_easy_setopt(c, CURLOPT_PROXY, tls.proxy_url.c_str());
-  char error_text[CURL_ERROR_SIZE] = {};
-  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error_text);
+  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, transfer->error_text);
+  return transfer;
+}
 
+Error transfer_error(const Transfer& transfer, CURLcode code, const std::string& url) {
+  const std::string detail = transfer.error_text[0] != '\0' ? transfer.error_text : curl_easy_strerror(code);
+  const bool tls_failure = code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_SSL_CONNECT_ERROR ||
+                           code == CURLE_SSL_CACERT_BADFILE || code == CURLE_SSL_CERTPROBLEM;
+  const ErrorKind kind = code == CURLE_OPERATION_TIMEDOUT ? ErrorKind::timeout : ErrorKind::network;
+  return Error{kind, fmt::format("{}: {}{}", url, tls_failure ? "TLS failure: " : "", detail)};
+}
+
+// Splits a streamed body into lines for the caller; a line longer than the limit ends it.
+struct LineSink {
+  const std::function<bool(std::string_view)>* on_line;
+  const std::atomic<bool>* stop;
+  std::string pending;
+  std::uint64_t limit;
+  bool too_long = false;
+  long status = 0;
+  CURL* curl = nullptr;
+  std::string error_body;
+};
+
+std::size_t on_stream(char* data, std::size_t size, std::size_t count, void* user) {
+  auto* sink = static_cast<LineSink*>(user);
+  const std::size_t bytes = size * count;
+  curl_easy_getinfo(sink->curl, CURLINFO_RESPONSE_CODE, &sink->status);
+  if (sink->status != 200) {  // a Status object: kept, bounded, for the message
+    if (sink->error_body.size() < 4096) sink->error_body.append(data, std::min<std::size_t>(bytes, 4096));
+    return bytes;
+  }
+  sink->pending.append(data, bytes);
+  std::size_t start = 0;
+  for (std::size_t newline; (newline = sink->pending.find('\n', start)) != std::string::npos; start = newline + 1) {
+    if (!(*sink->on_line)(std::string_view(sink->pending).substr(start, newline - start))) return 0;
+  }
+  sink->pending.erase(0, start);
+  if (sink->pending.size() > sink->limit) {
+    sink->too_long = true;
+    return 0;
+  }
+  return bytes;
+}
+
+int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  return static_cast<LineSink*>(user)->stop->load() ? 1 : 0;  // nonzero aborts the transfer
+}
+
+}  // namespace
+
+Result<HttpResponse> http_get(const HttpRequest& request, const TlsSettings& tls) {
+  auto transfer = prepare(request, tls);
+  if (!transfer) return tl::unexpected(transfer.error());
+  CURL* c = (*transfer)->curl.get();
+  HttpResponse response;
+  Sink sink{&response.body, request.max_body_bytes};
+  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(request.timeout_seconds * 1000));
+  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, &on_body);
+  curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
+  curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, &on_header);
+  curl_easy_setopt(c, CURLOPT_HEADERDATA, &response);
   const CURLcode code = curl_easy_perform(c);
   if (sink.too_large) {
     return make_error(ErrorKind::invalid_input, fmt::format("{}: response larger than {} bytes", request.url,
                                                             request.max_body_bytes));
   }
-  if (code != CURLE_OK) {
-    const std::string detail = error_text[0] != '\0' ? error_text : curl_easy_strerror(code);
-    const bool tls_failure = code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_SSL_CONNECT_ERROR ||
-                             code == CURLE_SSL_CACERT_BADFILE || code == CURLE_SSL_CERTPROBLEM;
-    const ErrorKind kind = code == CURLE_OPERATION_TIMEDOUT ? ErrorKind::timeout : ErrorKind::network;
-    return make_error(kind, fmt::format("{}: {}{}", request.url, tls_failure ? "TLS failure: " : "", detail));
-  }
+  if (code != CURLE_OK) return tl::unexpected(transfer_error(**transfer, code, request.url));
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &response.status);
   return response;
+}
+
+Result<StreamResult> http_stream(const HttpRequest& request, const TlsSettings& tls, double idle_seconds,
+                                 const std::function<bool(std::string_view)>& on_line, const std::atomic<bool>& stop) {
+  auto transfer = prepare(request, tls);
+  if (!transfer) return tl::unexpected(transfer.error());
+  CURL* c = (*transfer)->curl.get();
+  LineSink sink{&on_line, &stop, {}, request.max_body_bytes, false, 0, c, {}};
+  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, &on_stream);
+  curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
+  curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+  curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, &on_progress);
+  curl_easy_setopt(c, CURLOPT_XFERINFODATA, &sink);
+  curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
+  curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, std::max(1L, static_cast<long>(idle_seconds)));
+  const CURLcode code = curl_easy_perform(c);
+  if (sink.too_long) {
+    return make_error(ErrorKind::limit, fmt::format("{}: a line longer than {} bytes", request.url, request.max_body_bytes));
+  }
+  StreamResult result{sink.status, std::move(sink.error_body), code == CURLE_ABORTED_BY_CALLBACK || code == CURLE_WRITE_ERROR};
+  if (code != CURLE_OK && !result.stopped) return tl::unexpected(transfer_error(**transfer, code, request.url));
+  return result;
 }
 
 }  // namespace netobs::kube

@@ -1,9 +1,13 @@
-// One HTTPS GET over libcurl with the TLS settings a kubeconfig can give. The only place netobs
-// touches curl for the Kubernetes API; the response body is bounded.
+// HTTPS GETs over libcurl with the TLS settings a kubeconfig can give: whole answers, or streamed
+// line by line (watches). The only place netobs touches curl for the Kubernetes API; bodies and
+// lines are bounded.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
+#include <functional>
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -36,5 +40,17 @@ struct HttpResponse {
 // Performs the GET. Returns a network error (message names the URL and the TLS or connection
 // problem, never a header) when no HTTP response arrived; any status is a response.
 Result<HttpResponse> http_get(const HttpRequest& request, const TlsSettings& tls);
+
+struct StreamResult {
+  long status = 0;
+  std::string error_body;  // the body of a status other than 200 (a Status object), bounded
+  bool stopped = false;    // `stop` or `on_line` ended it
+};
+
+// A streamed GET (a watch): `on_line` gets each line of a 200 answer as it arrives and returns
+// false to end the stream; `stop`, checked about once a second, ends it too. No byte for
+// `idle_seconds` is a timeout error. `request.max_body_bytes` bounds one line.
+Result<StreamResult> http_stream(const HttpRequest& request, const TlsSettings& tls, double idle_seconds,
+                                 const std::function<bool(std::string_view)>& on_line, const std::atomic<bool>& stop);
 
 }  // namespace netobs::kube

@@ -15,6 +15,7 @@ Result<ListPage> parse_list_page(const std::string& body, const std::string& url
   }
   ListPage page;
   page.continue_token = k8s::string_at(k8s::field(*parsed, "metadata"), "continue");
+  page.resource_version = k8s::string_at(k8s::field(*parsed, "metadata"), "resourceVersion");
   auto& items = (*parsed)["items"];
   page.items.reserve(items.size());
   for (auto& item : items) page.items.push_back(std::move(item));

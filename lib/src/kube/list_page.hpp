@@ -14,6 +14,7 @@ namespace netobs::kube {
 struct ListPage {
   std::vector<nlohmann::json> items;
   std::string continue_token;  // empty on the last page
+  std::string resource_version;  // metadata.resourceVersion: where a watch of the list begins
 };
 
 // Parses `body`, the answer from `url`; an answer that is not a list object is an invalid_input

@@ -121,3 +121,34 @@ TEST(Inventory, RejectsWhatIsNotAKubernetesList) {
 
 }  // namespace
 }  // namespace netobs
+
+namespace netobs {
+namespace {
+
+TEST(Inventory, PodEventsFromAWatchExtendTheAddressHistory) {
+  Inventory inv = testing::inventory_from(k_list);
+  const IpAddress web = *parse_ip("10.0.1.5");
+  const std::int64_t t12 = 1763985600;  // 12:00
+  auto pod = [](const std::string& name, const std::string& ip, const std::string& start) {
+    return R"({"kind":"Pod","metadata":{"name":")" + name + R"(","namespace":"shop","labels":{"app":")" + name +
+           R"("}},"spec":{},"status":{"phase":"Running","podIP":")" + ip + R"(","startTime":")" + start + R"("}})";
+  };
+  // The web pod is deleted at 12:00; a new pod gets its address at 12:30.
+  inv.apply_pod_events({{PodEvent::Type::deleted, R"({"metadata":{"name":"web-7d9c8b6f5-abcde","namespace":"shop"},)"
+                                                  R"("status":{"podIP":"10.0.1.5","startTime":"2025-11-24T10:00:00Z"}})",
+                         {}, {}, t12},
+                        {PodEvent::Type::upsert, pod("fresh", "10.0.1.5", "2025-11-24T12:30:00Z"), {}, {}, t12 + 1800}});
+  EXPECT_EQ(inv.holder_at(web, t12 - 600).pod->name, "web-7d9c8b6f5-abcde");
+  EXPECT_EQ(inv.holder_at(web, t12 + 900).status, IpHolder::Status::unattributed);
+  EXPECT_EQ(inv.holder_at(web, t12 + 2400).pod->name, "fresh");
+  EXPECT_EQ(inv.pod_by_name("shop", "fresh")->labels.at("app"), "fresh");
+  // A relist of shop without the api pod: it went while the watch was down.
+  inv.apply_pod_events({{PodEvent::Type::relisted, {}, "shop", {"shop/fresh", "shop/batch-29380000-xyzab"}, t12 + 3600}});
+  EXPECT_TRUE(inv.pod_by_name("shop", "api-6c5d4-xyz12")->terminated);
+  EXPECT_EQ(inv.holder_at(*parse_ip("10.0.1.6"), t12 + 7200).status, IpHolder::Status::unattributed);
+  EXPECT_EQ(inv.holder_at(*parse_ip("10.0.1.6"), t12).pod->name, "api-6c5d4-xyz12");
+  EXPECT_FALSE(inv.pod_by_name("shop", "fresh")->terminated);
+}
+
+}  // namespace
+}  // namespace netobs

@@ -50,5 +50,13 @@ TEST(Time, DurationsInTheFormsOptionsTake) {
   }
 }
 
+TEST(Time, TimeBoundsAreRfc3339OrAgoFromNow) {
+  const std::int64_t now = 1764000000;
+  EXPECT_EQ(parse_time_bound("-24h", now), now - 86400);
+  EXPECT_EQ(parse_time_bound("-90s", now), now - 90);
+  EXPECT_EQ(parse_time_bound("2025-11-24T16:00:00Z", now), 1764000000);
+  for (const char* bad : {"", "-", "-x", "24h", "yesterday", "--1h"}) EXPECT_FALSE(parse_time_bound(bad, now)) << bad;
+}
+
 }  // namespace
 }  // namespace netobs

@@ -1,0 +1,179 @@
+#!/usr/bin/env bash
+# Collecting from an agent's flow endpoint end to end: a test server on 127.0.0.1 serves the
+# sample Hubble flows with injected faults (a disconnect mid-line, a stall past the idle timeout,
+# 503, garbage lines, gzip, TLS, a token, mTLS); the policies must equal those from the same
+# flows read from the file. Also: signals end a collection cleanly, stdin with --follow,
+# --duration, checkpoints that resume and merge, --since/--until.
+source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/kube_server.sh"
+
+FLOW_SERVER="$NETOBS_SOURCE_DIR/tests/testutil/flow_server.py"
+HUBBLE="$SAMPLES/flows/hubble/shop-hubble-flows.jsonl"
+INVENTORY="$SAMPLES/flows/inventory.json"
+TOTAL=$(grep -c . "$HUBBLE")
+TOKEN="agent-token-7f3e91"
+make_pki
+printf '%s\n' "$TOKEN" >"$WORK/token"
+
+# start_flows NAME ARGS...: starts a flow server; sets ${NAME}_PORT and ${NAME}_LOG.
+start_flows() {
+  local name=$1
+  shift
+  python3 "$FLOW_SERVER" --flows "$HUBBLE" --port-file "$WORK/$name.port" --log "$WORK/$name.log" \
+    --lifetime 300 "$@" 2>"$WORK/$name.stderr" &
+  KUBE_PIDS+=($!)
+  wait_for_file "$WORK/$name.port"
+  printf -v "${name}_PORT" '%s' "$(cat "$WORK/$name.port")"
+  printf -v "${name}_LOG" '%s' "$WORK/$name.log"
+}
+
+same_as_file() { cmp -s "$WORK/expected.yaml" "$WORK/out"; }
+log_has() { grep -qF -- "$2" "$1"; }
+
+"$NETOBS" recommend "$HUBBLE" --inventory "$INVENTORY" -q >"$WORK/expected.yaml" || exit 1
+
+# Every fault in one collection: the policies are those of the file.
+start_flows faults --fault cut --fault stall --fault 503 --fault garbage --step 100 --stall 3 --hold 5
+run recommend "http://127.0.0.1:$faults_PORT/flows" --follow --max-flows "$TOTAL" --agent-idle-timeout 1 \
+  --inventory "$INVENTORY"
+check "faults: collection succeeds" exit_is 0
+check "faults: the policies equal those from the file" same_as_file
+check "faults: it says why collection ended" err_has "collection ended (--max-flows $TOTAL reached)"
+check "faults: the line cut by the disconnect is dropped and counted" err_has "line cut off by a broken connection or the end of collection: 1"
+check "faults: garbage lines are counted, not fatal" err_has "malformed records skipped: 99"
+check "faults: 503 was answered and retried" log_has "$faults_LOG" "GET /flows 503"
+check "faults: five connections in all" test "$(wc -l <"$faults_LOG")" -ge 5
+
+# gzip over TLS with a test CA and a bearer token.
+start_flows tls --gzip --token "$TOKEN" --cert "$WORK/pki/server.crt" --key "$WORK/pki/server.key" --fault ok --step 200 --hold 5
+run recommend "https://127.0.0.1:$tls_PORT/flows" --follow --max-flows "$TOTAL" --agent-ca "$WORK/pki/ca.crt" \
+  --agent-token-file "$WORK/token" --inventory "$INVENTORY"
+check "tls+gzip+token: collection succeeds" exit_is 0
+check "tls+gzip+token: the policies equal those from the file" same_as_file
+check "tls+gzip+token: the token was sent" log_has "$tls_LOG" "GET /flows 200 token"
+run recommend "https://127.0.0.1:$tls_PORT/flows" --agent-ca "$WORK/pki/ca.crt" --inventory "$INVENTORY"
+check "no token: exit 3" exit_is 3
+check "no token: the error names the URL and the status" err_has "https://127.0.0.1:$tls_PORT/flows: HTTP 401"
+run recommend "https://127.0.0.1:$tls_PORT/flows" --agent-ca "$WORK/pki/other-ca.crt" --agent-token-file "$WORK/token"
+check "wrong CA: exit 3" exit_is 3
+check "wrong CA: a TLS failure naming the URL" err_has "https://127.0.0.1:$tls_PORT/flows: TLS failure"
+check "wrong CA: the token is never printed" err_lacks "$TOKEN"
+start_flows insecure --cert "$WORK/pki/server.crt" --key "$WORK/pki/server.key" --fault ok --step 600
+run recommend "https://127.0.0.1:$insecure_PORT/flows" --agent-insecure --inventory "$INVENTORY" -q
+check "--agent-insecure skips verification" exit_is 0
+
+# mTLS: the server requires a client certificate.
+start_flows mtls --cert "$WORK/pki/server.crt" --key "$WORK/pki/server.key" --client-ca "$WORK/pki/client-ca.crt" --fault ok --step 600 --hold 5
+run recommend "https://127.0.0.1:$mtls_PORT/flows" --agent-ca "$WORK/pki/ca.crt" --agent-cert "$WORK/pki/client.crt" \
+  --agent-key "$WORK/pki/client.key" --inventory "$INVENTORY"
+check "mTLS with a client certificate: the policies equal those from the file" same_as_file
+run recommend "https://127.0.0.1:$mtls_PORT/flows" --agent-ca "$WORK/pki/ca.crt" --agent-retries 0
+check "mTLS without a client certificate: exit 3" exit_is 3
+run recommend "https://127.0.0.1:$mtls_PORT/flows" --agent-cert "$WORK/pki/client.crt"
+check "--agent-cert without --agent-key is a usage error" exit_is 2
+
+# Giving up: a closed port, with credentials in the URL that must never be printed.
+closed_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+run recommend "http://user:hunter2@127.0.0.1:$closed_port/flows?key=sesame" --agent-retries 2
+check "refused: exit 3 after the retries" exit_is 3
+check "refused: says it gave up after 3 attempts" err_has "giving up after 3 attempts in a row"
+check "refused: names the URL without its secrets" err_has "http://127.0.0.1:$closed_port/flows:"
+check "refused: no password in the message" err_lacks "hunter2"
+check "refused: no query in the message" err_lacks "sesame"
+
+# SIGINT ends a collection that would run forever; the policies are still written.
+start_flows live --fault ok --step 600 --hold 120
+"$NETOBS" recommend "http://127.0.0.1:$live_PORT/flows" --follow --inventory "$INVENTORY" -o "$WORK/live.yaml" \
+  >"$WORK/out" 2>"$WORK/err" &
+pid=$!
+for _ in $(seq 50); do grep -q "GET /flows 200" "$live_LOG" 2>/dev/null && break; sleep 0.1; done
+sleep 1
+kill -INT "$pid"
+wait "$pid"
+code=$?
+check "SIGINT: exit 0" exit_is 0
+check "SIGINT: stderr says so" err_has "collection ended (SIGINT); writing the policies for what was collected"
+check "SIGINT: the policies are written and equal those from the file" cmp -s "$WORK/expected.yaml" "$WORK/live.yaml"
+
+# --duration ends it too, also while the agent is quiet.
+start_flows quiet --fault ok --step 100 --hold 120
+run recommend "http://127.0.0.1:$quiet_PORT/flows" --follow --duration 2s --inventory "$INVENTORY" -q
+check "--duration: exit 0" exit_is 0
+check "--duration: says so" err_has "collection ended (--duration 2s reached)"
+run recommend "http://127.0.0.1:$quiet_PORT/flows" --duration 2x
+check "a bad --duration is a usage error" exit_is 2
+
+# Standard input with --follow: to its end, or to a signal while the writer stays silent.
+"$NETOBS" recommend - --follow --inventory "$INVENTORY" -q <"$HUBBLE" >"$WORK/out" 2>"$WORK/err"
+code=$?
+check "stdin --follow: ends at the end of input" exit_is 0
+check "stdin --follow: the policies equal those from the file" same_as_file
+mkfifo "$WORK/pipe"
+(cat "$HUBBLE"; sleep 60) >"$WORK/pipe" &
+writer=$!
+"$NETOBS" recommend - --follow --inventory "$INVENTORY" -o "$WORK/stdin.yaml" <"$WORK/pipe" >"$WORK/out" 2>"$WORK/err" &
+pid=$!
+sleep 2
+kill -TERM "$pid"
+wait "$pid"
+code=$?
+kill "$writer" 2>/dev/null
+check "stdin held open: SIGTERM ends collection with exit 0" exit_is 0
+check "stdin held open: stderr names SIGTERM" err_has "collection ended (SIGTERM)"
+check "stdin held open: the policies are written" cmp -s "$WORK/expected.yaml" "$WORK/stdin.yaml"
+
+# Checkpoints: two half collections resume into one, and saved edges merge.
+head -n 268 "$HUBBLE" >"$WORK/first.jsonl"
+tail -n +269 "$HUBBLE" >"$WORK/second.jsonl"
+run recommend "$WORK/first.jsonl" --checkpoint "$WORK/run.edges" --inventory "$INVENTORY" -q
+check "checkpoint: the first half runs" exit_is 0
+check "checkpoint: the file has a versioned header" grep -q '^{"netobs_edges":1,' "$WORK/run.edges"
+run recommend "$WORK/second.jsonl" --checkpoint "$WORK/run.edges" --inventory "$INVENTORY" -q
+check "checkpoint: the resumed run equals one whole collection" same_as_file
+run recommend "$WORK/first.jsonl" --checkpoint "$WORK/a.edges" --inventory "$INVENTORY" -q
+run recommend "$WORK/second.jsonl" --checkpoint "$WORK/b.edges" --inventory "$INVENTORY" -q
+run recommend --edges "$WORK/a.edges" --edges "$WORK/b.edges" --inventory "$INVENTORY" -q
+check "--edges: two nodes' edges merge into the whole recommendation" same_as_file
+run recommend --edges "$WORK/run.edges" --inventory "$INVENTORY"
+check "--edges: the summary counts every flow" err_has "read $TOTAL records"
+printf '{"netobs_edges":1,"records_read":1,"records_used":1,"malformed":0,"first_seen":0,"last_seen":0}\n{"client":"10.0.0.1"}\n' >"$WORK/bad.edges"
+run recommend --edges "$WORK/bad.edges"
+check "a bad edge file: exit 3" exit_is 3
+check "a bad edge file: names file and line" err_has "bad.edges:2: bad client or server address"
+printf '{"netobs_edges":2}\n' >"$WORK/future.edges"
+run recommend --edges "$WORK/future.edges"
+check "a newer edge file version is refused" err_has "future.edges:1: edge file version 2 (this netobs reads version 1)"
+run recommend
+check "no flows at all is a usage error" exit_is 2
+
+# --since/--until bound every source.
+run recommend "$HUBBLE" --inventory "$INVENTORY" --since 2025-11-24T16:20:00Z --until 2025-11-24T16:40:00Z
+check "--since/--until: the window is kept" err_has "observed 2025-11-24T16:20:"
+check "--since/--until: records outside are counted" err_has "before --since:"
+run recommend "$HUBBLE" --since yesterday
+check "a bad --since is a usage error" exit_is 2
+
+# --from-cluster with --follow watches pods: a pod that appears during the collection (only in
+# the watch, never in the list) is attributed; the first watch expires (410) and pods are listed again.
+cat >"$WORK/events.jsonl" <<'EVENTS'
+{"type":"BOOKMARK","object":{"kind":"Pod","metadata":{"resourceVersion":"1000"}}}
+{"type":"ADDED","object":{"kind":"Pod","apiVersion":"v1","metadata":{"name":"newcomer-0","namespace":"ui","resourceVersion":"1001","labels":{"app":"newcomer"},"ownerReferences":[{"kind":"StatefulSet","name":"newcomer","controller":true}]},"spec":{"containers":[{"name":"c"}]},"status":{"phase":"Running","podIP":"10.0.9.9","startTime":"2025-11-24T15:00:00Z"}}}
+EVENTS
+start_server cluster --watch-events "$WORK/events.jsonl" --watch-gone 1 --watch-hold 60
+kubeconfig "$WORK/cluster.kubeconfig" "https://127.0.0.1:$cluster_PORT" "    token: $KUBE_TOKEN"
+flows() {
+  sleep 3  # the watch delivers the pod first
+  printf 'srcaddr dstaddr srcport dstport protocol tcp-flags start end\n10.0.9.9 10.0.1.21 40000 8080 6 2 1764000600 1764000660\n'
+}
+flows | "$NETOBS" recommend - --follow --from-cluster --kubeconfig "$WORK/cluster.kubeconfig" -n ui >"$WORK/out" 2>"$WORK/err"
+code=$?
+check "watch: exit 0" exit_is 0
+check "watch: the pod seen only by the watch is a peer of ui" out_has "app: newcomer"
+check "watch: the expired watch was noted" err_has "the watch expired (410 Gone); listed again"
+check "watch: pods were listed twice" test "$(grep -c "GET /api/v1/pods?limit=500 200" "$cluster_LOG")" -eq 2
+check "watch: the watch began at the list's version" grep -q "WATCH /api/v1/pods?watch=1&allowWatchBookmarks=true&timeoutSeconds=300&resourceVersion=1000 200" "$cluster_LOG"
+flows | "$NETOBS" recommend - --from-cluster --kubeconfig "$WORK/cluster.kubeconfig" -n ui >"$WORK/out" 2>"$WORK/err"
+code=$?
+check "no watch without --follow: the newcomer stays unknown" out_lacks "newcomer"
+
+finish

@@ -1,0 +1,107 @@
+#include <gtest/gtest.h>
+
+#include <netobs/edge_file.hpp>
+
+#include "testutil/temp_dir.hpp"
+
+namespace netobs {
+namespace {
+
+// Hubble flows with identities, in two halves: saved separately and merged, they equal one read.
+const char* k_first =
+    R"({"flow":{"time":"2025-11-24T16:00:00Z","verdict":"FORWARDED","IP":{"source":"10.1.0.4","destination":"10.1.0.9"},"l4":{"TCP":{"source_port":41000,"destination_port":9080,"flags":{"SYN":true}}},"source":{"namespace":"shop","labels":["k8s:app=web","k8s:tier=\"front\""],"pod_name":"web-6b746f74dc-9rcxx"},"destination":{"namespace":"shop","labels":["k8s:app=api"],"pod_name":"api-0"},"traffic_direction":"EGRESS"}})"
+    "\n";
+const char* k_second =
+    R"({"flow":{"time":"2025-11-24T16:05:00Z","verdict":"FORWARDED","IP":{"source":"10.1.0.4","destination":"8.8.8.8"},"l4":{"UDP":{"source_port":41001,"destination_port":53}},"source":{"namespace":"shop","labels":["k8s:app=web"],"pod_name":"web-6b746f74dc-9rcxx"},"destination":{"labels":["reserved:world"]}}})"
+    "\n"
+    R"({"flow":{"time":"2025-11-24T16:06:00Z","verdict":"FORWARDED","IP":{"source":"10.1.0.4","destination":"10.1.0.9"},"l4":{"TCP":{"source_port":41002,"destination_port":9080,"flags":{"SYN":true}}},"source":{"namespace":"shop","labels":["k8s:app=web","k8s:tier=\"front\""],"pod_name":"web-6b746f74dc-9rcxx"},"destination":{"namespace":"shop","labels":["k8s:app=api"],"pod_name":"api-0"},"traffic_direction":"INGRESS"}})"
+    "\n"
+    "not json\n";
+
+struct Read {
+  FlowAggregate aggregate;
+  IngestSummary summary;
+};
+
+Read ingest(const std::vector<std::string>& sources) {
+  Read read;
+  auto result = ingest_sources(sources, IngestOptions{}, Inventory{}, read.aggregate, read.summary);
+  EXPECT_TRUE(result) << result.error().message;
+  return read;
+}
+
+TEST(EdgeFile, HalvesSavedAndMergedEqualOneRead) {
+  testing::TempDir dir;
+  const std::string first = dir.write("first.jsonl", k_first);
+  const std::string second = dir.write("second.jsonl", k_second);
+  const Read whole = ingest({first, second});
+  const Read a = ingest({first});
+  const Read b = ingest({second});
+  ASSERT_TRUE(write_edge_file(dir.path() / "a.edges", a.aggregate, a.summary));
+  ASSERT_TRUE(write_edge_file(dir.path() / "b.edges", b.aggregate, b.summary));
+  Read merged;
+  ASSERT_TRUE(read_edge_file(dir.path() / "a.edges", merged.aggregate, merged.summary));
+  ASSERT_TRUE(read_edge_file(dir.path() / "b.edges", merged.aggregate, merged.summary));
+  EXPECT_EQ(render_edge_file(merged.aggregate, merged.summary), render_edge_file(whole.aggregate, whole.summary));
+  EXPECT_EQ(merged.summary.records_read, 4U);
+  EXPECT_EQ(merged.summary.malformed_count, 1U);
+  EXPECT_EQ(merged.aggregate.edges.size(), 2U);
+  // Identities survive, labels with quotes included.
+  bool found = false;
+  for (const auto& identity : merged.aggregate.identities) {
+    if (identity.pod_name == "web-6b746f74dc-9rcxx" && identity.labels.contains("tier")) {
+      found = identity.labels.at("tier") == "\"front\"";
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(EdgeFile, ResumingFromACheckpointEqualsOneCollection) {
+  testing::TempDir dir;
+  const std::string first = dir.write("first.jsonl", k_first);
+  const std::string second = dir.write("second.jsonl", k_second);
+  const std::string checkpoint = (dir.path() / "run.edges").string();
+  IngestOptions options;
+  options.collect.checkpoint = checkpoint;
+  for (const auto& source : {first, second}) {
+    FlowAggregate aggregate;
+    IngestSummary summary;
+    ASSERT_TRUE(ingest_sources({source}, options, Inventory{}, aggregate, summary));
+  }
+  Read resumed;
+  ASSERT_TRUE(read_edge_file(checkpoint, resumed.aggregate, resumed.summary));
+  const Read whole = ingest({first, second});
+  EXPECT_EQ(render_edge_file(resumed.aggregate, resumed.summary), render_edge_file(whole.aggregate, whole.summary));
+}
+
+TEST(EdgeFile, BadFilesNameTheLineAndChangeNothing) {
+  testing::TempDir dir;
+  const std::string header = R"({"netobs_edges":1,"records_read":2,"records_used":2,"malformed":0,"first_seen":1,"last_seen":2})";
+  const std::string good = R"({"client":"10.0.0.1","server":"10.0.0.2","port":80,"protocol":"TCP","flows":[1,0,0],"packets":[1,0,0],"bytes":[0,0,0],"first_seen":1,"last_seen":2})";
+  struct Case {
+    std::string text;
+    std::string message;
+  };
+  for (const auto& [text, message] : std::vector<Case>{
+           {"", "empty edge file"},
+           {"{}\n", ":1: not a netobs edge file"},
+           {header + "\n" + good + "\n[1]\n", ":3: not a JSON object"},
+           {header + "\n" + R"({"client":"10.0.0.1","server":"10.0.0.2","port":70000,"protocol":"TCP"})" + "\n", ":2: bad port"},
+           {header + "\n" + R"({"client":"10.0.0.1","server":"10.0.0.2","port":7,"protocol":"ICMP"})" + "\n", ":2: bad protocol"},
+           {header + "\n" + R"({"client":"10.0.0.1","server":"10.0.0.2","port":7,"protocol":"TCP","flows":[1,2]})" + "\n", ":2: flows, packets and bytes"},
+           {header + "\n" + R"({"client":"10.0.0.1","server":"10.0.0.2","port":7,"protocol":"TCP","client_identity":{"labels":{"a":1}}})" + "\n", ":2: bad client_identity"},
+       }) {
+    const std::string path = dir.write("bad.edges", text);
+    FlowAggregate aggregate;
+    IngestSummary summary;
+    auto read = read_edge_file(path, aggregate, summary);
+    ASSERT_FALSE(read) << text;
+    EXPECT_EQ(read.error().kind, ErrorKind::invalid_input);
+    EXPECT_NE(read.error().message.find(message), std::string::npos) << read.error().message;
+    EXPECT_TRUE(aggregate.edges.empty());
+    EXPECT_EQ(summary.records_read, 0U);
+  }
+}
+
+}  // namespace
+}  // namespace netobs
