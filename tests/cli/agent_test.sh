@@ -62,6 +62,23 @@ start_flows insecure --cert "$WORK/pki/server.crt" --key "$WORK/pki/server.key" 
 run recommend "https://127.0.0.1:$insecure_PORT/flows" --agent-insecure --inventory "$INVENTORY" -q
 check "--agent-insecure skips verification" exit_is 0
 
+# Extra headers are sent; a header that is no 'Name: value' is a usage error.
+start_flows header --require-header "X-Agent-Key: k-42" --fault ok --step 600 --hold 5
+run recommend "http://127.0.0.1:$header_PORT/flows" --agent-header "X-Agent-Key: k-42" --inventory "$INVENTORY"
+check "--agent-header: sent with the request" same_as_file
+run recommend "http://127.0.0.1:$header_PORT/flows" --agent-header "X-Agent-Key k-42"
+check "--agent-header without a colon: exit 2" exit_is 2
+check "--agent-header errors never print the value" err_lacks "k-42"
+
+# On a terminal, one progress line; not when stderr is a file (as everywhere above).
+start_flows progress --fault ok --step 600 --hold 30
+script -qec "'$NETOBS' recommend 'http://127.0.0.1:$progress_PORT/flows' --follow --duration 3s --inventory '$INVENTORY' -o '$WORK/tty.yaml'" \
+  /dev/null </dev/null >"$WORK/tty.txt" 2>&1
+check "progress: shown on a terminal" grep -q "collecting: $TOTAL flows" "$WORK/tty.txt"
+check "progress: not shown otherwise" err_lacks "collecting:"
+script -qec "'$NETOBS' recommend '$HUBBLE' --follow --quiet --inventory '$INVENTORY' -o '$WORK/tty.yaml'" /dev/null </dev/null >"$WORK/tty.txt" 2>&1
+check "progress: --quiet silences it" test ! -s "$WORK/tty.txt"
+
 # mTLS: the server requires a client certificate.
 start_flows mtls --cert "$WORK/pki/server.crt" --key "$WORK/pki/server.key" --client-ca "$WORK/pki/client-ca.crt" --fault ok --step 600 --hold 5
 run recommend "https://127.0.0.1:$mtls_PORT/flows" --agent-ca "$WORK/pki/ca.crt" --agent-cert "$WORK/pki/client.crt" \

@@ -13,8 +13,8 @@ Faults are injected per connection, in order, by --fault:
 
 After the faults, connections get the remaining lines and end cleanly; once all lines are out,
 a connection is held open silently (a live agent with no new flows). Options: --gzip
-(Content-Encoding), --token (bearer token required), --cert/--key (TLS), --client-ca (mTLS
-required). Every request is logged as "GET PATH STATUS AUTH" where AUTH is "token" or "none"
+(Content-Encoding), --token (bearer token required), --require-header, --cert/--key (TLS),
+--client-ca (mTLS required). Every request is logged as "GET PATH STATUS AUTH" where AUTH is "token" or "none"
 (never the token itself).
 """
 import argparse
@@ -66,7 +66,11 @@ def make_handler(state):
         def serve(self):
             args = state.args
             auth = self.headers.get("Authorization", "")
-            if args.token and auth != "Bearer " + args.token:
+            allowed = not args.token or auth == "Bearer " + args.token
+            if args.require_header:
+                name, _, value = args.require_header.partition(":")
+                allowed = allowed and self.headers.get(name.strip(), "") == value.strip()
+            if not allowed:
                 state.record(self.path, 401, "token" if auth else "none")
                 body = b'{"error":"unauthorized"}\n'
                 self.send_response(401)
@@ -135,6 +139,7 @@ def main():
     parser.add_argument("--hold", type=float, default=30, help="seconds a connection with nothing new stays open")
     parser.add_argument("--gzip", action="store_true")
     parser.add_argument("--token")
+    parser.add_argument("--require-header", help="'Name: value' every request must carry")
     parser.add_argument("--cert")
     parser.add_argument("--key")
     parser.add_argument("--client-ca")

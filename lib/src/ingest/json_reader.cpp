@@ -191,12 +191,9 @@ Result<void> read_cloudwatch_payload(ReadContext& ctx, const element& payload, V
 
 Result<void> read_json_records(ReadContext& ctx) {
   simdjson::dom::parser parser;
-  VpcColumns columns = default_v2_columns();
-  if (!ctx.options.vpc_format.empty()) {
-    auto parsed = columns_from_log_format(ctx.options.vpc_format);
-    if (!parsed) return tl::unexpected(parsed.error());
-    columns = *parsed;
-  }
+  auto configured = configured_vpc_columns(ctx.options);
+  if (!configured) return tl::unexpected(configured.error());
+  VpcColumns columns = std::move(*configured);
   bool warned = false;
   std::string_view line;
   while (ctx.next_line(line)) {

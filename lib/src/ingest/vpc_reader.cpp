@@ -137,25 +137,22 @@ Result<void> read_vpc_record(ReadContext& ctx, const VpcColumns& columns,
   return ctx.record(record);
 }
 
-Result<VpcColumns> initial_vpc_columns(const IngestOptions& options, std::string_view first_line) {
-  std::vector<std::string_view> tokens;
-  split_fields(first_line, tokens);
-  if (is_header(tokens)) return columns_from_names(tokens, "header");
+Result<VpcColumns> configured_vpc_columns(const IngestOptions& options) {
   if (!options.vpc_format.empty()) return columns_from_log_format(options.vpc_format);
   return default_v2_columns();
 }
 
+Result<VpcColumns> initial_vpc_columns(const IngestOptions& options, std::string_view first_line) {
+  std::vector<std::string_view> tokens;
+  split_fields(first_line, tokens);
+  if (is_header(tokens)) return columns_from_names(tokens, "header");
+  return configured_vpc_columns(options);
+}
+
 Result<void> read_vpc_records(ReadContext& ctx, const VpcColumns* inherited) {
-  VpcColumns columns;
-  if (inherited) {
-    columns = *inherited;
-  } else if (!ctx.options.vpc_format.empty()) {
-    auto parsed = columns_from_log_format(ctx.options.vpc_format);
-    if (!parsed) return tl::unexpected(parsed.error());
-    columns = *parsed;
-  } else {
-    columns = default_v2_columns();
-  }
+  auto configured = inherited ? Result<VpcColumns>(*inherited) : configured_vpc_columns(ctx.options);
+  if (!configured) return tl::unexpected(configured.error());
+  VpcColumns columns = std::move(*configured);
   std::vector<std::string_view> tokens;
   tokens.reserve(64);
   std::string_view line;
