@@ -100,14 +100,7 @@ check "refused: no query in the message" err_lacks "sesame"
 
 # SIGINT ends a collection that would run forever; the policies are still written.
 start_flows live --fault ok --step 600 --hold 120
-"$NETOBS" recommend "http://127.0.0.1:$live_PORT/flows" --follow --inventory "$INVENTORY" -o "$WORK/live.yaml" \
-  >"$WORK/out" 2>"$WORK/err" &
-pid=$!
-for _ in $(seq 50); do grep -q "GET /flows 200" "$live_LOG" 2>/dev/null && break; sleep 0.1; done
-sleep 1
-kill -INT "$pid"
-wait "$pid"
-code=$?
+run_signalled INT 2 recommend "http://127.0.0.1:$live_PORT/flows" --follow --inventory "$INVENTORY" -o "$WORK/live.yaml"
 check "SIGINT: exit 0" exit_is 0
 check "SIGINT: stderr says so" err_has "collection ended (SIGINT); writing the policies for what was collected"
 check "SIGINT: the policies are written and equal those from the file" cmp -s "$WORK/expected.yaml" "$WORK/live.yaml"
@@ -128,12 +121,7 @@ check "stdin --follow: the policies equal those from the file" same_as_file
 mkfifo "$WORK/pipe"
 (cat "$HUBBLE"; sleep 60) >"$WORK/pipe" &
 writer=$!
-"$NETOBS" recommend - --follow --inventory "$INVENTORY" -o "$WORK/stdin.yaml" <"$WORK/pipe" >"$WORK/out" 2>"$WORK/err" &
-pid=$!
-sleep 2
-kill -TERM "$pid"
-wait "$pid"
-code=$?
+run_signalled TERM 2 recommend - --follow --inventory "$INVENTORY" -o "$WORK/stdin.yaml" <"$WORK/pipe"
 kill "$writer" 2>/dev/null
 check "stdin held open: SIGTERM ends collection with exit 0" exit_is 0
 check "stdin held open: stderr names SIGTERM" err_has "collection ended (SIGTERM)"

@@ -79,12 +79,7 @@ echo previous >"$WORK/signalled.yaml"
 mkfifo "$WORK/flows.fifo"
 sleep 30 >"$WORK/flows.fifo" &
 writer=$!
-"$NETOBS" recommend "$WORK/flows.fifo" --inventory "$SAMPLES/flows/inventory.json" -o "$WORK/signalled.yaml" 2>"$WORK/err" &
-pid=$!
-sleep 0.5
-kill -TERM "$pid"
-wait "$pid"
-code=$?
+run_signalled TERM 0.5 recommend "$WORK/flows.fifo" --inventory "$SAMPLES/flows/inventory.json" -o "$WORK/signalled.yaml"
 kill "$writer" 2>/dev/null
 wait "$writer" 2>/dev/null
 check "SIGTERM ends the run by the signal (143)" exit_is 143

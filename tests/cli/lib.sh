@@ -16,6 +16,20 @@ run() {
   code=$?
 }
 
+# run_signalled SIGNAL DELAY ARGS...: runs netobs in the background (stdin as the caller's),
+# sends SIGNAL after DELAY seconds and waits for it; output, errors and code as for run.
+run_signalled() {
+  local signal=$1 delay=$2
+  shift 2
+  # <&0: a background command's stdin would otherwise be /dev/null.
+  "$NETOBS" "$@" <&0 >"$WORK/out" 2>"$WORK/err" &
+  local pid=$!
+  sleep "$delay"
+  kill -"$signal" "$pid"
+  wait "$pid"
+  code=$?
+}
+
 # check NAME CONDITION...: evaluates the condition (a command) and records the result.
 check() {
   local name=$1

@@ -2,10 +2,11 @@
 """An HTTP CONNECT proxy for netobs's end-to-end tests (loopback only): tunnels each CONNECT to
 127.0.0.1 and logs "CONNECT host:port" per tunnel, so a test can prove a client used it."""
 import argparse
-import os
 import select
 import socket
 import threading
+
+from serve import write_port
 
 
 def tunnel(client, log, lock):
@@ -54,9 +55,7 @@ def main():
     server.bind(("127.0.0.1", 0))
     server.listen(16)
     server.settimeout(args.lifetime)
-    with open(args.port_file + ".tmp", "w", encoding="utf-8") as f:
-        f.write(str(server.getsockname()[1]))
-    os.replace(args.port_file + ".tmp", args.port_file)
+    write_port(args.port_file, server.getsockname()[1])
     log = open(args.log, "a", encoding="utf-8")
     lock = threading.Lock()
     try:

@@ -18,13 +18,13 @@ a connection is held open silently (a live agent with no new flows). Options: --
 (never the token itself).
 """
 import argparse
-import gzip
 import http.server
-import os
 import ssl
 import threading
 import time
 import zlib
+
+from serve import serve
 
 
 class State:
@@ -149,19 +149,7 @@ def main():
     args = parser.parse_args()
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), make_handler(State(args)))
     server.daemon_threads = True
-    if args.cert:
-        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        context.load_cert_chain(args.cert, args.key)
-        if args.client_ca:
-            context.load_verify_locations(args.client_ca)
-            context.verify_mode = ssl.CERT_REQUIRED
-        server.socket = context.wrap_socket(server.socket, server_side=True)
-    with open(args.port_file + ".tmp", "w", encoding="utf-8") as f:
-        f.write(str(server.server_address[1]))
-    os.replace(args.port_file + ".tmp", args.port_file)
-    threading.Timer(args.lifetime, server.shutdown).start()
-    server.serve_forever()
-
+    serve(server, args.port_file, args.lifetime, args.cert, args.key, args.client_ca)
 
 if __name__ == "__main__":
     main()

@@ -18,6 +18,8 @@ import threading
 import time
 import urllib.parse
 
+from serve import serve
+
 RESOURCES = {
     # plural: (group path, kind, namespaced)
     "namespaces": ("/api/v1", "Namespace", False),
@@ -264,19 +266,7 @@ def main():
     state = State(args)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), make_handler(state))
     server.daemon_threads = True
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(args.cert, args.key)
-    if args.client_ca:
-        context.load_verify_locations(args.client_ca)
-        context.verify_mode = ssl.CERT_OPTIONAL
-    server.socket = context.wrap_socket(server.socket, server_side=True)
-    with open(args.port_file + ".tmp", "w", encoding="utf-8") as f:
-        f.write(str(server.server_address[1]))
-    import os
-    os.replace(args.port_file + ".tmp", args.port_file)
-    threading.Timer(args.lifetime, server.shutdown).start()
-    server.serve_forever()
-
+    serve(server, args.port_file, args.lifetime, args.cert, args.key, args.client_ca, ssl.CERT_OPTIONAL)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -13,10 +13,10 @@
 namespace netobs {
 
 struct ReadContext {
-  ReadContext(const IngestOptions& options_, const Inventory& inventory_, FlowAggregate& aggregate_,
-              IngestSummary& summary_, LineReader& reader_, CollectState* collect_ = nullptr)
-      : options(options_), inventory(inventory_), aggregate(aggregate_), summary(summary_), reader(reader_),
-        collect(collect_) {}
+  ReadContext(const IngestOptions& ingest_options, const Inventory& pods_and_services, FlowAggregate& into,
+              IngestSummary& counts, LineReader& lines, CollectState* collection = nullptr)
+      : options(ingest_options), inventory(pods_and_services), aggregate(into), summary(counts), reader(lines),
+        collect(collection) {}
 
   const IngestOptions& options;
   const Inventory& inventory;

@@ -42,6 +42,7 @@ const FlowFormat& detect_flow_format(std::string_view head) {
 
 std::vector<std::string> flow_format_names() {
   std::vector<std::string> names;
+  names.reserve(k_formats.size());
   for (const auto& format : k_formats) names.emplace_back(format.name);
   return names;
 }

@@ -90,7 +90,10 @@ Result<void> read_hubble_flow(ReadContext& ctx, const element& flow) {
                          verdict == "TRACED";
   const bool dropped = verdict == "DROPPED" || verdict == "AUDIT";
   if (!forwarded && !dropped) {
-    summary.skip(fmt::format("hubble verdict {}", verdict.empty() ? "missing" : verdict));
+    // Only Hubble's own verdict names become summary keys: a stream of made-up ones must not
+    // grow the summary without bound.
+    const bool known = verdict == "ERROR" || verdict == "VERDICT_UNKNOWN" || verdict == "OTHER";
+    summary.skip(fmt::format("hubble verdict {}", verdict.empty() ? "missing" : known ? verdict : "unrecognised"));
     return {};
   }
   element ip_element;

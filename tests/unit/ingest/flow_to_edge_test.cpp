@@ -64,6 +64,14 @@ TEST(FlowToEdge, DeniedFlowsAreListedTheSameWay) {
   EXPECT_EQ(ingest_text(k_vpc, options).edge_count(), 2U);
 }
 
+TEST(FlowToEdge, MadeUpVerdictsShareOneSummaryKey) {
+  auto r = ingest_text(hubble("1970-01-01T00:01:40Z", "10.0.0.2", 80, "BOGUS1") +
+                       hubble("1970-01-01T00:01:40Z", "10.0.0.2", 80, "BOGUS2") +
+                       hubble("1970-01-01T00:01:40Z", "10.0.0.2", 80, "ERROR"));
+  EXPECT_EQ(r.summary.skipped, (std::map<std::string, std::uint64_t>{{"hubble verdict unrecognised", 2},
+                                                                     {"hubble verdict ERROR", 1}}));
+}
+
 TEST(FlowToEdge, MaxFlowsEndsTheCollectionAndSaysSo) {
   IngestOptions options;
   options.collect.max_flows = 2;
