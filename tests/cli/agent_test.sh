@@ -98,6 +98,16 @@ check "refused: names the URL without its secrets" err_has "http://127.0.0.1:$cl
 check "refused: no password in the message" err_lacks "hunter2"
 check "refused: no query in the message" err_lacks "sesame"
 
+# A server that accepts connections and never answers: the connect timeout (TLS included) applies.
+python3 -c 'import socket, sys, time
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(8)
+print(s.getsockname()[1], flush=True); time.sleep(120)' >"$WORK/silent.port" &
+KUBE_PIDS+=($!)
+wait_for_file "$WORK/silent.port"
+run recommend "https://127.0.0.1:$(cat "$WORK/silent.port")/flows" --agent-connect-timeout 1 --agent-retries 1
+check "silent server: exit 3 after the retry" exit_is 3
+check "silent server: the connect timeout is named" err_has "(connect timeout 1s)"
+
 # SIGINT ends a collection that would run forever; the policies are still written.
 start_flows live --fault ok --step 600 --hold 120
 run_signalled INT 2 recommend "http://127.0.0.1:$live_PORT/flows" --follow --inventory "$INVENTORY" -o "$WORK/live.yaml"

@@ -110,7 +110,13 @@ bool read_identity(const element& line, std::string_view key, FlowEndpoint& out)
   return out.known();
 }
 
-std::optional<std::string> read_edge(const element& line, FlowAggregate& aggregate) {
+struct Window {
+  std::optional<std::int64_t> since;
+  std::optional<std::int64_t> until;
+  std::uint64_t outside = 0;  // edges left out
+};
+
+std::optional<std::string> read_edge(const element& line, FlowAggregate& aggregate, Window& window) {
   EdgeKey key;
   const auto client = parse_ip(text_at(line, "client"));
   const auto server = parse_ip(text_at(line, "server"));
@@ -137,6 +143,12 @@ std::optional<std::string> read_edge(const element& line, FlowAggregate& aggrega
   if (line["first_seen"].get(counters.first_seen) != simdjson::SUCCESS ||
       line["last_seen"].get(counters.last_seen) != simdjson::SUCCESS) {
     return "bad first_seen or last_seen";
+  }
+  const std::int64_t first = counters.first_seen ? counters.first_seen : counters.last_seen;
+  if ((window.since && counters.last_seen && counters.last_seen < *window.since) ||
+      (window.until && first && first > *window.until)) {
+    ++window.outside;
+    return std::nullopt;
   }
   key.client_identity = aggregate.intern(client_identity);
   key.server_identity = aggregate.intern(server_identity);
@@ -193,7 +205,9 @@ Result<void> write_edge_file(const std::string& path, const FlowAggregate& aggre
   return write_file_atomically(path, render_edge_file(aggregate, summary));
 }
 
-Result<void> read_edge_file(const std::string& path, FlowAggregate& aggregate, IngestSummary& summary) {
+Result<void> read_edge_file(const std::string& path, FlowAggregate& aggregate, IngestSummary& summary,
+                            std::optional<std::int64_t> since, std::optional<std::int64_t> until) {
+  Window window{since, until, 0};
   auto reader = LineReader::open(path, path);
   if (!reader) return tl::unexpected(reader.error());
   simdjson::dom::parser parser;
@@ -208,7 +222,7 @@ Result<void> read_edge_file(const std::string& path, FlowAggregate& aggregate, I
     if (parser.parse(text.data(), text.size(), true).get(line) != simdjson::SUCCESS || !line.is_object()) {
       problem = "not a JSON object";
     } else {
-      problem = header ? read_header(line, counted) : read_edge(line, read);
+      problem = header ? read_header(line, counted) : read_edge(line, read, window);
     }
     if (problem) {
       return make_error(ErrorKind::invalid_input, fmt::format("{}:{}: {}", path, (*reader)->line_number(), *problem));
@@ -220,6 +234,7 @@ Result<void> read_edge_file(const std::string& path, FlowAggregate& aggregate, I
   // Only a file read whole counts: a bad line leaves the aggregate as it was.
   aggregate.merge(read);
   summary.merge(counted, 0);
+  if (window.outside > 0) summary.skip("saved edge outside --since/--until", window.outside);
   summary.sources.push_back(fmt::format("{} (edges)", path));
   return {};
 }

@@ -16,7 +16,8 @@ Result<Observed> observe(const ObserveOptions& options, const Inventory& invento
   Observed observed;
   FlowAggregate aggregate;
   for (const auto& path : options.edge_files) {
-    if (auto read = read_edge_file(path, aggregate, observed.summary); !read) return tl::unexpected(read.error());
+    auto read = read_edge_file(path, aggregate, observed.summary, options.ingest.since, options.ingest.until);
+    if (!read) return tl::unexpected(read.error());
   }
   if (auto read = ingest_sources(options.sources, options.ingest, inventory, aggregate, observed.summary); !read) {
     return tl::unexpected(read.error());

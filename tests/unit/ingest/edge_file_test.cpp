@@ -74,6 +74,21 @@ TEST(EdgeFile, ResumingFromACheckpointEqualsOneCollection) {
   EXPECT_EQ(render_edge_file(resumed.aggregate, resumed.summary), render_edge_file(whole.aggregate, whole.summary));
 }
 
+TEST(EdgeFile, AWindowLeavesOutEdgesSeenOnlyOutsideIt) {
+  testing::TempDir dir;
+  const Read whole = ingest({dir.write("all.jsonl", std::string(k_first) + k_second)});
+  ASSERT_TRUE(write_edge_file(dir.path() / "all.edges", whole.aggregate, whole.summary));
+  // 16:00 (web -> api, again at 16:06) and 16:05 (web -> 8.8.8.8): a window 16:05:30-16:10 keeps
+  // the first edge whole, and leaves the second out.
+  Read windowed;
+  ASSERT_TRUE(read_edge_file(dir.path() / "all.edges", windowed.aggregate, windowed.summary, 1764000330, 1764000600));
+  ASSERT_EQ(windowed.aggregate.edges.size(), 1U);
+  EXPECT_EQ(windowed.aggregate.edges.begin()->first.port, 9080);
+  EXPECT_EQ(windowed.aggregate.edges.begin()->second.first_seen, 1764000000);  // whole: from 16:00
+  EXPECT_EQ(windowed.aggregate.edges.begin()->second.last_seen, 1764000360);
+  EXPECT_EQ(windowed.summary.skipped.at("saved edge outside --since/--until"), 1U);
+}
+
 TEST(EdgeFile, BadFilesNameTheLineAndChangeNothing) {
   testing::TempDir dir;
   const std::string header = R"({"netobs_edges":1,"records_read":2,"records_used":2,"malformed":0,"first_seen":1,"last_seen":2})";
