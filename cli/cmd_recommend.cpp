@@ -262,8 +262,8 @@ void add_recommend_command(CLI::App& app, ExitCode& exit_code) {
       ->check(CLI::IsMember(formats));
   cmd->add_option("--vpc-format", options->vpc_format,
                   "LogFormat of header-less VPC records, e.g. '${version} ${srcaddr} ...' (default: v2)");
-  cmd->add_flag("--include-dropped", options->include_dropped,
-                "Use Hubble DROPPED/AUDIT flows as evidence too");
+  cmd->add_flag("--include-dropped,--include-denied", options->include_dropped,
+                "Use denied flows as evidence too: Hubble DROPPED/AUDIT, EKS network policy agent DENY");
   cmd->add_flag("--strict", options->strict, "Stop at the first malformed record (exit 3)");
   cmd->add_option("--cluster-cidr", options->cluster_cidrs,
                   "Pod or Service range; unexplained addresses in it are reported, never allowed (repeatable)");

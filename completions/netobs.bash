@@ -27,7 +27,7 @@ _netobs() {
   case $sub in
     recommend)
       case $prev in
-        --input-format) COMPREPLY=($(compgen -W "auto vpc hubble" -- "$cur")); return ;;
+        --input-format) COMPREPLY=($(compgen -W "auto nfm eks-agent hubble vpc" -- "$cur")); return ;;
         --format) COMPREPLY=($(compgen -W "yaml json" -- "$cur")); return ;;
         --dns) COMPREPLY=($(compgen -W "auto none" -- "$cur")); return ;;
         --inventory|--output|-o|--kubeconfig) COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -38,7 +38,7 @@ _netobs() {
         --agent-connect-timeout|--agent-idle-timeout|--agent-retries) return ;;
       esac
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "--help --inventory --input-format --vpc-format --include-dropped --strict
+        COMPREPLY=($(compgen -W "--help --inventory --input-format --vpc-format --include-dropped --include-denied --strict
           --cluster-cidr --dns --dns-selector --dns-ip --namespace --default-deny --format --output --top
           --quiet --from-cluster --kubeconfig --context --request-timeout --all-namespaces --exclude-namespace
           --dns-upstream --vpc-cidr --apiserver-cidr --follow --duration --max-flows --since --until

@@ -19,9 +19,10 @@ complete -c netobs -n "not __fish_seen_subcommand_from $subcommands" -a completi
 complete -c netobs -n "__fish_seen_subcommand_from recommend" -F
 complete -c netobs -n "__fish_seen_subcommand_from recommend" -l help -d 'Print help'
 complete -c netobs -n "__fish_seen_subcommand_from recommend" -l inventory -r -F -d 'kubectl get ... -o json output'
-complete -c netobs -n "__fish_seen_subcommand_from recommend" -l input-format -x -a 'auto vpc hubble' -d 'Record format'
+complete -c netobs -n "__fish_seen_subcommand_from recommend" -l input-format -x -a 'auto nfm eks-agent hubble vpc' -d 'Record format'
 complete -c netobs -n "__fish_seen_subcommand_from recommend" -l vpc-format -x -d 'LogFormat of header-less VPC records'
-complete -c netobs -n "__fish_seen_subcommand_from recommend" -l include-dropped -d 'Use Hubble DROPPED/AUDIT flows as evidence'
+complete -c netobs -n "__fish_seen_subcommand_from recommend" -l include-dropped -d 'Use denied flows as evidence'
+complete -c netobs -n "__fish_seen_subcommand_from recommend" -l include-denied -d 'Use denied flows as evidence'
 complete -c netobs -n "__fish_seen_subcommand_from recommend" -l strict -d 'Stop at the first malformed record'
 complete -c netobs -n "__fish_seen_subcommand_from recommend" -l cluster-cidr -x -d 'Pod or Service range'
 complete -c netobs -n "__fish_seen_subcommand_from recommend" -l dns -x -a 'auto none' -d 'DNS egress in every policy'

@@ -168,6 +168,24 @@ check "--since/--until: records outside are counted" err_has "before --since:"
 run recommend "$HUBBLE" --since yesterday
 check "a bad --since is a usage error" exit_is 2
 
+# The EKS network policy agent's log, rotated and gzipped, feeds recommend, lint --flows and
+# diff --flows alike: ui -> catalog is allowed by what recommend writes, and the DENY is listed
+# by workload pair.
+{
+  printf '%s\n' '{"level":"info","ts":"2025-11-24T16:00:00.000Z","caller":"main.go:1","msg":"Starting network policy agent"}'
+  printf '%s\n' '{"level":"debug","ts":"2025-11-24T16:00:01.000Z","msg":"Flow Info: Src IP: 10.0.1.21 Src Port: 41000 Dest IP: 10.0.2.31 Dest Port: 8080 Proto TCP Verdict ACCEPT Direction egress, Tier DEFAULT"}'
+  printf '%s\n' '{"level":"info","ts":"2025-11-24T16:00:02.000Z","msg":"Flow Info: Src IP: 10.0.1.21 Src Port: 41001 Dest IP: 10.0.3.51 Dest Port: 6379 Proto TCP Verdict DENY Direction egress, Tier NETWORK_POLICY"}'
+} | gzip >"$WORK/network-policy-agent.log.1.gz"
+run recommend "$WORK/network-policy-agent.log.1.gz" --inventory "$INVENTORY" -o "$WORK/eks.yaml"
+check "eks agent log: recommend exits 0" exit_is 0
+check "eks agent log: detected" err_has "network-policy-agent.log.1.gz (eks network policy agent, gzip)"
+check "eks agent log: the DENY is listed by workload pair" err_has "ui/ui[Deployment] -> checkout/checkout-redis[Deployment] TCP 6379 (DENY)"
+check "eks agent log: ui gets a policy" grep -q "netobs.io/workload: Deployment/ui" "$WORK/eks.yaml"
+run lint "$WORK/eks.yaml" --flows "$WORK/network-policy-agent.log.1.gz" --inventory "$INVENTORY"
+check "eks agent log: lint --flows finds the recommended policies keep the flow" exit_is 0
+run diff "$WORK/eks.yaml" --live "$WORK/eks.yaml" --inventory "$INVENTORY" --flows "$WORK/network-policy-agent.log.1.gz"
+check "eks agent log: diff --flows reads it (no change against itself)" exit_is 0
+
 # --from-cluster with --follow watches pods: a pod that appears during the collection (only in
 # the watch, never in the list) is attributed; the first watch expires (410) and pods are listed again.
 cat >"$WORK/events.jsonl" <<'EVENTS'

@@ -8,9 +8,15 @@
 namespace netobs {
 namespace {
 
-std::string describe(const FlowEndpoint* endpoint, const IpAddress& ip) {
-  if (endpoint && !endpoint->pod_name.empty()) return endpoint->namespace_name + "/" + endpoint->pod_name;
-  if (endpoint && !endpoint->reserved.empty()) return endpoint->reserved + " " + to_string(ip);
+// How a denied connection's end is listed: by workload where known, so the list reads as the
+// workload pairs a default-deny cut off (what the policies are missing).
+std::string describe(const FlowEndpoint& endpoint, const IpAddress& ip) {
+  if (!endpoint.workload_name.empty()) {
+    return fmt::format("{}/{}[{}]", endpoint.namespace_name, endpoint.workload_name,
+                       endpoint.workload_kind.empty() ? "Workload" : endpoint.workload_kind);
+  }
+  if (!endpoint.pod_name.empty()) return endpoint.namespace_name + "/" + endpoint.pod_name;
+  if (!endpoint.reserved.empty() && !endpoint.reserved.starts_with("netobs:")) return endpoint.reserved + " " + to_string(ip);
   return to_string(ip);
 }
 
@@ -122,16 +128,17 @@ Result<void> ReadContext::record(const FlowRecord& r) {
   const FlowEndpoint* client = request ? r.source_identity : r.destination_identity;
   const FlowEndpoint* server = request ? r.destination_identity : r.source_identity;
 
+  key.client_identity = identity_of(key.client, client, first);
+  key.server_identity = identity_of(key.server, server, first);
   if (r.denied) {
-    deny({describe(client, key.client), describe(server, key.server), key.port, key.protocol,
+    deny({describe(aggregate.identities[key.client_identity], key.client),
+          describe(aggregate.identities[key.server_identity], key.server), key.port, key.protocol,
           r.drop_reason.empty() ? std::string(r.verdict) : fmt::format("{} {}", r.verdict, r.drop_reason)});
     if (!r.denied_may_be_evidence || options.dropped == DroppedFlows::report_only) {
       summary.skip(fmt::format("{} {}", r.verdict_field, r.verdict));
       return {};
     }
   }
-  key.client_identity = identity_of(key.client, client, first);
-  key.server_identity = identity_of(key.server, server, first);
   // A request is seen at the client's egress and again at the server's ingress; a reply is no
   // new connection.
   add(key, EdgeStats{request ? 1U : 0U, r.packets, r.bytes, r.start, r.end}, r.observed_at);

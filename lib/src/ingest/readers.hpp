@@ -21,6 +21,15 @@ Result<VpcColumns> initial_vpc_columns(const IngestOptions& options, std::string
 // Logs subscription payloads that carry VPC records.
 Result<void> read_json_records(ReadContext& ctx);
 
+// The EKS network policy agent's policy event logs (zap JSON lines, the older structured lines,
+// the CloudWatch form), with the agent's other log lines skipped.
+Result<void> read_eks_agent_records(ReadContext& ctx);
+bool looks_like_eks_agent_log(std::string_view head);
+
+// AWS Network Flow Monitor agent reports (`--log-reports on`), one JSON report per line.
+Result<void> read_nfm_reports(ReadContext& ctx);
+bool looks_like_nfm_report(std::string_view head);
+
 // One VPC record split into `tokens`, laid out as `columns`; used by both readers above.
 Result<void> read_vpc_record(ReadContext& ctx, const VpcColumns& columns,
                              const std::vector<std::string_view>& tokens);
