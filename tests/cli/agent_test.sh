@@ -44,6 +44,13 @@ check "faults: garbage lines are counted, not fatal" err_has "malformed records 
 check "faults: 503 was answered and retried" log_has "$faults_LOG" "GET /flows 503"
 check "faults: five connections in all" test "$(wc -l <"$faults_LOG")" -ge 5
 
+# A gzip body without Content-Encoding (a .gz file served as is), broken mid-line: each
+# connection is its own gzip stream.
+start_flows rawgz --raw-gzip --fault cut --fault ok --step 150 --hold 5
+run recommend "http://127.0.0.1:$rawgz_PORT/flows.gz" --follow --max-flows "$TOTAL" --inventory "$INVENTORY"
+check "raw gzip body: the policies equal those from the file" same_as_file
+check "raw gzip body: the cut line is dropped" err_has "line cut off by a broken connection or the end of collection: 1"
+
 # gzip over TLS with a test CA and a bearer token.
 start_flows tls --gzip --token "$TOKEN" --cert "$WORK/pki/server.crt" --key "$WORK/pki/server.key" --fault ok --step 200 --hold 5
 run recommend "https://127.0.0.1:$tls_PORT/flows" --follow --max-flows "$TOTAL" --agent-ca "$WORK/pki/ca.crt" \

@@ -13,7 +13,7 @@ Faults are injected per connection, in order, by --fault:
 
 After the faults, connections get the remaining lines and end cleanly; once all lines are out,
 a connection is held open silently (a live agent with no new flows). Options: --gzip
-(Content-Encoding), --token (bearer token required), --require-header, --cert/--key (TLS),
+(Content-Encoding), --raw-gzip (a gzip body served as is), --token (bearer token required), --require-header, --cert/--key (TLS),
 --client-ca (mTLS required). Every request is logged as "GET PATH STATUS AUTH" where AUTH is "token" or "none"
 (never the token itself).
 """
@@ -94,8 +94,9 @@ def make_handler(state):
             self.send_header("Content-Type", "application/x-ndjson")
             self.send_header("Transfer-Encoding", "chunked")
             encoder = None
-            if args.gzip:
-                self.send_header("Content-Encoding", "gzip")
+            if args.gzip or args.raw_gzip:
+                if args.gzip:
+                    self.send_header("Content-Encoding", "gzip")
                 encoder = zlib.compressobj(6, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
             self.end_headers()
             with state.lock:
@@ -138,6 +139,7 @@ def main():
     parser.add_argument("--stall", type=float, default=3)
     parser.add_argument("--hold", type=float, default=30, help="seconds a connection with nothing new stays open")
     parser.add_argument("--gzip", action="store_true")
+    parser.add_argument("--raw-gzip", action="store_true", help="a gzip body without Content-Encoding (a .gz file)")
     parser.add_argument("--token")
     parser.add_argument("--require-header", help="'Name: value' every request must carry")
     parser.add_argument("--cert")

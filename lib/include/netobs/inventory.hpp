@@ -72,6 +72,9 @@ struct IpHolder {
   };
   Status status = Status::not_a_pod_address;
   const Pod* pod = nullptr;
+  // The times for which the same question about this address has this answer: [from, until).
+  std::int64_t valid_from = INT64_MIN;
+  std::int64_t valid_until = INT64_MAX;
 };
 
 class Inventory {

@@ -2,6 +2,7 @@
 // become edges (flow_to_edge.cpp).
 #pragma once
 
+#include <array>
 #include <string_view>
 #include <unordered_map>
 
@@ -47,6 +48,15 @@ struct ReadContext {
   EdgeCounters* m_last_counters = nullptr;
   std::unordered_map<const Pod*, std::uint32_t> m_pod_identity;  // interned identity of each pod
   std::uint64_t m_inventory_generation = 0;  // of the inventory m_pod_identity's pointers are into
+  // Recent attributions of addresses without a capture identity: most records repeat addresses,
+  // and an answer holds for a range of times (IpHolder::valid_from/until).
+  struct Attributed {
+    IpAddress ip;
+    std::int64_t from = 0;
+    std::int64_t until = 0;  // empty range: unused
+    std::uint32_t identity = 0;
+  };
+  std::array<Attributed, 1024> m_attributed{};
 };
 
 }  // namespace netobs

@@ -71,23 +71,32 @@ void ReadContext::add(const EdgeKey& key, const EdgeStats& stats, Observation ob
 std::uint32_t ReadContext::identity_of(const IpAddress& ip, const FlowEndpoint* hint, std::int64_t time) {
   // The capture named the pod (Hubble): it knew the endpoint at that moment.
   if (hint && !hint->namespace_name.empty()) return aggregate.intern(*hint);
-  if (!hint || hint->reserved.empty() || hint->reserved == "world") {
-    if (collect && collect->inventory_generation() != m_inventory_generation) {
-      m_pod_identity.clear();  // the inventory changed: its pods moved
-      m_inventory_generation = collect->inventory_generation();
-    }
+  if (hint && !hint->reserved.empty() && hint->reserved != "world") return aggregate.intern(*hint);
+  if (collect && collect->inventory_generation() != m_inventory_generation) {
+    // The inventory changed: its pods moved, and what was attributed may be answered otherwise.
+    m_pod_identity.clear();
+    m_attributed.fill({});
+    m_inventory_generation = collect->inventory_generation();
+  }
+  Attributed& slot = m_attributed[IpAddressHash{}(ip) % m_attributed.size()];
+  const bool cached = slot.ip == ip && time >= slot.from && time < slot.until;
+  if (!cached) {
     const IpHolder holder = inventory.holder_at(ip, time);
+    std::uint32_t identity = 0;
     switch (holder.status) {
       case IpHolder::Status::pod: {
         auto [it, inserted] = m_pod_identity.try_emplace(holder.pod, 0);
         if (inserted) it->second = aggregate.intern(endpoint_of(*holder.pod));
-        return it->second;
+        identity = it->second;
+        break;
       }
-      case IpHolder::Status::ambiguous: return aggregate.intern(marker(k_ambiguous_holder));
-      case IpHolder::Status::unattributed: return aggregate.intern(marker(k_no_holder));
+      case IpHolder::Status::ambiguous: identity = aggregate.intern(marker(k_ambiguous_holder)); break;
+      case IpHolder::Status::unattributed: identity = aggregate.intern(marker(k_no_holder)); break;
       case IpHolder::Status::not_a_pod_address: break;
     }
+    slot = {ip, holder.valid_from, holder.valid_until, identity};
   }
+  if (slot.identity != 0) return slot.identity;
   return hint ? aggregate.intern(*hint) : 0;
 }
 

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include <curl/curl.h>
+#include <zlib.h>
 #include <fmt/format.h>
 
 #include <netobs/limits.hpp>
@@ -24,6 +25,9 @@ struct GlobalInit {
 };
 
 bool retryable_status(long status) { return status == 429 || status >= 500; }
+
+// Body bytes held for the reader at most, before curl is asked to pause.
+constexpr std::size_t k_max_pending = 16 << 20;
 
 class HttpSource final : public ByteSource {
  public:
@@ -57,6 +61,10 @@ class HttpSource final : public ByteSource {
         if (!wait_before_attempt()) continue;  // stopped while waiting
         if (auto started = start(); !started) return tl::unexpected(started.error());
       }
+      if (m_paused) {
+        m_paused = false;
+        curl_easy_pause(m_easy, CURLPAUSE_CONT);
+      }
       int running = 0;
       curl_multi_perform(m_multi, &running);
       if (auto done = check_done(); !done) return tl::unexpected(done.error());
@@ -77,14 +85,62 @@ class HttpSource final : public ByteSource {
       if (self->m_error_body.size() < 300) self->m_error_body.append(data, std::min<std::size_t>(bytes, 300));
       return bytes;
     }
+    // The reader is behind: let curl hold the bytes (it delivers them again on resume).
+    if (self->m_pending.size() > k_max_pending) {
+      self->m_paused = true;
+      return CURL_WRITEFUNC_PAUSE;
+    }
     self->m_received += bytes;
-    self->m_pending.append(data, bytes);
+    if (!self->append_body(data, bytes)) return 0;  // corrupt gzip: the transfer fails, and is retried
     // Only whole lines go to the reader, so a broken connection never glues half a record to the
     // next one; a line too long for the limit is passed on for the reader to reject.
     const auto newline = self->m_pending.rfind('\n');
     if (newline != std::string::npos && newline + 1 > self->m_ready) self->m_ready = newline + 1;
     if (self->m_pending.size() - self->m_ready > input_limits().max_line_bytes) self->m_ready = self->m_pending.size();
     return bytes;
+  }
+
+  // A body that is gzip itself (a .gz file served as is, no Content-Encoding) is inflated here,
+  // per connection, so each reconnect starts a fresh stream and lines stay whole.
+  bool append_body(const char* data, std::size_t bytes) {
+    if (!m_sniffed) {
+      // Hold the first bytes until two are in: a gzip body starts with 1f 8b.
+      m_head.append(data, bytes);
+      if (m_head.size() < 2) return true;
+      m_sniffed = true;
+      const std::string head = std::exchange(m_head, {});
+      if (static_cast<unsigned char>(head[0]) != 0x1f || static_cast<unsigned char>(head[1]) != 0x8b) {
+        m_pending += head;
+        return true;
+      }
+      m_zs = z_stream{};
+      if (inflateInit2(&m_zs, 16 + MAX_WBITS) != Z_OK) return false;
+      m_inflating = true;
+      return inflate_into(head.data(), head.size());
+    }
+    if (!m_inflating) {
+      m_pending.append(data, bytes);
+      return true;
+    }
+    return inflate_into(data, bytes);
+  }
+
+  bool inflate_into(const char* data, std::size_t bytes) {
+    m_zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data));
+    m_zs.avail_in = static_cast<uInt>(bytes);
+    char out[64 << 10];
+    while (m_zs.avail_in > 0) {
+      m_zs.next_out = reinterpret_cast<Bytef*>(out);
+      m_zs.avail_out = sizeof out;
+      const int rc = inflate(&m_zs, Z_NO_FLUSH);
+      m_pending.append(out, sizeof out - m_zs.avail_out);
+      if (rc == Z_STREAM_END) {
+        inflateReset(&m_zs);  // the next member of a multi-member body
+      } else if (rc != Z_OK && !(rc == Z_BUF_ERROR && m_zs.avail_in == 0)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static std::size_t on_header(char* data, std::size_t size, std::size_t count, void* user) {
@@ -149,6 +205,13 @@ class HttpSource final : public ByteSource {
   }
 
   void end_transfer() {
+    if (m_inflating) {
+      inflateEnd(&m_zs);
+      m_inflating = false;
+    }
+    m_pending += std::exchange(m_head, {});  // a body of one byte
+    m_sniffed = false;
+    m_paused = false;
     if (m_easy) {
       curl_multi_remove_handle(m_multi, m_easy);
       curl_easy_cleanup(m_easy);
@@ -274,6 +337,13 @@ class HttpSource final : public ByteSource {
   int m_failures = 0;         // attempts in a row that failed
   double m_delay = 0;         // seconds before the next attempt
   bool m_finished = false;
+  bool m_paused = false;
+  // Per connection: the first body bytes until two are in, and the inflater of a body that is
+  // gzip itself.
+  std::string m_head;
+  bool m_sniffed = false;
+  bool m_inflating = false;
+  z_stream m_zs{};
 };
 
 }  // namespace

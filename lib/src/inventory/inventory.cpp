@@ -358,27 +358,34 @@ IpHolder Inventory::holder_at(const IpAddress& ip, std::int64_t seen_at) const {
     const Pod* holding = nullptr;
     for (std::size_t index : holders) {
       if (m_pods[index].lease_end) continue;
-      if (holding) return {IpHolder::Status::ambiguous, nullptr};
+      if (holding) return {IpHolder::Status::ambiguous, nullptr, 0, 1};
       holding = &m_pods[index];
     }
     if (!holding && holders.size() == 1) holding = &m_pods[holders.front()];  // the only one it ever had
-    if (!holding) return {holders.size() > 1 ? IpHolder::Status::ambiguous : IpHolder::Status::unattributed, nullptr};
-    return {IpHolder::Status::pod, holding};
+    if (!holding) return {holders.size() > 1 ? IpHolder::Status::ambiguous : IpHolder::Status::unattributed, nullptr, 0, 1};
+    return {IpHolder::Status::pod, holding, 0, 1};
   }
   // Clock skew between flow exporters and the API server is tolerated up to a minute.
   constexpr std::int64_t k_skew = 60;
+  if (holders.size() == 1) {
+    // The common case, one pod ever: its exact lease answers for a range of times at once.
+    const Pod& pod = m_pods[holders.front()];
+    const std::int64_t start = pod.start_time.value_or(INT64_MIN);
+    const std::int64_t end = pod.lease_end.value_or(INT64_MAX);
+    if (seen_at >= start && seen_at < end) return {IpHolder::Status::pod, &pod, start, end};
+  }
   for (const std::int64_t slack : {std::int64_t{0}, k_skew}) {
     const Pod* holding = nullptr;
     for (std::size_t index : holders) {
       const Pod& pod = m_pods[index];
       if (pod.start_time && *pod.start_time - slack > seen_at) continue;
       if (pod.lease_end && *pod.lease_end + slack <= seen_at) continue;  // [start, end)
-      if (holding) return {IpHolder::Status::ambiguous, nullptr};
+      if (holding) return {IpHolder::Status::ambiguous, nullptr, seen_at, seen_at + 1};
       holding = &pod;
     }
-    if (holding) return {IpHolder::Status::pod, holding};
+    if (holding) return {IpHolder::Status::pod, holding, seen_at, seen_at + 1};
   }
-  return {IpHolder::Status::unattributed, nullptr};
+  return {IpHolder::Status::unattributed, nullptr, seen_at, seen_at + 1};
 }
 
 const Pod* Inventory::pod_by_name(const std::string& namespace_name, const std::string& name) const {
