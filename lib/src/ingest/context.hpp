@@ -2,7 +2,7 @@
 // become edges (flow_to_edge.cpp).
 #pragma once
 
-#include <array>
+#include <vector>
 #include <string_view>
 #include <unordered_map>
 
@@ -56,7 +56,8 @@ struct ReadContext {
     std::int64_t until = 0;  // empty range: unused
     std::uint32_t identity = 0;
   };
-  std::array<Attributed, 1024> m_attributed{};
+  // Allocated on first use: sources read without an inventory never pay for it.
+  std::vector<Attributed> m_attributed;
 };
 
 }  // namespace netobs

@@ -75,10 +75,13 @@ std::uint32_t ReadContext::identity_of(const IpAddress& ip, const FlowEndpoint* 
   if (collect && collect->inventory_generation() != m_inventory_generation) {
     // The inventory changed: its pods moved, and what was attributed may be answered otherwise.
     m_pod_identity.clear();
-    m_attributed.fill({});
+    m_attributed.assign(m_attributed.size(), Attributed{});
     m_inventory_generation = collect->inventory_generation();
   }
-  Attributed& slot = m_attributed[IpAddressHash{}(ip) % m_attributed.size()];
+  if (inventory.pods().empty()) return hint ? aggregate.intern(*hint) : 0;
+  constexpr std::size_t k_slots = 1 << 14;  // a large cluster's addresses, mostly
+  if (m_attributed.empty()) m_attributed.resize(k_slots);
+  Attributed& slot = m_attributed[IpAddressHash{}(ip) & (k_slots - 1)];
   const bool cached = slot.ip == ip && time >= slot.from && time < slot.until;
   if (!cached) {
     const IpHolder holder = inventory.holder_at(ip, time);
