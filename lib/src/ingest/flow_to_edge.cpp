@@ -2,6 +2,8 @@
 // the --since/--until window, the same for every format.
 #include <fmt/format.h>
 
+#include <netobs/workload.hpp>
+
 #include "context.hpp"
 #include "direction.hpp"
 
@@ -12,8 +14,8 @@ namespace {
 // workload pairs a default-deny cut off (what the policies are missing).
 std::string describe(const FlowEndpoint& endpoint, const IpAddress& ip) {
   if (!endpoint.workload_name.empty()) {
-    return fmt::format("{}/{}[{}]", endpoint.namespace_name, endpoint.workload_name,
-                       endpoint.workload_kind.empty() ? "Workload" : endpoint.workload_kind);
+    return workload_name({endpoint.namespace_name, endpoint.workload_kind.empty() ? "Workload" : endpoint.workload_kind,
+                          endpoint.workload_name});
   }
   if (!endpoint.pod_name.empty()) return endpoint.namespace_name + "/" + endpoint.pod_name;
   if (!endpoint.reserved.empty() && !endpoint.reserved.starts_with("netobs:")) return endpoint.reserved + " " + to_string(ip);
