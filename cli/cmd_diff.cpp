@@ -23,8 +23,8 @@ ExitCode run_diff(const DiffOptions& options, std::ostream& out, std::ostream& e
   if (!live) return live.error();
 
   Graph graph;
-  if (!options.flows.empty()) {
-    auto observed = observe_flows("diff", options.flows, options.vpc_format, options.cluster_cidrs, options.inventories,
+  if (!options.flows.empty() || !options.prometheus.urls.empty()) {
+    auto observed = observe_flows("diff", options.flows, options.prometheus, options.vpc_format, options.cluster_cidrs, options.inventories,
                                   inventory, err);
     if (!observed) return observed.error();
     graph = std::move(*observed);
@@ -32,7 +32,7 @@ ExitCode run_diff(const DiffOptions& options, std::ostream& out, std::ostream& e
   netobs::DiffOptions diff_options;
   diff_options.ipblock_scope = parse_scope(options.ipblock_scope);
   diff_options.scope = options.prune ? DiffScope::everything : DiffScope::proposal_namespaces;
-  const PolicyDiff diff = diff_policies(*live, *proposal, diff_options, options.flows.empty() ? nullptr : &graph);
+  const PolicyDiff diff = diff_policies(*live, *proposal, diff_options, options.flows.empty() && options.prometheus.urls.empty() ? nullptr : &graph);
   for (const auto& note : diff.notes) fmt::print(err, "netobs diff: note: {}\n", note);
   const DiffFormat format = options.format == "json" ? DiffFormat::json
                             : options.format == "md" ? DiffFormat::md
@@ -56,6 +56,7 @@ void add_diff_command(CLI::App& app, ExitCode& exit_code) {
   cmd->add_option("--flows", options->flows, "Observed flows (any recommend source) to judge both states by (repeatable)");
   cmd->add_option("--vpc-format", options->vpc_format, "LogFormat of header-less VPC records in --flows");
   cmd->add_option("--cluster-cidr", options->cluster_cidrs, "Pod or Service range, for --flows (repeatable)");
+  add_prometheus_options(*cmd, options->prometheus);
   cmd->add_option("--namespace,-n", options->namespaces, "Read only these namespaces from the cluster (repeatable)");
   cmd->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"txt", "text", "json", "md"}));
   cmd->add_option("--ipblock-scope", options->ipblock_scope,

@@ -52,8 +52,8 @@ ExitCode run_lint(const LintOptions& options, std::ostream& out, std::ostream& e
     input.texts.emplace_back(snapshot->origin, snapshot->policies);
   }
   Graph graph;
-  if (!options.flows.empty()) {
-    auto observed = observe_flows("lint", options.flows, options.vpc_format, options.cluster_cidrs, options.inventories,
+  if (!options.flows.empty() || !options.prometheus.urls.empty()) {
+    auto observed = observe_flows("lint", options.flows, options.prometheus, options.vpc_format, options.cluster_cidrs, options.inventories,
                                   inventory, err);
     if (!observed) return observed.error();
     graph = std::move(*observed);
@@ -87,6 +87,7 @@ void add_lint_command(CLI::App& app, ExitCode& exit_code) {
                   "Observed flows (any recommend source): connections the policies would block are errors (repeatable)");
   cmd->add_option("--vpc-format", options->vpc_format, "LogFormat of header-less VPC records in --flows");
   cmd->add_option("--cluster-cidr", options->cluster_cidrs, "Pod or Service range, for --flows (repeatable)");
+  add_prometheus_options(*cmd, options->prometheus);
   cmd->add_option("--format", options->format, "Output format (markdown: with --list-rules)")
       ->check(CLI::IsMember({"text", "json", "sarif", "github", "markdown"}));
   cmd->add_option("--fail-on", options->fail_on, "Lowest severity that makes the exit code 1")

@@ -73,12 +73,14 @@ ExitCode collect_options(const RecommendOptions& options, IngestOptions& ingest,
     return ExitCode::usage;
   }
   for (const auto& header : options.agent.headers) {
-    const auto colon = header.find(':');
-    if (colon == std::string::npos || colon == 0 || header.find_first_of("\r\n") != std::string::npos) {
+    if (!valid_header(header)) {
       fail(err, "--agent-header: expected 'Name: value'");  // the value may be a secret: not printed
       return ExitCode::usage;
     }
   }
+  auto queries = prometheus_queries("recommend", options.prometheus, ingest.since, ingest.until, err);
+  if (!queries) return ExitCode::usage;
+  ingest.prometheus = std::move(*queries);
   if (options.agent.cert_file.empty() != options.agent.key_file.empty()) {
     fail(err, "--agent-cert and --agent-key go together");
     return ExitCode::usage;
@@ -153,8 +155,9 @@ ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::
   observe_options.edge_files = options.edge_files;
   observe_options.cluster_cidrs = options.cluster_cidrs;
   if (auto collect = collect_options(options, ingest_options, err); collect != ExitCode::ok) return collect;
-  if (options.sources.empty() && options.edge_files.empty()) {
-    return fail(err, "no flows: give flow sources (files, directories, -, agent URLs) or --edges FILE", ExitCode::usage);
+  if (options.sources.empty() && options.edge_files.empty() && options.prometheus.urls.empty()) {
+    return fail(err, "no flows: give flow sources (files, directories, -, agent URLs), --prometheus URL or --edges FILE",
+                ExitCode::usage);
   }
 
   const bool collecting = ingest_options.collect.follow ||
@@ -290,6 +293,7 @@ void add_recommend_command(CLI::App& app, ExitCode& exit_code) {
   cmd->add_flag("--quiet,-q", options->quiet, "No summary on stderr");
   add_cluster_options(*cmd, options->cluster, ClusterFlag::explicit_flag);
   add_collect_options(*cmd, *options);
+  add_prometheus_options(*cmd, options->prometheus);
   one_value_per_use(*cmd);
   cmd->callback([options, &exit_code] { exit_code = run_recommend(*options, std::cout, std::cerr); });
 }

@@ -20,6 +20,13 @@ enum class ExitCode : int {
   input_error = 3,  // unreadable or invalid input, or a failure while running
 };
 
+// --prometheus and how its queries reach the server; recommend, lint and diff read it alike.
+struct PrometheusCliOptions {
+  std::vector<std::string> urls;
+  std::string window = "7d";
+  AgentOptions http;
+};
+
 // Where the cluster is, for --from-cluster and for diff without --live.
 struct ClusterOptions {
   bool from_cluster = false;
@@ -59,6 +66,7 @@ struct RecommendOptions {
   std::string checkpoint;
   std::string checkpoint_every = "5m";
   std::vector<std::string> edge_files;
+  PrometheusCliOptions prometheus;
   std::string since;
   std::string until;
 };
@@ -104,6 +112,7 @@ struct LintOptions {
   bool strict_input = false;
   std::vector<std::string> inventories;
   std::vector<std::string> flows;
+  PrometheusCliOptions prometheus;
   std::string vpc_format;
   std::vector<std::string> cluster_cidrs;
   std::string format = "text";
@@ -124,6 +133,7 @@ struct DiffOptions {
   std::vector<std::string> live;  // empty: the cluster
   std::vector<std::string> inventories;
   std::vector<std::string> flows;
+  PrometheusCliOptions prometheus;
   std::string vpc_format;
   std::vector<std::string> cluster_cidrs;
   std::vector<std::string> namespaces;

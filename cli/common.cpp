@@ -1,14 +1,17 @@
 #include "common.hpp"
 
+#include <chrono>
 #include <iostream>
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include <netobs/collect.hpp>
 #include <netobs/inventory.hpp>
 #include <netobs/kube.hpp>
 #include <netobs/observe.hpp>
 #include <netobs/output.hpp>
+#include <netobs/time.hpp>
 
 namespace netobs::cli {
 
@@ -120,10 +123,14 @@ Loaded<ManifestSet> load_state(const std::string& command, const std::vector<std
 }
 
 Loaded<Graph> observe_flows(const std::string& command, const std::vector<std::string>& flows,
-                            const std::string& vpc_format, const std::vector<std::string>& cluster_cidrs,
-                            const std::vector<std::string>& inventories, const Inventory& inventory, std::ostream& err) {
+                            const PrometheusCliOptions& prometheus, const std::string& vpc_format,
+                            const std::vector<std::string>& cluster_cidrs, const std::vector<std::string>& inventories,
+                            const Inventory& inventory, std::ostream& err) {
   ObserveOptions options;
   options.sources = flows;
+  auto queries = prometheus_queries(command, prometheus, std::nullopt, std::nullopt, err);
+  if (!queries) return tl::unexpected(ExitCode::usage);
+  options.ingest.prometheus = std::move(*queries);
   options.ingest.vpc_format = vpc_format;
   for (const auto& path : inventories) options.ingest.exclude.emplace_back(path);
   options.cluster_cidrs = cluster_cidrs;
@@ -135,6 +142,72 @@ Loaded<Graph> observe_flows(const std::string& command, const std::vector<std::s
   fmt::print(err, "netobs {}: {} observed edges from {} records\n", command, observed->graph.edges.size(),
              observed->summary.records_used);
   return std::move(observed->graph);
+}
+
+void add_prometheus_options(CLI::App& cmd, PrometheusCliOptions& options) {
+  const char* group = "Prometheus flow metrics";
+  cmd.add_option("--prometheus", options.urls,
+                 "Read Hubble's hubble_port_distribution_total from this Prometheus-compatible server's HTTP API "
+                 "(repeatable)")
+      ->type_name("URL")->group(group);
+  cmd.add_option("--window", options.window, "Traffic of this long before now (or --until) for --prometheus (default 7d)")
+      ->type_name("DURATION")->group(group);
+  cmd.add_option("--prometheus-token-file", options.http.token_file, "Bearer token for --prometheus, read per request")
+      ->type_name("FILE")->check(CLI::ExistingFile)->group(group);
+  cmd.add_option("--prometheus-ca", options.http.ca_file, "CA bundle that verifies --prometheus (default: the system's)")
+      ->type_name("FILE")->check(CLI::ExistingFile)->group(group);
+  cmd.add_option("--prometheus-cert", options.http.cert_file, "Client certificate for --prometheus (PEM)")
+      ->type_name("FILE")->check(CLI::ExistingFile)->group(group);
+  cmd.add_option("--prometheus-key", options.http.key_file, "Client key for --prometheus (PEM)")
+      ->type_name("FILE")->check(CLI::ExistingFile)->group(group);
+  cmd.add_option("--prometheus-header", options.http.headers, "Extra request header 'Name: value' (repeatable)")
+      ->type_name("HEADER")->group(group);
+  cmd.add_flag("--prometheus-insecure", options.http.insecure, "Do not verify --prometheus's TLS certificate")->group(group);
+  cmd.add_option("--prometheus-timeout", options.http.idle_timeout, "Seconds one query may take (default 60)")
+      ->check(CLI::PositiveNumber)->type_name("SECONDS")->group(group);
+  cmd.add_option("--prometheus-retries", options.http.retries,
+                 "Attempts after a failure that may pass (refused, timeout, 429, 5xx) before giving up (default 5)")
+      ->check(CLI::Range(0, 1000))->group(group);
+}
+
+bool valid_header(const std::string& header) {
+  const auto colon = header.find(':');
+  return colon != std::string::npos && colon != 0 && header.find_first_of("\r\n") == std::string::npos;
+}
+
+std::optional<std::vector<PrometheusQuery>> prometheus_queries(const std::string& command,
+                                                               const PrometheusCliOptions& options,
+                                                               std::optional<std::int64_t> since,
+                                                               std::optional<std::int64_t> until, std::ostream& err) {
+  auto usage = [&](const std::string& message) {
+    fmt::print(err, "netobs {}: {}\n", command, message);
+    return std::nullopt;
+  };
+  const auto window = parse_duration(options.window);
+  if (!window || *window <= 0) return usage(fmt::format("--window '{}': expected a duration such as 7d, 24h or 90m", options.window));
+  for (const auto& header : options.http.headers) {
+    if (!valid_header(header)) return usage("--prometheus-header: expected 'Name: value'");  // may be a secret
+  }
+  if (options.http.cert_file.empty() != options.http.key_file.empty()) {
+    return usage("--prometheus-cert and --prometheus-key go together");
+  }
+  std::vector<PrometheusQuery> queries;
+  for (const auto& url : options.urls) {
+    if (!is_url_source(url)) return usage(fmt::format("--prometheus '{}': expected an http(s):// URL", display_url(url)));
+    PrometheusQuery query;
+    query.url = url;
+    query.http = options.http;
+    query.at = until.value_or(0);
+    query.window = *window;
+    // --since bounds the window from below as it bounds flow records.
+    if (since) {
+      const std::int64_t end = until.value_or(std::chrono::duration_cast<std::chrono::seconds>(
+                                                  std::chrono::system_clock::now().time_since_epoch()).count());
+      query.window = std::max<std::int64_t>(1, end - *since);
+    }
+    queries.push_back(std::move(query));
+  }
+  return queries;
 }
 
 ExitCode exit_code_of(const Error& error) { return error.kind == ErrorKind::usage ? ExitCode::usage : ExitCode::input_error; }

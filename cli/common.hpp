@@ -62,11 +62,23 @@ Loaded<ManifestSet> load_state(const std::string& command, const std::vector<std
                                const std::vector<std::string>& namespaces, Inventory& inventory, std::ostream& err,
                                InputErrors errors = InputErrors::report);
 
-// The graph of the observed flows in `flows` (--flows of lint and diff), attributed with
-// `inventory`; files named in `inventories` are not read as flows.
+// The graph of the observed flows in `flows` and `prometheus` (--flows and --prometheus of lint
+// and diff), attributed with `inventory`; files named in `inventories` are not read as flows.
 Loaded<Graph> observe_flows(const std::string& command, const std::vector<std::string>& flows,
-                            const std::string& vpc_format, const std::vector<std::string>& cluster_cidrs,
-                            const std::vector<std::string>& inventories, const Inventory& inventory, std::ostream& err);
+                            const PrometheusCliOptions& prometheus, const std::string& vpc_format,
+                            const std::vector<std::string>& cluster_cidrs, const std::vector<std::string>& inventories,
+                            const Inventory& inventory, std::ostream& err);
+
+// --prometheus URL, --window and the --prometheus-* connection options.
+void add_prometheus_options(CLI::App& cmd, PrometheusCliOptions& options);
+// The queries --prometheus asks for, over --window or [since, until] when given. Prints a usage
+// error naming the option and returns nullopt when an option is wrong.
+std::optional<std::vector<PrometheusQuery>> prometheus_queries(const std::string& command,
+                                                               const PrometheusCliOptions& options,
+                                                               std::optional<std::int64_t> since,
+                                                               std::optional<std::int64_t> until, std::ostream& err);
+// True for a request header "Name: value" on one line.
+bool valid_header(const std::string& header);
 
 // The exit code for a library error: usage errors are 2, everything else 3.
 ExitCode exit_code_of(const Error& error);

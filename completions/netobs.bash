@@ -27,7 +27,9 @@ _netobs() {
   case $sub in
     recommend)
       case $prev in
-        --input-format) COMPREPLY=($(compgen -W "auto nfm eks-agent hubble vpc" -- "$cur")); return ;;
+        --prometheus-token-file|--prometheus-ca|--prometheus-cert|--prometheus-key) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --prometheus|--window|--prometheus-header|--prometheus-timeout|--prometheus-retries) return ;;
+        --input-format) COMPREPLY=($(compgen -W "auto nfm eks-agent hubble prometheus vpc" -- "$cur")); return ;;
         --format) COMPREPLY=($(compgen -W "yaml json" -- "$cur")); return ;;
         --dns) COMPREPLY=($(compgen -W "auto none" -- "$cur")); return ;;
         --inventory|--output|-o|--kubeconfig) COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -43,7 +45,8 @@ _netobs() {
           --quiet --from-cluster --kubeconfig --context --request-timeout --all-namespaces --exclude-namespace
           --dns-upstream --vpc-cidr --apiserver-cidr --follow --duration --max-flows --since --until
           --checkpoint --checkpoint-every --edges --agent-token-file --agent-ca --agent-cert --agent-key
-          --agent-header --agent-insecure --agent-connect-timeout --agent-idle-timeout --agent-retries" -- "$cur"))
+          --agent-header --agent-insecure --agent-connect-timeout --agent-idle-timeout --agent-retries
+          --prometheus --window --prometheus-token-file --prometheus-ca --prometheus-cert --prometheus-key --prometheus-header --prometheus-insecure --prometheus-timeout --prometheus-retries" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi
@@ -78,6 +81,8 @@ _netobs() {
       ;;
     lint)
       case $prev in
+        --prometheus-token-file|--prometheus-ca|--prometheus-cert|--prometheus-key) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --prometheus|--window|--prometheus-header|--prometheus-timeout|--prometheus-retries) return ;;
         --format) COMPREPLY=($(compgen -W "text json sarif github markdown" -- "$cur")); return ;;
         --fail-on) COMPREPLY=($(compgen -W "error warning" -- "$cur")); return ;;
         --inventory|--flows|--output|-o|--kubeconfig) COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -85,13 +90,16 @@ _netobs() {
       esac
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "--help --inventory --flows --vpc-format --cluster-cidr --format --fail-on --list-rules
-          --output --namespace --from-cluster --kubeconfig --context --request-timeout --strict-input" -- "$cur"))
+          --output --namespace --from-cluster --kubeconfig --context --request-timeout --strict-input
+          --prometheus --window --prometheus-token-file --prometheus-ca --prometheus-cert --prometheus-key --prometheus-header --prometheus-insecure --prometheus-timeout --prometheus-retries" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi
       ;;
     diff)
       case $prev in
+        --prometheus-token-file|--prometheus-ca|--prometheus-cert|--prometheus-key) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --prometheus|--window|--prometheus-header|--prometheus-timeout|--prometheus-retries) return ;;
         --format) COMPREPLY=($(compgen -W "txt text json md" -- "$cur")); return ;;
         --ipblock-scope) COMPREPLY=($(compgen -W "all external" -- "$cur")); return ;;
         --live|--inventory|--flows|--output|-o|--kubeconfig) COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -99,7 +107,8 @@ _netobs() {
       esac
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "--help --live --inventory --flows --vpc-format --cluster-cidr --namespace --format
-          --ipblock-scope --prune --output --kubeconfig --context --request-timeout --strict-input" -- "$cur"))
+          --ipblock-scope --prune --output --kubeconfig --context --request-timeout --strict-input
+          --prometheus --window --prometheus-token-file --prometheus-ca --prometheus-cert --prometheus-key --prometheus-header --prometheus-insecure --prometheus-timeout --prometheus-retries" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi

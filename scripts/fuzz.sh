@@ -51,6 +51,7 @@ seeds_for() {
     fuzz_scalars) seed_from "$into" "$root"/fuzz/seeds/fuzz_scalars/* ;;
     fuzz_edge_file) seed_from "$into" "$root"/fuzz/seeds/fuzz_edge_file/* ;;
     fuzz_agent_logs) seed_from "$into" "$root"/fuzz/seeds/fuzz_agent_logs/* ;;
+    fuzz_flow_metrics) seed_from "$into" "$root"/fuzz/seeds/fuzz_flow_metrics/* ;;
   esac
   shopt -u nullglob globstar
 }

@@ -42,6 +42,7 @@ inline constexpr std::string_view k_no_holder = "netobs:unheld-pod-address";
 enum class Observation : std::uint8_t { unknown, egress, ingress };
 
 struct FlowRecord {
+  // Metrics name workloads, not addresses: an end without one is IpAddress{} with an identity.
   IpAddress source;
   IpAddress destination;
   std::uint16_t source_port = 0;
@@ -64,6 +65,8 @@ struct FlowRecord {
   std::int64_t end = 0;
   std::uint64_t packets = 0;
   std::uint64_t bytes = 0;
+  // Connections the record stands for: 1 for a flow record, a counter's increase for a metric.
+  std::uint64_t connections = 1;
   // Identity hints the capture gives for each end (Hubble); null when it gives none (VPC).
   const FlowEndpoint* source_identity = nullptr;
   const FlowEndpoint* destination_identity = nullptr;

@@ -40,6 +40,8 @@ struct IngestOptions {
   std::optional<std::int64_t> since;
   std::optional<std::int64_t> until;
   CollectOptions collect;
+  // Read after the sources, as sources of their own.
+  std::vector<PrometheusQuery> prometheus;
 };
 
 // The formats ingest reads, for --input-format: "hubble", "vpc", ...

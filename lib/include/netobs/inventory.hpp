@@ -111,6 +111,9 @@ class Inventory {
   // time, the one pod that still holds it.
   IpHolder holder_at(const IpAddress& ip, std::int64_t seen_at) const;
   const Pod* pod_by_name(const std::string& namespace_name, const std::string& name) const;
+  // The workload of any kind named `name` in the namespace (metrics name workloads without their
+  // kind); nullopt when none is, or workloads of two kinds are.
+  std::optional<WorkloadRef> workload_named(const std::string& namespace_name, const std::string& name) const;
   const Service* service_by_ip(const IpAddress& ip) const;
   const Service* service_by_name(const std::string& namespace_name, const std::string& name) const;
   // The node that owns `ip` as one of its addresses, or null.

@@ -42,6 +42,9 @@ WorkloadRef workload_of(const FlowEndpoint& endpoint, const Inventory& inventory
     if (const Pod* pod = inventory.pod_by_name(endpoint.namespace_name, endpoint.pod_name)) return pod->owner;
   }
   if (!endpoint.workload_name.empty()) {
+    if (endpoint.workload_kind.empty()) {
+      if (auto ref = inventory.workload_named(endpoint.namespace_name, endpoint.workload_name)) return *ref;
+    }
     return {endpoint.namespace_name, endpoint.workload_kind.empty() ? "Deployment" : endpoint.workload_kind,
             endpoint.workload_name};
   }
@@ -62,6 +65,7 @@ void PeerResolver::learn(const FlowAggregate& aggregate) {
     return !e.namespace_name.empty() && !e.pod_name.empty();
   };
   for (const auto& [key, counters] : aggregate.edges) {
+    if (key.client == IpAddress{} || key.server == IpAddress{}) continue;  // metrics: workloads, no addresses
     if (named(key.client_identity)) m_identity_by_ip[key.client] = key.client_identity;
     if (named(key.server_identity)) m_identity_by_ip[key.server] = key.server_identity;
   }

@@ -78,7 +78,27 @@ Result<std::unique_ptr<FdSource>> open_fd(const std::string& path, const std::st
   return std::make_unique<FdSource>(display, fd, true, collect);
 }
 
+// Bytes already in memory (an answer turned into text, for the reader of its format).
+class MemorySource final : public ByteSource {
+ public:
+  MemorySource(std::string text, std::string display) : ByteSource(std::move(display)), m_text(std::move(text)) {}
+  Result<std::size_t> read(char* into, std::size_t capacity) override {
+    const std::size_t n = std::min(capacity, m_text.size() - m_at);
+    std::copy_n(m_text.data() + m_at, n, into);
+    m_at += n;
+    return n;
+  }
+
+ private:
+  std::string m_text;
+  std::size_t m_at = 0;
+};
+
 }  // namespace
+
+std::unique_ptr<ByteSource> open_memory_source(std::string text, std::string display) {
+  return std::make_unique<MemorySource>(std::move(text), std::move(display));
+}
 
 Result<std::unique_ptr<ByteSource>> open_file_source(const std::string& path, const std::string& display,
                                                      CollectState* collect) {

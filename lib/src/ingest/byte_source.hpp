@@ -36,6 +36,13 @@ Result<std::unique_ptr<ByteSource>> open_file_source(const std::string& path, co
 // Bytes [offset, offset + length) of a file.
 Result<std::unique_ptr<ByteSource>> open_file_range(const std::string& path, const std::string& display,
                                                     std::uint64_t offset, std::uint64_t length);
+// `text` itself.
+std::unique_ptr<ByteSource> open_memory_source(std::string text, std::string display);
+// The flow metrics a Prometheus server answers to `query`, as Prometheus text (the series of
+// hubble_port_distribution_total summed by edge labels, stamped with the evaluation time
+// `query.at`, which must be set).
+struct PrometheusQuery;
+Result<std::unique_ptr<ByteSource>> open_prometheus_source(const PrometheusQuery& query, CollectState& collect);
 // The body of GETs of `url`, reconnecting per the collection's options (see collect.hpp).
 Result<std::unique_ptr<ByteSource>> open_http_source(const std::string& url, CollectState& collect);
 

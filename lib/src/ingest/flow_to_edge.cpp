@@ -155,7 +155,7 @@ Result<void> ReadContext::record(const FlowRecord& r) {
   }
   // A request is seen at the client's egress and again at the server's ingress; a reply is no
   // new connection.
-  add(key, EdgeStats{request ? 1U : 0U, r.packets, r.bytes, r.start, r.end}, r.observed_at);
+  add(key, EdgeStats{request ? r.connections : 0U, r.packets, r.bytes, r.start, r.end}, r.observed_at);
   return {};
 }
 

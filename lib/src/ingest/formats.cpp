@@ -21,6 +21,7 @@ constexpr std::array k_formats{
     FlowFormat{"nfm", "network flow monitor", &looks_like_nfm_report, &read_nfm_reports},
     FlowFormat{"eks-agent", "eks network policy agent", &looks_like_eks_agent_log, &read_eks_agent_records},
     FlowFormat{"hubble", "json", &starts_with_object, &read_json_records},
+    FlowFormat{"prometheus", "flow metrics", &looks_like_prometheus_text, &read_flow_metrics},
     FlowFormat{"vpc", "vpc", &anything, &read_vpc},
 };
 

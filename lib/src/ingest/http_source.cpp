@@ -2,11 +2,10 @@
 // bytes can end on a signal or the deadline; reconnects with backoff per AgentOptions.
 #include <algorithm>
 #include <chrono>
-#include <fstream>
 #include <memory>
 #include <random>
-#include <sstream>
 #include <thread>
+#include <utility>
 
 #include <curl/curl.h>
 #include <zlib.h>
@@ -16,6 +15,7 @@
 
 #include "byte_source.hpp"
 #include "collect_state.hpp"
+#include "http_common.hpp"
 
 namespace netobs {
 namespace {
@@ -164,21 +164,9 @@ class HttpSource final : public ByteSource {
     m_error_body.clear();
     m_retry_after.reset();
     m_received = 0;
-    std::vector<std::string> headers = m_agent.headers;
-    if (!m_agent.token_file.empty()) {
-      // Re-read on every connection: agents' tokens are rotated (projected service account tokens).
-      std::ifstream in(m_agent.token_file);
-      std::stringstream text;
-      text << in.rdbuf();
-      std::string token = text.str();
-      token.erase(token.find_last_not_of(" \t\r\n") + 1);
-      token.erase(0, token.find_first_not_of(" \t\r\n"));
-      if (!in || token.empty()) {
-        return make_error(ErrorKind::io, fmt::format("--agent-token-file {}: cannot read a token", m_agent.token_file));
-      }
-      headers.push_back("Authorization: Bearer " + token);
-    }
-    for (const auto& header : headers) m_headers = curl_slist_append(m_headers, header.c_str());
+    auto headers = request_headers(m_agent, "--agent-token-file");
+    if (!headers) return tl::unexpected(headers.error());
+    for (const auto& header : *headers) m_headers = curl_slist_append(m_headers, header.c_str());
     CURL* c = m_easy;
     curl_easy_setopt(c, CURLOPT_URL, m_url.c_str());
     curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
@@ -300,26 +288,9 @@ class HttpSource final : public ByteSource {
                       fmt::format("{}: giving up after {} attempts in a row: {}", display(), m_failures, why));
   }
 
-  // Exponential backoff with full jitter, bounded: many collectors restarting together do not
-  // hammer the agent in step.
-  double backoff() {
-    const double ceiling = std::min(m_agent.max_backoff, 0.5 * static_cast<double>(1U << std::min(m_failures, 16)));
-    return std::uniform_real_distribution<double>(ceiling / 2, ceiling)(m_random);
-  }
+  double backoff() { return backoff_seconds(m_failures, m_agent.max_backoff, m_random); }
 
-  // Sleeps m_delay in slices; false when the collection was stopped meanwhile.
-  bool wait_before_attempt() {
-    using Clock = std::chrono::steady_clock;
-    const auto until = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(m_delay));
-    m_delay = 0;
-    while (Clock::now() < until) {
-      if (m_collect.should_stop()) return false;
-      const Clock::duration left = until - Clock::now();
-      std::this_thread::sleep_for(std::min<Clock::duration>(left, std::chrono::milliseconds(100)));
-      m_collect.tick();
-    }
-    return !m_collect.should_stop();
-  }
+  bool wait_before_attempt() { return wait_unless_stopped(std::exchange(m_delay, 0.0), m_collect); }
 
   std::string m_url;
   CollectState& m_collect;

@@ -1,6 +1,7 @@
 #include <netobs/ingest.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
 #include <fstream>
 #include <thread>
@@ -11,6 +12,7 @@
 
 #include <netobs/edge_file.hpp>
 
+#include "byte_source.hpp"
 #include "collect_state.hpp"
 #include "formats.hpp"
 #include "readers.hpp"
@@ -127,6 +129,24 @@ Result<void> ingest_one(const std::string& path, const std::string& display,
   return read;
 }
 
+Result<void> ingest_prometheus(const PrometheusQuery& query, const IngestOptions& options, const Inventory& inventory,
+                               FlowAggregate& aggregate, IngestSummary& summary, CollectState& collect) {
+  PrometheusQuery at_a_time = query;
+  if (at_a_time.at <= 0) {
+    at_a_time.at = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  }
+  auto source = open_prometheus_source(at_a_time, collect);
+  if (!source) return tl::unexpected(source.error());
+  auto reader = LineReader::open(std::move(*source));
+  if (!reader) return tl::unexpected(reader.error());
+  summary.sources.push_back(fmt::format("{} (flow metrics)", (*reader)->display()));
+  ReadContext ctx{options, inventory, aggregate, summary, **reader, &collect};
+  if (auto read = read_flow_metrics(ctx); !read) return read;
+  // The series count traffic over the whole window, not at the evaluation time they carry.
+  summary.see_time(at_a_time.at - at_a_time.window, at_a_time.at);
+  return {};
+}
+
 Result<void> ingest_path(const std::string& source, const IngestOptions& options, const Inventory& inventory,
                          FlowAggregate& aggregate, IngestSummary& summary, CollectState& collect) {
   if (source == "-") return ingest_one("-", "<stdin>", options, inventory, aggregate, summary, collect);
@@ -186,6 +206,10 @@ Result<void> ingest_sources(const std::vector<std::string>& sources, const Inges
       if (!checkpoint.empty()) (void)write_edge_file(checkpoint, aggregate, summary);
       return read;
     }
+  }
+  for (const auto& query : options.prometheus) {
+    if (collect.done(summary, aggregate.edges.size())) break;
+    if (auto read = ingest_prometheus(query, options, inventory, aggregate, summary, collect); !read) return read;
   }
   summary.reconnects += collect.reconnects();
   if (collect.partial_lines() > 0) summary.skip("line cut off by a broken connection or the end of collection", collect.partial_lines());

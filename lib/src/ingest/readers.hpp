@@ -30,6 +30,11 @@ bool looks_like_eks_agent_log(std::string_view head);
 Result<void> read_nfm_reports(ReadContext& ctx);
 bool looks_like_nfm_report(std::string_view head);
 
+// Flow metrics in the Prometheus text format or OpenMetrics (Hubble's port distribution with a
+// labelsContext, Retina's forward counts): one edge per series; other metrics are ignored.
+Result<void> read_flow_metrics(ReadContext& ctx);
+bool looks_like_prometheus_text(std::string_view head);
+
 // One VPC record split into `tokens`, laid out as `columns`; used by both readers above.
 Result<void> read_vpc_record(ReadContext& ctx, const VpcColumns& columns,
                              const std::vector<std::string_view>& tokens);

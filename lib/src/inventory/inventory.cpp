@@ -287,6 +287,23 @@ const Pod* Inventory::pod_by_name(const std::string& namespace_name, const std::
   return lookup(m_pod_by_name, {namespace_name, name}, m_pods);
 }
 
+std::optional<WorkloadRef> Inventory::workload_named(const std::string& namespace_name, const std::string& name) const {
+  std::optional<WorkloadRef> found;
+  auto consider = [&](const WorkloadRef& ref) {
+    if (ref.namespace_name != namespace_name || ref.name != name || (found && *found == ref)) return true;
+    if (found) return false;  // two kinds of one name: the name alone does not say which
+    found = ref;
+    return true;
+  };
+  for (const auto& pod : m_pods) {
+    if (!consider(pod.owner)) return std::nullopt;
+  }
+  for (const auto& [ref, info] : m_workloads) {
+    if (!consider(ref)) return std::nullopt;
+  }
+  return found;
+}
+
 const Service* Inventory::service_by_ip(const IpAddress& ip) const { return lookup(m_service_by_ip, ip, m_services); }
 
 const Service* Inventory::service_by_name(const std::string& namespace_name, const std::string& name) const {

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <set>
+
 #include "testutil/temp_dir.hpp"
 
 namespace netobs {
@@ -16,6 +19,24 @@ TEST(Observe, ReadsEverySourceIntoOneGraph) {
   ASSERT_TRUE(observed) << observed.error().message;
   EXPECT_EQ(observed->summary.records_used, 2U);
   EXPECT_EQ(observed->graph.edges.size(), 2U);
+}
+
+// Metrics name workloads without their kind: the inventory's workload of that name is meant.
+TEST(Observe, MetricWorkloadsTakeTheirKindFromTheInventory) {
+  testing::TempDir dir;
+  const std::string metrics = dir.write(
+      "m.prom",
+      "hubble_port_distribution_total{protocol=\"TCP\",port=\"3306\",source_namespace=\"catalog\","
+      "source_workload=\"catalog\",destination_namespace=\"catalog\",destination_workload=\"catalog-mysql\"} 4\n");
+  Inventory inventory;
+  ASSERT_TRUE(inventory.load_file(std::filesystem::path(NETOBS_SOURCE_DIR) / "samples/flows/inventory.json"));
+  auto observed = observe(ObserveOptions{{metrics}, {}, {}, {}}, inventory);
+  ASSERT_TRUE(observed) << observed.error().message;
+  std::set<std::string> names;
+  for (const auto& [ref, node] : observed->graph.workloads) names.insert(workload_name(ref));
+  EXPECT_EQ(names, (std::set<std::string>{"catalog/catalog[Deployment]", "catalog/catalog-mysql[StatefulSet]"}));
+  EXPECT_EQ(inventory.workload_named("catalog", "catalog-mysql")->kind, "StatefulSet");
+  EXPECT_FALSE(inventory.workload_named("catalog", "nothing"));
 }
 
 TEST(Observe, BadClusterCidrIsAUsageError) {

@@ -1,0 +1,173 @@
+// Flow metrics from a Prometheus-compatible HTTP API (--prometheus): one instant query of the
+// increase of hubble_port_distribution_total over the window, summed by the labels that name an
+// edge, turned into Prometheus text for the flow metrics reader. Weeks of traffic come back as
+// one row per edge. An answer too large for the server (too many samples) or for netobs is read
+// again one client namespace at a time.
+#include <random>
+
+#include <fmt/format.h>
+
+#include "byte_source.hpp"
+#include "collect_state.hpp"
+#include "http_common.hpp"
+#include "prom_api.hpp"
+#include "kube/http.hpp"
+#include "util/document.hpp"
+
+namespace netobs {
+namespace {
+
+constexpr std::string_view k_metric = "hubble_port_distribution_total";
+// Every label Hubble can name an end by; a label the metric lacks is simply empty.
+constexpr std::string_view k_edge_labels =
+    "protocol, port, source, destination, source_ip, source_namespace, source_pod, source_workload, "
+    "source_workload_kind, destination_ip, destination_namespace, destination_pod, destination_workload, "
+    "destination_workload_kind";
+
+std::string percent_encode(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) || c == '-' || c == '_' || c == '.' || c == '~') out.push_back(c);
+    else out += fmt::format("%{:02X}", byte);
+  }
+  return out;
+}
+
+class PrometheusReader {
+ public:
+  PrometheusReader(const PrometheusQuery& query, CollectState& collect)
+      : m_query(query), m_collect(collect), m_display(display_url(query.url)), m_random(std::random_device{}()) {
+    m_base = query.url;
+    while (!m_base.empty() && m_base.back() == '/') m_base.pop_back();
+    for (std::string_view suffix : {"/api/v1/query", "/api/v1"}) {
+      if (std::string_view(m_base).ends_with(suffix)) m_base.resize(m_base.size() - suffix.size());
+    }
+    m_at = query.at;
+  }
+
+  const std::string& display() const { return m_display; }
+
+  Result<std::string> run() {
+    if (auto tls = tls_settings(); tls) m_tls = std::move(*tls);
+    else return tl::unexpected(tls.error());
+    std::string text;
+    auto whole = query("", text);
+    if (whole || !m_too_large) return whole ? Result<std::string>(std::move(text)) : tl::unexpected(whole.error());
+    // Too large at once: one client namespace at a time, then the clients without one.
+    auto namespaces = label_values("source_namespace");
+    if (!namespaces) return tl::unexpected(namespaces.error());
+    namespaces->emplace_back();
+    text.clear();
+    for (const auto& name : *namespaces) {
+      m_too_large = false;
+      if (auto part = query(fmt::format("source_namespace={}", prom_label_literal(name)), text); !part) return tl::unexpected(part.error());
+    }
+    return text;
+  }
+
+ private:
+  Result<kube::TlsSettings> tls_settings() const {
+    kube::TlsSettings tls;
+    tls.insecure = m_query.http.insecure;
+    const std::pair<const std::string*, std::string*> files[] = {{&m_query.http.ca_file, &tls.ca_pem},
+                                                                 {&m_query.http.cert_file, &tls.client_cert_pem},
+                                                                 {&m_query.http.key_file, &tls.client_key_pem}};
+    for (const auto& [path, into] : files) {
+      if (path->empty()) continue;
+      auto text = read_text_file(*path);
+      if (!text) return tl::unexpected(text.error());
+      *into = std::move(*text);
+    }
+    return tls;
+  }
+
+  // Appends the series of the edges whose series match `selector` to `text`.
+  Result<void> query(const std::string& selector, std::string& text) {
+    const std::string promql = fmt::format("sum by ({}) (increase({}{{{}}}[{}s])) > 0", k_edge_labels, k_metric,
+                                           selector, m_query.window);
+    auto body = get("/api/v1/query", fmt::format("query={}&time={}", percent_encode(promql), m_at));
+    if (!body) return tl::unexpected(body.error());
+    const PromApiAnswer answer = read_vector_answer(body->text, k_metric, text);
+    m_too_large = m_too_large || answer.too_many_samples;
+    if (!answer.ok) return fail(fmt::format("HTTP {}: {}", body->status, answer.problem));
+    return {};
+  }
+
+  Result<std::vector<std::string>> label_values(std::string_view label) {
+    auto body = get(fmt::format("/api/v1/label/{}/values", label),
+                    fmt::format("match[]={}&start={}&end={}", percent_encode(k_metric), m_at - m_query.window, m_at));
+    if (!body) return tl::unexpected(body.error());
+    std::vector<std::string> names;
+    const PromApiAnswer answer = read_label_values_answer(body->text, names);
+    if (!answer.ok) return fail(fmt::format("HTTP {}: {}", body->status, answer.problem));
+    return names;
+  }
+
+  struct Body {
+    long status = 0;
+    std::string text;
+  };
+
+  // The body of the answer to GET `path`?`parameters`, with retries for failures that pass
+  // (refused, timeouts, 429, 5xx without an API error).
+  Result<Body> get(const std::string& path, const std::string& parameters) {
+    for (int failures = 0;; ++failures) {
+      auto headers = request_headers(m_query.http, "--prometheus-token-file");
+      if (!headers) return tl::unexpected(headers.error());
+      kube::HttpRequest request{m_base + path + "?" + parameters, std::move(*headers),
+                                std::max(m_query.http.idle_timeout, m_query.http.connect_timeout),
+                                m_query.max_answer_bytes};
+      auto response = kube::http_get(request, m_tls);
+      std::string why;
+      std::optional<double> retry_after;
+      if (!response) {
+        if (response.error().kind == ErrorKind::invalid_input) {  // larger than max_answer_bytes
+          m_too_large = true;
+          return fail(fmt::format("an answer larger than {} bytes", m_query.max_answer_bytes));
+        }
+        why = response.error().message;
+        // The message names the request's URL, which may carry user information.
+        if (auto at = why.find(request.url); at != std::string::npos) why.replace(at, request.url.size(), m_display);
+      } else if (response->status == 401 || response->status == 403) {
+        return fail(fmt::format("HTTP {}: not allowed (check --prometheus-token-file)", response->status));
+      } else if ((response->status == 429 || response->status >= 500) &&
+                 response->body.find("\"errorType\"") == std::string::npos) {
+        why = fmt::format("HTTP {}", response->status);
+        retry_after = response->retry_after;
+      } else {
+        // A 4xx or 5xx with an API error (bad_data 400, execution 422, timeout 503) says why itself.
+        return Body{response->status, std::move(response->body)};
+      }
+      if (failures >= m_query.http.retries) {
+        return fail(fmt::format("giving up after {} attempts: {}", failures + 1, why));
+      }
+      const double delay = std::max(backoff_seconds(failures + 1, m_query.http.max_backoff, m_random), retry_after.value_or(0.0));
+      if (!wait_unless_stopped(delay, m_collect)) return fail("stopped while waiting to retry");
+    }
+  }
+
+  tl::unexpected<Error> fail(std::string_view message) const {
+    return make_error(ErrorKind::network, fmt::format("{} (--prometheus): {}", m_display, message));
+  }
+
+  const PrometheusQuery& m_query;
+  CollectState& m_collect;
+  std::string m_display;
+  std::string m_base;
+  std::int64_t m_at = 0;
+  kube::TlsSettings m_tls;
+  std::mt19937 m_random;
+  bool m_too_large = false;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<ByteSource>> open_prometheus_source(const PrometheusQuery& query, CollectState& collect) {
+  PrometheusReader reader(query, collect);
+  auto text = reader.run();
+  if (!text) return tl::unexpected(text.error());
+  return open_memory_source(std::move(*text), reader.display() + " (prometheus query)");
+}
+
+}  // namespace netobs

@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# Flow metrics end to end: Hubble's hubble_port_distribution_total (made from the sample Hubble
+# flows as Cilium's handler counts them) read as a saved scrape, as OpenMetrics, from a /metrics
+# URL, and through a real Prometheus server (Debian's package) that scrapes a fixture exporter,
+# all on 127.0.0.1. The policies must be those of the Hubble flows themselves (their rules; the
+# annotations count flows differently). lint --flows and diff --flows read the metrics alike.
+source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/kube_server.sh"
+
+METRICS="python3 $NETOBS_SOURCE_DIR/tests/testutil/hubble_metrics.py"
+EXPORTER="$NETOBS_SOURCE_DIR/tests/testutil/metrics_exporter.py"
+HUBBLE="$SAMPLES/flows/hubble/shop-hubble-flows.jsonl"
+INVENTORY="$SAMPLES/flows/inventory.json"
+
+# rules FILE: the policies without the annotations that count and date the evidence.
+rules() { grep -v -e 'netobs.io/observed-flows' -e 'netobs.io/first-seen' -e 'netobs.io/last-seen' "$1"; }
+same_rules() { cmp -s <(rules "$WORK/expected.yaml") <(rules "$WORK/out"); }
+
+"$NETOBS" recommend "$HUBBLE" --inventory "$INVENTORY" -q >"$WORK/expected.yaml" || exit 1
+$METRICS "$HUBBLE" --noise >"$WORK/scrape.prom"
+$METRICS "$HUBBLE" --openmetrics >"$WORK/scrape.om"
+
+run recommend "$WORK/scrape.prom" --inventory "$INVENTORY"
+check "scrape file: read as flow metrics" err_has "scrape.prom (flow metrics)"
+check "scrape file: the policies are those of the Hubble flows" same_rules
+check "scrape file: only the edge series count as records" err_has "read 30 records, used 30"
+check "scrape file: the world peers come from source_ip/destination_ip" out_has "52.94.1.12/32"
+
+run recommend "$WORK/scrape.om" --inventory "$INVENTORY"
+check "OpenMetrics: the policies are those of the Hubble flows" same_rules
+
+# A body cut off before its '# EOF' is rejected whole, naming the file.
+head -n 12 "$WORK/scrape.om" >"$WORK/cut.om"
+run recommend "$WORK/cut.om" --inventory "$INVENTORY"
+check "cut OpenMetrics: exit 3" exit_is 3
+check "cut OpenMetrics: the message names the file and '# EOF'" err_has "cut.om:12: OpenMetrics body without its '# EOF'"
+check "cut OpenMetrics: nothing is written" out_empty
+
+# Without the workload labels, netobs says which labelsContext to configure.
+$METRICS "$HUBBLE" --labels source_namespace,destination_namespace >"$WORK/bare.prom"
+run recommend "$WORK/bare.prom" --inventory "$INVENTORY"
+check "missing labels: exit 3 (nothing usable)" exit_is 3
+check "missing labels: the labelsContext to configure" err_has "configure the metric with labelsContext=source_ip,source_namespace,source_workload"
+
+# Escaped label values, an unknown escape, a sample without a value.
+{
+  printf '# TYPE hubble_port_distribution_total counter\n'
+  printf 'hubble_port_distribution_total{protocol="TCP",port="8080",source_namespace="ui",source_workload="ui",destination_namespace="carts",destination_workload="carts",note="a \\"quoted\\", {odd} = value\\\\"} 3 1764000000000\n'
+  printf 'hubble_port_distribution_total{protocol="TCP",port="8080",source_namespace="ui\\q"} 1\n'
+  printf 'hubble_port_distribution_total{protocol="TCP"}\n'
+} >"$WORK/odd.prom"
+run recommend "$WORK/odd.prom" --inventory "$INVENTORY"
+check "escapes: the good series is used" err_has "read 1 records, used 1"
+check "escapes: an unknown escape is reported with its line" err_has "odd.prom:3: unknown escape '\\q' in a label value"
+check "escapes: a sample without a value is reported" err_has "odd.prom:4: expected a space and a value after the metric"
+check "escapes: the edge is allowed" out_has "app.kubernetes.io/name: ui"
+
+# lint and diff read the metrics as they read flows.
+"$NETOBS" lint "$WORK/expected.yaml" --flows "$HUBBLE" --inventory "$INVENTORY" --format json >"$WORK/lint-flows.json" 2>/dev/null
+run lint "$WORK/expected.yaml" --flows "$WORK/scrape.prom" --inventory "$INVENTORY" --format json
+check "lint --flows: same findings from metrics as from flows" cmp -s "$WORK/lint-flows.json" "$WORK/out"
+sed '/name: ui$/,$d' "$WORK/expected.yaml" >"$WORK/fewer.yaml"
+"$NETOBS" diff "$WORK/fewer.yaml" --live "$WORK/expected.yaml" --flows "$HUBBLE" --inventory "$INVENTORY" >"$WORK/diff-flows.txt" 2>/dev/null
+run diff "$WORK/fewer.yaml" --live "$WORK/expected.yaml" --flows "$WORK/scrape.prom" --inventory "$INVENTORY"
+check "diff --flows: exit 1 (differences)" exit_is 1
+check "diff --flows: same report from metrics as from flows" cmp -s "$WORK/diff-flows.txt" "$WORK/out"
+
+# A /metrics URL is a source like a file.
+start_exporter() {
+  local name=$1
+  shift
+  python3 "$EXPORTER" --port-file "$WORK/$name.port" --log "$WORK/$name.log" --lifetime 300 "$@" 2>"$WORK/$name.stderr" &
+  KUBE_PIDS+=($!)
+  wait_for_file "$WORK/$name.port"
+  printf -v "${name}_PORT" '%s' "$(cat "$WORK/$name.port")"
+}
+start_exporter direct --body "$WORK/scrape.prom"
+run recommend "http://127.0.0.1:$direct_PORT/metrics" --inventory "$INVENTORY"
+check "/metrics URL: the policies are those of the Hubble flows" same_rules
+
+# A real Prometheus server scraping the exporter every second. The samples carry their own
+# times, two scrapes apart, so every series holds exactly two samples however long the test runs.
+if ! command -v prometheus >/dev/null; then
+  echo "SKIP (rest): Debian's prometheus is not installed (scripts/install-deps.sh installs it)"
+  finish
+  exit
+fi
+now_ms=$(($(date +%s) * 1000))
+$METRICS "$HUBBLE" --halve --timestamp $((now_ms - 60000)) >"$WORK/early.prom"
+$METRICS "$HUBBLE" --timestamp $((now_ms - 30000)) >"$WORK/late.prom"
+start_exporter scraped --body "$WORK/early.prom" --body "$WORK/late.prom"
+PROM_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+cat >"$WORK/prometheus.yml" <<YAML
+global:
+  scrape_interval: 1s
+scrape_configs:
+  - job_name: hubble
+    static_configs:
+      - targets: ["127.0.0.1:$scraped_PORT"]
+YAML
+# 30 series with two samples each: the query of all of them needs about 120 samples in memory,
+# that of the largest namespace (ui, 14 series) about 56. So netobs must split it by namespace.
+prometheus --config.file="$WORK/prometheus.yml" --storage.tsdb.path="$WORK/tsdb" \
+  --web.listen-address="127.0.0.1:$PROM_PORT" --query.max-samples=70 >"$WORK/prometheus.log" 2>&1 &
+KUBE_PIDS+=($!)
+PROM="http://127.0.0.1:$PROM_PORT"
+ready=no
+for ((i = 0; i < 300; i++)); do
+  answer=$(python3 - "$PROM" <<'PY' 2>/dev/null
+import json, sys, urllib.parse, urllib.request
+q = urllib.parse.quote("count(hubble_port_distribution_total)")
+print(json.load(urllib.request.urlopen(f"{sys.argv[1]}/api/v1/query?query={q}"))["data"]["result"][0]["value"][1])
+PY
+  )
+  # The third scrape began after the second (the later body) was stored.
+  [ "$answer" = 30 ] && [ "$(wc -l <"$WORK/scraped.log")" -ge 3 ] && ready=yes && break
+  sleep 0.2
+done
+check "prometheus: scraped both bodies of the exporter" test "$ready" = yes
+
+run recommend --prometheus "$PROM" --window 1h --inventory "$INVENTORY"
+check "prometheus: exit 0" exit_is 0
+check "prometheus: the policies are those of the Hubble flows" same_rules
+check "prometheus: the query is a source" err_has "$PROM (prometheus query) (flow metrics)"
+check "prometheus: the summary's window is the query's" err_has "(a window of 1h00m"
+check "prometheus: every series, the node's too" err_has "read 30 records, used 30"
+
+# The same with a token and a path prefix (a proxy's), and a server that refuses.
+run recommend --prometheus "$PROM/" --window 1h --inventory "$INVENTORY" --since -1h
+check "prometheus: --since sets the window" same_rules
+run recommend --prometheus "http://user:secret@127.0.0.1:1/" --prometheus-timeout 2 --prometheus-retries 1 --inventory "$INVENTORY"
+check "prometheus refused: exit 3" exit_is 3
+check "prometheus refused: the URL without its secret" err_lacks "secret"
+check "prometheus refused: says --prometheus" err_has "(--prometheus)"
+check "prometheus refused: retried once" err_has "giving up after 2 attempts"
+
+# lint and diff take --prometheus too.
+run lint "$WORK/expected.yaml" --prometheus "$PROM" --window 1h --inventory "$INVENTORY" --format json
+check "lint --prometheus: same findings as from flows" cmp -s "$WORK/lint-flows.json" "$WORK/out"
+run diff "$WORK/fewer.yaml" --live "$WORK/expected.yaml" --prometheus "$PROM" --window 1h --inventory "$INVENTORY"
+# Prometheus extrapolates increase() to the window: the flow counts differ, the verdicts not.
+uncounted() { sed -E 's/ \([0-9]+ flows\)//' "$1"; }
+check "diff --prometheus: same report as from flows" cmp -s <(uncounted "$WORK/diff-flows.txt") <(uncounted "$WORK/out")
+run recommend --prometheus "$PROM" --window 1x --inventory "$INVENTORY"
+check "bad --window: usage error" exit_is 2
+finish
