@@ -193,6 +193,10 @@ ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::
     fmt::print(err, "netobs recommend: hint: no address was attributed to a workload; VPC flow logs need "
                     "--inventory to map addresses to pods\n");
   }
+  if (inventory.empty() && !graph.workloads.empty() && recommendation.policies.empty()) {
+    fmt::print(err, "netobs recommend: hint: the pods' labels are unknown (flow metrics name workloads, not their "
+                    "labels): give --inventory or --from-cluster to select them\n");
+  }
   if (summary.records_used == 0) {
     return fail(err, fmt::format("no usable flow record in {} source(s): read {} records, {} malformed; "
                                  "see the summary above",

@@ -29,6 +29,11 @@ check "scrape file: the world peers come from source_ip/destination_ip" out_has 
 run recommend "$WORK/scrape.om" --inventory "$INVENTORY"
 check "OpenMetrics: the policies are those of the Hubble flows" same_rules
 
+# Without an inventory the pods' labels are unknown: no policy, and a hint what to give.
+run recommend "$WORK/scrape.prom"
+check "no inventory: no policy selects pods by a guess" out_lacks "kind: NetworkPolicy"
+check "no inventory: the hint names --inventory" err_has "give --inventory or --from-cluster"
+
 # A body cut off before its '# EOF' is rejected whole, naming the file.
 head -n 12 "$WORK/scrape.om" >"$WORK/cut.om"
 run recommend "$WORK/cut.om" --inventory "$INVENTORY"

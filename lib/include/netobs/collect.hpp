@@ -28,7 +28,7 @@ struct AgentOptions {
 // Hubble's hubble_port_distribution_total over a window, summed by the labels naming an edge.
 struct PrometheusQuery {
   std::string url;                  // the server's base URL (…/api/v1/query is appended)
-  std::int64_t window = 7 * 86400;  // seconds of traffic, ending at `at`
+  std::int64_t window = std::int64_t{7} * 86400;  // seconds of traffic, ending at `at`
   std::int64_t at = 0;              // evaluation time, Unix seconds; 0 = now
   AgentOptions http;                // bearer token file, TLS, headers, timeouts, retries
   std::uint64_t max_answer_bytes = 256ULL << 20;  // a larger answer is read namespace by namespace

@@ -64,6 +64,7 @@ struct PendingSeries {
 struct SeriesEnd {
   FlowEndpoint endpoint;
   std::optional<IpAddress> ip;
+  bool bad_ip = false;  // an _ip label that is no address
   bool named() const { return !endpoint.namespace_name.empty() && (!endpoint.workload_name.empty() || !endpoint.pod_name.empty()); }
 };
 
@@ -88,7 +89,10 @@ SeriesEnd end_of(const PromLine& line, std::string_view side, const Inventory& i
     else end.endpoint.workload_name = name;
   }
   if (!end.named()) end.endpoint = FlowEndpoint{};  // a namespace alone names no workload
-  if (auto ip = label("ip"); !ip.empty()) end.ip = parse_ip(ip);
+  if (auto ip = label("ip"); !ip.empty()) {
+    end.ip = parse_ip(ip);
+    end.bad_ip = !end.ip;
+  }
   return end;
 }
 
@@ -195,6 +199,7 @@ class MetricsReader {
     const SeriesEnd source = end_of(line, "source", m_ctx.inventory);
     const SeriesEnd destination = end_of(line, "destination", m_ctx.inventory);
     for (const auto& [end, side] : {std::pair{&source, "source"}, std::pair{&destination, "destination"}}) {
+      if (end->bad_ip) return m_ctx.malformed(fmt::format("{} series with a bad {}_ip", metric->sample, side));
       if (!end->named() && !end->ip) {
         lacks(metric->sample, fmt::format("a {} workload or address (its {}_namespace and {}_workload, or {}_ip)", side,
                                           side, side, side));
@@ -209,6 +214,10 @@ class MetricsReader {
     series.record.protocol = *protocol;
     series.record.reply = false;
     series.record.connections = line.value >= 1.8e19 ? ~0ULL : static_cast<std::uint64_t>(std::ceil(line.value));
+    // Milliseconds or seconds, known only at the end; either way within a few hundred years.
+    if (line.timestamp && !(std::abs(*line.timestamp) < 1e16)) {
+      return m_ctx.malformed(fmt::format("{} series with a timestamp out of range", metric->sample));
+    }
     series.timestamp = line.timestamp;
     constexpr std::size_t k_max_series = 4'000'000;  // far more edges than a cluster has
     if (m_pending.size() >= k_max_series) return fail(fmt::format("more than {} edge series", k_max_series));

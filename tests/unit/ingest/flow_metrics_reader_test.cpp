@@ -101,12 +101,16 @@ TEST(FlowMetricsReader, RetinaRepliesAreNotEdges) {
 TEST(FlowMetricsReader, MalformedLinesAreCountedWithTheirLine) {
   const std::string text = "# TYPE hubble_port_distribution_total counter\n" +
                            hubble_series(R"(protocol="TCP",port="80000",)" + k_ends, "1") +
-                           "hubble_port_distribution_total{protocol=\"TCP\" 1\n";
+                           "hubble_port_distribution_total{protocol=\"TCP\" 1\n" +
+                           hubble_series(R"(protocol="TCP",port="80",source_ip="10.0.0.300",)" + k_ends, "1") +
+                           hubble_series(R"(protocol="TCP",port="80",)" + k_ends, "1 1e300");
   auto r = ingest_text(text, {}, Inventory{}, "metrics.prom");
   ASSERT_TRUE(r.status);
-  EXPECT_EQ(r.summary.malformed_count, 2U);
+  EXPECT_EQ(r.summary.malformed_count, 4U);
   EXPECT_TRUE(r.summary.malformed.at(0).ends_with("metrics.prom:2: hubble_port_distribution_total series with a bad port '80000'"));
   EXPECT_NE(r.summary.malformed.at(1).find("metrics.prom:3: "), std::string::npos);
+  EXPECT_TRUE(r.summary.malformed.at(2).ends_with("metrics.prom:4: hubble_port_distribution_total series with a bad source_ip"));
+  EXPECT_TRUE(r.summary.malformed.at(3).ends_with("metrics.prom:5: hubble_port_distribution_total series with a timestamp out of range"));
 }
 
 }  // namespace
