@@ -230,17 +230,7 @@ void add_collect_options(CLI::App& cmd, RecommendOptions& options) {
   cmd.add_option("--edges", options.edge_files, "Saved edges (a checkpoint) to add to the flows (repeatable)")
       ->type_name("FILE")->check(CLI::ExistingFile)->group(group);
   const char* agent = "Agent endpoint";
-  cmd.add_option("--agent-token-file", options.agent.token_file, "Bearer token for agent URLs, re-read on reconnect")
-      ->type_name("FILE")->check(CLI::ExistingFile)->group(agent);
-  cmd.add_option("--agent-ca", options.agent.ca_file, "CA bundle that verifies agent URLs (default: the system's)")
-      ->type_name("FILE")->check(CLI::ExistingFile)->group(agent);
-  cmd.add_option("--agent-cert", options.agent.cert_file, "Client certificate for mTLS (PEM)")
-      ->type_name("FILE")->check(CLI::ExistingFile)->group(agent);
-  cmd.add_option("--agent-key", options.agent.key_file, "Client key for mTLS (PEM)")
-      ->type_name("FILE")->check(CLI::ExistingFile)->group(agent);
-  cmd.add_option("--agent-header", options.agent.headers, "Extra request header 'Name: value' (repeatable)")
-      ->type_name("HEADER")->group(agent);
-  cmd.add_flag("--agent-insecure", options.agent.insecure, "Do not verify the agent's TLS certificate")->group(agent);
+  add_http_client_options(cmd, options.agent, "agent", "agent URLs", agent);
   cmd.add_option("--agent-connect-timeout", options.agent.connect_timeout, "Seconds to connect (default 10)")
       ->check(CLI::PositiveNumber)->type_name("SECONDS")->group(agent);
   cmd.add_option("--agent-idle-timeout", options.agent.idle_timeout,

@@ -144,6 +144,22 @@ Loaded<Graph> observe_flows(const std::string& command, const std::vector<std::s
   return std::move(observed->graph);
 }
 
+void add_http_client_options(CLI::App& cmd, AgentOptions& options, const std::string& prefix, const std::string& what,
+                             const char* group) {
+  const std::string flag = "--" + prefix + "-";
+  cmd.add_option(flag + "token-file", options.token_file, fmt::format("Bearer token for {}, read again for every connection", what))
+      ->type_name("FILE")->check(CLI::ExistingFile)->group(group);
+  cmd.add_option(flag + "ca", options.ca_file, fmt::format("CA bundle that verifies {} (default: the system's)", what))
+      ->type_name("FILE")->check(CLI::ExistingFile)->group(group);
+  cmd.add_option(flag + "cert", options.cert_file, fmt::format("Client certificate for {} (PEM, mTLS)", what))
+      ->type_name("FILE")->check(CLI::ExistingFile)->group(group);
+  cmd.add_option(flag + "key", options.key_file, fmt::format("Client key for {} (PEM, mTLS)", what))
+      ->type_name("FILE")->check(CLI::ExistingFile)->group(group);
+  cmd.add_option(flag + "header", options.headers, "Extra request header 'Name: value' (repeatable)")
+      ->type_name("HEADER")->group(group);
+  cmd.add_flag(flag + "insecure", options.insecure, fmt::format("Do not verify the TLS certificate of {}", what))->group(group);
+}
+
 void add_prometheus_options(CLI::App& cmd, PrometheusCliOptions& options) {
   const char* group = "Prometheus flow metrics";
   cmd.add_option("--prometheus", options.urls,
@@ -152,17 +168,7 @@ void add_prometheus_options(CLI::App& cmd, PrometheusCliOptions& options) {
       ->type_name("URL")->group(group);
   cmd.add_option("--window", options.window, "Traffic of this long before now (or --until) for --prometheus (default 7d)")
       ->type_name("DURATION")->group(group);
-  cmd.add_option("--prometheus-token-file", options.http.token_file, "Bearer token for --prometheus, read per request")
-      ->type_name("FILE")->check(CLI::ExistingFile)->group(group);
-  cmd.add_option("--prometheus-ca", options.http.ca_file, "CA bundle that verifies --prometheus (default: the system's)")
-      ->type_name("FILE")->check(CLI::ExistingFile)->group(group);
-  cmd.add_option("--prometheus-cert", options.http.cert_file, "Client certificate for --prometheus (PEM)")
-      ->type_name("FILE")->check(CLI::ExistingFile)->group(group);
-  cmd.add_option("--prometheus-key", options.http.key_file, "Client key for --prometheus (PEM)")
-      ->type_name("FILE")->check(CLI::ExistingFile)->group(group);
-  cmd.add_option("--prometheus-header", options.http.headers, "Extra request header 'Name: value' (repeatable)")
-      ->type_name("HEADER")->group(group);
-  cmd.add_flag("--prometheus-insecure", options.http.insecure, "Do not verify --prometheus's TLS certificate")->group(group);
+  add_http_client_options(cmd, options.http, "prometheus", "--prometheus", group);
   cmd.add_option("--prometheus-timeout", options.http.idle_timeout, "Seconds one query may take (default 60)")
       ->check(CLI::PositiveNumber)->type_name("SECONDS")->group(group);
   cmd.add_option("--prometheus-retries", options.http.retries,

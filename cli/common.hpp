@@ -69,6 +69,10 @@ Loaded<Graph> observe_flows(const std::string& command, const std::vector<std::s
                             const std::vector<std::string>& cluster_cidrs, const std::vector<std::string>& inventories,
                             const Inventory& inventory, std::ostream& err);
 
+// --PREFIX-token-file, -ca, -cert, -key, -header, -insecure: how requests to `what` (agent URLs,
+// --prometheus) authenticate and verify TLS.
+void add_http_client_options(CLI::App& cmd, AgentOptions& options, const std::string& prefix, const std::string& what,
+                             const char* group);
 // --prometheus URL, --window and the --prometheus-* connection options.
 void add_prometheus_options(CLI::App& cmd, PrometheusCliOptions& options);
 // The queries --prometheus asks for, over --window or [since, until] when given. Prints a usage

@@ -103,18 +103,24 @@ scrape_configs:
     static_configs:
       - targets: ["127.0.0.1:$scraped_PORT"]
 YAML
+# Served over TLS with the suite's test CA, so --prometheus-ca is what lets netobs in.
+make_pki
+printf 'tls_server_config:\n  cert_file: %s\n  key_file: %s\n' "$WORK/pki/server.crt" "$WORK/pki/server.key" >"$WORK/web.yml"
 # 30 series with two samples each: the query of all of them needs about 120 samples in memory,
 # that of the largest namespace (ui, 14 series) about 56. So netobs must split it by namespace.
 prometheus --config.file="$WORK/prometheus.yml" --storage.tsdb.path="$WORK/tsdb" \
-  --web.listen-address="127.0.0.1:$PROM_PORT" --query.max-samples=70 >"$WORK/prometheus.log" 2>&1 &
+  --web.listen-address="127.0.0.1:$PROM_PORT" --web.config.file="$WORK/web.yml" --query.max-samples=70 \
+  >"$WORK/prometheus.log" 2>&1 &
 KUBE_PIDS+=($!)
-PROM="http://127.0.0.1:$PROM_PORT"
+PROM="https://127.0.0.1:$PROM_PORT"
+CA=(--prometheus-ca "$WORK/pki/ca.crt")
 ready=no
 for ((i = 0; i < 300; i++)); do
-  answer=$(python3 - "$PROM" <<'PY' 2>/dev/null
-import json, sys, urllib.parse, urllib.request
+  answer=$(python3 - "$PROM" "$WORK/pki/ca.crt" <<'PY' 2>/dev/null
+import json, ssl, sys, urllib.parse, urllib.request
 q = urllib.parse.quote("count(hubble_port_distribution_total)")
-print(json.load(urllib.request.urlopen(f"{sys.argv[1]}/api/v1/query?query={q}"))["data"]["result"][0]["value"][1])
+tls = ssl.create_default_context(cafile=sys.argv[2])
+print(json.load(urllib.request.urlopen(f"{sys.argv[1]}/api/v1/query?query={q}", context=tls))["data"]["result"][0]["value"][1])
 PY
   )
   # The third scrape began after the second (the later body) was stored.
@@ -124,6 +130,9 @@ done
 check "prometheus: scraped both bodies of the exporter" test "$ready" = yes
 
 run recommend --prometheus "$PROM" --window 1h --inventory "$INVENTORY"
+check "prometheus without its CA: exit 3" exit_is 3
+check "prometheus without its CA: a TLS error naming the server" err_has "https://127.0.0.1:$PROM_PORT"
+run recommend --prometheus "$PROM" "${CA[@]}" --window 1h --inventory "$INVENTORY"
 check "prometheus: exit 0" exit_is 0
 check "prometheus: the policies are those of the Hubble flows" same_rules
 check "prometheus: the query is a source" err_has "$PROM (prometheus query) (flow metrics)"
@@ -131,7 +140,7 @@ check "prometheus: the summary's window is the query's" err_has "(a window of 1h
 check "prometheus: every series, the node's too" err_has "read 30 records, used 30"
 
 # The same with a token and a path prefix (a proxy's), and a server that refuses.
-run recommend --prometheus "$PROM/" --window 1h --inventory "$INVENTORY" --since -1h
+run recommend --prometheus "$PROM/" "${CA[@]}" --window 1h --inventory "$INVENTORY" --since -1h
 check "prometheus: --since sets the window" same_rules
 run recommend --prometheus "http://user:secret@127.0.0.1:1/" --prometheus-timeout 2 --prometheus-retries 1 --inventory "$INVENTORY"
 check "prometheus refused: exit 3" exit_is 3
@@ -140,12 +149,19 @@ check "prometheus refused: says --prometheus" err_has "(--prometheus)"
 check "prometheus refused: retried once" err_has "giving up after 2 attempts"
 
 # lint and diff take --prometheus too.
-run lint "$WORK/expected.yaml" --prometheus "$PROM" --window 1h --inventory "$INVENTORY" --format json
+run lint "$WORK/expected.yaml" --prometheus "$PROM" "${CA[@]}" --window 1h --inventory "$INVENTORY" --format json
 check "lint --prometheus: same findings as from flows" cmp -s "$WORK/lint-flows.json" "$WORK/out"
-run diff "$WORK/fewer.yaml" --live "$WORK/expected.yaml" --prometheus "$PROM" --window 1h --inventory "$INVENTORY"
+run diff "$WORK/fewer.yaml" --live "$WORK/expected.yaml" --prometheus "$PROM" "${CA[@]}" --window 1h --inventory "$INVENTORY"
 # Prometheus extrapolates increase() to the window: the flow counts differ, the verdicts not.
 uncounted() { sed -E 's/ \([0-9]+ flows\)//' "$1"; }
 check "diff --prometheus: same report as from flows" cmp -s <(uncounted "$WORK/diff-flows.txt") <(uncounted "$WORK/out")
 run recommend --prometheus "$PROM" --window 1x --inventory "$INVENTORY"
 check "bad --window: usage error" exit_is 2
+: >"$WORK/empty-token"
+run recommend --prometheus "$PROM" "${CA[@]}" --prometheus-token-file "$WORK/empty-token" --inventory "$INVENTORY"
+check "empty token file: exit 3 naming the option" err_has "--prometheus-token-file $WORK/empty-token: cannot read a token"
+printf 'prom-token-1\n' >"$WORK/token"
+run recommend --prometheus "$PROM" "${CA[@]}" --prometheus-token-file "$WORK/token" --window 1h --inventory "$INVENTORY" \
+  --prometheus-header "X-Scope-OrgID: tenant-1"
+check "token and header (ignored by this server): the same policies" same_rules
 finish
