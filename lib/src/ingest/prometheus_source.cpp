@@ -127,8 +127,11 @@ class PrometheusReader {
           return fail(fmt::format("an answer larger than {} bytes", m_query.max_answer_bytes));
         }
         why = response.error().message;
-        // The message names the request's URL, which may carry user information.
+        // The message starts with the request's URL, which may carry user information; the
+        // message netobs gives names the server once, without it.
+        if (why.starts_with(request.url + ": ")) why.erase(0, request.url.size() + 2);
         if (auto at = why.find(request.url); at != std::string::npos) why.replace(at, request.url.size(), m_display);
+        if (why.find("TLS failure") != std::string::npos) return fail(why);  // a wrong CA does not pass by waiting
       } else if (response->status == 401 || response->status == 403) {
         return fail(fmt::format("HTTP {}: not allowed (check --prometheus-token-file)", response->status));
       } else if ((response->status == 429 || response->status >= 500) &&
