@@ -163,8 +163,8 @@ void add_http_client_options(CLI::App& cmd, AgentOptions& options, const std::st
 void add_prometheus_options(CLI::App& cmd, PrometheusCliOptions& options) {
   const char* group = "Prometheus flow metrics";
   cmd.add_option("--prometheus", options.urls,
-                 "Read Hubble's hubble_port_distribution_total from this Prometheus-compatible server's HTTP API "
-                 "(repeatable)")
+                 "Read flow metrics (Hubble's port distribution, Retina's forward counts) from this "
+                 "Prometheus-compatible server's HTTP API (repeatable)")
       ->type_name("URL")->group(group);
   cmd.add_option("--window", options.window, "Traffic of this long before now (or --until) for --prometheus (default 7d)")
       ->type_name("DURATION")->group(group);

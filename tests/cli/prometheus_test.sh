@@ -91,8 +91,8 @@ if ! command -v prometheus >/dev/null; then
   exit
 fi
 now_ms=$(($(date +%s) * 1000))
-$METRICS "$HUBBLE" --halve --timestamp $((now_ms - 60000)) >"$WORK/early.prom"
-$METRICS "$HUBBLE" --timestamp $((now_ms - 30000)) >"$WORK/late.prom"
+$METRICS "$HUBBLE" --retina --halve --timestamp $((now_ms - 60000)) >"$WORK/early.prom"
+$METRICS "$HUBBLE" --retina --timestamp $((now_ms - 30000)) >"$WORK/late.prom"
 start_exporter scraped --body "$WORK/early.prom" --body "$WORK/late.prom"
 PROM_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 cat >"$WORK/prometheus.yml" <<YAML
@@ -137,7 +137,7 @@ check "prometheus: exit 0" exit_is 0
 check "prometheus: the policies are those of the Hubble flows" same_rules
 check "prometheus: the query is a source" err_has "$PROM (prometheus query) (flow metrics)"
 check "prometheus: the summary's window is the query's" err_has "(a window of 1h00m"
-check "prometheus: every series, the node's too" err_has "read 30 records, used 30"
+check "prometheus: every series, the node's too, and Retina's but its replies" err_has "read 32 records, used 31"
 
 # The same with a token and a path prefix (a proxy's), and a server that refuses.
 run recommend --prometheus "$PROM/" "${CA[@]}" --window 1h --inventory "$INVENTORY" --since -1h

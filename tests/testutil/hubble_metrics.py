@@ -62,6 +62,8 @@ def main():
     parser.add_argument("--noise", action="store_true", help="other metrics around the edge metric")
     parser.add_argument("--timestamp", type=int, help="a timestamp (ms) on every edge sample")
     parser.add_argument("--halve", action="store_true", help="half of each count, rounded down (an earlier scrape)")
+    parser.add_argument("--retina", action="store_true",
+                        help="also Retina's forward count for ui -> carts:8080, and for its replies")
     args = parser.parse_args()
     labels = [label for label in args.labels.split(",") if label]
     out = sys.stdout
@@ -78,6 +80,20 @@ def main():
             count //= 2  # a counter one scrape earlier: every series grows between the two
         stamp = f" {args.timestamp}" if args.timestamp is not None else ""
         out.write(f"{name}_total{{{body}}} {count}{stamp}\n")
+    if args.retina:
+        ends = [("10.0.1.21", "ui", "ui-5d8f7c9b4-abcde", "ui", "40000"),
+                ("10.0.1.41", "carts", "carts-7b8c9d6f4-pqrst", "carts", "8080")]
+        out.write("# TYPE networkobservability_adv_forward_count counter\n")
+        for source, destination in (ends, ends[::-1]):
+            labels = {"direction": "egress", "protocol": "TCP"}
+            for side, (ip, ns, pod, workload, port) in (("source", source), ("destination", destination)):
+                labels.update({f"{side}_ip": ip, f"{side}_namespace": ns, f"{side}_podname": pod,
+                               f"{side}_workload_kind": "Deployment", f"{side}_workload_name": workload,
+                               f"{side}_port": port})
+            body = ",".join(f'{k}="{v}"' for k, v in labels.items())
+            count = 2 if args.halve else 4
+            stamp = f" {args.timestamp}" if args.timestamp is not None else ""
+            out.write(f"networkobservability_adv_forward_count{{{body}}} {count}{stamp}\n")
     if args.noise:
         out.write('# a comment, then a summary\nrpc_duration_seconds{quantile="0.5"} 4773\nrpc_duration_seconds_sum 1.7560473e+07\n')
     if args.openmetrics:

@@ -25,7 +25,8 @@ struct AgentOptions {
 };
 
 // A Prometheus-compatible HTTP API to read flow metrics from (--prometheus): the increase of
-// Hubble's hubble_port_distribution_total over a window, summed by the labels naming an edge.
+// Hubble's hubble_port_distribution_total (and Retina's networkobservability_adv_forward_count)
+// over a window, summed by the labels naming an edge.
 struct PrometheusQuery {
   std::string url;                  // the server's base URL (…/api/v1/query is appended)
   std::int64_t window = std::int64_t{7} * 86400;  // seconds of traffic, ending at `at`

@@ -39,7 +39,7 @@ Result<std::unique_ptr<ByteSource>> open_file_range(const std::string& path, con
 // `text` itself.
 std::unique_ptr<ByteSource> open_memory_source(std::string text, std::string display);
 // The flow metrics a Prometheus server answers to `query`, as Prometheus text (the series of
-// hubble_port_distribution_total summed by edge labels, stamped with the evaluation time
+// each edge metric summed by edge labels, stamped with the evaluation time
 // `query.at`, which must be set).
 struct PrometheusQuery;
 Result<std::unique_ptr<ByteSource>> open_prometheus_source(const PrometheusQuery& query, CollectState& collect);

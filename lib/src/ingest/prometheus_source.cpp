@@ -1,8 +1,8 @@
-// Flow metrics from a Prometheus-compatible HTTP API (--prometheus): one instant query of the
-// increase of hubble_port_distribution_total over the window, summed by the labels that name an
-// edge, turned into Prometheus text for the flow metrics reader. Weeks of traffic come back as
-// one row per edge. An answer too large for the server (too many samples) or for netobs is read
-// again one client namespace at a time.
+// Flow metrics from a Prometheus-compatible HTTP API (--prometheus): per edge metric (Hubble's
+// port distribution, Retina's forward counts), one instant query of its increase over the window,
+// summed by the labels that name an edge, turned into Prometheus text for the flow metrics
+// reader. Weeks of traffic come back as one row per edge. An answer too large for the server
+// (too many samples) or for netobs is read again one client namespace at a time.
 #include <random>
 
 #include <fmt/format.h>
@@ -17,12 +17,22 @@
 namespace netobs {
 namespace {
 
-constexpr std::string_view k_metric = "hubble_port_distribution_total";
-// Every label Hubble can name an end by; a label the metric lacks is simply empty.
-constexpr std::string_view k_edge_labels =
-    "protocol, port, source, destination, source_ip, source_namespace, source_pod, source_workload, "
-    "source_workload_kind, destination_ip, destination_namespace, destination_pod, destination_workload, "
-    "destination_workload_kind";
+// The metrics whose series are edges, each summed by every label it can name an end by (a label
+// a metric lacks is simply empty). Retina's port labels stay, so its replies can be told apart.
+struct EdgeMetricQuery {
+  std::string_view metric;
+  std::string_view labels;
+};
+constexpr EdgeMetricQuery k_edge_metrics[] = {
+    {"hubble_port_distribution_total",
+     "protocol, port, source, destination, source_ip, source_namespace, source_pod, source_workload, "
+     "source_workload_kind, destination_ip, destination_namespace, destination_pod, destination_workload, "
+     "destination_workload_kind"},
+    {"networkobservability_adv_forward_count",
+     "protocol, source_ip, source_namespace, source_podname, source_workload_name, source_workload_kind, source_port, "
+     "destination_ip, destination_namespace, destination_podname, destination_workload_name, "
+     "destination_workload_kind, destination_port"},
+};
 
 std::string percent_encode(std::string_view text) {
   std::string out;
@@ -52,18 +62,28 @@ class PrometheusReader {
     if (auto tls = tls_settings(); tls) m_tls = std::move(*tls);
     else return tl::unexpected(tls.error());
     std::string text;
-    auto whole = query("", text);
-    if (whole || !m_too_large) return whole ? Result<std::string>(std::move(text)) : tl::unexpected(whole.error());
-    // Too large at once: one client namespace at a time, then the clients without one.
-    auto namespaces = label_values("source_namespace");
-    if (!namespaces) return tl::unexpected(namespaces.error());
-    namespaces->emplace_back();
-    text.clear();
-    for (const auto& name : *namespaces) {
-      m_too_large = false;
-      if (auto part = query(fmt::format("source_namespace={}", prom_label_literal(name)), text); !part) return tl::unexpected(part.error());
+    for (const auto& edge_metric : k_edge_metrics) {
+      if (auto read = read_metric(edge_metric, text); !read) return tl::unexpected(read.error());
     }
     return text;
+  }
+
+ private:
+  // Appends the edges of one metric to `text`: in one query, or, when that is too large, one
+  // client namespace at a time and then the clients without one.
+  Result<void> read_metric(const EdgeMetricQuery& edge_metric, std::string& text) {
+    m_too_large = false;
+    auto whole = query(edge_metric, "", text);
+    if (whole || !m_too_large) return whole;
+    auto namespaces = label_values(edge_metric.metric, "source_namespace");
+    if (!namespaces) return tl::unexpected(namespaces.error());
+    namespaces->emplace_back();
+    for (const auto& name : *namespaces) {
+      m_too_large = false;
+      auto part = query(edge_metric, fmt::format("source_namespace={}", prom_label_literal(name)), text);
+      if (!part) return part;
+    }
+    return {};
   }
 
  private:
@@ -82,21 +102,21 @@ class PrometheusReader {
     return tls;
   }
 
-  // Appends the series of the edges whose series match `selector` to `text`.
-  Result<void> query(const std::string& selector, std::string& text) {
-    const std::string promql = fmt::format("sum by ({}) (increase({}{{{}}}[{}s])) > 0", k_edge_labels, k_metric,
-                                           selector, m_query.window);
+  // Appends the edges of the metric's series that match `selector` to `text`.
+  Result<void> query(const EdgeMetricQuery& edge_metric, const std::string& selector, std::string& text) {
+    const std::string promql = fmt::format("sum by ({}) (increase({}{{{}}}[{}s])) > 0", edge_metric.labels,
+                                           edge_metric.metric, selector, m_query.window);
     auto body = get("/api/v1/query", fmt::format("query={}&time={}", percent_encode(promql), m_at));
     if (!body) return tl::unexpected(body.error());
-    const PromApiAnswer answer = read_vector_answer(body->text, k_metric, text);
+    const PromApiAnswer answer = read_vector_answer(body->text, edge_metric.metric, text);
     m_too_large = m_too_large || answer.too_many_samples;
     if (!answer.ok) return fail(fmt::format("HTTP {}: {}", body->status, answer.problem));
     return {};
   }
 
-  Result<std::vector<std::string>> label_values(std::string_view label) {
+  Result<std::vector<std::string>> label_values(std::string_view metric, std::string_view label) {
     auto body = get(fmt::format("/api/v1/label/{}/values", label),
-                    fmt::format("match[]={}&start={}&end={}", percent_encode(k_metric), m_at - m_query.window, m_at));
+                    fmt::format("match[]={}&start={}&end={}", percent_encode(metric), m_at - m_query.window, m_at));
     if (!body) return tl::unexpected(body.error());
     std::vector<std::string> names;
     const PromApiAnswer answer = read_label_values_answer(body->text, names);
