@@ -6,12 +6,13 @@
 
 #include "commands.hpp"
 #include "process.hpp"
+#include "revision.hpp"
 
 int main(int argc, char** argv) {
   using netobs::cli::ExitCode;
   CLI::App app{"netobs: least-privilege Kubernetes NetworkPolicies from observed network flows"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "netobs 0.1.0");
+  app.set_version_flag("--version", "netobs " NETOBS_VERSION " (git " NETOBS_GIT_REVISION ")");
   netobs::cli::install_signal_handlers();
   netobs::cli::add_limit_options(app);
   ExitCode exit_code = ExitCode::ok;

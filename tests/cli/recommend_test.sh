@@ -7,6 +7,13 @@ INVENTORY="$SAMPLES/flows/inventory.json"
 VPC=$(ls "$SAMPLES"/flows/vpc/*.log)
 HUBBLE=$(ls "$SAMPLES"/flows/hubble/*.jsonl)
 
+run --version
+check "--version exits 0" exit_is 0
+# The version, then the build's git revision (or "unknown" outside a git checkout).
+check "--version names the version and the git revision" grep -qE '^netobs [0-9]+\.[0-9]+\.[0-9]+ \(git ([0-9a-f]{7,}(-dirty)?|unknown)\)$' "$WORK/out"
+if git -C "$NETOBS_SOURCE_DIR" rev-parse --short=12 HEAD >/dev/null 2>&1; then
+  check "--version's revision is this checkout's" out_has "(git $(git -C "$NETOBS_SOURCE_DIR" rev-parse --short=12 HEAD)"
+fi
 run recommend --help
 check "help exits 0" exit_is 0
 check "help lists --inventory" out_has "--inventory"
