@@ -20,15 +20,10 @@ ExitCode run_connectivity(const ConnectivityOptions& options, std::ostream& out,
   auto set = load_state("connectivity", options.paths, options.inventories, options.cluster, options.namespaces,
                         inventory, err, options.strict_input ? InputErrors::fail : InputErrors::report);
   if (!set) return set.error();
-  const PolicyEngine engine(*set, parse_scope(options.ipblock_scope));
+  const PolicyEngine engine(*set, options.ipblock_scope);
   const ConnectivityReport report = compute_connectivity(engine, options.nodes ? NodeRows::yes : NodeRows::no);
   for (const auto& note : report.notes) fmt::print(err, "netobs connectivity: note: {}\n", note);
-  const ConnectivityFormat format = options.format == "json"  ? ConnectivityFormat::json
-                                    : options.format == "csv" ? ConnectivityFormat::csv
-                                    : options.format == "md"  ? ConnectivityFormat::md
-                                    : options.format == "dot" ? ConnectivityFormat::dot
-                                                              : ConnectivityFormat::txt;
-  return write_result("connectivity", render_connectivity(report, format), options.output, out, err);
+  return write_result("connectivity", render_connectivity(report, options.format), options.output, out, err);
 }
 
 void add_connectivity_command(CLI::App& app, ExitCode& exit_code) {
@@ -36,10 +31,12 @@ void add_connectivity_command(CLI::App& app, ExitCode& exit_code) {
   CLI::App* cmd = app.add_subcommand("connectivity", "List every connection the NetworkPolicies allow");
   cmd->add_option("paths", options->paths, "Manifest files or directories (YAML or JSON)");
   cmd->add_option("--inventory", options->inventories, "Pods from 'kubectl get ... -A -o json' (repeatable)");
-  cmd->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"txt", "json", "csv", "md", "dot"}));
-  cmd->add_option("--ipblock-scope", options->ipblock_scope,
-                  "Whether ipBlocks match pod addresses: all (as most CNIs) or external")
-      ->check(CLI::IsMember({"all", "external"}));
+  add_choice(*cmd, "--format", options->format,
+             Choices<ConnectivityFormat>{{"text", ConnectivityFormat::txt}, {"json", ConnectivityFormat::json},
+                                         {"csv", ConnectivityFormat::csv}, {"md", ConnectivityFormat::md},
+                                         {"dot", ConnectivityFormat::dot}, {"txt", ConnectivityFormat::txt}},
+             "Output format");
+  add_ipblock_scope_option(*cmd, options->ipblock_scope);
   add_output_option(*cmd, options->output);
   cmd->add_option("--namespace,-n", options->namespaces, "With --from-cluster: read only these namespaces (repeatable)");
   add_cluster_options(*cmd, options->cluster, ClusterFlag::explicit_flag);

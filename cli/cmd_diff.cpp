@@ -30,14 +30,11 @@ ExitCode run_diff(const DiffOptions& options, std::ostream& out, std::ostream& e
     graph = std::move(*observed);
   }
   netobs::DiffOptions diff_options;
-  diff_options.ipblock_scope = parse_scope(options.ipblock_scope);
+  diff_options.ipblock_scope = options.ipblock_scope;
   diff_options.scope = options.prune ? DiffScope::everything : DiffScope::proposal_namespaces;
   const PolicyDiff diff = diff_policies(*live, *proposal, diff_options, options.flows.empty() && options.prometheus.urls.empty() ? nullptr : &graph);
   for (const auto& note : diff.notes) fmt::print(err, "netobs diff: note: {}\n", note);
-  const DiffFormat format = options.format == "json" ? DiffFormat::json
-                            : options.format == "md" ? DiffFormat::md
-                                                     : DiffFormat::txt;
-  if (const ExitCode written = write_result("diff", render_diff(diff, format), options.output, out, err);
+  if (const ExitCode written = write_result("diff", render_diff(diff, options.format), options.output, out, err);
       written != ExitCode::ok) {
     return written;
   }
@@ -58,10 +55,11 @@ void add_diff_command(CLI::App& app, ExitCode& exit_code) {
   cmd->add_option("--cluster-cidr", options->cluster_cidrs, "Pod or Service range, for --flows (repeatable)");
   add_prometheus_options(*cmd, options->prometheus);
   cmd->add_option("--namespace,-n", options->namespaces, "Read only these namespaces from the cluster (repeatable)");
-  cmd->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"txt", "text", "json", "md"}));
-  cmd->add_option("--ipblock-scope", options->ipblock_scope,
-                  "Whether ipBlocks match pod addresses: all (as most CNIs) or external")
-      ->check(CLI::IsMember({"all", "external"}));
+  add_choice(*cmd, "--format", options->format,
+             Choices<DiffFormat>{{"text", DiffFormat::txt}, {"json", DiffFormat::json}, {"md", DiffFormat::md},
+                                 {"txt", DiffFormat::txt}},
+             "Output format");
+  add_ipblock_scope_option(*cmd, options->ipblock_scope);
   cmd->add_flag("--prune", options->prune,
                 "The proposal is every policy of the cluster: live policies it lacks are removed, in every namespace");
   add_output_option(*cmd, options->output);

@@ -32,10 +32,10 @@ ExitCode run_explain(const ExplainOptions& options, std::ostream& out, std::ostr
       return endpoint->error().kind == ErrorKind::usage ? ExitCode::usage : ExitCode::input_error;
     }
   }
-  const PolicyEngine engine(*set, parse_scope(options.ipblock_scope));
+  const PolicyEngine engine(*set, options.ipblock_scope);
   const Explanation explanation = explain(engine, *from, *to, port->second, port->first);
   const std::string text =
-      options.format == "json" ? render_explanation_json(explanation) : render_explanation_text(explanation);
+      options.format == ExplainFormat::json ? render_explanation_json(explanation) : render_explanation_text(explanation);
   const ExitCode written = write_result("explain", text, options.output, out, err);
   if (written != ExitCode::ok) return written;
   return explanation.allowed ? ExitCode::ok : ExitCode::findings;
@@ -49,9 +49,10 @@ void add_explain_command(CLI::App& app, ExitCode& exit_code) {
   cmd->add_option("--from", options->from, "Source: ns/workload, ns/pod or an IP address")->required();
   cmd->add_option("--to", options->to, "Destination: ns/workload, ns/pod or an IP address")->required();
   cmd->add_option("--port", options->port, "PORT or PORT/PROTOCOL, e.g. 53/UDP (default protocol TCP)")->required();
-  cmd->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
-  cmd->add_option("--ipblock-scope", options->ipblock_scope, "Whether ipBlocks match pod addresses: all or external")
-      ->check(CLI::IsMember({"all", "external"}));
+  add_choice(*cmd, "--format", options->format,
+             Choices<ExplainFormat>{{"text", ExplainFormat::text}, {"json", ExplainFormat::json}, {"txt", ExplainFormat::text}},
+             "Output format");
+  add_ipblock_scope_option(*cmd, options->ipblock_scope);
   cmd->add_option("--namespace,-n", options->namespaces, "With --from-cluster: read only these namespaces (repeatable)");
   add_output_option(*cmd, options->output);
   add_cluster_options(*cmd, options->cluster, ClusterFlag::explicit_flag);

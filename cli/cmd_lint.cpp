@@ -13,14 +13,14 @@ namespace netobs::cli {
 
 ExitCode run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
   if (options.list_rules) {
-    const std::string text = options.format == "markdown" ? lint::render_rules_markdown() : lint::render_rules_text();
+    const std::string text = options.format == LintOutput::markdown ? lint::render_rules_markdown() : lint::render_rules_text();
     return write_result("lint", text, options.output, out, err);
   }
   if (options.paths.empty() && !options.cluster.from_cluster) {
     fmt::print(err, "netobs lint: give the manifest files or directories to check, or --from-cluster\n");
     return ExitCode::usage;
   }
-  if (options.format == "markdown") {
+  if (options.format == LintOutput::markdown) {
     fmt::print(err, "netobs lint: --format markdown goes with --list-rules\n");
     return ExitCode::usage;
   }
@@ -65,16 +65,16 @@ ExitCode run_lint(const LintOptions& options, std::ostream& out, std::ostream& e
     return ExitCode::input_error;
   }
   for (const auto& note : report->notes) fmt::print(err, "netobs lint: note: {}\n", note);
-  const lint::Format format = options.format == "json"    ? lint::Format::json
-                              : options.format == "sarif"  ? lint::Format::sarif
-                              : options.format == "github" ? lint::Format::github
-                                                           : lint::Format::text;
+  const lint::Format format = options.format == LintOutput::json    ? lint::Format::json
+                              : options.format == LintOutput::sarif  ? lint::Format::sarif
+                              : options.format == LintOutput::github ? lint::Format::github
+                                                                     : lint::Format::text;
   if (const ExitCode written = write_result("lint", lint::render(*report, format), options.output, out, err);
       written != ExitCode::ok) {
     return written;
   }
   const std::size_t failing = report->count(lint::Severity::error) +
-                              (options.fail_on == "warning" ? report->count(lint::Severity::warning) : 0);
+                              (options.fail_on == FailOn::warning ? report->count(lint::Severity::warning) : 0);
   return failing > 0 ? ExitCode::findings : ExitCode::ok;
 }
 
@@ -88,10 +88,14 @@ void add_lint_command(CLI::App& app, ExitCode& exit_code) {
   cmd->add_option("--vpc-format", options->vpc_format, "LogFormat of header-less VPC records in --flows");
   cmd->add_option("--cluster-cidr", options->cluster_cidrs, "Pod or Service range, for --flows (repeatable)");
   add_prometheus_options(*cmd, options->prometheus);
-  cmd->add_option("--format", options->format, "Output format (markdown: with --list-rules)")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github", "markdown"}));
-  cmd->add_option("--fail-on", options->fail_on, "Lowest severity that makes the exit code 1")
-      ->check(CLI::IsMember({"error", "warning"}));
+  add_choice(*cmd, "--format", options->format,
+             Choices<LintOutput>{{"text", LintOutput::text}, {"json", LintOutput::json}, {"sarif", LintOutput::sarif},
+                                 {"github", LintOutput::github}, {"markdown", LintOutput::markdown},
+                                 {"txt", LintOutput::text}},
+             "Output format (markdown: with --list-rules)");
+  add_choice(*cmd, "--fail-on", options->fail_on,
+             Choices<FailOn>{{"error", FailOn::error}, {"warning", FailOn::warning}},
+             "Lowest severity that makes the exit code 1");
   cmd->add_flag("--list-rules", options->list_rules, "Print the rules (text, or --format markdown) instead of checking");
   add_output_option(*cmd, options->output);
   cmd->add_option("--namespace,-n", options->namespaces, "With --from-cluster: read only these namespaces (repeatable)");

@@ -92,7 +92,7 @@ ExitCode collect_options(const RecommendOptions& options, IngestOptions& ingest,
 
 ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::ostream& err) {
   netobs::RecommendOptions recommend_options;
-  recommend_options.dns = options.dns == "none" ? DnsMode::none : DnsMode::allow;
+  recommend_options.dns = options.dns;
   recommend_options.namespaces = options.namespaces;
   recommend_options.default_deny = options.default_deny ? DefaultDeny::yes : DefaultDeny::no;
   if (!options.dns_selector.empty()) {
@@ -202,8 +202,7 @@ ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::
                                  "see the summary above",
                                  options.sources.size(), summary.records_read, summary.malformed_count));
   }
-  const std::string text = render_policies(recommendation.policies,
-                                           options.format == "json" ? OutputFormat::json : OutputFormat::yaml);
+  const std::string text = render_policies(recommendation.policies, options.format);
   return write_result("recommend", text, options.output, out, err);
 }
 
@@ -264,8 +263,8 @@ void add_recommend_command(CLI::App& app, ExitCode& exit_code) {
   cmd->add_flag("--strict", options->strict, "Stop at the first malformed record (exit 3)");
   cmd->add_option("--cluster-cidr", options->cluster_cidrs,
                   "Pod or Service range; unexplained addresses in it are reported, never allowed (repeatable)");
-  cmd->add_option("--dns", options->dns, "DNS egress in every policy: auto (cluster DNS) or none")
-      ->check(CLI::IsMember({"auto", "none"}));
+  add_choice(*cmd, "--dns", options->dns, Choices<DnsMode>{{"auto", DnsMode::allow}, {"none", DnsMode::none}},
+             "DNS egress in every policy: auto (cluster DNS) or none");
   cmd->add_option("--dns-selector", options->dns_selector,
                   "DNS pods as [NAMESPACE/]key=value[,key=value] (default: the kube-dns Service's selector)");
   cmd->add_option("--dns-ip", options->dns_ips, "Also allow DNS to this address, e.g. NodeLocal DNSCache (repeatable)");
@@ -281,7 +280,8 @@ void add_recommend_command(CLI::App& app, ExitCode& exit_code) {
                   "Where the API server's endpoints live: written instead of their changing addresses (repeatable)");
   cmd->add_flag("--default-deny", options->default_deny,
                 "Add a deny-all policy to each covered namespace and list workloads it would cut off");
-  cmd->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"yaml", "json"}));
+  add_choice(*cmd, "--format", options->format, Choices<OutputFormat>{{"yaml", OutputFormat::yaml}, {"json", OutputFormat::json}},
+             "Output format");
   add_output_option(*cmd, options->output);
   cmd->add_option("--top", options->top, "Rows per list in the summary on stderr")->check(CLI::Range(1, 100000));
   cmd->add_flag("--quiet,-q", options->quiet, "No summary on stderr");

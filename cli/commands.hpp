@@ -9,6 +9,12 @@
 #include <CLI/CLI.hpp>
 
 #include <netobs/collect.hpp>
+#include <netobs/connectivity.hpp>
+#include <netobs/diff.hpp>
+#include <netobs/engine.hpp>
+#include <netobs/lint.hpp>
+#include <netobs/recommend.hpp>
+#include <netobs/render.hpp>
 
 namespace netobs::cli {
 
@@ -19,6 +25,11 @@ enum class ExitCode : int {
   usage = 2,        // bad flags or arguments
   input_error = 3,  // unreadable or invalid input, or a failure while running
 };
+
+// Output formats only the CLI knows: explain's, and lint's (markdown lists the rules).
+enum class ExplainFormat { text, json };
+enum class LintOutput { text, json, sarif, github, markdown };
+enum class FailOn { error, warning };  // lint's lowest failing severity
 
 // --prometheus and how its queries reach the server; recommend, lint and diff read it alike.
 struct PrometheusCliOptions {
@@ -43,7 +54,7 @@ struct RecommendOptions {
   bool include_dropped = false;
   bool strict = false;
   std::vector<std::string> cluster_cidrs;
-  std::string dns = "auto";
+  DnsMode dns = DnsMode::allow;
   std::string dns_selector;
   std::vector<std::string> dns_ips;
   std::vector<std::string> namespaces;
@@ -53,7 +64,7 @@ struct RecommendOptions {
   std::vector<std::string> vpc_cidrs;
   std::vector<std::string> apiserver_cidrs;
   bool default_deny = false;
-  std::string format = "yaml";
+  OutputFormat format = OutputFormat::yaml;
   std::string output;
   std::size_t top = 10;
   bool quiet = false;
@@ -79,8 +90,8 @@ struct ConnectivityOptions {
   bool strict_input = false;
   bool nodes = false;
   std::vector<std::string> inventories;
-  std::string format = "txt";
-  std::string ipblock_scope = "all";
+  ConnectivityFormat format = ConnectivityFormat::txt;
+  IpBlockScope ipblock_scope = IpBlockScope::all;
   std::string output;
   ClusterOptions cluster;
   std::vector<std::string> namespaces;  // read only these from the cluster
@@ -96,8 +107,8 @@ struct ExplainOptions {
   std::string from;
   std::string to;
   std::string port;
-  std::string format = "text";
-  std::string ipblock_scope = "all";
+  ExplainFormat format = ExplainFormat::text;
+  IpBlockScope ipblock_scope = IpBlockScope::all;
   ClusterOptions cluster;
   std::vector<std::string> namespaces;
   std::string output;
@@ -115,8 +126,8 @@ struct LintOptions {
   PrometheusCliOptions prometheus;
   std::string vpc_format;
   std::vector<std::string> cluster_cidrs;
-  std::string format = "text";
-  std::string fail_on = "error";
+  LintOutput format = LintOutput::text;
+  FailOn fail_on = FailOn::error;
   bool list_rules = false;
   std::string output;
   ClusterOptions cluster;
@@ -137,8 +148,8 @@ struct DiffOptions {
   std::string vpc_format;
   std::vector<std::string> cluster_cidrs;
   std::vector<std::string> namespaces;
-  std::string format = "txt";
-  std::string ipblock_scope = "all";
+  DiffFormat format = DiffFormat::txt;
+  IpBlockScope ipblock_scope = IpBlockScope::all;
   bool prune = false;
   std::string output;
   ClusterOptions cluster;

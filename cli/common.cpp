@@ -241,6 +241,40 @@ ExitCode write_result(const std::string& command, const std::string& text, const
   return ExitCode::ok;
 }
 
+CLI::Option* make_choice(CLI::Option* option, const std::vector<std::pair<std::string, int>>& names, int current) {
+  std::vector<std::string> shown;
+  std::string default_name;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const bool alias = std::any_of(names.begin(), names.begin() + static_cast<std::ptrdiff_t>(i),
+                                   [&](const auto& earlier) { return earlier.second == names[i].second; });
+    if (alias) continue;
+    shown.push_back(names[i].first);
+    if (names[i].second == current) default_name = names[i].first;
+  }
+  CLI::Validator by_name(
+      [names](std::string& value) -> std::string {
+        std::string lower = value;
+        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+        for (const auto& [name, number] : names) {
+          if (name == lower) {
+            value = std::to_string(number);  // CLI11 reads an enum from its number
+            return {};
+          }
+        }
+        std::vector<std::string> allowed;
+        allowed.reserve(names.size());
+        for (const auto& entry : names) allowed.push_back(entry.first);
+        return fmt::format("'{}' is not one of {}", value, fmt::join(allowed, ", "));
+      },
+      "");
+  return option->transform(by_name)->type_name(fmt::format("{}", fmt::join(shown, "|")))->default_str(default_name);
+}
+
+void add_ipblock_scope_option(CLI::App& cmd, IpBlockScope& scope) {
+  add_choice(cmd, "--ipblock-scope", scope, Choices<IpBlockScope>{{"all", IpBlockScope::all}, {"external", IpBlockScope::external}},
+             "Whether ipBlocks match pod addresses: all (as most CNIs) or external");
+}
+
 IpBlockScope parse_scope(const std::string& text) { return text == "external" ? IpBlockScope::external : IpBlockScope::all; }
 
 void one_value_per_use(CLI::App& cmd) {

@@ -94,7 +94,28 @@ void add_output_option(CLI::App& cmd, std::string& output);
 ExitCode write_result(const std::string& command, const std::string& text, const std::string& output,
                       std::ostream& out, std::ostream& err);
 
+// The names of an enumerated option's values, first the one help shows for each value, then
+// aliases (`txt` for `text`).
+template <typename T>
+using Choices = std::vector<std::pair<std::string, T>>;
+
+// Makes `option` enumerated: CLI11 transforms a value's name (any case) into the number of the
+// enum it is bound to, so an unknown name is a usage error listing the allowed ones. Help shows
+// "name|name=default" with the first name of each value.
+CLI::Option* make_choice(CLI::Option* option, const std::vector<std::pair<std::string, int>>& names, int current);
+
+// Adds an enumerated option parsed into `into`.
+template <typename T>
+CLI::Option* add_choice(CLI::App& cmd, const std::string& flags, T& into, const Choices<T>& names, const std::string& help) {
+  std::vector<std::pair<std::string, int>> numbered;
+  numbered.reserve(names.size());
+  for (const auto& [name, value] : names) numbered.emplace_back(name, static_cast<int>(value));
+  return make_choice(cmd.add_option(flags, into, help), numbered, static_cast<int>(into));
+}
+
 IpBlockScope parse_scope(const std::string& text);
+// --ipblock-scope all|external, as connectivity, explain and diff take it.
+void add_ipblock_scope_option(CLI::App& cmd, IpBlockScope& scope);
 
 // Makes each repeatable option of `cmd` take one value per use, so `--inventory a.json dir/`
 // leaves dir/ a positional argument.

@@ -53,7 +53,7 @@ _netobs() {
       ;;
     connectivity)
       case $prev in
-        --format) COMPREPLY=($(compgen -W "txt json csv md dot" -- "$cur")); return ;;
+        --format) COMPREPLY=($(compgen -W "text json csv md dot" -- "$cur")); return ;;
         --ipblock-scope) COMPREPLY=($(compgen -W "all external" -- "$cur")); return ;;
         --inventory|--output|-o|--kubeconfig) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --namespace|-n|--context|--request-timeout) return ;;
@@ -100,7 +100,7 @@ _netobs() {
       case $prev in
         --prometheus-token-file|--prometheus-ca|--prometheus-cert|--prometheus-key) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --prometheus|--window|--prometheus-header|--prometheus-timeout|--prometheus-retries) return ;;
-        --format) COMPREPLY=($(compgen -W "txt text json md" -- "$cur")); return ;;
+        --format) COMPREPLY=($(compgen -W "text json md" -- "$cur")); return ;;
         --ipblock-scope) COMPREPLY=($(compgen -W "all external" -- "$cur")); return ;;
         --live|--inventory|--flows|--output|-o|--kubeconfig) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --vpc-format|--cluster-cidr|--namespace|-n|--context|--request-timeout) return ;;

@@ -64,7 +64,7 @@ complete -c netobs -n "__fish_seen_subcommand_from recommend" -l agent-retries -
 complete -c netobs -n "__fish_seen_subcommand_from connectivity" -F
 complete -c netobs -n "__fish_seen_subcommand_from connectivity" -l help -d 'Print help'
 complete -c netobs -n "__fish_seen_subcommand_from connectivity" -l inventory -r -F -d 'kubectl get ... -o json output'
-complete -c netobs -n "__fish_seen_subcommand_from connectivity" -l format -x -a 'txt json csv md dot' -d 'Output format'
+complete -c netobs -n "__fish_seen_subcommand_from connectivity" -l format -x -a 'text json csv md dot' -d 'Output format'
 complete -c netobs -n "__fish_seen_subcommand_from connectivity" -l nodes -d 'Also list the nodes'
 complete -c netobs -n "__fish_seen_subcommand_from connectivity" -l ipblock-scope -x -a 'all external' -d 'Whether ipBlocks match pod addresses'
 complete -c netobs -n "__fish_seen_subcommand_from connectivity" -s o -l output -r -F -d 'Write to FILE atomically'
@@ -116,7 +116,7 @@ complete -c netobs -n "__fish_seen_subcommand_from diff" -l flows -r -F -d 'Obse
 complete -c netobs -n "__fish_seen_subcommand_from diff" -l vpc-format -x -d 'LogFormat of header-less VPC records'
 complete -c netobs -n "__fish_seen_subcommand_from diff" -l cluster-cidr -x -d 'Pod or Service range'
 complete -c netobs -n "__fish_seen_subcommand_from diff" -s n -l namespace -x -d 'Read only this namespace from the cluster'
-complete -c netobs -n "__fish_seen_subcommand_from diff" -l format -x -a 'txt text json md' -d 'Output format'
+complete -c netobs -n "__fish_seen_subcommand_from diff" -l format -x -a 'text json md' -d 'Output format'
 complete -c netobs -n "__fish_seen_subcommand_from diff" -l ipblock-scope -x -a 'all external' -d 'Whether ipBlocks match pod addresses'
 complete -c netobs -n "__fish_seen_subcommand_from diff" -l prune -d 'The proposal is every policy of the cluster'
 complete -c netobs -n "__fish_seen_subcommand_from diff" -s o -l output -r -F -d 'Write to FILE atomically'

@@ -8,7 +8,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 build=$root/build/asan
 [ -f "$build/build.ninja" ] || cmake --preset asan >/dev/null
-cmake --build "$build" --target netobs_lib netobs_cli >/dev/null
+cmake --build "$build" --target netobs_lib netobs_cli netobs_revision >/dev/null
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 if ! run-clang-tidy-14 -quiet -p "$build" -j "$(nproc)" "^$root/(lib|cli)/.*\.cpp$" >"$log" 2>&1; then

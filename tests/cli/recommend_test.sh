@@ -14,6 +14,19 @@ check "--version names the version and the git revision" grep -qE '^netobs [0-9]
 if git -C "$NETOBS_SOURCE_DIR" rev-parse --short=12 HEAD >/dev/null 2>&1; then
   check "--version's revision is this checkout's" out_has "(git $(git -C "$NETOBS_SOURCE_DIR" rev-parse --short=12 HEAD)"
 fi
+# Enumerated options are parsed into their values: an unknown one is a usage error naming the
+# allowed ones; names are case-insensitive, and `text` is the text format everywhere (`txt` too).
+run recommend --format xml "$SAMPLES/flows/hubble"
+check "unknown --format: exit 2" exit_is 2
+check "unknown --format: the allowed values" err_has "--format: 'xml' is not one of yaml, json"
+run diff --ipblock-scope everywhere x.yaml
+check "unknown --ipblock-scope: the allowed values" err_has "'everywhere' is not one of all, external"
+check "help shows the values and the default" sh -c "'$NETOBS' connectivity --help | grep -qF -- '--format text|json|csv|md|dot=text'"
+run recommend --format JSON "$SAMPLES/flows/hubble/shop-hubble-flows.jsonl" --inventory "$SAMPLES/flows/inventory.json" -q
+check "--format JSON (any case) is json" out_has '"apiVersion": "networking.k8s.io/v1"'
+"$NETOBS" connectivity "$NETOBS_SOURCE_DIR/tests/golden/connectivity/manifests.yaml" --format txt >"$WORK/txt.out" 2>/dev/null
+run connectivity "$NETOBS_SOURCE_DIR/tests/golden/connectivity/manifests.yaml" --format text
+check "connectivity --format text is txt" cmp -s "$WORK/txt.out" "$WORK/out"
 run recommend --help
 check "help exits 0" exit_is 0
 check "help lists --inventory" out_has "--inventory"

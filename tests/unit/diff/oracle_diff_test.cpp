@@ -43,8 +43,8 @@ TEST_P(OracleDiff, ConnectivitySectionMatchesExpected) {
   cli::DiffOptions options;
   options.proposed = {(oracle / "cases" / names.substr(0, split)).string()};
   options.live = {(oracle / "cases" / names.substr(split + 5)).string()};
-  options.ipblock_scope = "external";
-  options.format = "txt";
+  options.ipblock_scope = IpBlockScope::external;
+  options.format = DiffFormat::txt;
   std::ostringstream out;
   std::ostringstream err;
   const cli::ExitCode code = cli::run_diff(options, out, err);
