@@ -275,7 +275,6 @@ void add_ipblock_scope_option(CLI::App& cmd, IpBlockScope& scope) {
              "Whether ipBlocks match pod addresses: all (as most CNIs) or external");
 }
 
-IpBlockScope parse_scope(const std::string& text) { return text == "external" ? IpBlockScope::external : IpBlockScope::all; }
 
 void one_value_per_use(CLI::App& cmd) {
   for (CLI::Option* option : cmd.get_options()) {

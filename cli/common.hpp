@@ -113,7 +113,6 @@ CLI::Option* add_choice(CLI::App& cmd, const std::string& flags, T& into, const 
   return make_choice(cmd.add_option(flags, into, help), numbered, static_cast<int>(into));
 }
 
-IpBlockScope parse_scope(const std::string& text);
 // --ipblock-scope all|external, as connectivity, explain and diff take it.
 void add_ipblock_scope_option(CLI::App& cmd, IpBlockScope& scope);
 
