@@ -4,24 +4,15 @@
 
 #include <CLI/CLI.hpp>
 
-#include "commands.hpp"
+#include "app.hpp"
 #include "process.hpp"
-#include "revision.hpp"
 
 int main(int argc, char** argv) {
   using netobs::cli::ExitCode;
-  CLI::App app{"netobs: least-privilege Kubernetes NetworkPolicies from observed network flows"};
-  app.require_subcommand(1);
-  app.set_version_flag("--version", "netobs " NETOBS_VERSION " (git " NETOBS_GIT_REVISION ")");
+  CLI::App app{netobs::cli::k_app_description};
   netobs::cli::install_signal_handlers();
-  netobs::cli::add_limit_options(app);
   ExitCode exit_code = ExitCode::ok;
-  netobs::cli::add_recommend_command(app, exit_code);
-  netobs::cli::add_connectivity_command(app, exit_code);
-  netobs::cli::add_explain_command(app, exit_code);
-  netobs::cli::add_lint_command(app, exit_code);
-  netobs::cli::add_diff_command(app, exit_code);
-  netobs::cli::add_completion_command(app, exit_code);
+  netobs::cli::add_commands(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
