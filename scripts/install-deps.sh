@@ -9,6 +9,7 @@ packages=(
   libexpected-dev libgtest-dev libcurl4-openssl-dev
   python3 openssl
   prometheus man-db
+  bash-completion zsh fish
   clang-14 libclang-rt-14-dev clang-tidy-14
 )
 
