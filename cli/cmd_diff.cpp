@@ -45,6 +45,8 @@ void add_diff_command(CLI::App& app, ExitCode& exit_code) {
   auto options = std::make_shared<DiffOptions>();
   CLI::App* cmd = app.add_subcommand(
       "diff", "Show what applying policies changes: objects, connectivity, observed flows that would break (exit 1: differences)");
+  set_examples(*cmd, {"netobs diff policies.yaml --flows flows/",
+                      "netobs diff policies.yaml --live k8s/ --inventory cluster.json --format json"});
   cmd->add_option("proposed", options->proposed, "Proposed policy manifests: files or directories (YAML or JSON)")
       ->required();
   cmd->add_option("--live", options->live,

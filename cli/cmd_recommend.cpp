@@ -246,6 +246,8 @@ void add_recommend_command(CLI::App& app, ExitCode& exit_code) {
   auto options = std::make_shared<RecommendOptions>();
   CLI::App* cmd = app.add_subcommand(
       "recommend", "Write least-privilege NetworkPolicies for the traffic observed in flow records");
+  set_examples(*cmd, {"netobs recommend flows/ --inventory cluster.json -o policies.yaml",
+                      "netobs recommend --prometheus https://prometheus.monitoring:9090 --window 14d --from-cluster --default-deny"});
   cmd->add_option("sources", options->sources,
                   "Flow records: files, directories (recursive), - for stdin, or an agent's http(s):// URL; "
                   "VPC flow logs or Hubble JSON, plain or gzip");

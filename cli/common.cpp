@@ -218,6 +218,12 @@ std::optional<std::vector<PrometheusQuery>> prometheus_queries(const std::string
 
 ExitCode exit_code_of(const Error& error) { return error.kind == ErrorKind::usage ? ExitCode::usage : ExitCode::input_error; }
 
+void set_examples(CLI::App& cmd, const std::vector<std::string>& examples) {
+  std::string footer = "\nExamples:";
+  for (const auto& example : examples) footer += "\n  " + example;
+  cmd.footer(footer);
+}
+
 void add_output_option(CLI::App& cmd, std::string& output) {
   cmd.add_option("--output,-o", output, "Write to FILE atomically instead of stdout (an interrupted run leaves FILE as it was)")
       ->type_name("FILE");

@@ -87,6 +87,9 @@ bool valid_header(const std::string& header);
 // The exit code for a library error: usage errors are 2, everything else 3.
 ExitCode exit_code_of(const Error& error);
 
+// Ends `cmd`'s help (and man page) with these command lines under "Examples:".
+void set_examples(CLI::App& cmd, const std::vector<std::string>& examples);
+
 // Adds --output/-o FILE to `cmd`.
 void add_output_option(CLI::App& cmd, std::string& output);
 

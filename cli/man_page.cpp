@@ -1,6 +1,7 @@
 #include "man_page.hpp"
 
 #include <algorithm>
+#include <sstream>
 
 #include <fmt/format.h>
 
@@ -90,6 +91,18 @@ std::string render_man_page(const CLI::App& root, const CLI::App& command, const
     for (const CLI::App* sub : root.get_subcommands([](const CLI::App*) { return true; })) {
       out += fmt::format(".TP\n\\fB{}\\fR\n{} (see \\fB{}\\fR(1))\n", roff(sub->get_name()), roff(sub->get_description()),
                          roff(page_name(root, *sub)));
+    }
+  }
+  // The examples of --help ("Examples:" then one indented command line each).
+  std::istringstream footer(command.get_footer());
+  std::string line;
+  bool examples = false;
+  while (std::getline(footer, line)) {
+    if (line == "Examples:") {
+      out += ".SH EXAMPLES\n";
+      examples = true;
+    } else if (examples && line.starts_with("  ")) {
+      out += fmt::format(".PP\n.nf\n{}\n.fi\n", roff(line.substr(2)));
     }
   }
   out += ".SH EXIT STATUS\n.TP\n0\nsuccess\n.TP\n1\nfindings or differences (lint, diff, explain: denied)\n"

@@ -13,6 +13,10 @@ for sub in $subcommands; do
   check "netobs-$sub.1 exists" test -s "$page"
   check "netobs-$sub.1 starts with its title" grep -q "^\.TH NETOBS-${sub^^} 1" "$page"
   check "netobs.1 lists $sub" grep -q "^\\\\fB$sub\\\\fR" "$MAN/netobs.1"
+  # --help ends with two examples of the subcommand; its page has them too.
+  "$NETOBS" "$sub" --help >"$WORK/help.txt"
+  check "$sub --help has two examples" test "$(sed -n '/^Examples:/,$p' "$WORK/help.txt" | grep -c "^  netobs $sub ")" -eq 2
+  check "netobs-$sub.1 has its examples" grep -q "^\.SH EXAMPLES" "$page"
   if command -v man >/dev/null; then
     MANWIDTH=200 man -l -P cat "$page" >"$WORK/$sub.txt" 2>"$WORK/$sub.err"
     check "man renders netobs-$sub.1 without complaint" test ! -s "$WORK/$sub.err"
