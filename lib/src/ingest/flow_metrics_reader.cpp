@@ -219,7 +219,8 @@ class MetricsReader {
       return m_ctx.malformed(fmt::format("{} series with a timestamp out of range", metric->sample));
     }
     series.timestamp = line.timestamp;
-    constexpr std::size_t k_max_series = 4'000'000;  // far more edges than a cluster has
+    // Far more edges than a cluster has, and a bound on what a body can make netobs hold.
+    constexpr std::size_t k_max_series = 1'000'000;
     if (m_pending.size() >= k_max_series) return fail(fmt::format("more than {} edge series", k_max_series));
     m_pending.push_back(std::move(series));
     return {};
