@@ -8,6 +8,7 @@
 
 #include <netobs/output.hpp>
 
+#include "dom_text.hpp"
 #include "line_reader.hpp"
 #include "util/k8s_json.hpp"
 
@@ -73,12 +74,6 @@ std::string header_line(const IngestSummary& summary) {
 struct LineError {
   std::string message;
 };
-
-std::string_view text_at(const element& parent, std::string_view key) {
-  std::string_view value;
-  if (parent[key].get(value) != simdjson::SUCCESS) return {};
-  return value;
-}
 
 bool read_counts(const element& line, std::string_view key, std::uint64_t (&into)[3]) {
   simdjson::dom::array array;

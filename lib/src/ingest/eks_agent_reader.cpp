@@ -10,6 +10,7 @@
 
 #include <netobs/time.hpp>
 
+#include "dom_text.hpp"
 #include "readers.hpp"
 
 namespace netobs {
@@ -76,11 +77,6 @@ bool parse_cloudwatch(std::string_view text, AgentFlow& flow) {
     text.remove_prefix(end + 1);
   }
   return any;
-}
-
-std::string_view text_at(const element& parent, std::string_view key) {
-  std::string_view value;
-  return parent[key].get(value) == simdjson::SUCCESS ? value : std::string_view{};
 }
 
 // The older shape keeps ports as numbers; they are printed into `storage`.

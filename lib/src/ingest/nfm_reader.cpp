@@ -5,17 +5,13 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include "dom_text.hpp"
 #include "readers.hpp"
 
 namespace netobs {
 namespace {
 
 using simdjson::dom::element;
-
-std::string_view text_at(const element& parent, std::string_view key) {
-  std::string_view value;
-  return parent[key].get(value) == simdjson::SUCCESS ? value : std::string_view{};
-}
 
 // The pod one side of the flow is, when the report says.
 FlowEndpoint pod_of(const element& flow, std::string_view side) {

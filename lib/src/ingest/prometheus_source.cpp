@@ -23,7 +23,7 @@ struct EdgeMetricQuery {
   std::string_view metric;
   std::string_view labels;
 };
-constexpr EdgeMetricQuery k_edge_metrics[] = {
+constexpr EdgeMetricQuery k_edge_metric_queries[] = {
     {"hubble_port_distribution_total",
      "protocol, port, source, destination, source_ip, source_namespace, source_pod, source_workload, "
      "source_workload_kind, destination_ip, destination_namespace, destination_pod, destination_workload, "
@@ -62,7 +62,7 @@ class PrometheusReader {
     if (auto tls = tls_settings(); tls) m_tls = std::move(*tls);
     else return tl::unexpected(tls.error());
     std::string text;
-    for (const auto& edge_metric : k_edge_metrics) {
+    for (const auto& edge_metric : k_edge_metric_queries) {
       if (auto read = read_metric(edge_metric, text); !read) return tl::unexpected(read.error());
     }
     return text;

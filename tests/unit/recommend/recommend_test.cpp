@@ -9,7 +9,7 @@ namespace netobs {
 namespace {
 
 // Three pods in one namespace plus DNS; flows are written inline per test.
-const char* k_inventory = R"({"apiVersion":"v1","kind":"List","items":[
+const char* k_app_inventory = R"({"apiVersion":"v1","kind":"List","items":[
   {"kind":"Pod","metadata":{"name":"a","namespace":"app","labels":{"role":"a"}},"spec":{},"status":{"podIP":"10.0.0.1"}},
   {"kind":"Pod","metadata":{"name":"b","namespace":"app","labels":{"role":"b"}},"spec":{},"status":{"podIP":"10.0.0.2"}},
   {"kind":"Pod","metadata":{"name":"c","namespace":"app","labels":{"role":"c"}},"spec":{},"status":{"podIP":"10.0.0.3"}},
@@ -20,10 +20,10 @@ const char* k_inventory = R"({"apiVersion":"v1","kind":"List","items":[
    "spec":{"clusterIP":"172.20.0.10","selector":{"k8s-app":"kube-dns"},"ports":[{"port":53,"protocol":"UDP"}]}}
 ]})";
 
-Recommendation run(const std::string& records, const RecommendOptions& options = {}) {
+Recommendation recommend_records(const std::string& records, const RecommendOptions& options = {}) {
   testing::TempDir dir;
   const std::string path = dir.write("f.log", "srcaddr dstaddr srcport dstport protocol\n" + records);
-  static Inventory inventory = testing::inventory_from(k_inventory);
+  static Inventory inventory = testing::inventory_from(k_app_inventory);
   return testing::run_pipeline({path}, inventory, options).recommendation;
 }
 
@@ -44,7 +44,7 @@ std::vector<std::string> peer_roles(const PolicyRule& rule) {
 
 TEST(Recommend, PeersWithTheSamePortsShareARuleAndNoCrossProductIsInvented) {
   // a and b both reach c on 80; only a reaches c on 443.
-  const auto r = run("10.0.0.1 10.0.0.3 40000 80 6\n10.0.0.2 10.0.0.3 40001 80 6\n10.0.0.1 10.0.0.3 40002 443 6\n");
+  const auto r = recommend_records("10.0.0.1 10.0.0.3 40000 80 6\n10.0.0.2 10.0.0.3 40001 80 6\n10.0.0.1 10.0.0.3 40002 443 6\n");
   const NetworkPolicy& c = policy(r, "c-netobs");
   ASSERT_EQ(c.ingress.size(), 2U);
   // Rules are ordered by their port set: {80} then {80, 443}.
@@ -58,7 +58,7 @@ TEST(Recommend, PeersWithTheSamePortsShareARuleAndNoCrossProductIsInvented) {
 }
 
 TEST(Recommend, CrossNamespacePeersAndExternalAddresses) {
-  const auto r = run("10.0.0.4 10.0.0.3 40000 80 6\n10.0.0.3 203.0.113.9 40000 443 6\n");
+  const auto r = recommend_records("10.0.0.4 10.0.0.3 40000 80 6\n10.0.0.3 203.0.113.9 40000 443 6\n");
   const NetworkPolicy& c = policy(r, "c-netobs");
   ASSERT_EQ(c.ingress.size(), 1U);
   const PolicyPeer& peer = c.ingress[0].peers[0];
@@ -70,7 +70,7 @@ TEST(Recommend, CrossNamespacePeersAndExternalAddresses) {
 }
 
 TEST(Recommend, DnsFromTheServiceSelectorAlwaysAndObservedDnsNotDuplicated) {
-  const auto r = run("10.0.0.1 10.0.0.53 40000 53 17\n10.0.0.1 10.0.0.2 40000 80 6\n");
+  const auto r = recommend_records("10.0.0.1 10.0.0.53 40000 53 17\n10.0.0.1 10.0.0.2 40000 80 6\n");
   const NetworkPolicy& a = policy(r, "a-netobs");
   ASSERT_EQ(a.egress.size(), 2U);  // b:80, then DNS
   const PolicyRule& dns = a.egress.back();
@@ -86,14 +86,14 @@ TEST(Recommend, DnsFromTheServiceSelectorAlwaysAndObservedDnsNotDuplicated) {
 TEST(Recommend, DnsOptions) {
   RecommendOptions none;
   none.dns = DnsMode::none;
-  const auto without = policy(run("10.0.0.1 10.0.0.2 40000 80 6\n", none), "a-netobs");
+  const auto without = policy(recommend_records("10.0.0.1 10.0.0.2 40000 80 6\n", none), "a-netobs");
   ASSERT_EQ(without.egress.size(), 1U);  // only the observed b:80
   EXPECT_EQ(without.egress[0].ports[0].port, (std::variant<int, std::string>(80)));
   RecommendOptions local;
   local.dns_ips.push_back(*parse_ip("169.254.20.10"));
   local.dns_selector = LabelSelector{{{"app", "dns"}}, {}};
   local.dns_namespace = "dns";
-  const auto r = run("10.0.0.1 10.0.0.2 40000 80 6\n", local);
+  const auto r = recommend_records("10.0.0.1 10.0.0.2 40000 80 6\n", local);
   const PolicyRule& dns = policy(r, "a-netobs").egress.back();
   ASSERT_EQ(dns.peers.size(), 2U);
   EXPECT_EQ(dns.peers[0].pod_selector->match_labels, (Labels{{"app", "dns"}}));
@@ -102,10 +102,10 @@ TEST(Recommend, DnsOptions) {
 
 TEST(Recommend, SystemNamespacesOnlyWhenNamed) {
   const std::string records = "10.0.0.53 10.0.0.1 40000 80 6\n";
-  EXPECT_THROW(policy(run(records), "coredns-1-netobs"), std::runtime_error);
+  EXPECT_THROW(policy(recommend_records(records), "coredns-1-netobs"), std::runtime_error);
   RecommendOptions named;
   named.namespaces = {"kube-system"};
-  const auto r = run(records, named);
+  const auto r = recommend_records(records, named);
   ASSERT_EQ(r.policies.size(), 1U);
   EXPECT_EQ(r.policies[0].namespace_name, "kube-system");
 }
@@ -113,7 +113,7 @@ TEST(Recommend, SystemNamespacesOnlyWhenNamed) {
 TEST(Recommend, DefaultDenyListsUnobservedWorkloads) {
   RecommendOptions options;
   options.default_deny = DefaultDeny::yes;
-  const auto r = run("10.0.0.1 10.0.0.2 40000 80 6\n", options);
+  const auto r = recommend_records("10.0.0.1 10.0.0.2 40000 80 6\n", options);
   const NetworkPolicy& deny = policy(r, "default-deny-netobs");
   EXPECT_TRUE(deny.pod_selector.empty());
   EXPECT_TRUE(deny.ingress.empty());
@@ -124,8 +124,8 @@ TEST(Recommend, DefaultDenyListsUnobservedWorkloads) {
 }
 
 TEST(Recommend, OutputIsSortedAndStable) {
-  const auto first = run("10.0.0.3 10.0.0.1 40000 80 6\n10.0.0.2 10.0.0.1 40000 80 6\n");
-  const auto second = run("10.0.0.2 10.0.0.1 40000 80 6\n10.0.0.3 10.0.0.1 40000 80 6\n");
+  const auto first = recommend_records("10.0.0.3 10.0.0.1 40000 80 6\n10.0.0.2 10.0.0.1 40000 80 6\n");
+  const auto second = recommend_records("10.0.0.2 10.0.0.1 40000 80 6\n10.0.0.3 10.0.0.1 40000 80 6\n");
   ASSERT_EQ(first.policies.size(), second.policies.size());
   for (std::size_t i = 0; i < first.policies.size(); ++i) {
     EXPECT_EQ(first.policies[i].name, second.policies[i].name);

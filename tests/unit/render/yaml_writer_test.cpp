@@ -32,11 +32,11 @@ TEST(YamlWriter, PoliciesRoundTripThroughAYamlReader) {
   policy.egress.push_back({{PolicyPeer{std::nullopt, std::nullopt, IpBlock{"203.0.113.9/32", {}}}},
                            {PolicyPort{Protocol::udp, std::string("dns"), std::nullopt}}});
   const std::string yaml = render_policies({policy, policy}, OutputFormat::yaml);
-  const std::string json = render_policies({policy, policy}, OutputFormat::json);
+  const std::string text = render_policies({policy, policy}, OutputFormat::json);
   auto docs = parse_documents(yaml, "out.yaml");
   ASSERT_TRUE(docs);
   ASSERT_EQ(docs->size(), 2U);
-  auto list = parse_documents(json, "out.json");
+  auto list = parse_documents(text, "out.json");
   ASSERT_TRUE(list);
   EXPECT_EQ((*docs)[0], list->front()["items"][0]);
   EXPECT_EQ((*docs)[0]["spec"]["podSelector"]["matchLabels"]["version"], "1.10");

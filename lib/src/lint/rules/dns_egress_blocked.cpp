@@ -22,7 +22,7 @@ std::vector<ClusterPod> dns_pods(const ManifestSet& set) {
   return pods;
 }
 
-Diagnostics check(const LintContext& ctx) {
+Diagnostics check_dns_egress_blocked(const LintContext& ctx) {
   Diagnostics out;
   const auto dns = dns_pods(*ctx.set);
   for (const auto& input : ctx.policies) {
@@ -65,6 +65,6 @@ const Rule k_dns_egress_blocked{
     "Egress isolation that blocks DNS to the cluster DNS pods (the classic default-deny outage)",
     "Add an egress rule to namespaceSelector kubernetes.io/metadata.name=kube-system with podSelector "
     "k8s-app=kube-dns, on UDP 53 and TCP 53.",
-    &check};
+    &check_dns_egress_blocked};
 
 }  // namespace netobs::lint::rules

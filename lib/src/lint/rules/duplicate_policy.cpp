@@ -5,7 +5,7 @@
 namespace netobs::lint::rules {
 namespace {
 
-Diagnostics check(const LintContext& ctx) {
+Diagnostics check_duplicate_policy(const LintContext& ctx) {
   Diagnostics out;
   std::map<std::pair<std::string, std::string>, const PolicyInput*> seen;
   for (const auto& input : ctx.policies) {
@@ -24,6 +24,6 @@ Diagnostics check(const LintContext& ctx) {
 }  // namespace
 
 const Rule k_duplicate_policy{"duplicate-policy", Severity::error, "Two NetworkPolicies with the same namespace and name",
-                              "Rename one of them, or merge their rules into one policy.", &check};
+                              "Rename one of them, or merge their rules into one policy.", &check_duplicate_policy};
 
 }  // namespace netobs::lint::rules

@@ -3,7 +3,7 @@
 namespace netobs::lint::rules {
 namespace {
 
-Diagnostics check(const LintContext& ctx) {
+Diagnostics check_host_network_selected(const LintContext& ctx) {
   Diagnostics out;
   for (const auto& input : ctx.policies) {
     const auto hit = workloads_where(*ctx.set, [&](const ClusterPod& pod) {
@@ -22,6 +22,6 @@ Diagnostics check(const LintContext& ctx) {
 
 const Rule k_host_network_selected{"host-network-selected", Severity::warning, "Policy selecting host-network pods",
                                    "Protect host-network pods with host firewalls; narrow the podSelector to pod-network pods.",
-                                   &check};
+                                   &check_host_network_selected};
 
 }  // namespace netobs::lint::rules

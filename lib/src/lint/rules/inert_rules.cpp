@@ -3,7 +3,7 @@
 namespace netobs::lint::rules {
 namespace {
 
-Diagnostics check(const LintContext& ctx) {
+Diagnostics check_inert_rules(const LintContext& ctx) {
   Diagnostics out;
   for (const auto& input : ctx.policies) {
     const json* types = input.at("/spec/policyTypes");
@@ -25,6 +25,6 @@ Diagnostics check(const LintContext& ctx) {
 
 const Rule k_inert_rules{
     "inert-rules", Severity::error, "Ingress or egress rules that policyTypes makes inert",
-    "Add the direction to spec.policyTypes, or delete the rules it omits.", &check};
+    "Add the direction to spec.policyTypes, or delete the rules it omits.", &check_inert_rules};
 
 }  // namespace netobs::lint::rules

@@ -4,7 +4,7 @@
 namespace netobs::lint::rules {
 namespace {
 
-Diagnostics check(const LintContext& ctx) {
+Diagnostics check_invalid_api_version(const LintContext& ctx) {
   Diagnostics out;
   // A policy whose kind is misspelt would otherwise be skipped as some other kind.
   for (const ManifestObject* object : ctx.objects) {
@@ -36,6 +36,6 @@ Diagnostics check(const LintContext& ctx) {
 const Rule k_invalid_api_version{
     "invalid-api-version", Severity::error,
     "NetworkPolicy with an apiVersion other than networking.k8s.io/v1, or a networking.k8s.io object of unknown kind",
-    "Set apiVersion: networking.k8s.io/v1 and kind: NetworkPolicy.", &check};
+    "Set apiVersion: networking.k8s.io/v1 and kind: NetworkPolicy.", &check_invalid_api_version};
 
 }  // namespace netobs::lint::rules

@@ -10,7 +10,7 @@ std::optional<Cidr> cidr_of(const json& value) {
   return parse_cidr(value.get<std::string>());
 }
 
-Diagnostics check(const LintContext& ctx) {
+Diagnostics check_invalid_ip_block(const LintContext& ctx) {
   Diagnostics out;
   for (const auto& input : ctx.policies) {
     for_each_peer(input, [&](PolicyType, const json& peer, const std::string& pointer) {
@@ -60,6 +60,6 @@ Diagnostics check(const LintContext& ctx) {
 const Rule k_invalid_ip_block{
     "invalid-ip-block", Severity::error,
     "ipBlock the API server rejects (missing or bad cidr, except outside the cidr or of another family)",
-    "Write ipBlock.cidr as a CIDR (10.0.0.0/16) and each except as a smaller range strictly inside it.", &check};
+    "Write ipBlock.cidr as a CIDR (10.0.0.0/16) and each except as a smaller range strictly inside it.", &check_invalid_ip_block};
 
 }  // namespace netobs::lint::rules

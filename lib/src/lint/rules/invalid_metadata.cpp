@@ -3,7 +3,7 @@
 namespace netobs::lint::rules {
 namespace {
 
-Diagnostics check(const LintContext& ctx) {
+Diagnostics check_invalid_metadata(const LintContext& ctx) {
   static const std::set<std::string> k_known{"name", "namespace", "labels", "annotations", "uid", "resourceVersion",
                                              "generation", "creationTimestamp", "deletionTimestamp",
                                              "deletionGracePeriodSeconds", "generateName", "selfLink", "finalizers",
@@ -54,6 +54,6 @@ Diagnostics check(const LintContext& ctx) {
 
 const Rule k_invalid_metadata{
     "invalid-metadata", Severity::error, "NetworkPolicy metadata the API server rejects (name, namespace, types)",
-    "Give the policy a map metadata with a DNS-subdomain name and, if set, a DNS-label namespace.", &check};
+    "Give the policy a map metadata with a DNS-subdomain name and, if set, a DNS-label namespace.", &check_invalid_metadata};
 
 }  // namespace netobs::lint::rules

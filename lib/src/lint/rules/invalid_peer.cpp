@@ -3,7 +3,7 @@
 namespace netobs::lint::rules {
 namespace {
 
-Diagnostics check(const LintContext& ctx) {
+Diagnostics check_invalid_peer(const LintContext& ctx) {
   Diagnostics out;
   for (const auto& input : ctx.policies) {
     for_each_peer(input, [&](PolicyType type, const json& peer, const std::string& pointer) {
@@ -42,6 +42,6 @@ Diagnostics check(const LintContext& ctx) {
 
 const Rule k_invalid_peer{
     "invalid-peer", Severity::error, "Peer the API server rejects (empty, unknown fields, ipBlock mixed with selectors)",
-    "Give each from/to element either selectors (podSelector and/or namespaceSelector) or one ipBlock.", &check};
+    "Give each from/to element either selectors (podSelector and/or namespaceSelector) or one ipBlock.", &check_invalid_peer};
 
 }  // namespace netobs::lint::rules

@@ -4,7 +4,7 @@
 namespace netobs::lint::rules {
 namespace {
 
-Diagnostics check(const LintContext& ctx) {
+Diagnostics check_invalid_port(const LintContext& ctx) {
   Diagnostics out;
   for (const auto& input : ctx.policies) {
     for_each_port(input, [&](PolicyType, const json& port, const std::string& at) {
@@ -65,6 +65,6 @@ const Rule k_invalid_port{
     "Port the API server rejects (bad protocol, port out of range or malformed name, endPort misuse)",
     "Use protocol TCP, UDP or SCTP; a port in 1-65535 or a valid port name; endPort only after a numeric port and "
     "not below it.",
-    &check};
+    &check_invalid_port};
 
 }  // namespace netobs::lint::rules

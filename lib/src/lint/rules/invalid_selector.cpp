@@ -83,7 +83,7 @@ void check_selector(const LintContext& ctx, const PolicyInput& input, const std:
   }
 }
 
-Diagnostics check(const LintContext& ctx) {
+Diagnostics check_invalid_selector(const LintContext& ctx) {
   Diagnostics out;
   for (const auto& input : ctx.policies) {
     check_selector(ctx, input, "/spec/podSelector", "spec.podSelector", out);
@@ -101,6 +101,6 @@ const Rule k_invalid_selector{
     "invalid-selector", Severity::error,
     "Label selector the API server rejects (bad label keys or values, malformed matchExpressions)",
     "Use valid label keys ([prefix/]name) and values, and In/NotIn with values or Exists/DoesNotExist without.",
-    &check};
+    &check_invalid_selector};
 
 }  // namespace netobs::lint::rules

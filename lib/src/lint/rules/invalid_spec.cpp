@@ -32,7 +32,7 @@ void check_rules(const LintContext& ctx, const PolicyInput& input, const char* d
   }
 }
 
-Diagnostics check(const LintContext& ctx) {
+Diagnostics check_invalid_spec(const LintContext& ctx) {
   Diagnostics out;
   for (const auto& input : ctx.policies) {
     const json* spec = input.at("/spec");
@@ -82,6 +82,6 @@ const Rule k_invalid_spec{
     "NetworkPolicy spec the API server rejects (missing podSelector, unknown fields, wrong types)",
     "Write spec with podSelector (a map; {} selects all pods), policyTypes (Ingress/Egress) and ingress/egress "
     "lists of rules with from/to and ports.",
-    &check};
+    &check_invalid_spec};
 
 }  // namespace netobs::lint::rules

@@ -3,7 +3,7 @@
 namespace netobs::lint::rules {
 namespace {
 
-Diagnostics check(const LintContext& ctx) {
+Diagnostics check_ip_block_overlaps_pods(const LintContext& ctx) {
   Diagnostics out;
   if (!ctx.pods_known) return out;
   for (const auto& input : ctx.policies) {
@@ -38,6 +38,6 @@ const Rule k_ip_block_overlaps_pods{
     "ip-block-overlaps-pods", Severity::warning, "ipBlock that covers pod addresses",
     "Select pods with podSelector/namespaceSelector, and keep ipBlocks for addresses outside the cluster (use except "
     "for the pod range).",
-    &check};
+    &check_ip_block_overlaps_pods};
 
 }  // namespace netobs::lint::rules

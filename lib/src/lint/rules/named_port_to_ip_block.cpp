@@ -4,7 +4,7 @@
 namespace netobs::lint::rules {
 namespace {
 
-Diagnostics check(const LintContext& ctx) {
+Diagnostics check_named_port_to_ip_block(const LintContext& ctx) {
   Diagnostics out;
   for (const auto& input : ctx.policies) {
     for_each_rule(input, [&](PolicyType type, const json& rule, const std::string& pointer) {
@@ -28,6 +28,6 @@ Diagnostics check(const LintContext& ctx) {
 }  // namespace
 
 const Rule k_named_port_to_ip_block{"named-port-to-ip-block", Severity::warning, "Named port in an egress rule to ipBlock peers",
-                                    "Use the port number for ipBlock peers.", &check};
+                                    "Use the port number for ipBlock peers.", &check_named_port_to_ip_block};
 
 }  // namespace netobs::lint::rules

@@ -3,7 +3,7 @@
 namespace netobs::lint::rules {
 namespace {
 
-Diagnostics check(const LintContext& ctx) {
+Diagnostics check_named_port_undefined(const LintContext& ctx) {
   Diagnostics out;
   if (!ctx.pods_known) return out;
   for (const auto& input : ctx.policies) {
@@ -50,6 +50,6 @@ Diagnostics check(const LintContext& ctx) {
 const Rule k_named_port_undefined{
     "named-port-undefined", Severity::warning,
     "Named port that no selected destination pod defines (or defines with another protocol)",
-    "Use a containerPort name the destination pods declare, with its protocol, or a port number.", &check};
+    "Use a containerPort name the destination pods declare, with its protocol, or a port number.", &check_named_port_undefined};
 
 }  // namespace netobs::lint::rules

@@ -3,7 +3,7 @@
 namespace netobs::lint::rules {
 namespace {
 
-Diagnostics check(const LintContext& ctx) {
+Diagnostics check_namespace_omitted(const LintContext& ctx) {
   Diagnostics out;
   for (const auto& input : ctx.policies) {
     const json* metadata = input.at("/metadata");
@@ -19,6 +19,6 @@ Diagnostics check(const LintContext& ctx) {
 
 // Info, not a warning: install bundles leave the namespace out on purpose and are applied with -n.
 const Rule k_namespace_omitted{"namespace-omitted", Severity::info, "NetworkPolicy without metadata.namespace",
-                               "Set metadata.namespace so the policy protects the namespace it was written for.", &check};
+                               "Set metadata.namespace so the policy protects the namespace it was written for.", &check_namespace_omitted};
 
 }  // namespace netobs::lint::rules

@@ -10,7 +10,7 @@ bool denies_all(const NetworkPolicy& policy, PolicyType type) {
   return policy.isolates(type) && policy.pod_selector.empty() && (type == PolicyType::ingress ? policy.ingress : policy.egress).empty();
 }
 
-Diagnostics check(const LintContext& ctx) {
+Diagnostics check_namespace_without_default_deny(const LintContext& ctx) {
   Diagnostics out;
   if (!ctx.pods_known) return out;
   std::map<std::string, const ClusterPod*> namespaces;
@@ -42,6 +42,6 @@ Diagnostics check(const LintContext& ctx) {
 const Rule k_namespace_without_default_deny{
     "namespace-without-default-deny", Severity::warning, "Namespace without a default-deny policy",
     "Add a policy with podSelector: {}, policyTypes [Ingress, Egress] and no rules (netobs recommend --default-deny).",
-    &check};
+    &check_namespace_without_default_deny};
 
 }  // namespace netobs::lint::rules

@@ -5,7 +5,7 @@
 namespace netobs::lint::rules {
 namespace {
 
-Diagnostics check(const LintContext& ctx) {
+Diagnostics check_observed_flow_blocked(const LintContext& ctx) {
   Diagnostics out;
   if (!ctx.flows) return out;
   for (const auto& [edge, stats] : ctx.flows->edges) {
@@ -31,6 +31,6 @@ Diagnostics check(const LintContext& ctx) {
 const Rule k_observed_flow_blocked{
     "observed-flow-blocked", Severity::error, "Observed connection (from --flows) that the policies would block",
     "Allow the connection in the policy named (netobs recommend writes the rule), or confirm the traffic is unwanted.",
-    &check};
+    &check_observed_flow_blocked};
 
 }  // namespace netobs::lint::rules

@@ -3,7 +3,7 @@
 namespace netobs::lint::rules {
 namespace {
 
-Diagnostics check(const LintContext& ctx) {
+Diagnostics check_peer_selects_nothing(const LintContext& ctx) {
   Diagnostics out;
   if (!ctx.pods_known) return out;
   for (const auto& input : ctx.policies) {
@@ -31,6 +31,6 @@ Diagnostics check(const LintContext& ctx) {
 }  // namespace
 
 const Rule k_peer_selects_nothing{"peer-selects-nothing", Severity::warning, "Peer whose selectors match no known pod",
-                                  "Fix the labels (of pods or namespaces) the peer selects, or delete the peer.", &check};
+                                  "Fix the labels (of pods or namespaces) the peer selects, or delete the peer.", &check_peer_selects_nothing};
 
 }  // namespace netobs::lint::rules

@@ -3,7 +3,7 @@
 namespace netobs::lint::rules {
 namespace {
 
-Diagnostics check(const LintContext& ctx) {
+Diagnostics check_policy_selects_nothing(const LintContext& ctx) {
   Diagnostics out;
   if (!ctx.pods_known) return out;
   for (const auto& input : ctx.policies) {
@@ -22,6 +22,6 @@ Diagnostics check(const LintContext& ctx) {
 }  // namespace
 
 const Rule k_policy_selects_nothing{"policy-selects-nothing", Severity::warning, "Policy whose podSelector selects no known pod",
-                                    "Fix the labels or the namespace, or delete the policy.", &check};
+                                    "Fix the labels or the namespace, or delete the policy.", &check_policy_selects_nothing};
 
 }  // namespace netobs::lint::rules

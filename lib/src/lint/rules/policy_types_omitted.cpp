@@ -3,7 +3,7 @@
 namespace netobs::lint::rules {
 namespace {
 
-Diagnostics check(const LintContext& ctx) {
+Diagnostics check_policy_types_omitted(const LintContext& ctx) {
   Diagnostics out;
   for (const auto& input : ctx.policies) {
     const json* types = input.at("/spec/policyTypes");
@@ -19,6 +19,6 @@ Diagnostics check(const LintContext& ctx) {
 }  // namespace
 
 const Rule k_policy_types_omitted{"policy-types-omitted", Severity::warning, "NetworkPolicy without policyTypes",
-                                  "List the directions the policy isolates in spec.policyTypes.", &check};
+                                  "List the directions the policy isolates in spec.policyTypes.", &check_policy_types_omitted};
 
 }  // namespace netobs::lint::rules

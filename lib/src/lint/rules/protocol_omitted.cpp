@@ -37,7 +37,7 @@ const char* udp_service(const json& port) {
   return nullptr;
 }
 
-Diagnostics check(const LintContext& ctx) {
+Diagnostics check_protocol_omitted(const LintContext& ctx) {
   Diagnostics out;
   for (const auto& input : ctx.policies) {
     for_each_port(input, [&](PolicyType, const json& port, const std::string& at) {
@@ -54,6 +54,6 @@ Diagnostics check(const LintContext& ctx) {
 }  // namespace
 
 const Rule k_protocol_omitted{"protocol-omitted", Severity::warning, "Port that is commonly UDP without an explicit protocol",
-                              "Write protocol: TCP (or UDP, SCTP) on every port.", &check};
+                              "Write protocol: TCP (or UDP, SCTP) on every port.", &check_protocol_omitted};
 
 }  // namespace netobs::lint::rules

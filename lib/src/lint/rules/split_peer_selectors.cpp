@@ -11,7 +11,7 @@ bool only(const json& peer, const char* key) {
 // namespaceSelector, so the author meant OR (every pod of this namespace, and those namespaces).
 bool empty_pod_selector(const json& peer) { return only(peer, "podSelector") && peer["podSelector"].empty(); }
 
-Diagnostics check(const LintContext& ctx) {
+Diagnostics check_split_peer_selectors(const LintContext& ctx) {
   Diagnostics out;
   for (const auto& input : ctx.policies) {
     for_each_rule(input, [&](PolicyType type, const json& rule, const std::string& pointer) {
@@ -41,6 +41,6 @@ const Rule k_split_peer_selectors{
     "split-peer-selectors", Severity::warning,
     "podSelector and namespaceSelector as two list elements where one AND element was likely meant",
     "Put podSelector and namespaceSelector in the same element (drop the '-' before the second) to require both.",
-    &check};
+    &check_split_peer_selectors};
 
 }  // namespace netobs::lint::rules

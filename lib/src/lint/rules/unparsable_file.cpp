@@ -4,7 +4,7 @@ namespace netobs::lint::rules {
 namespace {
 
 // One finding per file the loader could not parse; the other files are checked as usual.
-Diagnostics check(const LintContext& ctx) {
+Diagnostics check_unparsable_file(const LintContext& ctx) {
   Diagnostics out;
   for (const FileProblem& problem : ctx.set->problems) {
     Diagnostic d;
@@ -21,6 +21,6 @@ Diagnostics check(const LintContext& ctx) {
 const Rule k_unparsable_file{
     "unparsable-file", Severity::error, "File that is not valid YAML or JSON",
     "Fix the syntax at the line given, or render templates (helm template, kustomize build) and lint the output.",
-    &check};
+    &check_unparsable_file};
 
 }  // namespace netobs::lint::rules

@@ -6,7 +6,7 @@
 namespace netobs::lint::rules {
 namespace {
 
-Diagnostics check(const LintContext& ctx) {
+Diagnostics check_workload_not_isolated(const LintContext& ctx) {
   Diagnostics out;
   if (!ctx.pods_known) return out;
   std::map<WorkloadRef, const ClusterPod*> open;
@@ -32,6 +32,6 @@ Diagnostics check(const LintContext& ctx) {
 
 const Rule k_workload_not_isolated{"workload-not-isolated", Severity::warning,
                                    "Workload that no policy isolates in a direction",
-                                   "Write a policy for it (netobs recommend), or a namespace default-deny.", &check};
+                                   "Write a policy for it (netobs recommend), or a namespace default-deny.", &check_workload_not_isolated};
 
 }  // namespace netobs::lint::rules
