@@ -1,17 +1,14 @@
-// `netobs completion SHELL`: print the completion script for bash, zsh or fish.
+// `netobs completion SHELL`: print the completion script for bash, zsh or fish, generated from the
+// CLI definition.
 #include <iostream>
 
 #include "common.hpp"
-#include "completion_scripts.hpp"
+#include "completion_script.hpp"
 
 namespace netobs::cli {
 
-ExitCode run_completion(const CompletionOptions& options, std::ostream& out, std::ostream& err) {
-  std::string script;
-  if (options.shell == "bash") script = k_bash_completion;
-  if (options.shell == "zsh") script = k_zsh_completion;
-  if (options.shell == "fish") script = k_fish_completion;
-  return write_result("completion", script, options.output, out, err);
+ExitCode run_completion(const CLI::App& root, const CompletionOptions& options, std::ostream& out, std::ostream& err) {
+  return write_result("completion", completion_script(root, options.shell), options.output, out, err);
 }
 
 void add_completion_command(CLI::App& app, ExitCode& exit_code) {
@@ -19,9 +16,12 @@ void add_completion_command(CLI::App& app, ExitCode& exit_code) {
   CLI::App* cmd = app.add_subcommand("completion", "Print a shell completion script (bash, zsh or fish)");
   set_examples(*cmd, {"netobs completion bash > ~/.local/share/bash-completion/completions/netobs",
                       "netobs completion fish > ~/.config/fish/completions/netobs.fish"});
-  cmd->add_option("shell", options->shell, "The shell")->required()->check(CLI::IsMember({"bash", "zsh", "fish"}));
+  add_choice(*cmd, "shell", options->shell,
+             Choices<Shell>{{"bash", Shell::bash}, {"zsh", Shell::zsh}, {"fish", Shell::fish}}, "The shell")
+      ->required();
   add_output_option(*cmd, options->output);
-  cmd->callback([options, &exit_code] { exit_code = run_completion(*options, std::cout, std::cerr); });
+  // The root app outlives the parse that runs this callback.
+  cmd->callback([options, &app, &exit_code] { exit_code = run_completion(app, *options, std::cout, std::cerr); });
 }
 
 }  // namespace netobs::cli

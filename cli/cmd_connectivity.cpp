@@ -31,8 +31,8 @@ void add_connectivity_command(CLI::App& app, ExitCode& exit_code) {
   CLI::App* cmd = app.add_subcommand("connectivity", "List every connection the NetworkPolicies allow");
   set_examples(*cmd, {"netobs connectivity k8s/ --inventory cluster.json",
                       "netobs connectivity --from-cluster -n shop --format md -o connectivity.md"});
-  cmd->add_option("paths", options->paths, "Manifest files or directories (YAML or JSON)");
-  cmd->add_option("--inventory", options->inventories, "Pods from 'kubectl get ... -A -o json' (repeatable)");
+  cmd->add_option("paths", options->paths, "Manifest files or directories (YAML or JSON)")->type_name("PATH");
+  cmd->add_option("--inventory", options->inventories, "Pods from 'kubectl get ... -A -o json' (repeatable)")->type_name("FILE");
   add_choice(*cmd, "--format", options->format,
              Choices<ConnectivityFormat>{{"text", ConnectivityFormat::txt}, {"json", ConnectivityFormat::json},
                                          {"csv", ConnectivityFormat::csv}, {"md", ConnectivityFormat::md},

@@ -47,12 +47,12 @@ void add_diff_command(CLI::App& app, ExitCode& exit_code) {
       "diff", "Show what applying policies changes: objects, connectivity, observed flows that would break (exit 1: differences)");
   set_examples(*cmd, {"netobs diff policies.yaml --flows flows/",
                       "netobs diff policies.yaml --live k8s/ --inventory cluster.json --format json"});
-  cmd->add_option("proposed", options->proposed, "Proposed policy manifests: files or directories (YAML or JSON)")
+  cmd->add_option("proposed", options->proposed, "Proposed policy manifests: files or directories (YAML or JSON)")->type_name("PATH")
       ->required();
   cmd->add_option("--live", options->live,
-                  "The current state as manifests (policies and workloads) instead of the cluster (repeatable)");
-  cmd->add_option("--inventory", options->inventories, "Pods of the live state from 'kubectl get ... -A -o json' (repeatable)");
-  cmd->add_option("--flows", options->flows, "Observed flows (any recommend source) to judge both states by (repeatable)");
+                  "The current state as manifests (policies and workloads) instead of the cluster (repeatable)")->type_name("PATH");
+  cmd->add_option("--inventory", options->inventories, "Pods of the live state from 'kubectl get ... -A -o json' (repeatable)")->type_name("FILE");
+  cmd->add_option("--flows", options->flows, "Observed flows (any recommend source) to judge both states by (repeatable)")->type_name("PATH");
   cmd->add_option("--vpc-format", options->vpc_format, "LogFormat of header-less VPC records in --flows");
   cmd->add_option("--cluster-cidr", options->cluster_cidrs, "Pod or Service range, for --flows (repeatable)");
   add_prometheus_options(*cmd, options->prometheus);

@@ -46,8 +46,8 @@ void add_explain_command(CLI::App& app, ExitCode& exit_code) {
   CLI::App* cmd = app.add_subcommand("explain", "Explain why one connection is allowed or denied (exit 1: denied)");
   set_examples(*cmd, {"netobs explain k8s/ --inventory cluster.json --from shop/web --to shop/db --port 5432/TCP",
                       "netobs explain --from-cluster --from shop/web --to 10.0.4.50 --port 5432"});
-  cmd->add_option("paths", options->paths, "Manifest files or directories (YAML or JSON)");
-  cmd->add_option("--inventory", options->inventories, "Pods from 'kubectl get ... -A -o json' (repeatable)");
+  cmd->add_option("paths", options->paths, "Manifest files or directories (YAML or JSON)")->type_name("PATH");
+  cmd->add_option("--inventory", options->inventories, "Pods from 'kubectl get ... -A -o json' (repeatable)")->type_name("FILE");
   cmd->add_option("--from", options->from, "Source: ns/workload, ns/pod or an IP address")->required();
   cmd->add_option("--to", options->to, "Destination: ns/workload, ns/pod or an IP address")->required();
   cmd->add_option("--port", options->port, "PORT or PORT/PROTOCOL, e.g. 53/UDP (default protocol TCP)")->required();

@@ -83,10 +83,10 @@ void add_lint_command(CLI::App& app, ExitCode& exit_code) {
   CLI::App* cmd = app.add_subcommand("lint", "Check NetworkPolicy manifests (exit 1: findings at or above --fail-on)");
   set_examples(*cmd, {"netobs lint k8s/ --flows flows/ --inventory cluster.json --format sarif -o lint.sarif",
                       "netobs lint --list-rules --format markdown"});
-  cmd->add_option("paths", options->paths, "Manifest files or directories (YAML or JSON)");
-  cmd->add_option("--inventory", options->inventories, "Pods from 'kubectl get ... -A -o json' (repeatable)");
+  cmd->add_option("paths", options->paths, "Manifest files or directories (YAML or JSON)")->type_name("PATH");
+  cmd->add_option("--inventory", options->inventories, "Pods from 'kubectl get ... -A -o json' (repeatable)")->type_name("FILE");
   cmd->add_option("--flows", options->flows,
-                  "Observed flows (any recommend source): connections the policies would block are errors (repeatable)");
+                  "Observed flows (any recommend source): connections the policies would block are errors (repeatable)")->type_name("PATH");
   cmd->add_option("--vpc-format", options->vpc_format, "LogFormat of header-less VPC records in --flows");
   cmd->add_option("--cluster-cidr", options->cluster_cidrs, "Pod or Service range, for --flows (repeatable)");
   add_prometheus_options(*cmd, options->prometheus);

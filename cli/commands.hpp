@@ -12,6 +12,7 @@
 #include <netobs/connectivity.hpp>
 #include <netobs/diff.hpp>
 #include <netobs/engine.hpp>
+#include <netobs/graph_view.hpp>
 #include <netobs/lint.hpp>
 #include <netobs/recommend.hpp>
 #include <netobs/render.hpp>
@@ -46,7 +47,9 @@ struct ClusterOptions {
   double request_timeout = 30;  // seconds per request
 };
 
-struct RecommendOptions {
+// The flows a command reads and how (flow_sources.hpp): sources, inventory (or the cluster),
+// collection from agents, --prometheus, saved edges and the time window.
+struct FlowSourceOptions {
   std::vector<std::string> sources;
   std::vector<std::string> inventories;
   std::string input_format = "auto";
@@ -54,6 +57,22 @@ struct RecommendOptions {
   bool include_dropped = false;
   bool strict = false;
   std::vector<std::string> cluster_cidrs;
+  ClusterOptions cluster;  // --from-cluster replaces --inventory
+  bool quiet = false;      // no progress line
+  bool follow = false;
+  std::string duration;
+  std::uint64_t max_flows = 0;
+  AgentOptions agent;
+  std::string checkpoint;
+  std::string checkpoint_every = "5m";
+  std::vector<std::string> edge_files;
+  PrometheusCliOptions prometheus;
+  std::string since;
+  std::string until;
+};
+
+struct RecommendOptions {
+  FlowSourceOptions flows;
   DnsMode dns = DnsMode::allow;
   std::string dns_selector;
   std::vector<std::string> dns_ips;
@@ -67,19 +86,6 @@ struct RecommendOptions {
   OutputFormat format = OutputFormat::yaml;
   std::string output;
   std::size_t top = 10;
-  bool quiet = false;
-  ClusterOptions cluster;  // --from-cluster replaces --inventory
-  // Collection from agents and streams (collect.hpp), saved edges, the time window.
-  bool follow = false;
-  std::string duration;
-  std::uint64_t max_flows = 0;
-  AgentOptions agent;
-  std::string checkpoint;
-  std::string checkpoint_every = "5m";
-  std::vector<std::string> edge_files;
-  PrometheusCliOptions prometheus;
-  std::string since;
-  std::string until;
 };
 
 ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::ostream& err);
@@ -159,12 +165,26 @@ struct DiffOptions {
 ExitCode run_diff(const DiffOptions& options, std::ostream& out, std::ostream& err);
 void add_diff_command(CLI::App& app, ExitCode& exit_code);
 
-struct CompletionOptions {
-  std::string shell;
+struct GraphOptions {
+  FlowSourceOptions flows;
+  std::vector<std::string> namespaces;  // focus
+  std::vector<std::string> policies;    // overlay, with a default deny where they apply
+  GraphFormat format = GraphFormat::dot;
   std::string output;
 };
 
-ExitCode run_completion(const CompletionOptions& options, std::ostream& out, std::ostream& err);
+ExitCode run_graph(const GraphOptions& options, std::ostream& out, std::ostream& err);
+void add_graph_command(CLI::App& app, ExitCode& exit_code);
+
+enum class Shell { bash, zsh, fish };
+
+struct CompletionOptions {
+  Shell shell = Shell::bash;
+  std::string output;
+};
+
+// Prints the completion script of `root`, the netobs app.
+ExitCode run_completion(const CLI::App& root, const CompletionOptions& options, std::ostream& out, std::ostream& err);
 void add_completion_command(CLI::App& app, ExitCode& exit_code);
 
 }  // namespace netobs::cli

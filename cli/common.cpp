@@ -49,9 +49,10 @@ void add_cluster_options(CLI::App& cmd, ClusterOptions& options, ClusterFlag fla
     cmd.add_flag("--from-cluster", options.from_cluster,
                  "Read pods, namespaces, nodes and policies from the Kubernetes API server (kubeconfig as kubectl)");
   }
-  cmd.add_option("--kubeconfig", options.kubeconfig, "kubeconfig file (default: $KUBECONFIG, else ~/.kube/config, else in-cluster)");
+  cmd.add_option("--kubeconfig", options.kubeconfig, "kubeconfig file (default: $KUBECONFIG, else ~/.kube/config, else in-cluster)")
+      ->type_name("FILE");
   cmd.add_option("--context", options.context, "kubeconfig context (default: current-context)");
-  cmd.add_option("--request-timeout", options.request_timeout, "Seconds per API request")->check(CLI::Range(1.0, 3600.0));
+  cmd.add_option("--request-timeout", options.request_timeout, "Seconds per API request (default 30)")->check(CLI::Range(1.0, 3600.0));
 }
 
 ClusterReadOptions cluster_read_options(const ClusterOptions& cluster, const std::vector<std::string>& namespaces) {
@@ -79,11 +80,18 @@ Loaded<ManifestSet> load_cluster(const std::string& command, const ClusterOption
                                         std::ostream& err) {
   auto snapshot = read_cluster_snapshot(command, cluster, namespaces, err);
   if (!snapshot) return tl::unexpected(snapshot.error());
-  auto set = load_manifest_text(snapshot->list, snapshot->origin);
+  if (auto loaded = inventory.load_text(snapshot->list, snapshot->origin); !loaded) {
+    fmt::print(err, "netobs {}: {}\n", command, loaded.error().message);
+    return tl::unexpected(ExitCode::input_error);
+  }
+  return cluster_manifests(command, *snapshot, err);
+}
+
+Loaded<ManifestSet> cluster_manifests(const std::string& command, const ClusterSnapshot& snapshot, std::ostream& err) {
+  auto set = load_manifest_text(snapshot.list, snapshot.origin);
   Inventory live;
   for (Result<void> loaded : {set ? Result<void>{} : tl::unexpected(set.error()),
-                              live.load_text(snapshot->list, snapshot->origin),
-                              inventory.load_text(snapshot->list, snapshot->origin)}) {
+                              live.load_text(snapshot.list, snapshot.origin)}) {
     if (!loaded) {
       fmt::print(err, "netobs {}: {}\n", command, loaded.error().message);
       return tl::unexpected(ExitCode::input_error);
@@ -91,7 +99,7 @@ Loaded<ManifestSet> load_cluster(const std::string& command, const ClusterOption
   }
   // Pods come from the inventory's model (owners resolved through ReplicaSets and Jobs).
   set->pods.clear();
-  add_inventory(*set, live, snapshot->origin);
+  add_inventory(*set, live, snapshot.origin);
   return std::move(*set);
 }
 
@@ -148,13 +156,13 @@ void add_http_client_options(CLI::App& cmd, AgentOptions& options, const std::st
                              const char* group) {
   const std::string flag = "--" + prefix + "-";
   cmd.add_option(flag + "token-file", options.token_file, fmt::format("Bearer token for {}, read again for every connection", what))
-      ->type_name("FILE")->check(CLI::ExistingFile)->group(group);
+      ->type_name("FILE")->check(existing_file())->group(group);
   cmd.add_option(flag + "ca", options.ca_file, fmt::format("CA bundle that verifies {} (default: the system's)", what))
-      ->type_name("FILE")->check(CLI::ExistingFile)->group(group);
+      ->type_name("FILE")->check(existing_file())->group(group);
   cmd.add_option(flag + "cert", options.cert_file, fmt::format("Client certificate for {} (PEM, mTLS)", what))
-      ->type_name("FILE")->check(CLI::ExistingFile)->group(group);
+      ->type_name("FILE")->check(existing_file())->group(group);
   cmd.add_option(flag + "key", options.key_file, fmt::format("Client key for {} (PEM, mTLS)", what))
-      ->type_name("FILE")->check(CLI::ExistingFile)->group(group);
+      ->type_name("FILE")->check(existing_file())->group(group);
   cmd.add_option(flag + "header", options.headers, "Extra request header 'Name: value' (repeatable)")
       ->type_name("HEADER")->group(group);
   cmd.add_flag(flag + "insecure", options.insecure, fmt::format("Do not verify the TLS certificate of {}", what))->group(group);

@@ -55,6 +55,10 @@ Loaded<ManifestSet> load_cluster(const std::string& command, const ClusterOption
                                         const std::vector<std::string>& namespaces, Inventory& inventory,
                                         std::ostream& err);
 
+// The manifests of a snapshot read from the cluster: its pods (owners resolved), namespaces,
+// nodes and NetworkPolicies.
+Loaded<ManifestSet> cluster_manifests(const std::string& command, const ClusterSnapshot& snapshot, std::ostream& err);
+
 // A state to analyse: manifests from `paths`, plus the pods of each inventory (also loaded into
 // `inventory`), plus the cluster when `cluster.from_cluster`.
 Loaded<ManifestSet> load_state(const std::string& command, const std::vector<std::string>& paths,
@@ -89,6 +93,9 @@ ExitCode exit_code_of(const Error& error);
 
 // Ends `cmd`'s help (and man page) with these command lines under "Examples:".
 void set_examples(CLI::App& cmd, const std::vector<std::string>& examples);
+
+// CLI::ExistingFile without its own "FILE" label, which help would print after the type name.
+inline CLI::Validator existing_file() { return CLI::ExistingFile.description(""); }
 
 // Adds --output/-o FILE to `cmd`.
 void add_output_option(CLI::App& cmd, std::string& output);

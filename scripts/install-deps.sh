@@ -8,7 +8,7 @@ packages=(
   libcli11-dev libyaml-dev libyaml-cpp-dev nlohmann-json3-dev libfmt-dev zlib1g-dev libsimdjson-dev
   libexpected-dev libgtest-dev libcurl4-openssl-dev
   python3 openssl
-  prometheus man-db
+  prometheus man-db graphviz
   bash-completion zsh fish
   clang-14 libclang-rt-14-dev clang-tidy-14
 )

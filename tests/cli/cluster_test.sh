@@ -55,6 +55,20 @@ run diff "$WORK/proposed.yaml" --kubeconfig "$WORK/token.kubeconfig" --format js
 check "diff --format json" exit_is 1
 check "diff json carries the objects" out_has '"objects": ['
 
+# graph --from-cluster overlays the policies the cluster enforces (no default deny assumed).
+run graph "$SAMPLES/flows" --from-cluster --kubeconfig "$WORK/token.kubeconfig" --format json -q
+check "graph --from-cluster exits 0" exit_is 0
+check "graph --from-cluster: the live default deny blocks catalog-mysql, allow-all-ingress lets orders in" \
+  python3 - "$WORK/out" <<'PY'
+import json, sys
+g = json.load(open(sys.argv[1]))
+assert g["overlay"] is True
+label = {n["id"]: n["label"] for n in g["nodes"]}
+state = {(label[e["source"]], label[e["target"]], e["port"]): e["state"] for e in g["edges"]}
+assert state[("catalog (Deployment)", "catalog-mysql (StatefulSet)", 3306)] == "blocked", state
+assert state[("ui (Deployment)", "orders (Deployment)", 8080)] == "allowed", state
+PY
+
 # The real kubectl reads the same objects from the server.
 if command -v kubectl >/dev/null; then
   kubectl --kubeconfig "$WORK/token.kubeconfig" get pods -A -o json >"$WORK/kubectl-pods.json" 2>"$WORK/err"

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The shell completions know every subcommand and every long flag netobs --help lists.
+# The shell completions, generated from the CLI definition at build time, know every subcommand
+# and every long flag netobs --help lists, and `netobs completion SHELL` prints the same scripts.
 source "$(dirname "$0")/lib.sh"
-COMPLETIONS="$NETOBS_SOURCE_DIR/completions"
+: "${NETOBS_BUILD_DIR:?NETOBS_BUILD_DIR must name the build tree}"
+COMPLETIONS="$NETOBS_BUILD_DIR/cli/completions"
 
 subcommands=$("$NETOBS" --help | awk '/^Subcommands:/{on=1; next} on && /^  [a-z]/{print $1}')
 check "netobs --help lists subcommands" test -n "$subcommands"
@@ -18,12 +20,11 @@ for sub in $subcommands; do
     done
   done
 done
-for shell in bash zsh fish; do
-  run completion "$shell"
-  check "completion $shell exits 0" exit_is 0
+for pair in bash:netobs.bash zsh:_netobs fish:netobs.fish; do
+  run completion "${pair%%:*}"
+  check "completion ${pair%%:*} exits 0" exit_is 0
+  check "completion ${pair%%:*} prints the installed script" cmp -s "$WORK/out" "$COMPLETIONS/${pair#*:}"
 done
-run completion bash
-check "completion bash prints the bash script" cmp -s "$WORK/out" "$COMPLETIONS/netobs.bash"
 run completion tcsh
 check "completion of an unknown shell is a usage error" exit_is 2
 top_flags=$("$NETOBS" --help | grep -oE -- '--[a-z][a-z-]+' | sort -u)

@@ -32,7 +32,7 @@ check "the version is on the pages" grep -qF "$("$NETOBS" --version | sed 's/-/\
 if cmake --install "$NETOBS_BUILD_DIR" --prefix "$WORK/prefix" >"$WORK/install.log" 2>&1; then
   check "install: the binary" test -x "$WORK/prefix/bin/netobs"
   check "install: the man pages" test -s "$WORK/prefix/share/man/man1/netobs-diff.1"
-  check "install: bash completion" cmp -s "$WORK/prefix/share/bash-completion/completions/netobs" "$NETOBS_SOURCE_DIR/completions/netobs.bash"
+  check "install: bash completion" cmp -s "$WORK/prefix/share/bash-completion/completions/netobs" "$NETOBS_BUILD_DIR/cli/completions/netobs.bash"
   check "install: zsh completion" test -s "$WORK/prefix/share/zsh/site-functions/_netobs"
   check "install: fish completion" test -s "$WORK/prefix/share/fish/vendor_completions.d/netobs.fish"
 else

@@ -2,7 +2,8 @@
 # The completions in the real shells (bash with Debian's bash-completion, zsh's compinit, fish):
 # subcommands, options, enumerated values and file names.
 source "$(dirname "$0")/lib.sh"
-COMPLETIONS="$NETOBS_SOURCE_DIR/completions"
+: "${NETOBS_BUILD_DIR:?NETOBS_BUILD_DIR must name the build tree}"
+COMPLETIONS="$NETOBS_BUILD_DIR/cli/completions"  # generated from the CLI definition
 ZSH_COMPLETE="$NETOBS_SOURCE_DIR/tests/testutil/zsh_complete.zsh"
 touch "$WORK/cluster-inventory.json"
 
@@ -34,11 +35,15 @@ for shell in bash zsh fish; do
     continue
   fi
   check "$shell: subcommands" offers "$shell" "netobs rec" recommend
-  check "$shell: all subcommands" offers "$shell" "netobs " recommend connectivity explain lint diff completion
+  check "$shell: all subcommands" offers "$shell" "netobs " recommend connectivity explain lint diff graph completion
   check "$shell: options" offers "$shell" "netobs recommend --form" --format
   check "$shell: --prometheus options" offers "$shell" "netobs lint --prometheus-t" --prometheus-token-file --prometheus-timeout
   check "$shell: --format values of lint" offers "$shell" "netobs lint --format " text json sarif github markdown
   check "$shell: --format values of recommend" offers "$shell" "netobs recommend --format " yaml json
+  check "$shell: --format values of graph" offers "$shell" "netobs graph --format " dot mermaid json svg html
+  check "$shell: graph's --policies takes files" offers "$shell" "netobs graph --policies cluster-inv" cluster-inventory.json
+  check "$shell: options after a flag" offers "$shell" "netobs graph --strict --for" --format
+  check "$shell: completion's shells" offers "$shell" "netobs completion " bash zsh fish
   check "$shell: --input-format values" offers "$shell" "netobs recommend --input-format " auto hubble vpc prometheus
   check "$shell: file names" offers "$shell" "netobs recommend --inventory cluster-inv" cluster-inventory.json
 done

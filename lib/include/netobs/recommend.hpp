@@ -50,6 +50,9 @@ struct Recommendation {
 
 Recommendation recommend(const Graph& graph, const Inventory& inventory, const RecommendOptions& options);
 
+// The deny-all policy --default-deny writes into namespace `ns` (both directions, every pod).
+NetworkPolicy default_deny_policy(const std::string& ns);
+
 // The policy name for a workload: "<name>-netobs".
 std::string policy_name(const WorkloadRef& workload);
 

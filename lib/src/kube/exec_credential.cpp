@@ -1,12 +1,5 @@
 #include "kube/exec_credential.hpp"
 
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <chrono>
 #include <cstring>
 #include <ctime>
 #include <map>
@@ -18,9 +11,8 @@
 
 #include "util/document.hpp"
 #include "util/k8s_json.hpp"
+#include "util/subprocess.hpp"
 #include <netobs/time.hpp>
-
-extern char** environ;
 
 namespace netobs::kube {
 namespace {
@@ -35,100 +27,6 @@ std::map<std::string, Credential> g_cache;  // by command, args and server
 
 std::string cache_key(const ExecConfig& config, const std::string& server) {
   return fmt::format("{}\n{}\n{}", config.command, fmt::join(config.args, "\n"), server);
-}
-
-struct Output {
-  int status = -1;
-  std::string out;
-  std::string err;
-  bool timed_out = false;
-  bool too_large = false;
-  int exec_errno = 0;
-};
-
-// Runs argv with `env` added to the environment, stdin from /dev/null.
-Output run(const std::vector<std::string>& argv, const std::vector<std::string>& env) {
-  Output result;
-  int out_pipe[2];
-  int err_pipe[2];
-  int exec_pipe[2];
-  if (pipe2(out_pipe, O_CLOEXEC) != 0 || pipe2(err_pipe, O_CLOEXEC) != 0 || pipe2(exec_pipe, O_CLOEXEC) != 0) {
-    result.exec_errno = errno;
-    return result;
-  }
-  std::vector<std::string> environment;
-  for (char** e = environ; *e; ++e) environment.emplace_back(*e);
-  environment.insert(environment.end(), env.begin(), env.end());
-  std::vector<char*> args;
-  args.reserve(argv.size() + 1);
-  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-  args.push_back(nullptr);
-  std::vector<char*> envp;
-  envp.reserve(environment.size() + 1);
-  for (const auto& e : environment) envp.push_back(const_cast<char*>(e.c_str()));
-  envp.push_back(nullptr);
-
-  const pid_t pid = fork();
-  if (pid == 0) {
-    const int null = open("/dev/null", O_RDONLY);
-    dup2(null, 0);
-    dup2(out_pipe[1], 1);
-    dup2(err_pipe[1], 2);
-    execvpe(args[0], args.data(), envp.data());
-    const int error = errno;
-    (void)!write(exec_pipe[1], &error, sizeof error);
-    _exit(127);
-  }
-  close(out_pipe[1]);
-  close(err_pipe[1]);
-  close(exec_pipe[1]);
-  if (pid < 0) {
-    result.exec_errno = errno;
-    close(out_pipe[0]);
-    close(err_pipe[0]);
-    close(exec_pipe[0]);
-    return result;
-  }
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(k_timeout_ms);
-  pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
-  std::string* sinks[2] = {&result.out, &result.err};
-  int open_fds = 2;
-  while (open_fds > 0) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
-    if (left <= 0) {
-      result.timed_out = true;
-      break;
-    }
-    if (poll(fds, 2, static_cast<int>(left)) < 0 && errno != EINTR) break;
-    for (int i = 0; i < 2; ++i) {
-      if (fds[i].fd < 0 || fds[i].revents == 0) continue;
-      char buffer[8192];
-      const ssize_t n = read(fds[i].fd, buffer, sizeof buffer);
-      if (n <= 0) {
-        close(fds[i].fd);
-        fds[i].fd = -1;
-        --open_fds;
-        continue;
-      }
-      if (sinks[i]->size() + static_cast<std::size_t>(n) > k_max_output) {
-        result.too_large = true;
-        open_fds = 0;
-        break;
-      }
-      sinks[i]->append(buffer, static_cast<std::size_t>(n));
-    }
-  }
-  for (auto& fd : fds) {
-    if (fd.fd >= 0) close(fd.fd);
-  }
-  if (result.timed_out || result.too_large) kill(pid, SIGKILL);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  int error = 0;
-  if (read(exec_pipe[0], &error, sizeof error) == static_cast<ssize_t>(sizeof error)) result.exec_errno = error;
-  close(exec_pipe[0]);
-  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
 }
 
 }  // namespace
@@ -183,7 +81,7 @@ Result<Credential> exec_credential(const ExecConfig& config, const std::string& 
   for (const auto& [name, value] : config.env) env.push_back(name + "=" + value);
   std::vector<std::string> argv{config.command};
   argv.insert(argv.end(), config.args.begin(), config.args.end());
-  const Output output = run(argv, env);
+  const SubprocessResult output = run_subprocess(argv, env, "", SubprocessLimits{k_timeout_ms, k_max_output});
   if (output.exec_errno != 0) {
     return make_error(ErrorKind::io, fmt::format("{}: cannot run: {}", plugin, std::strerror(output.exec_errno)));
   }

@@ -291,6 +291,15 @@ std::vector<std::string> cut_off(const Inventory& inventory, const RecommendOpti
 
 std::string policy_name(const WorkloadRef& workload) { return workload.name + "-netobs"; }
 
+NetworkPolicy default_deny_policy(const std::string& ns) {
+  NetworkPolicy deny;
+  deny.name = "default-deny-netobs";
+  deny.namespace_name = ns;
+  deny.labels["app.kubernetes.io/managed-by"] = "netobs";
+  deny.policy_types = {PolicyType::ingress, PolicyType::egress};
+  return deny;
+}
+
 Recommendation recommend(const Graph& graph, const Inventory& inventory, const RecommendOptions& options) {
   Recommendation out;
   const DnsTarget dns = find_dns(inventory, options);
@@ -343,14 +352,7 @@ Recommendation recommend(const Graph& graph, const Inventory& inventory, const R
     }
   }
   if (options.default_deny == DefaultDeny::yes) {
-    for (const auto& ns : covered) {
-      NetworkPolicy deny;
-      deny.name = "default-deny-netobs";
-      deny.namespace_name = ns;
-      deny.labels["app.kubernetes.io/managed-by"] = "netobs";
-      deny.policy_types = {PolicyType::ingress, PolicyType::egress};
-      out.policies.push_back(std::move(deny));
-    }
+    for (const auto& ns : covered) out.policies.push_back(default_deny_policy(ns));
     out.unobserved = cut_off(inventory, options, covered, chosen);
     for (const auto& ns : known) {
       if (!covered.contains(ns)) out.unisolated.push_back(fmt::format("{}: {}", ns, unisolated_reason(ns, options)));

@@ -1,0 +1,91 @@
+// `netobs graph`: the observed service-dependency graph, for review, with what given policies (or
+// the cluster's) do to each edge.
+#include <iostream>
+#include <set>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <netobs/graph_view.hpp>
+#include <netobs/recommend.hpp>
+
+#include "common.hpp"
+#include "flow_sources.hpp"
+
+namespace netobs::cli {
+namespace {
+
+// The policies to overlay: --policies with a default deny in each namespace they apply to (what
+// applying them with a default deny would do), else with --from-cluster the policies the cluster
+// enforces as they are; nullopt for none. The pods are the observation's inventory.
+Loaded<std::optional<ManifestSet>> overlay_manifests(const GraphOptions& options, const Observation& observation,
+                                                     std::ostream& err) {
+  if (!options.policies.empty()) {
+    auto set = load_inputs("graph", options.policies, {}, err, InputErrors::fail);
+    if (!set) return tl::unexpected(ExitCode::input_error);
+    std::set<std::string> covered;
+    for (const auto& policy : set->policies) covered.insert(policy.namespace_name);
+    for (const auto& ns : covered) set->policies.push_back(default_deny_policy(ns));
+    add_inventory(*set, observation.inventory, "inventory");
+    return std::optional<ManifestSet>(std::move(*set));
+  }
+  if (observation.cluster) {
+    auto set = cluster_manifests("graph", *observation.cluster, err);
+    if (!set) return tl::unexpected(set.error());
+    return std::optional<ManifestSet>(std::move(*set));
+  }
+  return std::optional<ManifestSet>();
+}
+
+}  // namespace
+
+ExitCode run_graph(const GraphOptions& options, std::ostream& out, std::ostream& err) {
+  auto observation = observe_sources("graph", options.flows, err);
+  if (!observation) return observation.error();
+  const Observed& observed = observation->observed;
+  if (!observed.summary.ended_by.empty()) {
+    fmt::print(err, "netobs graph: collection ended ({}); drawing what was collected\n", observed.summary.ended_by);
+  }
+  auto overlay = overlay_manifests(options, *observation, err);
+  if (!overlay) return overlay.error();
+  std::optional<PolicyEngine> engine;
+  if (*overlay) engine.emplace(**overlay, IpBlockScope::all);
+  const GraphView view = make_graph_view(observed.graph, {options.namespaces, engine ? &*engine : nullptr});
+  for (const auto& note : view.notes) fmt::print(err, "netobs graph: note: {}\n", note);
+  if (!options.flows.quiet) {
+    std::size_t blocked = 0;
+    for (const auto& edge : view.edges) blocked += edge.state == EdgeState::blocked ? 1 : 0;
+    fmt::print(err, "netobs graph: {} ends, {} edges from {} records{}\n", view.nodes.size(), view.edges.size(),
+               observed.summary.records_used, engine ? fmt::format(", {} blocked by the policies", blocked) : "");
+  }
+  auto text = render_graph(view, options.format);
+  if (!text) {
+    fmt::print(err, "netobs graph: {}\n", text.error().message);
+    return exit_code_of(text.error());
+  }
+  return write_result("graph", *text, options.output, out, err);
+}
+
+void add_graph_command(CLI::App& app, ExitCode& exit_code) {
+  auto options = std::make_shared<GraphOptions>();
+  CLI::App* cmd = app.add_subcommand("graph", "Draw the service-dependency graph of the observed flows");
+  set_examples(*cmd, {"netobs graph flows/ --inventory cluster.json --format svg -o graph.svg",
+                      "netobs graph flows/ --inventory cluster.json --policies policies.yaml -n shop --format html -o review.html"});
+  add_flow_source_options(*cmd, options->flows);
+  cmd->add_option("--namespace,-n", options->namespaces,
+                  "Only edges with a workload of this namespace at one end; their peers stay (repeatable)");
+  cmd->add_option("--policies", options->policies,
+                  "Colour each edge by what these NetworkPolicies do to it, with a default deny in each namespace "
+                  "they cover (repeatable; files or directories); with --from-cluster and none given: the cluster's")
+      ->type_name("PATH");
+  add_choice(*cmd, "--format", options->format,
+             Choices<GraphFormat>{{"dot", GraphFormat::dot}, {"mermaid", GraphFormat::mermaid}, {"json", GraphFormat::json},
+                                  {"svg", GraphFormat::svg}, {"html", GraphFormat::html}},
+             "Output format (svg and html need Graphviz's dot)");
+  add_output_option(*cmd, options->output);
+  cmd->add_flag("--quiet,-q", options->flows.quiet, "No summary or progress on stderr");
+  one_value_per_use(*cmd);
+  cmd->callback([options, &exit_code] { exit_code = run_graph(*options, std::cout, std::cerr); });
+}
+
+}  // namespace netobs::cli

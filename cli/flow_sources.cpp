@@ -1,0 +1,222 @@
+#include "flow_sources.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <iostream>
+#include <tuple>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <netobs/collect.hpp>
+#include <netobs/ingest.hpp>
+#include <netobs/time.hpp>
+
+#include "process.hpp"
+
+namespace netobs::cli {
+namespace {
+
+void fail(std::ostream& err, const std::string& command, const std::string& message) {
+  fmt::print(err, "netobs {}: {}\n", command, message);
+}
+
+// One line, rewritten in place: what a long collection has gathered so far.
+void print_progress(std::ostream& err, const CollectProgress& progress) {
+  const auto seconds = static_cast<std::int64_t>(progress.elapsed);
+  fmt::print(err, "\r\033[Kcollecting: {} flows ({:.0f}/s), {} edges, {:02}:{:02}:{:02}{}", progress.flows,
+             progress.elapsed > 0 ? static_cast<double>(progress.flows) / progress.elapsed : 0.0, progress.edges,
+             seconds / 3600, seconds / 60 % 60, seconds % 60,
+             progress.reconnects ? fmt::format(", {} reconnects", progress.reconnects) : "");
+  err.flush();
+}
+
+// Reads the collection options (--follow, --duration, --since, --agent-*, ...) into `ingest`.
+ExitCode collect_options(const std::string& command, const FlowSourceOptions& options, IngestOptions& ingest, std::ostream& err) {
+  CollectOptions& collect = ingest.collect;
+  collect.follow = options.follow;
+  collect.max_flows = options.max_flows;
+  collect.agent = options.agent;
+  collect.checkpoint = options.checkpoint;
+  for (auto [text, into, flag] : {std::tuple{&options.duration, &collect.duration, "--duration"},
+                                  std::tuple{&options.checkpoint_every, &collect.checkpoint_every, "--checkpoint-every"}}) {
+    if (text->empty()) continue;
+    const auto seconds = parse_duration(*text);
+    if (!seconds) {
+      fail(err, command, fmt::format("{} '{}': expected a duration such as 90s, 30m, 24h or 1h30m", flag, *text));
+      return ExitCode::usage;
+    }
+    *into = *seconds;
+  }
+  const std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                               std::chrono::system_clock::now().time_since_epoch()).count();
+  for (auto [text, into, flag] : {std::tuple{&options.since, &ingest.since, "--since"},
+                                  std::tuple{&options.until, &ingest.until, "--until"}}) {
+    if (text->empty()) continue;
+    *into = parse_time_bound(*text, now);
+    if (!*into) {
+      fail(err, command, fmt::format("{} '{}': expected an RFC 3339 time (2026-11-28T10:00:00Z) or a duration before now (-24h)",
+                            flag, *text));
+      return ExitCode::usage;
+    }
+  }
+  if (ingest.since && ingest.until && *ingest.since > *ingest.until) {
+    fail(err, command, "--since is later than --until");
+    return ExitCode::usage;
+  }
+  for (const auto& header : options.agent.headers) {
+    if (!valid_header(header)) {
+      fail(err, command, "--agent-header: expected 'Name: value'");  // the value may be a secret: not printed
+      return ExitCode::usage;
+    }
+  }
+  auto queries = prometheus_queries(command, options.prometheus, ingest.since, ingest.until, err);
+  if (!queries) return ExitCode::usage;
+  ingest.prometheus = std::move(*queries);
+  if (options.agent.cert_file.empty() != options.agent.key_file.empty()) {
+    fail(err, command, "--agent-cert and --agent-key go together");
+    return ExitCode::usage;
+  }
+  return ExitCode::ok;
+}
+
+void add_collect_options(CLI::App& cmd, FlowSourceOptions& options) {
+  const char* group = "Collection";
+  cmd.add_flag("--follow,-f", options.follow,
+               "Keep reading: reconnect to agent URLs when their stream ends or breaks; read stdin to its end")
+      ->group(group);
+  cmd.add_option("--duration", options.duration, "End the collection after this long (90s, 30m, 24h, 1h30m)")
+      ->type_name("DURATION")->group(group);
+  cmd.add_option("--max-flows", options.max_flows, "End the collection after this many flow records")
+      ->check(CLI::PositiveNumber)->group(group);
+  cmd.add_option("--since", options.since, "Only flows at or after this time (RFC 3339, or relative: -24h)")
+      ->type_name("TIME")->group(group);
+  cmd.add_option("--until", options.until, "Only flows at or before this time (RFC 3339, or relative: -1h)")
+      ->type_name("TIME")->group(group);
+  cmd.add_option("--checkpoint", options.checkpoint,
+                 "Save the aggregated edges here periodically and at the end; resume from it if it exists")
+      ->type_name("FILE")->group(group);
+  cmd.add_option("--checkpoint-every", options.checkpoint_every, "How often to save the checkpoint (default 5m)")
+      ->type_name("DURATION")->group(group);
+  cmd.add_option("--edges", options.edge_files, "Saved edges (a checkpoint) to add to the flows (repeatable)")
+      ->type_name("FILE")->check(existing_file())->group(group);
+  const char* agent = "Agent endpoint";
+  add_http_client_options(cmd, options.agent, "agent", "agent URLs", agent);
+  cmd.add_option("--agent-connect-timeout", options.agent.connect_timeout, "Seconds to connect (default 10)")
+      ->check(CLI::PositiveNumber)->type_name("SECONDS")->group(agent);
+  cmd.add_option("--agent-idle-timeout", options.agent.idle_timeout,
+                 "Seconds without a byte before reconnecting (default 60)")
+      ->check(CLI::PositiveNumber)->type_name("SECONDS")->group(agent);
+  cmd.add_option("--agent-retries", options.agent.retries,
+                 "Failed attempts in a row (refused, reset, 429, 5xx) before giving up (default 5)")
+      ->check(CLI::Range(0, 1000))->group(agent);
+}
+
+// Reads the inventories, or the cluster (watching its pods while --follow collects), into `into`.
+ExitCode read_inventory(const std::string& command, const FlowSourceOptions& options, Observation& into,
+                        std::unique_ptr<PodWatch>& pod_watch, IngestOptions& ingest, std::ostream& err) {
+  for (const auto& path : options.inventories) {
+    if (auto loaded = into.inventory.load_file(path); !loaded) {
+      fail(err, command, loaded.error().message);
+      return ExitCode::input_error;
+    }
+    ingest.exclude.emplace_back(path);
+  }
+  if (!options.cluster.from_cluster) return ExitCode::ok;
+  // Every namespace: flows cross them, even when a command looks at some (-n).
+  auto snapshot = read_cluster_snapshot(command, options.cluster, {}, err);
+  if (!snapshot) return snapshot.error();
+  if (auto loaded = into.inventory.load_text(snapshot->list, snapshot->origin, snapshot->taken_at); !loaded) {
+    fail(err, command, loaded.error().message);
+    return ExitCode::input_error;
+  }
+  if (options.follow) {
+    // Pods come and go during a long collection: watch them, so every address's history is known.
+    auto watch = PodWatch::start(cluster_read_options(options.cluster, {}), *snapshot);
+    if (!watch) {
+      fail(err, command, watch.error().message);
+      return exit_code_of(watch.error());
+    }
+    pod_watch = std::move(*watch);
+    ingest.collect.refresh = [&pod_watch, &inventory = into.inventory] {
+      auto events = pod_watch->take();
+      inventory.apply_pod_events(events);
+      return !events.empty();
+    };
+  }
+  into.cluster = std::move(*snapshot);
+  return ExitCode::ok;
+}
+
+}  // namespace
+
+void add_flow_source_options(CLI::App& cmd, FlowSourceOptions& options) {
+  cmd.add_option("sources", options.sources,
+                 "Flow records: files, directories (recursive), - for stdin, or an agent's http(s):// URL; "
+                 "VPC flow logs or Hubble JSON, plain or gzip")->type_name("PATH");
+  cmd.add_option("--inventory", options.inventories,
+                 "Output of 'kubectl get namespaces,nodes,pods,services,deployments,statefulsets,"
+                 "daemonsets,replicasets,jobs,cronjobs -A -o json' (repeatable)")->type_name("FILE");
+  std::vector<std::string> formats = flow_format_names();
+  formats.insert(formats.begin(), "auto");
+  cmd.add_option("--input-format", options.input_format, "Record format (default: detected per source)")
+      ->check(CLI::IsMember(formats));
+  cmd.add_option("--vpc-format", options.vpc_format,
+                 "LogFormat of header-less VPC records, e.g. '${version} ${srcaddr} ...' (default: v2)");
+  cmd.add_flag("--include-dropped,--include-denied", options.include_dropped,
+               "Use denied flows as evidence too: Hubble DROPPED/AUDIT, EKS network policy agent DENY");
+  cmd.add_flag("--strict", options.strict, "Stop at the first malformed record (exit 3)");
+  cmd.add_option("--cluster-cidr", options.cluster_cidrs,
+                 "Pod or Service range; unexplained addresses in it are reported, never allowed (repeatable)");
+  add_cluster_options(cmd, options.cluster, ClusterFlag::explicit_flag);
+  add_collect_options(cmd, options);
+  add_prometheus_options(cmd, options.prometheus);
+}
+
+Loaded<Observation> observe_sources(const std::string& command, const FlowSourceOptions& options, std::ostream& err) {
+  Observation result;
+  std::unique_ptr<PodWatch> pod_watch;  // with --from-cluster --follow
+  ObserveOptions observe_options;
+  IngestOptions& ingest_options = observe_options.ingest;
+  if (auto read = read_inventory(command, options, result, pod_watch, ingest_options, err); read != ExitCode::ok) {
+    return tl::unexpected(read);
+  }
+  ingest_options.format = options.input_format;
+  ingest_options.vpc_format = options.vpc_format;
+  ingest_options.dropped = options.include_dropped ? DroppedFlows::use_as_evidence : DroppedFlows::report_only;
+  ingest_options.strictness = options.strict ? Strictness::stop_at_first : Strictness::skip_malformed;
+  observe_options.sources = options.sources;
+  observe_options.edge_files = options.edge_files;
+  observe_options.cluster_cidrs = options.cluster_cidrs;
+  if (auto collect = collect_options(command, options, ingest_options, err); collect != ExitCode::ok) {
+    return tl::unexpected(collect);
+  }
+  if (options.sources.empty() && options.edge_files.empty() && options.prometheus.urls.empty()) {
+    fail(err, command, "no flows: give flow sources (files, directories, -, agent URLs), --prometheus URL or --edges FILE");
+    return tl::unexpected(ExitCode::usage);
+  }
+
+  const bool collecting = ingest_options.collect.follow ||
+                          std::any_of(options.sources.begin(), options.sources.end(), is_url_source);
+  const bool show_progress = collecting && !options.quiet && ::isatty(STDERR_FILENO) != 0;
+  if (show_progress) ingest_options.collect.progress = [&err](const CollectProgress& p) { print_progress(err, p); };
+  reset_collection_stop();
+  set_collecting(collecting);
+  auto observed = observe(observe_options, result.inventory);
+  set_collecting(false);
+  if (pod_watch) {
+    for (const auto& note : pod_watch->notes()) fmt::print(err, "netobs {}: note: {}\n", command, note);
+    pod_watch.reset();
+  }
+  if (show_progress) fmt::print(err, "\r\033[K");
+  if (!observed) {
+    fail(err, command, observed.error().message);
+    return tl::unexpected(observed.error().kind == ErrorKind::usage ? ExitCode::usage : ExitCode::input_error);
+  }
+  result.observed = std::move(*observed);
+  return result;
+}
+
+}  // namespace netobs::cli

@@ -1,0 +1,32 @@
+// The flows a command reads and how: sources, inventory (or the cluster), collection from agents,
+// --prometheus, saved edges and the time window. recommend and graph take them alike.
+#pragma once
+
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <netobs/inventory.hpp>
+#include <netobs/kube.hpp>
+#include <netobs/observe.hpp>
+
+#include "common.hpp"
+
+namespace netobs::cli {
+
+// The sources argument and every option of FlowSourceOptions but --quiet.
+void add_flow_source_options(CLI::App& cmd, FlowSourceOptions& options);
+
+struct Observation {
+  Inventory inventory;  // from --inventory or the cluster, with the pods watched during --follow
+  Observed observed;
+  std::optional<ClusterSnapshot> cluster;  // with --from-cluster: what was read
+};
+
+// Reads the inventory (or the cluster) and every source. Prints "netobs <command>: <error>" and
+// returns the exit code on failure: bad options are usage errors, sources that fail input errors.
+Loaded<Observation> observe_sources(const std::string& command, const FlowSourceOptions& options, std::ostream& err);
+
+}  // namespace netobs::cli

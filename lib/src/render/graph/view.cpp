@@ -1,0 +1,105 @@
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include <netobs/edge_check.hpp>
+#include <netobs/graph_view.hpp>
+
+namespace netobs {
+namespace {
+
+bool in_focus(const Peer& peer, const std::set<std::string>& focus) {
+  return focus.empty() || (peer.kind == PeerKind::workload && focus.contains(peer.workload.namespace_name));
+}
+
+std::string label_of(const Peer& peer) {
+  if (peer.kind == PeerKind::workload) return fmt::format("{} ({})", peer.workload.name, peer.workload.kind);
+  return to_string(peer);
+}
+
+std::string blocking_side(const char* side, const Peer& subject, const NetworkPolicy* policy) {
+  std::string text = fmt::format("{} of {}", side, to_string(subject));
+  if (policy) text += fmt::format(" (policy {}/{})", policy->namespace_name, policy->name);
+  return text;
+}
+
+// Why no verdict: an end the policies cannot be asked about.
+std::string unchecked_reason(const EdgeId& id, const PolicyEngine& engine) {
+  for (const Peer* peer : {&id.client, &id.server}) {
+    switch (peer->kind) {
+      case PeerKind::node: return to_string(*peer) + ": node traffic is not decided by these policies";
+      case PeerKind::cluster_unknown: return to_string(*peer) + ": no pod or Service explains the address";
+      case PeerKind::workload:
+        if (endpoints_of(engine.manifests(), *peer).empty()) return "no pod of " + to_string(*peer) + " in the inventory";
+        break;
+      case PeerKind::external: break;
+    }
+  }
+  return "both ends are one pod";
+}
+
+void overlay(EdgeView& view, const EdgeId& id, const PolicyEngine& engine) {
+  const EdgeVerdict verdict = check_edge(engine, id);
+  if (!verdict.evaluated) {
+    view.state = EdgeState::not_checked;
+    view.why = unchecked_reason(id, engine);
+    return;
+  }
+  view.state = verdict.allowed() ? EdgeState::allowed : EdgeState::blocked;
+  std::vector<std::string> sides;
+  if (!verdict.egress) sides.push_back(blocking_side("egress", id.client, verdict.egress_policy));
+  if (!verdict.ingress) sides.push_back(blocking_side("ingress", id.server, verdict.ingress_policy));
+  view.why = fmt::format("{}", fmt::join(sides, "; "));
+}
+
+}  // namespace
+
+std::string to_string(EdgeState state) {
+  switch (state) {
+    case EdgeState::observed: return "observed";
+    case EdgeState::allowed: return "allowed";
+    case EdgeState::blocked: return "blocked";
+    case EdgeState::not_checked: return "not-checked";
+  }
+  return {};
+}
+
+GraphView make_graph_view(const Graph& graph, const GraphViewOptions& options) {
+  const std::set<std::string> focus(options.namespaces.begin(), options.namespaces.end());
+  GraphView view;
+  view.overlay = options.policies != nullptr;
+  // The peers of kept edges, numbered in the model's order so ids do not depend on the edges.
+  std::map<Peer, std::string> ids;
+  for (const auto& [id, stats] : graph.edges) {
+    if (!in_focus(id.client, focus) && !in_focus(id.server, focus)) continue;
+    ids.emplace(id.client, "");
+    ids.emplace(id.server, "");
+  }
+  for (auto& [peer, node_id] : ids) {
+    node_id = fmt::format("n{}", view.nodes.size());
+    NodeView node{node_id, peer, label_of(peer), false};
+    if (peer.kind == PeerKind::workload) {
+      if (auto it = graph.workloads.find(peer.workload); it != graph.workloads.end()) {
+        node.host_network = it->second.host_network;
+      }
+    }
+    view.nodes.push_back(std::move(node));
+  }
+  for (const auto& [id, stats] : graph.edges) {
+    if (!in_focus(id.client, focus) && !in_focus(id.server, focus)) continue;
+    EdgeView edge{ids.at(id.client), ids.at(id.server), id.protocol, id.port, stats, EdgeState::observed, {}};
+    if (options.policies) overlay(edge, id, *options.policies);
+    view.edges.push_back(std::move(edge));
+  }
+  for (const auto& ns : focus) {
+    const bool seen = std::any_of(ids.begin(), ids.end(), [&ns](const auto& entry) {
+      return entry.first.kind == PeerKind::workload && entry.first.workload.namespace_name == ns;
+    });
+    if (!seen) view.notes.push_back(fmt::format("namespace {}: no observed edge has a workload of it", ns));
+  }
+  return view;
+}
+
+}  // namespace netobs
