@@ -142,7 +142,7 @@ class PrometheusReader {
       std::string why;
       std::optional<double> retry_after;
       if (!response) {
-        if (response.error().kind == ErrorKind::invalid_input) {  // larger than max_answer_bytes
+        if (response.error().kind == ErrorKind::limit) {  // larger than max_answer_bytes
           m_too_large = true;
           return fail(fmt::format("an answer larger than {} bytes", m_query.max_answer_bytes));
         }

@@ -142,7 +142,7 @@ class Client {
       auto request = make_request(url);
       if (!request) return tl::unexpected(request.error());
       auto response = http_get(request->first, request->second);
-      const bool retry_network = !response && response.error().kind != ErrorKind::invalid_input &&
+      const bool retry_network = !response && response.error().kind != ErrorKind::limit &&
                                  response.error().message.find("TLS failure") == std::string::npos;
       const bool retry_status = response && (response->status == 429 || response->status >= 500);
       if (response && response->status == 401 && m_target.exec && !refreshed) {

@@ -195,7 +195,7 @@ Result<HttpResponse> http_get(const HttpRequest& request, const TlsSettings& tls
   curl_easy_setopt(c, CURLOPT_HEADERDATA, &response);
   const CURLcode code = curl_easy_perform(c);
   if (sink.too_large) {
-    return make_error(ErrorKind::invalid_input, fmt::format("{}: response larger than {} bytes", request.url,
+    return make_error(ErrorKind::limit, fmt::format("{}: response larger than {} bytes", request.url,
                                                             request.max_body_bytes));
   }
   if (code != CURLE_OK) return tl::unexpected(transfer_error(**transfer, code, request.url));

@@ -1,6 +1,7 @@
-// HTTPS GETs over libcurl with the TLS settings a kubeconfig can give: whole answers, or streamed
-// line by line (watches). The only place netobs touches curl for the Kubernetes API; bodies and
-// lines are bounded.
+// HTTPS GETs over libcurl with TLS settings as a kubeconfig gives them: whole answers, or streamed
+// line by line (watches). The Kubernetes API client and the --prometheus reader both request
+// through it (agent streams have their own reader, ingest/http_source.cpp); bodies and lines are
+// bounded.
 #pragma once
 
 #include <atomic>
@@ -38,7 +39,9 @@ struct HttpResponse {
 };
 
 // Performs the GET. Returns a network error (message names the URL and the TLS or connection
-// problem, never a header) when no HTTP response arrived; any status is a response.
+// problem, never a header) when no HTTP response arrived, and a limit error when the body passed
+// request.max_body_bytes (callers that can ask for less, as --prometheus does, tell it by that
+// kind); any status is a response.
 Result<HttpResponse> http_get(const HttpRequest& request, const TlsSettings& tls);
 
 struct StreamResult {
