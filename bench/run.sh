@@ -8,7 +8,9 @@
 # Targets on the 2-core reference machine, each printed as PASS or FAIL:
 # - end to end at most 0.6x the loop's time (netobs has two cores, the loop one);
 # - peak RSS at most 32 MiB at every size, and flat (the largest within 10% of the smallest);
-# - gzip input at least 80% of zcat's speed.
+# - gzip input at least 80% of zcat's speed;
+# - Hubble JSON at least 400 MB/s per core (MB over user+system CPU seconds), on a generated
+#   capture of NETOBS_BENCH_HUBBLE_MB (default 1000) MB.
 # Usage: bench/run.sh [RECORDS...]   (default: 1000000 3000000; the issue's flatness check
 # goes to 30000000, which needs ~4 GB of disk under NETOBS_BENCH_DIR)
 set -euo pipefail
@@ -69,4 +71,19 @@ gz_s=$(best_of ./build/release/cli/netobs recommend "$flows.gz" --inventory "$da
 speed=$(awk "BEGIN{printf \"%.0f\", 100 * $zcat_s / ($gz_s > 0 ? $gz_s : 0.001)}")
 echo "gzip: zcat ${zcat_s}s, netobs ${gz_s}s"
 verdict "gzip input at least 80% of zcat's speed (is ${speed}%)" "$speed >= 80"
+
+# Hubble JSON: MB per CPU second, best of three.
+hubble_mb=${NETOBS_BENCH_HUBBLE_MB:-1000}
+hubble="$data/hubble-$hubble_mb.json"
+[ -f "$hubble" ] || ./build/release/tools/flowgen bench-hubble "$hubble_mb" "$hubble" "$data/hubble-inventory.json"
+cat "$hubble" >/dev/null
+best_cpu=""
+for _ in 1 2 3; do
+  cpu=$( { /usr/bin/time -f '%U %S' ./build/release/cli/netobs recommend "$hubble" --inventory "$data/hubble-inventory.json" \
+           -q -o "$data/policies.yaml" >/dev/null; } 2>&1 | tail -n 1 | awk '{print $1 + $2}')
+  if [ -z "$best_cpu" ] || awk "BEGIN{exit !($cpu < $best_cpu)}"; then best_cpu=$cpu; fi
+done
+rate=$(awk "BEGIN{printf \"%.0f\", $(stat -c %s "$hubble") / 1000000 / ($best_cpu > 0 ? $best_cpu : 0.001)}")
+echo "hubble: $hubble_mb MB in ${best_cpu} CPU s"
+verdict "Hubble JSON at least 400 MB/s per core (is $rate MB/s)" "$rate >= 400"
 exit $status

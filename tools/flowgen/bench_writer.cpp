@@ -83,4 +83,39 @@ bool write_bench_records(const Scenario& s, long long records, const std::string
   return std::fclose(file) == 0 && ok;
 }
 
+// Hubble flows of the same scenario until the file holds `megabytes` MB: per connection the
+// client's SYN, the server's SYN-ACK reply and the server side's copy, as `hubble observe` shows.
+bool write_bench_hubble(const Scenario& s, long long megabytes, const std::string& path) {
+  std::FILE* file = std::fopen(path.c_str(), "wb");
+  if (!file) return false;
+  std::vector<std::vector<Endpoint>> clients, servers;
+  for (const auto& c : s.connections) {
+    clients.push_back(endpoints_of(s, c.client));
+    servers.push_back(endpoints_of(s, c.server));
+  }
+  Random rng(2025);
+  std::string buffer;
+  long long written = 0;
+  bool ok = true;
+  while (ok && written < megabytes * 1000000) {
+    const std::size_t ci = rng.below(s.connections.size());
+    const Endpoint& client = clients[ci][rng.below(clients[ci].size())];
+    const Endpoint& server = servers[ci][rng.below(servers[ci].size())];
+    const int sport = static_cast<int>(32768 + rng.below(28232));
+    const int port = s.connections[ci].port;
+    const auto t = s.window_start + static_cast<std::int64_t>(rng.below(86000));
+    const int nanos = static_cast<int>(rng.below(999999000));
+    hubble_line(buffer, s, t, nanos, client, server, "TCP", sport, port, "SYN", false, "EGRESS");
+    hubble_line(buffer, s, t, nanos + 1, server, client, "TCP", port, sport, "SYN, ACK", true, "EGRESS");
+    hubble_line(buffer, s, t, nanos + 2, client, server, "TCP", sport, port, "ACK, PSH", false, "INGRESS");
+    if (buffer.size() > (1 << 20)) {
+      ok = std::fwrite(buffer.data(), 1, buffer.size(), file) == buffer.size();
+      written += static_cast<long long>(buffer.size());
+      buffer.clear();
+    }
+  }
+  ok = ok && std::fwrite(buffer.data(), 1, buffer.size(), file) == buffer.size();
+  return std::fclose(file) == 0 && ok;
+}
+
 }  // namespace flowgen

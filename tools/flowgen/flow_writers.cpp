@@ -38,39 +38,6 @@ ordered_json endpoint_json(const Endpoint& e, const Scenario& s) {
           {"pod_name", e.pod->name}, {"workloads", ordered_json::array({{{"name", w.name}, {"kind", w.kind}}})}};
 }
 
-void hubble_line(std::string& out, const Scenario& s, std::int64_t time, int nanos, const Endpoint& src,
-                 const Endpoint& dst, const std::string& protocol, int sport, int dport, const char* flags,
-                 bool reply, const char* direction, const char* verdict = "FORWARDED",
-                 const char* drop_reason = nullptr) {
-  ordered_json l4;
-  if (protocol == "TCP") {
-    l4["TCP"] = {{"source_port", sport}, {"destination_port", dport}};
-    ordered_json f = ordered_json::object();
-    for (std::string_view name : {"SYN", "ACK", "PSH", "FIN"}) {
-      if (std::string_view(flags).find(name) != std::string_view::npos) f[std::string(name)] = true;
-    }
-    l4["TCP"]["flags"] = f;
-  } else {
-    l4["UDP"] = {{"source_port", sport}, {"destination_port", dport}};
-  }
-  const Endpoint& local = std::string_view(direction) == "EGRESS" ? (reply ? dst : src) : (reply ? src : dst);
-  std::string node_name = "ip-10-0-1-10.ec2.internal";
-  if (local.pod) node_name = local.pod->node;
-  ordered_json flow = {{"time", format_time(time, nanos)}, {"verdict", verdict}};
-  if (drop_reason) flow["drop_reason_desc"] = drop_reason;
-  flow["IP"] = {{"source", src.ip}, {"destination", dst.ip}, {"ipVersion", "IPv4"}};
-  flow["l4"] = l4;
-  flow["source"] = endpoint_json(src, s);
-  flow["destination"] = endpoint_json(dst, s);
-  flow["Type"] = "L3_L4";
-  flow["node_name"] = node_name;
-  flow["event_type"] = {{"type", 4}};
-  flow["traffic_direction"] = direction;
-  flow["is_reply"] = reply;
-  flow["Summary"] = protocol == "TCP" ? fmt::format("TCP Flags: {}", flags) : std::string("UDP");
-  ordered_json line = {{"flow", flow}, {"node_name", node_name}, {"time", format_time(time, nanos)}};
-  out += line.dump() + "\n";
-}
 
 struct VpcRecord {
   std::string eni, srcaddr, dstaddr;
@@ -119,6 +86,39 @@ void for_each_instance(const Scenario& s, bool hubble, Visit visit) {
 }
 
 }  // namespace
+
+void hubble_line(std::string& out, const Scenario& s, std::int64_t time, int nanos, const Endpoint& src,
+                 const Endpoint& dst, const std::string& protocol, int sport, int dport, const char* flags,
+                 bool reply, const char* direction, const char* verdict, const char* drop_reason) {
+  ordered_json l4;
+  if (protocol == "TCP") {
+    l4["TCP"] = {{"source_port", sport}, {"destination_port", dport}};
+    ordered_json f = ordered_json::object();
+    for (std::string_view name : {"SYN", "ACK", "PSH", "FIN"}) {
+      if (std::string_view(flags).find(name) != std::string_view::npos) f[std::string(name)] = true;
+    }
+    l4["TCP"]["flags"] = f;
+  } else {
+    l4["UDP"] = {{"source_port", sport}, {"destination_port", dport}};
+  }
+  const Endpoint& local = std::string_view(direction) == "EGRESS" ? (reply ? dst : src) : (reply ? src : dst);
+  std::string node_name = "ip-10-0-1-10.ec2.internal";
+  if (local.pod) node_name = local.pod->node;
+  ordered_json flow = {{"time", format_time(time, nanos)}, {"verdict", verdict}};
+  if (drop_reason) flow["drop_reason_desc"] = drop_reason;
+  flow["IP"] = {{"source", src.ip}, {"destination", dst.ip}, {"ipVersion", "IPv4"}};
+  flow["l4"] = l4;
+  flow["source"] = endpoint_json(src, s);
+  flow["destination"] = endpoint_json(dst, s);
+  flow["Type"] = "L3_L4";
+  flow["node_name"] = node_name;
+  flow["event_type"] = {{"type", 4}};
+  flow["traffic_direction"] = direction;
+  flow["is_reply"] = reply;
+  flow["Summary"] = protocol == "TCP" ? fmt::format("TCP Flags: {}", flags) : std::string("UDP");
+  ordered_json line = {{"flow", flow}, {"node_name", node_name}, {"time", format_time(time, nanos)}};
+  out += line.dump() + "\n";
+}
 
 std::string hubble_lines(const Scenario& s) {
   std::string out;

@@ -11,6 +11,7 @@
 namespace flowgen {
 Scenario bench_scenario(int namespaces, int workloads_per_namespace, int pods_per_workload);
 bool write_bench_records(const Scenario& s, long long records, const std::string& path);
+bool write_bench_hubble(const Scenario& s, long long megabytes, const std::string& path);
 }  // namespace flowgen
 
 namespace {
@@ -26,7 +27,8 @@ bool write(const std::filesystem::path& path, const std::string& content) {
 
 int usage() {
   std::cerr << "usage: flowgen scenario SAMPLES_DIR\n"
-               "       flowgen bench RECORDS FLOWS_FILE INVENTORY_FILE\n";
+               "       flowgen bench RECORDS FLOWS_FILE INVENTORY_FILE\n"
+               "       flowgen bench-hubble MEGABYTES FLOWS_FILE INVENTORY_FILE\n";
   return 2;
 }
 
@@ -50,6 +52,12 @@ int main(int argc, char** argv) {
     const long long records = std::stoll(argv[2]);
     const flowgen::Scenario s = flowgen::bench_scenario(40, 25, 4);
     const bool ok = flowgen::write_bench_records(s, records, argv[3]) &&
+                    write(argv[4], flowgen::inventory_json(s));
+    return ok ? 0 : 3;
+  }
+  if (mode == "bench-hubble" && argc == 5) {
+    const flowgen::Scenario s = flowgen::bench_scenario(40, 25, 4);
+    const bool ok = flowgen::write_bench_hubble(s, std::stoll(argv[2]), argv[3]) &&
                     write(argv[4], flowgen::inventory_json(s));
     return ok ? 0 : 3;
   }

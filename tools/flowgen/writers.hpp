@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 
+#include "endpoints.hpp"
 #include "scenario.hpp"
 
 namespace flowgen {
@@ -11,6 +12,11 @@ namespace flowgen {
 std::string inventory_json(const Scenario& scenario);
 // Hubble `hubble observe -o json` lines for the connections Hubble saw.
 std::string hubble_lines(const Scenario& scenario);
+// Appends one Hubble flow line (`hubble observe -o json`) from `src` to `dst` to `out`.
+void hubble_line(std::string& out, const Scenario& s, std::int64_t time, int nanos, const Endpoint& src,
+                 const Endpoint& dst, const std::string& protocol, int sport, int dport, const char* flags,
+                 bool reply, const char* direction, const char* verdict = "FORWARDED",
+                 const char* drop_reason = nullptr);
 // An S3-style VPC flow log object (custom v5 format, header line) for the connections that
 // crossed an ENI.
 std::string vpc_object(const Scenario& scenario);
