@@ -23,6 +23,11 @@ Loaded<std::optional<ManifestSet>> overlay_manifests(const GraphOptions& options
   if (!options.policies.empty()) {
     auto set = load_inputs("graph", options.policies, {}, err, InputErrors::fail);
     if (!set) return tl::unexpected(ExitCode::input_error);
+    if (set->policies.empty()) {
+      // Nothing to overlay, and no namespace to assume a default deny in: surely the wrong files.
+      fmt::print(err, "netobs graph: --policies: no NetworkPolicy in {}\n", fmt::join(options.policies, ", "));
+      return tl::unexpected(ExitCode::input_error);
+    }
     std::set<std::string> covered;
     for (const auto& policy : set->policies) covered.insert(policy.namespace_name);
     for (const auto& ns : covered) set->policies.push_back(default_deny_policy(ns));

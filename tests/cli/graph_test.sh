@@ -84,6 +84,9 @@ printf 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: 
 run graph "$FLOWS" --inventory "$INVENTORY" --policies "$WORK/broken.yaml"
 check "broken --policies: exit 3" exit_is 3
 check "broken --policies: file and line" err_has "broken.yaml:"
+run graph "$FLOWS" --inventory "$INVENTORY" --policies "$INVENTORY"
+check "--policies without a NetworkPolicy: exit 3" exit_is 3
+check "--policies without a NetworkPolicy: says so" err_has "no NetworkPolicy in $INVENTORY"
 run graph "$FLOWS" --inventory "$INVENTORY" --format mermaid -q -n orders
 check "mermaid focus" exit_is 0
 check "mermaid focus keeps the outside peer of orders" out_has '{{"10.0.4.50"}}'
