@@ -15,46 +15,47 @@
 namespace netobs::cli {
 namespace {
 
-// The policies to overlay: --policies with a default deny in each namespace they apply to (what
-// applying them with a default deny would do), else with --from-cluster the policies the cluster
-// enforces as they are; nullopt for none. The pods are the observation's inventory.
-Loaded<std::optional<ManifestSet>> overlay_manifests(const GraphOptions& options, const Observation& observation,
-                                                     std::ostream& err) {
-  if (!options.policies.empty()) {
-    auto set = load_inputs("graph", options.policies, {}, err, InputErrors::fail);
-    if (!set) return tl::unexpected(ExitCode::input_error);
-    if (set->policies.empty()) {
-      // Nothing to overlay, and no namespace to assume a default deny in: surely the wrong files.
-      fmt::print(err, "netobs graph: --policies: no NetworkPolicy in {}\n", fmt::join(options.policies, ", "));
-      return tl::unexpected(ExitCode::input_error);
-    }
-    std::set<std::string> covered;
-    for (const auto& policy : set->policies) covered.insert(policy.namespace_name);
-    for (const auto& ns : covered) set->policies.push_back(default_deny_policy(ns));
-    add_inventory(*set, observation.inventory, "inventory");
-    return std::optional<ManifestSet>(std::move(*set));
+// --policies, with a default deny in each namespace they apply to (what applying them with a
+// default deny would do); nullopt without --policies. Read before the flows, so a wrong file
+// fails before a long collection; the pods are added once the inventory is known.
+Loaded<std::optional<ManifestSet>> read_policies(const GraphOptions& options, std::ostream& err) {
+  if (options.policies.empty()) return std::optional<ManifestSet>();
+  auto set = load_inputs("graph", options.policies, {}, err, InputErrors::fail);
+  if (!set) return tl::unexpected(ExitCode::input_error);
+  if (set->policies.empty()) {
+    // Nothing to overlay, and no namespace to assume a default deny in: surely the wrong files.
+    fmt::print(err, "netobs graph: --policies: no NetworkPolicy in {}\n", fmt::join(options.policies, ", "));
+    return tl::unexpected(ExitCode::input_error);
   }
-  if (observation.cluster) {
-    auto set = cluster_manifests("graph", *observation.cluster, err);
-    if (!set) return tl::unexpected(set.error());
-    return std::optional<ManifestSet>(std::move(*set));
-  }
-  return std::optional<ManifestSet>();
+  std::set<std::string> covered;
+  for (const auto& policy : set->policies) covered.insert(policy.namespace_name);
+  for (const auto& ns : covered) set->policies.push_back(default_deny_policy(ns));
+  return std::optional<ManifestSet>(std::move(*set));
 }
 
 }  // namespace
 
 ExitCode run_graph(const GraphOptions& options, std::ostream& out, std::ostream& err) {
+  auto policies = read_policies(options, err);
+  if (!policies) return policies.error();
   auto observation = observe_sources("graph", options.flows, err);
   if (!observation) return observation.error();
   const Observed& observed = observation->observed;
   if (!observed.summary.ended_by.empty()) {
     fmt::print(err, "netobs graph: collection ended ({}); drawing what was collected\n", observed.summary.ended_by);
   }
-  auto overlay = overlay_manifests(options, *observation, err);
-  if (!overlay) return overlay.error();
+  // The overlay: --policies over the observed pods, else with --from-cluster the policies the
+  // cluster enforces as they are.
+  std::optional<ManifestSet> overlay = std::move(*policies);
+  if (overlay) {
+    add_inventory(*overlay, observation->inventory, "inventory");
+  } else if (observation->cluster) {
+    auto live = cluster_manifests("graph", *observation->cluster, err);
+    if (!live) return live.error();
+    overlay = std::move(*live);
+  }
   std::optional<PolicyEngine> engine;
-  if (*overlay) engine.emplace(**overlay, IpBlockScope::all);
+  if (overlay) engine.emplace(*overlay, IpBlockScope::all);
   const GraphView view = make_graph_view(observed.graph, {options.namespaces, engine ? &*engine : nullptr});
   for (const auto& note : view.notes) fmt::print(err, "netobs graph: note: {}\n", note);
   if (!options.flows.quiet) {

@@ -289,7 +289,6 @@ void add_ipblock_scope_option(CLI::App& cmd, IpBlockScope& scope) {
              "Whether ipBlocks match pod addresses: all (as most CNIs) or external");
 }
 
-
 void one_value_per_use(CLI::App& cmd) {
   for (CLI::Option* option : cmd.get_options()) {
     if (option->get_items_expected_max() > 1 && !option->get_positional()) option->allow_extra_args(false);

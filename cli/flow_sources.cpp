@@ -176,6 +176,12 @@ void add_flow_source_options(CLI::App& cmd, FlowSourceOptions& options) {
 }
 
 Loaded<Observation> observe_sources(const std::string& command, const FlowSourceOptions& options, std::ostream& err) {
+  // A usage error before the inventory or the cluster is read.
+  if (options.sources.empty() && options.edge_files.empty() && options.prometheus.urls.empty()) {
+    fail(err, command,
+         "no flows: give flow sources (files, directories, -, agent URLs), --prometheus URL or --edges FILE");
+    return tl::unexpected(ExitCode::usage);
+  }
   Observation result;
   std::unique_ptr<PodWatch> pod_watch;  // with --from-cluster --follow
   ObserveOptions observe_options;
@@ -193,10 +199,6 @@ Loaded<Observation> observe_sources(const std::string& command, const FlowSource
   if (auto collect = collect_options(command, options, ingest_options, err); collect != ExitCode::ok) {
     return tl::unexpected(collect);
   }
-  if (options.sources.empty() && options.edge_files.empty() && options.prometheus.urls.empty()) {
-    fail(err, command, "no flows: give flow sources (files, directories, -, agent URLs), --prometheus URL or --edges FILE");
-    return tl::unexpected(ExitCode::usage);
-  }
 
   const bool collecting = ingest_options.collect.follow ||
                           std::any_of(options.sources.begin(), options.sources.end(), is_url_source);
@@ -213,7 +215,7 @@ Loaded<Observation> observe_sources(const std::string& command, const FlowSource
   if (show_progress) fmt::print(err, "\r\033[K");
   if (!observed) {
     fail(err, command, observed.error().message);
-    return tl::unexpected(observed.error().kind == ErrorKind::usage ? ExitCode::usage : ExitCode::input_error);
+    return tl::unexpected(exit_code_of(observed.error()));
   }
   result.observed = std::move(*observed);
   return result;

@@ -5,10 +5,10 @@ source "$(dirname "$0")/lib.sh"
 : "${NETOBS_BUILD_DIR:?NETOBS_BUILD_DIR must name the build tree}"
 COMPLETIONS="$NETOBS_BUILD_DIR/cli/completions"
 
-subcommands=$("$NETOBS" --help | awk '/^Subcommands:/{on=1; next} on && /^  [a-z]/{print $1}')
+subcommands=$(netobs_subcommands)
 check "netobs --help lists subcommands" test -n "$subcommands"
 for sub in $subcommands; do
-  flags=$("$NETOBS" "$sub" --help | grep -oE -- '--[a-z][a-z-]+' | sort -u)
+  flags=$(long_flags "$sub")
   for file in netobs.bash _netobs netobs.fish; do
     check "$file knows $sub" grep -qw -- "$sub" "$COMPLETIONS/$file"
     for flag in $flags; do
@@ -27,7 +27,7 @@ for pair in bash:netobs.bash zsh:_netobs fish:netobs.fish; do
 done
 run completion tcsh
 check "completion of an unknown shell is a usage error" exit_is 2
-top_flags=$("$NETOBS" --help | grep -oE -- '--[a-z][a-z-]+' | sort -u)
+top_flags=$(long_flags)
 for flag in $top_flags; do
   check "netobs.bash knows top-level $flag" grep -qF -- "$flag" "$COMPLETIONS/netobs.bash"
 done

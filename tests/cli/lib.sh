@@ -44,6 +44,11 @@ check() {
   fi
 }
 
+# netobs_subcommands: the subcommands `netobs --help` lists, one per line.
+netobs_subcommands() { "$NETOBS" --help | awk '/^Subcommands:/{on=1; next} on && /^  [a-z]/{print $1}'; }
+# long_flags [SUBCOMMAND]: every long flag the help of netobs (or of SUBCOMMAND) names, sorted.
+long_flags() { "$NETOBS" "$@" --help | grep -oE -- '--[a-z][a-z-]+' | sort -u; }
+
 exit_is() { [ "$code" -eq "$1" ]; }
 err_has() { grep -qF -- "$1" "$WORK/err"; }
 err_lacks() { ! grep -qF -- "$1" "$WORK/err"; }

@@ -6,7 +6,7 @@ source "$(dirname "$0")/lib.sh"
 : "${NETOBS_BUILD_DIR:?NETOBS_BUILD_DIR must name the build tree}"
 MAN="$NETOBS_BUILD_DIR/cli/man"
 
-subcommands=$("$NETOBS" --help | awk '/^Subcommands:/{on=1; next} on && /^  [a-z]/{print $1}')
+subcommands=$(netobs_subcommands)
 check "the netobs page exists" test -s "$MAN/netobs.1"
 for sub in $subcommands; do
   page="$MAN/netobs-$sub.1"
@@ -20,7 +20,7 @@ for sub in $subcommands; do
   if command -v man >/dev/null; then
     MANWIDTH=200 man -l -P cat "$page" >"$WORK/$sub.txt" 2>"$WORK/$sub.err"
     check "man renders netobs-$sub.1 without complaint" test ! -s "$WORK/$sub.err"
-    for flag in $("$NETOBS" "$sub" --help | grep -oE -- '--[a-z][a-z-]+' | sort -u); do
+    for flag in $(long_flags "$sub"); do
       check "netobs-$sub(1) documents $flag" grep -qF -- "$flag" "$WORK/$sub.txt"
     done
   fi

@@ -37,6 +37,43 @@ Scenario bench_scenario(int namespaces, int workloads_per_namespace, int pods_pe
   return s;
 }
 
+namespace {
+
+// One connection of the scenario drawn at random: which pods, the client's ephemeral port and
+// when. Both bench writers draw alike, so their files describe the same traffic.
+struct BenchConnection {
+  const Endpoint& client;
+  const Endpoint& server;
+  int client_port;
+  int port;
+  long long start;
+};
+
+class BenchConnections {
+ public:
+  explicit BenchConnections(const Scenario& s) : m_scenario(s) {
+    for (const auto& c : s.connections) {
+      m_clients.push_back(endpoints_of(s, c.client));
+      m_servers.push_back(endpoints_of(s, c.server));
+    }
+  }
+  BenchConnection pick(Random& rng) const {
+    const std::size_t ci = rng.below(m_scenario.connections.size());
+    const Endpoint& client = m_clients[ci][rng.below(m_clients[ci].size())];
+    const Endpoint& server = m_servers[ci][rng.below(m_servers[ci].size())];
+    const int client_port = static_cast<int>(32768 + rng.below(28232));
+    return {client, server, client_port, m_scenario.connections[ci].port,
+            m_scenario.window_start + static_cast<long long>(rng.below(86000))};
+  }
+
+ private:
+  const Scenario& m_scenario;
+  std::vector<std::vector<Endpoint>> m_clients;
+  std::vector<std::vector<Endpoint>> m_servers;
+};
+
+}  // namespace
+
 bool write_bench_records(const Scenario& s, long long records, const std::string& path) {
   std::FILE* file = std::fopen(path.c_str(), "wb");
   if (!file) return false;
@@ -44,36 +81,35 @@ bool write_bench_records(const Scenario& s, long long records, const std::string
   fmt::format_to(std::back_inserter(buffer),
                  "version interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action "
                  "log-status tcp-flags pkt-srcaddr pkt-dstaddr flow-direction\n");
-  std::vector<std::vector<Endpoint>> clients, servers;
-  for (const auto& c : s.connections) {
-    clients.push_back(endpoints_of(s, c.client));
-    servers.push_back(endpoints_of(s, c.server));
-  }
+  BenchConnections connections(s);
   Random rng(2024);
   bool ok = true;
   for (long long r = 0; r < records && ok; r += 4) {
-    const std::size_t ci = rng.below(s.connections.size());
-    const Endpoint& client = clients[ci][rng.below(clients[ci].size())];
-    const Endpoint& server = servers[ci][rng.below(servers[ci].size())];
-    const int sport = static_cast<int>(32768 + rng.below(28232));
-    const int port = s.connections[ci].port;
-    const long long start = s.window_start + static_cast<long long>(rng.below(86000));
+    const BenchConnection c = connections.pick(rng);
     const unsigned packets = 3 + static_cast<unsigned>(rng.below(60));
     const unsigned bytes = packets * (80 + static_cast<unsigned>(rng.below(1200)));
     const int flags = rng.below(4) == 0 ? 16 : 3;
     const int reply_flags = flags == 16 ? 16 : 19;
     auto line = [&](const std::string& eni, const std::string& src, const std::string& dst, int sp, int dp, int f,
                     const std::string& psrc, const std::string& pdst, const char* dir) {
-      fmt::format_to(std::back_inserter(buffer), "5 {} {} {} {} {} 6 {} {} {} {} ACCEPT OK {} {} {} {}\n", eni, src, dst, sp,
-                     dp, packets, bytes, start, start + 60, f, psrc, pdst, dir);
+      fmt::format_to(std::back_inserter(buffer), "5 {} {} {} {} {} 6 {} {} {} {} ACCEPT OK {} {} {} {}\n", eni, src,
+                     dst, sp, dp, packets, bytes, c.start, c.start + 60, f, psrc, pdst, dir);
     };
-    const std::string client_eni = fmt::format("eni-0{:016x}", std::hash<std::string>{}(client.node_ip)).substr(0, 21);
-    const std::string server_eni = fmt::format("eni-0{:016x}", std::hash<std::string>{}(server.node_ip)).substr(0, 21);
+    const std::string client_eni =
+        fmt::format("eni-0{:016x}", std::hash<std::string>{}(c.client.node_ip)).substr(0, 21);
+    const std::string server_eni =
+        fmt::format("eni-0{:016x}", std::hash<std::string>{}(c.server.node_ip)).substr(0, 21);
     const long long left = records - r;
-    line(client_eni, client.node_ip, server.ip, sport, port, flags, client.ip, server.ip, "egress");
-    if (left > 1) line(client_eni, server.ip, client.node_ip, port, sport, reply_flags, server.ip, client.ip, "ingress");
-    if (left > 2) line(server_eni, client.ip, server.node_ip, sport, port, flags, client.ip, server.ip, "ingress");
-    if (left > 3) line(server_eni, server.node_ip, client.ip, port, sport, reply_flags, server.ip, client.ip, "egress");
+    line(client_eni, c.client.node_ip, c.server.ip, c.client_port, c.port, flags, c.client.ip, c.server.ip, "egress");
+    if (left > 1)
+      line(client_eni, c.server.ip, c.client.node_ip, c.port, c.client_port, reply_flags, c.server.ip, c.client.ip,
+           "ingress");
+    if (left > 2)
+      line(server_eni, c.client.ip, c.server.node_ip, c.client_port, c.port, flags, c.client.ip, c.server.ip,
+           "ingress");
+    if (left > 3)
+      line(server_eni, c.server.node_ip, c.client.ip, c.port, c.client_port, reply_flags, c.server.ip, c.client.ip,
+           "egress");
     if (buffer.size() > (1 << 20)) {
       ok = std::fwrite(buffer.data(), 1, buffer.size(), file) == buffer.size();
       buffer.clear();
@@ -88,26 +124,19 @@ bool write_bench_records(const Scenario& s, long long records, const std::string
 bool write_bench_hubble(const Scenario& s, long long megabytes, const std::string& path) {
   std::FILE* file = std::fopen(path.c_str(), "wb");
   if (!file) return false;
-  std::vector<std::vector<Endpoint>> clients, servers;
-  for (const auto& c : s.connections) {
-    clients.push_back(endpoints_of(s, c.client));
-    servers.push_back(endpoints_of(s, c.server));
-  }
+  BenchConnections connections(s);
   Random rng(2025);
   std::string buffer;
   long long written = 0;
   bool ok = true;
   while (ok && written < megabytes * 1000000) {
-    const std::size_t ci = rng.below(s.connections.size());
-    const Endpoint& client = clients[ci][rng.below(clients[ci].size())];
-    const Endpoint& server = servers[ci][rng.below(servers[ci].size())];
-    const int sport = static_cast<int>(32768 + rng.below(28232));
-    const int port = s.connections[ci].port;
-    const auto t = s.window_start + static_cast<std::int64_t>(rng.below(86000));
+    const BenchConnection c = connections.pick(rng);
     const int nanos = static_cast<int>(rng.below(999999000));
-    hubble_line(buffer, s, t, nanos, client, server, "TCP", sport, port, "SYN", false, "EGRESS");
-    hubble_line(buffer, s, t, nanos + 1, server, client, "TCP", port, sport, "SYN, ACK", true, "EGRESS");
-    hubble_line(buffer, s, t, nanos + 2, client, server, "TCP", sport, port, "ACK, PSH", false, "INGRESS");
+    hubble_line(buffer, s, c.start, nanos, c.client, c.server, "TCP", c.client_port, c.port, "SYN", false, "EGRESS");
+    hubble_line(buffer, s, c.start, nanos + 1, c.server, c.client, "TCP", c.port, c.client_port, "SYN, ACK", true,
+                "EGRESS");
+    hubble_line(buffer, s, c.start, nanos + 2, c.client, c.server, "TCP", c.client_port, c.port, "ACK, PSH", false,
+                "INGRESS");
     if (buffer.size() > (1 << 20)) {
       ok = std::fwrite(buffer.data(), 1, buffer.size(), file) == buffer.size();
       written += static_cast<long long>(buffer.size());

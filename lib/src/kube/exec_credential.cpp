@@ -88,8 +88,7 @@ Result<Credential> exec_credential(const ExecConfig& config, const std::string& 
   if (output.timed_out) return make_error(ErrorKind::timeout, fmt::format("{}: no answer within {} s", plugin, k_timeout_ms / 1000));
   if (output.too_large) return make_error(ErrorKind::invalid_input, fmt::format("{}: printed more than {} bytes", plugin, k_max_output));
   if (output.status != 0) {
-    std::string first_line = output.err.substr(0, output.err.find('\n'));
-    if (first_line.size() > 300) first_line.resize(300);
+    const std::string first_line = first_error_line(output);
     return make_error(ErrorKind::io, fmt::format("{}: exited with status {}{}{}", plugin, output.status,
                                                  first_line.empty() ? "" : ": ", first_line));
   }

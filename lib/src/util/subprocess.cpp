@@ -25,6 +25,12 @@ std::vector<char*> pointers(const std::vector<std::string>& strings) {
 
 }  // namespace
 
+std::string first_error_line(const SubprocessResult& result) {
+  std::string line = result.err.substr(0, result.err.find('\n'));
+  if (line.size() > 300) line.resize(300);
+  return line;
+}
+
 SubprocessResult run_subprocess(const std::vector<std::string>& argv, const std::vector<std::string>& env,
                                 const std::string& input, const SubprocessLimits& limits) {
   SubprocessResult result;

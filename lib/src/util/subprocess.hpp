@@ -21,6 +21,10 @@ struct SubprocessResult {
   int exec_errno = 0;       // why it could not be started (ENOENT: not on PATH), or 0
 };
 
+// The first line of what the helper wrote to stderr, at most 300 characters: its own word on why
+// it failed, for a message.
+std::string first_error_line(const SubprocessResult& result);
+
 // Runs argv (argv[0] looked up on PATH) with `env` ("NAME=value") added to the environment and
 // `input` on its stdin (/dev/null when empty); collects stdout and stderr. A helper that stops
 // reading its input early is not an error here: its exit status says what happened.

@@ -23,7 +23,7 @@ Result<std::string> graph_svg(const GraphView& view) {
   if (dot.timed_out) return make_error(ErrorKind::timeout, "dot did not finish the layout within 300 s");
   if (dot.too_large) return make_error(ErrorKind::limit, "dot wrote more than 256 MiB of SVG");
   if (dot.status != 0) {
-    std::string first_line = dot.err.substr(0, dot.err.find('\n'));
+    const std::string first_line = first_error_line(dot);
     return make_error(ErrorKind::io, fmt::format("dot -Tsvg exited with status {}{}{}", dot.status,
                                                  first_line.empty() ? "" : ": ", first_line));
   }
