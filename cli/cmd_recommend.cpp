@@ -80,7 +80,7 @@ ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::
                                  "see the summary above",
                                  options.flows.sources.size(), summary.records_read, summary.malformed_count));
   }
-  const std::string text = render_policies(recommendation.policies, options.format);
+  const std::string text = render_recommendation(recommendation.model, options.format);
   return write_result("recommend", text, options.output, out, err);
 }
 

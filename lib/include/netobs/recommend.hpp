@@ -10,6 +10,7 @@
 #include <netobs/graph.hpp>
 #include <netobs/inventory.hpp>
 #include <netobs/policy.hpp>
+#include <netobs/policy_model.hpp>
 
 namespace netobs {
 
@@ -41,7 +42,8 @@ struct RecommendOptions {
 };
 
 struct Recommendation {
-  std::vector<NetworkPolicy> policies;         // sorted by namespace, then name
+  PolicyModel model;                           // what each output kind writes
+  std::vector<NetworkPolicy> policies;         // network_policies(model): what the engine proves
   std::vector<std::string> notes;              // for review: what was left out and why
   std::vector<std::string> unobserved;         // with --default-deny: workloads it will cut off, and why
   std::vector<std::string> unisolated;         // with --default-deny: namespaces it leaves open, and why
@@ -49,9 +51,6 @@ struct Recommendation {
 };
 
 Recommendation recommend(const Graph& graph, const Inventory& inventory, const RecommendOptions& options);
-
-// The deny-all policy --default-deny writes into namespace `ns` (both directions, every pod).
-NetworkPolicy default_deny_policy(const std::string& ns);
 
 // The policy name for a workload: "<name>-netobs".
 std::string policy_name(const WorkloadRef& workload);

@@ -9,6 +9,7 @@
 #include <netobs/graph.hpp>
 #include <netobs/ingest.hpp>
 #include <netobs/policy.hpp>
+#include <netobs/policy_model.hpp>
 #include <netobs/recommend.hpp>
 
 namespace netobs {
@@ -18,6 +19,9 @@ enum class OutputFormat { yaml, json };
 // Multi-document YAML ("---" before each policy), or one JSON `kind: List`. Deterministic:
 // the same policies always give the same bytes.
 std::string render_policies(const std::vector<NetworkPolicy>& policies, OutputFormat format);
+
+// The recommendation as networking.k8s.io/v1 NetworkPolicies (and a deny-all per namespace).
+std::string render_recommendation(const PolicyModel& model, OutputFormat format);
 
 // The human summary of what was read, used, skipped and left out; at most `top` rows per list.
 std::string render_summary(const IngestSummary& summary, const Graph& graph,

@@ -21,6 +21,11 @@ bool DnsTarget::serves(const WorkloadNode& workload) const {
          selector->matches(workload.selector.match_labels);
 }
 
+std::optional<ClusterDns> DnsTarget::cluster_dns() const {
+  if (!selector) return std::nullopt;
+  return ClusterDns{namespace_name, *selector, ips};
+}
+
 DnsTarget find_dns(const Inventory& inventory, const RecommendOptions& options) {
   DnsTarget dns;
   if (options.dns == DnsMode::none) {
@@ -49,9 +54,6 @@ DnsTarget find_dns(const Inventory& inventory, const RecommendOptions& options) 
                                     dns.namespace_name);
     }
   }
-  dns.peers.push_back(PolicyPeer{*dns.selector,
-                                 LabelSelector{{{"kubernetes.io/metadata.name", dns.namespace_name}}, {}},
-                                 std::nullopt});
   // 169.254.169.253 and VPC+2 are the Amazon-provided DNS server; VPC flow logs never record it.
   dns.upstreams.push_back(*parse_cidr("169.254.169.253/32"));
   for (const Cidr& vpc : options.vpc_cidrs) {
@@ -63,7 +65,6 @@ DnsTarget find_dns(const Inventory& inventory, const RecommendOptions& options) 
   dns.ips = options.dns_ips;
   std::sort(dns.ips.begin(), dns.ips.end());
   for (const auto& ip : dns.ips) {
-    dns.peers.push_back(PolicyPeer{std::nullopt, std::nullopt, IpBlock{to_string(host_cidr(ip)), {}}});
     dns.description += fmt::format(", and to {} (--dns-ip)", to_string(ip));
   }
   return dns;

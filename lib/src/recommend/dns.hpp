@@ -5,12 +5,12 @@
 #include <string>
 #include <vector>
 
+#include <netobs/policy_model.hpp>
 #include <netobs/recommend.hpp>
 
 namespace netobs {
 
 struct DnsTarget {
-  std::vector<PolicyPeer> peers;  // empty when DNS egress is turned off
   std::string description;
 
   // True when traffic to `peer` on port 53 is already allowed by the DNS rule.
@@ -23,6 +23,9 @@ struct DnsTarget {
   std::optional<LabelSelector> selector;
   std::vector<IpAddress> ips;
   std::vector<Cidr> upstreams;  // what the DNS server itself forwards to
+
+  // Every policy's DNS egress: absent when DNS egress is turned off (--dns none).
+  std::optional<ClusterDns> cluster_dns() const;
 };
 
 // The DNS peers from the options, else the kube-dns Service's own spec.selector, else the

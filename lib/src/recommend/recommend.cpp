@@ -11,9 +11,9 @@
 namespace netobs {
 namespace {
 
-using PortSet = std::set<std::pair<Protocol, std::uint16_t>>;
+const std::set<PortKey> k_dns_ports(dns_port_keys().begin(), dns_port_keys().end());
 
-const char* k_metadata_name = "kubernetes.io/metadata.name";
+using EdgeEntry = std::pair<const EdgeId, EdgeStats>;
 
 class Synthesizer {
  public:
@@ -29,158 +29,123 @@ class Synthesizer {
     }
   }
 
-  std::optional<NetworkPolicy> policy_for(const WorkloadNode& workload, const std::string& name) {
-    std::map<Peer, PortSet> ingress;
-    std::map<Peer, PortSet> egress;
-    EdgeStats evidence;
+  std::optional<WorkloadAllowList> allow_list_for(const WorkloadNode& workload, const std::string& name) {
     const bool dns_server = m_dns.serves(workload);
     const auto found = m_edges_of.find(workload.ref);
     // The DNS server gets its policy even unobserved: a namespace default-deny would cut
     // every pod's name resolution.
     if (found == m_edges_of.end() && !dns_server) return std::nullopt;
-    static const std::vector<const std::pair<const EdgeId, EdgeStats>*> k_none;
-    for (const auto* entry : found == m_edges_of.end() ? k_none : found->second) {
+    std::map<AllowPeer, AllowEntry> ingress;
+    std::map<AllowPeer, AllowEntry> egress;
+    EdgeStats evidence;
+    static const std::vector<const EdgeEntry*> k_none;
+    for (const EdgeEntry* entry : found == m_edges_of.end() ? k_none : found->second) {
       const auto& [edge, stats] = *entry;
-      const bool is_server = edge.server.kind == PeerKind::workload && edge.server.workload == workload.ref;
-      const bool is_client = edge.client.kind == PeerKind::workload && edge.client.workload == workload.ref;
       evidence.merge(stats);
-      if (is_server) collect(workload, "ingress from", edge.client, edge, ingress);
-      if (is_client) collect(workload, "egress to", edge.server, edge, egress);
-    }
-    NetworkPolicy policy;
-    policy.name = name;
-    policy.namespace_name = workload.ref.namespace_name;
-    policy.labels["app.kubernetes.io/managed-by"] = "netobs";
-    policy.annotations["netobs.io/workload"] = fmt::format("{}/{}", workload.ref.kind, workload.ref.name);
-    policy.annotations["netobs.io/observed-flows"] = std::to_string(evidence.flows);
-    if (evidence.first_seen) policy.annotations["netobs.io/first-seen"] = format_rfc3339(evidence.first_seen);
-    if (evidence.last_seen) policy.annotations["netobs.io/last-seen"] = format_rfc3339(evidence.last_seen);
-    if (!workload.selector_note.empty()) policy.annotations["netobs.io/selector-note"] = workload.selector_note;
-    policy.pod_selector = workload.selector;
-    policy.policy_types = {PolicyType::ingress, PolicyType::egress};
-    if (dns_server) {
-      // Every pod may resolve names (every policy allows DNS egress to it), observed or not.
-      drop_dns_ports(ingress, [](const Peer&) { return true; });
-      drop_dns_ports(egress, [&](const Peer& peer) {
-        return peer.kind == PeerKind::external &&
-               std::any_of(m_dns.upstreams.begin(), m_dns.upstreams.end(), [&](const Cidr& c) { return c.contains(peer.ip); });
-      });
-    }
-    policy.ingress = rules(workload, ingress);
-    if (dns_server) policy.ingress.push_back(PolicyRule{{PolicyPeer{std::nullopt, LabelSelector{}, std::nullopt}}, dns_ports()});
-    if (!m_dns.peers.empty()) {
-      for (auto& [peer, ports] : egress) {
-        if (m_dns.covers(peer, m_graph)) {
-          ports.erase({Protocol::udp, 53});
-          ports.erase({Protocol::tcp, 53});
+      if (edge.server.kind == PeerKind::workload && edge.server.workload == workload.ref) {
+        // The DNS server's clients are every pod, allowed below whether observed or not.
+        if (!(dns_server && is_dns_port(edge))) collect(workload, "ingress from", edge.client, edge, stats, ingress);
+      }
+      if (edge.client.kind == PeerKind::workload && edge.client.workload == workload.ref) {
+        // Egress to cluster DNS is the shared DNS rule; the server's upstreams are allowed below.
+        if (!(is_dns_port(edge) && (m_dns.covers(edge.server, m_graph) || (dns_server && is_upstream(edge.server))))) {
+          collect(workload, "egress to", edge.server, edge, stats, egress);
         }
       }
-      std::erase_if(egress, [](const auto& entry) { return entry.second.empty(); });
     }
-    policy.egress = rules(workload, egress);
-    if (!m_dns.peers.empty()) policy.egress.push_back(PolicyRule{m_dns.peers, dns_ports()});
+    WorkloadAllowList list;
+    list.workload = workload.ref;
+    list.name = name;
+    list.selector = workload.selector;
+    list.annotations["netobs.io/workload"] = fmt::format("{}/{}", workload.ref.kind, workload.ref.name);
+    list.annotations["netobs.io/observed-flows"] = std::to_string(evidence.flows);
+    if (evidence.first_seen) list.annotations["netobs.io/first-seen"] = format_rfc3339(evidence.first_seen);
+    if (evidence.last_seen) list.annotations["netobs.io/last-seen"] = format_rfc3339(evidence.last_seen);
+    if (!workload.selector_note.empty()) list.annotations["netobs.io/selector-note"] = workload.selector_note;
+    for (auto& [peer, entry] : ingress) list.ingress.push_back(std::move(entry));
+    for (auto& [peer, entry] : egress) list.egress.push_back(std::move(entry));
+    list.resolves_names = m_dns.cluster_dns().has_value();
     if (dns_server) {
-      PolicyRule upstream{{}, dns_ports()};
+      AllowPeer clients;
+      clients.kind = AllowPeerKind::every_pod;
+      list.ingress.push_back(AllowEntry{clients, k_dns_ports, {}, true});
       for (const Cidr& cidr : m_dns.upstreams) {
-        upstream.peers.push_back(PolicyPeer{std::nullopt, std::nullopt, IpBlock{to_string(cidr), {}}});
+        list.egress.push_back(
+            AllowEntry{AllowPeer{AllowPeerKind::address, {}, {}, {cidr}, {}, "DNS upstream"}, k_dns_ports, {}, true});
       }
-      policy.egress.push_back(std::move(upstream));
-      policy.annotations["netobs.io/dns-server"] =
+      list.annotations["netobs.io/dns-server"] =
           "ingress 53 from every pod; egress 53 to the upstream resolvers, which flow logs do not record";
     }
-    return policy;
+    return list;
   }
 
  private:
+  static bool is_dns_port(const EdgeId& edge) {
+    return edge.port == 53 && (edge.protocol == Protocol::udp || edge.protocol == Protocol::tcp);
+  }
+
+  bool is_upstream(const Peer& peer) const {
+    return peer.kind == PeerKind::external && std::any_of(m_dns.upstreams.begin(), m_dns.upstreams.end(),
+                                                          [&](const Cidr& c) { return c.contains(peer.ip); });
+  }
+
   void collect(const WorkloadNode& self, const char* direction, const Peer& peer, const EdgeId& edge,
-               std::map<Peer, PortSet>& into) {
+               const EdgeStats& stats, std::map<AllowPeer, AllowEntry>& into) {
     const std::string where = fmt::format("{}/{}: {} {} {} {}", self.ref.namespace_name, self.ref.name,
                                           direction, to_string(peer), to_string(edge.protocol), edge.port);
+    auto allow = allow_peer(self, peer, where);
+    if (!allow) return;
+    AllowEntry& entry = into[*allow];
+    entry.peer = *allow;
+    entry.ports.emplace(edge.protocol, edge.port);
+    entry.evidence.merge(stats);
+  }
+
+  std::optional<AllowPeer> allow_peer(const WorkloadNode& self, const Peer& peer, const std::string& where) {
+    AllowPeer out;
     switch (peer.kind) {
       case PeerKind::node:
-        return;  // always allowed; the summary lists node traffic
+        out.kind = AllowPeerKind::nodes;
+        return out;
       case PeerKind::cluster_unknown:
         note(fmt::format("{} left out: the address is in the cluster but the inventory does not explain it",
                          where));
-        return;
+        return std::nullopt;
       case PeerKind::workload: {
         auto it = m_graph.workloads.find(peer.workload);
         if (it == m_graph.workloads.end() || it->second.host_network) {
-          return;  // host-network pods are node traffic
+          out.kind = AllowPeerKind::nodes;  // host-network pods are node traffic
+          return out;
         }
         if (it->second.selector.empty()) {
           note(fmt::format("{} left out: no selector for the peer ({})", where, it->second.selector_note));
-          return;
+          return std::nullopt;
         }
-        break;
+        out.kind = AllowPeerKind::workload;
+        out.workload = peer.workload;
+        out.selector = it->second.selector;
+        return out;
       }
       case PeerKind::external:
         break;
     }
-    into[peer].emplace(edge.protocol, edge.port);
-  }
-
-  // Peers with the same port set share a rule, so a rule's peers x ports is exactly what was seen.
-  std::vector<PolicyRule> rules(const WorkloadNode& self, const std::map<Peer, PortSet>& by_peer) {
-    std::map<PortSet, std::vector<Peer>> by_ports;
-    for (const auto& [peer, ports] : by_peer) by_ports[ports].push_back(peer);
-    std::vector<PolicyRule> out;
-    for (const auto& [ports, peers] : by_ports) {
-      PolicyRule rule;
-      for (const Peer& peer : peers) add_peer(rule.peers, self, peer);
-      for (const auto& [protocol, port] : ports) {
-        rule.ports.push_back(PolicyPort{protocol, static_cast<int>(port), std::nullopt});
+    // The API server's endpoint addresses become --apiserver-cidr when given; without it they are
+    // written as they are, with a note that they can change.
+    if (std::find(m_apiserver.begin(), m_apiserver.end(), peer.ip) != m_apiserver.end()) {
+      out.kind = AllowPeerKind::apiserver;
+      out.cidrs = m_apiserver_cidrs;
+      if (out.cidrs.empty()) {
+        out.cidrs.push_back(host_cidr(peer.ip));
+        note(
+            fmt::format("{}/{}: traffic with the Kubernetes API server at {} (an endpoint of default/kubernetes) "
+                        "is allowed by address; the control plane's addresses can change: give --apiserver-cidr",
+                        self.ref.namespace_name, self.ref.name, to_string(peer.ip)));
       }
-      out.push_back(std::move(rule));
+      return out;
     }
+    out.kind = AllowPeerKind::address;
+    out.cidrs.push_back(host_cidr(peer.ip));
     return out;
-  }
-
-  static std::vector<PolicyPort> dns_ports() {
-    return {PolicyPort{Protocol::udp, 53, std::nullopt}, PolicyPort{Protocol::tcp, 53, std::nullopt}};
-  }
-
-  // Removes 53/UDP and 53/TCP from the peers `which` picks (a DNS rule covers them).
-  template <typename Which>
-  static void drop_dns_ports(std::map<Peer, PortSet>& by_peer, Which which) {
-    for (auto& [peer, ports] : by_peer) {
-      if (!which(peer)) continue;
-      ports.erase({Protocol::udp, 53});
-      ports.erase({Protocol::tcp, 53});
-    }
-    std::erase_if(by_peer, [](const auto& entry) { return entry.second.empty(); });
-  }
-
-  // The API server's endpoint addresses become --apiserver-cidr when given; without it they are
-  // written as they are, with a note that they can change.
-  void add_peer(std::vector<PolicyPeer>& peers, const WorkloadNode& self, const Peer& peer) {
-    const bool apiserver = peer.kind == PeerKind::external &&
-                           std::find(m_apiserver.begin(), m_apiserver.end(), peer.ip) != m_apiserver.end();
-    if (apiserver && !m_apiserver_cidrs.empty()) {
-      for (const Cidr& cidr : m_apiserver_cidrs) {
-        PolicyPeer block{std::nullopt, std::nullopt, IpBlock{to_string(cidr), {}}};
-        if (std::find(peers.begin(), peers.end(), block) == peers.end()) peers.push_back(std::move(block));
-      }
-      return;
-    }
-    if (apiserver) {
-      note(fmt::format("{}/{}: traffic with the Kubernetes API server at {} (an endpoint of default/kubernetes) is "
-                       "allowed by address; the control plane's addresses can change: give --apiserver-cidr",
-                       self.ref.namespace_name, self.ref.name, to_string(peer.ip)));
-    }
-    peers.push_back(to_policy_peer(self, peer));
-  }
-
-  PolicyPeer to_policy_peer(const WorkloadNode& self, const Peer& peer) const {
-    if (peer.kind == PeerKind::external) {
-      return PolicyPeer{std::nullopt, std::nullopt, IpBlock{to_string(host_cidr(peer.ip)), {}}};
-    }
-    const WorkloadNode& other = m_graph.workloads.at(peer.workload);
-    if (peer.workload.namespace_name == self.ref.namespace_name) {
-      return PolicyPeer{other.selector, std::nullopt, std::nullopt};
-    }
-    return PolicyPeer{other.selector, LabelSelector{{{k_metadata_name, peer.workload.namespace_name}}, {}},
-                      std::nullopt};
   }
 
   void note(std::string text) {
@@ -190,7 +155,7 @@ class Synthesizer {
   }
 
   const Graph& m_graph;
-  std::map<WorkloadRef, std::vector<const std::pair<const EdgeId, EdgeStats>*>> m_edges_of;
+  std::map<WorkloadRef, std::vector<const EdgeEntry*>> m_edges_of;
   const DnsTarget& m_dns;
   const std::vector<IpAddress>& m_apiserver;
   const std::vector<Cidr>& m_apiserver_cidrs;
@@ -291,15 +256,6 @@ std::vector<std::string> cut_off(const Inventory& inventory, const RecommendOpti
 
 std::string policy_name(const WorkloadRef& workload) { return workload.name + "-netobs"; }
 
-NetworkPolicy default_deny_policy(const std::string& ns) {
-  NetworkPolicy deny;
-  deny.name = "default-deny-netobs";
-  deny.namespace_name = ns;
-  deny.labels["app.kubernetes.io/managed-by"] = "netobs";
-  deny.policy_types = {PolicyType::ingress, PolicyType::egress};
-  return deny;
-}
-
 Recommendation recommend(const Graph& graph, const Inventory& inventory, const RecommendOptions& options) {
   Recommendation out;
   const DnsTarget dns = find_dns(inventory, options);
@@ -346,21 +302,23 @@ Recommendation recommend(const Graph& graph, const Inventory& inventory, const R
     }
   }
   for (const WorkloadNode* workload : chosen) {
-    if (auto policy = synthesizer.policy_for(*workload, names.at(workload->ref))) {
-      covered.insert(policy->namespace_name);
-      out.policies.push_back(std::move(*policy));
+    if (auto list = synthesizer.allow_list_for(*workload, names.at(workload->ref))) {
+      covered.insert(list->workload.namespace_name);
+      out.model.workloads.push_back(std::move(*list));
     }
   }
+  out.model.dns = dns.cluster_dns();
   if (options.default_deny == DefaultDeny::yes) {
-    for (const auto& ns : covered) out.policies.push_back(default_deny_policy(ns));
+    out.model.default_deny = covered;
     out.unobserved = cut_off(inventory, options, covered, chosen);
     for (const auto& ns : known) {
       if (!covered.contains(ns)) out.unisolated.push_back(fmt::format("{}: {}", ns, unisolated_reason(ns, options)));
     }
   }
-  std::sort(out.policies.begin(), out.policies.end(), [](const NetworkPolicy& a, const NetworkPolicy& b) {
-    return std::tie(a.namespace_name, a.name) < std::tie(b.namespace_name, b.name);
+  std::sort(out.model.workloads.begin(), out.model.workloads.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.workload.namespace_name, a.name) < std::tie(b.workload.namespace_name, b.name);
   });
+  out.policies = network_policies(out.model);
   std::sort(out.notes.begin(), out.notes.end());
   return out;
 }
