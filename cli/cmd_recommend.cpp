@@ -80,7 +80,7 @@ ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::
                                  "see the summary above",
                                  options.flows.sources.size(), summary.records_read, summary.malformed_count));
   }
-  const std::string text = render_recommendation(recommendation.model, options.format);
+  const std::string text = render_recommendation(recommendation.model, options.kind, options.format);
   return write_result("recommend", text, options.output, out, err);
 }
 
@@ -108,6 +108,14 @@ void add_recommend_command(CLI::App& app, ExitCode& exit_code) {
                   "Where the API server's endpoints live: written instead of their changing addresses (repeatable)");
   cmd->add_flag("--default-deny", options->default_deny,
                 "Add a deny-all policy to each covered namespace and list workloads it would cut off");
+  add_choice(
+      *cmd, "--output-kind", options->kind,
+      Choices<OutputKind>{{"networkpolicy", OutputKind::networkpolicy},
+                          {"cilium", OutputKind::cilium},
+                          {"eks", OutputKind::eks},
+                          {"clusternetworkpolicy", OutputKind::clusternetworkpolicy}},
+      "Policy kind to write: networking/v1 NetworkPolicy, CiliumNetworkPolicy, EKS (ApplicationNetworkPolicy and "
+      "ClusterNetworkPolicy tiers) or upstream ClusterNetworkPolicy tiers");
   add_choice(*cmd, "--format", options->format, Choices<OutputFormat>{{"yaml", OutputFormat::yaml}, {"json", OutputFormat::json}},
              "Output format");
   add_output_option(*cmd, options->output);

@@ -83,6 +83,7 @@ struct RecommendOptions {
   std::vector<std::string> vpc_cidrs;
   std::vector<std::string> apiserver_cidrs;
   bool default_deny = false;
+  OutputKind kind = OutputKind::networkpolicy;
   OutputFormat format = OutputFormat::yaml;
   std::string output;
   std::size_t top = 10;

@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
+./scripts/install-test-tools.sh
 jobs=$(nproc)
 for preset in dev asan; do
   echo "== $preset build" >&2

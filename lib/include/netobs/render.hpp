@@ -16,12 +16,20 @@ namespace netobs {
 
 enum class OutputFormat { yaml, json };
 
+// The policy kinds a recommendation can be written as (see render/kinds/).
+enum class OutputKind {
+  networkpolicy,         // networking.k8s.io/v1 NetworkPolicy
+  cilium,                // cilium.io/v2 CiliumNetworkPolicy (+ a CiliumClusterwideNetworkPolicy default deny)
+  eks,                   // networking/v1, ApplicationNetworkPolicy for domain names, EKS ClusterNetworkPolicy tiers
+  clusternetworkpolicy,  // networking/v1 and policy.networking.k8s.io/v1alpha2 ClusterNetworkPolicy tiers
+};
+
 // Multi-document YAML ("---" before each policy), or one JSON `kind: List`. Deterministic:
 // the same policies always give the same bytes.
 std::string render_policies(const std::vector<NetworkPolicy>& policies, OutputFormat format);
 
-// The recommendation as networking.k8s.io/v1 NetworkPolicies (and a deny-all per namespace).
-std::string render_recommendation(const PolicyModel& model, OutputFormat format);
+// The recommendation as documents of `kind`, in `format` (as render_policies writes them).
+std::string render_recommendation(const PolicyModel& model, OutputKind kind, OutputFormat format);
 
 // The human summary of what was read, used, skipped and left out; at most `top` rows per list.
 std::string render_summary(const IngestSummary& summary, const Graph& graph,

@@ -34,7 +34,17 @@ std::string render_policies(const std::vector<NetworkPolicy>& policies, OutputFo
   return render_documents(documents, format);
 }
 
-std::string render_recommendation(const PolicyModel& model, OutputFormat format) {
+std::string render_recommendation(const PolicyModel& model, OutputKind kind, OutputFormat format) {
+  switch (kind) {
+    case OutputKind::cilium:
+      return render_documents(kinds::cilium_documents(model), format);
+    case OutputKind::eks:
+      return render_documents(kinds::eks_documents(model), format);
+    case OutputKind::clusternetworkpolicy:
+      return render_documents(kinds::cluster_network_policy_documents(model), format);
+    case OutputKind::networkpolicy:
+      break;
+  }
   return render_documents(kinds::network_policy_documents(model), format);
 }
 

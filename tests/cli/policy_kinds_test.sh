@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# recommend --output-kind: every document each kind writes validates against its CRD's schema in
+# ../shared/oracle/crds (unknown fields included), with the real ajv validator from npm
+# (tests/tools, installed by scripts/install-test-tools.sh); networking/v1 documents pass lint.
+source "$(dirname "$0")/lib.sh"
+
+TOOLS="$NETOBS_SOURCE_DIR/tests/tools"
+CRDS="$NETOBS_SOURCE_DIR/../shared/oracle/crds"
+[ -d "$CRDS" ] || { echo "skipped: $CRDS is absent"; exit 125; }
+[ -d "$TOOLS/node_modules/ajv" ] || { echo "skipped: run scripts/install-test-tools.sh (ajv is not installed)"; exit 125; }
+validate() { node "$TOOLS/validate-crd.mjs" "$CRDS" "$@"; }
+INVENTORY="$SAMPLES/flows/inventory.json"
+
+# The validator itself catches what it must: an unknown field, a wrong enum, a missing field.
+cat >"$WORK/bad.yaml" <<'YAML'
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata: {name: bad, namespace: shop}
+spec:
+  endpointSelector: {}
+  egress:
+  - toEntities: [everywhere]
+    toPorts: [{ports: [{port: "80", protocol: TCP}]}]
+    unknownField: 1
+---
+apiVersion: networking.k8s.aws/v1alpha1
+kind: ClusterNetworkPolicy
+metadata: {name: bad}
+spec: {tier: Admin, subject: {namespaces: {}}}
+YAML
+validate "$WORK/bad.yaml" >"$WORK/out" 2>"$WORK/err"
+code=$?
+check "validator: an invalid document fails" exit_is 1
+check "validator: unknown field named" out_has 'unknown field "unknownField"'
+check "validator: bad entity named" out_has "/spec/egress/0/toEntities/0: must be equal to one of the allowed values"
+check "validator: missing required field named" out_has "must have required property 'priority'"
+
+for kind in networkpolicy cilium eks clusternetworkpolicy; do
+  for deny in "" --default-deny; do
+    for format in yaml json; do
+      what="$kind ${deny:-(no default deny)} $format"
+      run recommend "$SAMPLES/flows" --inventory "$INVENTORY" --output-kind "$kind" $deny --format "$format" -q
+      check "$what: exit 0" exit_is 0
+      cp "$WORK/out" "$WORK/policies.$format"
+      validate "$WORK/policies.$format" >"$WORK/validated" 2>&1
+      code=$?
+      check "$what: every document validates" exit_is 0
+      [ "$code" -eq 0 ] || head -20 "$WORK/validated"
+      check "$what: documents were checked" test "$(grep -cE '^(ok|builtin) ' "$WORK/validated")" -ge 9
+    done
+  done
+done
+
+# Each kind writes its own kinds, and only those.
+kinds_of() { grep -E '^kind: ' "$WORK/out" | sort | uniq -c | awk '{print $3 "=" $1}' | paste -sd' '; }
+run recommend "$SAMPLES/flows" --inventory "$INVENTORY" --output-kind cilium --default-deny -q
+check "cilium: one CNP per workload and one cluster-wide default deny" test "$(kinds_of)" = "CiliumClusterwideNetworkPolicy=1 CiliumNetworkPolicy=9"
+check "cilium: DNS egress carries the L7 DNS rule" out_has 'matchPattern: "*"'
+check "cilium: never the world entity" out_lacks "world"
+run recommend "$SAMPLES/flows" --inventory "$INVENTORY" --output-kind eks --default-deny -q
+check "eks: NetworkPolicies plus the two cluster tiers, no per-namespace deny" test "$(kinds_of)" = "ClusterNetworkPolicy=2 NetworkPolicy=9"
+check "eks: the baseline deny" out_has "tier: Baseline"
+run recommend "$SAMPLES/flows" --inventory "$INVENTORY" --output-kind clusternetworkpolicy --default-deny -q
+check "clusternetworkpolicy: upstream API" out_has "apiVersion: policy.networking.k8s.io/v1alpha2"
+check "clusternetworkpolicy: ports as protocols" out_has "destinationPort:"
+run recommend "$SAMPLES/flows" --inventory "$INVENTORY" --output-kind networkpolicy --default-deny -q
+check "networkpolicy: a deny-all per namespace" test "$(kinds_of)" = "NetworkPolicy=14"
+cp "$WORK/out" "$WORK/np.yaml"
+run lint "$WORK/np.yaml"
+check "networkpolicy: lint finds no error in them" exit_is 0
+
+run recommend "$SAMPLES/flows" --inventory "$INVENTORY" --output-kind calico
+check "unknown --output-kind: exit 2" exit_is 2
+check "unknown --output-kind: the allowed values" err_has "'calico' is not one of networkpolicy, cilium, eks, clusternetworkpolicy"
+
+finish
