@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include <netobs/address_book.hpp>
 #include <netobs/recommend.hpp>
 #include <netobs/render.hpp>
 
@@ -51,6 +52,18 @@ ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::
     if (!ip) return fail(err, fmt::format("--dns-ip '{}' is not an IP address", text), ExitCode::usage);
     recommend_options.dns_ips.push_back(*ip);
   }
+  if (options.aggregate_aws && options.aws_ip_ranges.empty()) {
+    return fail(err, "--aggregate-aws needs --aws-ip-ranges (the published ranges to aggregate to)", ExitCode::usage);
+  }
+  // Read before the flows, so a wrong file fails before a long collection.
+  AddressBook addresses;
+  for (auto [path, load] : {std::pair{&options.vpc_resources, &AddressBook::load_vpc_resources},
+                            std::pair{&options.aws_ip_ranges, &AddressBook::load_aws_ip_ranges}}) {
+    if (path->empty()) continue;
+    if (auto loaded = (addresses.*load)(*path); !loaded) return fail(err, loaded.error().message);
+  }
+  if (!addresses.empty()) recommend_options.addresses = &addresses;
+  recommend_options.aggregate_aws = options.aggregate_aws;
   auto observation = observe_sources("recommend", options.flows, err);
   if (!observation) return observation.error();
   const Inventory& inventory = observation->inventory;
@@ -116,6 +129,16 @@ void add_recommend_command(CLI::App& app, ExitCode& exit_code) {
                           {"clusternetworkpolicy", OutputKind::clusternetworkpolicy}},
       "Policy kind to write: networking/v1 NetworkPolicy, CiliumNetworkPolicy, EKS (ApplicationNetworkPolicy and "
       "ClusterNetworkPolicy tiers) or upstream ClusterNetworkPolicy tiers");
+  cmd->add_option("--vpc-resources", options->vpc_resources,
+                  "Name private addresses outside the cluster: a JSON list of {\"cidr\" or \"ip\", \"name\"}")
+      ->type_name("FILE")
+      ->check(existing_file());
+  cmd->add_option("--aws-ip-ranges", options->aws_ip_ranges,
+                  "AWS's ip-ranges.json: label AWS addresses with their service and region")
+      ->type_name("FILE")
+      ->check(existing_file());
+  cmd->add_flag("--aggregate-aws", options->aggregate_aws,
+                "Allow AWS addresses as their published service/region prefix instead of /32s (widens access)");
   add_choice(*cmd, "--format", options->format, Choices<OutputFormat>{{"yaml", OutputFormat::yaml}, {"json", OutputFormat::json}},
              "Output format");
   add_output_option(*cmd, options->output);

@@ -84,6 +84,9 @@ struct RecommendOptions {
   std::vector<std::string> apiserver_cidrs;
   bool default_deny = false;
   OutputKind kind = OutputKind::networkpolicy;
+  std::string vpc_resources;
+  std::string aws_ip_ranges;
+  bool aggregate_aws = false;
   OutputFormat format = OutputFormat::yaml;
   std::string output;
   std::size_t top = 10;

@@ -52,6 +52,7 @@ seeds_for() {
     fuzz_edge_file) seed_from "$into" "$root"/fuzz/seeds/fuzz_edge_file/* ;;
     fuzz_agent_logs) seed_from "$into" "$root"/fuzz/seeds/fuzz_agent_logs/* ;;
     fuzz_flow_metrics) seed_from "$into" "$root"/fuzz/seeds/fuzz_flow_metrics/* ;;
+    fuzz_address_book) seed_from "$into" "$root"/tests/data/addresses/*.json ;;
   esac
   shopt -u nullglob globstar
 }

@@ -105,4 +105,20 @@ run recommend "$SAMPLES/flows" --inventory "$INVENTORY" --namespace orders --for
 check "json output is a List" out_has '"kind": "List"'
 check "--quiet prints no summary" test ! -s "$WORK/err"
 
+# Address names: --aggregate-aws needs the ranges; a broken file names its line, before any flow is read.
+ADDRESSES="$NETOBS_SOURCE_DIR/tests/data/addresses"
+run recommend "$SAMPLES/flows" --inventory "$INVENTORY" --aggregate-aws
+check "--aggregate-aws alone: exit 2" exit_is 2
+check "--aggregate-aws alone: names what it needs" err_has "--aggregate-aws needs --aws-ip-ranges"
+printf '[\n  {"ip": "10.0.4.50", "name": "db"},\n  {"ip": "10.0.4", "name": "cache"}\n]\n' >"$WORK/vpc.json"
+run recommend "$SAMPLES/flows" --inventory "$INVENTORY" --vpc-resources "$WORK/vpc.json" -o "$WORK/never.yaml"
+check "broken --vpc-resources: exit 3" exit_is 3
+check "broken --vpc-resources: file and line" err_has "$WORK/vpc.json:3: '10.0.4' is not an IP address"
+check "broken --vpc-resources: no output file" test ! -e "$WORK/never.yaml"
+run recommend "$SAMPLES/flows" --inventory "$INVENTORY" --aws-ip-ranges "$WORK/none.json"
+check "missing --aws-ip-ranges: exit 2" exit_is 2
+run recommend "$SAMPLES/flows" --inventory "$INVENTORY" --aws-ip-ranges "$ADDRESSES/ip-ranges.json" -q
+check "--aws-ip-ranges labels without widening" out_has 'netobs.io/addresses: "52.94.1.12/32 DYNAMODB us-east-1"'
+check "--aws-ip-ranges keeps the /32" out_has 'cidr: "52.94.1.12/32"'
+
 finish

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include <netobs/address_book.hpp>
 #include <netobs/graph.hpp>
 #include <netobs/inventory.hpp>
 #include <netobs/policy.hpp>
@@ -39,6 +40,10 @@ struct RecommendOptions {
   // The observation window (Unix seconds), to tell which Jobs and CronJobs did not run in it.
   std::int64_t window_start = 0;
   std::int64_t window_end = 0;
+  // Names for outside addresses (--vpc-resources, --aws-ip-ranges), in the summary and the
+  // policies' annotations; with aggregate_aws an AWS address is allowed as its published prefix.
+  const AddressBook* addresses = nullptr;
+  bool aggregate_aws = false;
 };
 
 struct Recommendation {
@@ -48,6 +53,8 @@ struct Recommendation {
   std::vector<std::string> unobserved;         // with --default-deny: workloads it will cut off, and why
   std::vector<std::string> unisolated;         // with --default-deny: namespaces it leaves open, and why
   std::string dns_description;                 // what DNS egress allows, for the summary
+  std::vector<std::string> named_addresses;    // "52.94.1.12: S3 us-east-1 (52.94.0.0/22)", sorted
+  std::vector<std::string> widened;            // --aggregate-aws: each /32 and the range that replaced it
 };
 
 Recommendation recommend(const Graph& graph, const Inventory& inventory, const RecommendOptions& options);

@@ -1,12 +1,13 @@
-#include <netobs/recommend.hpp>
-
 #include <algorithm>
 #include <set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <netobs/recommend.hpp>
+#include <netobs/time.hpp>
 
 #include "dns.hpp"
-#include <netobs/time.hpp>
 
 namespace netobs {
 namespace {
@@ -18,8 +19,8 @@ using EdgeEntry = std::pair<const EdgeId, EdgeStats>;
 class Synthesizer {
  public:
   Synthesizer(const Graph& graph, const DnsTarget& dns, const std::vector<IpAddress>& apiserver,
-              const std::vector<Cidr>& apiserver_cidrs, Recommendation& out)
-      : m_graph(graph), m_dns(dns), m_apiserver(apiserver), m_apiserver_cidrs(apiserver_cidrs), m_out(out) {
+              const RecommendOptions& options, Recommendation& out)
+      : m_graph(graph), m_dns(dns), m_apiserver(apiserver), m_options(options), m_out(out) {
     for (const auto& entry : graph.edges) {
       const EdgeId& edge = entry.first;
       if (edge.client.kind == PeerKind::workload) m_edges_of[edge.client.workload].push_back(&entry);
@@ -62,6 +63,13 @@ class Synthesizer {
     if (evidence.first_seen) list.annotations["netobs.io/first-seen"] = format_rfc3339(evidence.first_seen);
     if (evidence.last_seen) list.annotations["netobs.io/last-seen"] = format_rfc3339(evidence.last_seen);
     if (!workload.selector_note.empty()) list.annotations["netobs.io/selector-note"] = workload.selector_note;
+    std::set<std::string> named;
+    for (auto* entries : {&ingress, &egress}) {
+      for (const auto& [peer, entry] : *entries) {
+        if (!peer.label.empty()) named.insert(fmt::format("{} {}", to_string(peer.cidrs.front()), peer.label));
+      }
+    }
+    if (!named.empty()) list.annotations["netobs.io/addresses"] = fmt::format("{}", fmt::join(named, "; "));
     for (auto& [peer, entry] : ingress) list.ingress.push_back(std::move(entry));
     for (auto& [peer, entry] : egress) list.egress.push_back(std::move(entry));
     list.resolves_names = m_dns.cluster_dns().has_value();
@@ -133,7 +141,7 @@ class Synthesizer {
     // written as they are, with a note that they can change.
     if (std::find(m_apiserver.begin(), m_apiserver.end(), peer.ip) != m_apiserver.end()) {
       out.kind = AllowPeerKind::apiserver;
-      out.cidrs = m_apiserver_cidrs;
+      out.cidrs = m_options.apiserver_cidrs;
       if (out.cidrs.empty()) {
         out.cidrs.push_back(host_cidr(peer.ip));
         note(
@@ -145,9 +153,27 @@ class Synthesizer {
     }
     out.kind = AllowPeerKind::address;
     out.cidrs.push_back(host_cidr(peer.ip));
+    if (!m_options.addresses) return out;
+    if (auto name = m_options.addresses->find(peer.ip)) {
+      out.label = name->name;
+      m_named.insert(fmt::format("{}: {} ({})", to_string(peer.ip), name->name, to_string(name->range)));
+      if (m_options.aggregate_aws && name->aws) {
+        out.cidrs = {name->range};
+        m_widened.insert(fmt::format("{} -> {} ({}): every address of the published range is allowed",
+                                     to_string(host_cidr(peer.ip)), to_string(name->range), name->name));
+      }
+    }
     return out;
   }
 
+ public:
+  // What the summary lists: the addresses named, and the ranges --aggregate-aws widened to.
+  void report(Recommendation& out) const {
+    out.named_addresses.assign(m_named.begin(), m_named.end());
+    out.widened.assign(m_widened.begin(), m_widened.end());
+  }
+
+ private:
   void note(std::string text) {
     if (std::find(m_out.notes.begin(), m_out.notes.end(), text) == m_out.notes.end()) {
       m_out.notes.push_back(std::move(text));
@@ -158,8 +184,10 @@ class Synthesizer {
   std::map<WorkloadRef, std::vector<const EdgeEntry*>> m_edges_of;
   const DnsTarget& m_dns;
   const std::vector<IpAddress>& m_apiserver;
-  const std::vector<Cidr>& m_apiserver_cidrs;
+  const RecommendOptions& m_options;
   Recommendation& m_out;
+  std::set<std::string> m_named;
+  std::set<std::string> m_widened;
 };
 
 bool contains(const std::vector<std::string>& names, const std::string& name) {
@@ -261,7 +289,7 @@ Recommendation recommend(const Graph& graph, const Inventory& inventory, const R
   const DnsTarget dns = find_dns(inventory, options);
   out.dns_description = dns.description;
   const std::vector<IpAddress> apiserver = inventory.apiserver_addresses();
-  Synthesizer synthesizer(graph, dns, apiserver, options.apiserver_cidrs, out);
+  Synthesizer synthesizer(graph, dns, apiserver, options, out);
 
   std::vector<const WorkloadNode*> candidates;
   for (const auto& [ref, workload] : graph.workloads) candidates.push_back(&workload);
@@ -308,6 +336,7 @@ Recommendation recommend(const Graph& graph, const Inventory& inventory, const R
     }
   }
   out.model.dns = dns.cluster_dns();
+  synthesizer.report(out);
   if (options.default_deny == DefaultDeny::yes) {
     out.model.default_deny = covered;
     out.unobserved = cut_off(inventory, options, covered, chosen);

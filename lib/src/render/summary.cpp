@@ -71,8 +71,10 @@ std::string render_summary(const IngestSummary& summary, const Graph& graph,
                });
   out += fmt::format("  graph: {} workloads, {} edges\n", graph.workloads.size(), graph.edges.size());
   const AttributionReport& report = graph.report;
-  list_section(out, "node traffic (always allowed, no rule written)", report.node_traffic, top,
-               [](const std::string& s) { return s; });
+  list_section(
+      out,
+      "node traffic (networking/v1 writes no rule for it; the cilium kind allows the host and remote-node entities)",
+      report.node_traffic, top, [](const std::string& s) { return s; });
   list_section(out,
                "unattributable: node addresses talking to the outside (pod egress SNATed by the VPC CNI; "
                "Hubble flows, or AWS_VPC_K8S_CNI_EXTERNALSNAT=true, attribute it to pods)",
@@ -87,6 +89,10 @@ std::string render_summary(const IngestSummary& summary, const Graph& graph,
                report.ambiguous_pod_ips, top, [](const IpAddress& ip) { return to_string(ip); });
   out += fmt::format("  {}\n", recommendation.dns_description);
   out += fmt::format("  policies: {}\n", recommendation.policies.size());
+  lines_section(out, "addresses outside the cluster, named (--vpc-resources, --aws-ip-ranges)",
+                recommendation.named_addresses, top * 4);
+  lines_section(out, "--aggregate-aws widens access: these /32s are allowed as their whole published AWS range",
+                recommendation.widened, top * 4);
   lines_section(out, "notes", recommendation.notes, top * 4);
   lines_section(out, "default-deny will cut off these workloads (no policy allows their traffic)",
                 recommendation.unobserved, top * 4);
