@@ -52,6 +52,15 @@ ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::
     if (!ip) return fail(err, fmt::format("--dns-ip '{}' is not an IP address", text), ExitCode::usage);
     recommend_options.dns_ips.push_back(*ip);
   }
+  if (options.egress_names && options.kind != OutputKind::cilium && options.kind != OutputKind::eks) {
+    return fail(err, "--egress-names needs --output-kind cilium or eks: networking/v1 cannot allow a name",
+                ExitCode::usage);
+  }
+  if (options.egress_names && options.kind == OutputKind::cilium && options.dns == DnsMode::none) {
+    // toFQDNs learns addresses from Cilium's DNS proxy, which only the DNS rule turns on.
+    return fail(err, "--egress-names with --output-kind cilium needs the DNS rule: drop --dns none", ExitCode::usage);
+  }
+  recommend_options.egress_names = options.egress_names;
   if (options.aggregate_aws && options.aws_ip_ranges.empty()) {
     return fail(err, "--aggregate-aws needs --aws-ip-ranges (the published ranges to aggregate to)", ExitCode::usage);
   }
@@ -137,6 +146,9 @@ void add_recommend_command(CLI::App& app, ExitCode& exit_code) {
                   "AWS's ip-ranges.json: label AWS addresses with their service and region")
       ->type_name("FILE")
       ->check(existing_file());
+  cmd->add_flag("--egress-names", options->egress_names,
+                "Allow egress to an outside address by the names the workload resolved (Hubble DNS answers), "
+                "as toFQDNs (cilium) or domainNames (eks)");
   cmd->add_flag("--aggregate-aws", options->aggregate_aws,
                 "Allow AWS addresses as their published service/region prefix instead of /32s (widens access)");
   add_choice(*cmd, "--format", options->format, Choices<OutputFormat>{{"yaml", OutputFormat::yaml}, {"json", OutputFormat::json}},

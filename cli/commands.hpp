@@ -87,6 +87,7 @@ struct RecommendOptions {
   std::string vpc_resources;
   std::string aws_ip_ranges;
   bool aggregate_aws = false;
+  bool egress_names = false;
   OutputFormat format = OutputFormat::yaml;
   std::string output;
   std::size_t top = 10;

@@ -42,7 +42,7 @@ seeds_for() {
   shopt -s nullglob globstar
   case $target in
     fuzz_vpc) seed_from "$into" "$root"/samples/flows/vpc/* "$shared"/vpc/*.log ;;
-    fuzz_hubble) seed_from "$into" "$root"/samples/flows/hubble/* "$shared"/hubble/* "$shared"/vpc/*.json ;;
+    fuzz_hubble) seed_from "$into" "$root"/samples/flows/hubble/* "$root"/tests/data/hubble-dns/*.jsonl "$shared"/hubble/* "$shared"/vpc/*.json ;;
     fuzz_flow_sniff) seed_from "$into" "$root"/samples/flows/*/* "$shared"/*/* ;;
     fuzz_document | fuzz_manifest) seed_from "$into" "$root"/tests/golden/**/*.yaml "$root"/tests/golden/**/*.json ;;
     fuzz_inventory) seed_from "$into" "$root"/samples/flows/inventory.json "$root"/tests/data/**/*.json ;;

@@ -69,6 +69,25 @@ cp "$WORK/out" "$WORK/np.yaml"
 run lint "$WORK/np.yaml"
 check "networkpolicy: lint finds no error in them" exit_is 0
 
+# Names instead of addresses (--egress-names): toFQDNs and domainNames validate too.
+DNS_FLOWS="$NETOBS_SOURCE_DIR/tests/data/hubble-dns/flows.jsonl"
+for kind in cilium eks; do
+  run recommend "$DNS_FLOWS" --egress-names --output-kind "$kind" --default-deny -q
+  check "$kind --egress-names: exit 0" exit_is 0
+  cp "$WORK/out" "$WORK/names.yaml"
+  validate "$WORK/names.yaml" >"$WORK/validated" 2>&1
+  code=$?
+  check "$kind --egress-names: every document validates" exit_is 0
+  [ "$code" -eq 0 ] || head -20 "$WORK/validated"
+done
+check "eks --egress-names: an ApplicationNetworkPolicy was checked" grep -q "^ok ApplicationNetworkPolicy web-netobs" "$WORK/validated"
+run recommend "$DNS_FLOWS" --egress-names
+check "--egress-names with networking/v1: exit 2" exit_is 2
+check "--egress-names with networking/v1: why" err_has "--egress-names needs --output-kind cilium or eks"
+run recommend "$DNS_FLOWS" --egress-names --output-kind cilium --dns none
+check "--egress-names for cilium without the DNS rule: exit 2" exit_is 2
+check "--egress-names for cilium without the DNS rule: why" err_has "needs the DNS rule"
+
 run recommend "$SAMPLES/flows" --inventory "$INVENTORY" --output-kind calico
 check "unknown --output-kind: exit 2" exit_is 2
 check "unknown --output-kind: the allowed values" err_has "'calico' is not one of networkpolicy, cilium, eks, clusternetworkpolicy"

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <netobs/ip.hpp>
 #include <netobs/labels.hpp>
@@ -41,6 +42,13 @@ inline constexpr std::string_view k_no_holder = "netobs:unheld-pod-address";
 // crosses: once leaving the client's side and once entering the server's.
 enum class Observation : std::uint8_t { unknown, egress, ingress };
 
+// A DNS answer a capture carries (Hubble's L7 `dns` on a response): the name a pod looked up
+// and the addresses it got, so egress to those addresses can be written as the name.
+struct DnsAnswer {
+  std::string query;  // lower case, without the trailing dot
+  std::vector<IpAddress> ips;
+};
+
 struct FlowRecord {
   // Metrics name workloads, not addresses: an end without one is IpAddress{} with an identity.
   IpAddress source;
@@ -70,6 +78,8 @@ struct FlowRecord {
   // Identity hints the capture gives for each end (Hubble); null when it gives none (VPC).
   const FlowEndpoint* source_identity = nullptr;
   const FlowEndpoint* destination_identity = nullptr;
+  // The DNS answer this record carries, to the client (the end that asked); null for most.
+  const DnsAnswer* dns_answer = nullptr;
 };
 
 }  // namespace netobs

@@ -68,6 +68,8 @@ struct Graph {
   std::map<WorkloadRef, WorkloadNode> workloads;
   std::map<EdgeId, EdgeStats> edges;
   AttributionReport report;
+  // The names each workload resolved to each address (Hubble DNS answers), for --egress-names.
+  std::map<WorkloadRef, std::map<IpAddress, std::set<std::string>>> resolved_names;
 };
 
 struct GraphOptions {

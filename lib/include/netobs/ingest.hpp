@@ -79,8 +79,19 @@ struct IngestSummary {
 };
 
 // Everything ingest keeps: one counter per distinct edge, and the interned Hubble identities.
+// One name a client resolved to one address (--egress-names), with when it was last seen.
+struct ResolvedName {
+  IpAddress client;
+  std::uint32_t client_identity = 0;
+  std::string name;
+  IpAddress address;
+
+  auto operator<=>(const ResolvedName&) const = default;
+};
+
 struct FlowAggregate {
   EdgeTable edges;
+  std::map<ResolvedName, std::int64_t> resolved_names;   // -> last seen (Unix seconds)
   std::vector<FlowEndpoint> identities{FlowEndpoint{}};  // [0] is "no identity"
   std::unordered_map<std::string, std::uint32_t> identity_index;
 

@@ -44,6 +44,9 @@ struct RecommendOptions {
   // policies' annotations; with aggregate_aws an AWS address is allowed as its published prefix.
   const AddressBook* addresses = nullptr;
   bool aggregate_aws = false;
+  // Egress to an outside address a workload resolved by name (Hubble DNS answers) is allowed by
+  // that name: for the kinds that can say so (cilium, eks).
+  bool egress_names = false;
 };
 
 struct Recommendation {
@@ -54,7 +57,9 @@ struct Recommendation {
   std::vector<std::string> unisolated;         // with --default-deny: namespaces it leaves open, and why
   std::string dns_description;                 // what DNS egress allows, for the summary
   std::vector<std::string> named_addresses;    // "52.94.1.12: S3 us-east-1 (52.94.0.0/22)", sorted
-  std::vector<std::string> widened;            // --aggregate-aws: each /32 and the range that replaced it
+  std::vector<std::string> widened;
+  std::vector<std::string> named_egress;  // --egress-names: "ns/wl: 203.0.113.5 -> api.example.com"            //
+                                          // --aggregate-aws: each /32 and the range that replaced it
 };
 
 Recommendation recommend(const Graph& graph, const Inventory& inventory, const RecommendOptions& options);

@@ -61,6 +61,15 @@ Graph build_graph(const FlowAggregate& aggregate, const Inventory& inventory, co
       }
     }
   }
+  for (const auto& [resolved, seen_at] : aggregate.resolved_names) {
+    const auto clients = resolver.resolve(resolved.client, aggregate.identities[resolved.client_identity],
+                                          EdgeSide::client, 0, Protocol::udp, seen_at);
+    for (const auto& client : clients) {
+      if (client.peer.kind == PeerKind::workload) {
+        graph.resolved_names[client.peer.workload][resolved.address].insert(resolved.name);
+      }
+    }
+  }
   choose_selectors(graph, inventory, resolver.observed_labels());
   return graph;
 }

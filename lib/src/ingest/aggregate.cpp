@@ -34,6 +34,12 @@ void FlowAggregate::merge(const FlowAggregate& other) {
     mapped.server_identity = remap[key.server_identity];
     edges[mapped].merge(counters);
   }
+  for (const auto& [resolved, seen] : other.resolved_names) {
+    ResolvedName mapped = resolved;
+    mapped.client_identity = remap[resolved.client_identity];
+    std::int64_t& last = resolved_names[mapped];
+    last = std::max(last, seen);
+  }
 }
 
 std::uint32_t FlowAggregate::intern(const FlowEndpoint& endpoint) {

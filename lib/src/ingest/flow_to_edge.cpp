@@ -153,6 +153,13 @@ Result<void> ReadContext::record(const FlowRecord& r) {
       return {};
     }
   }
+  if (r.dns_answer) {
+    for (const IpAddress& address : r.dns_answer->ips) {
+      std::int64_t& seen =
+          aggregate.resolved_names[ResolvedName{key.client, key.client_identity, r.dns_answer->query, address}];
+      seen = std::max(seen, last);
+    }
+  }
   // A request is seen at the client's egress and again at the server's ingress; a reply is no
   // new connection.
   add(key, EdgeStats{request ? r.connections : 0U, r.packets, r.bytes, r.start, r.end}, r.observed_at);

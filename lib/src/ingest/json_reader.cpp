@@ -1,10 +1,13 @@
+#include <algorithm>
+#include <cctype>
 #include <string>
 
 #include <fmt/format.h>
 #include <simdjson.h>
 
-#include "readers.hpp"
 #include <netobs/time.hpp>
+
+#include "readers.hpp"
 #include "vpc_format.hpp"
 
 namespace netobs {
@@ -74,6 +77,40 @@ FlowEndpoint read_endpoint(simdjson::simdjson_result<element> found) {
   }
   if (!out.namespace_name.empty()) out.reserved.clear();
   return out;
+}
+
+// A name as Cilium's toFQDNs and EKS's domainNames accept it: letters, digits, '-', '_' and dots.
+bool valid_dns_name(std::string_view name) {
+  if (name.empty() || name.size() > 253 || name.front() == '.') return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+  });
+}
+
+// The answer of an L7 DNS response (`l7.dns` with `ips`); false when the flow carries none. A
+// response without addresses (NXDOMAIN, CNAME only) names nothing.
+bool read_dns_answer(const element& flow, DnsAnswer& answer, IngestSummary& summary) {
+  element l7;
+  element dns;
+  if (flow["l7"].get(l7) != simdjson::SUCCESS || l7["dns"].get(dns) != simdjson::SUCCESS) return false;
+  simdjson::dom::array ips;
+  if (string_at(l7, "type") != "RESPONSE" || dns["ips"].get(ips) != simdjson::SUCCESS) return false;
+  std::string name(string_at(dns, "query"));
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (!name.empty() && name.back() == '.') name.pop_back();
+  if (!valid_dns_name(name)) {
+    summary.skip("hubble DNS answer ignored for --egress-names (a name no policy can hold)");
+    return false;
+  }
+  // A real answer holds a handful of addresses; a bound keeps a hostile one from growing memory.
+  constexpr std::size_t k_max_answer_ips = 64;
+  for (const auto ip : ips) {
+    std::string_view text;
+    if (answer.ips.size() == k_max_answer_ips || ip.get(text) != simdjson::SUCCESS) break;
+    if (auto address = parse_ip(text)) answer.ips.push_back(*address);
+  }
+  answer.query = std::move(name);
+  return !answer.ips.empty();
 }
 
 Result<void> read_hubble_flow(ReadContext& ctx, const element& flow) {
@@ -164,6 +201,8 @@ Result<void> read_hubble_flow(ReadContext& ctx, const element& flow) {
                        : direction == "INGRESS" ? Observation::ingress
                                                 : Observation::unknown;
   record.packets = 1;
+  DnsAnswer answer;
+  if (read_dns_answer(flow, answer, summary)) record.dns_answer = &answer;
   return ctx.record(record);
 }
 

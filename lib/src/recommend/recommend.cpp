@@ -45,12 +45,12 @@ class Synthesizer {
       evidence.merge(stats);
       if (edge.server.kind == PeerKind::workload && edge.server.workload == workload.ref) {
         // The DNS server's clients are every pod, allowed below whether observed or not.
-        if (!(dns_server && is_dns_port(edge))) collect(workload, "ingress from", edge.client, edge, stats, ingress);
+        if (!(dns_server && is_dns_port(edge))) collect(workload, false, edge.client, edge, stats, ingress);
       }
       if (edge.client.kind == PeerKind::workload && edge.client.workload == workload.ref) {
         // Egress to cluster DNS is the shared DNS rule; the server's upstreams are allowed below.
         if (!(is_dns_port(edge) && (m_dns.covers(edge.server, m_graph) || (dns_server && is_upstream(edge.server))))) {
-          collect(workload, "egress to", edge.server, edge, stats, egress);
+          collect(workload, true, edge.server, edge, stats, egress);
         }
       }
     }
@@ -65,8 +65,9 @@ class Synthesizer {
     if (!workload.selector_note.empty()) list.annotations["netobs.io/selector-note"] = workload.selector_note;
     std::set<std::string> named;
     for (auto* entries : {&ingress, &egress}) {
-      for (const auto& [peer, entry] : *entries) {
-        if (!peer.label.empty()) named.insert(fmt::format("{} {}", to_string(peer.cidrs.front()), peer.label));
+      for (const auto& [key, entry] : *entries) {
+        if (!entry.peer.label.empty())
+          named.insert(fmt::format("{} {}", to_string(entry.peer.cidrs.front()), entry.peer.label));
       }
     }
     if (!named.empty()) list.annotations["netobs.io/addresses"] = fmt::format("{}", fmt::join(named, "; "));
@@ -97,19 +98,40 @@ class Synthesizer {
                                                           [&](const Cidr& c) { return c.contains(peer.ip); });
   }
 
-  void collect(const WorkloadNode& self, const char* direction, const Peer& peer, const EdgeId& edge,
-               const EdgeStats& stats, std::map<AllowPeer, AllowEntry>& into) {
-    const std::string where = fmt::format("{}/{}: {} {} {} {}", self.ref.namespace_name, self.ref.name,
-                                          direction, to_string(peer), to_string(edge.protocol), edge.port);
-    auto allow = allow_peer(self, peer, where);
+  void collect(const WorkloadNode& self, bool egress, const Peer& peer, const EdgeId& edge, const EdgeStats& stats,
+               std::map<AllowPeer, AllowEntry>& into) {
+    const std::string where =
+        fmt::format("{}/{}: {} {} {} {}", self.ref.namespace_name, self.ref.name, egress ? "egress to" : "ingress from",
+                    to_string(peer), to_string(edge.protocol), edge.port);
+    auto allow = allow_peer(self, peer, where, egress);
     if (!allow) return;
     AllowEntry& entry = into[*allow];
-    entry.peer = *allow;
+    if (entry.ports.empty()) entry.peer = *allow;
+    if (allow->kind == AllowPeerKind::domains) {
+      // Keyed by the names alone: every address the names gave shares one rule.
+      const Cidr address = host_cidr(peer.ip);
+      if (std::find(entry.peer.cidrs.begin(), entry.peer.cidrs.end(), address) == entry.peer.cidrs.end()) {
+        entry.peer.cidrs.push_back(address);
+        std::sort(entry.peer.cidrs.begin(), entry.peer.cidrs.end());
+      }
+      m_named_egress.insert(fmt::format("{}/{}: {} -> {}", self.ref.namespace_name, self.ref.name, to_string(peer.ip),
+                                        fmt::join(allow->domains, ", ")));
+    }
     entry.ports.emplace(edge.protocol, edge.port);
     entry.evidence.merge(stats);
   }
 
-  std::optional<AllowPeer> allow_peer(const WorkloadNode& self, const Peer& peer, const std::string& where) {
+  // With --egress-names, the names this workload itself resolved to an outside address.
+  const std::set<std::string>* names_resolved(const WorkloadNode& self, const Peer& peer) const {
+    if (!m_options.egress_names) return nullptr;
+    const auto workload = m_graph.resolved_names.find(self.ref);
+    if (workload == m_graph.resolved_names.end()) return nullptr;
+    const auto names = workload->second.find(peer.ip);
+    return names == workload->second.end() ? nullptr : &names->second;
+  }
+
+  std::optional<AllowPeer> allow_peer(const WorkloadNode& self, const Peer& peer, const std::string& where,
+                                      bool egress) {
     AllowPeer out;
     switch (peer.kind) {
       case PeerKind::node:
@@ -151,6 +173,11 @@ class Synthesizer {
       }
       return out;
     }
+    if (const auto* names = egress ? names_resolved(self, peer) : nullptr) {
+      out.kind = AllowPeerKind::domains;  // its addresses are added as they are seen (collect)
+      out.domains.assign(names->begin(), names->end());
+      return out;
+    }
     out.kind = AllowPeerKind::address;
     out.cidrs.push_back(host_cidr(peer.ip));
     if (!m_options.addresses) return out;
@@ -170,6 +197,7 @@ class Synthesizer {
   // What the summary lists: the addresses named, and the ranges --aggregate-aws widened to.
   void report(Recommendation& out) const {
     out.named_addresses.assign(m_named.begin(), m_named.end());
+    out.named_egress.assign(m_named_egress.begin(), m_named_egress.end());
     out.widened.assign(m_widened.begin(), m_widened.end());
   }
 
@@ -188,6 +216,7 @@ class Synthesizer {
   Recommendation& m_out;
   std::set<std::string> m_named;
   std::set<std::string> m_widened;
+  std::set<std::string> m_named_egress;
 };
 
 bool contains(const std::vector<std::string>& names, const std::string& name) {

@@ -93,6 +93,8 @@ std::string render_summary(const IngestSummary& summary, const Graph& graph,
                 recommendation.named_addresses, top * 4);
   lines_section(out, "--aggregate-aws widens access: these /32s are allowed as their whole published AWS range",
                 recommendation.widened, top * 4);
+  lines_section(out, "egress allowed by the names the workload resolved instead of the address (--egress-names)",
+                recommendation.named_egress, top * 4);
   lines_section(out, "notes", recommendation.notes, top * 4);
   lines_section(out, "default-deny will cut off these workloads (no policy allows their traffic)",
                 recommendation.unobserved, top * 4);

@@ -1,3 +1,6 @@
+#include <map>
+#include <set>
+
 #include <gtest/gtest.h>
 
 #include "testutil/ingest_text.hpp"
@@ -97,6 +100,39 @@ TEST(JsonReader, CloudWatchSubscriptionPayloadCarriesVpcRecords) {
   EXPECT_EQ(r.summary.records_read, 2U);
   EXPECT_EQ(r.edge("10.0.0.1", "10.0.0.2", 443).flows, 1U);
   EXPECT_EQ(r.summary.skipped.at("action REJECT"), 1U);
+}
+
+// A DNS response names the addresses it gave to the client that asked (the reply's destination):
+// names folded to lower case without the trailing dot, at most 64 addresses, and none from an
+// answer without addresses or for a name no policy could hold.
+TEST(JsonReader, DnsAnswersNameTheirAddressesForTheClient) {
+  std::string many;
+  for (int i = 0; i < 70; ++i) many += (i ? "," : "") + std::string("\"198.51.100.") + std::to_string(i) + "\"";
+  const std::string udp = R"("UDP":{"source_port":53,"destination_port":41000})";
+  const std::string text =
+      flow(
+          R"(,"is_reply":true,"l7":{"type":"RESPONSE","dns":{"query":"API.Example.com.","ips":["203.0.113.5","2001:db8::5"],"rcode":0}})",
+          udp) +
+      flow(R"(,"is_reply":true,"l7":{"type":"RESPONSE","dns":{"query":"many.example.com.","ips":[)" + many + "]}}",
+           udp) +
+      flow(R"(,"is_reply":true,"l7":{"type":"RESPONSE","dns":{"query":"gone.example.com.","rcode":3}})", udp) +
+      flow(R"(,"is_reply":true,"l7":{"type":"RESPONSE","dns":{"query":"bad name.example.com.","ips":["203.0.113.9"]}})",
+           udp) +
+      flow(R"(,"is_reply":false,"l7":{"type":"REQUEST","dns":{"query":"asked.example.com.","ips":["203.0.113.7"]}})",
+           udp);
+  auto r = ingest_text(text, {}, Inventory{}, "f.json");
+  ASSERT_TRUE(r.status);
+  std::map<std::string, std::set<std::string>> names;  // name -> addresses, all for client 10.0.2.16
+  for (const auto& [resolved, seen] : r.aggregate.resolved_names) {
+    EXPECT_EQ(to_string(resolved.client), "10.0.2.16");
+    EXPECT_EQ(seen, 1623862333);
+    names[resolved.name].insert(to_string(resolved.address));
+  }
+  EXPECT_EQ(names["api.example.com"], (std::set<std::string>{"203.0.113.5", "2001:db8::5"}));
+  EXPECT_EQ(names["many.example.com"].size(), 64U);
+  EXPECT_EQ(names.size(), 2U);  // not the NXDOMAIN, the bad name, or a request
+  EXPECT_EQ(r.summary.skipped.at("hubble DNS answer ignored for --egress-names (a name no policy can hold)"), 1U);
+  EXPECT_EQ(r.summary.records_used, 5U);  // the records themselves still count as traffic
 }
 
 }  // namespace
