@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages netobs needs to build, test and benchmark, when missing.
+# Installs the Debian 12 packages netobs needs to build, test and benchmark, when missing, and
+# the packages named as arguments (scripts/install-test-tools.sh asks for Node.js this way).
 # Runs apt-get only when something is missing (with sudo when not root).
 set -euo pipefail
 
@@ -11,6 +12,7 @@ packages=(
   prometheus man-db graphviz
   bash-completion zsh fish
   clang-14 libclang-rt-14-dev clang-tidy-14
+  "$@"
 )
 
 missing=()

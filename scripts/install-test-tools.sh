@@ -6,14 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../tests/tools"
 
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-  echo "netobs: installing nodejs npm" >&2
-  sudo=()
-  if [ "$(id -u)" -ne 0 ]; then
-    sudo=(sudo)
-  fi
-  export DEBIAN_FRONTEND=noninteractive
-  "${sudo[@]}" apt-get update -qq
-  "${sudo[@]}" apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+  ../../scripts/install-deps.sh nodejs npm
 fi
 
 # The lock the installed packages came from is kept beside them; an unchanged lock needs no install.

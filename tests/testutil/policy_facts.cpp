@@ -152,8 +152,9 @@ void cilium_facts(const json& doc, Facts& out) {
       if (rule.empty()) continue;  // `{}`: default deny, allows nothing
       std::vector<std::string> peers;
       for (const auto& selector : rule.value(std::string(prefix) + "Endpoints", json::array())) {
-        if (selector.contains("matchExpressions")) {
-          EXPECT_EQ(selector["matchExpressions"][0]["operator"], "Exists") << policy;
+        const json every_namespace = {{"key", k_namespace_label_key}, {"operator", "Exists"}};
+        if (selector.contains("matchExpressions") && selector["matchExpressions"].size() == 1 &&
+            selector["matchExpressions"][0] == every_namespace) {
           peers.emplace_back("every-pod");
           continue;
         }

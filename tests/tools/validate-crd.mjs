@@ -4,7 +4,8 @@
 // pattern and size violations. CEL rules (x-kubernetes-validations) are not evaluated.
 //
 // usage: node validate-crd.mjs CRD_DIR MANIFEST...
-// Prints one line per document, "ok KIND NAME" or "error KIND NAME: PATH: MESSAGE", and "builtin"
+// Prints "file PATH" before each file's documents, then one line per document, "ok KIND NAME"
+// or "error KIND NAME: PATH: MESSAGE", and "builtin"
 // for networking.k8s.io/v1 NetworkPolicy (netobs lint checks those). Exit 0 when every document
 // is valid, 1 when one is not, 2 when a document's kind has no CRD in CRD_DIR or a file is unreadable.
 import fs from "node:fs";
@@ -109,6 +110,7 @@ function main([crdDir, ...files]) {
   const kinds = loadCrds(crdDir);
   let status = 0;
   for (const file of files) {
+    console.log(`file ${file}`);
     let documents;
     try {
       documents = documentsOf(file);

@@ -88,7 +88,14 @@ std::string render_summary(const IngestSummary& summary, const Graph& graph,
   list_section(out, "pod addresses two pods claimed at the time of the traffic (left out of every policy)",
                report.ambiguous_pod_ips, top, [](const IpAddress& ip) { return to_string(ip); });
   out += fmt::format("  {}\n", recommendation.dns_description);
-  out += fmt::format("  policies: {}\n", recommendation.policies.size());
+  // Counted in the model, not in documents: each --output-kind writes the default deny its own way.
+  out += fmt::format("  policies: {} workload{}", recommendation.model.workloads.size(),
+                     recommendation.model.workloads.size() == 1 ? "" : "s");
+  if (!recommendation.model.default_deny.empty()) {
+    out += fmt::format(", default deny in {} namespace{}", recommendation.model.default_deny.size(),
+                       recommendation.model.default_deny.size() == 1 ? "" : "s");
+  }
+  out += "\n";
   lines_section(out, "addresses outside the cluster, named (--vpc-resources, --aws-ip-ranges)",
                 recommendation.named_addresses, top * 4);
   lines_section(out, "--aggregate-aws widens access: these /32s are allowed as their whole published AWS range",
