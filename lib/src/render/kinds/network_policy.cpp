@@ -44,6 +44,7 @@ void add_peers(std::vector<PolicyPeer>& peers, const AllowPeer& peer, const std:
 template <typename Ports>
 std::vector<PolicyPort> policy_ports(const Ports& ports) {
   std::vector<PolicyPort> out;
+  out.reserve(ports.size());
   for (const auto& [protocol, port] : ports) out.push_back(PolicyPort{protocol, static_cast<int>(port), std::nullopt});
   return out;
 }
