@@ -17,6 +17,7 @@ void add_commands(CLI::App& app, ExitCode& exit_code) {
   add_lint_command(app, exit_code);
   add_diff_command(app, exit_code);
   add_graph_command(app, exit_code);
+  add_sql_command(app, exit_code);
   add_completion_command(app, exit_code);
 }
 

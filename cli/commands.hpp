@@ -16,6 +16,7 @@
 #include <netobs/lint.hpp>
 #include <netobs/recommend.hpp>
 #include <netobs/render.hpp>
+#include <netobs/sql.hpp>
 
 namespace netobs::cli {
 
@@ -182,6 +183,20 @@ ExitCode run_graph(const GraphOptions& options, std::ostream& out, std::ostream&
 void add_graph_command(CLI::App& app, ExitCode& exit_code);
 
 enum class Shell { bash, zsh, fish };
+
+struct SqlCommandOptions {
+  SqlEngine engine = SqlEngine::athena;
+  std::string table;
+  std::string log_format;
+  std::string since;
+  std::string until;
+  bool partitioned = false;
+  std::vector<std::string> cluster_cidrs;
+  std::string output;
+};
+
+ExitCode run_sql(const SqlCommandOptions& options, std::ostream& out, std::ostream& err);
+void add_sql_command(CLI::App& app, ExitCode& exit_code);
 
 struct CompletionOptions {
   Shell shell = Shell::bash;

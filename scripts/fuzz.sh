@@ -50,6 +50,7 @@ seeds_for() {
     fuzz_kube_answers) seed_from "$into" "$root"/fuzz/seeds/fuzz_kube_answers/* ;;
     fuzz_scalars) seed_from "$into" "$root"/fuzz/seeds/fuzz_scalars/* ;;
     fuzz_edge_file) seed_from "$into" "$root"/fuzz/seeds/fuzz_edge_file/* ;;
+    fuzz_edge_rows) seed_from "$into" "$root"/fuzz/seeds/fuzz_edge_rows/* ;;
     fuzz_agent_logs) seed_from "$into" "$root"/fuzz/seeds/fuzz_agent_logs/* ;;
     fuzz_flow_metrics) seed_from "$into" "$root"/fuzz/seeds/fuzz_flow_metrics/* ;;
     fuzz_address_book) seed_from "$into" "$root"/tests/data/addresses/*.json ;;

@@ -31,4 +31,8 @@ Result<void> read_edge_file(const std::string& path, FlowAggregate& aggregate, I
                             std::optional<std::int64_t> since = std::nullopt,
                             std::optional<std::int64_t> until = std::nullopt);
 
+// True when the file at `path` (plain or gzip) holds edge rows from `netobs sql`'s query (CSV
+// with its header) rather than an edge file: --edges reads both, told apart by content.
+bool holds_edge_rows(const std::string& path);
+
 }  // namespace netobs

@@ -1,15 +1,17 @@
-#include <netobs/edge_file.hpp>
-
 #include <algorithm>
+#include <array>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
+#include <zlib.h>
 
+#include <netobs/edge_file.hpp>
 #include <netobs/output.hpp>
 
 #include "dom_text.hpp"
 #include "line_reader.hpp"
+#include "readers.hpp"
 #include "util/k8s_json.hpp"
 
 namespace netobs {
@@ -232,6 +234,16 @@ Result<void> read_edge_file(const std::string& path, FlowAggregate& aggregate, I
   if (window.outside > 0) summary.skip("saved edge outside --since/--until", window.outside);
   summary.sources.push_back(fmt::format("{} (edges)", path));
   return {};
+}
+
+bool holds_edge_rows(const std::string& path) {
+  // gzread passes plain files through unchanged.
+  gzFile file = gzopen(path.c_str(), "rb");
+  if (!file) return false;
+  std::array<char, 4096> head{};
+  const int read = gzread(file, head.data(), static_cast<unsigned>(head.size()));
+  gzclose(file);
+  return read > 0 && looks_like_edge_rows(std::string_view(head.data(), static_cast<std::size_t>(read)));
 }
 
 }  // namespace netobs

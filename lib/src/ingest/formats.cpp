@@ -22,6 +22,7 @@ constexpr std::array k_formats{
     FlowFormat{"eks-agent", "eks network policy agent", &looks_like_eks_agent_log, &read_eks_agent_records},
     FlowFormat{"hubble", "json", &starts_with_object, &read_json_records},
     FlowFormat{"prometheus", "flow metrics", &looks_like_prometheus_text, &read_flow_metrics},
+    FlowFormat{"edge-rows", "edge rows (netobs sql)", &looks_like_edge_rows, &read_edge_rows},
     FlowFormat{"vpc", "vpc", &anything, &read_vpc},
 };
 

@@ -35,6 +35,10 @@ bool looks_like_nfm_report(std::string_view head);
 Result<void> read_flow_metrics(ReadContext& ctx);
 bool looks_like_prometheus_text(std::string_view head);
 
+// Edge rows from `netobs sql`'s query (CSV with a header), each standing for many VPC records.
+Result<void> read_edge_rows(ReadContext& ctx);
+bool looks_like_edge_rows(std::string_view head);
+
 // One VPC record split into `tokens`, laid out as `columns`; used by both readers above.
 Result<void> read_vpc_record(ReadContext& ctx, const VpcColumns& columns,
                              const std::vector<std::string_view>& tokens);

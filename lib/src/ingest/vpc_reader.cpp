@@ -3,17 +3,12 @@
 
 #include <fmt/format.h>
 
+#include "number_text.hpp"
 #include "readers.hpp"
 #include "vpc_format.hpp"
 
 namespace netobs {
 namespace {
-
-template <typename T>
-bool parse_number(std::string_view text, T& out) {
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-  return ec == std::errc() && end == text.data() + text.size();
-}
 
 bool looks_like_timestamp(std::string_view token) {
   return token.size() >= 19 && token[4] == '-' && token[7] == '-' && token[10] == 'T';

@@ -16,7 +16,13 @@ Result<Observed> observe(const ObserveOptions& options, const Inventory& invento
   Observed observed;
   FlowAggregate aggregate;
   for (const auto& path : options.edge_files) {
-    auto read = read_edge_file(path, aggregate, observed.summary, options.ingest.since, options.ingest.until);
+    // Rows that an engine aggregated are flow records still: read them as a flow source, so
+    // direction and identity are decided here as for the logs themselves.
+    IngestOptions rows = options.ingest;
+    rows.format = "edge-rows";
+    auto read = holds_edge_rows(path)
+                    ? ingest_source(path, rows, inventory, aggregate, observed.summary)
+                    : read_edge_file(path, aggregate, observed.summary, options.ingest.since, options.ingest.until);
     if (!read) return tl::unexpected(read.error());
   }
   if (auto read = ingest_sources(options.sources, options.ingest, inventory, aggregate, observed.summary); !read) {

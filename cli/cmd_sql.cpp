@@ -1,0 +1,75 @@
+// `netobs sql`: print the query that reduces VPC flow logs to edge rows in Athena/Trino, Spark or
+// DuckDB, for `netobs recommend --edges RESULT.csv`.
+#include <chrono>
+#include <iostream>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <netobs/time.hpp>
+
+#include "common.hpp"
+
+namespace netobs::cli {
+
+ExitCode run_sql(const SqlCommandOptions& options, std::ostream& out, std::ostream& err) {
+  SqlOptions sql;
+  sql.engine = options.engine;
+  sql.table = options.table;
+  sql.log_format = options.log_format;
+  sql.partitioned = options.partitioned;
+  const std::int64_t now =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  for (auto [text, into, flag] :
+       {std::tuple{&options.since, &sql.since, "--since"}, std::tuple{&options.until, &sql.until, "--until"}}) {
+    if (text->empty()) continue;
+    *into = parse_time_bound(*text, now);
+    if (!*into) {
+      fmt::print(err, "netobs sql: {} '{}': expected RFC 3339 (2025-11-24T16:00:00Z) or relative (-24h)\n", flag,
+                 *text);
+      return ExitCode::usage;
+    }
+  }
+  for (const auto& text : options.cluster_cidrs) {
+    auto cidr = parse_cidr(text);
+    if (!cidr) {
+      fmt::print(err, "netobs sql: --cluster-cidr '{}' is not a CIDR range\n", text);
+      return ExitCode::usage;
+    }
+    sql.cluster_cidrs.push_back(*cidr);
+  }
+  auto query = edge_query(sql);
+  if (!query) {
+    fmt::print(err, "netobs sql: {}\n", query.error().message);
+    return exit_code_of(query.error());
+  }
+  return write_result("sql", *query, options.output, out, err);
+}
+
+void add_sql_command(CLI::App& app, ExitCode& exit_code) {
+  auto options = std::make_shared<SqlCommandOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "sql", "Print a query that reduces VPC flow logs to edge rows where they live (Athena, Trino, Spark, DuckDB)");
+  set_examples(*cmd, {"netobs sql --engine athena --table vpc_flow_logs --since -720h --partitioned > edges.sql",
+                      "netobs sql --engine duckdb --table flows --log-format \"$(cat format.txt)\""});
+  add_choice(*cmd, "--engine", options->engine,
+             Choices<SqlEngine>{{"athena", SqlEngine::athena},
+                                {"trino", SqlEngine::trino},
+                                {"spark", SqlEngine::spark},
+                                {"duckdb", SqlEngine::duckdb}},
+             "The SQL dialect");
+  cmd->add_option("--table", options->table, "The flow log table (columns named as in AWS's Athena DDL)")->required();
+  cmd->add_option("--log-format", options->log_format,
+                  "The flow log's LogFormat (${version} ${srcaddr} ...); default: version 2's fields");
+  cmd->add_option("--since", options->since, "Only records at or after this time (RFC 3339, or relative: -24h)");
+  cmd->add_option("--until", options->until, "Only records at or before this time");
+  cmd->add_flag("--partitioned", options->partitioned,
+                "The table has year, month, day, hour partitions (Hive-style or projected): prune them by time");
+  cmd->add_option("--cluster-cidr", options->cluster_cidrs,
+                  "Keep rows with an end in this range (IPv4 /8, /16, /24 or /32; repeatable)");
+  add_output_option(*cmd, options->output);
+  one_value_per_use(*cmd);
+  cmd->callback([options, &exit_code] { exit_code = run_sql(*options, std::cout, std::cerr); });
+}
+
+}  // namespace netobs::cli
