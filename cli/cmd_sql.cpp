@@ -2,6 +2,7 @@
 // DuckDB, for `netobs recommend --edges RESULT.csv`.
 #include <chrono>
 #include <iostream>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
