@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,7 @@ struct Recommendation {
   std::vector<std::string> unisolated;         // with --default-deny: namespaces it leaves open, and why
   std::string dns_description;                 // what DNS egress allows, for the summary
   std::vector<std::string> named_addresses;    // "52.94.1.12: S3 us-east-1 (52.94.0.0/22)", sorted
+  std::set<IpAddress> named_ips;               // the addresses those lines name
   std::vector<std::string> widened;
   std::vector<std::string> named_egress;  // --egress-names: "ns/wl: 203.0.113.5 -> api.example.com"            //
                                           // --aggregate-aws: each /32 and the range that replaced it

@@ -184,6 +184,7 @@ class Synthesizer {
     if (auto name = m_options.addresses->find(peer.ip)) {
       out.label = name->name;
       m_named.insert(fmt::format("{}: {} ({})", to_string(peer.ip), name->name, to_string(name->range)));
+      m_named_ips.insert(peer.ip);
       if (m_options.aggregate_aws && name->aws) {
         out.cidrs = {name->range};
         m_widened.insert(fmt::format("{} -> {} ({}): every address of the published range is allowed",
@@ -197,6 +198,7 @@ class Synthesizer {
   // What the summary lists: the addresses named, and the ranges --aggregate-aws widened to.
   void report(Recommendation& out) const {
     out.named_addresses.assign(m_named.begin(), m_named.end());
+    out.named_ips = m_named_ips;
     out.named_egress.assign(m_named_egress.begin(), m_named_egress.end());
     out.widened.assign(m_widened.begin(), m_widened.end());
   }
@@ -215,6 +217,7 @@ class Synthesizer {
   const RecommendOptions& m_options;
   Recommendation& m_out;
   std::set<std::string> m_named;
+  std::set<IpAddress> m_named_ips;
   std::set<std::string> m_widened;
   std::set<std::string> m_named_egress;
 };

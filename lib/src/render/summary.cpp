@@ -81,8 +81,11 @@ std::string render_summary(const IngestSummary& summary, const Graph& graph,
                report.snat, top, [](const IpAddress& ip) { return to_string(ip); });
   list_section(out, "in-cluster addresses the inventory does not explain (no rule written)",
                report.cluster_unknown, top, [](const IpAddress& ip) { return to_string(ip); });
+  // A private address --vpc-resources names is reviewed already: it is listed with its name below.
+  std::map<IpAddress, std::uint64_t> unnamed_private = report.private_external;
+  for (const IpAddress& ip : recommendation.named_ips) unnamed_private.erase(ip);
   list_section(out, "private addresses treated as external (review: a VPC resource, or a missing --cluster-cidr?)",
-               report.private_external, top, [](const IpAddress& ip) { return to_string(ip); });
+               unnamed_private, top, [](const IpAddress& ip) { return to_string(ip); });
   list_section(out, "pod addresses no pod held at the time of the traffic (left out of every policy)",
                report.unheld_pod_ips, top, [](const IpAddress& ip) { return to_string(ip); });
   list_section(out, "pod addresses two pods claimed at the time of the traffic (left out of every policy)",
