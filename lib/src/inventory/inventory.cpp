@@ -112,17 +112,23 @@ Result<void> Inventory::load_text(const std::string& text, const std::string& or
 
 Result<void> Inventory::add_objects(const std::string& text, const std::string& origin,
                                    std::optional<std::int64_t> taken_at) {
-  auto documents = parse_documents(text, origin);
-  if (!documents) return tl::unexpected(documents.error());
-  if (documents->size() != 1) {
-    return make_error(ErrorKind::invalid_input,
-                      fmt::format("{}: expected one Kubernetes List document, found {}", origin,
-                                  documents->size()));
+  // A JSON List is split and parsed an item at a time; anything else (YAML, or JSON the split
+  // rejects, for its message) is parsed whole.
+  std::optional<JsonListItems> split = split_json_list(text);
+  std::optional<std::vector<json>> documents;
+  if (!split) {
+    auto parsed = parse_documents(text, origin);
+    if (!parsed) return tl::unexpected(parsed.error());
+    if (parsed->size() != 1) {
+      return make_error(ErrorKind::invalid_input,
+                        fmt::format("{}: expected one Kubernetes List document, found {}", origin, parsed->size()));
+    }
+    documents = std::move(*parsed);
   }
-  const json& list = documents->front();
-  const std::string kind = string_at(list, "kind");
+  const json* whole = documents ? &documents->front() : nullptr;
+  const std::string kind = whole ? string_at(*whole, "kind") : split->kind;
   if (!(kind == "List" || (kind.size() > 4 && kind.ends_with("List"))) ||
-      !field(list, "items").is_array()) {
+      (whole && !field(*whole, "items").is_array())) {
     return make_error(ErrorKind::invalid_input,
                       fmt::format("{}: not a Kubernetes List (kind '{}'); expected the output of "
                                   "'kubectl get namespaces,nodes,pods,services,deployments,"
@@ -132,7 +138,7 @@ Result<void> Inventory::add_objects(const std::string& text, const std::string& 
   const std::size_t first_pod = m_pods.size();
   // A typed list (PodList) may omit each item's kind.
   const std::string item_kind = kind == "List" ? "" : kind.substr(0, kind.size() - 4);
-  for (const auto& item : field(list, "items")) {
+  auto add_item = [&](const json& item) {
     std::string object_kind = string_at(item, "kind");
     if (object_kind.empty()) object_kind = item_kind;
     const json& metadata = field(item, "metadata");
@@ -163,6 +169,15 @@ Result<void> Inventory::add_objects(const std::string& text, const std::string& 
       if (auto controller = k8s::controller_of(metadata)) {
         m_parents[ref] = WorkloadRef{ns, controller->first, controller->second};
       }
+    }
+  };
+  if (whole) {
+    for (const auto& item : field(*whole, "items")) add_item(item);
+  } else {
+    for (const auto& [item_text, line] : split->items) {
+      auto item = parse_json(item_text, origin, line);
+      if (!item) return tl::unexpected(item.error());
+      add_item(*item);
     }
   }
   if (m_pods.size() > first_pod) {

@@ -1,14 +1,14 @@
 #include "document.hpp"
 
-#include <sys/stat.h>
-
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <algorithm>
 #include <fstream>
 #include <sstream>
 
 #include <fmt/format.h>
+#include <simdjson.h>
+#include <sys/stat.h>
 
 #include <netobs/limits.hpp>
 
@@ -24,14 +24,14 @@ bool looks_like_json(const std::string& text) {
   return first != std::string::npos && (text[first] == '{' || text[first] == '[');
 }
 
-std::size_t line_of_offset(const std::string& text, std::size_t offset) {
+std::size_t line_of_offset(std::string_view text, std::size_t offset) {
   offset = std::min(offset, text.size());
   return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
 }
 
 }  // namespace
 
-Result<nlohmann::json> parse_json(const std::string& text, const std::string& origin) {
+Result<nlohmann::json> parse_json(std::string_view text, const std::string& origin, std::size_t first_line) {
   const InputLimits& limits = input_limits();
   // nlohmann's parser keeps its own stack, but printing and walking a value recurse: bound depth.
   bool too_deep = false;
@@ -47,11 +47,11 @@ Result<nlohmann::json> parse_json(const std::string& text, const std::string& or
     return json::parse(text, depth_check);
   } catch (const json::parse_error& e) {
     // nlohmann reports a byte offset; turn it into a line number for the user.
-    return make_error(ErrorKind::invalid_input,
-                      fmt::format("{}:{}: invalid JSON: {}", origin, line_of_offset(text, e.byte), e.what()));
+    return make_error(ErrorKind::invalid_input, fmt::format("{}:{}: invalid JSON: {}", origin,
+                                                            first_line - 1 + line_of_offset(text, e.byte), e.what()));
   } catch (const std::length_error&) {
     if (!too_deep) throw;
-    return tl::unexpected(limit_error(origin, 1, "nested too deep", limits.max_depth, k_depth_option));
+    return tl::unexpected(limit_error(origin, first_line, "nested too deep", limits.max_depth, k_depth_option));
   } catch (const json::exception& e) {
     // Well-formed but not representable, such as a number past the range of a double.
     return make_error(ErrorKind::invalid_input, fmt::format("{}: invalid JSON: {}", origin, e.what()));
@@ -89,6 +89,58 @@ Result<std::vector<LocatedDocument>> parse_located_documents(const std::string& 
   return plain;
 }
 
+std::optional<JsonListItems> split_json_list(const std::string& text) {
+  namespace od = simdjson::ondemand;
+  // On-demand reads past the end: in place when the text has the room (read_text_file leaves
+  // it), else from a copy, which is still far less than the text's tree.
+  std::string copy;
+  const bool in_place = text.capacity() >= text.size() + simdjson::SIMDJSON_PADDING;
+  if (!in_place) {
+    copy.reserve(text.size() + simdjson::SIMDJSON_PADDING);
+    copy = text;
+  }
+  const std::string& padded = in_place ? text : copy;
+  od::parser parser(input_limits().max_file_bytes);
+  JsonListItems list;
+  std::vector<std::size_t> offsets;
+  bool has_items = false;
+  try {
+    od::document doc = parser.iterate(simdjson::padded_string_view(padded.data(), padded.size(), padded.capacity()));
+    // Only whitespace may follow the value (on-demand stops reading at its end).
+    const std::string_view value = doc.raw_json();
+    const std::size_t value_end = static_cast<std::size_t>(value.data() - padded.data()) + value.size();
+    if (padded.find_first_not_of(" \t\r\n", value_end) != std::string::npos) return std::nullopt;
+    doc.rewind();
+    for (auto member : doc.get_object()) {
+      const std::string_view key = member.unescaped_key();
+      if (key == "kind") {
+        list.kind = std::string(std::string_view(member.value().get_string()));
+      } else if (key == "items") {
+        has_items = true;
+        for (auto item : member.value().get_array()) {
+          od::object object = item.get_object();
+          std::string_view raw = object.raw_json();  // with the whitespace after it
+          raw = raw.substr(0, raw.find_last_not_of(" \t\r\n") + 1);
+          offsets.push_back(static_cast<std::size_t>(raw.data() - padded.data()));
+          list.items.push_back({std::string_view(text).substr(offsets.back(), raw.size()), 0});
+        }
+      }  // other members are skipped by moving on
+    }
+  } catch (const simdjson::simdjson_error&) {
+    return std::nullopt;
+  }
+  if (!has_items) return std::nullopt;
+  // Line numbers in one pass over the text, for the messages of items that fail to parse.
+  std::size_t line = 1, at = 0;
+  for (std::size_t i = 0; i < offsets.size(); ++i) {
+    line += static_cast<std::size_t>(
+        std::count(text.begin() + static_cast<long>(at), text.begin() + static_cast<long>(offsets[i]), '\n'));
+    at = offsets[i];
+    list.items[i].line = line;
+  }
+  return list;
+}
+
 Result<std::vector<nlohmann::json>> parse_documents(const std::string& text, const std::string& origin) {
   std::vector<nlohmann::json> values;
   if (looks_like_json(text)) {
@@ -110,15 +162,22 @@ Result<std::string> read_text_file(const std::string& path) {
   }
   const std::uint64_t limit = input_limits().max_file_bytes;
   struct stat info {};
-  if (::stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode) && static_cast<std::uint64_t>(info.st_size) > limit) {
+  const bool regular = ::stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode);
+  if (regular && static_cast<std::uint64_t>(info.st_size) > limit) {
     return make_error(ErrorKind::limit, fmt::format("{}: file larger than {} bytes (raise it with {})", path, limit, k_file_option));
   }
-  // Read in blocks with a running bound: a FIFO or /dev/stdin has no size to check up front.
+  // Read in blocks with a running bound: a FIFO or /dev/stdin has no size to check up front. A
+  // file's size is known: read it into place without growing the text.
   std::string text;
-  std::vector<char> block(1 << 16);
+  // The padding lets simdjson read the text in place (split_json_list).
+  if (regular) text.reserve(static_cast<std::size_t>(info.st_size) + simdjson::SIMDJSON_PADDING);
+  std::size_t block = 1 << 16;
   while (in) {
-    in.read(block.data(), static_cast<std::streamsize>(block.size()));
-    text.append(block.data(), static_cast<std::size_t>(in.gcount()));
+    const std::size_t at = text.size();
+    text.resize(std::max(at + block, text.capacity()));
+    in.read(text.data() + at, static_cast<std::streamsize>(text.size() - at));
+    text.resize(at + static_cast<std::size_t>(in.gcount()));
+    block = std::min<std::size_t>(block * 2, 16 << 20);
     if (text.size() > limit) {
       return make_error(ErrorKind::limit, fmt::format("{}: more than {} bytes (raise it with {})", path, limit, k_file_option));
     }

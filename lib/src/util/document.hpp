@@ -3,7 +3,9 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -18,8 +20,26 @@ namespace netobs {
 Result<std::vector<nlohmann::json>> parse_documents(const std::string& text,
                                                     const std::string& origin);
 
-// Parses one JSON value, bounded in depth by the input limits; errors name `origin` and the line.
-Result<nlohmann::json> parse_json(const std::string& text, const std::string& origin);
+// Parses one JSON value, bounded in depth by the input limits; errors name `origin` and the line
+// (counted from `first_line`, for a value cut from a larger text).
+Result<nlohmann::json> parse_json(std::string_view text, const std::string& origin, std::size_t first_line = 1);
+
+// The parts of a JSON List (`{"kind": ..., "items": [...]}`), found without building the whole
+// document, so a large one (an inventory of thousands of pods) is parsed an item at a time and
+// its memory is one item's, not the whole tree's.
+struct JsonListItems {
+  std::string kind;
+  struct Item {
+    std::string_view text;  // into the text given to split_json_list
+    std::size_t line = 1;   // where it starts
+  };
+  std::vector<Item> items;
+};
+
+// Splits `text` into its List parts with simdjson's on-demand parser; nullopt when `text` is not
+// an object whose `items` is an array, or is not well-formed as far as the split sees it: the
+// caller then parses it whole, which names the line of the error.
+std::optional<JsonListItems> split_json_list(const std::string& text);
 
 // One document with the source position of every value, for messages that point at a field.
 struct LocatedDocument {

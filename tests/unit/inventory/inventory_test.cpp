@@ -111,6 +111,14 @@ TEST(Inventory, RejectsWhatIsNotAKubernetesList) {
   auto broken = inv.load_text("{\n\"kind\": \"List\",\n\"items\": [\n}", "broken.json");
   ASSERT_FALSE(broken);
   EXPECT_NE(broken.error().message.find("broken.json:4: invalid JSON"), std::string::npos) << broken.error().message;
+  // An item the split finds but that does not parse is named by its line in the whole file.
+  auto item = inv.load_text(
+      "{\"kind\": \"List\",\n\"items\": [\n{\"kind\": \"Pod\"},\n{\"kind\":\n \"Pod\", \"x\": 01}\n]}", "item.json");
+  ASSERT_FALSE(item);
+  EXPECT_NE(item.error().message.find("item.json:5: invalid JSON"), std::string::npos) << item.error().message;
+  auto deep = inv.load_text(
+      "{\"kind\": \"List\", \"items\": [\n" + std::string(300, '[') + std::string(300, ']') + "]}", "deep.json");
+  ASSERT_FALSE(deep);
   auto yaml = inv.load_text("kind: List\nitems: [\n  - a: b\n  c", "broken.yaml");
   ASSERT_FALSE(yaml);
   EXPECT_NE(yaml.error().message.find("broken.yaml:"), std::string::npos);

@@ -168,5 +168,37 @@ TEST(Document, ParseDocumentsReadsJsonAndMultiDocumentYaml) {
   EXPECT_EQ(yaml_docs->size(), 2U);
 }
 
+TEST(Document, AJsonListSplitsIntoItemsWithTheirLines) {
+  const std::string text =
+      "{\"apiVersion\": \"v1\",\n\"items\": [\n{\"a\": 1},\n\n {\"b\": [2, {\"c\": \"}\"}]}\n],\n\"kind\": \"List\"}\n";
+  const auto list = split_json_list(text);
+  ASSERT_TRUE(list);
+  EXPECT_EQ(list->kind, "List");
+  ASSERT_EQ(list->items.size(), 2U);
+  EXPECT_EQ(list->items[0].text, "{\"a\": 1}");
+  EXPECT_EQ(list->items[0].line, 3U);
+  EXPECT_EQ(list->items[1].text, "{\"b\": [2, {\"c\": \"}\"}]}");
+  EXPECT_EQ(list->items[1].line, 5U);
+  // Each item parses alone, and its errors count lines from where it starts.
+  auto broken = parse_json("{\n\"a\": tru}", "inv.json", 7);
+  ASSERT_FALSE(broken);
+  EXPECT_NE(broken.error().message.find("inv.json:8: invalid JSON"), std::string::npos) << broken.error().message;
+}
+
+TEST(Document, WhatIsNotAWellFormedListIsLeftToTheWholeParse) {
+  EXPECT_FALSE(split_json_list(""));
+  EXPECT_FALSE(split_json_list("[1, 2]"));
+  EXPECT_FALSE(split_json_list("{\"kind\": \"List\"}"));                    // no items
+  EXPECT_FALSE(split_json_list("{\"kind\": \"List\", \"items\": {}}"));     // items not an array
+  EXPECT_FALSE(split_json_list("{\"kind\": \"List\", \"items\": [1]}"));    // an item not an object
+  EXPECT_FALSE(split_json_list("{\"kind\": \"List\", \"items\": []} {}"));  // trailing text
+  EXPECT_FALSE(split_json_list("{\"kind\": \"List\", \"items\": [{}]"));    // cut off
+  EXPECT_FALSE(split_json_list("kind: List\nitems: []\n"));                 // YAML
+  const auto empty = split_json_list("{\"kind\": \"PodList\", \"items\": []}\n\n");
+  ASSERT_TRUE(empty);
+  EXPECT_EQ(empty->kind, "PodList");
+  EXPECT_TRUE(empty->items.empty());
+}
+
 }  // namespace
 }  // namespace netobs
