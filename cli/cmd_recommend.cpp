@@ -93,7 +93,8 @@ ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::
     fmt::print(err, "netobs recommend: hint: no address was attributed to a workload; VPC flow logs need "
                     "--inventory to map addresses to pods\n");
   }
-  if (inventory.empty() && !graph.workloads.empty() && recommendation.policies.empty()) {
+  if (inventory.empty() && !graph.workloads.empty() && recommendation.model.workloads.empty() &&
+      recommendation.model.default_deny.empty()) {
     fmt::print(err, "netobs recommend: hint: the pods' labels are unknown (flow metrics name workloads, not their "
                     "labels): give --inventory or --from-cluster to select them\n");
   }

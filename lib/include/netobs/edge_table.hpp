@@ -1,10 +1,14 @@
-// An open-addressing hash table from EdgeKey to EdgeCounters. Ingest looks an edge up for every
-// record; keeping keys and counters in one flat array (and a compact array of hash tags to probe)
-// costs one or two cache misses per lookup where a node-based map costs three or more.
+// A hash table from EdgeKey to EdgeCounters. Ingest looks an edge up for every record, and a
+// table holds one entry per distinct edge for the whole run, so it is built for both:
+// - the entries sit densely in fixed-size chunks, in insertion order: memory is the entries
+//   themselves, growing never copies them, and a reference to one stays valid;
+// - a flat index of (hash tag, entry number) pairs is probed, one cache line per lookup, and is
+//   the only thing rebuilt when the table grows.
 #pragma once
 
 #include <cstdint>
 #include <iterator>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -16,7 +20,7 @@ class EdgeTable {
  public:
   using value_type = std::pair<EdgeKey, EdgeCounters>;
 
-  template <typename Slot>
+  template <typename Table, typename Slot>
   class Iterator {
    public:
     using iterator_category = std::forward_iterator_tag;
@@ -25,46 +29,50 @@ class EdgeTable {
     using pointer = Slot*;
     using reference = Slot&;
 
-    Iterator(const std::vector<std::uint32_t>* tags, Slot* slots, std::size_t index)
-        : m_tags(tags), m_slots(slots), m_index(index) {
-      skip();
-    }
-    reference operator*() const { return m_slots[m_index]; }
-    pointer operator->() const { return &m_slots[m_index]; }
+    Iterator(Table* table, std::size_t index) : m_table(table), m_index(index) {}
+    reference operator*() const { return m_table->entry(m_index); }
+    pointer operator->() const { return &m_table->entry(m_index); }
     Iterator& operator++() {
       ++m_index;
-      skip();
       return *this;
     }
     bool operator==(const Iterator& other) const { return m_index == other.m_index; }
 
    private:
-    void skip() {
-      while (m_index < m_tags->size() && (*m_tags)[m_index] == 0) ++m_index;
-    }
-    const std::vector<std::uint32_t>* m_tags;
-    Slot* m_slots;
+    Table* m_table;
     std::size_t m_index;
   };
-  using iterator = Iterator<value_type>;
-  using const_iterator = Iterator<const value_type>;
+  using iterator = Iterator<EdgeTable, value_type>;
+  using const_iterator = Iterator<const EdgeTable, const value_type>;
 
-  // The counters of `key`, inserted zeroed when absent. The reference stays valid until the next
-  // insertion of a new key.
+  EdgeTable() = default;
+  EdgeTable(EdgeTable&&) noexcept = default;
+  EdgeTable& operator=(EdgeTable&&) noexcept = default;
+  EdgeTable(const EdgeTable& other);
+  EdgeTable& operator=(const EdgeTable& other);
+
+  // The counters of `key`, inserted zeroed when absent. The reference stays valid as long as the
+  // table does.
   EdgeCounters& operator[](const EdgeKey& key);
 
   std::size_t size() const { return m_size; }
   bool empty() const { return m_size == 0; }
-  iterator begin() { return {&m_tags, m_slots.data(), 0}; }
-  iterator end() { return {&m_tags, m_slots.data(), m_tags.size()}; }
-  const_iterator begin() const { return {&m_tags, m_slots.data(), 0}; }
-  const_iterator end() const { return {&m_tags, m_slots.data(), m_tags.size()}; }
+  // In the order the keys were first inserted.
+  iterator begin() { return {this, 0}; }
+  iterator end() { return {this, m_size}; }
+  const_iterator begin() const { return {this, 0}; }
+  const_iterator end() const { return {this, m_size}; }
 
  private:
-  void grow();
+  static constexpr std::size_t k_chunk_bits = 10;
+  static constexpr std::size_t k_chunk = std::size_t{1} << k_chunk_bits;
 
-  std::vector<std::uint32_t> m_tags;  // 0 = empty, else the key's hash with the top bit set
-  std::vector<value_type> m_slots;
+  value_type& entry(std::size_t i) { return m_chunks[i >> k_chunk_bits][i & (k_chunk - 1)]; }
+  const value_type& entry(std::size_t i) const { return m_chunks[i >> k_chunk_bits][i & (k_chunk - 1)]; }
+  void grow_index();
+
+  std::vector<std::unique_ptr<value_type[]>> m_chunks;
+  std::vector<std::uint64_t> m_index;  // 0 = empty, else tag << 32 | (entry number + 1)
   std::size_t m_size = 0;
 };
 

@@ -31,8 +31,9 @@ struct IngestOptions {
   DroppedFlows dropped = DroppedFlows::report_only;
   Strictness strictness = Strictness::skip_malformed;
   std::size_t max_messages = 5;  // malformed records shown before the rest are only counted
-  // Plain files at least this large are read by two threads, one half each.
-  std::uint64_t parallel_min_bytes = 64ULL << 20;
+  // VPC files at least this large (gzip counted compressed) are read on two threads: one parses,
+  // the other folds records into edges.
+  std::uint64_t parallel_min_bytes = 8ULL << 20;
   // Files skipped while walking directories (the inventory often sits beside the flows).
   std::vector<std::filesystem::path> exclude;
   // Only records whose time overlaps [since, until] (Unix seconds) count; records without a

@@ -51,8 +51,7 @@ struct RecommendOptions {
 };
 
 struct Recommendation {
-  PolicyModel model;                           // what each output kind writes
-  std::vector<NetworkPolicy> policies;         // network_policies(model): what the engine proves
+  PolicyModel model;                           // what each output kind writes (network_policies(model) for the engine)
   std::vector<std::string> notes;              // for review: what was left out and why
   std::vector<std::string> unobserved;         // with --default-deny: workloads it will cut off, and why
   std::vector<std::string> unisolated;         // with --default-deny: namespaces it leaves open, and why
@@ -60,8 +59,9 @@ struct Recommendation {
   std::vector<std::string> named_addresses;    // "52.94.1.12: S3 us-east-1 (52.94.0.0/22)", sorted
   std::set<IpAddress> named_ips;               // the addresses those lines name
   std::vector<std::string> widened;
-  std::vector<std::string> named_egress;  // --egress-names: "ns/wl: 203.0.113.5 -> api.example.com"            //
-                                          // --aggregate-aws: each /32 and the range that replaced it
+  // --egress-names: "ns/wl: 203.0.113.5 -> api.example.com"; --aggregate-aws: each /32 and the
+  // range that replaced it
+  std::vector<std::string> named_egress;
 };
 
 Recommendation recommend(const Graph& graph, const Inventory& inventory, const RecommendOptions& options);

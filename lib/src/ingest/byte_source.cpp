@@ -33,11 +33,9 @@ class FdSource final : public ByteSource {
   FdSource(const FdSource&) = delete;
   FdSource& operator=(const FdSource&) = delete;
 
-  void limit(std::uint64_t length) { m_remaining = length; }
   std::optional<std::uint64_t> size() const override { return m_regular ? std::optional(m_size) : std::nullopt; }
 
   Result<std::size_t> read(char* into, std::size_t capacity) override {
-    capacity = static_cast<std::size_t>(std::min<std::uint64_t>(capacity, m_remaining));
     if (capacity == 0) return 0;
     for (;;) {
       // A pipe or terminal may stay silent for hours: wait in slices, so a signal or the
@@ -50,10 +48,7 @@ class FdSource final : public ByteSource {
         if (ready == 0 || (ready < 0 && errno == EINTR)) continue;
       }
       const ssize_t n = ::read(m_fd, into, capacity);
-      if (n >= 0) {
-        if (m_remaining != UINT64_MAX) m_remaining -= static_cast<std::uint64_t>(n);
-        return static_cast<std::size_t>(n);
-      }
+      if (n >= 0) return static_cast<std::size_t>(n);
       if (errno == EINTR) {
         if (m_collect && m_collect->should_stop()) return 0;
         continue;
@@ -68,7 +63,6 @@ class FdSource final : public ByteSource {
   CollectState* m_collect;
   bool m_regular = false;
   std::uint64_t m_size = 0;
-  std::uint64_t m_remaining = UINT64_MAX;  // bytes still to read of a range, else unlimited
 };
 
 Result<std::unique_ptr<FdSource>> open_fd(const std::string& path, const std::string& display, CollectState* collect) {
@@ -105,19 +99,6 @@ Result<std::unique_ptr<ByteSource>> open_file_source(const std::string& path, co
   auto source = open_fd(path, display, collect);
   if (!source) return tl::unexpected(source.error());
   return std::unique_ptr<ByteSource>(std::move(*source));
-}
-
-Result<std::unique_ptr<ByteSource>> open_file_range(const std::string& path, const std::string& display,
-                                                    std::uint64_t offset, std::uint64_t length) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return make_error(ErrorKind::io, fmt::format("{}: cannot open: {}", display, std::strerror(errno)));
-  auto source = std::make_unique<FdSource>(display, fd, true, nullptr);
-  if (::lseek(fd, static_cast<off_t>(offset), SEEK_SET) < 0) {
-    return make_error(ErrorKind::io, fmt::format("{}: cannot seek: {}", display, std::strerror(errno)));
-  }
-  posix_fadvise(fd, static_cast<off_t>(offset), static_cast<off_t>(length), POSIX_FADV_SEQUENTIAL);
-  source->limit(length);
-  return std::unique_ptr<ByteSource>(std::move(source));
 }
 
 }  // namespace netobs

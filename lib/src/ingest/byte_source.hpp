@@ -33,9 +33,6 @@ class ByteSource {
 // when the collection must stop.
 Result<std::unique_ptr<ByteSource>> open_file_source(const std::string& path, const std::string& display,
                                                      CollectState* collect = nullptr);
-// Bytes [offset, offset + length) of a file.
-Result<std::unique_ptr<ByteSource>> open_file_range(const std::string& path, const std::string& display,
-                                                    std::uint64_t offset, std::uint64_t length);
 // `text` itself.
 std::unique_ptr<ByteSource> open_memory_source(std::string text, std::string display);
 // The flow metrics a Prometheus server answers to `query`, as Prometheus text (the series of

@@ -13,29 +13,25 @@
 
 namespace netobs {
 
-struct ReadContext {
-  ReadContext(const IngestOptions& ingest_options, const Inventory& pods_and_services, FlowAggregate& into,
-              IngestSummary& counts, LineReader& lines, CollectState* collection = nullptr)
-      : options(ingest_options), inventory(pods_and_services), aggregate(into), summary(counts), reader(lines),
-        collect(collection) {}
+class RecordHandoff;
+
+// Folds flow records into the edges of an aggregate: the one place records become edges.
+class EdgeFolder {
+ public:
+  EdgeFolder(const IngestOptions& ingest_options, const Inventory& pods_and_services, FlowAggregate& into,
+             IngestSummary& counts, CollectState* collection = nullptr)
+      : options(ingest_options), inventory(pods_and_services), aggregate(into), summary(counts), collect(collection) {}
+
+  // Decides which end opened the connection, attributes both ends to the workloads that held
+  // their addresses at the record's time, and folds the record into its edge (or lists it as
+  // denied, or skips it outside --since/--until).
+  Result<void> record(const FlowRecord& record);
 
   const IngestOptions& options;
   const Inventory& inventory;
   FlowAggregate& aggregate;
   IngestSummary& summary;
-  LineReader& reader;
-  CollectState* collect;  // null when no collection bound applies (parallel parts)
-
-  // The next line of input; false at its end, on a read error (see reader.error()) and when the
-  // collection is over (a bound reached, or a stop requested).
-  bool next_line(std::string_view& line);
-  // Records a malformed record at the reader's current line. Returns an error when the options
-  // say to stop at the first one.
-  Result<void> malformed(std::string_view message);
-  // Decides which end opened the connection, attributes both ends to the workloads that held
-  // their addresses at the record's time, and folds the record into its edge (or lists it as
-  // denied, or skips it outside --since/--until).
-  Result<void> record(const FlowRecord& record);
+  CollectState* collect;  // null when no collection bound applies
 
  private:
   void deny(DeniedConnection connection);
@@ -58,6 +54,40 @@ struct ReadContext {
   };
   // Allocated on first use: sources read without an inventory never pay for it.
   std::vector<Attributed> m_attributed;
+};
+
+struct ReadContext {
+  ReadContext(const IngestOptions& ingest_options, const Inventory& pods_and_services, FlowAggregate& into,
+              IngestSummary& counts, LineReader& lines, CollectState* collection = nullptr)
+      : options(ingest_options),
+        inventory(pods_and_services),
+        aggregate(into),
+        summary(counts),
+        reader(lines),
+        collect(collection),
+        m_folder(ingest_options, pods_and_services, into, counts, collection) {}
+
+  const IngestOptions& options;
+  const Inventory& inventory;
+  FlowAggregate& aggregate;
+  IngestSummary& summary;
+  LineReader& reader;
+  CollectState* collect;  // null when no collection bound applies (parallel reading)
+
+  // The next line of input; false at its end, on a read error (see reader.error()) and when the
+  // collection is over (a bound reached, or a stop requested).
+  bool next_line(std::string_view& line);
+  // Records a malformed record at the reader's current line. Returns an error when the options
+  // say to stop at the first one.
+  Result<void> malformed(std::string_view message);
+  // Folds a record into its edge here, or hands it to the thread that folds (hand_off_to).
+  Result<void> record(const FlowRecord& record);
+  // From now on, records go to `handoff` (record_pipeline.hpp) instead of this context's folder.
+  void hand_off_to(RecordHandoff* handoff) { m_handoff = handoff; }
+
+ private:
+  EdgeFolder m_folder;
+  RecordHandoff* m_handoff = nullptr;
 };
 
 }  // namespace netobs

@@ -6,6 +6,7 @@
 
 #include "context.hpp"
 #include "direction.hpp"
+#include "record_pipeline.hpp"
 
 namespace netobs {
 namespace {
@@ -55,12 +56,17 @@ Result<void> ReadContext::malformed(std::string_view message) {
   return {};
 }
 
-void ReadContext::deny(DeniedConnection connection) {
+Result<void> ReadContext::record(const FlowRecord& r) {
+  if (m_handoff) return m_handoff->push(r);
+  return m_folder.record(r);
+}
+
+void EdgeFolder::deny(DeniedConnection connection) {
   constexpr std::size_t k_max_denied = 10000;
   if (summary.denied.size() < k_max_denied) ++summary.denied[std::move(connection)];
 }
 
-void ReadContext::add(const EdgeKey& key, const EdgeStats& stats, Observation observation) {
+void EdgeFolder::add(const EdgeKey& key, const EdgeStats& stats, Observation observation) {
   if (!m_last_counters || !(key == m_last_key)) {
     m_last_counters = &aggregate.edges[key];  // valid until the next new key
     m_last_key = key;
@@ -70,7 +76,7 @@ void ReadContext::add(const EdgeKey& key, const EdgeStats& stats, Observation ob
   ++summary.records_used;
 }
 
-std::uint32_t ReadContext::identity_of(const IpAddress& ip, const FlowEndpoint* hint, std::int64_t time) {
+std::uint32_t EdgeFolder::identity_of(const IpAddress& ip, const FlowEndpoint* hint, std::int64_t time) {
   // The capture named the pod (Hubble): it knew the endpoint at that moment.
   if (hint && !hint->namespace_name.empty()) return aggregate.intern(*hint);
   if (hint && !hint->reserved.empty() && hint->reserved != "world") return aggregate.intern(*hint);
@@ -105,7 +111,7 @@ std::uint32_t ReadContext::identity_of(const IpAddress& ip, const FlowEndpoint* 
   return hint ? aggregate.intern(*hint) : 0;
 }
 
-Result<void> ReadContext::record(const FlowRecord& r) {
+Result<void> EdgeFolder::record(const FlowRecord& r) {
   const std::int64_t first = r.start ? r.start : r.end;
   const std::int64_t last = r.end ? r.end : r.start;
   if (options.since || options.until) {

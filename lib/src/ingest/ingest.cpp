@@ -1,21 +1,19 @@
-#include <netobs/ingest.hpp>
-
 #include <algorithm>
 #include <chrono>
-#include <cstring>
-#include <fstream>
-#include <thread>
 #include <filesystem>
 #include <system_error>
+#include <thread>
 
 #include <fmt/format.h>
 
 #include <netobs/edge_file.hpp>
+#include <netobs/ingest.hpp>
 
 #include "byte_source.hpp"
 #include "collect_state.hpp"
 #include "formats.hpp"
 #include "readers.hpp"
+#include "record_pipeline.hpp"
 #include "vpc_format.hpp"
 
 namespace netobs {
@@ -23,68 +21,22 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Counts the newlines in the first `length` bytes of `path`: what the second half of a file
-// read in parallel needs to number its lines, at memory speed.
-Result<std::size_t> count_lines(const std::string& path, const std::string& display, std::uint64_t length) {
-  std::ifstream in(path, std::ios::binary);
-  std::vector<char> buffer(4 << 20);
-  std::size_t lines = 0;
-  while (length > 0 && in) {
-    in.read(buffer.data(), static_cast<std::streamsize>(std::min<std::uint64_t>(buffer.size(), length)));
-    const auto got = static_cast<std::size_t>(in.gcount());
-    if (got == 0) break;
-    lines += static_cast<std::size_t>(std::count(buffer.data(), buffer.data() + got, '\n'));
-    length -= got;
-  }
-  if (length > 0) return make_error(ErrorKind::io, fmt::format("{}: read failed", display));
-  return lines;
-}
-
-// The offset just after the first newline at or after the middle of the file; 0 when none.
-std::uint64_t middle_line_start(const std::string& path, std::uint64_t size) {
-  std::ifstream in(path, std::ios::binary);
-  std::vector<char> buffer(1 << 20);
-  in.seekg(static_cast<std::streamoff>(size / 2));
-  in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-  const auto got = static_cast<std::size_t>(in.gcount());
-  const void* nl = std::memchr(buffer.data(), '\n', got);
-  if (!nl) return 0;
-  const std::uint64_t at = size / 2 + static_cast<std::uint64_t>(static_cast<const char*>(nl) - buffer.data()) + 1;
-  return at < size ? at : 0;
-}
-
-// Reads a large plain VPC file as two halves in parallel; the result is the same as reading it
-// in one pass, messages and line numbers included.
-Result<void> ingest_vpc_in_parallel(const std::string& path, const std::string& display, std::uint64_t size,
-                                    std::uint64_t middle, const VpcColumns& columns, const IngestOptions& options,
-                                    const Inventory& inventory, FlowAggregate& aggregate, IngestSummary& summary) {
-  FlowAggregate later_aggregate;
-  IngestSummary later_summary;
-  Result<void> later_result;
-  {
-    std::jthread worker([&] {
-      auto lines_before = count_lines(path, display, middle);
-      if (!lines_before) {
-        later_result = tl::unexpected(lines_before.error());
-        return;
-      }
-      auto reader = LineReader::open_range(path, display, middle, size - middle, *lines_before);
-      if (!reader) {
-        later_result = tl::unexpected(reader.error());
-        return;
-      }
-      ReadContext ctx{options, inventory, later_aggregate, later_summary, **reader};
-      later_result = read_vpc_records(ctx, &columns);
-    });
-    auto reader = LineReader::open_range(path, display, 0, middle, 0);
-    if (!reader) return tl::unexpected(reader.error());
-    ReadContext ctx{options, inventory, aggregate, summary, **reader};
-    if (auto result = read_vpc_records(ctx); !result) return result;
-  }
-  if (!later_result) return later_result;
-  aggregate.merge(later_aggregate);
-  summary.merge(later_summary, options.max_messages);
-  return {};
+// Reads a VPC source on two threads (record_pipeline.hpp); the result is the same as reading it
+// in one, messages and line numbers included.
+Result<void> ingest_in_two_stages(LineReader& reader, const FlowFormat& format, const IngestOptions& options,
+                                  const Inventory& inventory, FlowAggregate& aggregate, IngestSummary& summary) {
+  IngestSummary folded;
+  EdgeFolder folder(options, inventory, aggregate, folded);
+  ReadContext reading{options, inventory, aggregate, summary, reader};
+  auto read = [&] {
+    RecordHandoff handoff(folder);
+    reading.hand_off_to(&handoff);
+    auto result = format.read(reading);
+    auto folding = handoff.finish();
+    return result ? folding : result;
+  }();
+  summary.merge(folded, options.max_messages);
+  return read;
 }
 
 Result<void> ingest_one(const std::string& path, const std::string& display,
@@ -107,23 +59,11 @@ Result<void> ingest_one(const std::string& path, const std::string& display,
     format = &detect_flow_format(*head);
   }
   summary.sources.push_back(fmt::format("{} ({}{})", (*reader)->display(), format->label, (*reader)->gzip() ? ", gzip" : ""));
-  const bool splittable = format->name == "vpc" && size && !(*reader)->gzip() && !collect.bounded();
-  if (splittable && *size >= options.parallel_min_bytes && std::thread::hardware_concurrency() >= 2) {
-    const std::uint64_t middle = middle_line_start(path, *size);
-    std::string_view first_line;
-    while ((*reader)->next(first_line) && first_line.find_first_not_of(" \t") == std::string_view::npos) {
-    }
-    auto columns = initial_vpc_columns(options, first_line);
-    if (!columns) return tl::unexpected(columns.error());
-    if (middle > 0) {
-      return ingest_vpc_in_parallel(path, display, *size, middle, *columns, options, inventory, aggregate, summary);
-    }
-    // One line longer than half the file: read it in one pass.
-    reader = LineReader::open(path, display);
-    if (!reader) return tl::unexpected(reader.error());
-    ReadContext whole{options, inventory, aggregate, summary, **reader};
-    return read_vpc_records(whole);
-  }
+  // Large files (and their gzip) are read on two threads; a bounded collection, standard input
+  // and agents stay on one, where progress, bounds and stop requests are checked per record.
+  const bool two_stages = format->name == "vpc" && !url && size && *size >= options.parallel_min_bytes &&
+                          !collect.bounded() && std::thread::hardware_concurrency() >= 2;
+  if (two_stages) return ingest_in_two_stages(**reader, *format, options, inventory, aggregate, summary);
   auto read = format->read(ctx);
   collect.finish(summary);
   return read;

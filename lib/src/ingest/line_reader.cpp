@@ -9,7 +9,9 @@
 
 namespace netobs {
 namespace {
-constexpr std::size_t k_block = 4 << 20;
+// 1 MiB: large enough that a read() or inflate() call costs little per byte, small enough that
+// two readers in parallel add little to the peak memory.
+constexpr std::size_t k_block = 1 << 20;
 }  // namespace
 
 Result<std::unique_ptr<LineReader>> LineReader::open(const std::string& path, const std::string& display) {
@@ -20,7 +22,7 @@ Result<std::unique_ptr<LineReader>> LineReader::open(const std::string& path, co
 
 Result<std::unique_ptr<LineReader>> LineReader::open(std::unique_ptr<ByteSource> source) {
   std::unique_ptr<LineReader> reader(new LineReader());
-  // A small file needs no 4 MiB block (directories of small files, and the fuzz targets); a
+  // A small file needs no 1 MiB block (directories of small files, and the fuzz targets); a
   // longer line still grows the buffer.
   std::size_t block = k_block;
   if (const auto size = source->size(); size && *size < k_block) {
@@ -58,18 +60,6 @@ Result<std::unique_ptr<LineReader>> LineReader::open(std::unique_ptr<ByteSource>
     reader->m_end = have;
     if (have < 2) reader->m_eof = true;
   }
-  return reader;
-}
-
-Result<std::unique_ptr<LineReader>> LineReader::open_range(const std::string& path, const std::string& display,
-                                                           std::uint64_t offset, std::uint64_t length,
-                                                           std::size_t lines_before) {
-  auto source = open_file_range(path, display, offset, length);
-  if (!source) return tl::unexpected(source.error());
-  std::unique_ptr<LineReader> reader(new LineReader());
-  reader->m_source = std::move(*source);
-  reader->m_line = lines_before;
-  reader->m_buf.resize(k_block);
   return reader;
 }
 

@@ -26,11 +26,6 @@ class LineReader {
   static Result<std::unique_ptr<LineReader>> open(std::unique_ptr<ByteSource> source);
   // Opens `path` ("-" is standard input); `display` names it in messages.
   static Result<std::unique_ptr<LineReader>> open(const std::string& path, const std::string& display);
-  // Reads only bytes [offset, offset + length) of an uncompressed file, numbering lines from
-  // `lines_before` + 1; for reading one file in parallel parts.
-  static Result<std::unique_ptr<LineReader>> open_range(const std::string& path, const std::string& display,
-                                                        std::uint64_t offset, std::uint64_t length,
-                                                        std::size_t lines_before);
   ~LineReader();
   LineReader(const LineReader&) = delete;
   LineReader& operator=(const LineReader&) = delete;

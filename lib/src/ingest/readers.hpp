@@ -7,15 +7,11 @@ namespace netobs {
 
 struct VpcColumns;
 
-// AWS VPC / Transit Gateway flow log text records. `inherited` is the layout in force where the
-// reader starts (for a part of a file read in parallel); null at a file's beginning.
-Result<void> read_vpc_records(ReadContext& ctx, const VpcColumns* inherited = nullptr);
+// AWS VPC / Transit Gateway flow log text records.
+Result<void> read_vpc_records(ReadContext& ctx);
 
 // The layout records have without a header line: --vpc-format, else version 2.
 Result<VpcColumns> configured_vpc_columns(const IngestOptions& options);
-
-// The layout a file's records start with: its header line, else configured_vpc_columns().
-Result<VpcColumns> initial_vpc_columns(const IngestOptions& options, std::string_view first_line);
 
 // JSON lines: Hubble flows (`hubble observe -o json|jsonpb`, or bare Flow objects) and CloudWatch
 // Logs subscription payloads that carry VPC records.

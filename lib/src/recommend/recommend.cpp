@@ -379,7 +379,6 @@ Recommendation recommend(const Graph& graph, const Inventory& inventory, const R
   std::sort(out.model.workloads.begin(), out.model.workloads.end(), [](const auto& a, const auto& b) {
     return std::tie(a.workload.namespace_name, a.name) < std::tie(b.workload.namespace_name, b.name);
   });
-  out.policies = network_policies(out.model);
   std::sort(out.notes.begin(), out.notes.end());
   return out;
 }

@@ -73,7 +73,7 @@ TEST(IpReuse, EachFlowLandsOnThePodThatHeldTheAddressThen) {
     EXPECT_TRUE(r.graph.report.cluster_unknown.empty());
     // c admits exactly a and b; neither unattributed flow is allowed in any form.
     std::set<std::string> admitted;
-    for (const auto& policy : r.recommendation.policies) {
+    for (const auto& policy : network_policies(r.recommendation.model)) {
       if (policy.pod_selector.match_labels != Labels{{"app", "c"}}) continue;
       for (const auto& rule : policy.ingress) {
         for (const auto& peer : rule.peers) {

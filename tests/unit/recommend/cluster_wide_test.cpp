@@ -1,5 +1,7 @@
 // A cluster-wide default-deny (-A): system namespaces, the DNS server's own policy, the API
 // server's endpoints, and what the flip would cut off that was never observed.
+#include <optional>
+
 #include <gtest/gtest.h>
 
 #include <netobs/recommend.hpp>
@@ -50,11 +52,11 @@ Recommendation run(const std::string& records, const RecommendOptions& options) 
   return recommend(result.graph, inventory, with_window);
 }
 
-const NetworkPolicy* find(const Recommendation& r, const std::string& ns, const std::string& name) {
-  for (const auto& p : r.policies) {
-    if (p.namespace_name == ns && p.name == name) return &p;
+std::optional<NetworkPolicy> find(const Recommendation& r, const std::string& ns, const std::string& name) {
+  for (const auto& p : network_policies(r.model)) {
+    if (p.namespace_name == ns && p.name == name) return p;
   }
-  return nullptr;
+  return std::nullopt;
 }
 
 const std::string k_dns_query = "10.0.0.1 172.20.0.10 40000 53 17 0 ACCEPT 1764000000 1764000060\n";
@@ -89,7 +91,7 @@ TEST(ClusterWide, DnsServerAcceptsEveryPodAndReachesItsUpstreams) {
   options.dns_upstreams = {*parse_cidr("192.0.2.53/32")};
   // a queried DNS; prometheus scraped CoreDNS metrics on 9153.
   const auto r = run(k_dns_query + "10.0.0.9 10.0.0.53 40002 9153 6 2 ACCEPT 1764000000 1764000060\n", options);
-  const NetworkPolicy* dns = find(r, "kube-system", "coredns-netobs");
+  const std::optional<NetworkPolicy> dns = find(r, "kube-system", "coredns-netobs");
   ASSERT_TRUE(dns);
   EXPECT_EQ(dns->pod_selector.match_labels, (Labels{{"k8s-app", "kube-dns"}}));
   // Observed 53 from a is subsumed by the rule for every pod; 9153 from prometheus stays.
@@ -111,7 +113,7 @@ TEST(ClusterWide, DnsServerAcceptsEveryPodAndReachesItsUpstreams) {
 
 TEST(ClusterWide, DnsServerGetsItsPolicyEvenUnobserved) {
   const auto r = run(k_app, all_namespaces());  // nobody resolved a name in the window
-  const NetworkPolicy* dns = find(r, "kube-system", "coredns-netobs");
+  const std::optional<NetworkPolicy> dns = find(r, "kube-system", "coredns-netobs");
   ASSERT_TRUE(dns);
   EXPECT_EQ(dns->ingress.size(), 1U);
   EXPECT_EQ(std::find(r.unobserved.begin(), r.unobserved.end(),
@@ -136,13 +138,13 @@ TEST(ClusterWide, ApiServerEndpointsByAddressOrByTheGivenCidr) {
   const std::string records = "10.0.0.1 172.20.0.1 40003 443 6 2 ACCEPT 1764000000 1764000060\n"
                               "10.0.200.10 10.0.0.2 40004 8443 6 2 ACCEPT 1764000000 1764000060\n";
   auto r = run(records, all_namespaces());
-  const NetworkPolicy* a = find(r, "app", "a-netobs");
+  std::optional<NetworkPolicy> a = find(r, "app", "a-netobs");
   ASSERT_TRUE(a);
   std::vector<std::string> cidrs;
   for (const auto& peer : a->egress.front().peers) cidrs.push_back(peer.ip_block ? peer.ip_block->cidr : "?");
   EXPECT_EQ(cidrs, (std::vector<std::string>{"10.0.200.10/32", "10.0.201.20/32"}));
   EXPECT_EQ(std::get<int>(*a->egress.front().ports.front().port), 443);
-  const NetworkPolicy* hook = find(r, "app", "hook-netobs");
+  const std::optional<NetworkPolicy> hook = find(r, "app", "hook-netobs");
   ASSERT_TRUE(hook);
   ASSERT_FALSE(hook->ingress.empty());
   EXPECT_EQ(hook->ingress.front().peers.front().ip_block->cidr, "10.0.200.10/32");

@@ -129,7 +129,7 @@ void check_seed(unsigned seed, Checked& checked) {
   options.default_deny = DefaultDeny::yes;  // so a workload without observed traffic is isolated too
   const auto result = testing::run_pipeline({flows}, inventory, options);
 
-  for (const auto& policy : result.recommendation.policies) {
+  for (const auto& policy : network_policies(result.recommendation.model)) {
     for (const auto* rules : {&policy.ingress, &policy.egress}) {
       for (const auto& rule : *rules) {
         EXPECT_FALSE(allows_everything(rule)) << "seed " << seed << ": " << policy.namespace_name << "/" << policy.name;
@@ -138,7 +138,7 @@ void check_seed(unsigned seed, Checked& checked) {
   }
 
   ManifestSet set;
-  set.policies = result.recommendation.policies;
+  set.policies = network_policies(result.recommendation.model);
   add_inventory(set, inventory);
   const PolicyEngine engine(set, IpBlockScope::all);
   std::vector<std::pair<std::string, const ClusterPod*>> pods;  // (workload, pod)

@@ -27,8 +27,8 @@ Recommendation recommend_records(const std::string& records, const RecommendOpti
   return testing::run_pipeline({path}, inventory, options).recommendation;
 }
 
-const NetworkPolicy& policy(const Recommendation& r, const std::string& name) {
-  for (const auto& p : r.policies) {
+NetworkPolicy policy(const Recommendation& r, const std::string& name) {
+  for (const auto& p : network_policies(r.model)) {
     if (p.name == name) return p;
   }
   throw std::runtime_error("no policy " + name);
@@ -94,7 +94,8 @@ TEST(Recommend, DnsOptions) {
   local.dns_selector = LabelSelector{{{"app", "dns"}}, {}};
   local.dns_namespace = "dns";
   const auto r = recommend_records("10.0.0.1 10.0.0.2 40000 80 6\n", local);
-  const PolicyRule& dns = policy(r, "a-netobs").egress.back();
+  const NetworkPolicy a = policy(r, "a-netobs");
+  const PolicyRule& dns = a.egress.back();
   ASSERT_EQ(dns.peers.size(), 2U);
   EXPECT_EQ(dns.peers[0].pod_selector->match_labels, (Labels{{"app", "dns"}}));
   EXPECT_EQ(dns.peers[1].ip_block->cidr, "169.254.20.10/32");
@@ -106,8 +107,9 @@ TEST(Recommend, SystemNamespacesOnlyWhenNamed) {
   RecommendOptions named;
   named.namespaces = {"kube-system"};
   const auto r = recommend_records(records, named);
-  ASSERT_EQ(r.policies.size(), 1U);
-  EXPECT_EQ(r.policies[0].namespace_name, "kube-system");
+  const auto policies = network_policies(r.model);
+  ASSERT_EQ(policies.size(), 1U);
+  EXPECT_EQ(policies[0].namespace_name, "kube-system");
 }
 
 TEST(Recommend, DefaultDenyListsUnobservedWorkloads) {
@@ -124,14 +126,16 @@ TEST(Recommend, DefaultDenyListsUnobservedWorkloads) {
 }
 
 TEST(Recommend, OutputIsSortedAndStable) {
-  const auto first = recommend_records("10.0.0.3 10.0.0.1 40000 80 6\n10.0.0.2 10.0.0.1 40000 80 6\n");
-  const auto second = recommend_records("10.0.0.2 10.0.0.1 40000 80 6\n10.0.0.3 10.0.0.1 40000 80 6\n");
-  ASSERT_EQ(first.policies.size(), second.policies.size());
-  for (std::size_t i = 0; i < first.policies.size(); ++i) {
-    EXPECT_EQ(first.policies[i].name, second.policies[i].name);
-    EXPECT_EQ(first.policies[i].ingress, second.policies[i].ingress);
+  const auto first =
+      network_policies(recommend_records("10.0.0.3 10.0.0.1 40000 80 6\n10.0.0.2 10.0.0.1 40000 80 6\n").model);
+  const auto second =
+      network_policies(recommend_records("10.0.0.2 10.0.0.1 40000 80 6\n10.0.0.3 10.0.0.1 40000 80 6\n").model);
+  ASSERT_EQ(first.size(), second.size());
+  for (std::size_t i = 0; i < first.size(); ++i) {
+    EXPECT_EQ(first[i].name, second[i].name);
+    EXPECT_EQ(first[i].ingress, second[i].ingress);
   }
-  EXPECT_EQ(first.policies[0].name, "a-netobs");
+  EXPECT_EQ(first[0].name, "a-netobs");
 }
 
 }  // namespace

@@ -59,7 +59,7 @@ class SampleScenario : public ::testing::TestWithParam<bool> {
     result = testing::run_pipeline({k_samples + "/flows"}, inventory, options, ingest);
     truth = read_truth();
     ASSERT_FALSE(truth.empty());
-    cluster.policies = result.recommendation.policies;
+    cluster.policies = network_policies(result.recommendation.model);
     add_inventory(cluster, inventory);
     // Terminated pods still exist as endpoints of the traffic they had (the cleanup Job).
     for (const auto& pod : inventory.pods()) {
@@ -204,16 +204,18 @@ TEST_P(SampleScenario, EveryPolicedWorkloadCanResolveNames) {
 }
 
 TEST_P(SampleScenario, SystemNamespacesGetPoliciesOnlyWithAllNamespaces) {
-  const auto in_kube_system = std::count_if(result.recommendation.policies.begin(), result.recommendation.policies.end(),
+  const auto policies = network_policies(result.recommendation.model);
+  const auto in_kube_system = std::count_if(policies.begin(), policies.end(),
                                             [](const NetworkPolicy& p) { return p.namespace_name == "kube-system"; });
   EXPECT_EQ(in_kube_system, cluster_wide() ? 2 : 0);  // coredns-netobs and default-deny-netobs
 }
 
 TEST_P(SampleScenario, ReusedPodIpIsAttributedByTime) {
   // 10.0.2.40 belonged to the finished orders-cleanup Job pod before the orders pod got it.
-  const auto it = std::find_if(result.recommendation.policies.begin(), result.recommendation.policies.end(),
+  const auto policies = network_policies(result.recommendation.model);
+  const auto it = std::find_if(policies.begin(), policies.end(),
                                [](const NetworkPolicy& p) { return p.name == "orders-cleanup-netobs"; });
-  ASSERT_NE(it, result.recommendation.policies.end());
+  ASSERT_NE(it, policies.end());
   ASSERT_EQ(it->egress.size(), 2U);  // orders:8080, and DNS
   const auto orders = endpoints("orders/orders");
   const auto rabbit = endpoints("orders/orders-rabbitmq");

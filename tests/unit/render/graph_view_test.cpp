@@ -88,7 +88,7 @@ TEST(GraphView, TheRecommendationAllowsEveryObservedEdge) {
   options.dns = DnsMode::none;
   options.default_deny = DefaultDeny::yes;
   const Recommendation r = recommend(f.result.graph, f.inventory, options);
-  const ManifestSet set = f.manifests(r.policies);
+  const ManifestSet set = f.manifests(network_policies(r.model));
   const PolicyEngine engine(set, IpBlockScope::all);
   const GraphView view = make_graph_view(f.result.graph, {{}, &engine});
   EXPECT_TRUE(view.overlay);
@@ -107,9 +107,10 @@ TEST(GraphView, WithoutItsPolicyAWorkloadsEdgesAreBlockedBySide) {
   RecommendOptions options;
   options.dns = DnsMode::none;
   options.default_deny = DefaultDeny::yes;
-  Recommendation r = recommend(f.result.graph, f.inventory, options);
-  std::erase_if(r.policies, [](const NetworkPolicy& p) { return p.name == "cart-netobs"; });
-  const ManifestSet set = f.manifests(r.policies);
+  const Recommendation r = recommend(f.result.graph, f.inventory, options);
+  std::vector<NetworkPolicy> policies = network_policies(r.model);
+  std::erase_if(policies, [](const NetworkPolicy& p) { return p.name == "cart-netobs"; });
+  const ManifestSet set = f.manifests(policies);
   const PolicyEngine engine(set, IpBlockScope::all);
   const GraphView view = make_graph_view(f.result.graph, {{}, &engine});
   const EdgeView& to_cart = edge_to(view, "cart (Pod)", 8080);
