@@ -43,6 +43,11 @@ TEST(YamlWriter, PoliciesRoundTripThroughAYamlReader) {
   EXPECT_EQ((*docs)[0]["spec"]["ingress"][0]["ports"][0]["port"], 8080);
   EXPECT_EQ((*docs)[0]["metadata"]["annotations"]["netobs.io/observed-flows"], "12");
   EXPECT_EQ(yaml.substr(0, 4), "---\n");
+  // The JSON List is written an item at a time, exactly as nlohmann prints the whole List.
+  EXPECT_EQ(text, nlohmann::ordered_json::parse(text).dump(2) + "\n");
+  const std::string none = render_policies({}, OutputFormat::json);
+  EXPECT_EQ(none, nlohmann::ordered_json::parse(none).dump(2) + "\n");
+  EXPECT_TRUE(nlohmann::ordered_json::parse(none)["items"].empty());
 }
 
 TEST(YamlWriter, EmptyRulesAndSelectorsAreExplicit) {

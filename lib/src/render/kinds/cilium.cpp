@@ -149,11 +149,9 @@ ordered_json cilium_default_deny(const std::set<std::string>& namespaces) {
 
 }  // namespace
 
-std::vector<ordered_json> cilium_documents(const PolicyModel& model) {
-  std::vector<ordered_json> out;
-  for (const auto& list : model.workloads) out.push_back(cilium_policy(list, model.dns));
-  if (!model.default_deny.empty()) out.push_back(cilium_default_deny(model.default_deny));
-  return out;
+void cilium_documents(const PolicyModel& model, const DocumentSink& sink) {
+  for (const auto& list : model.workloads) sink(cilium_policy(list, model.dns));
+  if (!model.default_deny.empty()) sink(cilium_default_deny(model.default_deny));
 }
 
 }  // namespace netobs::kinds

@@ -42,15 +42,13 @@ ordered_json eks_policy(const WorkloadAllowList& list, const std::optional<Clust
 
 }  // namespace
 
-std::vector<ordered_json> eks_documents(const PolicyModel& model) {
-  std::vector<ordered_json> out;
-  for (const auto& list : model.workloads) out.push_back(eks_policy(list, model.dns));
+void eks_documents(const PolicyModel& model, const DocumentSink& sink) {
+  for (const auto& list : model.workloads) sink(eks_policy(list, model.dns));
   const TierDialect dialect{
       "networking.k8s.aws/v1alpha1", "ports", [](const PortKey& port) {
         return ordered_json{{"portNumber", {{"protocol", std::string(to_string(port.first))}, {"port", port.second}}}};
       }};
-  for (auto& document : cluster_tier_documents(model, dialect)) out.push_back(std::move(document));
-  return out;
+  for (const auto& document : cluster_tier_documents(model, dialect)) sink(document);
 }
 
 }  // namespace netobs::kinds

@@ -1,7 +1,9 @@
 // One writer per output kind: each translates the kind-neutral model into that kind's documents
-// (Kubernetes objects as JSON, in the order they are written).
+// (Kubernetes objects as JSON), handing them to a sink one at a time in the order they are
+// written, so only one document's tree exists at a time.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -17,10 +19,12 @@ void sort_policies(std::vector<NetworkPolicy>& policies);
 
 namespace kinds {
 
-std::vector<nlohmann::ordered_json> network_policy_documents(const PolicyModel& model);
-std::vector<nlohmann::ordered_json> cilium_documents(const PolicyModel& model);
-std::vector<nlohmann::ordered_json> eks_documents(const PolicyModel& model);
-std::vector<nlohmann::ordered_json> cluster_network_policy_documents(const PolicyModel& model);
+using DocumentSink = std::function<void(const nlohmann::ordered_json&)>;
+
+void network_policy_documents(const PolicyModel& model, const DocumentSink& sink);
+void cilium_documents(const PolicyModel& model, const DocumentSink& sink);
+void eks_documents(const PolicyModel& model, const DocumentSink& sink);
+void cluster_network_policy_documents(const PolicyModel& model, const DocumentSink& sink);
 
 }  // namespace kinds
 }  // namespace netobs

@@ -116,10 +116,8 @@ std::vector<NetworkPolicy> network_policies(const PolicyModel& model) {
 
 namespace kinds {
 
-std::vector<nlohmann::ordered_json> network_policy_documents(const PolicyModel& model) {
-  std::vector<nlohmann::ordered_json> out;
-  for (const auto& policy : network_policies(model)) out.push_back(to_json(policy));
-  return out;
+void network_policy_documents(const PolicyModel& model, const DocumentSink& sink) {
+  for (const auto& policy : network_policies(model)) sink(to_json(policy));
 }
 
 }  // namespace kinds
