@@ -31,6 +31,7 @@ struct FlowEndpoint {
   Labels labels;              // k8s: labels without the io.cilium.* and namespace labels
   std::string reserved;       // "host", "world", "kube-apiserver", ... from reserved: labels
   bool known() const { return !namespace_name.empty() || !reserved.empty(); }
+  bool operator==(const FlowEndpoint&) const = default;
 };
 
 // The identities netobs gives a pod address it cannot attribute at a record's time: two pods

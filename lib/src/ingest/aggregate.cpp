@@ -44,17 +44,27 @@ void FlowAggregate::merge(const FlowAggregate& other) {
 
 std::uint32_t FlowAggregate::intern(const FlowEndpoint& endpoint) {
   if (!endpoint.known()) return 0;
-  std::string key = fmt::format("{}\n{}\n{}\n{}\n{}\n", endpoint.namespace_name, endpoint.pod_name,
-                                endpoint.workload_kind, endpoint.workload_name, endpoint.reserved);
-  for (const auto& [k, v] : endpoint.labels) {
-    key += k;
-    key += '=';
-    key += v;
-    key += '\n';
+  std::uint64_t hash = 0xcbf29ce484222325ULL;  // FNV-1a over every field, each ended by a newline
+  auto mix = [&](std::string_view text) {
+    for (const char c : text) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    hash = (hash ^ '\n') * 0x100000001b3ULL;
+  };
+  for (const std::string* text : {&endpoint.namespace_name, &endpoint.pod_name, &endpoint.workload_kind,
+                                  &endpoint.workload_name, &endpoint.reserved}) {
+    mix(*text);
   }
-  auto [it, inserted] = identity_index.try_emplace(std::move(key), static_cast<std::uint32_t>(identities.size()));
-  if (inserted) identities.push_back(endpoint);
-  return it->second;
+  for (const auto& [k, v] : endpoint.labels) {
+    mix(k);
+    mix(v);
+  }
+  const auto [first, last] = identity_index.equal_range(hash);
+  for (auto it = first; it != last; ++it) {
+    if (identities[it->second] == endpoint) return it->second;
+  }
+  const auto id = static_cast<std::uint32_t>(identities.size());
+  identities.push_back(endpoint);
+  identity_index.emplace(hash, id);
+  return id;
 }
 
 }  // namespace netobs
