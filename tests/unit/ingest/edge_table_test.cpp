@@ -1,5 +1,6 @@
-// The open-addressing edge table against std::map as the model: same keys, same counters,
-// through growth, with keys that differ in one field only.
+// The edge table against std::map as the model: same keys, same counters, through growth, with
+// keys that differ in one field only; and what ingest relies on: insertion order, references that
+// stay valid, copies.
 #include <map>
 #include <random>
 #include <tuple>
@@ -64,6 +65,34 @@ TEST(EdgeTable, MatchesAMapThroughGrowth) {
   }
   EXPECT_EQ(visited, model.size());
   EXPECT_GT(model.size(), 10000U);  // growth happened many times
+}
+
+TEST(EdgeTable, KeepsInsertionOrderAndStableReferencesThroughGrowth) {
+  EdgeTable table;
+  std::vector<EdgeCounters*> first_seen;
+  for (std::uint32_t i = 0; i < 5000; ++i) {  // several chunks and index doublings
+    EdgeKey key{
+        IpAddress::from_v4(0x0a000000 + i * 7919 % 5000), IpAddress::from_v4(0x0a010000), 0, 0, 80, Protocol::tcp};
+    first_seen.push_back(&table[key]);
+    first_seen.back()->flows[0] = i;
+  }
+  std::uint32_t i = 0;
+  for (auto& [key, counters] : table) {
+    EXPECT_EQ(key.client, IpAddress::from_v4(0x0a000000 + i * 7919 % 5000));
+    EXPECT_EQ(&counters, first_seen[i]) << i;  // the same object as when it was inserted
+    EXPECT_EQ(counters.flows[0], i);
+    ++i;
+  }
+  EXPECT_EQ(i, 5000U);
+  const EdgeTable copy = table;
+  ASSERT_EQ(copy.size(), table.size());
+  auto original = table.begin();
+  for (const auto& [key, counters] : copy) {
+    EXPECT_EQ(key, original->first);
+    EXPECT_EQ(counters.flows[0], original->second.flows[0]);
+    EXPECT_NE(&counters, &original->second);
+    ++original;
+  }
 }
 
 }  // namespace

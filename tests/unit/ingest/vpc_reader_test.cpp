@@ -1,5 +1,8 @@
+#include <random>
+
 #include <gtest/gtest.h>
 
+#include "ingest/readers.hpp"
 #include "testutil/ingest_text.hpp"
 #include "testutil/pipeline.hpp"
 
@@ -147,6 +150,30 @@ TEST(VpcReader, Ipv6Records) {
       "2 1 eni-1 2001:db8:1234:a100:8d6e:3477:df66:f105 2001:db8:1234:a102:3304:8879:34cf:4071 34892 22 6 54 8855 1477913708 1477913820 ACCEPT OK\n");
   ASSERT_TRUE(r.status);
   EXPECT_EQ(r.edge("2001:db8:1234:a100:8d6e:3477:df66:f105", "2001:db8:1234:a102:3304:8879:34cf:4071", 22).flows, 1U);
+}
+
+TEST(VpcReader, SplitFieldsMatchesANaiveSplitOnRandomLines) {
+  // Separators fall at every offset of the eight-byte words the splitter tests at a time.
+  auto naive = [](std::string_view line) {
+    std::vector<std::string_view> out;
+    std::size_t i = 0;
+    while (i < line.size()) {
+      while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+      const std::size_t start = i;
+      while (i < line.size() && line[i] != ' ' && line[i] != '\t') ++i;
+      if (i > start) out.push_back(line.substr(start, i - start));
+    }
+    return out;
+  };
+  std::mt19937 rng(11);
+  const std::string alphabet = "  \t0123456789abc-.:\x80\xff";
+  std::vector<std::string_view> tokens;
+  for (int n = 0; n < 20000; ++n) {
+    std::string line(rng() % 40, 'x');
+    for (char& c : line) c = alphabet[rng() % alphabet.size()];
+    split_fields(line, tokens);
+    EXPECT_EQ(tokens, naive(line)) << "'" << line << "'";
+  }
 }
 
 }  // namespace
