@@ -94,9 +94,9 @@ struct FlowAggregate {
   EdgeTable edges;
   std::map<ResolvedName, std::int64_t> resolved_names;   // -> last seen (Unix seconds)
   std::vector<FlowEndpoint> identities{FlowEndpoint{}};  // [0] is "no identity"
-  // Identities by a hash of their fields (an identity's own copy is the only one kept: a pod's
-  // labels are long, and there is one identity per pod).
-  std::unordered_multimap<std::uint64_t, std::uint32_t> identity_index;
+  // Identities by a hash of their fields, the next free hash taking a colliding one (an identity's
+  // own copy is the only one kept: a pod's labels are long, and there is one identity per pod).
+  std::unordered_map<std::uint64_t, std::uint32_t> identity_index;
 
   std::uint32_t intern(const FlowEndpoint& endpoint);
   // Adds every edge of `other`, re-interning its identities.

@@ -44,10 +44,10 @@ void FlowAggregate::merge(const FlowAggregate& other) {
 
 std::uint32_t FlowAggregate::intern(const FlowEndpoint& endpoint) {
   if (!endpoint.known()) return 0;
-  std::uint64_t hash = 0xcbf29ce484222325ULL;  // FNV-1a over every field, each ended by a newline
+  // Hubble records name their endpoints in full, so this runs per record: hash whole fields.
+  std::uint64_t hash = 0;
   auto mix = [&](std::string_view text) {
-    for (const char c : text) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
-    hash = (hash ^ '\n') * 0x100000001b3ULL;
+    hash = (hash ^ std::hash<std::string_view>{}(text)) * 0x9e3779b97f4a7c15ULL;
   };
   for (const std::string* text : {&endpoint.namespace_name, &endpoint.pod_name, &endpoint.workload_kind,
                                   &endpoint.workload_name, &endpoint.reserved}) {
@@ -57,14 +57,14 @@ std::uint32_t FlowAggregate::intern(const FlowEndpoint& endpoint) {
     mix(k);
     mix(v);
   }
-  const auto [first, last] = identity_index.equal_range(hash);
-  for (auto it = first; it != last; ++it) {
+  for (;; ++hash) {
+    const auto [it, inserted] = identity_index.try_emplace(hash, static_cast<std::uint32_t>(identities.size()));
+    if (inserted) {
+      identities.push_back(endpoint);
+      return it->second;
+    }
     if (identities[it->second] == endpoint) return it->second;
   }
-  const auto id = static_cast<std::uint32_t>(identities.size());
-  identities.push_back(endpoint);
-  identity_index.emplace(hash, id);
-  return id;
 }
 
 }  // namespace netobs
