@@ -65,11 +65,7 @@ ExitCode run_graph(const GraphOptions& options, std::ostream& out, std::ostream&
                observed.summary.records_used, engine ? fmt::format(", {} blocked by the policies", blocked) : "");
   }
   auto text = render_graph(view, options.format);
-  if (!text) {
-    fmt::print(err, "netobs graph: {}\n", text.error().message);
-    return exit_code_of(text.error());
-  }
-  return write_result("graph", *text, options.output, out, err);
+  return write_result("graph", text, options.output, out, err);
 }
 
 void add_graph_command(CLI::App& app, ExitCode& exit_code) {

@@ -40,11 +40,7 @@ ExitCode run_sql(const SqlCommandOptions& options, std::ostream& out, std::ostre
     sql.cluster_cidrs.push_back(*cidr);
   }
   auto query = edge_query(sql);
-  if (!query) {
-    fmt::print(err, "netobs sql: {}\n", query.error().message);
-    return exit_code_of(query.error());
-  }
-  return write_result("sql", *query, options.output, out, err);
+  return write_result("sql", query, options.output, out, err);
 }
 
 void add_sql_command(CLI::App& app, ExitCode& exit_code) {

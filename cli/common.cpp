@@ -255,6 +255,15 @@ ExitCode write_result(const std::string& command, const std::string& text, const
   return ExitCode::ok;
 }
 
+ExitCode write_result(const std::string& command, const Result<std::string>& text, const std::string& output,
+                      std::ostream& out, std::ostream& err) {
+  if (!text) {
+    fmt::print(err, "netobs {}: {}\n", command, text.error().message);
+    return exit_code_of(text.error());
+  }
+  return write_result(command, *text, output, out, err);
+}
+
 CLI::Option* make_choice(CLI::Option* option, const std::vector<std::pair<std::string, int>>& names, int current) {
   std::vector<std::string> shown;
   std::string default_name;

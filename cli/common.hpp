@@ -103,6 +103,9 @@ void add_output_option(CLI::App& cmd, std::string& output);
 // Writes `text` to `output` atomically, or to `out` when `output` is empty.
 ExitCode write_result(const std::string& command, const std::string& text, const std::string& output,
                       std::ostream& out, std::ostream& err);
+// The same for text a library job may have failed to make: its error is printed instead.
+ExitCode write_result(const std::string& command, const Result<std::string>& text, const std::string& output,
+                      std::ostream& out, std::ostream& err);
 
 // The names of an enumerated option's values, first the one help shows for each value, then
 // aliases (`txt` for `text`).
