@@ -8,14 +8,15 @@
 #include <utility>
 
 #include <curl/curl.h>
-#include <zlib.h>
 #include <fmt/format.h>
+#include <zlib.h>
 
 #include <netobs/limits.hpp>
 
 #include "byte_source.hpp"
 #include "collect_state.hpp"
 #include "http_common.hpp"
+#include "util/curl_library.hpp"
 
 namespace netobs {
 namespace {
@@ -159,7 +160,9 @@ class HttpSource final : public ByteSource {
 
   Result<void> start() {
     m_easy = curl_easy_init();
-    if (!m_easy || !m_multi) return make_error(ErrorKind::network, fmt::format("{}: cannot start an HTTP client", display()));
+    if (!m_easy || !m_multi) {
+      return make_error(ErrorKind::network, fmt::format("{}: cannot start an HTTP client{}", display(), curl_reason()));
+    }
     m_error_text[0] = '\0';
     m_error_body.clear();
     m_retry_after.reset();

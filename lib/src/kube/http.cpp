@@ -8,6 +8,8 @@
 #include <curl/curl.h>
 #include <fmt/format.h>
 
+#include "util/curl_library.hpp"
+
 namespace netobs::kube {
 namespace {
 
@@ -92,7 +94,9 @@ Result<std::unique_ptr<Transfer>> prepare(const HttpRequest& request, const TlsS
   static const GlobalInit k_init;
   auto transfer = std::make_unique<Transfer>();
   transfer->curl.reset(curl_easy_init());
-  if (!transfer->curl) return make_error(ErrorKind::network, fmt::format("{}: cannot start an HTTP client", request.url));
+  if (!transfer->curl) {
+    return make_error(ErrorKind::network, fmt::format("{}: cannot start an HTTP client{}", request.url, curl_reason()));
+  }
   for (const auto& header : request.headers) {
     transfer->headers.reset(curl_slist_append(transfer->headers.release(), header.c_str()));
   }
