@@ -21,10 +21,6 @@
 namespace netobs {
 namespace {
 
-struct GlobalInit {
-  GlobalInit() { curl_global_init(CURL_GLOBAL_DEFAULT); }
-};
-
 bool retryable_status(long status) { return status == 429 || status >= 500; }
 
 // Body bytes held for the reader at most, before curl is asked to pause.
@@ -35,7 +31,6 @@ class HttpSource final : public ByteSource {
   HttpSource(std::string url, CollectState& collect)
       : ByteSource(display_url(url)), m_url(std::move(url)), m_collect(collect), m_agent(collect.options().agent),
         m_random(std::random_device{}()) {
-    static const GlobalInit k_init;
     m_multi = curl_multi_init();
   }
   ~HttpSource() override {

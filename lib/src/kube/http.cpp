@@ -55,10 +55,6 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
   return size * count;
 }
 
-struct GlobalInit {
-  GlobalInit() { curl_global_init(CURL_GLOBAL_DEFAULT); }
-};
-
 // "https://host:port/path" -> (host, port).
 std::pair<std::string, std::string> host_port(const std::string& url) {
   const auto scheme = url.find("://");
@@ -91,7 +87,6 @@ struct Transfer {
 };
 
 Result<std::unique_ptr<Transfer>> prepare(const HttpRequest& request, const TlsSettings& tls) {
-  static const GlobalInit k_init;
   auto transfer = std::make_unique<Transfer>();
   transfer->curl.reset(curl_easy_init());
   if (!transfer->curl) {

@@ -61,6 +61,8 @@ struct CurlLibrary {
     resolve(multi_poll, "curl_multi_poll");
     resolve(multi_info_read, "curl_multi_info_read");
     resolve(multi_cleanup, "curl_multi_cleanup");
+    // Once per process, before any other call, as curl requires; loading happens once too.
+    if (usable() && global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) error = "libcurl.so.4: curl_global_init failed";
   }
   bool usable() const { return error.empty(); }
 };
@@ -94,7 +96,6 @@ static_assert(sizeof(CURLoption) == sizeof(int) && sizeof(CURLINFO) == sizeof(in
 #endif
 extern "C" {
 
-CURLcode curl_global_init(long flags) { return library().usable() ? library().global_init(flags) : CURLE_FAILED_INIT; }
 
 CURL* curl_easy_init() { return library().usable() ? library().easy_init() : nullptr; }
 

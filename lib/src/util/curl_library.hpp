@@ -1,7 +1,7 @@
 // libcurl, loaded when the first HTTP source or API request needs it rather than when netobs
 // starts: it brings TLS, Kerberos, LDAP and SSH libraries whose loading alone is a third of the
 // process's memory, and most runs read only files. The curl functions netobs calls are defined
-// in curl_library.cpp and forward to the loaded library.
+// in curl_library.cpp and forward to the loaded library; curl_global_init runs as it is loaded.
 #pragma once
 
 #include <optional>
