@@ -48,7 +48,6 @@ Result<void> ingest_one(const std::string& path, const std::string& display,
   const std::optional<std::uint64_t> size = (*source)->size();
   auto reader = LineReader::open(std::move(*source));
   if (!reader) return tl::unexpected(reader.error());
-  ReadContext ctx{options, inventory, aggregate, summary, **reader, &collect};
   const FlowFormat* format = find_flow_format(options.format);
   if (!format) {
     if (options.format != "auto") {
@@ -64,6 +63,7 @@ Result<void> ingest_one(const std::string& path, const std::string& display,
   const bool two_stages = format->name == "vpc" && !url && size && *size >= options.parallel_min_bytes &&
                           !collect.bounded() && std::thread::hardware_concurrency() >= 2;
   if (two_stages) return ingest_in_two_stages(**reader, *format, options, inventory, aggregate, summary);
+  ReadContext ctx{options, inventory, aggregate, summary, **reader, &collect};
   auto read = format->read(ctx);
   collect.finish(summary);
   return read;
