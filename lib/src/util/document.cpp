@@ -102,7 +102,6 @@ std::optional<JsonListItems> split_json_list(const std::string& text) {
   const std::string& padded = in_place ? text : copy;
   od::parser parser(input_limits().max_file_bytes);
   JsonListItems list;
-  std::vector<std::size_t> offsets;
   bool has_items = false;
   try {
     od::document doc = parser.iterate(simdjson::padded_string_view(padded.data(), padded.size(), padded.capacity()));
@@ -121,8 +120,8 @@ std::optional<JsonListItems> split_json_list(const std::string& text) {
           od::object object = item.get_object();
           std::string_view raw = object.raw_json();  // with the whitespace after it
           raw = raw.substr(0, raw.find_last_not_of(" \t\r\n") + 1);
-          offsets.push_back(static_cast<std::size_t>(raw.data() - padded.data()));
-          list.items.push_back({std::string_view(text).substr(offsets.back(), raw.size()), 0});
+          const auto offset = static_cast<std::size_t>(raw.data() - padded.data());
+          list.items.push_back({std::string_view(text).substr(offset, raw.size()), 0});
         }
       }  // other members are skipped by moving on
     }
@@ -131,12 +130,12 @@ std::optional<JsonListItems> split_json_list(const std::string& text) {
   }
   if (!has_items) return std::nullopt;
   // Line numbers in one pass over the text, for the messages of items that fail to parse.
-  std::size_t line = 1, at = 0;
-  for (std::size_t i = 0; i < offsets.size(); ++i) {
-    line += static_cast<std::size_t>(
-        std::count(text.begin() + static_cast<long>(at), text.begin() + static_cast<long>(offsets[i]), '\n'));
-    at = offsets[i];
-    list.items[i].line = line;
+  std::size_t line = 1;
+  const char* counted = text.data();
+  for (auto& item : list.items) {
+    line += static_cast<std::size_t>(std::count(counted, item.text.data(), '\n'));
+    counted = item.text.data();
+    item.line = line;
   }
   return list;
 }
