@@ -4,6 +4,7 @@
 // translation (`network_policies`) is the one the policy engine proves.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -76,6 +77,10 @@ struct PolicyModel {
 inline const std::vector<PortKey>& dns_port_keys() {
   static const std::vector<PortKey> ports{{Protocol::udp, 53}, {Protocol::tcp, 53}};
   return ports;
+}
+
+inline bool is_dns_port(const PortKey& port) {
+  return std::find(dns_port_keys().begin(), dns_port_keys().end(), port) != dns_port_keys().end();
 }
 
 // The model as networking.k8s.io/v1 NetworkPolicies, sorted by namespace and name: one per

@@ -89,9 +89,7 @@ class Synthesizer {
   }
 
  private:
-  static bool is_dns_port(const EdgeId& edge) {
-    return edge.port == 53 && (edge.protocol == Protocol::udp || edge.protocol == Protocol::tcp);
-  }
+  static bool is_dns_port(const EdgeId& edge) { return netobs::is_dns_port(PortKey{edge.protocol, edge.port}); }
 
   bool is_upstream(const Peer& peer) const {
     return peer.kind == PeerKind::external && std::any_of(m_dns.upstreams.begin(), m_dns.upstreams.end(),

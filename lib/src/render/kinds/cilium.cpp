@@ -117,14 +117,12 @@ ordered_json or_deny_all(ordered_json rules) {
 
 ordered_json cilium_policy(const WorkloadAllowList& list, const std::optional<ClusterDns>& dns) {
   const std::string& ns = list.workload.namespace_name;
-  std::vector<AllowEntry> observed;
-  std::vector<AllowEntry> for_dns;
-  for (const AllowEntry& entry : list.egress) (entry.for_dns ? for_dns : observed).push_back(entry);
-  ordered_json egress = cilium_rules(observed, false, ns);
+  const EgressParts parts = split_egress(list.egress);
+  ordered_json egress = cilium_rules(parts.observed, false, ns);
   if (list.resolves_names && dns) {
     for (auto& item : cilium_dns_rules(*dns)) egress.push_back(std::move(item));
   }
-  for (auto& item : cilium_rules(for_dns, false, ns)) egress.push_back(std::move(item));
+  for (auto& item : cilium_rules(parts.for_dns, false, ns)) egress.push_back(std::move(item));
   ordered_json out;
   out["apiVersion"] = "cilium.io/v2";
   out["kind"] = "CiliumNetworkPolicy";

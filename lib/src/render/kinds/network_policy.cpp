@@ -81,13 +81,11 @@ NetworkPolicy network_policy(const WorkloadAllowList& list, const std::optional<
   policy.pod_selector = list.selector;
   policy.policy_types = {PolicyType::ingress, PolicyType::egress};
   policy.ingress = policy_rules(list.ingress, policy.namespace_name);
-  std::vector<AllowEntry> observed;
-  std::vector<AllowEntry> for_dns;
-  for (const AllowEntry& entry : list.egress) (entry.for_dns ? for_dns : observed).push_back(entry);
-  policy.egress = policy_rules(observed, policy.namespace_name);
+  const kinds::EgressParts egress = kinds::split_egress(list.egress);
+  policy.egress = policy_rules(egress.observed, policy.namespace_name);
   if (list.resolves_names && dns)
     policy.egress.push_back(PolicyRule{dns_policy_peers(*dns), policy_ports(dns_port_keys())});
-  for (auto& rule : policy_rules(for_dns, policy.namespace_name)) policy.egress.push_back(std::move(rule));
+  for (auto& rule : policy_rules(egress.for_dns, policy.namespace_name)) policy.egress.push_back(std::move(rule));
   return policy;
 }
 

@@ -17,6 +17,12 @@ std::vector<RuleGroup> rule_groups(const std::vector<AllowEntry>& entries,
   return out;
 }
 
+EgressParts split_egress(const std::vector<AllowEntry>& egress) {
+  EgressParts parts;
+  for (const AllowEntry& entry : egress) (entry.for_dns ? parts.for_dns : parts.observed).push_back(entry);
+  return parts;
+}
+
 nlohmann::ordered_json metadata(const std::string& name, const std::string& ns,
                                 const std::map<std::string, std::string>& annotations) {
   nlohmann::ordered_json out;

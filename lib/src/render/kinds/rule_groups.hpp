@@ -25,6 +25,14 @@ struct RuleGroup {
 std::vector<RuleGroup> rule_groups(const std::vector<AllowEntry>& entries,
                                    const std::function<int(const AllowPeer&)>& split = {});
 
+// A workload's egress in the order every kind writes it: the observed entries, then (where the
+// kind adds it) the rule to cluster DNS, then the DNS server's own needs (for_dns).
+struct EgressParts {
+  std::vector<AllowEntry> observed;
+  std::vector<AllowEntry> for_dns;
+};
+EgressParts split_egress(const std::vector<AllowEntry>& egress);
+
 // metadata {name, namespace (unless empty), labels: managed-by netobs, annotations}.
 nlohmann::ordered_json metadata(const std::string& name, const std::string& ns,
                                 const std::map<std::string, std::string>& annotations = {});
