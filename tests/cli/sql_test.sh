@@ -29,6 +29,9 @@ check "--edges rows: exit 0" exit_is 0
 check "--edges rows: the policies the logs give" cmp -s "$WORK/from-logs.yaml" "$WORK/out"
 run recommend "$WORK/rows.csv" --inventory "$INVENTORY" -q
 check "edge rows as a plain source are detected too" cmp -s "$WORK/from-logs.yaml" "$WORK/out"
+gzip -c "$WORK/rows.csv" >"$WORK/rows.csv.gz"
+run recommend --edges "$WORK/rows.csv.gz" --inventory "$INVENTORY" -q
+check "--edges rows gzipped (as Athena can write them): the same policies" cmp -s "$WORK/from-logs.yaml" "$WORK/out"
 
 # Athena/Trino and Spark: valid in their grammars, and their core runs in DuckDB to the same policies
 # (Athena's CSV quotes every field).

@@ -1,10 +1,8 @@
 #include <algorithm>
-#include <array>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
-#include <zlib.h>
 
 #include <netobs/edge_file.hpp>
 #include <netobs/output.hpp>
@@ -237,13 +235,12 @@ Result<void> read_edge_file(const std::string& path, FlowAggregate& aggregate, I
 }
 
 bool holds_edge_rows(const std::string& path) {
-  // gzread passes plain files through unchanged.
-  gzFile file = gzopen(path.c_str(), "rb");
-  if (!file) return false;
-  std::array<char, 4096> head{};
-  const int read = gzread(file, head.data(), static_cast<unsigned>(head.size()));
-  gzclose(file);
-  return read > 0 && looks_like_edge_rows(std::string_view(head.data(), static_cast<std::size_t>(read)));
+  // Peeked as every flow source's format is (ingest.cpp), through the same gzip detection; a file
+  // that cannot be read is left to read_edge_file, which names the problem.
+  auto reader = LineReader::open(path, path);
+  if (!reader) return false;
+  auto head = (*reader)->peek_line();
+  return head && looks_like_edge_rows(*head);
 }
 
 }  // namespace netobs
