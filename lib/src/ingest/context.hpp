@@ -2,9 +2,11 @@
 // become edges (flow_to_edge.cpp).
 #pragma once
 
-#include <vector>
+#include <functional>
+#include <memory>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include <netobs/ingest.hpp>
 
@@ -14,6 +16,10 @@
 namespace netobs {
 
 class RecordHandoff;
+struct ReadContext;
+// Parses one line into `ctx` as its reader would: the folding thread runs it for the lines handed
+// over unparsed (record_pipeline.hpp), from that thread only, so it may keep scratch state.
+using LineParser = std::function<Result<void>(ReadContext& ctx, std::string_view line)>;
 
 // Folds flow records into the edges of an aggregate: the one place records become edges.
 class EdgeFolder {
@@ -77,9 +83,16 @@ struct ReadContext {
   // The next line of input; false at its end, on a read error (see reader.error()) and when the
   // collection is over (a bound reached, or a stop requested).
   bool next_line(std::string_view& line);
-  // Records a malformed record at the reader's current line. Returns an error when the options
-  // say to stop at the first one.
+  // The number of the line being read: the reader's, or the one set by at_line.
+  std::size_t line_number() const { return m_line ? m_line : reader.line_number(); }
+  // On the folding thread, the lines it parses are not the reader's current one.
+  void at_line(std::size_t number) { m_line = number; }
+  // Records a malformed record at line_number(). Returns an error when the options say to stop
+  // at the first one.
   Result<void> malformed(std::string_view message);
+  // True when `line` (the reader's current one) went to the folding thread, to be parsed there by
+  // `parser` (record_pipeline.hpp); false when it is to be parsed here.
+  bool defer(std::string_view line, const std::shared_ptr<LineParser>& parser);
   // Folds a record into its edge here, or hands it to the thread that folds (hand_off_to).
   Result<void> record(const FlowRecord& record);
   // From now on, records go to `handoff` (record_pipeline.hpp) instead of this context's folder.
@@ -88,6 +101,7 @@ struct ReadContext {
  private:
   EdgeFolder m_folder;
   RecordHandoff* m_handoff = nullptr;
+  std::size_t m_line = 0;  // 0: the reader's current line
 };
 
 }  // namespace netobs

@@ -80,7 +80,7 @@ Result<ColumnIndex> index_columns(ReadContext& ctx, const std::vector<std::strin
       return make_error(ErrorKind::invalid_input,
                         fmt::format("{}:{}: edge rows without a '{}' column (the header names the columns of netobs "
                                     "sql's result)",
-                                    ctx.reader.display(), ctx.reader.line_number(), k_edge_row_columns[i]));
+                                    ctx.reader.display(), ctx.line_number(), k_edge_row_columns[i]));
     }
   }
   return index;

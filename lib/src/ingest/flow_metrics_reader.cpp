@@ -152,7 +152,8 @@ class MetricsReader {
   bool collection_ended() const { return m_ctx.collect && m_ctx.collect->should_stop(); }
 
   Result<void> fail(std::string_view message) {
-    return make_error(ErrorKind::invalid_input, fmt::format("{}:{}: {}", m_ctx.reader.display(), m_ctx.reader.line_number(), message));
+    return make_error(ErrorKind::invalid_input,
+                      fmt::format("{}:{}: {}", m_ctx.reader.display(), m_ctx.line_number(), message));
   }
 
   void lacks(std::string_view metric, std::string_view what) {

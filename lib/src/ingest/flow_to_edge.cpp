@@ -47,13 +47,17 @@ bool ReadContext::next_line(std::string_view& line) {
 }
 
 Result<void> ReadContext::malformed(std::string_view message) {
-  const std::string text = fmt::format("{}:{}: {}", reader.display(), reader.line_number(), message);
+  const std::string text = fmt::format("{}:{}: {}", reader.display(), line_number(), message);
   if (options.strictness == Strictness::stop_at_first) {
     return make_error(ErrorKind::invalid_input, text);
   }
   ++summary.malformed_count;
   if (summary.malformed.size() < options.max_messages) summary.malformed.push_back(text);
   return {};
+}
+
+bool ReadContext::defer(std::string_view line, const std::shared_ptr<LineParser>& parser) {
+  return m_handoff && m_handoff->take_line(line, reader.line_number(), parser);
 }
 
 Result<void> ReadContext::record(const FlowRecord& r) {

@@ -1,6 +1,8 @@
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <filesystem>
+#include <iterator>
 #include <system_error>
 #include <thread>
 
@@ -21,22 +23,52 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// The line a message about `display` names ("display:line: ..."); 0 when it names none.
+std::size_t line_named(const std::string& message, const std::string& display) {
+  std::size_t line = 0;
+  if (message.size() > display.size() && message.starts_with(display) && message[display.size()] == ':') {
+    const char* digits = message.data() + display.size() + 1;
+    std::from_chars(digits, message.data() + message.size(), line);
+  }
+  return line;
+}
+
 // Reads a VPC source on two threads (record_pipeline.hpp); the result is the same as reading it
-// in one, messages and line numbers included.
+// in one, messages, their order and line numbers included.
 Result<void> ingest_in_two_stages(LineReader& reader, const FlowFormat& format, const IngestOptions& options,
                                   const Inventory& inventory, FlowAggregate& aggregate, IngestSummary& summary) {
   IngestSummary folded;
-  EdgeFolder folder(options, inventory, aggregate, folded);
+  ReadContext folding{options, inventory, aggregate, folded, reader};
   ReadContext reading{options, inventory, aggregate, summary, reader};
-  auto read = [&] {
-    RecordHandoff handoff(folder);
+  const std::size_t earlier = summary.malformed.size();  // messages of the sources before this one
+  Result<void> read;
+  Result<void> fold;
+  {
+    RecordHandoff handoff(folding);
     reading.hand_off_to(&handoff);
-    auto result = format.read(reading);
-    auto folding = handoff.finish();
-    return result ? folding : result;
-  }();
+    read = format.read(reading);
+    fold = handoff.finish();
+  }
+  // Each thread wrote the messages of the lines it parsed, in line order: merge them.
+  const std::string& display = reader.display();
+  auto by_line = [&](const std::string& a, const std::string& b) {
+    return line_named(a, display) < line_named(b, display);
+  };
+  std::vector<std::string> messages;
+  std::merge(std::make_move_iterator(summary.malformed.begin() + static_cast<std::ptrdiff_t>(earlier)),
+             std::make_move_iterator(summary.malformed.end()), std::make_move_iterator(folded.malformed.begin()),
+             std::make_move_iterator(folded.malformed.end()), std::back_inserter(messages), by_line);
+  summary.malformed.resize(earlier);
+  for (auto& message : messages) {
+    if (summary.malformed.size() < options.max_messages) summary.malformed.push_back(std::move(message));
+  }
+  folded.malformed.clear();
   summary.merge(folded, options.max_messages);
-  return read;
+  // Stopped by an error on each thread (the strict mode's first malformed line): one thread
+  // would have stopped at the earlier.
+  if (!read && !fold)
+    return line_named(fold.error().message, display) < line_named(read.error().message, display) ? fold : read;
+  return read ? fold : read;
 }
 
 Result<void> ingest_one(const std::string& path, const std::string& display,

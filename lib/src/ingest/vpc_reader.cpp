@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -26,11 +27,17 @@ std::string_view field(const std::vector<std::string_view>& tokens, int index) {
 
 bool is_separator(char c) { return c == ' ' || c == '\t'; }
 
-// `text == word` for a literal word, compared inline: string_view's == calls memcmp, a call per
-// field on the hot path.
+// `text == word` for a literal word, compared inline: string_view's == (and memcmp of six or
+// seven bytes) calls memcmp, a call per field on the hot path.
 template <std::size_t N>
 bool is_word(std::string_view text, const char (&word)[N]) {
-  return text.size() == N - 1 && __builtin_memcmp(text.data(), word, N - 1) == 0;
+  static_assert(N - 1 <= 8, "words of at most eight letters");
+  if (text.size() != N - 1) return false;
+  std::uint64_t a = 0;
+  std::uint64_t b = 0;
+  std::memcpy(&a, text.data(), N - 1);
+  std::memcpy(&b, word, N - 1);
+  return a == b;
 }
 
 // Bit i set when p[i] is a space or tab, for the first `n` (at most 16) bytes.
@@ -169,32 +176,59 @@ Result<VpcColumns> configured_vpc_columns(const IngestOptions& options) {
   return default_v2_columns();
 }
 
+namespace {
+
+// One line of records laid out as `columns`: a timestamp in front (CloudWatch's export) is
+// dropped, a blank line skipped.
+Result<void> read_vpc_line(ReadContext& ctx, const VpcColumns& columns, std::string_view line,
+                           std::vector<std::string_view>& tokens) {
+  split_fields(line, tokens);
+  if (tokens.empty()) return {};
+  if (looks_like_timestamp(tokens.front())) tokens.erase(tokens.begin());
+  return read_vpc_record(ctx, columns, tokens);
+}
+
+// The same, for the folding thread to run on lines handed over to it (ReadContext::defer).
+std::shared_ptr<LineParser> vpc_line_parser(const VpcColumns& columns) {
+  return std::make_shared<LineParser>(
+      [columns, tokens = std::vector<std::string_view>()](ReadContext& ctx, std::string_view line) mutable {
+        return read_vpc_line(ctx, columns, line, tokens);
+      });
+}
+
+}  // namespace
+
 Result<void> read_vpc_records(ReadContext& ctx) {
   auto configured = configured_vpc_columns(ctx.options);
   if (!configured) return tl::unexpected(configured.error());
   VpcColumns columns = std::move(*configured);
+  std::shared_ptr<LineParser> parser = vpc_line_parser(columns);
   std::vector<std::string_view> tokens;
   tokens.reserve(64);
   std::string_view line;
   bool first = true;  // the first layout of a file is checked and warned about once
   while (ctx.next_line(line)) {
-    split_fields(line, tokens);
-    if (tokens.empty()) continue;
+    const std::size_t lead = line.find_first_not_of(" \t");
+    if (lead == std::string_view::npos) continue;
     // S3 objects name their fields in a header line, which wins over --vpc-format; objects
-    // concatenated on standard input bring a header each.
-    const char lead = tokens.front().front();
-    if (lead >= 'a' && lead <= 'z' && is_header(tokens)) {
-      columns = columns_from_names(tokens, "header");
-      if (first) warn_about_columns(ctx, columns);
-      first = false;
-      continue;
+    // concatenated on standard input bring a header each. Headers are read here, never deferred:
+    // the lines after one are parsed with its layout.
+    if (line[lead] >= 'a' && line[lead] <= 'z') {
+      split_fields(line, tokens);
+      if (is_header(tokens)) {
+        columns = columns_from_names(tokens, "header");
+        parser = vpc_line_parser(columns);
+        if (first) warn_about_columns(ctx, columns);
+        first = false;
+        continue;
+      }
     }
     if (first) {
       warn_about_columns(ctx, columns);
       first = false;
     }
-    if (looks_like_timestamp(tokens.front())) tokens.erase(tokens.begin());
-    if (auto result = read_vpc_record(ctx, columns, tokens); !result) return result;
+    if (ctx.defer(line, parser)) continue;
+    if (auto result = read_vpc_line(ctx, columns, line, tokens); !result) return result;
   }
   if (ctx.reader.error()) return tl::unexpected(*ctx.reader.error());
   return {};

@@ -67,6 +67,26 @@ TEST(ParallelIngest, SameResultAsOnePass) {
   expect_same_edges(one, gzipped);
 }
 
+// Objects concatenated with a header each: the lines after a header are parsed with its layout,
+// on whichever thread parses them.
+TEST(ParallelIngest, AHeaderChangesTheLayoutOfTheLinesAfterIt) {
+  std::string text = "srcaddr dstaddr srcport dstport protocol\n";
+  for (int i = 0; i < 3000; ++i) text += "10.0.0." + std::to_string(i % 50) + " 10.0.1.1 40000 80 6\n";
+  text += "protocol dstport srcport dstaddr srcaddr\n";
+  for (int i = 0; i < 3000; ++i) text += "6 443 40000 10.0.1.2 10.0.0." + std::to_string(i % 50) + "\n";
+  IngestOptions serial;
+  IngestOptions parallel;
+  parallel.parallel_min_bytes = 1;
+  const auto one = ingest_text(text, serial);
+  const auto two = ingest_text(text, parallel);
+  ASSERT_TRUE(one.status);
+  ASSERT_TRUE(two.status);
+  EXPECT_EQ(one.summary.malformed_count, 0U);
+  EXPECT_EQ(two.summary.malformed_count, 0U);
+  EXPECT_EQ(two.edge_count(), 100U);
+  expect_same_edges(one, two);
+}
+
 TEST(ParallelIngest, StrictModeStopsAtTheFirstMalformedLine) {
   std::string text = "srcaddr dstaddr srcport dstport protocol\n";
   for (int i = 0; i < 3000; ++i) text += "10.0.0.1 10.0.0.2 40000 80 6\n";
