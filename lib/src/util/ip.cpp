@@ -60,13 +60,12 @@ bool in_v4(std::uint32_t addr, std::uint32_t base, int len) {
 }  // namespace
 
 std::optional<IpAddress> parse_ip(std::string_view text) {
-  if (text.find(':') == std::string_view::npos) {
-    if (auto v4 = parse_v4(text)) {
-      return IpAddress::from_v4(*v4);
-    }
-    return std::nullopt;
+  // IPv4 first, without a search for ':' before it: flow logs hold one or two per record, and
+  // parse_v4 stops at the first character that is not a digit or a dot.
+  if (auto v4 = parse_v4(text)) {
+    return IpAddress::from_v4(*v4);
   }
-  if (text.size() >= INET6_ADDRSTRLEN) {
+  if (text.find(':') == std::string_view::npos || text.size() >= INET6_ADDRSTRLEN) {
     return std::nullopt;
   }
   char buffer[INET6_ADDRSTRLEN];
