@@ -1,6 +1,6 @@
-// Reading a large file on two threads (one parses, one folds records into edges) must give
-// exactly what one thread gives: the same edges in the same order, counts, and malformed-record
-// messages with the same line numbers, for plain and gzip input.
+// Reading a large file on two threads (one parses, the other folds and parses the lines it is
+// handed) must give exactly what one thread gives: the same edges in the same order, counts, and
+// malformed-record messages in the same order with the same line numbers, for plain and gzip input.
 #include <gtest/gtest.h>
 
 #include "testutil/ingest_text.hpp"
