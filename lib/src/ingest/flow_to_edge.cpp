@@ -2,6 +2,7 @@
 // the --since/--until window, the same for every format.
 #include <fmt/format.h>
 
+#include <netobs/collect.hpp>
 #include <netobs/workload.hpp>
 
 #include "context.hpp"
@@ -43,6 +44,8 @@ FlowEndpoint marker(std::string_view reserved) {
 
 bool ReadContext::next_line(std::string_view& line) {
   if (collect && collect->done(summary, aggregate.edges.size())) return false;
+  // Read on two threads (hand_off_to), a source has no bounds or progress, but stops when asked.
+  if (m_handoff && collection_stop_signal() != 0) return false;
   return reader.next(line);
 }
 

@@ -91,12 +91,14 @@ Result<void> ingest_one(const std::string& path, const std::string& display,
   }
   summary.sources.push_back(fmt::format("{} ({}{})", (*reader)->display(), format->label, (*reader)->gzip() ? ", gzip" : ""));
   // Large files (and their gzip) are read on two threads; a bounded collection, standard input
-  // and agents stay on one, where progress, bounds and stop requests are checked per record.
+  // and agents stay on one, where progress and bounds are checked per record. Both stop when asked.
   const bool two_stages = format->name == "vpc" && !url && size && *size >= options.parallel_min_bytes &&
                           !collect.bounded() && std::thread::hardware_concurrency() >= 2;
-  if (two_stages) return ingest_in_two_stages(**reader, *format, options, inventory, aggregate, summary);
-  ReadContext ctx{options, inventory, aggregate, summary, **reader, &collect};
-  auto read = format->read(ctx);
+  auto read = [&]() -> Result<void> {
+    if (two_stages) return ingest_in_two_stages(**reader, *format, options, inventory, aggregate, summary);
+    ReadContext ctx{options, inventory, aggregate, summary, **reader, &collect};
+    return format->read(ctx);
+  }();
   collect.finish(summary);
   return read;
 }

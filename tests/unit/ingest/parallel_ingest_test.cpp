@@ -1,7 +1,11 @@
 // Reading a large file on two threads (one parses, the other folds and parses the lines it is
 // handed) must give exactly what one thread gives: the same edges in the same order, counts, and
 // malformed-record messages in the same order with the same line numbers, for plain and gzip input.
+#include <csignal>
+
 #include <gtest/gtest.h>
+
+#include <netobs/collect.hpp>
 
 #include "testutil/ingest_text.hpp"
 #include "testutil/temp_dir.hpp"
@@ -85,6 +89,20 @@ TEST(ParallelIngest, AHeaderChangesTheLayoutOfTheLinesAfterIt) {
   EXPECT_EQ(two.summary.malformed_count, 0U);
   EXPECT_EQ(two.edge_count(), 100U);
   expect_same_edges(one, two);
+}
+
+// A collection's stop request (SIGINT while agents are read beside a large file) ends the file's
+// read too, and the summary says why.
+TEST(ParallelIngest, AStopRequestEndsTheRead) {
+  IngestOptions parallel;
+  parallel.parallel_min_bytes = 1;
+  request_collection_stop(SIGINT);
+  const auto two = ingest_text(records(), parallel);
+  reset_collection_stop();
+  ASSERT_TRUE(two.status);
+  EXPECT_EQ(two.summary.records_read, 0U);
+  EXPECT_EQ(two.summary.ended_by, "SIGINT");
+  EXPECT_EQ(ingest_text(records(), parallel).summary.records_read, 6000U);
 }
 
 TEST(ParallelIngest, StrictModeStopsAtTheFirstMalformedLine) {
