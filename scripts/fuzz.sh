@@ -41,7 +41,7 @@ seeds_for() {
   local shared=$root/../shared/samples
   shopt -s nullglob globstar
   case $target in
-    fuzz_vpc) seed_from "$into" "$root"/samples/flows/vpc/* "$shared"/vpc/*.log ;;
+    fuzz_vpc) seed_from "$into" "$root"/samples/flows/vpc/* "$root"/fuzz/seeds/fuzz_vpc/* "$shared"/vpc/*.log ;;
     fuzz_hubble) seed_from "$into" "$root"/samples/flows/hubble/* "$root"/tests/data/hubble-dns/*.jsonl "$shared"/hubble/* "$shared"/vpc/*.json ;;
     fuzz_flow_sniff) seed_from "$into" "$root"/samples/flows/*/* "$shared"/*/* ;;
     fuzz_document | fuzz_manifest) seed_from "$into" "$root"/tests/golden/**/*.yaml "$root"/tests/golden/**/*.json ;;
