@@ -35,7 +35,7 @@ bool RecordHandoff::take_line(std::string_view line, std::size_t number, const s
   }
   m_filling.text.append(line);
   m_filling.ends.emplace_back(m_filling.text.size(), number);
-  if (m_filling.ends.size() == k_batch) hand_over();
+  if (m_filling.ends.size() == k_batch || m_filling.text.size() >= k_batch_bytes) hand_over();
   return true;
 }
 

@@ -54,7 +54,10 @@ class RecordHandoff {
   Result<void> fold(const Batch& batch);
 
   static constexpr std::size_t k_batch = 256;  // records (~40 KiB) or lines: batches in flight stay in cache
-  static constexpr std::size_t k_queued = 4;   // batches waiting: the reader runs this far ahead
+  // Lines of a batch, in bytes: long lines (up to --max-line-bytes each) end a batch sooner, so the
+  // batches in flight hold a few long lines, never k_batch of them.
+  static constexpr std::size_t k_batch_bytes = std::size_t{64} << 10;
+  static constexpr std::size_t k_queued = 4;  // batches waiting: the reader runs this far ahead
 
   ReadContext& m_folding;
   Batch m_filling;
