@@ -1,7 +1,7 @@
 #include "util/curl_library.hpp"
 
 #include <cstdarg>
-#include <mutex>
+#include <string>
 
 #include <curl/curl.h>
 #include <dlfcn.h>
@@ -95,7 +95,6 @@ static_assert(sizeof(CURLoption) == sizeof(int) && sizeof(CURLINFO) == sizeof(in
 #pragma clang diagnostic ignored "-Wvarargs"
 #endif
 extern "C" {
-
 
 CURL* curl_easy_init() { return library().usable() ? library().easy_init() : nullptr; }
 
