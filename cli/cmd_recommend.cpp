@@ -1,4 +1,5 @@
 // `netobs recommend`: least-privilege NetworkPolicies from observed flows.
+#include <algorithm>
 #include <iostream>
 #include <tuple>
 
@@ -26,6 +27,16 @@ ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::
   netobs::RecommendOptions recommend_options;
   recommend_options.dns = options.dns;
   recommend_options.namespaces = options.namespaces;
+  if (options.all_namespaces && !options.namespaces.empty()) {
+    return fail(err, "-A/--all-namespaces and -n/--namespace contradict each other: give one", ExitCode::usage);
+  }
+  for (const auto& ns : options.namespaces) {
+    if (std::find(options.exclude_namespaces.begin(), options.exclude_namespaces.end(), ns) !=
+        options.exclude_namespaces.end()) {
+      return fail(err, fmt::format("namespace '{}' is both named (-n) and excluded (--exclude-namespace)", ns),
+                  ExitCode::usage);
+    }
+  }
   recommend_options.default_deny = options.default_deny ? DefaultDeny::yes : DefaultDeny::no;
   if (!options.dns_selector.empty()) {
     auto parsed = parse_namespaced_selector(options.dns_selector);
@@ -89,6 +100,11 @@ ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::
   if (!options.flows.quiet || summary.records_used == 0) {
     fmt::print(err, "{}", render_summary(summary, graph, recommendation, options.top));
   }
+  // Warnings are printed even with --quiet: each says that the output may not do what was asked.
+  for (const auto& ns : unknown_namespaces(options.namespaces, inventory, graph)) {
+    fmt::print(err, "netobs recommend: warning: namespace '{}' (-n) is in neither the inventory nor the flows\n", ns);
+  }
+  for (const auto& warning : recommendation.warnings) fmt::print(err, "netobs recommend: warning: {}\n", warning);
   if (inventory.empty() && graph.workloads.empty() && summary.records_used > 0) {
     fmt::print(err, "netobs recommend: hint: no address was attributed to a workload; VPC flow logs need "
                     "--inventory to map addresses to pods\n");
@@ -103,6 +119,7 @@ ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::
                                  "see the summary above",
                                  options.flows.sources.size(), summary.records_read, summary.malformed_count));
   }
+  if (recommendation.error) return fail(err, recommendation.error->message);
   const std::string text = render_recommendation(recommendation.model, options.kind, options.format);
   return write_result("recommend", text, options.output, out, err);
 }

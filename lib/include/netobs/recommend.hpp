@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <netobs/address_book.hpp>
+#include <netobs/error.hpp>
 #include <netobs/graph.hpp>
 #include <netobs/inventory.hpp>
 #include <netobs/policy.hpp>
@@ -62,11 +63,20 @@ struct Recommendation {
   // --egress-names: "ns/wl: 203.0.113.5 -> api.example.com"; --aggregate-aws: each /32 and the
   // range that replaced it
   std::vector<std::string> named_egress;
+  // What must stop the recommendation from being written (a DNS selector that selects no DNS pod:
+  // with a default deny, a cluster-wide DNS outage), and what the user must read even with the
+  // summary silenced.
+  std::optional<Error> error;
+  std::vector<std::string> warnings;
 };
 
 Recommendation recommend(const Graph& graph, const Inventory& inventory, const RecommendOptions& options);
 
 // The policy name for a workload: "<name>-netobs".
 std::string policy_name(const WorkloadRef& workload);
+
+// The namespaces of `named` that neither the inventory nor the graph holds (most likely a typo).
+std::vector<std::string> unknown_namespaces(const std::vector<std::string>& named, const Inventory& inventory,
+                                            const Graph& graph);
 
 }  // namespace netobs

@@ -1,8 +1,11 @@
 #include "dns.hpp"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace netobs {
 
@@ -68,6 +71,71 @@ DnsTarget find_dns(const Inventory& inventory, const RecommendOptions& options) 
     dns.description += fmt::format(", and to {} (--dns-ip)", to_string(ip));
   }
   return dns;
+}
+
+namespace {
+
+// The pods of `ns` whose name says DNS, as "name (labels)": what the user most likely meant.
+std::vector<std::string> dns_like_pods(const Inventory& inventory, const std::string& ns) {
+  std::set<std::string> out;
+  for (const auto& pod : inventory.pods()) {
+    if (pod.namespace_name != ns || pod.name.find("dns") == std::string::npos) continue;
+    Labels stable;
+    for (const auto& [key, value] : pod.labels) {
+      if (!is_volatile_label(key)) stable.emplace(key, value);
+    }
+    out.insert(fmt::format("{} ({})", pod.name, to_string(LabelSelector{stable, {}})));
+    if (out.size() == 3) break;
+  }
+  return {out.begin(), out.end()};
+}
+
+}  // namespace
+
+DnsCheck check_dns(const DnsTarget& dns, const Inventory& inventory, const Graph& graph) {
+  DnsCheck check;
+  if (!dns.selector) return check;  // --dns none
+  bool namespace_listed = false;
+  bool selects = false;
+  for (const auto& pod : inventory.pods()) {
+    if (pod.namespace_name != dns.namespace_name) continue;
+    namespace_listed = true;
+    selects = selects || dns.selector->matches(pod.labels);
+  }
+  const std::string target = fmt::format("{} in {}", to_string(*dns.selector), dns.namespace_name);
+  if (namespace_listed && !selects) {
+    std::string message = fmt::format(
+        "the DNS pods {} select no pod of the inventory: every policy's DNS egress would allow nothing ({}); "
+        "name the DNS pods with --dns-selector [NAMESPACE/]key=value, or give --dns none",
+        target, dns.description);
+    if (const auto candidates = dns_like_pods(inventory, dns.namespace_name); !candidates.empty()) {
+      message += fmt::format("; DNS pods in {}: {}", dns.namespace_name, fmt::join(candidates, ", "));
+    }
+    check.error = Error{ErrorKind::invalid_input, std::move(message)};
+    return check;
+  }
+  if (!inventory.pods().empty() && !namespace_listed) {
+    check.warnings.push_back(fmt::format(
+        "the inventory lists no pod in {}, so the DNS pods {} could not be checked", dns.namespace_name, target));
+  }
+  // Name resolution observed to pods the DNS rule does not select: the selector is likely wrong
+  // (each such edge is still allowed as observed, to that workload only).
+  std::map<WorkloadRef, std::set<WorkloadRef>> clients_of;
+  for (const auto& [edge, stats] : graph.edges) {
+    if (edge.server.kind != PeerKind::workload || !is_dns_port(PortKey{edge.protocol, edge.port}) ||
+        dns.covers(edge.server, graph)) {
+      continue;
+    }
+    auto& clients = clients_of[edge.server.workload];
+    if (edge.client.kind == PeerKind::workload) clients.insert(edge.client.workload);
+  }
+  for (const auto& [server, clients] : clients_of) {
+    check.warnings.push_back(fmt::format(
+        "DNS traffic (port 53) was observed to {} from {} workload(s), but the DNS pods are {}: if it serves "
+        "cluster DNS, name it with --dns-selector (its clients are allowed only as observed)",
+        workload_name(server), clients.size(), target));
+  }
+  return check;
 }
 
 }  // namespace netobs

@@ -2,9 +2,11 @@
 // rollouts that broke name resolution.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include <netobs/error.hpp>
 #include <netobs/policy_model.hpp>
 #include <netobs/recommend.hpp>
 
@@ -31,5 +33,15 @@ struct DnsTarget {
 // The DNS peers from the options, else the kube-dns Service's own spec.selector, else the
 // conventional k8s-app=kube-dns in kube-system.
 DnsTarget find_dns(const Inventory& inventory, const RecommendOptions& options);
+
+// What the inventory and the traffic say of the DNS target: a selector that picks no pod of an
+// inventoried DNS namespace is an error (with a default deny it is a cluster-wide DNS outage);
+// DNS traffic observed to pods outside the target, or a namespace the inventory does not list,
+// are warnings.
+struct DnsCheck {
+  std::optional<Error> error;
+  std::vector<std::string> warnings;
+};
+DnsCheck check_dns(const DnsTarget& dns, const Inventory& inventory, const Graph& graph);
 
 }  // namespace netobs

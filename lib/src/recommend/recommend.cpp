@@ -314,10 +314,31 @@ std::vector<std::string> cut_off(const Inventory& inventory, const RecommendOpti
 
 std::string policy_name(const WorkloadRef& workload) { return workload.name + "-netobs"; }
 
+std::vector<std::string> unknown_namespaces(const std::vector<std::string>& named, const Inventory& inventory,
+                                            const Graph& graph) {
+  std::set<std::string> known;
+  for (const auto& [ns, labels] : inventory.namespaces()) known.insert(ns);
+  for (const auto& pod : inventory.pods()) known.insert(pod.namespace_name);
+  for (const auto& [ref, workload] : graph.workloads) known.insert(ref.namespace_name);
+  std::set<std::string> unknown;
+  for (const auto& ns : named) {
+    if (!known.contains(ns)) unknown.insert(ns);
+  }
+  return {unknown.begin(), unknown.end()};
+}
+
 Recommendation recommend(const Graph& graph, const Inventory& inventory, const RecommendOptions& options) {
   Recommendation out;
   const DnsTarget dns = find_dns(inventory, options);
   out.dns_description = dns.description;
+  DnsCheck dns_check = check_dns(dns, inventory, graph);
+  out.error = std::move(dns_check.error);
+  out.warnings = std::move(dns_check.warnings);
+  if (options.egress_names && graph.resolved_names.empty()) {
+    out.warnings.push_back(
+        "--egress-names: the sources hold no DNS answers (Hubble flows with L7 DNS visibility), so every outside "
+        "address is allowed by address");
+  }
   const std::vector<IpAddress> apiserver = inventory.apiserver_addresses();
   Synthesizer synthesizer(graph, dns, apiserver, options, out);
 
