@@ -72,6 +72,7 @@ Loaded<ClusterSnapshot> read_cluster_snapshot(const std::string& command, const 
     return tl::unexpected(exit_code_of(snapshot.error()));
   }
   for (const auto& note : snapshot->notes) fmt::print(err, "netobs {}: note: {}\n", command, note);
+  for (const auto& warning : snapshot->warnings) fmt::print(err, "netobs {}: warning: {}\n", command, warning);
   return std::move(*snapshot);
 }
 
