@@ -15,6 +15,7 @@
 #include <netobs/time.hpp>
 
 #include "process.hpp"
+#include "terminal.hpp"
 
 namespace netobs::cli {
 namespace {
@@ -26,7 +27,8 @@ void fail(std::ostream& err, const std::string& command, const std::string& mess
 // One line, rewritten in place: what a long collection has gathered so far.
 void print_progress(std::ostream& err, const CollectProgress& progress) {
   const auto seconds = static_cast<std::int64_t>(progress.elapsed);
-  fmt::print(err, "\r\033[Kcollecting: {} flows ({:.0f}/s), {} edges, {:02}:{:02}:{:02}{}", progress.flows,
+  write_terminal_control(err, "\r\033[K");  // back to the start of the line, and clear it
+  fmt::print(err, "collecting: {} flows ({:.0f}/s), {} edges, {:02}:{:02}:{:02}{}", progress.flows,
              progress.elapsed > 0 ? static_cast<double>(progress.flows) / progress.elapsed : 0.0, progress.edges,
              seconds / 3600, seconds / 60 % 60, seconds % 60,
              progress.reconnects ? fmt::format(", {} reconnects", progress.reconnects) : "");
@@ -212,7 +214,7 @@ Loaded<Observation> observe_sources(const std::string& command, const FlowSource
     for (const auto& note : pod_watch->notes()) fmt::print(err, "netobs {}: note: {}\n", command, note);
     pod_watch.reset();
   }
-  if (show_progress) fmt::print(err, "\r\033[K");
+  if (show_progress) write_terminal_control(err, "\r\033[K");
   if (!observed) {
     fail(err, command, observed.error().message);
     return tl::unexpected(exit_code_of(observed.error()));
