@@ -148,6 +148,7 @@ Loaded<Graph> observe_flows(const std::string& command, const std::vector<std::s
     fmt::print(err, "netobs {}: {}\n", command, observed.error().message);
     return tl::unexpected(exit_code_of(observed.error()));
   }
+  for (const auto& note : observed->summary.notes) fmt::print(err, "netobs {}: note: {}\n", command, note);
   fmt::print(err, "netobs {}: {} observed edges from {} records\n", command, observed->graph.edges.size(),
              observed->summary.records_used);
   return std::move(observed->graph);

@@ -126,6 +126,24 @@ ExitCode read_inventory(const std::string& command, const FlowSourceOptions& opt
     }
     ingest.exclude.emplace_back(path);
   }
+  if (options.inventories.empty() && !options.cluster.from_cluster) {
+    // `kubectl get -o json > flows/cluster.json` beside the logs is an inventory, not flows.
+    ingest.format = options.input_format;
+    auto lists = kubernetes_lists_among(options.sources, ingest);
+    if (!lists) {
+      fail(err, command, lists.error().message);
+      return exit_code_of(lists.error());
+    }
+    for (const auto& path : *lists) {
+      if (auto loaded = into.inventory.load_file(path); !loaded) {
+        fail(err, command, loaded.error().message);
+        return ExitCode::input_error;
+      }
+      fmt::print(err, "netobs {}: note: {} is a Kubernetes List: read as the inventory (no --inventory was given)\n",
+                 command, path);
+      ingest.exclude.emplace_back(path);
+    }
+  }
   if (!options.cluster.from_cluster) return ExitCode::ok;
   // Every namespace: flows cross them, even when a command looks at some (-n).
   auto snapshot = read_cluster_snapshot(command, options.cluster, {}, err);
@@ -219,6 +237,7 @@ Loaded<Observation> observe_sources(const std::string& command, const FlowSource
     fail(err, command, observed.error().message);
     return tl::unexpected(exit_code_of(observed.error()));
   }
+  for (const auto& note : observed->summary.notes) fmt::print(err, "netobs {}: note: {}\n", command, note);
   result.observed = std::move(*observed);
   return result;
 }
