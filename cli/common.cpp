@@ -72,6 +72,7 @@ Loaded<ClusterSnapshot> read_cluster_snapshot(const std::string& command, const 
     return tl::unexpected(exit_code_of(snapshot.error()));
   }
   for (const auto& note : snapshot->notes) fmt::print(err, "netobs {}: note: {}\n", command, note);
+  for (const auto& warning : snapshot->warnings) fmt::print(err, "netobs {}: warning: {}\n", command, warning);
   return std::move(*snapshot);
 }
 
@@ -147,6 +148,7 @@ Loaded<Graph> observe_flows(const std::string& command, const std::vector<std::s
     fmt::print(err, "netobs {}: {}\n", command, observed.error().message);
     return tl::unexpected(exit_code_of(observed.error()));
   }
+  for (const auto& note : observed->summary.notes) fmt::print(err, "netobs {}: note: {}\n", command, note);
   fmt::print(err, "netobs {}: {} observed edges from {} records\n", command, observed->graph.edges.size(),
              observed->summary.records_used);
   return std::move(observed->graph);

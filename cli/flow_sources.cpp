@@ -15,6 +15,7 @@
 #include <netobs/time.hpp>
 
 #include "process.hpp"
+#include "terminal.hpp"
 
 namespace netobs::cli {
 namespace {
@@ -26,7 +27,8 @@ void fail(std::ostream& err, const std::string& command, const std::string& mess
 // One line, rewritten in place: what a long collection has gathered so far.
 void print_progress(std::ostream& err, const CollectProgress& progress) {
   const auto seconds = static_cast<std::int64_t>(progress.elapsed);
-  fmt::print(err, "\r\033[Kcollecting: {} flows ({:.0f}/s), {} edges, {:02}:{:02}:{:02}{}", progress.flows,
+  write_terminal_control(err, "\r\033[K");  // back to the start of the line, and clear it
+  fmt::print(err, "collecting: {} flows ({:.0f}/s), {} edges, {:02}:{:02}:{:02}{}", progress.flows,
              progress.elapsed > 0 ? static_cast<double>(progress.flows) / progress.elapsed : 0.0, progress.edges,
              seconds / 3600, seconds / 60 % 60, seconds % 60,
              progress.reconnects ? fmt::format(", {} reconnects", progress.reconnects) : "");
@@ -124,6 +126,24 @@ ExitCode read_inventory(const std::string& command, const FlowSourceOptions& opt
     }
     ingest.exclude.emplace_back(path);
   }
+  if (options.inventories.empty() && !options.cluster.from_cluster) {
+    // `kubectl get -o json > flows/cluster.json` beside the logs is an inventory, not flows.
+    ingest.format = options.input_format;
+    auto lists = kubernetes_lists_among(options.sources, ingest);
+    if (!lists) {
+      fail(err, command, lists.error().message);
+      return exit_code_of(lists.error());
+    }
+    for (const auto& path : *lists) {
+      if (auto loaded = into.inventory.load_file(path); !loaded) {
+        fail(err, command, loaded.error().message);
+        return ExitCode::input_error;
+      }
+      fmt::print(err, "netobs {}: note: {} is a Kubernetes List: read as the inventory (no --inventory was given)\n",
+                 command, path);
+      ingest.exclude.emplace_back(path);
+    }
+  }
   if (!options.cluster.from_cluster) return ExitCode::ok;
   // Every namespace: flows cross them, even when a command looks at some (-n).
   auto snapshot = read_cluster_snapshot(command, options.cluster, {}, err);
@@ -212,11 +232,12 @@ Loaded<Observation> observe_sources(const std::string& command, const FlowSource
     for (const auto& note : pod_watch->notes()) fmt::print(err, "netobs {}: note: {}\n", command, note);
     pod_watch.reset();
   }
-  if (show_progress) fmt::print(err, "\r\033[K");
+  if (show_progress) write_terminal_control(err, "\r\033[K");
   if (!observed) {
     fail(err, command, observed.error().message);
     return tl::unexpected(exit_code_of(observed.error()));
   }
+  for (const auto& note : observed->summary.notes) fmt::print(err, "netobs {}: note: {}\n", command, note);
   result.observed = std::move(*observed);
   return result;
 }

@@ -9,9 +9,12 @@
 
 #include "app.hpp"
 #include "process.hpp"
+#include "terminal.hpp"
 
 int main(int argc, char** argv) {
   using netobs::cli::ExitCode;
+  // Before anything is printed: inputs' control characters never reach the terminal raw.
+  const netobs::cli::TerminalEscaping terminal;
   CLI::App app{netobs::cli::k_app_description};
   netobs::cli::install_signal_handlers();
 #ifdef __GLIBC__

@@ -204,6 +204,53 @@ check "403 names the verb and resource" err_has "forbidden (403): user 'tester' 
 run connectivity --from-cluster --kubeconfig "$WORK/forbid.kubeconfig" -n catalog
 check "forbidden in a namespace names it" err_has "may not list networkpolicies in namespace catalog"
 
+# Optional resources (Endpoints, EndpointSlices, Jobs, CronJobs) the user may not list (403) or the
+# server does not serve (404): a warning naming the resource and what is lost, not a failed run.
+# Two servers, so each resource is seen both ways.
+start_server optional_a --forbid endpoints --forbid jobs --unserved endpointslices --unserved cronjobs
+start_server optional_b --unserved endpoints --unserved jobs --forbid endpointslices --forbid cronjobs
+for server in optional_a optional_b; do
+  port_var="${server}_PORT"
+  kubeconfig "$WORK/$server.kubeconfig" "https://127.0.0.1:${!port_var}" "    token: $KUBE_TOKEN"
+  run recommend "$SAMPLES/flows/vpc" --from-cluster --kubeconfig "$WORK/$server.kubeconfig" -q
+  check "$server: recommend without optional resources exits 0" exit_is 0
+  check "$server: the policies are written" out_has "kind: NetworkPolicy"
+  run connectivity --from-cluster --kubeconfig "$WORK/$server.kubeconfig"
+  check "$server: connectivity without optional resources exits 0" exit_is 0
+  check "$server: jobs: what is lost" err_has "warning: jobs: "
+  check "$server: cronjobs: what is lost" \
+    err_has "; without them CronJobs that did not run in the window are not listed as cut off by a default deny"
+done
+run recommend "$SAMPLES/flows/vpc" --from-cluster --kubeconfig "$WORK/optional_a.kubeconfig" -q
+check "403 on endpoints is a warning naming the resource, the user and what is lost" \
+  err_has "netobs recommend: warning: endpoints: https://127.0.0.1:$optional_a_PORT: forbidden (403): user 'tester' may not list endpoints in all namespaces"
+check "the endpoints warning says what is lost" \
+  err_has "without them the addresses behind Services without a selector (the API server's, default/kubernetes) are known only where EndpointSlices list them"
+check "404 on endpointslices is a warning naming the resource" \
+  err_has "netobs recommend: warning: endpointslices: cluster test (https://127.0.0.1:$optional_a_PORT) does not serve them (404); without them"
+check "404 on cronjobs is a warning" err_has "warning: cronjobs: cluster test (https://127.0.0.1:$optional_a_PORT) does not serve them (404)"
+check "403 on jobs is a warning" err_has "warning: jobs: https://127.0.0.1:$optional_a_PORT: forbidden (403)"
+check "a 404 on an optional resource does not ask whether this is an API server" err_lacks "is this a Kubernetes API server"
+run recommend "$SAMPLES/flows/vpc" --from-cluster --kubeconfig "$WORK/optional_b.kubeconfig" -q
+check "404 on endpoints is a warning" err_has "warning: endpoints: cluster test (https://127.0.0.1:$optional_b_PORT) does not serve them (404)"
+check "403 on endpointslices is a warning" err_has "warning: endpointslices: https://127.0.0.1:$optional_b_PORT: forbidden (403)"
+# Pods, namespaces and policies stay required, as 403 and as 404.
+start_server required --forbid pods
+kubeconfig "$WORK/required.kubeconfig" "https://127.0.0.1:$required_PORT" "    token: $KUBE_TOKEN"
+run recommend "$SAMPLES/flows/vpc" --from-cluster --kubeconfig "$WORK/required.kubeconfig" -q
+check "forbidden pods are an input error" exit_is 3
+check "forbidden pods are named" err_has "may not list pods in all namespaces"
+start_server required_ns --forbid namespaces
+kubeconfig "$WORK/required_ns.kubeconfig" "https://127.0.0.1:$required_ns_PORT" "    token: $KUBE_TOKEN"
+run connectivity --from-cluster --kubeconfig "$WORK/required_ns.kubeconfig"
+check "forbidden namespaces are an input error" exit_is 3
+check "forbidden namespaces are named" err_has "may not list namespaces"
+start_server unserved_policies --unserved networkpolicies
+kubeconfig "$WORK/unserved_policies.kubeconfig" "https://127.0.0.1:$unserved_policies_PORT" "    token: $KUBE_TOKEN"
+run connectivity --from-cluster --kubeconfig "$WORK/unserved_policies.kubeconfig"
+check "unserved networkpolicies are an input error" exit_is 3
+check "unserved networkpolicies say 404" err_has "not found (404)"
+
 start_server slow --slow /api/v1/namespaces=5
 kubeconfig "$WORK/slow.kubeconfig" "https://127.0.0.1:$slow_PORT" "    token: $KUBE_TOKEN"
 run connectivity --from-cluster --kubeconfig "$WORK/slow.kubeconfig" --request-timeout 1

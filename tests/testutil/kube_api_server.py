@@ -27,6 +27,7 @@ RESOURCES = {
     "pods": ("/api/v1", "Pod", True),
     "services": ("/api/v1", "Service", True),
     "endpoints": ("/api/v1", "Endpoints", True),
+    "endpointslices": ("/apis/discovery.k8s.io/v1", "EndpointSlice", True),
     "deployments": ("/apis/apps/v1", "Deployment", True),
     "replicasets": ("/apis/apps/v1", "ReplicaSet", True),
     "statefulsets": ("/apis/apps/v1", "StatefulSet", True),
@@ -35,7 +36,7 @@ RESOURCES = {
     "cronjobs": ("/apis/batch/v1", "CronJob", True),
     "networkpolicies": ("/apis/networking.k8s.io/v1", "NetworkPolicy", True),
 }
-GROUPS = ["apps/v1", "batch/v1", "networking.k8s.io/v1"]
+GROUPS = ["apps/v1", "batch/v1", "discovery.k8s.io/v1", "networking.k8s.io/v1"]
 
 
 class State:
@@ -69,6 +70,7 @@ class State:
         self.watch_hold = args.watch_hold
         self.max_limit = args.max_limit
         self.forbid = set(args.forbid)
+        self.unserved = set(args.unserved)
         self.lock = threading.Lock()
         self.log = open(args.log, "a", encoding="utf-8") if args.log else None
 
@@ -174,6 +176,8 @@ def make_handler(state):
                     return self.send_json(404, status_body(404, "NotFound", f'namespaces "{name}" not found'))
                 else:
                     continue
+                if plural in state.unserved:
+                    return self.send_json(404, status_body(404, "NotFound", "the server could not find the requested resource"))
                 if plural in state.forbid:
                     scope = f'in the namespace "{namespace}"' if namespace else "at the cluster scope"
                     return self.send_json(403, status_body(403, "Forbidden", f'{plural} is forbidden: User "test" cannot list resource "{plural}" {scope}'))
@@ -255,6 +259,8 @@ def main():
     parser.add_argument("--expire-continue", action="append", default=[], help="PATH whose first continue gets 410")
     parser.add_argument("--slow", action="append", default=[], help="PATH=SECONDS")
     parser.add_argument("--forbid", action="append", default=[], help="a resource (plural) that answers 403")
+    parser.add_argument("--unserved", action="append", default=[],
+                        help="a resource (plural) the server does not serve: 404, as an older or trimmed server")
     parser.add_argument("--max-limit", type=int, default=0, help="page size the server imposes")
     parser.add_argument("--watch-events", help="JSON lines of watch events ({type, object}) to stream")
     parser.add_argument("--watch-gone", type=int, default=0, help="watches answered with a 410 ERROR event first")

@@ -17,6 +17,7 @@ enum class ErrorKind {
   timeout,        // a server did not answer in time
   kube_api,       // the Kubernetes API server refused or failed a request
   forbidden,      // the API server said the user may not (403)
+  not_served,     // the API server does not serve the resource asked for (404)
   limit,          // an input exceeded a bound of InputLimits; the message names the option to raise it
 };
 

@@ -67,6 +67,9 @@ struct IngestSummary {
   std::vector<std::string> malformed;  // "file:line: message", first max_messages of them
   std::uint64_t malformed_count = 0;
   std::vector<std::string> warnings;  // once per source, e.g. missing pkt-srcaddr
+  // Sources not read as flows, each with why: "docs/README.md: a Markdown document, not flow
+  // records: skipped ..."; for the caller to print.
+  std::vector<std::string> notes;
   std::int64_t first_seen = 0;
   std::int64_t last_seen = 0;
   std::vector<std::string> sources;  // "path (format)"
@@ -104,13 +107,22 @@ struct FlowAggregate {
 };
 
 // Reads one source: a file, a directory (recursively, in sorted order), "-" for standard input,
-// or an agent's http(s):// URL.
+// or an agent's http(s):// URL. With options.format "auto", each source's format is decided by
+// the majority of its first lines (a banner ahead of the records is skipped, a UTF-8 byte order
+// mark ignored), and what is plainly not flow records (a Kubernetes List or manifest, Markdown,
+// binary data) is skipped with a note in summary.notes.
 // Returns an error for an unreadable file, a truncated gzip stream, or (with
 // Strictness::stop_at_first) the first malformed record; malformed records are otherwise counted
 // in `summary` and skipped. `inventory` supplies listening ports for deciding who is the client.
 Result<void> ingest_source(const std::string& source, const IngestOptions& options,
                            const Inventory& inventory, FlowAggregate& aggregate,
                            IngestSummary& summary);
+// The files among `sources` (files, and directories walked as ingest walks them; not "-" or URLs)
+// that hold a Kubernetes List (`kubectl get -o json|yaml`): an inventory given among the flows,
+// which ingest skips. None when options.format names a flow format. Errors: a file or directory
+// that cannot be read.
+Result<std::vector<std::string>> kubernetes_lists_among(const std::vector<std::string>& sources,
+                                                        const IngestOptions& options);
 // Reads every source in order as one collection: --duration and --max-flows bound them together,
 // and a stop request ends the one being read and skips the rest.
 Result<void> ingest_sources(const std::vector<std::string>& sources, const IngestOptions& options,

@@ -28,13 +28,18 @@ struct ClusterSnapshot {
   std::string list;    // {"apiVersion":"v1","kind":"List","items":[...]}, each item with its kind
   std::string policies;  // the same List holding only the NetworkPolicies
   std::vector<std::string> notes;  // what could not be read and was left out (e.g. nodes: forbidden)
+  // Optional resources the server refused (403) or does not serve (404), each with what is lost.
+  std::vector<std::string> warnings;
   // Where each pod list ended: namespace ("" = all) -> resourceVersion, for watching pods on.
   std::map<std::string, std::string> pod_versions;
   std::int64_t taken_at = 0;  // Unix seconds when the lists were read
 };
 
 // Lists every kind netobs uses, following pagination (a 410 on `continue` restarts the list).
-// Errors: forbidden (403, naming the verb and resource), kube_api (401, 404, other statuses), network or
+// Namespaces, pods and NetworkPolicies are required; nodes, Services and workload controllers are
+// left out with a note when forbidden; Endpoints, EndpointSlices, Jobs and CronJobs with a warning
+// when forbidden or not served.
+// Errors: forbidden (403, naming the verb and resource), not_served (404), kube_api (401, other statuses), network or
 // timeout (unreachable, TLS failure), invalid_input (a bad kubeconfig or response), usage (no
 // kubeconfig or context). Tokens and keys never appear in messages.
 Result<ClusterSnapshot> read_cluster(const ClusterReadOptions& options);

@@ -21,6 +21,7 @@ void IngestSummary::merge(const IngestSummary& later, std::size_t max_messages) 
   }
   malformed_count += later.malformed_count;
   warnings.insert(warnings.end(), later.warnings.begin(), later.warnings.end());
+  notes.insert(notes.end(), later.notes.begin(), later.notes.end());
   see_time(later.first_seen, later.last_seen);
   sources.insert(sources.end(), later.sources.begin(), later.sources.end());
 }

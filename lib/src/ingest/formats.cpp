@@ -12,19 +12,24 @@ bool starts_with_object(std::string_view head) {
   return first != std::string_view::npos && head[first] == '{';
 }
 
-bool anything(std::string_view) { return true; }
-
 Result<void> read_vpc(ReadContext& ctx) { return read_vpc_records(ctx); }
 
-// Order matters for detection: the most specific sniffers first, VPC text (the fallback) last.
+// Order matters for detection: the most specific sniffers first, VPC text (also the fallback) last.
 constexpr std::array k_formats{
     FlowFormat{"nfm", "network flow monitor", &looks_like_nfm_report, &read_nfm_reports},
     FlowFormat{"eks-agent", "eks network policy agent", &looks_like_eks_agent_log, &read_eks_agent_records},
-    FlowFormat{"hubble", "json", &starts_with_object, &read_json_records},
+    FlowFormat{"hubble", "json", &looks_like_hubble_record, &read_json_records},
     FlowFormat{"prometheus", "flow metrics", &looks_like_prometheus_text, &read_flow_metrics},
     FlowFormat{"edge-rows", "edge rows (netobs sql)", &looks_like_edge_rows, &read_edge_rows},
-    FlowFormat{"vpc", "vpc", &anything, &read_vpc},
+    FlowFormat{"vpc", "vpc", &looks_like_vpc_record, &read_vpc},
 };
+
+const FlowFormat* sniff_flow_format(std::string_view line) {
+  for (const auto& format : k_formats) {
+    if (format.sniff(line)) return &format;
+  }
+  return nullptr;
+}
 
 }  // namespace
 
@@ -37,11 +42,40 @@ const FlowFormat* find_flow_format(std::string_view name) {
   return nullptr;
 }
 
-const FlowFormat& detect_flow_format(std::string_view head) {
-  for (const auto& format : k_formats) {
-    if (format.sniff(head)) return format;
+FormatDetection detect_flow_format(std::string_view head, bool whole) {
+  struct Votes {
+    std::size_t count = 0;
+    std::size_t first_line = 0;  // lines of `head` ahead of this format's first vote
+  };
+  std::array<Votes, k_formats.size()> votes{};
+  std::size_t line_index = 0;
+  std::size_t voting_lines = 0;
+  for (std::size_t start = 0; start < head.size() && voting_lines < k_detection_lines; ++line_index) {
+    const std::size_t end = head.find('\n', start);
+    // A last line without its newline may be cut off by the peek: it votes only when it is the end.
+    if (end == std::string_view::npos && !whole) break;
+    const std::string_view line = head.substr(start, end == std::string_view::npos ? head.size() - start : end - start);
+    start = end == std::string_view::npos ? head.size() : end + 1;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    ++voting_lines;
+    if (const FlowFormat* format = sniff_flow_format(line)) {
+      Votes& vote = votes[static_cast<std::size_t>(format - k_formats.data())];
+      if (vote.count++ == 0) vote.first_line = line_index;
+    }
   }
-  return k_formats.back();
+  // No line reads as a record of any format: JSON goes to the JSON reader, anything else to the
+  // VPC reader, and their messages say what is wrong with the lines.
+  const FlowFormat* fallback = starts_with_object(head) ? find_flow_format("hubble") : &k_formats.back();
+  FormatDetection detection{fallback, 0, false};
+  std::size_t best = 0;
+  for (std::size_t i = 0; i < k_formats.size(); ++i) {
+    const bool earlier_tie = votes[i].count == best && best > 0 && votes[i].first_line < detection.preamble_lines;
+    if (votes[i].count > best || earlier_tie) {
+      best = votes[i].count;
+      detection = {&k_formats[i], votes[i].first_line, true};
+    }
+  }
+  return detection;
 }
 
 std::vector<std::string> flow_format_names() {

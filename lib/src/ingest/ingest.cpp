@@ -16,6 +16,7 @@
 #include "formats.hpp"
 #include "readers.hpp"
 #include "record_pipeline.hpp"
+#include "source_content.hpp"
 #include "vpc_format.hpp"
 
 namespace netobs {
@@ -71,6 +72,44 @@ Result<void> ingest_in_two_stages(LineReader& reader, const FlowFormat& format, 
   return read ? fold : read;
 }
 
+// What a source holds and, for flows, their format and the lines ahead of the first record.
+struct DetectedSource {
+  SourceContent content;
+  FormatDetection format;
+};
+
+Result<DetectedSource> detect_source(LineReader& reader) {
+  auto head = reader.peek_lines(k_detection_lines);
+  if (!head) return tl::unexpected(head.error());
+  DetectedSource detected;
+  detected.format = detect_flow_format(head->text, head->whole);
+  detected.content = classify_source(head->text, reader.display(), detected.format.voted);
+  return detected;
+}
+
+// Lines ahead of the first record (kubectl's "Defaulted container ..." banner) cost themselves,
+// not the file: they are counted and skipped, never parsed as records.
+void skip_preamble(LineReader& reader, std::size_t lines, IngestSummary& summary) {
+  std::string_view line;
+  for (std::size_t i = 0; i < lines && reader.next(line); ++i) {
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    ++summary.records_read;
+    summary.skip("line ahead of the first flow record (a banner or heading)");
+  }
+}
+
+// Most records of a source malformed: the format is likely wrong, so say how to name it.
+void warn_when_mostly_malformed(const std::string& display, const FlowFormat& format, bool forced,
+                                std::uint64_t records, std::uint64_t malformed, IngestSummary& summary) {
+  if (malformed == 0 || malformed * 2 <= records) return;
+  std::string names;
+  for (const auto& name : flow_format_names()) names += (names.empty() ? "" : ", ") + name;
+  summary.warnings.push_back(fmt::format(
+      "{}: {} of {} records are malformed as {} records; {}", display, malformed, records, format.name,
+      forced ? fmt::format("is --input-format {} right?", format.name)
+             : fmt::format("if it holds another format, name it with --input-format ({})", names)));
+}
+
 Result<void> ingest_one(const std::string& path, const std::string& display,
                         const IngestOptions& options, const Inventory& inventory,
                         FlowAggregate& aggregate, IngestSummary& summary, CollectState& collect) {
@@ -81,15 +120,31 @@ Result<void> ingest_one(const std::string& path, const std::string& display,
   auto reader = LineReader::open(std::move(*source));
   if (!reader) return tl::unexpected(reader.error());
   const FlowFormat* format = find_flow_format(options.format);
+  const bool forced = format != nullptr;
+  std::size_t preamble = 0;
   if (!format) {
     if (options.format != "auto") {
       return make_error(ErrorKind::usage, fmt::format("unknown input format '{}'", options.format));
     }
-    auto head = (*reader)->peek_line();
-    if (!head) return tl::unexpected(head.error());
-    format = &detect_flow_format(*head);
+    auto detected = detect_source(**reader);
+    if (!detected) return tl::unexpected(detected.error());
+    if (detected->content.kind == ContentKind::kubernetes_list) {
+      summary.notes.push_back(fmt::format("{}: a Kubernetes List, not flow records: skipped (give it with --inventory)",
+                                          (*reader)->display()));
+      return {};
+    }
+    if (detected->content.kind == ContentKind::not_flows) {
+      summary.notes.push_back(fmt::format("{}: {}, not flow records: skipped (--input-format reads it anyway)",
+                                          (*reader)->display(), detected->content.what));
+      return {};
+    }
+    format = detected->format.format;
+    preamble = detected->format.preamble_lines;
   }
   summary.sources.push_back(fmt::format("{} ({}{})", (*reader)->display(), format->label, (*reader)->gzip() ? ", gzip" : ""));
+  const std::uint64_t records_before = summary.records_read;
+  const std::uint64_t malformed_before = summary.malformed_count;
+  skip_preamble(**reader, preamble, summary);
   // Large files (and their gzip) are read on two threads; a bounded collection, standard input
   // and agents stay on one, where progress and bounds are checked per record. Both stop when asked.
   const bool two_stages = format->name == "vpc" && !url && size && *size >= options.parallel_min_bytes &&
@@ -100,6 +155,10 @@ Result<void> ingest_one(const std::string& path, const std::string& display,
     return format->read(ctx);
   }();
   collect.finish(summary);
+  if (read) {
+    warn_when_mostly_malformed((*reader)->display(), *format, forced, summary.records_read - records_before,
+                               summary.malformed_count - malformed_before, summary);
+  }
   return read;
 }
 
@@ -121,20 +180,25 @@ Result<void> ingest_prometheus(const PrometheusQuery& query, const IngestOptions
   return {};
 }
 
-Result<void> ingest_path(const std::string& source, const IngestOptions& options, const Inventory& inventory,
-                         FlowAggregate& aggregate, IngestSummary& summary, CollectState& collect) {
-  if (source == "-") return ingest_one("-", "<stdin>", options, inventory, aggregate, summary, collect);
-  if (is_url_source(source)) {
-    return ingest_one(source, display_url(source), options, inventory, aggregate, summary, collect);
-  }
+bool is_excluded_source(const IngestOptions& options, const fs::path& path) {
+  std::error_code ec;
+  return std::any_of(options.exclude.begin(), options.exclude.end(),
+                     [&](const fs::path& p) { return fs::equivalent(p, path, ec); });
+}
+
+// The files a file or directory source stands for: a directory's regular files, recursively, in
+// sorted order (so summaries and messages come out the same on every machine), hidden ones and
+// options.exclude left out.
+Result<std::vector<std::string>> source_files(const std::string& source, const IngestOptions& options) {
   std::error_code ec;
   const fs::file_status status = fs::status(source, ec);
   if (ec) {
     return make_error(ErrorKind::io, fmt::format("{}: cannot read: {}", source, ec.message()));
   }
-  if (!fs::is_directory(status)) return ingest_one(source, source, options, inventory, aggregate, summary, collect);
-
-  // Sorted, so summaries and messages come out in the same order on every machine.
+  if (!fs::is_directory(status)) {
+    if (is_excluded_source(options, source)) return std::vector<std::string>{};
+    return std::vector<std::string>{source};
+  }
   std::vector<std::string> files;
   for (fs::recursive_directory_iterator it(source, fs::directory_options::follow_directory_symlink, ec), end;
        !ec && it != end; it.increment(ec)) {
@@ -144,15 +208,22 @@ Result<void> ingest_path(const std::string& source, const IngestOptions& options
       continue;
     }
     if (!it->is_regular_file()) continue;
-    std::error_code same_ec;
-    const bool excluded = std::any_of(options.exclude.begin(), options.exclude.end(), [&](const fs::path& p) {
-      return fs::equivalent(p, it->path(), same_ec);
-    });
-    if (!excluded) files.push_back(it->path().string());
+    if (!is_excluded_source(options, it->path())) files.push_back(it->path().string());
   }
   if (ec) return make_error(ErrorKind::io, fmt::format("{}: cannot list: {}", source, ec.message()));
   std::sort(files.begin(), files.end());
-  for (const auto& file : files) {
+  return files;
+}
+
+Result<void> ingest_path(const std::string& source, const IngestOptions& options, const Inventory& inventory,
+                         FlowAggregate& aggregate, IngestSummary& summary, CollectState& collect) {
+  if (source == "-") return ingest_one("-", "<stdin>", options, inventory, aggregate, summary, collect);
+  if (is_url_source(source)) {
+    return ingest_one(source, display_url(source), options, inventory, aggregate, summary, collect);
+  }
+  auto files = source_files(source, options);
+  if (!files) return tl::unexpected(files.error());
+  for (const auto& file : *files) {
     if (collect.done(summary, aggregate.edges.size())) break;
     if (auto result = ingest_one(file, file, options, inventory, aggregate, summary, collect); !result) return result;
   }
@@ -190,6 +261,25 @@ Result<void> ingest_sources(const std::vector<std::string>& sources, const Inges
   if (collect.error()) return tl::unexpected(*collect.error());
   if (!checkpoint.empty()) return write_edge_file(checkpoint, aggregate, summary);
   return {};
+}
+
+Result<std::vector<std::string>> kubernetes_lists_among(const std::vector<std::string>& sources,
+                                                        const IngestOptions& options) {
+  std::vector<std::string> lists;
+  if (options.format != "auto") return lists;  // the user said what the sources hold
+  for (const auto& source : sources) {
+    if (source == "-" || is_url_source(source)) continue;  // read once, as flows
+    auto files = source_files(source, options);
+    if (!files) return tl::unexpected(files.error());
+    for (const auto& file : *files) {
+      auto reader = LineReader::open(file, file);
+      if (!reader) return tl::unexpected(reader.error());
+      auto detected = detect_source(**reader);
+      if (!detected) return tl::unexpected(detected.error());
+      if (detected->content.kind == ContentKind::kubernetes_list) lists.push_back(file);
+    }
+  }
+  return lists;
 }
 
 Result<void> ingest_source(const std::string& source, const IngestOptions& options,

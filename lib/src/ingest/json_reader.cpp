@@ -264,4 +264,13 @@ Result<void> read_json_records(ReadContext& ctx) {
   return {};
 }
 
+bool looks_like_hubble_record(std::string_view line) {
+  const auto first = line.find_first_not_of(" \t");
+  if (first == std::string_view::npos || line[first] != '{') return false;
+  for (std::string_view key : {"\"flow\"", "\"verdict\"", "\"IP\"", "\"messageType\""}) {
+    if (line.find(key) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 }  // namespace netobs

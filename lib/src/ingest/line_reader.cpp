@@ -141,8 +141,38 @@ bool LineReader::fill() {
   return true;
 }
 
+void LineReader::skip_byte_order_mark() {
+  m_bom_checked = true;
+  while (m_end - m_begin < 3 && fill()) {
+  }
+  const std::string_view start(m_buf.data() + m_begin, m_end - m_begin);
+  if (start.starts_with("\xEF\xBB\xBF")) m_begin += 3;
+}
+
+Result<LineReader::Peek> LineReader::peek_lines(std::size_t lines) {
+  constexpr std::size_t k_enough = 64 << 10;
+  if (!m_bom_checked) skip_byte_order_mark();
+  auto complete_lines = [&] {
+    const std::string_view buffered(m_buf.data() + m_begin, m_end - m_begin);
+    std::size_t count = 0;
+    std::size_t start = 0;
+    for (std::size_t nl = buffered.find('\n'); nl != std::string_view::npos; nl = buffered.find('\n', start)) {
+      if (buffered.substr(start, nl - start).find_first_not_of(" \t\r") != std::string_view::npos) ++count;
+      start = nl + 1;
+    }
+    return count;
+  };
+  bool more = true;
+  while (m_end - m_begin < k_enough && complete_lines() < lines && (more = fill())) {
+  }
+  if (m_error) return tl::unexpected(*m_error);
+  const std::size_t size = std::min(k_enough, m_end - m_begin);
+  return Peek{std::string_view(m_buf.data() + m_begin, size), !more && size == m_end - m_begin};
+}
+
 Result<std::string_view> LineReader::peek_line() {
   constexpr std::size_t k_enough = 4096;
+  if (!m_bom_checked) skip_byte_order_mark();
   // A line with content: blank lines before it do not count.
   auto has_line = [&] {
     const std::string_view buffered(m_buf.data() + m_begin, m_end - m_begin);
@@ -162,6 +192,7 @@ bool LineReader::line_too_long() {
 }
 
 bool LineReader::next(std::string_view& line) {
+  if (!m_bom_checked) skip_byte_order_mark();
   const std::size_t limit = m_max_line;
   std::size_t scanned = m_begin;
   for (;;) {

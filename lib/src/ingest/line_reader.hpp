@@ -36,6 +36,13 @@ class LineReader {
   // The first bytes of the (decompressed) content without consuming them, for format detection:
   // at least the first line, or the first 4 KiB of it; never waits for more once a line is in.
   Result<std::string_view> peek_line();
+  // The first `lines` lines with content (or the first 64 KiB, or all of a shorter input) without
+  // consuming them, for detection from several records; a UTF-8 byte order mark is not part of it.
+  struct Peek {
+    std::string_view text;
+    bool whole = false;  // `text` is all of the input
+  };
+  Result<Peek> peek_lines(std::size_t lines);
   const std::optional<Error>& error() const { return m_error; }
   std::size_t line_number() const { return m_line; }
   const std::string& display() const { return m_source->display(); }
@@ -49,6 +56,8 @@ class LineReader {
   // Sets the limit error for the line being read; returns false.
   bool line_too_long();
   bool read_raw(char* into, std::size_t capacity, std::size_t& got);
+  // Drops a UTF-8 byte order mark (Windows editors and PowerShell write one) at the start.
+  void skip_byte_order_mark();
 
   std::unique_ptr<ByteSource> m_source;
   bool m_gzip = false;
@@ -61,6 +70,7 @@ class LineReader {
   std::size_t m_begin = 0;
   std::size_t m_end = 0;
   std::size_t m_line = 0;
+  bool m_bom_checked = false;
   std::size_t m_max_line = input_limits().max_line_bytes;  // read once, not per line
   std::optional<Error> m_error;
 };

@@ -9,6 +9,9 @@ struct VpcColumns;
 
 // AWS VPC / Transit Gateway flow log text records.
 Result<void> read_vpc_records(ReadContext& ctx);
+// True for a line that reads as a VPC record or header: fields separated by spaces, one of them
+// an address, an action, a log status, or the line a header.
+bool looks_like_vpc_record(std::string_view line);
 
 // The layout records have without a header line: --vpc-format, else version 2.
 Result<VpcColumns> configured_vpc_columns(const IngestOptions& options);
@@ -16,6 +19,9 @@ Result<VpcColumns> configured_vpc_columns(const IngestOptions& options);
 // JSON lines: Hubble flows (`hubble observe -o json|jsonpb`, or bare Flow objects) and CloudWatch
 // Logs subscription payloads that carry VPC records.
 Result<void> read_json_records(ReadContext& ctx);
+// True for a JSON line that read_json_records takes as a record: a Hubble flow (wrapped or bare) or
+// a CloudWatch payload; other JSON (an agent's own log lines) does not decide a source's format.
+bool looks_like_hubble_record(std::string_view line);
 
 // The EKS network policy agent's policy event logs (zap JSON lines, the older structured lines,
 // the CloudWatch form), with the agent's other log lines skipped.

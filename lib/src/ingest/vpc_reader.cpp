@@ -234,4 +234,17 @@ Result<void> read_vpc_records(ReadContext& ctx) {
   return {};
 }
 
+bool looks_like_vpc_record(std::string_view line) {
+  std::vector<std::string_view> tokens;
+  split_fields(line, tokens);
+  // Version 2 has 14 fields; the shortest custom formats still name two addresses and ports.
+  constexpr std::size_t k_fewest_fields = 5;
+  if (tokens.size() < k_fewest_fields) return false;
+  if (is_header(tokens)) return true;
+  return std::any_of(tokens.begin(), tokens.end(), [](std::string_view token) {
+    return token == "ACCEPT" || token == "REJECT" || token == "NODATA" || token == "SKIPDATA" ||
+           parse_ip(token).has_value();
+  });
+}
+
 }  // namespace netobs

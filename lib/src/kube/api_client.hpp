@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <random>
 #include <string>
@@ -27,27 +28,49 @@ namespace netobs::kube {
 
 using nlohmann::json;
 
+// What a run loses when a resource cannot be listed.
+enum class Need : std::uint8_t {
+  required,  // netobs cannot work without it: any failure ends the run
+  wanted,    // left out with a note when forbidden (403); a 404 means this is no Kubernetes API server
+  optional,  // left out with a warning when forbidden (403) or not served (404: older or trimmed servers)
+};
+
 struct Resource {
   const char* group_path;  // "/api/v1" or "/apis/apps/v1"
   const char* plural;
   const char* kind;
   bool namespaced;
-  bool required;  // without it netobs cannot work; others are left out with a note when forbidden
+  Need need;
+  const char* lost;  // what a run without it lacks, for the note or warning; empty when required
 };
 
 inline constexpr Resource k_resources[] = {
-    {"/api/v1", "namespaces", "Namespace", false, false},
-    {"/api/v1", "nodes", "Node", false, false},
-    {"/api/v1", "pods", "Pod", true, true},
-    {"/api/v1", "services", "Service", true, false},
-    {"/api/v1", "endpoints", "Endpoints", true, false},  // the API server's addresses (default/kubernetes)
-    {"/apis/apps/v1", "deployments", "Deployment", true, false},
-    {"/apis/apps/v1", "replicasets", "ReplicaSet", true, false},
-    {"/apis/apps/v1", "statefulsets", "StatefulSet", true, false},
-    {"/apis/apps/v1", "daemonsets", "DaemonSet", true, false},
-    {"/apis/batch/v1", "jobs", "Job", true, false},
-    {"/apis/batch/v1", "cronjobs", "CronJob", true, false},
-    {"/apis/networking.k8s.io/v1", "networkpolicies", "NetworkPolicy", true, true},
+    // Namespace labels decide namespaceSelectors: without them every analysis could be wrong.
+    {"/api/v1", "namespaces", "Namespace", false, Need::required, ""},
+    {"/api/v1", "nodes", "Node", false, Need::wanted, "node addresses are not recognised as nodes"},
+    {"/api/v1", "pods", "Pod", true, Need::required, ""},
+    {"/api/v1", "services", "Service", true, Need::wanted,
+     "calls to Service addresses cannot be traced to the pods behind them"},
+    {"/api/v1", "endpoints", "Endpoints", true, Need::optional,
+     "the addresses behind Services without a selector (the API server's, default/kubernetes) are known only "
+     "where EndpointSlices list them"},
+    {"/apis/discovery.k8s.io/v1", "endpointslices", "EndpointSlice", true, Need::optional,
+     "the addresses behind Services without a selector (the API server's, default/kubernetes) are known only "
+     "where Endpoints list them"},
+    {"/apis/apps/v1", "deployments", "Deployment", true, Need::wanted,
+     "Deployments' own selectors are unknown (their pods' shared labels stand in)"},
+    {"/apis/apps/v1", "replicasets", "ReplicaSet", true, Need::wanted,
+     "pods are traced to their Deployment by the ReplicaSet's naming convention alone"},
+    {"/apis/apps/v1", "statefulsets", "StatefulSet", true, Need::wanted,
+     "StatefulSets' own selectors are unknown (their pods' shared labels stand in)"},
+    {"/apis/apps/v1", "daemonsets", "DaemonSet", true, Need::wanted,
+     "DaemonSets' own selectors are unknown (their pods' shared labels stand in)"},
+    {"/apis/batch/v1", "jobs", "Job", true, Need::optional,
+     "pods of Jobs are traced to their CronJob by name alone, and Jobs that did not run in the window are not "
+     "listed as cut off by a default deny"},
+    {"/apis/batch/v1", "cronjobs", "CronJob", true, Need::optional,
+     "CronJobs that did not run in the window are not listed as cut off by a default deny"},
+    {"/apis/networking.k8s.io/v1", "networkpolicies", "NetworkPolicy", true, Need::required, ""},
 };
 
 inline std::string api_version_of(const Resource& resource) {
@@ -205,7 +228,7 @@ class Client {
         return Error{ErrorKind::forbidden, fmt::format("{}: forbidden (403): user '{}' may not list {}{}{}", server,
                                                       m_target.user, what, reason.empty() ? "" : ": ", reason)};
       case 404:
-        return Error{ErrorKind::kube_api, fmt::format("{}: not found (404): {} (is this a Kubernetes API server?)", server, url)};
+        return Error{ErrorKind::not_served, fmt::format("{}: not found (404): {} (is this a Kubernetes API server?)", server, url)};
       default:
         return Error{ErrorKind::kube_api, fmt::format("{}: listing {} failed with HTTP {}{}{}", server, what, response.status,
                                                       reason.empty() ? "" : ": ", reason)};

@@ -41,10 +41,22 @@ Result<ClusterSnapshot> read_cluster(const ClusterReadOptions& options) {
       auto listed = client.list(resource, scope, &version);
       if (listed && std::string_view(resource.plural) == "pods") snapshot.pod_versions[scope] = version;
       if (!listed) {
-        const bool forbidden = listed.error().kind == ErrorKind::forbidden;
-        if (resource.required || !forbidden) return tl::unexpected(listed.error());
-        snapshot.notes.push_back(fmt::format("{}: left out: {}", resource.plural, listed.error().message));
-        continue;
+        const ErrorKind kind = listed.error().kind;
+        const bool forbidden = kind == ErrorKind::forbidden;
+        const bool not_served = kind == ErrorKind::not_served;
+        // The 404 message asks whether this is an API server at all: not the question here.
+        const std::string reason = not_served ? fmt::format("{} does not serve them (404)", snapshot.origin)
+                                              : listed.error().message;
+        if (resource.need == kube::Need::optional && (forbidden || not_served)) {
+          snapshot.warnings.push_back(fmt::format("{}: {}; without them {}", resource.plural, reason, resource.lost));
+          if (not_served) break;  // in no namespace either: one warning
+          continue;
+        }
+        if (resource.need == kube::Need::wanted && forbidden) {
+          snapshot.notes.push_back(fmt::format("{}: left out: {}; without them {}", resource.plural, reason, resource.lost));
+          continue;
+        }
+        return tl::unexpected(listed.error());
       }
       for (auto& item : *listed) items.push_back(std::move(item));
     }
