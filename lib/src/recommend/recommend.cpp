@@ -19,9 +19,8 @@ using EdgeEntry = std::pair<const EdgeId, EdgeStats>;
 
 class Synthesizer {
  public:
-  Synthesizer(const Graph& graph, const DnsTarget& dns, const std::vector<IpAddress>& apiserver,
-              const RecommendOptions& options, Recommendation& out)
-      : m_graph(graph), m_dns(dns), m_apiserver(apiserver), m_options(options), m_out(out) {
+  Synthesizer(const Graph& graph, const DnsTarget& dns, const RecommendOptions& options, Recommendation& out)
+      : m_graph(graph), m_dns(dns), m_options(options), m_out(out) {
     for (const auto& entry : graph.edges) {
       const EdgeId& edge = entry.first;
       if (edge.client.kind == PeerKind::workload) m_edges_of[edge.client.workload].push_back(&entry);
@@ -140,6 +139,8 @@ class Synthesizer {
         note(fmt::format("{} left out: the address is in the cluster but the inventory does not explain it",
                          where));
         return std::nullopt;
+      case PeerKind::reserved:
+        return reserved_peer(self, peer, where, egress);
       case PeerKind::workload: {
         auto it = m_graph.workloads.find(peer.workload);
         if (it == m_graph.workloads.end() || it->second.host_network) {
@@ -158,17 +159,15 @@ class Synthesizer {
       case PeerKind::external:
         break;
     }
-    // The API server's endpoint addresses become --apiserver-cidr when given; without it they are
-    // written as they are, with a note that they can change.
-    if (std::find(m_apiserver.begin(), m_apiserver.end(), peer.ip) != m_apiserver.end()) {
+    // The API server is one peer at all its addresses: kube-proxy spreads connections over every
+    // endpoint, so the one seen in the window is no more needed than the others. --apiserver-cidr
+    // replaces them; without it they are written as they are, with a note that they change.
+    if (m_graph.apiserver_ips.contains(peer.ip)) {
       out.kind = AllowPeerKind::apiserver;
       out.cidrs = m_options.apiserver_cidrs;
       if (out.cidrs.empty()) {
-        out.cidrs.push_back(host_cidr(peer.ip));
-        note(
-            fmt::format("{}/{}: traffic with the Kubernetes API server at {} (an endpoint of default/kubernetes) "
-                        "is allowed by address; the control plane's addresses can change: give --apiserver-cidr",
-                        self.ref.namespace_name, self.ref.name, to_string(peer.ip)));
+        for (const IpAddress& ip : m_graph.apiserver_ips) out.cidrs.push_back(host_cidr(ip));
+        m_apiserver_by_address = true;
       }
       return out;
     }
@@ -200,6 +199,15 @@ class Synthesizer {
     out.named_ips = m_named_ips;
     out.named_egress.assign(m_named_egress.begin(), m_named_egress.end());
     out.widened.assign(m_widened.begin(), m_widened.end());
+    if (m_apiserver_by_address) {
+      std::vector<std::string> addresses;
+      for (const IpAddress& ip : m_graph.apiserver_ips) addresses.push_back(to_string(ip));
+      out.notes.push_back(fmt::format(
+          "the Kubernetes API server is allowed at the addresses it has now ({}): they change when the control plane "
+          "scales or is upgraded; give --apiserver-cidr with the range they live in (the cilium kind names the "
+          "kube-apiserver entity)",
+          fmt::join(addresses, ", ")));
+    }
   }
 
  private:
@@ -209,16 +217,36 @@ class Synthesizer {
     }
   }
 
+  // A Cilium reserved identity: the Ingress/Gateway proxy is a peer (networking/v1 cannot name it,
+  // so the note says what to do); the others name no workload and are left out, said so.
+  std::optional<AllowPeer> reserved_peer(const WorkloadNode& self, const Peer& peer, const std::string& where,
+                                         bool egress) {
+    if (peer.entity != "ingress") {
+      note(fmt::format("{} left out: Cilium's reserved identity {} names no workload a policy can allow", where,
+                       peer.entity));
+      return std::nullopt;
+    }
+    note(fmt::format("{}/{}: {} Cilium's Ingress/Gateway proxy (reserved:ingress): the cilium kind allows the "
+                     "ingress entity; networking/v1 cannot name it, so with the other kinds apply a "
+                     "CiliumNetworkPolicy with {}Entities: [ingress] for its ports beside them, or this traffic "
+                     "is cut off",
+                     self.ref.namespace_name, self.ref.name, egress ? "egress to" : "ingress from",
+                     egress ? "to" : "from"));
+    AllowPeer out;
+    out.kind = AllowPeerKind::ingress_proxy;
+    return out;
+  }
+
   const Graph& m_graph;
   std::map<WorkloadRef, std::vector<const EdgeEntry*>> m_edges_of;
   const DnsTarget& m_dns;
-  const std::vector<IpAddress>& m_apiserver;
   const RecommendOptions& m_options;
   Recommendation& m_out;
   std::set<std::string> m_named;
   std::set<IpAddress> m_named_ips;
   std::set<std::string> m_widened;
   std::set<std::string> m_named_egress;
+  bool m_apiserver_by_address = false;  // the API server written at its addresses, not --apiserver-cidr
 };
 
 bool contains(const std::vector<std::string>& names, const std::string& name) {
@@ -282,8 +310,7 @@ Recommendation recommend(const Graph& graph, const Inventory& inventory, const R
   Recommendation out;
   const DnsTarget dns = find_dns(inventory, options);
   out.dns_description = dns.description;
-  const std::vector<IpAddress> apiserver = inventory.apiserver_addresses();
-  Synthesizer synthesizer(graph, dns, apiserver, options, out);
+  Synthesizer synthesizer(graph, dns, options, out);
 
   std::vector<const WorkloadNode*> candidates;
   for (const auto& [ref, workload] : graph.workloads) candidates.push_back(&workload);
