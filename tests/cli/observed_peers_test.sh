@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# recommend on observed traffic whose other end is not a pod (issue 24, items 1, 2 and 3):
-# Cilium's dual-stack world identities, its other reserved identities and every API server
-# endpoint, from Hubble flows and from VPC flow logs, in every output kind.
+# recommend on observed traffic whose other end is not a pod (issue 24, items 1, 2, 3 and 5):
+# Cilium's dual-stack world identities, its other reserved identities, every API server endpoint
+# and public clients on ingress, from Hubble flows and from VPC flow logs, in every output kind.
 # tests/data/observed-peers holds the traffic (hubble.jsonl and vpc.log) and the inventory.
 source "$(dirname "$0")/lib.sh"
 
@@ -62,6 +62,10 @@ for kind in networkpolicy cilium eks clusternetworkpolicy; do
   done
   check "$kind: the unmanaged client's traffic is named as left out" \
     err_has "shop/api: ingress from reserved:unmanaged 10.0.3.3 TCP 9000 left out: Cilium's reserved identity unmanaged"
+  # 5. The one public client seen is allowed, and listed: every other one is cut off.
+  check "$kind: the public client is allowed" has_peer "in 203.0.113.7/32 8443"
+  check "$kind: public clients listed for review" err_has "ingress allowed only from the public clients seen in the window"
+  check "$kind: the public client named" err_has "    shop/web: ingress from 203.0.113.7 TCP 8443"
 done
 
 # 3. VPC flow logs: web called one endpoint of default/kubernetes directly, the control plane
@@ -77,6 +81,7 @@ check "vpc: the API server's addresses are not listed as private addresses of un
   err_lacks "private addresses treated as external"
 check "vpc: the summary says the addresses change" \
   err_has "the Kubernetes API server is allowed at the addresses it has now (10.0.200.10, 10.0.201.20): they change when the control plane scales or is upgraded; give --apiserver-cidr"
+check "vpc: a public client listed for review" err_has "    shop/web: ingress from 198.51.100.23 TCP 8443"
 run recommend "$DATA/vpc.log" --inventory "$INVENTORY" --cluster-cidr 10.0.0.0/16 -A --default-deny --format json --apiserver-cidr 10.0.200.0/23
 check "vpc --apiserver-cidr: exit 0" exit_is 0
 check "vpc --apiserver-cidr: the range instead of the addresses" has_peer "out 10.0.200.0/23 443"

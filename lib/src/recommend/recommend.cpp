@@ -171,6 +171,7 @@ class Synthesizer {
       }
       return out;
     }
+    if (!egress && !peer.ip.is_private()) m_public_clients.insert(where);
     if (const auto* names = egress ? names_resolved(self, peer) : nullptr) {
       out.kind = AllowPeerKind::domains;  // its addresses are added as they are seen (collect)
       out.domains.assign(names->begin(), names->end());
@@ -199,6 +200,7 @@ class Synthesizer {
     out.named_ips = m_named_ips;
     out.named_egress.assign(m_named_egress.begin(), m_named_egress.end());
     out.widened.assign(m_widened.begin(), m_widened.end());
+    out.public_clients.assign(m_public_clients.begin(), m_public_clients.end());
     if (m_apiserver_by_address) {
       std::vector<std::string> addresses;
       for (const IpAddress& ip : m_graph.apiserver_ips) addresses.push_back(to_string(ip));
@@ -246,6 +248,7 @@ class Synthesizer {
   std::set<IpAddress> m_named_ips;
   std::set<std::string> m_widened;
   std::set<std::string> m_named_egress;
+  std::set<std::string> m_public_clients;
   bool m_apiserver_by_address = false;  // the API server written at its addresses, not --apiserver-cidr
 };
 

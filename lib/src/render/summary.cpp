@@ -109,6 +109,11 @@ std::string render_summary(const IngestSummary& summary, const Graph& graph,
                 recommendation.widened, top * 4);
   lines_section(out, "egress allowed by the names the workload resolved instead of the address (--egress-names)",
                 recommendation.named_egress, top * 4);
+  lines_section(out,
+                "ingress allowed only from the public clients seen in the window (review: every other client of "
+                "these workloads will be cut off; allow their whole range, e.g. the load balancer's or 0.0.0.0/0, "
+                "if they serve the internet)",
+                recommendation.public_clients, top * 4);
   lines_section(out, "notes", recommendation.notes, top * 4);
   lines_section(out, "default-deny will cut off these workloads (no policy allows their traffic)",
                 recommendation.unobserved, top * 4);

@@ -1,6 +1,7 @@
 // Observed traffic with peers that are not pods reaches a policy, or is said to be left out:
-// Cilium's dual-stack world identities, its other reserved identities and every API server
-// endpoint (tests/data/observed-peers: the same traffic as Hubble flows and as VPC flow logs).
+// Cilium's dual-stack world identities, its other reserved identities, every API server endpoint,
+// and public clients on ingress (tests/data/observed-peers: the same traffic as Hubble flows and
+// as VPC flow logs).
 #include <algorithm>
 #include <filesystem>
 #include <optional>
@@ -128,6 +129,16 @@ TEST(ObservedPeers, CiliumIngressProxyIsAPeerAndTheOthersAreReported) {
   EXPECT_TRUE(r.graph.report.cluster_unknown.empty());
   EXPECT_TRUE(has_note(r.recommendation, "shop/api: ingress from reserved:unmanaged 10.0.3.3 TCP 9000 left out"));
   EXPECT_TRUE(has_note(r.recommendation, "shop/api: ingress from reserved:init 10.0.1.77 TCP 9000 left out"));
+}
+
+TEST(ObservedPeers, PublicClientsOnIngressAreListedForReview) {
+  for (const char* source : {"hubble.jsonl", "vpc.log"}) {
+    const auto r = run(source);
+    ASSERT_EQ(r.recommendation.public_clients.size(), 1U) << source;
+    const std::string& line = r.recommendation.public_clients.front();
+    EXPECT_TRUE(line.starts_with("shop/web: ingress from ")) << line;
+    EXPECT_TRUE(line.ends_with(" TCP 8443")) << line;
+  }
 }
 
 }  // namespace
