@@ -68,6 +68,14 @@ for kind in networkpolicy cilium eks clusternetworkpolicy; do
   check "$kind: the public client named" err_has "    shop/web: ingress from 203.0.113.7 TCP 8443"
 done
 
+# 2. Without an inventory Hubble's reserved:kube-apiserver alone says what the address is, even
+# inside --cluster-cidr.
+run recommend "$DATA/hubble.jsonl" --cluster-cidr 10.0.0.0/16 --format json
+check "no inventory: exit 0" exit_is 0
+check "no inventory: egress to the API server address Hubble named" has_peer "out 10.0.200.10/32 443"
+run recommend "$DATA/hubble.jsonl" --cluster-cidr 10.0.0.0/16 --output-kind cilium --format json
+check "no inventory, cilium: the kube-apiserver entity" has_peer "out kube-apiserver 443"
+
 # 3. VPC flow logs: web called one endpoint of default/kubernetes directly, the control plane
 # called api's webhook from the other; both get every endpoint, and the addresses are not
 # "private addresses treated as external".
