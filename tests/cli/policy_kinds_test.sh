@@ -92,6 +92,19 @@ for kind in cilium eks; do
 done
 validate_outputs 3
 check "eks --egress-names: an ApplicationNetworkPolicy was checked" grep -q "^ok ApplicationNetworkPolicy web-netobs" "$WORK/validated"
+# Peers that are not pods (dual-stack world addresses, the API server's endpoints, Cilium's Ingress
+# proxy as the ingress entity) validate too.
+PEERS="$NETOBS_SOURCE_DIR/tests/data/observed-peers"
+for kind in networkpolicy cilium eks clusternetworkpolicy; do
+  run recommend "$PEERS/hubble.jsonl" --inventory "$PEERS/inventory.json" --cluster-cidr 10.0.0.0/16 \
+    --output-kind "$kind" --default-deny -q
+  keep_output "$kind-observed-peers.yaml"
+  [ "$kind" = cilium ] && check "cilium: the ingress and kube-apiserver entities are written" \
+    sh -c "grep -qx -- '  - fromEntities:' '$WORK/out' && grep -qx -- '    - ingress' '$WORK/out' && grep -qx -- '    - kube-apiserver' '$WORK/out'"
+done
+validate_outputs 3
+check "cilium: web's policy with the ingress entity was checked" grep -q "^ok CiliumNetworkPolicy web-netobs" "$WORK/validated"
+
 run recommend "$DNS_FLOWS" --egress-names
 check "--egress-names with networking/v1: exit 2" exit_is 2
 check "--egress-names with networking/v1: why" err_has "--egress-names needs --output-kind cilium or eks"

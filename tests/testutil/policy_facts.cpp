@@ -43,6 +43,9 @@ std::vector<std::string> model_peers(const AllowPeer& peer, OutputKind kind) {
     case AllowPeerKind::nodes:
       if (cilium) out = {"entity host", "entity remote-node"};
       break;  // networking/v1 cannot name nodes: no rule, by design
+    case AllowPeerKind::ingress_proxy:
+      if (cilium) out.emplace_back("entity ingress");
+      break;  // nor Cilium's ingress proxy: the summary says what to do
     case AllowPeerKind::apiserver:
       if (cilium) {
         out.emplace_back("entity kube-apiserver");

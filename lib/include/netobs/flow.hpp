@@ -34,6 +34,12 @@ struct FlowEndpoint {
   bool operator==(const FlowEndpoint&) const = default;
 };
 
+// A Cilium reserved identity's name as netobs uses it: dual-stack clusters split the outside world
+// into `world-ipv4` and `world-ipv6` (identities 9 and 10); all three are `world`.
+inline std::string_view canonical_reserved_identity(std::string_view name) {
+  return name == "world-ipv4" || name == "world-ipv6" ? std::string_view("world") : name;
+}
+
 // The identities netobs gives a pod address it cannot attribute at a record's time: two pods
 // claim it then, or none held it. Such ends are reported and never written into a policy.
 inline constexpr std::string_view k_ambiguous_holder = "netobs:ambiguous-pod-address";

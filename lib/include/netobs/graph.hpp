@@ -21,17 +21,21 @@ enum class PeerKind {
   node,             // a node or a host-network pod: always allowed, never a rule
   external,         // outside the cluster: the internet or a VPC resource (an ipBlock)
   cluster_unknown,  // inside the cluster's ranges but unexplained: reported, never an ipBlock
+  // A Cilium reserved identity that is neither the world, a node nor the API server: `entity`
+  // names it (`ingress`, Cilium's Ingress/Gateway proxy; `health`, `init`, `unmanaged`, ...).
+  reserved,
 };
 
 struct Peer {
   PeerKind kind = PeerKind::external;
   WorkloadRef workload;  // PeerKind::workload
   IpAddress ip;          // the other kinds
+  std::string entity = {};  // PeerKind::reserved: the identity's name without `reserved:`
 
   auto operator<=>(const Peer&) const = default;
 };
 
-// "ns/name[Kind]", "node 10.0.0.1", "1.2.3.4" or "unknown 10.1.2.3".
+// "ns/name[Kind]", "node 10.0.0.1", "1.2.3.4", "unknown 10.1.2.3" or "reserved:health 10.0.1.5".
 std::string to_string(const Peer& peer);
 
 struct WorkloadNode {
@@ -61,6 +65,8 @@ struct AttributionReport {
   // traffic, or claimed by two; address -> flows.
   std::map<IpAddress, std::uint64_t> unheld_pod_ips;
   std::map<IpAddress, std::uint64_t> ambiguous_pod_ips;
+  // Cilium reserved identities no rule allows (all but `ingress`): "reserved:health 10.0.1.5" -> flows.
+  std::map<std::string, std::uint64_t> reserved_identities;
   std::vector<std::string> notes;
 };
 
@@ -70,6 +76,9 @@ struct Graph {
   AttributionReport report;
   // The names each workload resolved to each address (Hubble DNS answers), for --egress-names.
   std::map<WorkloadRef, std::map<IpAddress, std::set<std::string>>> resolved_names;
+  // The API server's addresses: the endpoints of default/kubernetes in the inventory and those
+  // Hubble labelled reserved:kube-apiserver. Its peers are `external` peers at these addresses.
+  std::set<IpAddress> apiserver_ips;
 };
 
 struct GraphOptions {

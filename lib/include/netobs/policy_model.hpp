@@ -28,6 +28,9 @@ enum class AllowPeerKind {
   address,    // addresses outside the cluster's pods: `cidrs`
   apiserver,  // the Kubernetes API server: `cidrs` are its endpoints' /32s or --apiserver-cidr
   domains,    // names the workload resolved (--egress-names); `cidrs` are the addresses they replace
+  // Cilium's Ingress/Gateway proxy (Hubble's reserved:ingress): the cilium kind's `ingress`
+  // entity; networking/v1 cannot name it and writes no rule (the summary says what to do).
+  ingress_proxy,
 };
 
 struct AllowPeer {

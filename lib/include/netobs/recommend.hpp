@@ -63,6 +63,9 @@ struct Recommendation {
   // --egress-names: "ns/wl: 203.0.113.5 -> api.example.com"; --aggregate-aws: each /32 and the
   // range that replaced it
   std::vector<std::string> named_egress;
+  // Ingress allowed from the public addresses that happened to call in the window
+  // ("ns/wl: 203.0.113.7 TCP 443"): every other client of an internet-facing workload is cut off.
+  std::vector<std::string> public_clients;
   // What must stop the recommendation from being written (a DNS selector that selects no DNS pod:
   // with a default deny, a cluster-wide DNS outage), and what the user must read even with the
   // summary silenced.

@@ -19,12 +19,15 @@ std::string to_string(const Peer& peer) {
     case PeerKind::node: return "node " + to_string(peer.ip);
     case PeerKind::external: return to_string(peer.ip);
     case PeerKind::cluster_unknown: return "unknown " + to_string(peer.ip);
+    case PeerKind::reserved: return fmt::format("reserved:{} {}", peer.entity, to_string(peer.ip));
   }
   return {};
 }
 
 Graph build_graph(const FlowAggregate& aggregate, const Inventory& inventory, const GraphOptions& options) {
   Graph graph;
+  const std::vector<IpAddress> apiserver = inventory.apiserver_addresses();
+  graph.apiserver_ips.insert(apiserver.begin(), apiserver.end());
   PeerResolver resolver(inventory, options, graph);
   resolver.learn(aggregate);
   AttributionReport& report = graph.report;
@@ -47,8 +50,13 @@ Graph build_graph(const FlowAggregate& aggregate, const Inventory& inventory, co
                                                                          : report.cluster_unknown;
           counts[end->peer.ip] += flows;
         }
-        if (c.kind == PeerKind::external && c.ip.is_private()) report.private_external[c.ip] += flows;
-        if (s.kind == PeerKind::external && s.ip.is_private()) report.private_external[s.ip] += flows;
+        for (const Peer* end : {&c, &s}) {
+          // The API server's addresses are known for what they are, private or not.
+          if (end->kind == PeerKind::external && end->ip.is_private()) report.private_external[end->ip] += flows;
+          if (end->kind == PeerKind::reserved && end->entity != "ingress") {
+            report.reserved_identities[to_string(*end)] += flows;
+          }
+        }
         if (c.kind == PeerKind::node && s.kind == PeerKind::external) {
           // The VPC CNI SNATs pod egress leaving the VPC to the node's address: the pod behind
           // it cannot be known from these records.
@@ -61,6 +69,9 @@ Graph build_graph(const FlowAggregate& aggregate, const Inventory& inventory, co
       }
     }
   }
+  // The API server's addresses are known for what they are, private or not (Hubble may name one
+  // only after an edge to it was counted).
+  for (const IpAddress& ip : graph.apiserver_ips) report.private_external.erase(ip);
   for (const auto& [resolved, seen_at] : aggregate.resolved_names) {
     const auto clients = resolver.resolve(resolved.client, aggregate.identities[resolved.client_identity],
                                           EdgeSide::client, 0, Protocol::udp, seen_at);

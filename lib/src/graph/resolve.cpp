@@ -127,6 +127,12 @@ std::vector<ResolvedPeer> PeerResolver::resolve_uncached(const IpAddress& ip, co
       return resolve_uncached(ip, m_aggregate->identities[it->second], side, port, protocol, seen_at);
     }
   }
+  if (identity.reserved == "kube-apiserver") {
+    // Hubble knows the API server wherever it runs (a node, the VPC, a range given as the
+    // cluster's): it is allowed at every address it has (Graph::apiserver_ips), not this one alone.
+    m_graph.apiserver_ips.insert(ip);
+    return {{Peer{PeerKind::external, {}, ip}, port}};
+  }
   if (!identity.pod_name.empty() && !m_inventory.pod_by_ip(ip)) {
     return {{Peer{PeerKind::cluster_unknown, {}, ip}, port}};  // a pod, but whose is unknown
   }
@@ -139,8 +145,8 @@ std::vector<ResolvedPeer> PeerResolver::resolve_uncached(const IpAddress& ip, co
   if (identity.reserved == k_no_holder) {
     return {{Peer{PeerKind::cluster_unknown, {}, ip}, port, IpHolder::Status::unattributed}};
   }
-  if (!identity.reserved.empty() && identity.reserved != "world" && identity.reserved != "kube-apiserver") {
-    return {{Peer{PeerKind::cluster_unknown, {}, ip}, port}};  // health, init, unmanaged, ...
+  if (!identity.reserved.empty() && identity.reserved != "world") {
+    return {{Peer{PeerKind::reserved, {}, ip, identity.reserved}, port}};  // ingress, health, init, unmanaged, ...
   }
   if (identity.reserved.empty()) {
     // Edges read without an inventory (saved edges): attributed now, by the edge's time.
@@ -150,6 +156,8 @@ std::vector<ResolvedPeer> PeerResolver::resolve_uncached(const IpAddress& ip, co
       return {{Peer{PeerKind::cluster_unknown, {}, ip}, port, holder.status}};
     }
   }
+  // The API server's endpoints (default/kubernetes), even on a control-plane node's address.
+  if (m_graph.apiserver_ips.contains(ip)) return {{Peer{PeerKind::external, {}, ip}, port}};
   if (m_inventory.node_by_ip(ip)) return {{Peer{PeerKind::node, {}, ip}, port}};
   if (const Service* service = m_inventory.service_by_ip(ip)) {
     std::vector<ResolvedPeer> peers;

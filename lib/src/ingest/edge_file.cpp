@@ -93,7 +93,8 @@ bool read_identity(const element& line, std::string_view key, FlowEndpoint& out)
   out.pod_name = std::string(text_at(object, "pod"));
   out.workload_kind = std::string(text_at(object, "workload_kind"));
   out.workload_name = std::string(text_at(object, "workload"));
-  out.reserved = std::string(text_at(object, "reserved"));
+  // Checkpoints written before netobs knew the dual-stack world identities hold them as they came.
+  out.reserved = std::string(canonical_reserved_identity(text_at(object, "reserved")));
   simdjson::dom::object labels;
   if (object["labels"].get(labels) == simdjson::SUCCESS) {
     for (auto field : labels) {

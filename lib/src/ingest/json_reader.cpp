@@ -55,7 +55,7 @@ FlowEndpoint read_endpoint(simdjson::simdjson_result<element> found) {
       std::string_view text;
       if (label.get(text) != simdjson::SUCCESS) continue;
       if (text.starts_with("reserved:")) {
-        const std::string_view name = text.substr(9);
+        const std::string_view name = canonical_reserved_identity(text.substr(9));
         if (out.reserved.empty() || reserved_rank(name) < reserved_rank(out.reserved)) {
           out.reserved = std::string(name);
         }

@@ -7,6 +7,7 @@
 #include <netobs/recommend.hpp>
 #include <netobs/time.hpp>
 
+#include "cut_off.hpp"
 #include "dns.hpp"
 
 namespace netobs {
@@ -18,9 +19,8 @@ using EdgeEntry = std::pair<const EdgeId, EdgeStats>;
 
 class Synthesizer {
  public:
-  Synthesizer(const Graph& graph, const DnsTarget& dns, const std::vector<IpAddress>& apiserver,
-              const RecommendOptions& options, Recommendation& out)
-      : m_graph(graph), m_dns(dns), m_apiserver(apiserver), m_options(options), m_out(out) {
+  Synthesizer(const Graph& graph, const DnsTarget& dns, const RecommendOptions& options, Recommendation& out)
+      : m_graph(graph), m_dns(dns), m_options(options), m_out(out) {
     for (const auto& entry : graph.edges) {
       const EdgeId& edge = entry.first;
       if (edge.client.kind == PeerKind::workload) m_edges_of[edge.client.workload].push_back(&entry);
@@ -139,6 +139,8 @@ class Synthesizer {
         note(fmt::format("{} left out: the address is in the cluster but the inventory does not explain it",
                          where));
         return std::nullopt;
+      case PeerKind::reserved:
+        return reserved_peer(self, peer, where, egress);
       case PeerKind::workload: {
         auto it = m_graph.workloads.find(peer.workload);
         if (it == m_graph.workloads.end() || it->second.host_network) {
@@ -157,20 +159,19 @@ class Synthesizer {
       case PeerKind::external:
         break;
     }
-    // The API server's endpoint addresses become --apiserver-cidr when given; without it they are
-    // written as they are, with a note that they can change.
-    if (std::find(m_apiserver.begin(), m_apiserver.end(), peer.ip) != m_apiserver.end()) {
+    // The API server is one peer at all its addresses: kube-proxy spreads connections over every
+    // endpoint, so the one seen in the window is no more needed than the others. --apiserver-cidr
+    // replaces them; without it they are written as they are, with a note that they change.
+    if (m_graph.apiserver_ips.contains(peer.ip)) {
       out.kind = AllowPeerKind::apiserver;
       out.cidrs = m_options.apiserver_cidrs;
       if (out.cidrs.empty()) {
-        out.cidrs.push_back(host_cidr(peer.ip));
-        note(
-            fmt::format("{}/{}: traffic with the Kubernetes API server at {} (an endpoint of default/kubernetes) "
-                        "is allowed by address; the control plane's addresses can change: give --apiserver-cidr",
-                        self.ref.namespace_name, self.ref.name, to_string(peer.ip)));
+        for (const IpAddress& ip : m_graph.apiserver_ips) out.cidrs.push_back(host_cidr(ip));
+        m_apiserver_by_address = true;
       }
       return out;
     }
+    if (!egress && !peer.ip.is_private()) m_public_clients.insert(where);
     if (const auto* names = egress ? names_resolved(self, peer) : nullptr) {
       out.kind = AllowPeerKind::domains;  // its addresses are added as they are seen (collect)
       out.domains.assign(names->begin(), names->end());
@@ -199,6 +200,16 @@ class Synthesizer {
     out.named_ips = m_named_ips;
     out.named_egress.assign(m_named_egress.begin(), m_named_egress.end());
     out.widened.assign(m_widened.begin(), m_widened.end());
+    out.public_clients.assign(m_public_clients.begin(), m_public_clients.end());
+    if (m_apiserver_by_address) {
+      std::vector<std::string> addresses;
+      for (const IpAddress& ip : m_graph.apiserver_ips) addresses.push_back(to_string(ip));
+      out.notes.push_back(fmt::format(
+          "the Kubernetes API server is allowed at the addresses it has now ({}): they change when the control plane "
+          "scales or is upgraded; give --apiserver-cidr with the range they live in (the cilium kind names the "
+          "kube-apiserver entity)",
+          fmt::join(addresses, ", ")));
+    }
   }
 
  private:
@@ -208,16 +219,37 @@ class Synthesizer {
     }
   }
 
+  // A Cilium reserved identity: the Ingress/Gateway proxy is a peer (networking/v1 cannot name it,
+  // so the note says what to do); the others name no workload and are left out, said so.
+  std::optional<AllowPeer> reserved_peer(const WorkloadNode& self, const Peer& peer, const std::string& where,
+                                         bool egress) {
+    if (peer.entity != "ingress") {
+      note(fmt::format("{} left out: Cilium's reserved identity {} names no workload a policy can allow", where,
+                       peer.entity));
+      return std::nullopt;
+    }
+    note(fmt::format("{}/{}: {} Cilium's Ingress/Gateway proxy (reserved:ingress): the cilium kind allows the "
+                     "ingress entity; networking/v1 cannot name it, so with the other kinds apply a "
+                     "CiliumNetworkPolicy with {}Entities: [ingress] for its ports beside them, or this traffic "
+                     "is cut off",
+                     self.ref.namespace_name, self.ref.name, egress ? "egress to" : "ingress from",
+                     egress ? "to" : "from"));
+    AllowPeer out;
+    out.kind = AllowPeerKind::ingress_proxy;
+    return out;
+  }
+
   const Graph& m_graph;
   std::map<WorkloadRef, std::vector<const EdgeEntry*>> m_edges_of;
   const DnsTarget& m_dns;
-  const std::vector<IpAddress>& m_apiserver;
   const RecommendOptions& m_options;
   Recommendation& m_out;
   std::set<std::string> m_named;
   std::set<IpAddress> m_named_ips;
   std::set<std::string> m_widened;
   std::set<std::string> m_named_egress;
+  std::set<std::string> m_public_clients;
+  bool m_apiserver_by_address = false;  // the API server written at its addresses, not --apiserver-cidr
 };
 
 bool contains(const std::vector<std::string>& names, const std::string& name) {
@@ -273,59 +305,9 @@ std::map<WorkloadRef, std::string> policy_names(const std::vector<const Workload
   return names;
 }
 
-// What a default-deny of `covered` cuts off that no policy allows: workloads whose pods run but
-// had no traffic in the window, and Jobs and CronJobs whose last run is older than the window
-// (they will fail at their next run).
-std::vector<std::string> cut_off(const Inventory& inventory, const RecommendOptions& options,
-                                 const std::set<std::string>& covered, const std::vector<const WorkloadNode*>& chosen) {
-  std::set<WorkloadRef> with_policy;
-  for (const WorkloadNode* node : chosen) with_policy.insert(node->ref);
-  std::map<WorkloadRef, std::string> out;
-  for (const auto& pod : inventory.pods()) {
-    if (!covered.contains(pod.namespace_name) || pod.terminated || pod.host_network) continue;
-    if (!with_policy.contains(pod.owner)) out.emplace(pod.owner, "pods running, no traffic observed in the window");
-  }
-  for (const auto& workload : inventory.workloads()) {
-    const WorkloadRef& ref = workload.first;  // not a structured binding: the lambda below captures it (clang 14)
-    const WorkloadInfo& info = workload.second;
-    if ((ref.kind != "CronJob" && ref.kind != "Job") || !covered.contains(ref.namespace_name) || with_policy.contains(ref)) {
-      continue;
-    }
-    if (ref.kind == "Job" && std::any_of(inventory.workloads().begin(), inventory.workloads().end(), [&](const auto& w) {
-          return w.first.kind == "CronJob" && w.first.namespace_name == ref.namespace_name && ref.name.starts_with(w.first.name + "-");
-        })) {
-      continue;  // a CronJob's run: the CronJob is listed
-    }
-    if (!info.last_run) {
-      out[ref] = "has not run yet: it will fail at its first run";
-    } else if (options.window_start && *info.last_run < options.window_start) {
-      out[ref] = fmt::format("last ran {}, before the window: it will fail at its next run", format_rfc3339(*info.last_run));
-    } else if (!out.contains(ref)) {
-      out[ref] = fmt::format("ran {} but no traffic was observed", format_rfc3339(*info.last_run));
-    }
-  }
-  std::vector<std::string> lines;
-  lines.reserve(out.size());
-  for (const auto& [ref, why] : out) lines.push_back(fmt::format("{}: {}", workload_name(ref), why));
-  return lines;
-}
-
 }  // namespace
 
 std::string policy_name(const WorkloadRef& workload) { return workload.name + "-netobs"; }
-
-std::vector<std::string> unknown_namespaces(const std::vector<std::string>& named, const Inventory& inventory,
-                                            const Graph& graph) {
-  std::set<std::string> known;
-  for (const auto& [ns, labels] : inventory.namespaces()) known.insert(ns);
-  for (const auto& pod : inventory.pods()) known.insert(pod.namespace_name);
-  for (const auto& [ref, workload] : graph.workloads) known.insert(ref.namespace_name);
-  std::set<std::string> unknown;
-  for (const auto& ns : named) {
-    if (!known.contains(ns)) unknown.insert(ns);
-  }
-  return {unknown.begin(), unknown.end()};
-}
 
 Recommendation recommend(const Graph& graph, const Inventory& inventory, const RecommendOptions& options) {
   Recommendation out;
@@ -339,8 +321,7 @@ Recommendation recommend(const Graph& graph, const Inventory& inventory, const R
         "--egress-names: the sources hold no DNS answers (Hubble flows with L7 DNS visibility), so every outside "
         "address is allowed by address");
   }
-  const std::vector<IpAddress> apiserver = inventory.apiserver_addresses();
-  Synthesizer synthesizer(graph, dns, apiserver, options, out);
+  Synthesizer synthesizer(graph, dns, options, out);
 
   std::vector<const WorkloadNode*> candidates;
   for (const auto& [ref, workload] : graph.workloads) candidates.push_back(&workload);

@@ -86,6 +86,10 @@ std::string render_summary(const IngestSummary& summary, const Graph& graph,
   for (const IpAddress& ip : recommendation.named_ips) unnamed_private.erase(ip);
   list_section(out, "private addresses treated as external (review: a VPC resource, or a missing --cluster-cidr?)",
                unnamed_private, top, [](const IpAddress& ip) { return to_string(ip); });
+  list_section(out,
+               "Cilium reserved identities (no rule written: health checks, endpoints Cilium had not identified "
+               "yet (init), pods Cilium does not manage (unmanaged))",
+               report.reserved_identities, top, [](const std::string& s) { return s; });
   list_section(out, "pod addresses no pod held at the time of the traffic (left out of every policy)",
                report.unheld_pod_ips, top, [](const IpAddress& ip) { return to_string(ip); });
   list_section(out, "pod addresses two pods claimed at the time of the traffic (left out of every policy)",
@@ -105,6 +109,11 @@ std::string render_summary(const IngestSummary& summary, const Graph& graph,
                 recommendation.widened, top * 4);
   lines_section(out, "egress allowed by the names the workload resolved instead of the address (--egress-names)",
                 recommendation.named_egress, top * 4);
+  lines_section(out,
+                "ingress allowed only from the public clients seen in the window (review: every other client of "
+                "these workloads will be cut off; allow their whole range, e.g. the load balancer's or 0.0.0.0/0, "
+                "if they serve the internet)",
+                recommendation.public_clients, top * 4);
   lines_section(out, "notes", recommendation.notes, top * 4);
   lines_section(out, "default-deny will cut off these workloads (no policy allows their traffic)",
                 recommendation.unobserved, top * 4);

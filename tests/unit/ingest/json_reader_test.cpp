@@ -78,6 +78,23 @@ TEST(JsonReader, BareFlowObjectsAndReservedIdentities) {
   EXPECT_EQ(r.aggregate.identities[key.client_identity].reserved, "host");
 }
 
+TEST(JsonReader, DualStackWorldIdentitiesAreTheWorld) {
+  // Dual-stack clusters name the outside world reserved:world-ipv4 and reserved:world-ipv6
+  // (identities 9 and 10); both are the world, as reserved:world is.
+  for (const char* label : {"world-ipv4", "world-ipv6", "world"}) {
+    auto r = ingest_text(
+        std::string(R"({"verdict":"FORWARDED","IP":{"source":"10.0.1.4","destination":"1.1.1.1"},)"
+                    R"("l4":{"TCP":{"source_port":41000,"destination_port":443,"flags":{"SYN":true}}},)"
+                    R"("source":{"namespace":"shop","pod_name":"api-0"},"destination":{"identity":9,"labels":["reserved:)") +
+            label + R"("]}})" "\n",
+        {}, Inventory{}, "f.json");
+    ASSERT_TRUE(r.status);
+    ASSERT_EQ(r.edge_count(), 1U);
+    const auto& key = r.aggregate.edges.begin()->first;
+    EXPECT_EQ(r.aggregate.identities[key.server_identity].reserved, "world") << label;
+  }
+}
+
 TEST(JsonReader, IcmpAndMalformedLines) {
   auto r = ingest_text(
       R"({"flow":{"verdict":"FORWARDED","IP":{"source":"10.0.0.1","destination":"10.0.0.2"},"l4":{"ICMPv4":{"type":8}}}})" "\n"

@@ -50,6 +50,7 @@ PolicyModel every_peer_model() {
   web.name = "web-netobs";
   web.selector = LabelSelector{{{"app", "web"}}, {}};
   web.ingress = {AllowEntry{peer(AllowPeerKind::nodes), {{Protocol::tcp, 8080}}, {}, false},
+                 AllowEntry{peer(AllowPeerKind::ingress_proxy), {{Protocol::tcp, 8080}}, {}, false},
                  AllowEntry{pay, {{Protocol::tcp, 8080}, {Protocol::tcp, 9090}}, {}, false}};
   web.egress = {AllowEntry{db, {{Protocol::tcp, 5432}}, {}, false},
                 AllowEntry{pay, https, {}, false},

@@ -7,7 +7,8 @@ namespace netobs {
 namespace {
 
 // Shapes tell the kinds of ends apart without colour: workloads are rounded boxes (dashed when on
-// the host network), the outside world hexagons, nodes 3-D boxes, unexplained addresses octagons.
+// the host network), the outside world hexagons, nodes 3-D boxes, unexplained addresses and
+// Cilium reserved identities octagons.
 std::string node_attributes(const NodeView& node) {
   switch (node.peer.kind) {
     case PeerKind::workload:
@@ -16,7 +17,9 @@ std::string node_attributes(const NodeView& node) {
                  : fmt::format("label={} shape=box style=rounded", dot_quoted(node.label));
     case PeerKind::external: return fmt::format("label={} shape=hexagon", dot_quoted(node.label));
     case PeerKind::node: return fmt::format("label={} shape=box3d", dot_quoted(node.label));
-    case PeerKind::cluster_unknown: return fmt::format("label={} shape=octagon style=dashed", dot_quoted(node.label));
+    case PeerKind::cluster_unknown:
+    case PeerKind::reserved:
+      return fmt::format("label={} shape=octagon style=dashed", dot_quoted(node.label));
   }
   return {};
 }

@@ -16,6 +16,7 @@ const char* kind_name(PeerKind kind) {
     case PeerKind::node: return "node";
     case PeerKind::external: return "external";
     case PeerKind::cluster_unknown: return "unknown";
+    case PeerKind::reserved: return "reserved";
   }
   return "";
 }

@@ -29,7 +29,9 @@ std::string node_line(const NodeView& node) {
       return fmt::format("{}({})", node.id, mermaid_text(node.host_network ? node.label + "\nhost network" : node.label));
     case PeerKind::external: return fmt::format("{}{{{{{}}}}}", node.id, mermaid_text(node.label));
     case PeerKind::node: return fmt::format("{}[[{}]]", node.id, mermaid_text(node.label));
-    case PeerKind::cluster_unknown: return fmt::format("{}>{}]", node.id, mermaid_text(node.label));
+    case PeerKind::cluster_unknown:
+    case PeerKind::reserved:
+      return fmt::format("{}>{}]", node.id, mermaid_text(node.label));
   }
   return {};
 }

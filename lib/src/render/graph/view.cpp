@@ -31,6 +31,7 @@ std::string unchecked_reason(const EdgeId& id, const PolicyEngine& engine) {
     switch (peer->kind) {
       case PeerKind::node: return to_string(*peer) + ": node traffic is not decided by these policies";
       case PeerKind::cluster_unknown: return to_string(*peer) + ": no pod or Service explains the address";
+      case PeerKind::reserved: return to_string(*peer) + ": a Cilium reserved identity, not a pod networking/v1 can name";
       case PeerKind::workload:
         if (endpoints_of(engine.manifests(), *peer).empty()) return "no pod of " + to_string(*peer) + " in the inventory";
         break;

@@ -1,6 +1,7 @@
 // The `cilium` kind: one cilium.io/v2 CiliumNetworkPolicy per workload. Pods of another namespace
 // carry the k8s:io.kubernetes.pod.namespace label, nodes are the `host` and `remote-node`
-// entities, the API server is `kube-apiserver`, and `world` is never written. Egress to cluster
+// entities, the API server is `kube-apiserver`, Cilium's Ingress/Gateway proxy `ingress`, and
+// `world` is never written. Egress to cluster
 // DNS carries the L7 DNS rule, so Cilium's DNS proxy sees the lookups `toFQDNs` needs.
 // --default-deny is one CiliumClusterwideNetworkPolicy whose empty rules put every pod of the
 // covered namespaces in default deny, allowing nothing.
@@ -23,6 +24,7 @@ int cilium_l3_class(const AllowPeer& peer) {
       return 0;
     case AllowPeerKind::nodes:
     case AllowPeerKind::apiserver:
+    case AllowPeerKind::ingress_proxy:
       return 1;
     case AllowPeerKind::address:
       return 2;
@@ -75,6 +77,9 @@ ordered_json cilium_rule(const RuleGroup& group, bool ingress, const std::string
         break;
       case AllowPeerKind::apiserver:
         add_once(out[prefix + "Entities"], "kube-apiserver");
+        break;
+      case AllowPeerKind::ingress_proxy:
+        add_once(out[prefix + "Entities"], "ingress");
         break;
       case AllowPeerKind::address:
         for (const Cidr& cidr : peer->cidrs) add_once(out[prefix + "CIDR"], to_string(cidr));

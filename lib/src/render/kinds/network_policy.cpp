@@ -31,6 +31,7 @@ void add_peers(std::vector<PolicyPeer>& peers, const AllowPeer& peer, const std:
       add_unique(peers, PolicyPeer{std::nullopt, LabelSelector{}, std::nullopt});
       return;
     case AllowPeerKind::nodes:
+    case AllowPeerKind::ingress_proxy:  // no networking/v1 peer names it: the summary says what to do
       return;
     case AllowPeerKind::address:
     case AllowPeerKind::apiserver:
