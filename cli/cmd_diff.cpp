@@ -21,7 +21,8 @@ ExitCode check_unparsable(const DiffOptions& options, const ManifestSet& proposa
   const std::size_t problems = proposal.problems.size() + live.problems.size();
   if (problems == 0) return ExitCode::ok;
   if (!options.skip_unparsable) {
-    fmt::print(err, "netobs diff: {} file(s) did not parse: nothing was compared (--skip-unparsable compares the rest)\n",
+    fmt::print(err,
+               "netobs diff: {} file(s) did not parse: nothing was compared (--skip-unparsable compares the rest)\n",
                problems);
     return ExitCode::input_error;
   }
@@ -55,8 +56,8 @@ ExitCode run_diff(const DiffOptions& options, std::ostream& out, std::ostream& e
     return ExitCode::usage;
   }
   const InputErrors input_errors = options.strict_input ? InputErrors::fail : InputErrors::report;
-  const std::string_view left_out =
-      options.skip_unparsable ? "left out of the comparison: --skip-unparsable" : "diff stops; --skip-unparsable compares the rest";
+  const std::string_view left_out = options.skip_unparsable ? "left out of the comparison: --skip-unparsable"
+                                                            : "diff stops; --skip-unparsable compares the rest";
   auto proposal = load_inputs("diff", options.proposed, {}, err, input_errors, left_out);
   if (!proposal) return ExitCode::input_error;
   ClusterOptions cluster = options.cluster;
@@ -114,8 +115,9 @@ void add_diff_command(CLI::App& app, ExitCode& exit_code) {
   add_output_option(*cmd, options->output);
   add_cluster_options(*cmd, options->cluster, ClusterFlag::implicit);
   add_strict_input_option(*cmd, options->strict_input);
-  cmd->add_flag("--skip-unparsable", options->skip_unparsable,
-                "Compare what parsed when a file does not (the default stops, exit 3): the diff then misses those files");
+  cmd->add_flag(
+      "--skip-unparsable", options->skip_unparsable,
+      "Compare what parsed when a file does not (the default stops, exit 3): the diff then misses those files");
   one_value_per_use(*cmd);
   cmd->callback([options, &exit_code] { exit_code = run_diff(*options, std::cout, std::cerr); });
 }

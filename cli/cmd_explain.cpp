@@ -24,7 +24,8 @@ ExitCode run_explain(const ExplainOptions& options, std::ostream& out, std::ostr
   auto set = load_state("explain", options.paths, options.inventories, options.cluster, options.namespaces, inventory, err,
                         options.strict_input ? InputErrors::fail : InputErrors::report);
   if (!set) return set.error();
-  if (const ExitCode kinds = check_policy_kinds("explain", fmt::format("{}", fmt::join(options.paths, ", ")), *set, err);
+  if (const ExitCode kinds =
+          check_policy_kinds("explain", fmt::format("{}", fmt::join(options.paths, ", ")), *set, err);
       kinds != ExitCode::ok) {
     return kinds;
   }

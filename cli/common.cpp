@@ -169,7 +169,8 @@ Loaded<Graph> observe_flows(const std::string& command, const std::vector<std::s
   if (summary.records_used == 0) {
     // Judged by no traffic, every policy would pass and every live permission look unused.
     for (const auto& message : summary.malformed) fmt::print(err, "netobs {}: malformed: {}\n", command, message);
-    for (const auto& [reason, count] : summary.skipped) fmt::print(err, "netobs {}: skipped {}: {}\n", command, count, reason);
+    for (const auto& [reason, count] : summary.skipped)
+      fmt::print(err, "netobs {}: skipped {}: {}\n", command, count, reason);
     fmt::print(err, "netobs {}: {} ({}): nothing was checked against observed traffic\n", command,
                no_usable_records(summary, flows.size() + prometheus.urls.size()), fmt::join(summary.sources, ", "));
     return tl::unexpected(ExitCode::input_error);

@@ -29,7 +29,8 @@ inline constexpr std::string_view k_left_out = "left out; --strict-input stops h
 // in the set's problems, unless `errors` is InputErrors::fail (--strict-input).
 std::optional<ManifestSet> load_inputs(const std::string& command, const std::vector<std::string>& paths,
                                        const std::vector<std::string>& inventories, std::ostream& err,
-                                       InputErrors errors = InputErrors::report, std::string_view left_out = k_left_out);
+                                       InputErrors errors = InputErrors::report,
+                                       std::string_view left_out = k_left_out);
 
 // `unanalysed`: policies of kinds the analysis does not evaluate, read from `what` ("policies.yaml")
 // beside `analysed` NetworkPolicies. With none beside them the result would describe policies

@@ -68,8 +68,8 @@ struct ManifestSet {
 
 // Reads files and directories (recursively, sorted) of YAML (multi-document) or JSON manifests,
 // `kind: List` and `*List` wrappers included. Files that are not Kubernetes manifests and
-// documents of other kinds are skipped with a note, policies of other kinds listed as unanalysed; a file that is not valid YAML/JSON is a
-// problem in the set, or (InputErrors::fail) an invalid_input error with file and line. An
+// documents of other kinds are skipped with a note, policies of other kinds listed as unanalysed; a file that is not
+// valid YAML/JSON is a problem in the set, or (InputErrors::fail) an invalid_input error with file and line. An
 // unreadable path is an io error.
 Result<ManifestSet> load_manifests(const std::vector<std::string>& paths, InputErrors errors = InputErrors::report);
 

@@ -106,7 +106,8 @@ void merge_manifests(ManifestSet& into, ManifestSet&& from) {
   }
   for (auto& pod : from.finished_pods) into.finished_pods.push_back(std::move(pod));
   for (auto& [name, labels] : from.namespaces) into.namespaces[name].insert(labels.begin(), labels.end());
-  for (auto& [name, location] : from.namespace_locations) into.namespace_locations.try_emplace(name, std::move(location));
+  for (auto& [name, location] : from.namespace_locations)
+    into.namespace_locations.try_emplace(name, std::move(location));
   for (auto& note : from.notes) into.notes.push_back(std::move(note));
   for (auto& problem : from.problems) into.problems.push_back(std::move(problem));
   for (auto& policy : from.unanalysed) into.unanalysed.push_back(std::move(policy));
