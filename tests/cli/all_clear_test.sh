@@ -61,6 +61,13 @@ run diff "$WORK/other-workloads.yaml" --live "$MANIFESTS" --flows "$WORK/web-db.
 check "diff --flows with a proposal of other workloads: differences" exit_is 1
 check "the observed web => db is read" err_has "1 observed edges"
 check "the observed web => db is no unused live permission" out_lacks "unused: shop/web[Deployment] => shop/db[StatefulSet]"
+# A checkpoint in the directory of sources it collects is resumed, not read a second time.
+mkdir -p "$WORK/collect"
+cp "$SAMPLES"/flows/hubble/*.jsonl "$WORK/collect/"
+"$NETOBS" recommend "$WORK/collect" --inventory "$INVENTORY" --checkpoint "$WORK/collect/cp.edges" -q >/dev/null 2>&1
+run recommend "$WORK/collect" --inventory "$INVENTORY" --checkpoint "$WORK/collect/cp.edges"
+check "recommend resumes its checkpoint" err_has "cp.edges (edges)"
+check "the checkpoint is not read again as a source" test "$(grep -o 'cp.edges (edges)' "$WORK/err" | wc -l)" -eq 1
 
 # --- files that do not parse, in diff (item 7) ---
 printf 'kind: List\nitems: [\n' >"$WORK/broken.yaml"
