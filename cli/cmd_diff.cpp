@@ -114,7 +114,8 @@ void add_diff_command(CLI::App& app, ExitCode& exit_code) {
                 "The proposal is every policy of the cluster: live policies it lacks are removed, in every namespace");
   add_output_option(*cmd, options->output);
   add_cluster_options(*cmd, options->cluster, ClusterFlag::implicit);
-  add_strict_input_option(*cmd, options->strict_input);
+  cmd->add_flag("--strict-input", options->strict_input,
+                "Stop (exit 3) at the first file that does not parse, instead of listing every such file first");
   cmd->add_flag(
       "--skip-unparsable", options->skip_unparsable,
       "Compare what parsed when a file does not (the default stops, exit 3): the diff then misses those files");
