@@ -20,6 +20,11 @@ ExitCode run_connectivity(const ConnectivityOptions& options, std::ostream& out,
   auto set = load_state("connectivity", options.paths, options.inventories, options.cluster, options.namespaces,
                         inventory, err, options.strict_input ? InputErrors::fail : InputErrors::report);
   if (!set) return set.error();
+  if (const ExitCode kinds =
+          check_policy_kinds("connectivity", fmt::format("{}", fmt::join(options.paths, ", ")), *set, err);
+      kinds != ExitCode::ok) {
+    return kinds;
+  }
   const PolicyEngine engine(*set, options.ipblock_scope);
   const ConnectivityReport report = compute_connectivity(engine, options.nodes ? NodeRows::yes : NodeRows::no);
   for (const auto& note : report.notes) fmt::print(err, "netobs connectivity: note: {}\n", note);

@@ -11,16 +11,64 @@
 
 namespace netobs::cli {
 
+namespace {
+
+// A diff that silently compared less than it was given would call a change "no change", so a
+// file that does not parse ends the run (as in `kubectl diff`) once every such file is listed,
+// unless --skip-unparsable asks to compare the rest.
+ExitCode check_unparsable(const DiffOptions& options, const ManifestSet& proposal, const ManifestSet& live,
+                          std::ostream& err) {
+  const std::size_t problems = proposal.problems.size() + live.problems.size();
+  if (problems == 0) return ExitCode::ok;
+  if (!options.skip_unparsable) {
+    fmt::print(err,
+               "netobs diff: {} file(s) did not parse: nothing was compared (--skip-unparsable compares the rest)\n",
+               problems);
+    return ExitCode::input_error;
+  }
+  fmt::print(err, "netobs diff: warning: {} file(s) did not parse and are left out: this diff does not cover them\n",
+             problems);
+  return ExitCode::ok;
+}
+
+// What a diff with nothing to compare on one side is: an input error, never "no change".
+ExitCode check_analysed(const DiffOptions& options, const ManifestSet& proposal, const ManifestSet& live,
+                        std::ostream& err) {
+  const std::string proposed_paths = fmt::format("{}", fmt::join(options.proposed, ", "));
+  for (const auto& [what, set] : {std::pair{"the proposal " + proposed_paths, &proposal},
+                                  std::pair{fmt::format("the live state {}", fmt::join(options.live, ", ")), &live}}) {
+    if (const ExitCode kinds = check_policy_kinds("diff", what, *set, err); kinds != ExitCode::ok) return kinds;
+  }
+  // Without --prune an empty proposal replaces nothing; with it, it removes every live policy.
+  if (proposal.policies.empty() && proposal.pods.empty() && !options.prune) {
+    fmt::print(err, "netobs diff: nothing to compare: {} holds no {} (and no workloads)\n", proposed_paths,
+               k_analysed_policy_api);
+    return ExitCode::input_error;
+  }
+  return ExitCode::ok;
+}
+
+}  // namespace
+
 ExitCode run_diff(const DiffOptions& options, std::ostream& out, std::ostream& err) {
+  if (options.strict_input && options.skip_unparsable) {
+    fmt::print(err, "netobs diff: --strict-input and --skip-unparsable contradict each other\n");
+    return ExitCode::usage;
+  }
   const InputErrors input_errors = options.strict_input ? InputErrors::fail : InputErrors::report;
-  auto proposal = load_inputs("diff", options.proposed, {}, err, input_errors);
+  const std::string_view left_out = options.skip_unparsable ? "left out of the comparison: --skip-unparsable"
+                                                            : "diff stops; --skip-unparsable compares the rest";
+  auto proposal = load_inputs("diff", options.proposed, {}, err, input_errors, left_out);
   if (!proposal) return ExitCode::input_error;
   ClusterOptions cluster = options.cluster;
   cluster.from_cluster = options.live.empty();
   Inventory inventory;
   auto live = load_state("diff", options.live, options.inventories, cluster, options.namespaces, inventory, err,
-                         input_errors);
+                         input_errors, left_out);
   if (!live) return live.error();
+  for (auto check : {&check_unparsable, &check_analysed}) {
+    if (const ExitCode checked = check(options, *proposal, *live, err); checked != ExitCode::ok) return checked;
+  }
 
   Graph graph;
   if (!options.flows.empty() || !options.prometheus.urls.empty()) {
@@ -66,7 +114,11 @@ void add_diff_command(CLI::App& app, ExitCode& exit_code) {
                 "The proposal is every policy of the cluster: live policies it lacks are removed, in every namespace");
   add_output_option(*cmd, options->output);
   add_cluster_options(*cmd, options->cluster, ClusterFlag::implicit);
-  add_strict_input_option(*cmd, options->strict_input);
+  cmd->add_flag("--strict-input", options->strict_input,
+                "Stop (exit 3) at the first file that does not parse, instead of listing every such file first");
+  cmd->add_flag(
+      "--skip-unparsable", options->skip_unparsable,
+      "Compare what parsed when a file does not (the default stops, exit 3): the diff then misses those files");
   one_value_per_use(*cmd);
   cmd->callback([options, &exit_code] { exit_code = run_diff(*options, std::cout, std::cerr); });
 }

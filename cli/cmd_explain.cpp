@@ -24,6 +24,11 @@ ExitCode run_explain(const ExplainOptions& options, std::ostream& out, std::ostr
   auto set = load_state("explain", options.paths, options.inventories, options.cluster, options.namespaces, inventory, err,
                         options.strict_input ? InputErrors::fail : InputErrors::report);
   if (!set) return set.error();
+  if (const ExitCode kinds =
+          check_policy_kinds("explain", fmt::format("{}", fmt::join(options.paths, ", ")), *set, err);
+      kinds != ExitCode::ok) {
+    return kinds;
+  }
   auto from = find_endpoint(*set, options.from);
   auto to = find_endpoint(*set, options.to);
   for (const auto* endpoint : {&from, &to}) {

@@ -65,6 +65,18 @@ ExitCode run_lint(const LintOptions& options, std::ostream& out, std::ostream& e
     return ExitCode::input_error;
   }
   for (const auto& note : report->notes) fmt::print(err, "netobs lint: note: {}\n", note);
+  const std::string checked =
+      options.paths.empty() ? std::string("the cluster") : fmt::format("{}", fmt::join(options.paths, ", "));
+  if (const ExitCode kinds = check_policy_kinds("lint", checked, report->unanalysed, report->policies, err);
+      kinds != ExitCode::ok) {
+    return kinds;
+  }
+  // No rule checked a policy: a clean report would pass a CI step that checked nothing. Files that
+  // did not parse are findings of their own.
+  if (report->policies == 0 && report->unparsable == 0) {
+    fmt::print(err, "netobs lint: nothing to check in {}: no {}\n", checked, k_analysed_policy_api);
+    return ExitCode::input_error;
+  }
   const lint::Format format = options.format == LintOutput::json    ? lint::Format::json
                               : options.format == LintOutput::sarif  ? lint::Format::sarif
                               : options.format == LintOutput::github ? lint::Format::github

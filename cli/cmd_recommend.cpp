@@ -115,9 +115,7 @@ ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::
                     "labels): give --inventory or --from-cluster to select them\n");
   }
   if (summary.records_used == 0) {
-    return fail(err, fmt::format("no usable flow record in {} source(s): read {} records, {} malformed; "
-                                 "see the summary above",
-                                 options.flows.sources.size(), summary.records_read, summary.malformed_count));
+    return fail(err, no_usable_records(summary, options.flows.sources.size()) + "; see the summary above");
   }
   if (recommendation.error) return fail(err, recommendation.error->message);
   const std::string text = render_recommendation(recommendation.model, options.kind, options.format);

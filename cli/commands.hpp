@@ -153,6 +153,7 @@ void add_lint_command(CLI::App& app, ExitCode& exit_code);
 struct DiffOptions {
   std::vector<std::string> proposed;
   bool strict_input = false;
+  bool skip_unparsable = false;   // compare the rest when a file does not parse (else exit 3)
   std::vector<std::string> live;  // empty: the cluster
   std::vector<std::string> inventories;
   std::vector<std::string> flows;

@@ -17,7 +17,7 @@ namespace netobs::cli {
 
 std::optional<ManifestSet> load_inputs(const std::string& command, const std::vector<std::string>& paths,
                                        const std::vector<std::string>& inventories, std::ostream& err,
-                                       InputErrors errors) {
+                                       InputErrors errors, std::string_view left_out) {
   auto set = load_manifests(paths, errors);
   if (!set) {
     fmt::print(err, "netobs {}: {}\n", command, set.error().message);
@@ -33,11 +33,29 @@ std::optional<ManifestSet> load_inputs(const std::string& command, const std::ve
   }
   for (const auto& note : set->notes) fmt::print(err, "netobs {}: note: {}\n", command, note);
   for (const auto& problem : set->problems) {
-    fmt::print(err, "netobs {}: error: {}:{}: {}{}{} (left out; --strict-input stops here instead)\n", command,
-               problem.location.file, problem.location.line, problem.message, problem.hint.empty() ? "" : "; ",
-               problem.hint);
+    fmt::print(err, "netobs {}: error: {}:{}: {}{}{} ({})\n", command, problem.location.file, problem.location.line,
+               problem.message, problem.hint.empty() ? "" : "; ", problem.hint, left_out);
   }
   return std::move(*set);
+}
+
+ExitCode check_policy_kinds(const std::string& command, const std::string& what,
+                            const std::vector<UnanalysedPolicy>& unanalysed, std::size_t analysed, std::ostream& err) {
+  if (unanalysed.empty()) return ExitCode::ok;
+  const bool nothing_analysed = analysed == 0;
+  for (const auto& policy : unanalysed) {
+    fmt::print(err, "netobs {}: {}: {}:{}: {} is not analysed: netobs evaluates {} only\n", command,
+               nothing_analysed ? "error" : "warning", policy.location.file, policy.location.line, describe(policy),
+               k_analysed_policy_api);
+  }
+  if (!nothing_analysed) {
+    fmt::print(err, "netobs {}: warning: the result leaves out the {} policies of other kinds above\n", command,
+               unanalysed.size());
+    return ExitCode::ok;
+  }
+  fmt::print(err, "netobs {}: nothing to analyse in {}: no {}, only the {} policies of other kinds above\n", command,
+             what, k_analysed_policy_api, unanalysed.size());
+  return ExitCode::input_error;
 }
 
 void add_strict_input_option(CLI::App& cmd, bool& strict_input) {
@@ -107,10 +125,10 @@ Loaded<ManifestSet> cluster_manifests(const std::string& command, const ClusterS
 Loaded<ManifestSet> load_state(const std::string& command, const std::vector<std::string>& paths,
                                const std::vector<std::string>& inventories, const ClusterOptions& cluster,
                                const std::vector<std::string>& namespaces, Inventory& inventory, std::ostream& err,
-                               InputErrors errors) {
+                               InputErrors errors, std::string_view left_out) {
   ManifestSet set;
   if (!paths.empty()) {
-    auto loaded = load_inputs(command, paths, {}, err, errors);
+    auto loaded = load_inputs(command, paths, {}, err, errors, left_out);
     if (!loaded) return tl::unexpected(ExitCode::input_error);
     set = std::move(*loaded);
   }
@@ -148,10 +166,25 @@ Loaded<Graph> observe_flows(const std::string& command, const std::vector<std::s
     fmt::print(err, "netobs {}: {}\n", command, observed.error().message);
     return tl::unexpected(exit_code_of(observed.error()));
   }
-  for (const auto& note : observed->summary.notes) fmt::print(err, "netobs {}: note: {}\n", command, note);
+  const IngestSummary& summary = observed->summary;
+  for (const auto& note : summary.notes) fmt::print(err, "netobs {}: note: {}\n", command, note);
+  if (summary.records_used == 0) {
+    // Judged by no traffic, every policy would pass and every live permission look unused.
+    for (const auto& message : summary.malformed) fmt::print(err, "netobs {}: malformed: {}\n", command, message);
+    for (const auto& [reason, count] : summary.skipped)
+      fmt::print(err, "netobs {}: skipped {}: {}\n", command, count, reason);
+    fmt::print(err, "netobs {}: {} ({}): nothing was checked against observed traffic\n", command,
+               no_usable_records(summary, flows.size() + prometheus.urls.size()), fmt::join(summary.sources, ", "));
+    return tl::unexpected(ExitCode::input_error);
+  }
   fmt::print(err, "netobs {}: {} observed edges from {} records\n", command, observed->graph.edges.size(),
-             observed->summary.records_used);
+             summary.records_used);
   return std::move(observed->graph);
+}
+
+std::string no_usable_records(const IngestSummary& summary, std::size_t sources) {
+  return fmt::format("no usable flow record in {} source(s): read {} records, {} malformed", sources,
+                     summary.records_read, summary.malformed_count);
 }
 
 void add_http_client_options(CLI::App& cmd, AgentOptions& options, const std::string& prefix, const std::string& what,

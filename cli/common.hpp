@@ -5,6 +5,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -19,13 +20,29 @@
 
 namespace netobs::cli {
 
+// What the error printed for a file that did not parse says happens to it, by default.
+inline constexpr std::string_view k_left_out = "left out; --strict-input stops here instead";
+
 // Manifests from `paths` plus the pods of each inventory; prints "netobs <command>: <error>"
 // and returns nullopt on failure.
-// Files that do not parse are printed as errors ("file:line: message; hint") and left out, unless
-// `errors` is InputErrors::fail (--strict-input).
+// Files that do not parse are printed as errors ("file:line: message; hint (left_out)") and kept
+// in the set's problems, unless `errors` is InputErrors::fail (--strict-input).
 std::optional<ManifestSet> load_inputs(const std::string& command, const std::vector<std::string>& paths,
                                        const std::vector<std::string>& inventories, std::ostream& err,
-                                       InputErrors errors = InputErrors::report);
+                                       InputErrors errors = InputErrors::report,
+                                       std::string_view left_out = k_left_out);
+
+// `unanalysed`: policies of kinds the analysis does not evaluate, read from `what` ("policies.yaml")
+// beside `analysed` NetworkPolicies. With none beside them the result would describe policies
+// nobody wrote: each is printed as an error and the answer is ExitCode::input_error. Beside
+// NetworkPolicies, each is a warning (the result leaves it out) and the answer is ExitCode::ok.
+ExitCode check_policy_kinds(const std::string& command, const std::string& what,
+                            const std::vector<UnanalysedPolicy>& unanalysed, std::size_t analysed, std::ostream& err);
+// The same for a state.
+inline ExitCode check_policy_kinds(const std::string& command, const std::string& what, const ManifestSet& set,
+                                   std::ostream& err) {
+  return check_policy_kinds(command, what, set.unanalysed, set.policies.size(), err);
+}
 
 // Adds --strict-input to `cmd`.
 void add_strict_input_option(CLI::App& cmd, bool& strict_input);
@@ -64,14 +81,18 @@ Loaded<ManifestSet> cluster_manifests(const std::string& command, const ClusterS
 Loaded<ManifestSet> load_state(const std::string& command, const std::vector<std::string>& paths,
                                const std::vector<std::string>& inventories, const ClusterOptions& cluster,
                                const std::vector<std::string>& namespaces, Inventory& inventory, std::ostream& err,
-                               InputErrors errors = InputErrors::report);
+                               InputErrors errors = InputErrors::report, std::string_view left_out = k_left_out);
 
 // The graph of the observed flows in `flows` and `prometheus` (--flows and --prometheus of lint
 // and diff), attributed with `inventory`; files named in `inventories` are not read as flows.
+// Sources that give no usable record are an input error, as in recommend.
 Loaded<Graph> observe_flows(const std::string& command, const std::vector<std::string>& flows,
                             const PrometheusCliOptions& prometheus, const std::string& vpc_format,
                             const std::vector<std::string>& cluster_cidrs, const std::vector<std::string>& inventories,
                             const Inventory& inventory, std::ostream& err);
+
+// "no usable flow record in N source(s): read R records, M malformed", for the commands that stop there.
+std::string no_usable_records(const IngestSummary& summary, std::size_t sources);
 
 // --PREFIX-token-file, -ca, -cert, -key, -header, -insecure: how requests to `what` (agent URLs,
 // --prometheus) authenticate and verify TLS.

@@ -58,7 +58,9 @@ struct LintInput {
 struct Report {
   std::vector<Diagnostic> diagnostics;  // sorted by file, line, column, rule
   std::vector<std::string> notes;       // files and documents that were skipped
+  std::vector<UnanalysedPolicy> unanalysed;  // policies of other kinds, which no rule checked
   std::size_t policies = 0;
+  std::size_t unparsable = 0;  // files that did not parse (each an unparsable-file finding)
 
   std::size_t count(Severity severity) const;
 };

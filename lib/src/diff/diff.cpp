@@ -128,11 +128,15 @@ std::vector<ConnectivityChange> diff_connectivity(const PolicyEngine& live, cons
   }
   const auto live_workloads = workloads_of(live.manifests());
   const auto proposed_workloads = workloads_of(proposed.manifests());
-  auto workload_info = [&](const std::string& name) -> std::string {
-    const bool before = live_workloads.contains(name);
-    const bool after = proposed_workloads.contains(name);
-    if (before == after) return {};
-    return fmt::format("workload {} {}", name, after ? "added" : "removed");
+  // np-guard's words: each end that exists in one state only, then the change of the pair (a
+  // workload in one state only has connections in that state only: added or removed).
+  auto workload_info = [&](const ConnectivityChange& change) -> std::string {
+    std::vector<std::string> one_side;
+    for (const std::string* name : {&change.source, &change.destination}) {
+      if (live_workloads.contains(*name) != proposed_workloads.contains(*name)) one_side.push_back(*name);
+    }
+    if (one_side.empty()) return {};
+    return fmt::format("workload {} {}", fmt::join(one_side, " and "), to_string(change.type));
   };
   std::vector<ConnectivityChange> changes;
   for (const auto& [key, sets] : pairs) {
@@ -144,8 +148,7 @@ std::vector<ConnectivityChange> diff_connectivity(const PolicyEngine& live, cons
     change.destination = key.second;
     change.live = before;
     change.proposed = after;
-    change.workload_info = workload_info(key.first);
-    if (change.workload_info.empty()) change.workload_info = workload_info(key.second);
+    change.workload_info = workload_info(change);
     changes.push_back(std::move(change));
   }
   merge_ranges_of_new_workloads(changes);
@@ -176,9 +179,10 @@ FlowImpact diff_flows(const PolicyEngine& live, const PolicyEngine& proposed, co
   for (const auto& [edge, stats] : flows.edges) {
     const EdgeVerdict before = check_edge(live, edge);
     const EdgeVerdict after = check_edge(proposed, edge);
+    // A live permission an observed flow took is used, whether or not the proposal knows its ends.
+    if (before.evaluated) used.insert({to_string(edge.client), to_string(edge.server)});
     if (!before.evaluated || !after.evaluated) continue;
     ++impact.evaluated;
-    used.insert({to_string(edge.client), to_string(edge.server)});
     if (before.allowed() && !after.allowed()) impact.would_break.push_back({edge, stats, blocked_by(edge, after)});
     if (!before.allowed() && after.allowed()) impact.fixed.push_back({edge, stats, blocked_by(edge, before)});
   }

@@ -203,15 +203,32 @@ Result<void> write_edge_file(const std::string& path, const FlowAggregate& aggre
 
 Result<void> read_edge_file(const std::string& path, FlowAggregate& aggregate, IngestSummary& summary,
                             std::optional<std::int64_t> since, std::optional<std::int64_t> until) {
-  Window window{since, until, 0};
   auto reader = LineReader::open(path, path);
   if (!reader) return tl::unexpected(reader.error());
+  if (auto read = read_edge_lines(**reader, aggregate, summary, since, until); !read) return read;
+  summary.sources.push_back(fmt::format("{} (edges)", path));
+  return {};
+}
+
+bool looks_like_edge_file(std::string_view head) {
+  const auto first = head.find_first_not_of(" \t");
+  return first != std::string_view::npos && head.substr(first).starts_with("{\"netobs_edges\"");
+}
+
+Result<void> read_saved_edges(ReadContext& ctx) {
+  return read_edge_lines(ctx.reader, ctx.aggregate, ctx.summary, ctx.options.since, ctx.options.until);
+}
+
+Result<void> read_edge_lines(LineReader& reader, FlowAggregate& aggregate, IngestSummary& summary,
+                             std::optional<std::int64_t> since, std::optional<std::int64_t> until) {
+  const std::string& path = reader.display();
+  Window window{since, until, 0};
   simdjson::dom::parser parser;
   std::string_view text;
   bool header = true;
   FlowAggregate read;
   IngestSummary counted;
-  while ((*reader)->next(text)) {
+  while (reader.next(text)) {
     if (text.find_first_not_of(" \t") == std::string_view::npos) continue;
     element line;
     std::optional<std::string> problem;
@@ -221,17 +238,16 @@ Result<void> read_edge_file(const std::string& path, FlowAggregate& aggregate, I
       problem = header ? read_header(line, counted) : read_edge(line, read, window);
     }
     if (problem) {
-      return make_error(ErrorKind::invalid_input, fmt::format("{}:{}: {}", path, (*reader)->line_number(), *problem));
+      return make_error(ErrorKind::invalid_input, fmt::format("{}:{}: {}", path, reader.line_number(), *problem));
     }
     header = false;
   }
-  if ((*reader)->error()) return tl::unexpected(*(*reader)->error());
+  if (reader.error()) return tl::unexpected(*reader.error());
   if (header) return make_error(ErrorKind::invalid_input, fmt::format("{}: empty edge file (no header line)", path));
   // Only a file read whole counts: a bad line leaves the aggregate as it was.
   aggregate.merge(read);
   summary.merge(counted, 0);
   if (window.outside > 0) summary.skip("saved edge outside --since/--until", window.outside);
-  summary.sources.push_back(fmt::format("{} (edges)", path));
   return {};
 }
 

@@ -16,6 +16,7 @@ Result<void> read_vpc(ReadContext& ctx) { return read_vpc_records(ctx); }
 
 // Order matters for detection: the most specific sniffers first, VPC text (also the fallback) last.
 constexpr std::array k_formats{
+    FlowFormat{"edges", "edges", &looks_like_edge_file, &read_saved_edges},
     FlowFormat{"nfm", "network flow monitor", &looks_like_nfm_report, &read_nfm_reports},
     FlowFormat{"eks-agent", "eks network policy agent", &looks_like_eks_agent_log, &read_eks_agent_records},
     FlowFormat{"hubble", "json", &looks_like_hubble_record, &read_json_records},

@@ -236,17 +236,21 @@ Result<void> ingest_sources(const std::vector<std::string>& sources, const Inges
                             const Inventory& inventory, FlowAggregate& aggregate, IngestSummary& summary) {
   CollectState collect(options.collect);
   const std::string& checkpoint = options.collect.checkpoint;
+  // Edge files are read as sources: the checkpoint, resumed from here, is not read again when it
+  // sits in a directory of sources.
+  IngestOptions walk = options;
   if (!checkpoint.empty()) {
     std::error_code ec;
     if (fs::exists(checkpoint, ec)) {
       if (auto resumed = read_edge_file(checkpoint, aggregate, summary); !resumed) return resumed;
     }
     collect.set_checkpoint([&] { return write_edge_file(checkpoint, aggregate, summary); });
+    walk.exclude.emplace_back(checkpoint);
   }
   collect.count_from(summary.records_read - summary.malformed_count);
   for (const auto& source : sources) {
     if (collect.done(summary, aggregate.edges.size())) break;
-    if (auto read = ingest_path(source, options, inventory, aggregate, summary, collect); !read) {
+    if (auto read = ingest_path(source, walk, inventory, aggregate, summary, collect); !read) {
       // What was collected before the failure is kept for a later run.
       if (!checkpoint.empty()) (void)write_edge_file(checkpoint, aggregate, summary);
       return read;

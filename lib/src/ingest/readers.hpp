@@ -1,6 +1,9 @@
 // The record readers behind ingest_source, one per format. Each reads the rest of `ctx.reader`.
 #pragma once
 
+#include <cstdint>
+#include <optional>
+
 #include "context.hpp"
 
 namespace netobs {
@@ -40,6 +43,14 @@ bool looks_like_prometheus_text(std::string_view head);
 // Edge rows from `netobs sql`'s query (CSV with a header), each standing for many VPC records.
 Result<void> read_edge_rows(ReadContext& ctx);
 bool looks_like_edge_rows(std::string_view head);
+
+// A netobs edge file (a --checkpoint, docs/edge-file.md) among the flow sources: its edges and
+// counters as they were saved, all or nothing (a bad line is an error naming it).
+Result<void> read_saved_edges(ReadContext& ctx);
+bool looks_like_edge_file(std::string_view head);
+// The same from any reader, with edges seen only outside [since, until] left out.
+Result<void> read_edge_lines(LineReader& reader, FlowAggregate& aggregate, IngestSummary& summary,
+                             std::optional<std::int64_t> since, std::optional<std::int64_t> until);
 
 // One VPC record split into `tokens`, laid out as `columns`; used by both readers above.
 Result<void> read_vpc_record(ReadContext& ctx, const VpcColumns& columns,

@@ -1,10 +1,39 @@
 #include <algorithm>
+#include <filesystem>
+#include <map>
 
 #include <netobs/lint.hpp>
 
 #include "lint/context.hpp"
+#include "util/k8s_json.hpp"
 
 namespace netobs::lint {
+namespace {
+
+// The inventory's model keeps no positions (it is read for addresses and owners), so lint reads
+// its file once more for them: a finding about a namespace or a pod then points at that object,
+// not at the file's first line. Without a readable file the pods keep that first line.
+void locate_inventory_objects(ManifestSet& set, const std::string& origin) {
+  std::error_code ec;
+  if (origin.empty() || !std::filesystem::is_regular_file(origin, ec)) return;
+  auto files = read_manifest_files({origin});
+  if (!files) return;
+  std::map<std::pair<std::string, std::string>, SourceLocation> pods;
+  for (const auto& object : files->objects) {
+    const nlohmann::json& metadata = k8s::field(object.value(), "metadata");
+    const SourceLocation at = object.document->location(object.pointer);
+    if (object.kind == "Namespace") set.namespace_locations.try_emplace(k8s::string_at(metadata, "name"), at);
+    if (object.kind == "Pod") pods.try_emplace({k8s::namespace_of(metadata), k8s::string_at(metadata, "name")}, at);
+  }
+  for (auto* list : {&set.pods, &set.finished_pods}) {
+    for (auto& pod : *list) {
+      auto it = pods.find({pod.namespace_name, pod.name});
+      if (pod.location.file == origin && it != pods.end()) pod.location = it->second;
+    }
+  }
+}
+
+}  // namespace
 
 std::string_view to_string(Severity severity) {
   switch (severity) {
@@ -40,20 +69,25 @@ Result<Report> run_lint(const LintInput& input, const std::vector<const Rule*>& 
   if (!files) return tl::unexpected(files.error());
   std::vector<const ManifestObject*> objects;
   ManifestSet set = build_manifest_set(*files, &objects);
-  if (input.inventory) add_inventory(set, *input.inventory, input.inventory_origin);
+  if (input.inventory) {
+    add_inventory(set, *input.inventory, input.inventory_origin);
+    locate_inventory_objects(set, input.inventory_origin);
+  }
   const PolicyEngine engine(set, IpBlockScope::all);
   LintContext context;
   for (std::size_t i = 0; i < objects.size(); ++i) context.policies.push_back({objects[i], &set.policies[i]});
   for (const auto& object : files->objects) context.objects.push_back(&object);
   context.set = &set;
   context.engine = &engine;
-  context.pods_known = !set.pods.empty();
+  context.pods_known = !set.pods.empty() || !set.finished_pods.empty();
   context.inventory_given = input.inventory != nullptr;
   context.flows = input.flows;
 
   Report report;
   report.policies = set.policies.size();
   report.notes = set.notes;
+  report.unanalysed = set.unanalysed;
+  report.unparsable = set.problems.size();
   for (const Rule* rule : rules) {
     for (Diagnostic& d : rule->check(context)) {
       d.rule = rule->id;

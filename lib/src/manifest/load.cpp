@@ -46,7 +46,33 @@ ClusterPod pod_from_workload(const ManifestObject& object, const std::string& ki
   return pod;
 }
 
+// True for a network policy kind other than the NetworkPolicy the engine evaluates. A
+// NetworkPolicy of another API group (Calico's projectcalico.org, Antrea's crd.antrea.io) is
+// another kind with another meaning; one of a wrong Kubernetes version stays a NetworkPolicy, for
+// lint to report its apiVersion.
+bool unanalysed_policy_kind(const std::string& kind, const json& value) {
+  if (!kind.ends_with("NetworkPolicy")) return false;
+  if (kind != "NetworkPolicy") return true;
+  const std::string api_version = k8s::string_at(value, "apiVersion");
+  const auto slash = api_version.find('/');
+  const std::string group = slash == std::string::npos ? "" : api_version.substr(0, slash);
+  return group.find('.') != std::string::npos && group != "networking.k8s.io";
+}
+
+UnanalysedPolicy unanalysed_policy(const ManifestObject& object) {
+  const json& value = object.value();
+  const json& metadata = field(value, "metadata");
+  return UnanalysedPolicy{object.document->location(object.pointer), k8s::string_at(value, "apiVersion"), object.kind,
+                          k8s::string_at(metadata, "namespace"), k8s::string_at(metadata, "name")};
+}
+
 }  // namespace
+
+std::string describe(const UnanalysedPolicy& policy) {
+  const std::string name = policy.namespace_name.empty() ? policy.name : policy.namespace_name + "/" + policy.name;
+  return fmt::format("{} {}{}", policy.kind, name.empty() ? "(no name)" : name,
+                     policy.api_version.empty() ? "" : " (" + policy.api_version + ")");
+}
 
 Labels ManifestSet::namespace_labels(const std::string& name) const {
   Labels labels;
@@ -78,9 +104,13 @@ void merge_manifests(ManifestSet& into, ManifestSet&& from) {
   for (auto& pod : from.pods) {
     if (!pods.contains({pod.namespace_name, pod.name})) into.pods.push_back(std::move(pod));
   }
+  for (auto& pod : from.finished_pods) into.finished_pods.push_back(std::move(pod));
   for (auto& [name, labels] : from.namespaces) into.namespaces[name].insert(labels.begin(), labels.end());
+  for (auto& [name, location] : from.namespace_locations)
+    into.namespace_locations.try_emplace(name, std::move(location));
   for (auto& note : from.notes) into.notes.push_back(std::move(note));
   for (auto& problem : from.problems) into.problems.push_back(std::move(problem));
+  for (auto& policy : from.unanalysed) into.unanalysed.push_back(std::move(policy));
   for (auto& [node, addresses] : from.node_addresses) into.node_addresses[node] = std::move(addresses);
 }
 
@@ -92,11 +122,14 @@ ManifestSet build_manifest_set(const ManifestFiles& files, std::vector<const Man
     const json& value = object.value();
     const std::string& kind = object.kind;
     const json& metadata = field(value, "metadata");
-    if (kind == "NetworkPolicy") {
+    if (unanalysed_policy_kind(kind, value)) {
+      set.unanalysed.push_back(unanalysed_policy(object));
+    } else if (kind == "NetworkPolicy") {
       set.policies.push_back(parse_policy(object));
       if (policy_objects) policy_objects->push_back(&object);
     } else if (kind == "Namespace") {
       set.namespaces[k8s::string_at(metadata, "name")] = k8s::labels_at(field(metadata, "labels"));
+      set.namespace_locations.try_emplace(k8s::string_at(metadata, "name"), object.document->location(object.pointer));
     } else if (kind == "Pod") {
       set.pods.push_back(pod_from_object(object));
     } else if (const json* templ = pod_template(kind, field(value, "spec"))) {
@@ -117,11 +150,12 @@ void add_inventory(ManifestSet& set, const Inventory& inventory, const std::stri
     mine.insert(labels.begin(), labels.end());
   }
   for (const auto& pod : inventory.pods()) {
-    if (pod.terminated) continue;
+    const bool batch = pod.owner.kind == "Job" || pod.owner.kind == "CronJob";
+    if (pod.terminated && !batch) continue;
     ClusterPod cluster_pod;
     static_cast<Pod&>(cluster_pod) = pod;
     cluster_pod.location = SourceLocation{origin, origin.empty() ? 0U : 1U};
-    set.pods.push_back(std::move(cluster_pod));
+    (pod.terminated ? set.finished_pods : set.pods).push_back(std::move(cluster_pod));
   }
   for (const auto& node : inventory.nodes()) set.node_addresses[node.name] = node.addresses;
 }

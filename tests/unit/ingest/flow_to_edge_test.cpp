@@ -87,7 +87,8 @@ TEST(FlowToEdge, MaxFlowsEndsTheCollectionAndSaysSo) {
 }
 
 TEST(FlowToEdge, FormatsComeFromOneTable) {
-  EXPECT_EQ(flow_format_names(), (std::vector<std::string>{"nfm", "eks-agent", "hubble", "prometheus", "edge-rows", "vpc"}));
+  EXPECT_EQ(flow_format_names(),
+            (std::vector<std::string>{"edges", "nfm", "eks-agent", "hubble", "prometheus", "edge-rows", "vpc"}));
   IngestOptions options;
   options.format = "netflow";
   auto r = ingest_text(k_vpc, options);

@@ -30,8 +30,10 @@ Diagnostics check_dns_egress_blocked(const LintContext& ctx) {
     if (!policy.isolates(PolicyType::egress)) continue;
     // The pods it isolates; without pods, one that carries exactly its matchLabels.
     std::vector<ClusterPod> subjects;
+    // Host-network pods resolve through the node's network, which most CNIs never isolate:
+    // egress isolation does not cut their DNS.
     for (const auto& pod : ctx.set->pods) {
-      if (ctx.engine->selects(policy, pod)) subjects.push_back(pod);
+      if (!pod.host_network && ctx.engine->selects(policy, pod)) subjects.push_back(pod);
     }
     if (subjects.empty() && !ctx.pods_known && policy.pod_selector.match_expressions.empty()) {
       ClusterPod standin;

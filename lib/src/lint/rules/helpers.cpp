@@ -97,6 +97,11 @@ std::string selects_no_pod(const LintContext& ctx, const std::string& where) {
   return ctx.inventory_given ? "selects no known pod" + where : "selects no pod" + where + " in the given manifests";
 }
 
+bool any_known_pod(const LintContext& ctx, const std::function<bool(const ClusterPod&)>& matches) {
+  return std::any_of(ctx.set->pods.begin(), ctx.set->pods.end(), matches) ||
+         std::any_of(ctx.set->finished_pods.begin(), ctx.set->finished_pods.end(), matches);
+}
+
 void lower_without_inventory(const LintContext& ctx, Diagnostic& diagnostic) {
   if (ctx.inventory_given) return;
   diagnostic.severity_override = Severity::info;

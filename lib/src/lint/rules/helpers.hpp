@@ -45,6 +45,10 @@ std::string selects_no_pod(const LintContext& ctx, const std::string& where = ""
 // Lowers a "selects nothing" finding to info when only manifests say which pods exist.
 void lower_without_inventory(const LintContext& ctx, Diagnostic& diagnostic);
 
+// True when `matches` accepts a pod of a workload that exists: a running pod, or the finished pod
+// of a Job or CronJob between runs (what a policy written for it selects).
+bool any_known_pod(const LintContext& ctx, const std::function<bool(const ClusterPod&)>& matches);
+
 // The workloads ("ns/name[Kind]") whose pods `matches` accepts, sorted.
 std::vector<std::string> workloads_where(const ManifestSet& set, const std::function<bool(const ClusterPod&)>& matches);
 

@@ -6,6 +6,9 @@ namespace {
 Diagnostics check_host_network_selected(const LintContext& ctx) {
   Diagnostics out;
   for (const auto& input : ctx.policies) {
+    // A policy for the whole namespace (podSelector: {}, as a default deny) is meant for its
+    // pod-network pods: the host-network pods it also selects are not what it is written for.
+    if (input.policy->pod_selector.empty()) continue;
     const auto hit = workloads_where(*ctx.set, [&](const ClusterPod& pod) {
       return pod.host_network && ctx.engine->selects(*input.policy, pod);
     });

@@ -31,7 +31,9 @@ Diagnostics check_namespace_without_default_deny(const LintContext& ctx) {
     Diagnostic d;
     d.message = "namespace " + ns + " has no default-deny policy for " + missing.front() +
                 (missing.size() > 1 ? " and " + missing.back() : "") + ": a new workload there is open until someone writes its policy";
-    d.location = pod->location;
+    // At the Namespace object when one declares it: a pod is only where the namespace was seen.
+    const auto declared = ctx.set->namespace_locations.find(ns);
+    d.location = declared != ctx.set->namespace_locations.end() ? declared->second : pod->location;
     out.push_back(std::move(d));
   }
   return out;

@@ -13,9 +13,8 @@ Diagnostics check_peer_selects_nothing(const LintContext& ctx) {
       for (std::size_t p = 0; p < rule.peers.size(); ++p) {
         const PolicyPeer& peer = rule.peers[p];
         if (peer.ip_block || (!peer.pod_selector && !peer.namespace_selector)) continue;
-        const bool any = std::any_of(ctx.set->pods.begin(), ctx.set->pods.end(), [&](const ClusterPod& pod) {
-          return ctx.engine->peer_matches(peer, ns, Endpoint::of(pod));
-        });
+        const bool any = any_known_pod(
+            ctx, [&](const ClusterPod& pod) { return ctx.engine->peer_matches(peer, ns, Endpoint::of(pod)); });
         if (!any) {
           Diagnostic d = ctx.at(input, pointer + "/" + list + "/" + std::to_string(p),
                                 std::string("this ") + list + " peer " + selects_no_pod(ctx));

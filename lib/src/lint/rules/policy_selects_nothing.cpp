@@ -7,8 +7,7 @@ Diagnostics check_policy_selects_nothing(const LintContext& ctx) {
   Diagnostics out;
   if (!ctx.pods_known) return out;
   for (const auto& input : ctx.policies) {
-    const bool any = std::any_of(ctx.set->pods.begin(), ctx.set->pods.end(),
-                                 [&](const ClusterPod& pod) { return ctx.engine->selects(*input.policy, pod); });
+    const bool any = any_known_pod(ctx, [&](const ClusterPod& pod) { return ctx.engine->selects(*input.policy, pod); });
     if (!any) {
       Diagnostic d = ctx.at(input, "/spec/podSelector",
                             "the podSelector " + selects_no_pod(ctx, " in namespace " + input.policy->namespace_name));
