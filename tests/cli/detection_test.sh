@@ -97,7 +97,7 @@ for i in 1 2 3 4 5 6; do echo "checked on node $i: nothing to report"; done >"$W
 run recommend "$WORK/notes.txt" --inventory "$INVENTORY"
 check "mostly malformed: exit 3 (no usable record)" exit_is 3
 check "mostly malformed: it suggests --input-format" \
-  err_has "$WORK/notes.txt: 6 of 6 records are malformed as vpc records; if it holds another format, name it with --input-format (nfm, eks-agent, hubble, prometheus, edge-rows, vpc)"
+  err_has "$WORK/notes.txt: 6 of 6 records are malformed as vpc records; if it holds another format, name it with --input-format (edges, nfm, eks-agent, hubble, prometheus, edge-rows, vpc)"
 run recommend "$HUBBLE" --input-format vpc --inventory "$INVENTORY"
 check "mostly malformed with --input-format: it asks whether the format is right" \
   err_has "records are malformed as vpc records; is --input-format vpc right?"
