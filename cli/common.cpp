@@ -1,5 +1,6 @@
 #include "common.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 
@@ -177,8 +178,19 @@ Loaded<Graph> observe_flows(const std::string& command, const std::vector<std::s
                no_usable_records(summary, flows.size() + prometheus.urls.size()), fmt::join(summary.sources, ", "));
     return tl::unexpected(ExitCode::input_error);
   }
-  fmt::print(err, "netobs {}: {} observed edges from {} records\n", command, observed->graph.edges.size(),
-             summary.records_used);
+  // Policies select pods: edges with no workload at either end (addresses no inventory explained)
+  // test none of them, and a result drawn from them would be an all-clear that checked nothing.
+  const auto& edges = observed->graph.edges;
+  if (std::none_of(edges.begin(), edges.end(), [](const auto& entry) {
+        return entry.first.client.kind == PeerKind::workload || entry.first.server.kind == PeerKind::workload;
+      })) {
+    fmt::print(err,
+               "netobs {}: none of the {} observed edges has a workload at either end (the addresses need "
+               "--inventory or --from-cluster to name pods): nothing was checked against observed traffic\n",
+               command, edges.size());
+    return tl::unexpected(ExitCode::input_error);
+  }
+  fmt::print(err, "netobs {}: {} observed edges from {} records\n", command, edges.size(), summary.records_used);
   return std::move(observed->graph);
 }
 

@@ -23,6 +23,17 @@ for flows in "$WORK/empty.log" "$WORK/words.log"; do
   check "diff --flows $name: says no usable record" err_has "nothing was checked against observed traffic"
 done
 check "the malformed records are shown" sh -c "'$NETOBS' lint '$WORK/policies.yaml' --flows '$WORK/words.log' 2>&1 | grep -qF 'words.log:1:'"
+# Usable records that name no workload (VPC logs without an inventory) test no policy either.
+VPC=$(ls "$SAMPLES"/flows/vpc/*.log)
+run lint "$WORK/policies.yaml" --flows "$VPC"
+check "lint --flows naming no workload: exit 3" exit_is 3
+check "lint --flows naming no workload: says why" err_has "observed edges has a workload at either end"
+check "lint --flows naming no workload: no report" out_empty
+run diff "$WORK/policies.yaml" --live "$MANIFESTS" --flows "$VPC"
+check "diff --flows naming no workload: exit 3" exit_is 3
+check "diff --flows naming no workload: nothing checked" err_has "nothing was checked against observed traffic"
+run lint "$WORK/policies.yaml" --inventory "$INVENTORY" --flows "$VPC"
+check "lint --flows with the inventory: the same records are checked" exit_is 0
 
 # A checkpoint (edge file) is flow evidence: lint finds the observed flow a policy blocks in it.
 "$NETOBS" recommend "$SAMPLES/flows" --inventory "$INVENTORY" --checkpoint "$WORK/saved.edges" -q >/dev/null 2>&1
