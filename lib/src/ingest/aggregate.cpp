@@ -23,6 +23,7 @@ void IngestSummary::merge(const IngestSummary& later, std::size_t max_messages) 
   warnings.insert(warnings.end(), later.warnings.begin(), later.warnings.end());
   see_time(later.first_seen, later.last_seen);
   sources.insert(sources.end(), later.sources.begin(), later.sources.end());
+  two_thread_sources += later.two_thread_sources;
 }
 
 void FlowAggregate::merge(const FlowAggregate& other) {
