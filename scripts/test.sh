@@ -2,18 +2,25 @@
 # Quick start, part 2: install what is missing, build, and run every test (unit, golden and
 # end-to-end): first in the dev build (gcc), then under AddressSanitizer and UBSan (clang), then
 # clang-tidy, and last each fuzz target for a short while (NETOBS_FUZZ_SECONDS, default 10).
+# Every step runs even when one before failed; the last line counts them all (CI reads it):
+# "tests: N passed, N failed, N skipped" (a test is skipped where a tool it needs is missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 ./scripts/install-test-tools.sh
 jobs=$(nproc)
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
 for preset in dev asan; do
   echo "== $preset build" >&2
   cmake --preset "$preset" >/dev/null
   cmake --build --preset "$preset" -j "$jobs"
-  ctest --preset "$preset" -j "$jobs"
+  ctest --preset "$preset" -j "$jobs" | tee "$logs/$preset.log" || true
 done
+steps=()
 echo "== clang-tidy" >&2
-./scripts/tidy.sh
+if ./scripts/tidy.sh; then steps+=(clang-tidy=passed); else steps+=(clang-tidy=failed); fi
 echo "== fuzz" >&2
-./scripts/fuzz.sh --all "${NETOBS_FUZZ_SECONDS:-10}"
+if ./scripts/fuzz.sh --all "${NETOBS_FUZZ_SECONDS:-10}"; then steps+=(fuzz=passed); else steps+=(fuzz=failed); fi
+echo "== summary" >&2
+./scripts/count-tests.sh "$logs/dev.log" "$logs/asan.log" -- "${steps[@]}"

@@ -82,7 +82,13 @@ start_flows progress --fault ok --step 600 --hold 30
 script -qec "'$NETOBS' recommend 'http://127.0.0.1:$progress_PORT/flows' --follow --duration 3s --inventory '$INVENTORY' -o '$WORK/tty.yaml'" \
   /dev/null </dev/null >"$WORK/tty.txt" 2>&1
 check "progress: shown on a terminal" grep -q "collecting: $TOTAL flows" "$WORK/tty.txt"
-check "progress: not shown otherwise" err_lacks "collecting:"
+# The same collection (from a server of its own: each serves the flows once) with stderr in a file.
+start_flows progress_file --fault ok --step 600 --hold 30
+run recommend "http://127.0.0.1:$progress_file_PORT/flows" --follow --duration 3s --inventory "$INVENTORY" -o "$WORK/file.yaml"
+check "progress: the collection with stderr in a file succeeds" exit_is 0
+check "progress: its summary is on stderr" err_has "collection ended (--duration 3s reached)"
+check "progress: it collected every flow" cmp -s "$WORK/expected.yaml" "$WORK/file.yaml"
+check "progress: not shown when stderr is not a terminal" err_lacks "collecting:"
 script -qec "'$NETOBS' recommend '$HUBBLE' --follow --quiet --inventory '$INVENTORY' -o '$WORK/tty.yaml'" /dev/null </dev/null >"$WORK/tty.txt" 2>&1
 check "progress: --quiet silences it" test ! -s "$WORK/tty.txt"
 
@@ -214,6 +220,10 @@ check "watch: pods were listed twice" test "$(grep -c "GET /api/v1/pods?limit=50
 check "watch: the watch began at the list's version" grep -q "WATCH /api/v1/pods?watch=1&allowWatchBookmarks=true&timeoutSeconds=300&resourceVersion=1000 200" "$cluster_LOG"
 flows | "$NETOBS" recommend - --from-cluster --kubeconfig "$WORK/cluster.kubeconfig" -n ui >"$WORK/out" 2>"$WORK/err"
 code=$?
+check "no watch without --follow: exit 0" exit_is 0
+check "no watch without --follow: ui still gets its policy" out_has "netobs.io/workload: Deployment/ui"
 check "no watch without --follow: the newcomer stays unknown" out_lacks "newcomer"
+check "no watch without --follow: its address is only an address in the policy" out_has 'cidr: "10.0.9.9/32"'
+check "no watch without --follow: and is reported for review" err_has "private addresses treated as external"
 
 finish

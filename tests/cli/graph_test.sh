@@ -8,15 +8,22 @@ FLOWS="$SAMPLES/flows"
 INVENTORY="$FLOWS/inventory.json"
 POLICIES="$NETOBS_SOURCE_DIR/tests/golden/graph/overlay-json/policies.yaml"
 
-if ! command -v dot >/dev/null; then
-  echo "SKIP: Graphviz's dot is not installed (scripts/install-deps.sh installs it)"
-  exit 125
-fi
+command -v dot >/dev/null || skip_suite "Graphviz's dot is not installed (scripts/install-deps.sh installs it)"
 
 run graph "$FLOWS" --inventory "$INVENTORY" -q
 check "dot output" exit_is 0
-dot -Tsvg "$WORK/out" >"$WORK/direct.svg" 2>"$WORK/dot.err"
+cp "$WORK/out" "$WORK/graph.dot"
+dot -Tsvg "$WORK/graph.dot" >"$WORK/direct.svg" 2>"$WORK/dot.err"
+code=$?
+check "real dot accepts the DOT output" exit_is 0
 check "real dot accepts the DOT output without a warning" test ! -s "$WORK/dot.err"
+# dot renders empty input as an empty SVG without a word: the drawing must have the graph's
+# edges, one SVG edge per DOT edge statement, and there are many.
+dot_edges=$(grep -c -- ' -> ' "$WORK/graph.dot")
+svg_edges=$(grep -c 'class="edge"' "$WORK/direct.svg")
+check "the DOT output is a digraph" grep -q '^digraph' "$WORK/graph.dot"
+check "the DOT output has the sample's edges ($dot_edges)" test "$dot_edges" -ge 10
+check "dot drew every edge ($svg_edges of $dot_edges)" test "$svg_edges" -eq "$dot_edges"
 
 run graph "$FLOWS" --inventory "$INVENTORY" --policies "$POLICIES" --format json -q
 cp "$WORK/out" "$WORK/graph.json"

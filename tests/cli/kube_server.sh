@@ -6,10 +6,8 @@ KUBE_TOKEN="netobs-test-token-5f2c"
 KUBE_PIDS=()
 trap 'for pid in "${KUBE_PIDS[@]}"; do kill "$pid" 2>/dev/null; done; rm -rf "$WORK"' EXIT
 
-command -v python3 >/dev/null && command -v openssl >/dev/null || {
-  echo "SKIP: python3 and openssl are needed for the API test server"
-  exit 125
-}
+command -v python3 >/dev/null && command -v openssl >/dev/null ||
+  skip_suite "python3 and openssl are needed for the API test server (scripts/install-deps.sh installs them)"
 
 # make_pki: a CA, a server certificate for 127.0.0.1 and kube.test, a client CA and a client
 # certificate, all in $WORK/pki.

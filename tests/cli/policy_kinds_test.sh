@@ -6,8 +6,8 @@ source "$(dirname "$0")/lib.sh"
 
 TOOLS="$NETOBS_SOURCE_DIR/tests/tools"
 CRDS="$NETOBS_SOURCE_DIR/../shared/oracle/crds"
-[ -d "$CRDS" ] || { echo "skipped: $CRDS is absent"; exit 125; }
-[ -d "$TOOLS/node_modules/ajv" ] || { echo "skipped: run scripts/install-test-tools.sh (ajv is not installed)"; exit 125; }
+[ -d "$CRDS" ] || skip_suite "$CRDS is absent"
+[ -d "$TOOLS/node_modules/ajv" ] || skip_suite "ajv is not installed (run scripts/install-test-tools.sh)"
 validate() { node "$TOOLS/validate-crd.mjs" "$CRDS" "$@"; }
 # keep_output NAME: netobs's last run exited 0; its output is kept as $WORK/outputs/NAME for
 # validate_outputs, which checks them all in one run of the validator (Node starts once).

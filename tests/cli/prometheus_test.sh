@@ -15,6 +15,9 @@ INVENTORY="$SAMPLES/flows/inventory.json"
 # rules FILE: the policies without the annotations that count and date the evidence.
 rules() { grep -v -e 'netobs.io/observed-flows' -e 'netobs.io/first-seen' -e 'netobs.io/last-seen' "$1"; }
 same_rules() { cmp -s <(rules "$WORK/expected.yaml") <(rules "$WORK/out"); }
+# uncounted FILE: findings and reports without their flow counts (metrics count flows otherwise,
+# and Prometheus extrapolates increase() to the window): the verdicts must be the same.
+uncounted() { sed -E 's/ \([0-9]+ flows\)//' "$1"; }
 
 "$NETOBS" recommend "$HUBBLE" --inventory "$INVENTORY" -q >"$WORK/expected.yaml" || exit 1
 $METRICS "$HUBBLE" --noise >"$WORK/scrape.prom"
@@ -60,10 +63,35 @@ check "escapes: an unknown escape is reported with its line" err_has "odd.prom:3
 check "escapes: a sample without a value is reported" err_has "odd.prom:4: expected a space and a value after the metric"
 check "escapes: the edge is allowed" out_has "app.kubernetes.io/name: ui"
 
-# lint and diff read the metrics as they read flows.
-"$NETOBS" lint "$WORK/expected.yaml" --flows "$HUBBLE" --inventory "$INVENTORY" --format json >"$WORK/lint-flows.json" 2>/dev/null
-run lint "$WORK/expected.yaml" --flows "$WORK/scrape.prom" --inventory "$INVENTORY" --format json
-check "lint --flows: same findings from metrics as from flows" cmp -s "$WORK/lint-flows.json" "$WORK/out"
+# lint and diff read the metrics as they read flows. The policies lint checks block observed
+# edges (ui -> catalog on 8080, catalog's egress to its database), so the findings depend on
+# the flows read: a source that gave no edges would give other findings.
+cat >"$WORK/blocking.yaml" <<'YAML'
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: catalog, namespace: catalog}
+spec:
+  podSelector: {matchLabels: {app.kubernetes.io/name: catalog, app.kubernetes.io/component: service}}
+  policyTypes: [Ingress, Egress]
+  ingress:
+  - from:
+    - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ui}}
+      podSelector: {matchLabels: {app.kubernetes.io/name: ui}}
+    ports: [{port: 80, protocol: TCP}]
+  egress:
+  - to: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}, podSelector: {matchLabels: {k8s-app: kube-dns}}}]
+    ports: [{port: 53, protocol: UDP}, {port: 53, protocol: TCP}]
+YAML
+run lint "$WORK/blocking.yaml" --flows "$HUBBLE" --inventory "$INVENTORY" --format json
+cp "$WORK/out" "$WORK/lint-flows.json"
+check "lint --flows (the Hubble flows): blocked edges are errors, exit 1" exit_is 1
+check "lint --flows (the Hubble flows): ui -> catalog is blocked" \
+  out_has "observed TCP 8080 from ui/ui[Deployment] to catalog/catalog[Deployment] (30 flows) is blocked"
+check "lint --flows (the Hubble flows): catalog -> its database is blocked" \
+  out_has "observed TCP 3306 from catalog/catalog[Deployment] to catalog/catalog-mysql[StatefulSet] (25 flows) is blocked"
+run lint "$WORK/blocking.yaml" --flows "$WORK/scrape.prom" --inventory "$INVENTORY" --format json
+check "lint --flows (metrics): exit 1" exit_is 1
+check "lint --flows: same findings from metrics as from flows" cmp -s <(uncounted "$WORK/lint-flows.json") <(uncounted "$WORK/out")
 sed '/name: ui$/,$d' "$WORK/expected.yaml" >"$WORK/fewer.yaml"
 "$NETOBS" diff "$WORK/fewer.yaml" --live "$WORK/expected.yaml" --flows "$HUBBLE" --inventory "$INVENTORY" >"$WORK/diff-flows.txt" 2>/dev/null
 run diff "$WORK/fewer.yaml" --live "$WORK/expected.yaml" --flows "$WORK/scrape.prom" --inventory "$INVENTORY"
@@ -86,9 +114,8 @@ check "/metrics URL: the policies are those of the Hubble flows" same_rules
 # A real Prometheus server scraping the exporter every second. The samples carry their own
 # times, two scrapes apart, so every series holds exactly two samples however long the test runs.
 if ! command -v prometheus >/dev/null; then
-  echo "SKIP (rest): Debian's prometheus is not installed (scripts/install-deps.sh installs it)"
+  skip "the rest: through a real Prometheus server" "Debian's prometheus is not installed (scripts/install-deps.sh installs it)"
   finish
-  exit
 fi
 now_ms=$(($(date +%s) * 1000))
 $METRICS "$HUBBLE" --retina --halve --timestamp $((now_ms - 60000)) >"$WORK/early.prom"
@@ -131,7 +158,8 @@ check "prometheus: scraped both bodies of the exporter" test "$ready" = yes
 
 run recommend --prometheus "$PROM" --window 1h --inventory "$INVENTORY"
 check "prometheus without its CA: exit 3" exit_is 3
-check "prometheus without its CA: a TLS error naming the server" err_has "https://127.0.0.1:$PROM_PORT"
+check "prometheus without its CA: a TLS error" err_has "TLS failure"
+check "prometheus without its CA: naming the server" err_has "https://127.0.0.1:$PROM_PORT"
 run recommend --prometheus "$PROM" "${CA[@]}" --window 1h --inventory "$INVENTORY"
 check "prometheus: exit 0" exit_is 0
 check "prometheus: the policies are those of the Hubble flows" same_rules
@@ -149,17 +177,17 @@ check "prometheus refused: says --prometheus" err_has "(--prometheus)"
 check "prometheus refused: retried once" err_has "giving up after 2 attempts"
 
 # lint and diff take --prometheus too.
-run lint "$WORK/expected.yaml" --prometheus "$PROM" "${CA[@]}" --window 1h --inventory "$INVENTORY" --format json
-check "lint --prometheus: same findings as from flows" cmp -s "$WORK/lint-flows.json" "$WORK/out"
+run lint "$WORK/blocking.yaml" --prometheus "$PROM" "${CA[@]}" --window 1h --inventory "$INVENTORY" --format json
+check "lint --prometheus: exit 1 (blocked edges)" exit_is 1
+check "lint --prometheus: same findings as from flows" cmp -s <(uncounted "$WORK/lint-flows.json") <(uncounted "$WORK/out")
 run diff "$WORK/fewer.yaml" --live "$WORK/expected.yaml" --prometheus "$PROM" "${CA[@]}" --window 1h --inventory "$INVENTORY"
-# Prometheus extrapolates increase() to the window: the flow counts differ, the verdicts not.
-uncounted() { sed -E 's/ \([0-9]+ flows\)//' "$1"; }
 check "diff --prometheus: same report as from flows" cmp -s <(uncounted "$WORK/diff-flows.txt") <(uncounted "$WORK/out")
 run recommend --prometheus "$PROM" --window 1x --inventory "$INVENTORY"
 check "bad --window: usage error" exit_is 2
 : >"$WORK/empty-token"
 run recommend --prometheus "$PROM" "${CA[@]}" --prometheus-token-file "$WORK/empty-token" --inventory "$INVENTORY"
-check "empty token file: exit 3 naming the option" err_has "--prometheus-token-file $WORK/empty-token: cannot read a token"
+check "empty token file: exit 3" exit_is 3
+check "empty token file: naming the option" err_has "--prometheus-token-file $WORK/empty-token: cannot read a token"
 printf 'prom-token-1\n' >"$WORK/token"
 run recommend --prometheus "$PROM" "${CA[@]}" --prometheus-token-file "$WORK/token" --window 1h --inventory "$INVENTORY" \
   --prometheus-header "X-Scope-OrgID: tenant-1"

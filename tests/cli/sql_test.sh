@@ -6,7 +6,7 @@
 source "$(dirname "$0")/lib.sh"
 
 TOOLS="$NETOBS_SOURCE_DIR/tests/tools"
-[ -d "$TOOLS/node_modules/@duckdb/node-api" ] || { echo "skipped: run scripts/install-test-tools.sh (DuckDB is not installed)"; exit 125; }
+[ -d "$TOOLS/node_modules/@duckdb/node-api" ] || skip_suite "DuckDB is not installed (run scripts/install-test-tools.sh)"
 INVENTORY="$SAMPLES/flows/inventory.json"
 LOG=$(ls "$SAMPLES"/flows/vpc/*.log)
 # The sample's LogFormat, from its header line: ${version} ${account-id} ...
@@ -78,7 +78,8 @@ check "a table name that is not one: said" err_has "--table 'flows; DROP TABLE x
 run sql --table flows --log-format '${version} ${bogus}'
 check "bad --log-format: exit 2" exit_is 2
 run sql --table flows --cluster-cidr 10.0.0.0/12
-check "unaligned --cluster-cidr: exit 2, why" err_has "only IPv4 ranges of /8, /16, /24 or /32"
+check "unaligned --cluster-cidr: exit 2" exit_is 2
+check "unaligned --cluster-cidr: why" err_has "only IPv4 ranges of /8, /16, /24 or /32"
 run sql --table flows --engine oracle
 check "unknown --engine: the allowed values" err_has "'oracle' is not one of athena, trino, spark, duckdb"
 printf 'srcaddr,dstaddr,protocol,srcport,records\n10.0.1.5,10.0.2.6,6,32768,1\n' >"$WORK/no-dstport.csv"

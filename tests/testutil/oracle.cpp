@@ -21,10 +21,24 @@ std::string param_name(const ::testing::TestParamInfo<std::string>& info) {
   return name;
 }
 
+std::filesystem::path shared_dir() { return NETOBS_SHARED_DIR; }
+
+std::string shared_problem(const std::filesystem::path& shared, const std::filesystem::path& part) {
+  std::error_code ec;
+  const bool present = std::filesystem::exists(shared, ec);
+  if (ec) return shared.string() + ": " + ec.message();
+  if (!present) return {};
+  const std::filesystem::path folder = shared / part;
+  const std::filesystem::directory_iterator entries(folder, ec);
+  if (ec) return folder.string() + ": " + ec.message();
+  if (entries == std::filesystem::directory_iterator()) return folder.string() + ": empty";
+  return {};
+}
+
 std::vector<std::filesystem::path> oracle_roots(const std::string& name) {
   std::vector<std::filesystem::path> roots;
-  const auto shared = std::filesystem::path(NETOBS_SHARED_DIR) / "oracle" / name;
-  if (std::filesystem::exists(shared)) roots.push_back(shared);
+  std::error_code ec;
+  if (std::filesystem::exists(shared_dir(), ec) || ec) roots.push_back(shared_dir() / "oracle" / name);
   roots.push_back(std::filesystem::path(NETOBS_SOURCE_DIR) / "tests" / "data" / "oracle" / name);
   return roots;
 }

@@ -1,6 +1,7 @@
 #include "testutil/policy_facts.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -68,6 +69,30 @@ std::vector<std::string> model_peers(const AllowPeer& peer, OutputKind kind) {
 
 std::string port_fact(Protocol protocol, int port) { return fmt::format("{}/{}", to_string(protocol), port); }
 
+// A cluster-scoped policy of the tiers (ClusterNetworkPolicy): its name, tier and the namespaces
+// it applies to are one "policy" of its facts, whose direction carries the rule's action.
+std::string cluster_policy(const std::string& name, const std::string& tier, const std::set<std::string>& namespaces) {
+  return fmt::format("cluster {} {} [{}]", name, tier, fmt::join(namespaces, ","));
+}
+const char* k_every_port = "every port";
+
+// What --default-deny adds as the cluster tiers (eks, clusternetworkpolicy): DNS for every pod of
+// the denied namespaces in the Admin tier, and the deny of everything else in the Baseline tier.
+void model_cluster_facts(const PolicyModel& model, OutputKind kind, Facts& out) {
+  if (model.default_deny.empty() || (kind != OutputKind::eks && kind != OutputKind::clusternetworkpolicy)) return;
+  if (model.dns) {
+    const std::string policy = cluster_policy("allow-dns-netobs", "Admin", model.default_deny);
+    std::vector<std::string> peers{pods_fact(model.dns->namespace_name, selector_text(model.dns->selector))};
+    for (const auto& ip : model.dns->ips) peers.push_back("cidr " + to_string(host_cidr(ip)));
+    for (const auto& peer : peers) {
+      for (const auto& [protocol, port] : dns_port_keys()) out.emplace(policy, "out Accept", peer, port_fact(protocol, port));
+    }
+  }
+  const std::string deny = cluster_policy("default-deny-netobs", "Baseline", model.default_deny);
+  out.emplace(deny, "in Deny", "every-pod", k_every_port);
+  for (const char* peer : {"every-pod", "cidr 0.0.0.0/0", "cidr ::/0"}) out.emplace(deny, "out Deny", peer, k_every_port);
+}
+
 }  // namespace
 
 Facts model_facts(const PolicyModel& model, OutputKind kind) {
@@ -91,6 +116,7 @@ Facts model_facts(const PolicyModel& model, OutputKind kind) {
       }
     }
   }
+  model_cluster_facts(model, kind, out);
   return out;
 }
 
@@ -146,9 +172,11 @@ void network_policy_facts(const json& doc, Facts& out) {
   }
 }
 
+// CiliumNetworkPolicy, and CiliumClusterwideNetworkPolicy (no namespace: "cluster NAME").
 void cilium_facts(const json& doc, Facts& out) {
-  const std::string ns = doc["metadata"]["namespace"];
-  const std::string policy = ns + "/" + doc["metadata"]["name"].get<std::string>();
+  const std::string ns = doc["metadata"].value("namespace", "");
+  const std::string name = doc["metadata"]["name"];
+  const std::string policy = ns.empty() ? "cluster " + name : ns + "/" + name;
   for (const auto& [section, prefix, direction] :
        {std::tuple{"ingress", "from", "in"}, std::tuple{"egress", "to", "out"}}) {
     for (const auto& rule : doc["spec"].value(section, json::array())) {
@@ -182,6 +210,71 @@ void cilium_facts(const json& doc, Facts& out) {
   }
 }
 
+// ClusterNetworkPolicy of either API (networking.k8s.aws's `ports` of `portNumber`, upstream's
+// `protocols`): every rule, Deny included, with its action; what is not understood is kept as
+// "?" text, so it cannot match the model.
+std::vector<std::string> cluster_ports(const json& rule) {
+  std::vector<std::string> out;
+  for (const auto& port : rule.value("ports", json::array())) {
+    const json& number = port.value("portNumber", json::object());
+    out.push_back(number.contains("port") ? fmt::format("{}/{}", number.value("protocol", "TCP"), number["port"].get<int>())
+                                          : "? " + port.dump());
+  }
+  for (const auto& protocols : rule.value("protocols", json::array())) {
+    for (const auto& [protocol, port] : protocols.items()) {
+      std::string upper = protocol;
+      for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      out.push_back(port.contains("destinationPort")
+                        ? fmt::format("{}/{}", upper, port["destinationPort"].value("number", 0))
+                        : "? " + protocols.dump());
+    }
+  }
+  if (out.empty()) out.emplace_back(k_every_port);
+  return out;
+}
+
+std::vector<std::string> cluster_peers(const json& peers) {
+  std::vector<std::string> out;
+  for (const auto& peer : peers) {
+    if (peer.contains("namespaces") && peer["namespaces"] == json::object()) {
+      out.emplace_back("every-pod");
+    } else if (peer.contains("pods")) {
+      const json& namespaces = peer["pods"].value("namespaceSelector", json::object()).value("matchLabels", json::object());
+      out.push_back(namespaces.size() == 1 && namespaces.contains("kubernetes.io/metadata.name")
+                        ? pods_fact(namespaces["kubernetes.io/metadata.name"], selector_text(peer["pods"]["podSelector"]))
+                        : "? " + peer.dump());
+    } else if (peer.contains("networks")) {
+      for (const auto& cidr : peer["networks"]) out.push_back("cidr " + cidr.get<std::string>());
+    } else {
+      out.push_back("? " + peer.dump());
+    }
+  }
+  return out;
+}
+
+void cluster_tier_facts(const json& doc, Facts& out) {
+  // The subject: the namespaces by name, the only form netobs writes.
+  std::set<std::string> namespaces;
+  const json& expressions = doc["spec"]["subject"].value("namespaces", json::object()).value("matchExpressions", json::array());
+  if (expressions.size() == 1 && expressions[0].value("key", "") == "kubernetes.io/metadata.name" &&
+      expressions[0].value("operator", "") == "In") {
+    namespaces = expressions[0]["values"].get<std::set<std::string>>();
+  } else {
+    namespaces.insert("? " + doc["spec"]["subject"].dump());
+  }
+  const std::string policy =
+      cluster_policy(doc["metadata"]["name"], doc["spec"].value("tier", "?"), namespaces);
+  for (const auto& [section, key, direction] :
+       {std::tuple{"ingress", "from", "in"}, std::tuple{"egress", "to", "out"}}) {
+    for (const auto& rule : doc["spec"].value(section, json::array())) {
+      const std::string action = fmt::format("{} {}", direction, rule.value("action", "?"));
+      for (const auto& peer : cluster_peers(rule.value(key, json::array()))) {
+        for (const auto& port : cluster_ports(rule)) out.emplace(policy, action, peer, port);
+      }
+    }
+  }
+}
+
 }  // namespace
 
 Facts written_facts(const PolicyModel& model, OutputKind kind, std::set<std::string>& cluster_kinds) {
@@ -191,6 +284,11 @@ Facts written_facts(const PolicyModel& model, OutputKind kind, std::set<std::str
     const std::string doc_kind = doc["kind"];
     if (!doc["metadata"].contains("namespace")) {
       cluster_kinds.insert(doc["apiVersion"].get<std::string>() + " " + doc_kind);
+      if (doc_kind == "ClusterNetworkPolicy") {
+        cluster_tier_facts(doc, out);
+      } else {
+        cilium_facts(doc, out);  // CiliumClusterwideNetworkPolicy: its default deny allows nothing
+      }
     } else if (doc_kind == "CiliumNetworkPolicy") {
       cilium_facts(doc, out);
     } else if (doc["spec"]["podSelector"] == json::object() && !doc["spec"].contains("ingress")) {

@@ -23,6 +23,10 @@
 namespace netobs {
 
 enum class DroppedFlows { report_only, use_as_evidence };
+// When the two-thread read of large VPC files is taken: with two cores or more (where it pays),
+// or always, so that its tests prove it on a one-core machine too. The environment variable
+// NETOBS_TWO_THREAD_READ=always does the same for a whole process (the end-to-end tests).
+enum class TwoThreadRead { with_two_cores, always };
 enum class Strictness { skip_malformed, stop_at_first };
 
 struct IngestOptions {
@@ -34,6 +38,7 @@ struct IngestOptions {
   // VPC files at least this large (gzip counted compressed) are read on two threads: one parses,
   // the other folds records into edges.
   std::uint64_t parallel_min_bytes = 8ULL << 20;
+  TwoThreadRead two_thread_read = TwoThreadRead::with_two_cores;
   // Files skipped while walking directories (the inventory often sits beside the flows).
   std::vector<std::filesystem::path> exclude;
   // Only records whose time overlaps [since, until] (Unix seconds) count; records without a
@@ -75,6 +80,7 @@ struct IngestSummary {
   std::vector<std::string> sources;  // "path (format)"
   std::string ended_by;  // why a collection ended early ("SIGINT", "--duration 24h reached"); empty
   std::uint64_t reconnects = 0;  // to agent endpoints
+  std::uint64_t two_thread_sources = 0;  // sources read on two threads (parallel_min_bytes)
 
   void skip(const std::string& reason, std::uint64_t count = 1) { skipped[reason] += count; }
   void see_time(std::int64_t start, std::int64_t end);

@@ -24,6 +24,7 @@ void IngestSummary::merge(const IngestSummary& later, std::size_t max_messages) 
   notes.insert(notes.end(), later.notes.begin(), later.notes.end());
   see_time(later.first_seen, later.last_seen);
   sources.insert(sources.end(), later.sources.begin(), later.sources.end());
+  two_thread_sources += later.two_thread_sources;
 }
 
 void FlowAggregate::merge(const FlowAggregate& other) {

@@ -1,8 +1,10 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <iterator>
+#include <string_view>
 #include <system_error>
 #include <thread>
 
@@ -110,6 +112,14 @@ void warn_when_mostly_malformed(const std::string& display, const FlowFormat& fo
              : fmt::format("if it holds another format, name it with --input-format ({})", names)));
 }
 
+// Two threads pay only with two cores; tests take them on one too (ingest.hpp: TwoThreadRead).
+bool two_threads_wanted(const IngestOptions& options) {
+  if (options.two_thread_read == TwoThreadRead::always) return true;
+  const char* forced = std::getenv("NETOBS_TWO_THREAD_READ");
+  if (forced != nullptr && std::string_view(forced) == "always") return true;
+  return std::thread::hardware_concurrency() >= 2;
+}
+
 Result<void> ingest_one(const std::string& path, const std::string& display,
                         const IngestOptions& options, const Inventory& inventory,
                         FlowAggregate& aggregate, IngestSummary& summary, CollectState& collect) {
@@ -148,9 +158,12 @@ Result<void> ingest_one(const std::string& path, const std::string& display,
   // Large files (and their gzip) are read on two threads; a bounded collection, standard input
   // and agents stay on one, where progress and bounds are checked per record. Both stop when asked.
   const bool two_stages = format->name == "vpc" && !url && size && *size >= options.parallel_min_bytes &&
-                          !collect.bounded() && std::thread::hardware_concurrency() >= 2;
+                          !collect.bounded() && two_threads_wanted(options);
   auto read = [&]() -> Result<void> {
-    if (two_stages) return ingest_in_two_stages(**reader, *format, options, inventory, aggregate, summary);
+    if (two_stages) {
+      ++summary.two_thread_sources;
+      return ingest_in_two_stages(**reader, *format, options, inventory, aggregate, summary);
+    }
     ReadContext ctx{options, inventory, aggregate, summary, **reader, &collect};
     return format->read(ctx);
   }();

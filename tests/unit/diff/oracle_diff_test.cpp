@@ -52,7 +52,13 @@ TEST_P(OracleDiff, ConnectivitySectionMatchesExpected) {
   EXPECT_EQ(connectivity_section(out.str()), expected) << err.str();
   if (!expected.empty()) {
     EXPECT_EQ(code, cli::ExitCode::findings);
+    return;
   }
+  // np-guard found no connectivity change: netobs must have read both cases and said so (an
+  // input error prints no section either). Objects may still differ (the same meaning rewritten).
+  EXPECT_NE(out.str().find("\nConnectivity: no change\n"), std::string::npos) << out.str() << err.str();
+  const bool objects_changed = out.str().find("Policy objects: no change\n") == std::string::npos;
+  EXPECT_EQ(code, objects_changed ? cli::ExitCode::findings : cli::ExitCode::ok) << out.str() << err.str();
 }
 
 INSTANTIATE_TEST_SUITE_P(NpGuard, OracleDiff, ::testing::ValuesIn(testing::oracle_files("np-guard", "expected/diff", ".txt")),

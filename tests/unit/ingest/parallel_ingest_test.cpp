@@ -1,6 +1,8 @@
 // Reading a large file on two threads (one parses, the other folds and parses the lines it is
 // handed) must give exactly what one thread gives: the same edges in the same order, counts, and
 // malformed-record messages in the same order with the same line numbers, for plain and gzip input.
+// The two-thread read is forced (TwoThreadRead::always), and each test checks it was taken: on a
+// one-core machine it would otherwise quietly compare one thread with itself.
 #include <csignal>
 
 #include <gtest/gtest.h>
@@ -12,6 +14,13 @@
 
 namespace netobs {
 namespace {
+
+// Options that read any non-empty file on two threads, even on one core.
+IngestOptions two_threads(IngestOptions options = {}) {
+  options.parallel_min_bytes = 1;
+  options.two_thread_read = TwoThreadRead::always;
+  return options;
+}
 
 std::string records() {
   std::string text = "version srcaddr dstaddr srcport dstport protocol packets bytes start end action tcp-flags flow-direction\n";
@@ -45,13 +54,14 @@ void expect_same_edges(const Ingested& one, const Ingested& two) {
 TEST(ParallelIngest, SameResultAsOnePass) {
   IngestOptions serial;
   serial.max_messages = 100;
-  IngestOptions parallel = serial;
-  parallel.parallel_min_bytes = 1;
+  const IngestOptions parallel = two_threads(serial);
   const std::string text = records();
   const auto one = ingest_text(text, serial);
   const auto two = ingest_text(text, parallel);
   ASSERT_TRUE(one.status);
   ASSERT_TRUE(two.status);
+  EXPECT_EQ(one.summary.two_thread_sources, 0U);
+  EXPECT_EQ(two.summary.two_thread_sources, 1U);
   EXPECT_EQ(one.summary.records_read, two.summary.records_read);
   EXPECT_EQ(one.summary.records_used, two.summary.records_used);
   EXPECT_EQ(one.summary.malformed_count, 7U);
@@ -67,6 +77,7 @@ TEST(ParallelIngest, SameResultAsOnePass) {
   // gzip input too: the compressed size decides, and the inflating thread is the parsing one.
   const auto gzipped = ingest_text(testing::gzip(text), parallel, Inventory{}, "flows.log.gz");
   ASSERT_TRUE(gzipped.status);
+  EXPECT_EQ(gzipped.summary.two_thread_sources, 1U);
   EXPECT_EQ(without_dir(one.summary.malformed), without_dir(gzipped.summary.malformed));
   expect_same_edges(one, gzipped);
 }
@@ -78,13 +89,13 @@ TEST(ParallelIngest, AHeaderChangesTheLayoutOfTheLinesAfterIt) {
   for (int i = 0; i < 3000; ++i) text += "10.0.0." + std::to_string(i % 50) + " 10.0.1.1 40000 80 6\n";
   text += "protocol dstport srcport dstaddr srcaddr\n";
   for (int i = 0; i < 3000; ++i) text += "6 443 40000 10.0.1.2 10.0.0." + std::to_string(i % 50) + "\n";
-  IngestOptions serial;
-  IngestOptions parallel;
-  parallel.parallel_min_bytes = 1;
+  const IngestOptions serial;
+  const IngestOptions parallel = two_threads();
   const auto one = ingest_text(text, serial);
   const auto two = ingest_text(text, parallel);
   ASSERT_TRUE(one.status);
   ASSERT_TRUE(two.status);
+  EXPECT_EQ(two.summary.two_thread_sources, 1U);
   EXPECT_EQ(one.summary.malformed_count, 0U);
   EXPECT_EQ(two.summary.malformed_count, 0U);
   EXPECT_EQ(two.edge_count(), 100U);
@@ -94,26 +105,27 @@ TEST(ParallelIngest, AHeaderChangesTheLayoutOfTheLinesAfterIt) {
 // A collection's stop request (SIGINT while agents are read beside a large file) ends the file's
 // read too, and the summary says why.
 TEST(ParallelIngest, AStopRequestEndsTheRead) {
-  IngestOptions parallel;
-  parallel.parallel_min_bytes = 1;
+  const IngestOptions parallel = two_threads();
   request_collection_stop(SIGINT);
   const auto two = ingest_text(records(), parallel);
   reset_collection_stop();
   ASSERT_TRUE(two.status);
   EXPECT_EQ(two.summary.records_read, 0U);
   EXPECT_EQ(two.summary.ended_by, "SIGINT");
-  EXPECT_EQ(ingest_text(records(), parallel).summary.records_read, 6000U);
+  const auto again = ingest_text(records(), parallel);
+  EXPECT_EQ(again.summary.records_read, 6000U);
+  EXPECT_EQ(again.summary.two_thread_sources, 1U);
 }
 
 TEST(ParallelIngest, StrictModeStopsAtTheFirstMalformedLine) {
   std::string text = "srcaddr dstaddr srcport dstport protocol\n";
   for (int i = 0; i < 3000; ++i) text += "10.0.0.1 10.0.0.2 40000 80 6\n";
   text += "10.0.0.1 10.0.0.2 40000 eighty 6\n";
-  IngestOptions options;
+  IngestOptions options = two_threads();
   options.strictness = Strictness::stop_at_first;
-  options.parallel_min_bytes = 1;
   const auto r = ingest_text(text, options);
   ASSERT_FALSE(r.status);
+  EXPECT_EQ(r.summary.two_thread_sources, 1U);
   EXPECT_NE(r.status.error().message.find("flows.log:3002:"), std::string::npos) << r.status.error().message;
 }
 
