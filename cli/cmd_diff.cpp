@@ -62,8 +62,11 @@ ExitCode run_diff(const DiffOptions& options, std::ostream& out, std::ostream& e
   if (!proposal) return ExitCode::input_error;
   ClusterOptions cluster = options.cluster;
   cluster.from_cluster = options.live.empty();
+  const auto inventories =
+      inventories_or_lists_among("diff", options.inventories, options.flows, cluster.from_cluster, err);
+  if (!inventories) return inventories.error();
   Inventory inventory;
-  auto live = load_state("diff", options.live, options.inventories, cluster, options.namespaces, inventory, err,
+  auto live = load_state("diff", options.live, *inventories, cluster, options.namespaces, inventory, err,
                          input_errors, left_out);
   if (!live) return live.error();
   for (auto check : {&check_unparsable, &check_analysed}) {
@@ -72,7 +75,7 @@ ExitCode run_diff(const DiffOptions& options, std::ostream& out, std::ostream& e
 
   Graph graph;
   if (!options.flows.empty() || !options.prometheus.urls.empty()) {
-    auto observed = observe_flows("diff", options.flows, options.prometheus, options.vpc_format, options.cluster_cidrs, options.inventories,
+    auto observed = observe_flows("diff", options.flows, options.prometheus, options.vpc_format, options.cluster_cidrs, *inventories,
                                   inventory, err);
     if (!observed) return observed.error();
     graph = std::move(*observed);

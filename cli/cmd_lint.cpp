@@ -24,8 +24,11 @@ ExitCode run_lint(const LintOptions& options, std::ostream& out, std::ostream& e
     fmt::print(err, "netobs lint: --format markdown goes with --list-rules\n");
     return ExitCode::usage;
   }
+  const auto inventories =
+      inventories_or_lists_among("lint", options.inventories, options.flows, options.cluster.from_cluster, err);
+  if (!inventories) return inventories.error();
   Inventory inventory;
-  for (const auto& path : options.inventories) {
+  for (const auto& path : *inventories) {
     if (auto loaded = inventory.load_file(path); !loaded) {
       fmt::print(err, "netobs lint: {}\n", loaded.error().message);
       return ExitCode::input_error;
@@ -34,9 +37,9 @@ ExitCode run_lint(const LintOptions& options, std::ostream& out, std::ostream& e
   lint::LintInput input;
   input.paths = options.paths;
   input.input_errors = options.strict_input ? InputErrors::fail : InputErrors::report;
-  if (!options.inventories.empty()) {
+  if (!inventories->empty()) {
     input.inventory = &inventory;
-    input.inventory_origin = options.inventories.front();
+    input.inventory_origin = inventories->front();
   }
   if (options.cluster.from_cluster) {
     auto snapshot = read_cluster_snapshot("lint", options.cluster, options.namespaces, err);
@@ -53,7 +56,7 @@ ExitCode run_lint(const LintOptions& options, std::ostream& out, std::ostream& e
   }
   Graph graph;
   if (!options.flows.empty() || !options.prometheus.urls.empty()) {
-    auto observed = observe_flows("lint", options.flows, options.prometheus, options.vpc_format, options.cluster_cidrs, options.inventories,
+    auto observed = observe_flows("lint", options.flows, options.prometheus, options.vpc_format, options.cluster_cidrs, *inventories,
                                   inventory, err);
     if (!observed) return observed.error();
     graph = std::move(*observed);

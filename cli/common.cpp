@@ -150,6 +150,23 @@ Loaded<ManifestSet> load_state(const std::string& command, const std::vector<std
   return set;
 }
 
+Loaded<std::vector<std::string>> inventories_or_lists_among(const std::string& command,
+                                                            const std::vector<std::string>& inventories,
+                                                            const std::vector<std::string>& flows, bool from_cluster,
+                                                            std::ostream& err) {
+  if (!inventories.empty() || from_cluster || flows.empty()) return inventories;
+  auto lists = kubernetes_lists_among(flows, IngestOptions{});
+  if (!lists) {
+    fmt::print(err, "netobs {}: {}\n", command, lists.error().message);
+    return tl::unexpected(exit_code_of(lists.error()));
+  }
+  for (const auto& path : *lists) {
+    fmt::print(err, "netobs {}: note: {} is a Kubernetes List: read as the inventory (no --inventory was given)\n",
+               command, path);
+  }
+  return std::move(*lists);
+}
+
 Loaded<Graph> observe_flows(const std::string& command, const std::vector<std::string>& flows,
                             const PrometheusCliOptions& prometheus, const std::string& vpc_format,
                             const std::vector<std::string>& cluster_cidrs, const std::vector<std::string>& inventories,

@@ -83,6 +83,14 @@ Loaded<ManifestSet> load_state(const std::string& command, const std::vector<std
                                const std::vector<std::string>& namespaces, Inventory& inventory, std::ostream& err,
                                InputErrors errors = InputErrors::report, std::string_view left_out = k_left_out);
 
+// `inventories`, or when none is given and the cluster is not read, the Kubernetes Lists among
+// the --flows sources (`kubectl get -o json > flows/cluster.json`), each with a note: the
+// inventory of lint and diff, as recommend takes it.
+Loaded<std::vector<std::string>> inventories_or_lists_among(const std::string& command,
+                                                            const std::vector<std::string>& inventories,
+                                                            const std::vector<std::string>& flows, bool from_cluster,
+                                                            std::ostream& err);
+
 // The graph of the observed flows in `flows` and `prometheus` (--flows and --prometheus of lint
 // and diff), attributed with `inventory`; files named in `inventories` are not read as flows.
 // Sources that give no usable record are an input error, as in recommend.

@@ -61,6 +61,19 @@ check "list beside --inventory: skipped with a note" \
   err_has "note: $WORK/collected/cluster.json: a Kubernetes List, not flow records: skipped (give it with --inventory)"
 run graph "$WORK/collected" --format json -q
 check "graph: the list among the sources is its inventory too" err_has "is a Kubernetes List: read as the inventory"
+# lint and diff take it as their inventory too: the flows are attributed and the policies checked.
+"$NETOBS" lint "$WORK/both.yaml" --inventory "$INVENTORY" --flows "$WORK/collected/logs" --format json \
+  >"$WORK/lint-with-inventory.json" 2>/dev/null
+run lint "$WORK/both.yaml" --flows "$WORK/collected" --format json
+check "lint --flows with a list among them: exit 0" exit_is 0
+check "lint --flows with a list among them: a note says it is read as the inventory" \
+  err_has "note: $WORK/collected/cluster.json is a Kubernetes List: read as the inventory (no --inventory was given)"
+# The same findings, located in the list among the flows instead of the --inventory file.
+sed "s|$INVENTORY|$WORK/collected/cluster.json|" "$WORK/lint-with-inventory.json" >"$WORK/lint-expected.json"
+check "lint --flows with a list among them: the findings as with --inventory" cmp -s "$WORK/out" "$WORK/lint-expected.json"
+run diff "$WORK/both.yaml" --live "$WORK/both.yaml" --flows "$WORK/collected"
+check "diff --flows with a list among them: the flows are attributed and checked" exit_is 0
+check "diff --flows with a list among them: read as the inventory" err_has "is a Kubernetes List: read as the inventory"
 
 # Files that are plainly not flow records are skipped, one note each; the flows are read as before.
 mkdir -p "$WORK/mixed"
