@@ -41,7 +41,45 @@ void remove_pending_output() noexcept {
   if (g_has_pending.exchange(false)) ::unlink(g_pending);
 }
 
-Result<void> write_file_atomically(const std::string& path, const std::string& content) {
+namespace {
+
+// Writes `content` to what `path` already is (a device such as /dev/null, a FIFO): no temporary
+// file can stand in for it, and a rename would replace it with a plain file.
+Result<void> write_in_place(const std::string& path, const std::string& content) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+  if (fd < 0) return make_error(ErrorKind::io, fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+  std::size_t written = 0;
+  while (written < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      const std::string message = fmt::format("{}: write failed: {}", path, std::strerror(errno));
+      ::close(fd);
+      return make_error(ErrorKind::io, message);
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  if (::close(fd) != 0) return make_error(ErrorKind::io, fmt::format("{}: close failed: {}", path, std::strerror(errno)));
+  return {};
+}
+
+}  // namespace
+
+Result<void> write_file_atomically(const std::string& requested, const std::string& content) {
+  std::error_code error;
+  const auto status = std::filesystem::status(requested, error);  // through symbolic links
+  if (!error && std::filesystem::is_directory(status)) {
+    return make_error(ErrorKind::io, fmt::format("{}: is a directory", requested));
+  }
+  if (!error && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    return write_in_place(requested, content);
+  }
+  // A symbolic link keeps pointing where it did: the file it names is replaced, not the link.
+  std::string path = requested;
+  if (std::filesystem::is_symlink(std::filesystem::symlink_status(requested, error))) {
+    const auto resolved = std::filesystem::weakly_canonical(requested, error);
+    if (!error) path = resolved.string();
+  }
   const std::filesystem::path target(path);
   // Built piecewise: gcc 12 at -O3 warns (-Wrestrict, a false positive) on "." + ... + "...".
   std::string name = ".";

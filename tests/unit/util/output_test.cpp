@@ -1,4 +1,5 @@
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -28,6 +29,40 @@ TEST(Output, ReplacesTheFileWhole) {
   EXPECT_EQ(content.str(), "new\n");
   // No temporary file is left beside it.
   EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()), std::filesystem::directory_iterator()), 1);
+}
+
+// -o /dev/null, a FIFO or a symbolic link: what is there stays what it is (a rename over /dev/null
+// as root replaced the system's device with a plain file).
+TEST(Output, ADeviceOrFifoIsWrittenInPlaceNotReplaced) {
+  testing::TempDir dir;
+  // A FIFO stands for every such file here: a regression tested on /dev/null itself would break the machine.
+  const std::string fifo = (dir.path() / "pipe").string();
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::string read_back;
+  std::thread reader([&] {
+    std::ifstream in(fifo);
+    std::stringstream content;
+    content << in.rdbuf();
+    read_back = content.str();
+  });
+  ASSERT_TRUE(write_file_atomically(fifo, "through the pipe\n"));
+  reader.join();
+  EXPECT_EQ(read_back, "through the pipe\n");
+  EXPECT_TRUE(std::filesystem::is_fifo(fifo));
+  EXPECT_FALSE(write_file_atomically(dir.path().string(), "x"));  // a directory is an error
+}
+
+TEST(Output, ASymbolicLinkKeepsPointingAtTheFileItNames) {
+  testing::TempDir dir;
+  const std::string target = dir.write("target.yaml", "old\n");
+  const auto link = dir.path() / "link.yaml";
+  std::filesystem::create_symlink(target, link);
+  ASSERT_TRUE(write_file_atomically(link.string(), "new\n"));
+  EXPECT_TRUE(std::filesystem::is_symlink(link));
+  std::ifstream in(target);
+  std::stringstream content;
+  content << in.rdbuf();
+  EXPECT_EQ(content.str(), "new\n");
 }
 
 TEST(Output, FailureLeavesNothingBehind) {
