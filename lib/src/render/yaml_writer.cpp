@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+
+#include <fmt/format.h>
+
 #include "util/k8s_json.hpp"
 
 namespace netobs {
@@ -71,7 +74,29 @@ std::string yaml_scalar(const std::string& text) {
   const bool plain = !text.empty() && std::all_of(text.begin(), text.end(), plain_safe_char) &&
                      std::isalpha(static_cast<unsigned char>(text.front())) && !is_reserved_word(text);
   if (plain) return text;
-  return k8s::to_json_text(ordered_json(text));  // a JSON string is a valid YAML double-quoted scalar
+  // A JSON string is a YAML double-quoted scalar once the characters YAML does not allow there raw
+  // are escaped too: DEL, the C1 controls but NEL, the byte order mark and the line separators.
+  const std::string json = k8s::to_json_text(ordered_json(text));
+  std::string out;
+  out.reserve(json.size());
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    const auto byte = [&](std::size_t at) { return at < json.size() ? static_cast<unsigned char>(json[at]) : 0U; };
+    if (byte(i) == 0x7f) {
+      out += "\\u007f";
+    } else if (byte(i) == 0xc2 && byte(i + 1) >= 0x80 && byte(i + 1) <= 0x9f && byte(i + 1) != 0x85) {
+      out += fmt::format("\\u{:04x}", byte(i + 1));
+      ++i;
+    } else if (byte(i) == 0xef && byte(i + 1) == 0xbb && byte(i + 2) == 0xbf) {
+      out += "\\ufeff";
+      i += 2;
+    } else if (byte(i) == 0xe2 && byte(i + 1) == 0x80 && (byte(i + 2) == 0xa8 || byte(i + 2) == 0xa9)) {
+      out += byte(i + 2) == 0xa8 ? "\\u2028" : "\\u2029";
+      i += 2;
+    } else {
+      out += json[i];
+    }
+  }
+  return out;
 }
 
 void write_yaml(const ordered_json& value, std::string& out) { write_object(value, 0, false, out); }

@@ -20,6 +20,21 @@ TEST(YamlWriter, QuotesWhatWouldReadBackAsAnotherType) {
   }
 }
 
+// Names come from inputs: characters YAML does not allow raw in a quoted scalar are escaped, and
+// the text reads back as it was (PyYAML rejected the C1 control U+009B written raw).
+TEST(YamlWriter, EscapesWhatYamlDoesNotAllowRaw) {
+  for (const std::string& tricky : {std::string("ns\xc2\x9b[31m"), std::string("del\x7f"), std::string("\xef\xbb\xbf" "bom"),
+                                   std::string("line\xe2\x80\xa8sep"), std::string("esc\x1b[0m")}) {
+    const std::string scalar = yaml_scalar(tricky);
+    for (const char* raw : {"\xc2\x9b", "\x7f", "\xef\xbb\xbf", "\xe2\x80\xa8", "\x1b"}) {
+      EXPECT_EQ(scalar.find(raw), std::string::npos) << scalar;
+    }
+    EXPECT_EQ(YAML::Load("v: " + scalar)["v"].as<std::string>(), tricky) << scalar;
+  }
+  EXPECT_EQ(yaml_scalar("ns\xc2\x9b"), "\"ns\\u009b\"");
+  EXPECT_EQ(yaml_scalar("caf\xc3\xa9"), "\"caf\xc3\xa9\"");  // printable UTF-8 stays as it is
+}
+
 TEST(YamlWriter, PoliciesRoundTripThroughAYamlReader) {
   NetworkPolicy policy;
   policy.name = "web-netobs";
