@@ -21,6 +21,29 @@ check "the CronJob between runs is a known workload" out_lacks '"rule": "policy-
 check "the kube-system default deny is no DNS outage for host-network pods" out_lacks '"rule": "dns-egress-blocked"'
 check "the kube-system default deny is not a policy for host-network pods" out_lacks '"rule": "host-network-selected"'
 
+# A namespace without pods (default, often) gets a default deny from -A: no finding either.
+python3 - "$INVENTORY" "$WORK/with-empty.json" <<'EOF'
+import json, sys
+inventory = json.load(open(sys.argv[1]))
+inventory["items"].append({"apiVersion": "v1", "kind": "Namespace",
+                           "metadata": {"name": "default", "labels": {"kubernetes.io/metadata.name": "default"}}})
+json.dump(inventory, open(sys.argv[2], "w"), indent=1)
+EOF
+"$NETOBS" recommend "$SAMPLES/flows" --inventory "$WORK/with-empty.json" -q -A --default-deny >"$WORK/with-empty.yaml" 2>/dev/null
+check "recommend -A wrote a default deny in the empty namespace" grep -q "namespace: default" "$WORK/with-empty.yaml"
+run lint "$WORK/with-empty.yaml" --inventory "$WORK/with-empty.json" --fail-on warning
+check "lint: the empty namespace's default deny is no finding" out_has "policies checked: 0 errors, 0 warnings"
+cat >"$WORK/nothing.yaml" <<'EOF'
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: gone, namespace: orders}
+spec:
+  podSelector: {matchLabels: {app: gone}}
+  policyTypes: [Ingress]
+EOF
+run lint "$WORK/nothing.yaml" --inventory "$INVENTORY" --format json
+check "a podSelector that selects no pod is still a finding" out_has '"rule": "policy-selects-nothing"'
+
 # The rules still fire on what netobs does not write: a policy for the host-network pods, and
 # egress isolation of pod-network pods without DNS.
 cat >"$WORK/hostnet.yaml" <<'EOF'

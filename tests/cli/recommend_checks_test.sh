@@ -33,6 +33,11 @@ run recommend "$HUBBLE" --inventory "$INVENTORY" --dns-selector kube-system/k8s-
 check "DNS selector selecting nothing: an error with --quiet too" exit_is 3
 check "DNS selector selecting nothing: nothing on stdout" out_empty
 
+# A namespace the inventory does not list (its Namespaces are listed cluster-wide) is a typo.
+run recommend "$HUBBLE" --inventory "$INVENTORY" --dns-selector kube-sytem/k8s-app=kube-dns -q
+check "DNS namespace the inventory lacks: exit 3" exit_is 3
+check "DNS namespace the inventory lacks: says so" err_has "the inventory has no namespace kube-sytem"
+
 # The conventional k8s-app=kube-dns, taken when the inventory has no kube-dns Service, is checked too.
 edit_inventory "$WORK/relabelled.json" \
   'None if item["kind"] == "Service" and item["metadata"]["name"] == "kube-dns" else (item if not item["metadata"]["name"].startswith("coredns") else {**item, "metadata": {**item["metadata"], "labels": {"k8s-app": "coredns"}}})'
@@ -70,6 +75,23 @@ run recommend "$HUBBLE" --inventory "$INVENTORY" -n orders -n ordres -q
 check "-n naming an unknown namespace: exit 0" exit_is 0
 check "-n naming an unknown namespace: warns, even with -q" err_has "warning: namespace 'ordres' (-n) is in neither the inventory nor the flows"
 check "-n naming a known namespace: no warning for it" err_lacks "namespace 'orders'"
+
+# The API server: an --apiserver-cidr that leaves out an address it is at, and an inventory without
+# the endpoints of default/kubernetes, are said.
+PEERS="$NETOBS_SOURCE_DIR/tests/data/observed-peers"
+run recommend "$PEERS/vpc.log" --inventory "$PEERS/inventory.json" --cluster-cidr 10.0.0.0/16 --apiserver-cidr 10.0.200.0/24 -q
+check "--apiserver-cidr leaving out an endpoint: exit 0" exit_is 0
+check "--apiserver-cidr leaving out an endpoint: names it" err_has "warning: the API server is at 10.0.201.20, outside every --apiserver-cidr"
+run recommend "$PEERS/vpc.log" --inventory "$PEERS/inventory.json" --cluster-cidr 10.0.0.0/16 --apiserver-cidr 10.0.200.0/23 -q
+check "--apiserver-cidr holding every endpoint: no warning about it" err_lacks "outside every --apiserver-cidr"
+python3 - "$PEERS/inventory.json" "$WORK/no-endpoints.json" <<'EOF'
+import json, sys
+inventory = json.load(open(sys.argv[1]))
+inventory["items"] = [i for i in inventory["items"] if i["kind"] not in ("Endpoints", "EndpointSlice")]
+json.dump(inventory, open(sys.argv[2], "w"))
+EOF
+run recommend "$PEERS/vpc.log" --inventory "$WORK/no-endpoints.json" --cluster-cidr 10.0.0.0/16 -q
+check "inventory without the API server's endpoints: warns" err_has "warning: the inventory has the default/kubernetes Service but not its Endpoints or EndpointSlices"
 
 # --egress-names needs DNS answers in the sources.
 run recommend "$HUBBLE" --inventory "$INVENTORY" --egress-names --output-kind cilium -q

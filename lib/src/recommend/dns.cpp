@@ -114,6 +114,14 @@ DnsCheck check_dns(const DnsTarget& dns, const Inventory& inventory, const Graph
     check.error = Error{ErrorKind::invalid_input, std::move(message)};
     return check;
   }
+  // Namespaces are listed cluster-wide even by a namespaced `kubectl get`: one missing is a typo.
+  if (!namespace_listed && !inventory.namespaces().empty() && !inventory.namespaces().contains(dns.namespace_name)) {
+    check.error = Error{ErrorKind::invalid_input,
+                        fmt::format("the DNS pods {}: the inventory has no namespace {} ({}); name the DNS pods with "
+                                    "--dns-selector [NAMESPACE/]key=value, or give --dns none",
+                                    target, dns.namespace_name, dns.description)};
+    return check;
+  }
   if (!inventory.pods().empty() && !namespace_listed) {
     check.warnings.push_back(fmt::format(
         "the inventory lists no pod in {}, so the DNS pods {} could not be checked", dns.namespace_name, target));

@@ -7,6 +7,7 @@
 #include <netobs/recommend.hpp>
 #include <netobs/time.hpp>
 
+#include "apiserver.hpp"
 #include "cut_off.hpp"
 #include "dns.hpp"
 
@@ -321,6 +322,7 @@ Recommendation recommend(const Graph& graph, const Inventory& inventory, const R
         "--egress-names: the sources hold no DNS answers (Hubble flows with L7 DNS visibility), so every outside "
         "address is allowed by address");
   }
+  for (auto& warning : apiserver_warnings(graph, inventory, options)) out.warnings.push_back(std::move(warning));
   Synthesizer synthesizer(graph, dns, options, out);
 
   std::vector<const WorkloadNode*> candidates;
