@@ -85,6 +85,9 @@ ExitCode run_diff(const DiffOptions& options, std::ostream& out, std::ostream& e
   diff_options.scope = options.prune ? DiffScope::everything : DiffScope::proposal_namespaces;
   const PolicyDiff diff = diff_policies(*live, *proposal, diff_options, options.flows.empty() && options.prometheus.urls.empty() ? nullptr : &graph);
   for (const auto& note : diff.notes) fmt::print(err, "netobs diff: note: {}\n", note);
+  if (diff.flows && diff.flows->judged == 0 && !graph.edges.empty()) {
+    return nothing_checked("diff", graph.edges.size(), k_edges_unjudged, err);
+  }
   if (const ExitCode written = write_result("diff", render_diff(diff, options.format), options.output, out, err);
       written != ExitCode::ok) {
     return written;

@@ -80,6 +80,9 @@ ExitCode run_lint(const LintOptions& options, std::ostream& out, std::ostream& e
     fmt::print(err, "netobs lint: nothing to check in {}: no {}\n", checked, k_analysed_policy_api);
     return ExitCode::input_error;
   }
+  if (report->flow_edges_evaluated == std::size_t{0} && !graph.edges.empty()) {
+    return nothing_checked("lint", graph.edges.size(), k_edges_unjudged, err);
+  }
   const lint::Format format = options.format == LintOutput::json    ? lint::Format::json
                               : options.format == LintOutput::sarif  ? lint::Format::sarif
                               : options.format == LintOutput::github ? lint::Format::github

@@ -201,14 +201,18 @@ Loaded<Graph> observe_flows(const std::string& command, const std::vector<std::s
   if (std::none_of(edges.begin(), edges.end(), [](const auto& entry) {
         return entry.first.client.kind == PeerKind::workload || entry.first.server.kind == PeerKind::workload;
       })) {
-    fmt::print(err,
-               "netobs {}: none of the {} observed edges has a workload at either end (the addresses need "
-               "--inventory or --from-cluster to name pods): nothing was checked against observed traffic\n",
-               command, edges.size());
-    return tl::unexpected(ExitCode::input_error);
+    return tl::unexpected(nothing_checked(
+        command, edges.size(), "has a workload at either end (the addresses need --inventory or --from-cluster to name pods)",
+        err));
   }
   fmt::print(err, "netobs {}: {} observed edges from {} records\n", command, edges.size(), summary.records_used);
   return std::move(observed->graph);
+}
+
+ExitCode nothing_checked(const std::string& command, std::size_t edges, std::string_view why, std::ostream& err) {
+  fmt::print(err, "netobs {}: none of the {} observed edges {}: nothing was checked against observed traffic\n", command,
+             edges, why);
+  return ExitCode::input_error;
 }
 
 std::string no_usable_records(const IngestSummary& summary, std::size_t sources) {

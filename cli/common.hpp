@@ -99,6 +99,12 @@ Loaded<Graph> observe_flows(const std::string& command, const std::vector<std::s
                             const std::vector<std::string>& cluster_cidrs, const std::vector<std::string>& inventories,
                             const Inventory& inventory, std::ostream& err);
 
+// Flows were given but no observed edge could be judged (`why`): an input error, since a clean
+// result would be an all-clear that checked nothing.
+inline constexpr std::string_view k_edges_unjudged =
+    "is between workloads the policies' state knows (attribute the flows with --inventory, or read the cluster)";
+ExitCode nothing_checked(const std::string& command, std::size_t edges, std::string_view why, std::ostream& err);
+
 // "no usable flow record in N source(s): read R records, M malformed", for the commands that stop there.
 std::string no_usable_records(const IngestSummary& summary, std::size_t sources);
 

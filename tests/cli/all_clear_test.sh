@@ -35,6 +35,19 @@ check "diff --flows naming no workload: nothing checked" err_has "nothing was ch
 run lint "$WORK/policies.yaml" --inventory "$INVENTORY" --flows "$VPC"
 check "lint --flows with the inventory: the same records are checked" exit_is 0
 
+# Hubble flows name their workloads, but without the pods (no --inventory) no policy selects them:
+# no edge can be judged, and a clean result would be an all-clear that checked nothing.
+HUBBLE=$(ls "$SAMPLES"/flows/hubble/*.jsonl)
+run lint "$WORK/policies.yaml" --flows "$HUBBLE"
+check "lint --flows no edge of which the state knows: exit 3" exit_is 3
+check "lint --flows no edge of which the state knows: says so" err_has "is between workloads the policies' state knows"
+check "lint --flows no edge of which the state knows: no report" out_empty
+run diff "$WORK/policies.yaml" --live "$MANIFESTS" --flows "$HUBBLE"
+check "diff --flows no edge both states know: exit 3" exit_is 3
+check "diff --flows no edge both states know: nothing checked" err_has "nothing was checked against observed traffic"
+run lint "$WORK/policies.yaml" --inventory "$INVENTORY" --flows "$HUBBLE"
+check "lint --flows with the inventory: the same flows are judged" exit_is 0
+
 # A checkpoint (edge file) is flow evidence: lint finds the observed flow a policy blocks in it.
 "$NETOBS" recommend "$SAMPLES/flows" --inventory "$INVENTORY" --checkpoint "$WORK/saved.edges" -q >/dev/null 2>&1
 check "recommend wrote a checkpoint" grep -q '^{"netobs_edges":1' "$WORK/saved.edges"

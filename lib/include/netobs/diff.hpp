@@ -49,6 +49,9 @@ struct FlowImpact {
   std::vector<FlowChange> would_break;  // allowed live, blocked by the proposal
   std::vector<ConnectivityChange> unused_removed;  // live permissions no observed flow used, which the proposal removes
   std::size_t evaluated = 0;  // observed edges both states could judge
+  // Observed edges either state could judge: none means the flows name nothing of the cluster, and
+  // the flow check ran on nothing.
+  std::size_t judged = 0;
 };
 
 struct PolicyDiff {

@@ -61,6 +61,9 @@ struct Report {
   std::vector<UnanalysedPolicy> unanalysed;  // policies of other kinds, which no rule checked
   std::size_t policies = 0;
   std::size_t unparsable = 0;  // files that did not parse (each an unparsable-file finding)
+  // With flows: how many observed edges the policies' state could judge (both ends known to it);
+  // none means observed-flow-blocked checked nothing.
+  std::optional<std::size_t> flow_edges_evaluated;
 
   std::size_t count(Severity severity) const;
 };

@@ -181,6 +181,7 @@ FlowImpact diff_flows(const PolicyEngine& live, const PolicyEngine& proposed, co
     const EdgeVerdict after = check_edge(proposed, edge);
     // A live permission an observed flow took is used, whether or not the proposal knows its ends.
     if (before.evaluated) used.insert({to_string(edge.client), to_string(edge.server)});
+    if (before.evaluated || after.evaluated) ++impact.judged;
     if (!before.evaluated || !after.evaluated) continue;
     ++impact.evaluated;
     if (before.allowed() && !after.allowed()) impact.would_break.push_back({edge, stats, blocked_by(edge, after)});
@@ -283,11 +284,6 @@ PolicyDiff diff_policies(const ManifestSet& live, const ManifestSet& proposal, c
   diff.connectivity = diff_connectivity(live_engine, proposed_engine);
   if (flows) {
     diff.flows = diff_flows(live_engine, proposed_engine, *flows, diff.connectivity);
-    if (diff.flows->evaluated == 0 && !flows->edges.empty()) {
-      diff.notes.push_back(fmt::format("none of the {} observed edges is between workloads (or addresses) both states know: "
-                                       "attribute the flows with --inventory, or read the cluster",
-                                       flows->edges.size()));
-    }
   }
   return diff;
 }

@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <map>
 
+#include <netobs/edge_check.hpp>
 #include <netobs/lint.hpp>
 
 #include "lint/context.hpp"
@@ -88,6 +89,11 @@ Result<Report> run_lint(const LintInput& input, const std::vector<const Rule*>& 
   report.notes = set.notes;
   report.unanalysed = set.unanalysed;
   report.unparsable = set.problems.size();
+  if (input.flows) {
+    report.flow_edges_evaluated = static_cast<std::size_t>(
+        std::count_if(input.flows->edges.begin(), input.flows->edges.end(),
+                      [&](const auto& entry) { return check_edge(engine, entry.first).evaluated; }));
+  }
   for (const Rule* rule : rules) {
     for (Diagnostic& d : rule->check(context)) {
       d.rule = rule->id;

@@ -114,8 +114,13 @@ DnsCheck check_dns(const DnsTarget& dns, const Inventory& inventory, const Graph
     check.error = Error{ErrorKind::invalid_input, std::move(message)};
     return check;
   }
-  // Namespaces are listed cluster-wide even by a namespaced `kubectl get`: one missing is a typo.
-  if (!namespace_listed && !inventory.namespaces().empty() && !inventory.namespaces().contains(dns.namespace_name)) {
+  // Namespace objects are listed cluster-wide even by a namespaced `kubectl get`: when the inventory
+  // has them (only they carry labels: kubernetes.io/metadata.name at least; namespaces known from
+  // pods alone have none), one missing is a typo.
+  const auto& namespaces = inventory.namespaces();
+  const bool namespaces_listed =
+      std::any_of(namespaces.begin(), namespaces.end(), [](const auto& entry) { return !entry.second.empty(); });
+  if (!namespace_listed && namespaces_listed && !namespaces.contains(dns.namespace_name)) {
     check.error = Error{ErrorKind::invalid_input,
                         fmt::format("the DNS pods {}: the inventory has no namespace {} ({}); name the DNS pods with "
                                     "--dns-selector [NAMESPACE/]key=value, or give --dns none",
