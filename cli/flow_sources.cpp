@@ -177,8 +177,7 @@ void add_flow_source_options(CLI::App& cmd, FlowSourceOptions& options) {
                  "Flow records: files, directories (recursive), - for stdin, or an agent's http(s):// URL; "
                  "VPC flow logs or Hubble JSON, plain or gzip")->type_name("PATH");
   cmd.add_option("--inventory", options.inventories,
-                 "Output of 'kubectl get namespaces,nodes,pods,services,deployments,statefulsets,"
-                 "daemonsets,replicasets,jobs,cronjobs -A -o json' (repeatable)")->type_name("FILE");
+                 fmt::format("Output of '{}' (repeatable)", k_inventory_command))->type_name("FILE");
   std::vector<std::string> formats = flow_format_names();
   formats.insert(formats.begin(), "auto");
   cmd.add_option("--input-format", options.input_format, "Record format (default: detected per source)")

@@ -23,6 +23,11 @@
 
 namespace netobs {
 
+// The command that writes an inventory netobs reads whole: every kind it uses, the API server's
+// endpoints included.
+inline constexpr const char* k_inventory_command =
+    "kubectl get namespaces,nodes,pods,services,endpoints,endpointslices,deployments,statefulsets,daemonsets,replicasets,jobs,cronjobs -A -o json";
+
 struct ServicePort {
   Protocol protocol = Protocol::tcp;
   std::uint16_t port = 0;

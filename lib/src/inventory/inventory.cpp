@@ -130,10 +130,8 @@ Result<void> Inventory::add_objects(const std::string& text, const std::string& 
   if (!(kind == "List" || (kind.size() > 4 && kind.ends_with("List"))) ||
       (whole && !field(*whole, "items").is_array())) {
     return make_error(ErrorKind::invalid_input,
-                      fmt::format("{}: not a Kubernetes List (kind '{}'); expected the output of "
-                                  "'kubectl get namespaces,nodes,pods,services,deployments,"
-                                  "statefulsets,daemonsets,replicasets,jobs,cronjobs -A -o json'",
-                                  origin, kind));
+                      fmt::format("{}: not a Kubernetes List (kind '{}'); expected the output of '{}'", origin,
+                                  kind, k_inventory_command));
   }
   const std::size_t first_pod = m_pods.size();
   // A typed list (PodList) may omit each item's kind.
