@@ -101,8 +101,10 @@ ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::
     fmt::print(err, "{}", render_summary(summary, graph, recommendation, options.top));
   }
   // Warnings are printed even with --quiet: each says that the output may not do what was asked.
-  for (const auto& ns : unknown_namespaces(options.namespaces, inventory, graph)) {
-    fmt::print(err, "netobs recommend: warning: namespace '{}' (-n) is in neither the inventory nor the flows\n", ns);
+  for (auto [names, flag] : {std::pair{&options.namespaces, "-n"}, std::pair{&options.exclude_namespaces, "--exclude-namespace"}}) {
+    for (const auto& ns : unknown_namespaces(*names, inventory, graph)) {
+      fmt::print(err, "netobs recommend: warning: namespace '{}' ({}) is in neither the inventory nor the flows\n", ns, flag);
+    }
   }
   for (const auto& warning : recommendation.warnings) fmt::print(err, "netobs recommend: warning: {}\n", warning);
   if (inventory.empty() && graph.workloads.empty() && summary.records_used > 0) {

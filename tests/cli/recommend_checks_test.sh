@@ -76,6 +76,9 @@ check "-n naming an unknown namespace: exit 0" exit_is 0
 check "-n naming an unknown namespace: warns, even with -q" err_has "warning: namespace 'ordres' (-n) is in neither the inventory nor the flows"
 check "-n naming a known namespace: no warning for it" err_lacks "namespace 'orders'"
 
+run recommend "$HUBBLE" --inventory "$INVENTORY" -A --exclude-namespace kube-sytem -q
+check "--exclude-namespace naming an unknown namespace: warns" err_has "warning: namespace 'kube-sytem' (--exclude-namespace) is in neither the inventory nor the flows"
+
 # The API server: an --apiserver-cidr that leaves out an address it is at, and an inventory without
 # the endpoints of default/kubernetes, are said.
 PEERS="$NETOBS_SOURCE_DIR/tests/data/observed-peers"
