@@ -9,6 +9,7 @@
 #include <thread>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <netobs/edge_file.hpp>
 #include <netobs/ingest.hpp>
@@ -104,12 +105,11 @@ void skip_preamble(LineReader& reader, std::size_t lines, IngestSummary& summary
 void warn_when_mostly_malformed(const std::string& display, const FlowFormat& format, bool forced,
                                 std::uint64_t records, std::uint64_t malformed, IngestSummary& summary) {
   if (malformed == 0 || malformed * 2 <= records) return;
-  std::string names;
-  for (const auto& name : flow_format_names()) names += (names.empty() ? "" : ", ") + name;
   summary.warnings.push_back(fmt::format(
       "{}: {} of {} records are malformed as {} records; {}", display, malformed, records, format.name,
       forced ? fmt::format("is --input-format {} right?", format.name)
-             : fmt::format("if it holds another format, name it with --input-format ({})", names)));
+             : fmt::format("if it holds another format, name it with --input-format ({})",
+                           fmt::join(flow_format_names(), ", "))));
 }
 
 // Two threads pay only with two cores; tests take them on one too (ingest.hpp: TwoThreadRead).
