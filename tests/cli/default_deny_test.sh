@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # What recommend --default-deny lists as what it will cut off, from a VPC log and an inventory:
-# Jobs and CronJobs by whether they ran in the window (their Jobs and pods count).
+# pod egress the VPC CNI SNATed to a node's address (per node, destination and port, with the
+# fix), and Jobs and CronJobs by whether they ran in the window (their Jobs and pods count).
 source "$(dirname "$0")/lib.sh"
 
 INVENTORY="$SAMPLES/flows/inventory.json"
@@ -18,6 +19,27 @@ record() {
   record 10.0.3.10 198.51.100.80 40004 443 1764000300    # the same on ip-10-0-3-10
   record 10.0.2.10 10.0.60.5 40005 5432 1764000400       # inside the VPC: the node's own, not SNAT
 } >"$WORK/vpc.log"
+
+# --- item 7: SNATed egress is what the default deny cuts off, per node, destination and port ---
+run recommend "$WORK/vpc.log" --inventory "$INVENTORY" -A --default-deny --vpc-cidr 10.0.0.0/16
+check "SNAT: recommend exits 0" exit_is 0
+check "SNAT: the section says what breaks and the fix" \
+  err_has "default-deny will cut off this pod egress, seen only as its node's address (the VPC CNI SNATs pod egress leaving the VPC, so no policy can name the pod; collect Hubble flows, or set AWS_VPC_K8S_CNI_EXTERNALSNAT=true so the VPC logs carry pod addresses, and run again) (2):"
+check "SNAT: node, destination, port and the workloads that ran there" \
+  err_has "node ip-10-0-2-10.ec2.internal (10.0.2.10) -> 203.0.113.50 TCP 443 (2 flows): from a pod of catalog/catalog[Deployment], checkout/checkout[Deployment], orders/orders-cleanup[CronJob], orders/orders[Deployment], ui/ui[Deployment]"
+check "SNAT: the other node too" \
+  err_has "node ip-10-0-3-10.ec2.internal (10.0.3.10) -> 198.51.100.80 TCP 443 (1 flow): from a pod of catalog/catalog-mysql[StatefulSet], checkout/checkout-redis[Deployment], kube-system/coredns[Deployment], orders/orders[Deployment]"
+check "SNAT: a node's traffic inside the VPC is not SNAT" sh -c "! grep -q '10.0.60.5 TCP 5432' '$WORK/err'"
+
+run recommend "$WORK/vpc.log" --inventory "$INVENTORY" -n ui --default-deny --vpc-cidr 10.0.0.0/16
+check "SNAT -n ui: the node that runs ui is listed" \
+  err_has "node ip-10-0-2-10.ec2.internal (10.0.2.10) -> 203.0.113.50 TCP 443 (2 flows): from a pod of ui/ui[Deployment]"
+check "SNAT -n ui: a node without a covered pod is not (its traffic stays open)" \
+  sh -c "! grep -q '198.51.100.80 TCP 443 (1 flow)' '$WORK/err'"
+
+run recommend "$WORK/vpc.log" --inventory "$INVENTORY" -A --vpc-cidr 10.0.0.0/16
+check "SNAT without --default-deny: reported as unattributable only" \
+  sh -c "grep -q 'unattributable: node addresses' '$WORK/err' && ! grep -q 'default-deny will cut off this pod egress' '$WORK/err'"
 
 # --- item 8: a CronJob whose Job or pod ran in the window is "ran, no traffic seen" ---
 python3 - "$INVENTORY" "$WORK/inventory.json" <<'EOF'

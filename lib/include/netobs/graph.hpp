@@ -60,6 +60,9 @@ struct AttributionReport {
   std::map<IpAddress, std::uint64_t> cluster_unknown;   // address -> flows
   std::map<IpAddress, std::uint64_t> private_external;  // private addresses taken as external
   std::map<IpAddress, std::uint64_t> snat;              // node address -> flows to the outside
+  // The same per destination, protocol and port, when only an address named the node (VPC records,
+  // not Hubble's `reserved:host`): what a default deny cuts off. Edge -> flows.
+  std::map<EdgeId, std::uint64_t> snat_edges;
   std::map<std::string, std::uint64_t> node_traffic;    // "node -> ns/wl TCP 8080" -> flows
   // Pod addresses left out of every policy: held by no inventoried pod at the time of the
   // traffic, or claimed by two; address -> flows.

@@ -61,6 +61,9 @@ Graph build_graph(const FlowAggregate& aggregate, const Inventory& inventory, co
           // The VPC CNI SNATs pod egress leaving the VPC to the node's address: the pod behind
           // it cannot be known from these records.
           report.snat[c.ip] += flows;
+          if (aggregate.identities[key.client_identity].reserved.empty()) {
+            report.snat_edges[EdgeId{c, s, key.protocol, server.port}] += flows;
+          }
         } else if ((c.kind == PeerKind::node) != (s.kind == PeerKind::node)) {
           report.node_traffic[fmt::format("{} -> {} {} {}", to_string(c), to_string(s),
                                           to_string(key.protocol), server.port)] += flows;

@@ -4,6 +4,7 @@
 #include <map>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <netobs/time.hpp>
 
@@ -38,7 +39,58 @@ std::optional<std::int64_t> last_run(const Inventory& inventory, const WorkloadR
   return latest;
 }
 
+// Whether `ip` is outside the VPC, where the VPC CNI SNATs pod egress: outside --vpc-cidr, or
+// without it, a public address. Inside the VPC a node's address is the node's own traffic.
+bool leaves_vpc(const IpAddress& ip, const RecommendOptions& options) {
+  if (options.vpc_cidrs.empty()) return !ip.is_private();
+  return std::none_of(options.vpc_cidrs.begin(), options.vpc_cidrs.end(), [&](const Cidr& c) { return c.contains(ip); });
+}
+
+// The workloads of `covered` whose pods ran on `node`; `unknown` is set when a covered pod does
+// not say which node it ran on.
+std::set<WorkloadRef> workloads_on(const Node& node, const Inventory& inventory, const std::set<std::string>& covered,
+                                   bool& unknown) {
+  std::set<WorkloadRef> out;
+  for (const auto& pod : inventory.pods()) {
+    if (!covered.contains(pod.namespace_name) || pod.host_network) continue;
+    if (pod.node_name.empty() && !pod.host_ip) {
+      unknown = true;
+    } else if (pod.node_name == node.name || (pod.host_ip && std::find(node.addresses.begin(), node.addresses.end(),
+                                                                        *pod.host_ip) != node.addresses.end())) {
+      out.insert(pod.owner);
+    }
+  }
+  return out;
+}
+
 }  // namespace
+
+std::vector<std::string> snat_cut_off(const Graph& graph, const Inventory& inventory, const RecommendOptions& options,
+                                      const std::set<std::string>& covered) {
+  std::vector<std::string> lines;
+  for (const auto& [edge, flows] : graph.report.snat_edges) {
+    const IpAddress& destination = edge.server.ip;
+    if (!leaves_vpc(destination, options) || graph.apiserver_ips.contains(destination)) continue;
+    const Node* node = inventory.node_by_ip(edge.client.ip);
+    bool unknown = node == nullptr;
+    std::set<WorkloadRef> workloads;
+    if (node) workloads = workloads_on(*node, inventory, covered, unknown);
+    if (workloads.empty() && !unknown) continue;  // no covered pod ran there: the node's own traffic
+    std::vector<std::string> names;
+    for (const auto& ref : workloads) names.push_back(workload_name(ref));
+    std::string to = to_string(destination);
+    if (options.addresses) {
+      if (auto name = options.addresses->find(destination)) to += fmt::format(" ({})", name->name);
+    }
+    const std::string from =
+        node ? fmt::format("{} ({})", node->name, to_string(edge.client.ip)) : to_string(edge.client.ip);
+    lines.push_back(fmt::format("node {} -> {} {} {} ({} flow{}): {}", from, to, to_string(edge.protocol),
+                                edge.port, flows, flows == 1 ? "" : "s",
+                                names.empty() ? std::string("from a pod of a covered namespace")
+                                              : fmt::format("from a pod of {}", fmt::join(names, ", "))));
+  }
+  return lines;
+}
 
 std::vector<std::string> cut_off(const Inventory& inventory, const RecommendOptions& options,
                                  const std::set<std::string>& covered, const std::vector<const WorkloadNode*>& chosen) {

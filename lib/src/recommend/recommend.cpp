@@ -374,6 +374,7 @@ Recommendation recommend(const Graph& graph, const Inventory& inventory, const R
   if (options.default_deny == DefaultDeny::yes) {
     out.model.default_deny = covered;
     out.unobserved = cut_off(inventory, options, covered, chosen);
+    out.unattributed_egress = snat_cut_off(graph, inventory, options, covered);
     for (const auto& ns : known) {
       if (!covered.contains(ns)) out.unisolated.push_back(fmt::format("{}: {}", ns, unisolated_reason(ns, options)));
     }
