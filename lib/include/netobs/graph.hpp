@@ -73,9 +73,19 @@ struct AttributionReport {
   std::vector<std::string> notes;
 };
 
+// Where the node end of an edge between a node and a pod was, seen from the pod: its own node,
+// another one, or not known (no Hubble identity, and the inventory lacks the pod's or the node's).
+struct NodeSides {
+  bool own = false;
+  bool other = false;
+  bool unknown = false;
+};
+
 struct Graph {
   std::map<WorkloadRef, WorkloadNode> workloads;
   std::map<EdgeId, EdgeStats> edges;
+  // For each edge between a node and a workload: where the node was (Cilium's host or remote-node).
+  std::map<EdgeId, NodeSides> node_sides;
   AttributionReport report;
   // The names each workload resolved to each address (Hubble DNS answers), for --egress-names.
   std::map<WorkloadRef, std::map<IpAddress, std::set<std::string>>> resolved_names;

@@ -104,9 +104,36 @@ class Synthesizer {
                     to_string(peer), to_string(edge.protocol), edge.port);
     auto allow = allow_peer(self, peer, where, egress);
     if (!allow) return;
-    AllowEntry& entry = into[*allow];
-    if (entry.ports.empty()) entry.peer = *allow;
-    if (allow->kind == AllowPeerKind::domains) {
+    if (allow->kind == AllowPeerKind::nodes) {
+      for (const AllowPeer& node : node_peers(*allow, edge, where)) add(self, peer, node, edge, stats, into);
+      return;
+    }
+    add(self, peer, *allow, edge, stats, into);
+  }
+
+  // Cilium's host for the pods' own node, remote-node for the others: each only where observed;
+  // both when the records do not say which node it was (a note says so).
+  std::vector<AllowPeer> node_peers(const AllowPeer& nodes, const EdgeId& edge, const std::string& where) {
+    const auto found = m_graph.node_sides.find(edge);
+    const NodeSides sides = found == m_graph.node_sides.end() ? NodeSides{false, false, true} : found->second;
+    std::vector<AllowPeer> out;
+    AllowPeer peer = nodes;
+    if (sides.own || sides.unknown) out.push_back(peer);
+    peer.node_scope = NodeScope::other_nodes;
+    if (sides.other || sides.unknown) out.push_back(peer);
+    if (sides.unknown) {
+      note(fmt::format("{}: the records do not say whether the node was the pod's own or another: the cilium "
+                       "kind allows both the host and the remote-node entity",
+                       where));
+    }
+    return out;
+  }
+
+  void add(const WorkloadNode& self, const Peer& peer, const AllowPeer& allow, const EdgeId& edge,
+           const EdgeStats& stats, std::map<AllowPeer, AllowEntry>& into) {
+    AllowEntry& entry = into[allow];
+    if (entry.ports.empty()) entry.peer = allow;
+    if (allow.kind == AllowPeerKind::domains) {
       // Keyed by the names alone: every address the names gave shares one rule.
       const Cidr address = host_cidr(peer.ip);
       if (std::find(entry.peer.cidrs.begin(), entry.peer.cidrs.end(), address) == entry.peer.cidrs.end()) {
@@ -114,7 +141,7 @@ class Synthesizer {
         std::sort(entry.peer.cidrs.begin(), entry.peer.cidrs.end());
       }
       m_named_egress.insert(fmt::format("{}/{}: {} -> {}", self.ref.namespace_name, self.ref.name, to_string(peer.ip),
-                                        fmt::join(allow->domains, ", ")));
+                                        fmt::join(allow.domains, ", ")));
     }
     entry.ports.emplace(edge.protocol, edge.port);
     entry.evidence.merge(stats);
