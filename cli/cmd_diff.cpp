@@ -45,6 +45,17 @@ ExitCode check_analysed(const DiffOptions& options, const ManifestSet& proposal,
                k_analysed_policy_api);
     return ExitCode::input_error;
   }
+  // Policies select pods: with none on either side every connectivity would be empty on both,
+  // which would read as "no change" for a comparison that never ran.
+  if (live.pods.empty() && proposal.pods.empty()) {
+    fmt::print(err,
+               "netobs diff: the connectivity could not be evaluated: neither {} nor {} holds a workload (pods or "
+               "their controllers); give the pods with --inventory ('{}') or manifests that hold them\n",
+               options.live.empty() ? std::string("the cluster")
+                                    : fmt::format("the live state {}", fmt::join(options.live, ", ")),
+               proposed_paths, k_inventory_command);
+    return ExitCode::input_error;
+  }
   return ExitCode::ok;
 }
 

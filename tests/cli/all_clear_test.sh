@@ -180,4 +180,21 @@ check "a pair with one added workload names it alone" out_has "source: shop/api[
 run diff "$MANIFESTS" --live "$WORK/with-pair.yaml"
 check "a pair of removed workloads names both" out_has "destination: shop/api[Deployment], ref1: All Connections, ref2: No Connections, workloads-diff-info: workload shop/cache[Deployment] and shop/api[Deployment] removed"
 
+# --- diff --live with policies but no workloads: the connectivity could not be evaluated ---
+python3 - "$GOLDEN_DIFF/live.yaml" "$WORK/live-policies.yaml" <<'EOF'
+import sys
+documents = open(sys.argv[1]).read().split("\n---\n")
+open(sys.argv[2], "w").write("\n---\n".join(d for d in documents if "kind: NetworkPolicy" in d) + "\n")
+EOF
+check "the live policies hold no workload" sh -c "! grep -q -e 'kind: Deployment' -e 'kind: StatefulSet' '$WORK/live-policies.yaml'"
+run diff "$GOLDEN_DIFF/proposed.yaml" --live "$WORK/live-policies.yaml"
+check "diff of policies without workloads: exit 3, not 'no change'" exit_is 3
+check "diff of policies without workloads: says the connectivity could not be evaluated" \
+  err_has "netobs diff: the connectivity could not be evaluated: neither the live state $WORK/live-policies.yaml nor $GOLDEN_DIFF/proposed.yaml holds a workload"
+check "diff of policies without workloads: prints no diff" out_empty
+run diff "$WORK/live-policies.yaml" --live "$WORK/live-policies.yaml"
+check "diff of the same policies without workloads: exit 3, not 'no change'" exit_is 3
+run diff "$GOLDEN_DIFF/proposed.yaml" --live "$WORK/live-policies.yaml" --live "$GOLDEN_DIFF/live.yaml"
+check "diff with workloads on the live side is evaluated (exit 1: differences)" exit_is 1
+
 finish

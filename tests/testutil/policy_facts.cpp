@@ -42,7 +42,7 @@ std::vector<std::string> model_peers(const AllowPeer& peer, OutputKind kind) {
       out.emplace_back("every-pod");
       break;
     case AllowPeerKind::nodes:
-      if (cilium) out = {"entity host", "entity remote-node"};
+      if (cilium) out = {peer.node_scope == NodeScope::own_node ? "entity host" : "entity remote-node"};
       break;  // networking/v1 cannot name nodes: no rule, by design
     case AllowPeerKind::ingress_proxy:
       if (cilium) out.emplace_back("entity ingress");

@@ -60,6 +60,9 @@ struct AttributionReport {
   std::map<IpAddress, std::uint64_t> cluster_unknown;   // address -> flows
   std::map<IpAddress, std::uint64_t> private_external;  // private addresses taken as external
   std::map<IpAddress, std::uint64_t> snat;              // node address -> flows to the outside
+  // The same per destination, protocol and port, when only an address named the node (VPC records,
+  // not Hubble's `reserved:host`): what a default deny cuts off. Edge -> flows.
+  std::map<EdgeId, std::uint64_t> snat_edges;
   std::map<std::string, std::uint64_t> node_traffic;    // "node -> ns/wl TCP 8080" -> flows
   // Pod addresses left out of every policy: held by no inventoried pod at the time of the
   // traffic, or claimed by two; address -> flows.
@@ -70,9 +73,19 @@ struct AttributionReport {
   std::vector<std::string> notes;
 };
 
+// Where the node end of an edge between a node and a pod was, seen from the pod: its own node,
+// another one, or not known (no Hubble identity, and the inventory lacks the pod's or the node's).
+struct NodeSides {
+  bool own = false;
+  bool other = false;
+  bool unknown = false;
+};
+
 struct Graph {
   std::map<WorkloadRef, WorkloadNode> workloads;
   std::map<EdgeId, EdgeStats> edges;
+  // For each edge between a node and a workload: where the node was (Cilium's host or remote-node).
+  std::map<EdgeId, NodeSides> node_sides;
   AttributionReport report;
   // The names each workload resolved to each address (Hubble DNS answers), for --egress-names.
   std::map<WorkloadRef, std::map<IpAddress, std::set<std::string>>> resolved_names;

@@ -50,8 +50,12 @@ struct Node {
 // What the inventory knows of a workload beyond its pods.
 struct WorkloadInfo {
   std::optional<LabelSelector> selector;  // spec.selector of the owning object, when present
-  // Unix seconds of the last run: a CronJob's status.lastScheduleTime, a Job's status.startTime.
+  // Unix seconds of the last run: a CronJob's status.lastScheduleTime, a Job's status.completionTime
+  // or, while it runs, its status.startTime (a Job that started before a window and ended in it ran
+  // in it).
   std::optional<std::int64_t> last_run;
+  // The object that controls it (ownerReferences): a Job's CronJob, a ReplicaSet's Deployment.
+  std::optional<WorkloadRef> controller;
 };
 
 // The addresses behind a Service as its Endpoints or EndpointSlices list them: for Services

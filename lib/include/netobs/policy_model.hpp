@@ -33,6 +33,11 @@ enum class AllowPeerKind {
   ingress_proxy,
 };
 
+// Which nodes a `nodes` peer is, seen from the workload's pods: the node each pod runs on
+// (Cilium's `host` entity: kubelet probes, host-network pods beside it) or the other nodes
+// (`remote-node`). Cilium keeps them apart, so allowing the one observed never allows the other.
+enum class NodeScope { own_node, other_nodes };
+
 struct AllowPeer {
   AllowPeerKind kind = AllowPeerKind::address;
   WorkloadRef workload;              // workload
@@ -40,6 +45,7 @@ struct AllowPeer {
   std::vector<Cidr> cidrs;           // address, apiserver, domains
   std::vector<std::string> domains;  // domains: exact names
   std::string label;                 // what the address is, for reviewers ("orders-db (RDS)"), or empty
+  NodeScope node_scope = NodeScope::own_node;  // nodes
 
   auto operator<=>(const AllowPeer&) const = default;
 };

@@ -55,6 +55,9 @@ struct Recommendation {
   PolicyModel model;                           // what each output kind writes (network_policies(model) for the engine)
   std::vector<std::string> notes;              // for review: what was left out and why
   std::vector<std::string> unobserved;         // with --default-deny: workloads it will cut off, and why
+  // With --default-deny: pod egress seen only as its node's address (SNAT), per node, destination
+  // and port; it will be cut off, since no policy can name the pod.
+  std::vector<std::string> unattributed_egress;
   std::vector<std::string> unisolated;         // with --default-deny: namespaces it leaves open, and why
   std::string dns_description;                 // what DNS egress allows, for the summary
   std::vector<std::string> named_addresses;    // "52.94.1.12: S3 us-east-1 (52.94.0.0/22)", sorted

@@ -1,11 +1,49 @@
 #include <netobs/graph.hpp>
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "resolve.hpp"
 #include "selector.hpp"
 
 namespace netobs {
+namespace {
+
+// One end of an aggregated edge: its address and Hubble identity.
+struct EdgeEnd {
+  const IpAddress& ip;
+  const FlowEndpoint& identity;
+};
+
+// Where the node end of an edge was, seen from its pod: the inventory answers when it knows both
+// the node and the pod's node; else Hubble's identity does (`reserved:host` is the pod's own node
+// when the flow was captured at the pod, as Hubble captures pod traffic).
+void mark_node_side(NodeSides& sides, const EdgeEnd& node_end, const EdgeEnd& pod_end, std::int64_t seen_at,
+                    const Inventory& inventory) {
+  const Node* node = inventory.node_by_ip(node_end.ip);
+  const Pod* pod = pod_end.identity.pod_name.empty()
+                       ? nullptr
+                       : inventory.pod_by_name(pod_end.identity.namespace_name, pod_end.identity.pod_name);
+  if (!pod) {
+    const IpHolder holder = inventory.holder_at(pod_end.ip, seen_at);
+    if (holder.status == IpHolder::Status::pod) pod = holder.pod;
+  }
+  if (node && pod && (!pod->node_name.empty() || pod->host_ip)) {
+    const bool own = pod->node_name == node->name ||
+                     (pod->host_ip && std::find(node->addresses.begin(), node->addresses.end(), *pod->host_ip) !=
+                                          node->addresses.end());
+    (own ? sides.own : sides.other) = true;
+  } else if (node_end.identity.reserved == "host") {
+    sides.own = true;
+  } else if (node_end.identity.reserved == "remote-node") {
+    sides.other = true;
+  } else {
+    sides.unknown = true;
+  }
+}
+
+}  // namespace
 
 bool is_system_namespace(const std::string& namespace_name) {
   return namespace_name == "kube-system" || namespace_name == "kube-public" ||
@@ -61,11 +99,22 @@ Graph build_graph(const FlowAggregate& aggregate, const Inventory& inventory, co
           // The VPC CNI SNATs pod egress leaving the VPC to the node's address: the pod behind
           // it cannot be known from these records.
           report.snat[c.ip] += flows;
+          if (aggregate.identities[key.client_identity].reserved.empty()) {
+            report.snat_edges[EdgeId{c, s, key.protocol, server.port}] += flows;
+          }
         } else if ((c.kind == PeerKind::node) != (s.kind == PeerKind::node)) {
           report.node_traffic[fmt::format("{} -> {} {} {}", to_string(c), to_string(s),
                                           to_string(key.protocol), server.port)] += flows;
         }
-        graph.edges[EdgeId{c, s, key.protocol, server.port}].merge(stats);
+        const EdgeId edge{c, s, key.protocol, server.port};
+        if (c.kind == PeerKind::node && s.kind == PeerKind::workload) {
+          mark_node_side(graph.node_sides[edge], {key.client, aggregate.identities[key.client_identity]},
+                         {key.server, aggregate.identities[key.server_identity]}, seen_at, inventory);
+        } else if (s.kind == PeerKind::node && c.kind == PeerKind::workload) {
+          mark_node_side(graph.node_sides[edge], {key.server, aggregate.identities[key.server_identity]},
+                         {key.client, aggregate.identities[key.client_identity]}, seen_at, inventory);
+        }
+        graph.edges[edge].merge(stats);
       }
     }
   }

@@ -155,8 +155,9 @@ Result<void> Inventory::add_objects(const std::string& text, const std::string& 
       const WorkloadRef ref{ns, object_kind, string_at(metadata, "name")};
       m_workloads[ref].selector = k8s::parse_selector(field(field(item, "spec"), "selector"));
       const json& status = field(item, "status");
-      m_workloads[ref].last_run =
-          parse_rfc3339(string_at(status, object_kind == "CronJob" ? "lastScheduleTime" : "startTime"));
+      auto& last_run = m_workloads[ref].last_run;
+      last_run = parse_rfc3339(string_at(status, object_kind == "CronJob" ? "lastScheduleTime" : "startTime"));
+      if (auto completed = parse_rfc3339(string_at(status, "completionTime"))) last_run = completed;
       if (object_kind == "ReplicationController") {
         // An RC's selector is a plain label map, not a LabelSelector.
         const json& selector = field(field(item, "spec"), "selector");
@@ -166,6 +167,7 @@ Result<void> Inventory::add_objects(const std::string& text, const std::string& 
       }
       if (auto controller = k8s::controller_of(metadata)) {
         m_parents[ref] = WorkloadRef{ns, controller->first, controller->second};
+        m_workloads[ref].controller = m_parents[ref];
       }
     }
   };

@@ -151,4 +151,24 @@ DnsCheck check_dns(const DnsTarget& dns, const Inventory& inventory, const Graph
   return check;
 }
 
+// The workloads serving cluster DNS that the graph lacks (no traffic seen): nodes made from the
+// inventory so the DNS server always gets its policy.
+std::map<WorkloadRef, WorkloadNode> unseen_dns_workloads(const Graph& graph, const Inventory& inventory,
+                                                         const DnsTarget& dns) {
+  std::map<WorkloadRef, WorkloadNode> out;
+  if (!dns.selector) return out;
+  for (const auto& pod : inventory.pods()) {
+    if (pod.namespace_name != dns.namespace_name || pod.host_network || pod.terminated ||
+        !dns.selector->matches(pod.labels) || graph.workloads.contains(pod.owner)) {
+      continue;
+    }
+    WorkloadNode& node = out[pod.owner];
+    node.ref = pod.owner;
+    node.system = is_system_namespace(pod.namespace_name);
+    auto info = inventory.workloads().find(pod.owner);
+    node.selector = info != inventory.workloads().end() && info->second.selector ? *info->second.selector : *dns.selector;
+  }
+  return out;
+}
+
 }  // namespace netobs

@@ -2,6 +2,7 @@
 // rollouts that broke name resolution.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,5 +44,10 @@ struct DnsCheck {
   std::vector<std::string> warnings;
 };
 DnsCheck check_dns(const DnsTarget& dns, const Inventory& inventory, const Graph& graph);
+
+// The workloads serving cluster DNS that the graph lacks (no traffic seen): nodes made from the
+// inventory so the DNS server always gets its policy.
+std::map<WorkloadRef, WorkloadNode> unseen_dns_workloads(const Graph& graph, const Inventory& inventory,
+                                                         const DnsTarget& dns);
 
 }  // namespace netobs

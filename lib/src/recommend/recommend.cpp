@@ -104,9 +104,36 @@ class Synthesizer {
                     to_string(peer), to_string(edge.protocol), edge.port);
     auto allow = allow_peer(self, peer, where, egress);
     if (!allow) return;
-    AllowEntry& entry = into[*allow];
-    if (entry.ports.empty()) entry.peer = *allow;
-    if (allow->kind == AllowPeerKind::domains) {
+    if (allow->kind == AllowPeerKind::nodes) {
+      for (const AllowPeer& node : node_peers(*allow, edge, where)) add(self, peer, node, edge, stats, into);
+      return;
+    }
+    add(self, peer, *allow, edge, stats, into);
+  }
+
+  // Cilium's host for the pods' own node, remote-node for the others: each only where observed;
+  // both when the records do not say which node it was (a note says so).
+  std::vector<AllowPeer> node_peers(const AllowPeer& nodes, const EdgeId& edge, const std::string& where) {
+    const auto found = m_graph.node_sides.find(edge);
+    const NodeSides sides = found == m_graph.node_sides.end() ? NodeSides{false, false, true} : found->second;
+    std::vector<AllowPeer> out;
+    AllowPeer peer = nodes;
+    if (sides.own || sides.unknown) out.push_back(peer);
+    peer.node_scope = NodeScope::other_nodes;
+    if (sides.other || sides.unknown) out.push_back(peer);
+    if (sides.unknown) {
+      note(fmt::format("{}: the records do not say whether the node was the pod's own or another: the cilium "
+                       "kind allows both the host and the remote-node entity",
+                       where));
+    }
+    return out;
+  }
+
+  void add(const WorkloadNode& self, const Peer& peer, const AllowPeer& allow, const EdgeId& edge,
+           const EdgeStats& stats, std::map<AllowPeer, AllowEntry>& into) {
+    AllowEntry& entry = into[allow];
+    if (entry.ports.empty()) entry.peer = allow;
+    if (allow.kind == AllowPeerKind::domains) {
       // Keyed by the names alone: every address the names gave shares one rule.
       const Cidr address = host_cidr(peer.ip);
       if (std::find(entry.peer.cidrs.begin(), entry.peer.cidrs.end(), address) == entry.peer.cidrs.end()) {
@@ -114,7 +141,7 @@ class Synthesizer {
         std::sort(entry.peer.cidrs.begin(), entry.peer.cidrs.end());
       }
       m_named_egress.insert(fmt::format("{}/{}: {} -> {}", self.ref.namespace_name, self.ref.name, to_string(peer.ip),
-                                        fmt::join(allow->domains, ", ")));
+                                        fmt::join(allow.domains, ", ")));
     }
     entry.ports.emplace(edge.protocol, edge.port);
     entry.evidence.merge(stats);
@@ -271,26 +298,6 @@ std::string unisolated_reason(const std::string& ns, const RecommendOptions& opt
   return "no workload with observed traffic";
 }
 
-// The workloads serving cluster DNS that the graph lacks (no traffic seen): nodes made from the
-// inventory so the DNS server always gets its policy.
-std::map<WorkloadRef, WorkloadNode> unseen_dns_workloads(const Graph& graph, const Inventory& inventory,
-                                                         const DnsTarget& dns) {
-  std::map<WorkloadRef, WorkloadNode> out;
-  if (!dns.selector) return out;
-  for (const auto& pod : inventory.pods()) {
-    if (pod.namespace_name != dns.namespace_name || pod.host_network || pod.terminated ||
-        !dns.selector->matches(pod.labels) || graph.workloads.contains(pod.owner)) {
-      continue;
-    }
-    WorkloadNode& node = out[pod.owner];
-    node.ref = pod.owner;
-    node.system = is_system_namespace(pod.namespace_name);
-    auto info = inventory.workloads().find(pod.owner);
-    node.selector = info != inventory.workloads().end() && info->second.selector ? *info->second.selector : *dns.selector;
-  }
-  return out;
-}
-
 // Stable, unique names: "<name>-netobs", with the kind added where two kinds share a name.
 std::map<WorkloadRef, std::string> policy_names(const std::vector<const WorkloadNode*>& workloads) {
   std::map<std::pair<std::string, std::string>, int> uses;
@@ -374,6 +381,7 @@ Recommendation recommend(const Graph& graph, const Inventory& inventory, const R
   if (options.default_deny == DefaultDeny::yes) {
     out.model.default_deny = covered;
     out.unobserved = cut_off(inventory, options, covered, chosen);
+    out.unattributed_egress = snat_cut_off(graph, inventory, options, covered);
     for (const auto& ns : known) {
       if (!covered.contains(ns)) out.unisolated.push_back(fmt::format("{}: {}", ns, unisolated_reason(ns, options)));
     }

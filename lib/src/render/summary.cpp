@@ -117,6 +117,11 @@ std::string render_summary(const IngestSummary& summary, const Graph& graph,
   lines_section(out, "notes", recommendation.notes, top * 4);
   lines_section(out, "default-deny will cut off these workloads (no policy allows their traffic)",
                 recommendation.unobserved, top * 4);
+  lines_section(out,
+                "default-deny will cut off this pod egress, seen only as its node's address (the VPC CNI SNATs pod "
+                "egress leaving the VPC, so no policy can name the pod; collect Hubble flows, or set "
+                "AWS_VPC_K8S_CNI_EXTERNALSNAT=true so the VPC logs carry pod addresses, and run again)",
+                recommendation.unattributed_egress, top * 4);
   lines_section(out, "namespaces default-deny leaves open", recommendation.unisolated, top * 4);
   return out;
 }

@@ -1,6 +1,6 @@
 // The `cilium` kind: one cilium.io/v2 CiliumNetworkPolicy per workload. Pods of another namespace
-// carry the k8s:io.kubernetes.pod.namespace label, nodes are the `host` and `remote-node`
-// entities, the API server is `kube-apiserver`, Cilium's Ingress/Gateway proxy `ingress`, and
+// carry the k8s:io.kubernetes.pod.namespace label, nodes are the `host` entity (the pod's own node)
+// or `remote-node` (the others), each only where observed, the API server is `kube-apiserver`, Cilium's Ingress/Gateway proxy `ingress`, and
 // `world` is never written. Egress to cluster
 // DNS carries the L7 DNS rule, so Cilium's DNS proxy sees the lookups `toFQDNs` needs.
 // --default-deny is one CiliumClusterwideNetworkPolicy whose empty rules put every pod of the
@@ -72,8 +72,7 @@ ordered_json cilium_rule(const RuleGroup& group, bool ingress, const std::string
         add_once(out[prefix + "Endpoints"], endpoint_selector(*peer, self_ns));
         break;
       case AllowPeerKind::nodes:
-        add_once(out[prefix + "Entities"], "host");
-        add_once(out[prefix + "Entities"], "remote-node");
+        add_once(out[prefix + "Entities"], peer->node_scope == NodeScope::own_node ? "host" : "remote-node");
         break;
       case AllowPeerKind::apiserver:
         add_once(out[prefix + "Entities"], "kube-apiserver");
