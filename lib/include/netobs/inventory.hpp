@@ -86,6 +86,37 @@ struct IpHolder {
   std::int64_t valid_until = INT64_MAX;
 };
 
+// The workload kinds that own pods through a pod template (and, for ReplicaSets and Jobs, may be
+// owned in turn: by a Deployment, by a CronJob).
+bool is_workload_kind(const std::string& kind);
+
+// Owner links between workload objects, as their ownerReferences name them (a ReplicaSet's
+// Deployment, a Job's CronJob): the way from a pod's controller to its root owner, the workload a
+// policy is written for. The inventory and the manifest loader both resolve owners with it, so a
+// List read either way names its workloads alike.
+class OwnerChains {
+ public:
+  // Whether a ReplicaSet named <name>-<pod-template-hash> whose object is missing belongs to
+  // Deployment <name> even when no Deployment object was recorded: an inventory is the whole
+  // cluster, where only a Deployment makes such names; manifests are what their author wrote (the
+  // np-guard suite's pods name a ReplicaSet and nothing else).
+  enum class Deployments : std::uint8_t { assumed, recorded_only };
+  explicit OwnerChains(Deployments deployments = Deployments::assumed) : m_deployments(deployments) {}
+
+  // Records a workload object and its controller (ownerReferences), when it has one.
+  void add(const WorkloadRef& workload, const std::optional<WorkloadRef>& controller);
+  // The root owner of `controller` (a pod's direct controller, or a workload object itself).
+  // Without the ReplicaSet or Job object, the naming conventions of their controllers stand in: a
+  // ReplicaSet named <deployment>-<pod-template-hash> (from `pod_labels`) is that Deployment's (see
+  // Deployments), a Job named <cronjob>-<digits> that CronJob's when the CronJob was recorded.
+  WorkloadRef root_of(const WorkloadRef& controller, const Labels& pod_labels = {}) const;
+
+ private:
+  std::map<WorkloadRef, WorkloadRef> m_parents;  // workload -> its controller
+  std::set<WorkloadRef> m_workloads;             // every workload object recorded
+  Deployments m_deployments;
+};
+
 class Inventory {
  public:
   // Adds the objects of one `kubectl get -o json|yaml` List. Returns an invalid_input error naming
@@ -153,8 +184,7 @@ class Inventory {
   std::map<std::string, Labels> m_namespaces;
   std::map<WorkloadRef, WorkloadInfo> m_workloads;
   std::map<std::pair<std::string, std::string>, ServiceEndpoints> m_endpoints;  // (namespace, service)
-  // owner links of ReplicaSets and Jobs: (namespace, kind, name) -> parent
-  std::map<WorkloadRef, WorkloadRef> m_parents;
+  OwnerChains m_owners;  // of ReplicaSets and Jobs, to their Deployments and CronJobs
   std::unordered_map<IpAddress, std::vector<std::size_t>, IpAddressHash> m_pods_by_ip;
   std::map<std::pair<std::string, std::string>, std::size_t> m_pod_by_name;      // (namespace, name)
   std::map<std::pair<std::string, std::string>, std::size_t> m_service_by_name;  // (namespace, name)

@@ -19,12 +19,31 @@ enum class Severity { info, warning, error };
 
 std::string_view to_string(Severity severity);  // "info", "warning", "error"
 
+// The Kubernetes object a finding is about. It locates a finding where a line cannot: an object
+// the API server listed (--from-cluster) is in no file, and a line of minified JSON holds many.
+struct ObjectRef {
+  std::string kind;
+  std::string namespace_name;  // empty for cluster-scoped kinds (Namespace)
+  std::string name;
+
+  bool empty() const { return kind.empty(); }
+  auto operator<=>(const ObjectRef&) const = default;
+};
+
+// "NetworkPolicy shop/web", "Namespace shop".
+std::string to_string(const ObjectRef& object);
+
 struct Diagnostic {
   std::string rule;
   Severity severity = Severity::error;
   std::string message;
   SourceLocation location;
   std::size_t column = 1;
+  ObjectRef object;   // empty when the finding is about no object (a file that does not parse)
+  std::string field;  // the field of `object`, as kubectl names it ("spec.ingress[0].ports[1]"), when known
+  // False when `location.file` names where the object was read but no file (the cluster): its line
+  // and column point nowhere a reader can open, and `object` says which object it is.
+  bool in_file = true;
   // Set by a rule whose finding is less (or more) severe than the rule's own level in this case,
   // e.g. "selects no pod" when no inventory says which pods exist.
   std::optional<Severity> severity_override;
@@ -47,7 +66,8 @@ const std::vector<const Rule*>& builtin_rules();
 struct LintInput {
   std::vector<std::string> paths;
   // (origin, text) read along with the files, e.g. the cluster's objects (--from-cluster); a
-  // file's object wins over one of these with the same kind, namespace and name.
+  // file's object wins over one of these with the same kind, namespace and name. Their objects
+  // are in no file: findings on them name the object (Diagnostic::in_file is false).
   std::vector<std::pair<std::string, std::string>> texts;
   const Inventory* inventory = nullptr;  // pods and namespaces, from recommend's inventory
   std::string inventory_origin;          // its path, for messages
@@ -56,7 +76,7 @@ struct LintInput {
 };
 
 struct Report {
-  std::vector<Diagnostic> diagnostics;  // sorted by file, line, column, rule
+  std::vector<Diagnostic> diagnostics;  // sorted by file, line, column, object, field, rule
   std::vector<std::string> notes;       // files and documents that were skipped
   std::vector<UnanalysedPolicy> unanalysed;  // policies of other kinds, which no rule checked
   std::size_t policies = 0;

@@ -76,20 +76,6 @@ const Object* lookup(const Index& index, const typename Index::key_type& key, co
   return it == index.end() ? nullptr : &objects[it->second];
 }
 
-bool is_workload_kind(const std::string& kind) {
-  return kind == "Deployment" || kind == "StatefulSet" || kind == "DaemonSet" ||
-         kind == "ReplicaSet" || kind == "Job" || kind == "CronJob" ||
-         kind == "ReplicationController";
-}
-
-// "shop-7d9c8b6f5" (a ReplicaSet) -> "shop" when the suffix is the pod-template-hash.
-std::optional<std::string> strip_suffix(const std::string& name, const std::string& suffix) {
-  if (suffix.empty() || name.size() <= suffix.size() + 1) return std::nullopt;
-  if (name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0) return std::nullopt;
-  if (name[name.size() - suffix.size() - 1] != '-') return std::nullopt;
-  return name.substr(0, name.size() - suffix.size() - 1);
-}
-
 }  // namespace
 
 Result<void> Inventory::load_file(const std::filesystem::path& path) {
@@ -165,10 +151,10 @@ Result<void> Inventory::add_objects(const std::string& text, const std::string& 
           m_workloads[ref].selector = LabelSelector{k8s::labels_at(selector), {}};
         }
       }
-      if (auto controller = k8s::controller_of(metadata)) {
-        m_parents[ref] = WorkloadRef{ns, controller->first, controller->second};
-        m_workloads[ref].controller = m_parents[ref];
-      }
+      std::optional<WorkloadRef> controller;
+      if (auto owner = k8s::controller_of(metadata)) controller = WorkloadRef{ns, owner->first, owner->second};
+      m_workloads[ref].controller = controller;
+      m_owners.add(ref, controller);
     }
   };
   if (whole) {
@@ -214,29 +200,7 @@ void Inventory::index() {
   if (!m_nodes.empty()) dedupe(m_nodes, [](const Node& n) { return n.name; });
   for (auto& pod : m_pods) {
     m_namespaces.try_emplace(pod.namespace_name);
-    WorkloadRef ref = pod.controller;
-    for (int depth = 0; depth < 4; ++depth) {
-      auto parent = m_parents.find(ref);
-      if (parent == m_parents.end()) break;
-      ref = parent->second;
-    }
-    // Without the ReplicaSet (or Job) object, fall back to the naming conventions of their
-    // controllers, so a pods-only inventory still yields Deployments and CronJobs.
-    if (ref.kind == "ReplicaSet" && !m_parents.contains(ref)) {
-      auto hash = pod.labels.find("pod-template-hash");
-      if (hash != pod.labels.end()) {
-        if (auto name = strip_suffix(ref.name, hash->second)) ref = {ref.namespace_name, "Deployment", *name};
-      }
-    }
-    if (ref.kind == "Job" && !m_parents.contains(ref)) {
-      auto dash = ref.name.rfind('-');
-      if (dash != std::string::npos && dash + 1 < ref.name.size() &&
-          ref.name.find_first_not_of("0123456789", dash + 1) == std::string::npos &&
-          m_workloads.contains({ref.namespace_name, "CronJob", ref.name.substr(0, dash)})) {
-        ref = {ref.namespace_name, "CronJob", ref.name.substr(0, dash)};
-      }
-    }
-    pod.owner = ref;
+    pod.owner = m_owners.root_of(pod.controller, pod.labels);
   }
   for (auto& service : m_services) m_namespaces.try_emplace(service.namespace_name);
 

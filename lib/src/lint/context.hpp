@@ -30,8 +30,18 @@ struct LintContext {
   bool inventory_given = false;  // an inventory or the cluster: every pod is known, not only the manifests' pods
   const Graph* flows = nullptr;
 
-  // A finding at `pointer` (relative to the policy object).
+  // A finding at `pointer` (relative to the object: "/spec/podSelector", "" for the object).
   Diagnostic at(const PolicyInput& input, const std::string& pointer, std::string message) const;
+  Diagnostic at(const ManifestObject& object, const std::string& pointer, std::string message) const;
+  // A finding about the workload of `pod`, where the pod was declared (a pod of the cluster has
+  // no line: its location's line is 0).
+  Diagnostic about(const ClusterPod& pod, std::string message) const;
 };
+
+// The object's kind, namespace and name.
+ObjectRef object_ref(const ManifestObject& object);
+// The field `pointer` ("/spec/ingress/0/ports") names in `value`, as kubectl writes it
+// ("spec.ingress[0].ports"); "" for the object itself.
+std::string field_path(const nlohmann::json& value, const std::string& pointer);
 
 }  // namespace netobs::lint

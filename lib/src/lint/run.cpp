@@ -13,10 +13,19 @@ namespace {
 
 // The inventory's model keeps no positions (it is read for addresses and owners), so lint reads
 // its file once more for them: a finding about a namespace or a pod then points at that object,
-// not at the file's first line. Without a readable file the pods keep that first line.
+// not at the file's first line. An inventory that is no file (the cluster) has no lines: its pods
+// get line 0, and their findings name the workload instead.
 void locate_inventory_objects(ManifestSet& set, const std::string& origin) {
   std::error_code ec;
-  if (origin.empty() || !std::filesystem::is_regular_file(origin, ec)) return;
+  if (origin.empty()) return;
+  if (!std::filesystem::is_regular_file(origin, ec)) {
+    for (auto* list : {&set.pods, &set.finished_pods}) {
+      for (auto& pod : *list) {
+        if (pod.location.file == origin) pod.location.line = 0;
+      }
+    }
+    return;
+  }
   auto files = read_manifest_files({origin});
   if (!files) return;
   std::map<std::pair<std::string, std::string>, SourceLocation> pods;
@@ -56,15 +65,6 @@ const nlohmann::json* PolicyInput::at(const std::string& pointer) const {
   return root.contains(p) ? &root.at(p) : nullptr;
 }
 
-Diagnostic LintContext::at(const PolicyInput& input, const std::string& pointer, std::string message) const {
-  const std::string full = input.object->pointer + pointer;
-  Diagnostic d;
-  d.message = std::move(message);
-  d.location = input.object->document->location(full);
-  d.column = input.object->document->column(full);
-  return d;
-}
-
 Result<Report> run_lint(const LintInput& input, const std::vector<const Rule*>& rules) {
   auto files = read_manifest_files(input.paths, input.texts, input.input_errors);
   if (!files) return tl::unexpected(files.error());
@@ -101,15 +101,16 @@ Result<Report> run_lint(const LintInput& input, const std::vector<const Rule*>& 
       report.diagnostics.push_back(std::move(d));
     }
   }
-  std::sort(report.diagnostics.begin(), report.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.location.file, a.location.line, a.column, a.rule, a.message) <
-           std::tie(b.location.file, b.location.line, b.column, b.rule, b.message);
-  });
+  // A finding is its place (file, line, column, and the object and field: objects the API server
+  // listed share their "file", several on one line of minified JSON their line), rule and message.
+  // Only the same finding twice (two rules' walks over one field) is merged.
+  auto key = [](const Diagnostic& d) {
+    return std::tie(d.location.file, d.location.line, d.column, d.object, d.field, d.rule, d.message);
+  };
+  std::sort(report.diagnostics.begin(), report.diagnostics.end(),
+            [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
   report.diagnostics.erase(std::unique(report.diagnostics.begin(), report.diagnostics.end(),
-                                       [](const Diagnostic& a, const Diagnostic& b) {
-                                         return a.rule == b.rule && a.message == b.message &&
-                                                a.location.file == b.location.file && a.location.line == b.location.line;
-                                       }),
+                                       [&](const Diagnostic& a, const Diagnostic& b) { return key(a) == key(b); }),
                            report.diagnostics.end());
   return report;
 }

@@ -36,7 +36,7 @@ void collect(const LocatedDocument& doc, const nlohmann::json& value, const std:
     }
     return;
   }
-  objects.push_back(ManifestObject{&doc, pointer, kind});
+  objects.push_back(ManifestObject{&doc, pointer, kind, true});
 }
 
 // What a file that does not parse looks like, to say what to do with it.
@@ -126,8 +126,9 @@ Result<ManifestFiles> read_manifest_files(const std::vector<std::string>& paths,
   auto from_text = [&](const ManifestObject& object) {
     return static_cast<std::size_t>(object.document - files.documents.data()) >= from_files;
   };
-  for (const auto& object : files.objects) {
-    if (!from_text(object)) in_files.insert(identity(object));
+  for (auto& object : files.objects) {
+    object.in_file = !from_text(object);
+    if (object.in_file) in_files.insert(identity(object));
   }
   std::erase_if(files.objects, [&](const ManifestObject& object) { return from_text(object) && in_files.contains(identity(object)); });
   std::sort(files.notes.begin(), files.notes.end());
@@ -140,6 +141,7 @@ Result<ManifestFiles> read_manifest_text(const std::string& text, const std::str
   if (!documents) return tl::unexpected(documents.error());
   files.documents = std::move(*documents);
   for (const auto& doc : files.documents) collect(doc, doc.value, "", "", files.objects, files.notes);
+  for (auto& object : files.objects) object.in_file = false;
   return files;
 }
 

@@ -15,6 +15,9 @@ struct ManifestObject {
   const LocatedDocument* document = nullptr;
   std::string pointer;  // JSON pointer of the object inside its document ("" or "/items/3")
   std::string kind;     // its kind, or the item kind of the typed List it came in (PodList: Pod)
+  // False for an object of a text in memory (what the API server listed): its document's lines are
+  // those of netobs's own serialisation, no place in a file anyone can open.
+  bool in_file = true;
   const nlohmann::json& value() const { return pointer.empty() ? document->value : document->value.at(nlohmann::json::json_pointer(pointer)); }
 };
 

@@ -1,5 +1,6 @@
 #include <netobs/manifest.hpp>
 
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -33,17 +34,58 @@ ClusterPod pod_from_object(const ManifestObject& object) {
   return pod;
 }
 
-ClusterPod pod_from_workload(const ManifestObject& object, const std::string& kind, const json& templ) {
+WorkloadRef workload_of(const ManifestObject& object) {
   const json& metadata = field(object.value(), "metadata");
+  return {namespace_of(metadata), object.kind, k8s::string_at(metadata, "name")};
+}
+
+// The pod a workload object stands for, named as its root owner.
+ClusterPod pod_from_workload(const ManifestObject& object, const json& templ, const OwnerChains& owners) {
   ClusterPod pod;
-  pod.namespace_name = namespace_of(metadata);
-  pod.name = k8s::string_at(metadata, "name");
+  pod.controller = workload_of(object);
+  pod.namespace_name = pod.controller.namespace_name;
+  pod.name = pod.controller.name;
   pod.labels = k8s::labels_at(field(field(templ, "metadata"), "labels"));
   pod.ports = k8s::container_ports(field(templ, "spec"));
   pod.host_network = field(field(templ, "spec"), "hostNetwork") == true;
-  pod.owner = {pod.namespace_name, kind, pod.name};
+  pod.owner = owners.root_of(pod.controller);
   pod.location = object.document->location(object.pointer);
   return pod;
+}
+
+// How a List that holds pods and their owners (`kubectl get pods,deployments,replicasets,...`)
+// counts each workload once, as the inventory does: owner chains (Pod -> ReplicaSet -> Deployment,
+// Pod -> Job -> CronJob) resolve to the root owner, and a workload object stands for pods only
+// when the files list none of its own, through the object nearest its root (a Deployment's
+// template, not an old ReplicaSet's).
+struct Owners {
+  OwnerChains chains{OwnerChains::Deployments::recorded_only};
+  std::set<WorkloadRef> with_pods;                          // roots the files list pods of
+  std::map<WorkloadRef, const ManifestObject*> stands_for;  // root -> the workload object that stands for its pods
+};
+
+Owners resolve_owners(const ManifestFiles& files) {
+  Owners owners;
+  for (const auto& object : files.objects) {
+    if (!is_workload_kind(object.kind)) continue;
+    std::optional<WorkloadRef> controller;
+    if (auto owner = k8s::controller_of(field(object.value(), "metadata"))) {
+      controller = WorkloadRef{namespace_of(field(object.value(), "metadata")), owner->first, owner->second};
+    }
+    owners.chains.add(workload_of(object), controller);
+  }
+  for (const auto& object : files.objects) {
+    if (object.kind == "Pod") {
+      const Pod pod = k8s::parse_pod(object.value());
+      owners.with_pods.insert(owners.chains.root_of(pod.controller, pod.labels));
+    } else if (is_workload_kind(object.kind)) {
+      const WorkloadRef self = workload_of(object);
+      const WorkloadRef root = owners.chains.root_of(self);
+      auto [it, inserted] = owners.stands_for.try_emplace(root, &object);
+      if (!inserted && self == root) it->second = &object;
+    }
+  }
+  return owners;
 }
 
 // True for a network policy kind other than the NetworkPolicy the engine evaluates. A
@@ -115,6 +157,7 @@ void merge_manifests(ManifestSet& into, ManifestSet&& from) {
 }
 
 ManifestSet build_manifest_set(const ManifestFiles& files, std::vector<const ManifestObject*>* policy_objects) {
+  const Owners owners = resolve_owners(files);
   ManifestSet set;
   set.notes = files.notes;
   set.problems = files.problems;
@@ -131,9 +174,15 @@ ManifestSet build_manifest_set(const ManifestFiles& files, std::vector<const Man
       set.namespaces[k8s::string_at(metadata, "name")] = k8s::labels_at(field(metadata, "labels"));
       set.namespace_locations.try_emplace(k8s::string_at(metadata, "name"), object.document->location(object.pointer));
     } else if (kind == "Pod") {
-      set.pods.push_back(pod_from_object(object));
+      // Whatever its phase, as np-guard counts the pods of manifests (a finished Job's too).
+      ClusterPod pod = pod_from_object(object);
+      pod.owner = owners.chains.root_of(pod.controller, pod.labels);
+      set.pods.push_back(std::move(pod));
     } else if (const json* templ = pod_template(kind, field(value, "spec"))) {
-      set.pods.push_back(pod_from_workload(object, kind, *templ));
+      ClusterPod pod = pod_from_workload(object, *templ, owners.chains);
+      auto chosen = owners.stands_for.find(pod.owner);
+      const bool stands = !owners.with_pods.contains(pod.owner) && chosen != owners.stands_for.end() && chosen->second == &object;
+      if (stands) set.pods.push_back(std::move(pod));
     } else if (kind != "Service") {
       const SourceLocation at = object.document->location(object.pointer);
       set.notes.push_back(fmt::format("{}:{}: skipped: kind {} is not used by policy analysis", at.file, at.line, kind));

@@ -32,9 +32,15 @@ std::string escape_property(const std::string& text) {
 std::string render_github(const Report& report) {
   std::string out;
   for (const auto& d : report.diagnostics) {
-    out += fmt::format("::{} file={},line={},col={},title={}::{}\n", d.severity == Severity::error ? "error" : d.severity == Severity::warning ? "warning" : "notice",
-                       escape_property(d.location.file), d.location.line, d.column, escape_property(d.rule),
-                       escape_data(d.message));
+    const char* command = d.severity == Severity::error ? "error" : d.severity == Severity::warning ? "warning" : "notice";
+    if (!d.in_file) {
+      // No file of the repository holds a cluster object: an annotation without one, naming it.
+      out += fmt::format("::{} title={}::{}: {}\n", command, escape_property(d.rule), escape_data(place(d)),
+                         escape_data(d.message));
+      continue;
+    }
+    out += fmt::format("::{} file={},line={},col={},title={}::{}\n", command, escape_property(d.location.file),
+                       d.location.line, d.column, escape_property(d.rule), escape_data(d.message));
   }
   return out;
 }

@@ -24,6 +24,18 @@ std::string uri_of(const std::string& path) {
   return out;
 }
 
+// The object (kind "resource": a Kubernetes object is no construct of a programming language)
+// and, when the rule knows it, the field in it (kind "property").
+nlohmann::ordered_json logical_locations(const Diagnostic& d) {
+  const std::string object = to_string(d.object);
+  nlohmann::ordered_json locations = nlohmann::ordered_json::array(
+      {{{"name", d.object.name}, {"fullyQualifiedName", object}, {"kind", "resource"}}});
+  if (!d.field.empty()) {
+    locations.push_back({{"name", d.field}, {"fullyQualifiedName", object + " " + d.field}, {"kind", "property"}});
+  }
+  return locations;
+}
+
 }  // namespace
 
 std::string render_sarif(const Report& report, const std::vector<const Rule*>& rules) {
@@ -47,13 +59,17 @@ std::string render_sarif(const Report& report, const std::vector<const Rule*>& r
     if (auto it = index.find(d.rule); it != index.end()) result["ruleIndex"] = it->second;
     result["level"] = level(d.severity);
     result["message"] = {{"text", d.message}};
-    if (!d.location.file.empty()) {
+    nlohmann::ordered_json location;
+    // An object the API server listed is in no artifact: a URI made of the cluster's name would
+    // send code scanning to a file that does not exist. Its logical location names it.
+    if (d.in_file && !d.location.file.empty()) {
       nlohmann::ordered_json region;
       region["startLine"] = std::max<std::size_t>(d.location.line, 1);
       region["startColumn"] = std::max<std::size_t>(d.column, 1);
-      result["locations"] = nlohmann::ordered_json::array(
-          {{{"physicalLocation", {{"artifactLocation", {{"uri", uri_of(d.location.file)}}}, {"region", region}}}}});
+      location["physicalLocation"] = {{"artifactLocation", {{"uri", uri_of(d.location.file)}}}, {"region", region}};
     }
+    if (!d.object.empty()) location["logicalLocations"] = logical_locations(d);
+    if (!location.empty()) result["locations"] = nlohmann::ordered_json::array({location});
     results.push_back(std::move(result));
   }
   nlohmann::ordered_json sarif;

@@ -4,11 +4,16 @@
 
 namespace netobs::lint {
 
+std::string place(const Diagnostic& d) {
+  const std::string& origin = d.location.file.empty() ? std::string("<input>") : d.location.file;
+  if (d.in_file || d.object.empty()) return fmt::format("{}:{}:{}", origin, d.location.line, d.column);
+  return fmt::format("{}: {}{}", origin, to_string(d.object), d.field.empty() ? "" : " " + d.field);
+}
+
 std::string render_text(const Report& report) {
   std::string out;
   for (const auto& d : report.diagnostics) {
-    out += fmt::format("{}:{}:{}: {}: {} [{}]\n", d.location.file.empty() ? "<input>" : d.location.file, d.location.line,
-                       d.column, to_string(d.severity), d.message, d.rule);
+    out += fmt::format("{}: {}: {} [{}]\n", place(d), to_string(d.severity), d.message, d.rule);
   }
   const std::size_t errors = report.count(Severity::error), warnings = report.count(Severity::warning);
   out += fmt::format("{} policies checked: {} error{}, {} warning{}", report.policies, errors, errors == 1 ? "" : "s",

@@ -12,11 +12,8 @@ Diagnostics check_invalid_api_version(const LintContext& ctx) {
     if (object->kind == "NetworkPolicy" || !value.contains("apiVersion") || !value["apiVersion"].is_string()) continue;
     if (value["apiVersion"].get<std::string>().starts_with("networking.k8s.io/") && object->kind != "NetworkPolicyList" &&
         object->kind != "Ingress" && object->kind != "IngressClass") {
-      Diagnostic d;
-      d.message = "kind '" + object->kind + "' is not a networking.k8s.io kind netobs knows; did you mean NetworkPolicy?";
-      d.location = object->document->location(object->pointer + "/kind");
-      d.column = object->document->column(object->pointer + "/kind");
-      out.push_back(std::move(d));
+      out.push_back(ctx.at(*object, "/kind",
+                           "kind '" + object->kind + "' is not a networking.k8s.io kind netobs knows; did you mean NetworkPolicy?"));
     }
   }
   for (const auto& input : ctx.policies) {

@@ -28,12 +28,16 @@ Diagnostics check_namespace_without_default_deny(const LintContext& ctx) {
       if (!found) missing.push_back(type == PolicyType::ingress ? "Ingress" : "Egress");
     }
     if (missing.empty()) continue;
-    Diagnostic d;
+    Diagnostic d = ctx.about(*pod, "");
+    d.object = ObjectRef{"Namespace", "", ns};
     d.message = "namespace " + ns + " has no default-deny policy for " + missing.front() +
                 (missing.size() > 1 ? " and " + missing.back() : "") + ": a new workload there is open until someone writes its policy";
     // At the Namespace object when one declares it: a pod is only where the namespace was seen.
     const auto declared = ctx.set->namespace_locations.find(ns);
-    d.location = declared != ctx.set->namespace_locations.end() ? declared->second : pod->location;
+    if (declared != ctx.set->namespace_locations.end()) {
+      d.location = declared->second;
+      d.in_file = true;  // Namespace objects are located in files only (the manifests, a file inventory)
+    }
     out.push_back(std::move(d));
   }
   return out;

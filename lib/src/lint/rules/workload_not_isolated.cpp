@@ -19,11 +19,9 @@ Diagnostics check_workload_not_isolated(const LintContext& ctx) {
   for (const auto& [ref, pod] : open) {
     const bool in = ctx.engine->isolated(*pod, PolicyType::ingress);
     const bool eg = ctx.engine->isolated(*pod, PolicyType::egress);
-    Diagnostic d;
-    d.message = workload_name(ref) + " is not isolated for " + (!in && !eg ? "ingress or egress" : !in ? "ingress" : "egress") +
-                ": no NetworkPolicy selects it for that direction, so all such traffic is allowed";
-    d.location = pod->location;
-    out.push_back(std::move(d));
+    out.push_back(ctx.about(*pod, workload_name(ref) + " is not isolated for " +
+                                      (!in && !eg ? "ingress or egress" : !in ? "ingress" : "egress") +
+                                      ": no NetworkPolicy selects it for that direction, so all such traffic is allowed"));
   }
   return out;
 }
