@@ -12,6 +12,7 @@
 #include <zlib.h>
 
 #include <netobs/limits.hpp>
+#include <netobs/time.hpp>
 
 #include "byte_source.hpp"
 #include "collect_state.hpp"
@@ -81,6 +82,7 @@ class HttpSource final : public ByteSource {
       if (self->m_error_body.size() < 300) self->m_error_body.append(data, std::min<std::size_t>(bytes, 300));
       return bytes;
     }
+    self->answered();
     // The reader is behind: let curl hold the bytes (it delivers them again on resume).
     if (self->m_pending.size() > k_max_pending) {
       self->m_paused = true;
@@ -154,16 +156,22 @@ class HttpSource final : public ByteSource {
   }
 
   Result<void> start() {
+    m_retry_after.reset();
+    auto headers = request_headers(m_agent, "--agent-token-file");
+    if (!headers) {
+      if (!m_token_worked) return tl::unexpected(headers.error());
+      // Caught mid-rotation (the file is rewritten in place): an attempt that failed.
+      ++m_failures;
+      m_collect.attempt_failed(display());
+      return retry_within_budget(headers.error().message);
+    }
     m_easy = curl_easy_init();
     if (!m_easy || !m_multi) {
       return make_error(ErrorKind::network, fmt::format("{}: cannot start an HTTP client{}", display(), curl_reason()));
     }
     m_error_text[0] = '\0';
     m_error_body.clear();
-    m_retry_after.reset();
     m_received = 0;
-    auto headers = request_headers(m_agent, "--agent-token-file");
-    if (!headers) return tl::unexpected(headers.error());
     for (const auto& header : *headers) m_headers = curl_slist_append(m_headers, header.c_str());
     CURL* c = m_easy;
     curl_easy_setopt(c, CURLOPT_URL, m_url.c_str());
@@ -236,7 +244,7 @@ class HttpSource final : public ByteSource {
         }
         // An answered request is no failure, even with nothing new: some agents answer with
         // what they have and close. Wait a little before asking again.
-        m_failures = 0;
+        answered();
         m_delay = got_bytes ? 0.2 : 1.0;
         m_collect.reconnected();
         return {};
@@ -258,7 +266,13 @@ class HttpSource final : public ByteSource {
         why = fmt::format("HTTP {}", status);
         std::string body = m_error_body.substr(0, m_error_body.find('\n'));
         if (!body.empty()) why += ": " + body;
-        if (!retryable_status(status)) return make_error(ErrorKind::network, fmt::format("{}: {}", display(), why));
+        // Projected tokens rotate, and the file and the agent do not switch at one instant: a
+        // token that worked and is now refused is read again at the next attempt.
+        const bool rotated_token = status == 401 && m_token_worked;
+        if (rotated_token) why += " (the token that worked is refused: reading --agent-token-file again)";
+        if (!retryable_status(status) && !rotated_token) {
+          return make_error(ErrorKind::network, fmt::format("{}: {}", display(), why));
+        }
       }
       if (got_bytes && !m_collect.options().follow) {
         return make_error(ErrorKind::network,
@@ -268,22 +282,38 @@ class HttpSource final : public ByteSource {
       if (status >= 200 && status < 300 && m_collect.options().follow) {
         // The agent answered and the stream broke or went quiet past the idle timeout: a quiet
         // cluster at night, or a restarted agent. Reconnect; only unanswered attempts count.
-        m_failures = 0;
+        answered();
         m_delay = got_bytes ? 0.2 : 1.0;
         m_collect.reconnected();
         return {};
       }
       ++m_failures;
-      m_delay = std::max(backoff(), m_retry_after.value_or(0.0));
-      return give_up_if_exhausted(why);
+      m_collect.attempt_failed(display());
+      return retry_within_budget(why);
     }
     return {};
   }
 
-  Result<void> give_up_if_exhausted(const std::string& why) {
-    if (m_failures <= m_agent.retries) return {};
+  // The next attempt waits by the backoff (or Retry-After), never past the end of the budget;
+  // once the agent has been unreachable for --agent-retry-for, the collection gives up.
+  Result<void> retry_within_budget(const std::string& why) {
+    const double down_for = m_collect.down_for();
+    const double left = static_cast<double>(m_agent.retry_for) - down_for;
+    if (left > 0) {
+      m_delay = std::min(std::max(backoff(), m_retry_after.value_or(0.0)), left);
+      return {};
+    }
     return make_error(ErrorKind::network,
-                      fmt::format("{}: giving up after {} attempts in a row: {}", display(), m_failures, why));
+                      fmt::format("{}: giving up after {} failed attempts in {}s (--agent-retry-for {}): {}", display(),
+                                  m_failures, static_cast<std::int64_t>(down_for + 0.5),
+                                  format_duration(m_agent.retry_for), why));
+  }
+
+  // A 2xx answer: the agent is back (an outage ends) and the token, if any, works.
+  void answered() {
+    m_failures = 0;
+    m_token_worked = !m_agent.token_file.empty();
+    m_collect.source_answered();
   }
 
   double backoff() { return backoff_seconds(m_failures, m_agent.max_backoff, m_random); }
@@ -304,6 +334,7 @@ class HttpSource final : public ByteSource {
   std::size_t m_ready = 0;    // of them, the whole lines
   std::uint64_t m_received = 0;  // body bytes of the current attempt
   int m_failures = 0;         // attempts in a row that failed
+  bool m_token_worked = false;  // a request with the token file's token was answered
   double m_delay = 0;         // seconds before the next attempt
   bool m_finished = false;
   bool m_paused = false;
