@@ -50,7 +50,8 @@ ExitCode collect_options(const std::string& command, const FlowSourceOptions& op
   collect.checkpoint = options.checkpoint;
   for (auto [text, into, flag] : {std::tuple{&options.duration, &collect.duration, "--duration"},
                                   std::tuple{&options.checkpoint_every, &collect.checkpoint_every, "--checkpoint-every"},
-                                  std::tuple{&options.agent_retry_for, &collect.agent.retry_for, "--agent-retry-for"}}) {
+                                  std::tuple{&options.agent_retry_for, &collect.agent.retry_for, "--agent-retry-for"},
+                                  std::tuple{&options.scrape_interval, &collect.scrape_interval, "--scrape-interval"}}) {
     if (text->empty()) continue;
     const auto seconds = parse_duration(*text);
     if (!seconds) {
@@ -122,6 +123,10 @@ void add_collect_options(CLI::App& cmd, FlowSourceOptions& options) {
                  "How long an agent may stay unreachable (refused, reset, 429, 5xx, a rotated token) before "
                  "giving up (default 5m; waits between attempts grow to 5s at most)")
       ->type_name("DURATION")->group(agent);
+  cmd.add_option("--scrape-interval", options.scrape_interval,
+                 "With --follow, scrape metrics URLs this often; each scrape counts what the counters grew by "
+                 "(default 30s)")
+      ->type_name("DURATION")->group(group);
 }
 
 // Reads the inventories, or the cluster (watching its pods while --follow collects), into `into`.

@@ -58,6 +58,9 @@ struct CollectOptions {
   // and at the end; an existing file is read first, so a new run resumes from it.
   std::string checkpoint;
   std::int64_t checkpoint_every = 300;
+  // Seconds between scrapes of a followed metrics URL (Prometheus text): each scrape counts what
+  // its counters grew by since the one before.
+  std::int64_t scrape_interval = 30;
   // A source that fails for good (an agent past --agent-retry-for) ends the collection and keeps
   // what was collected (IngestSummary::failure) instead of failing the whole ingest.
   bool keep_after_failure = false;

@@ -17,6 +17,7 @@
 #include "byte_source.hpp"
 #include "collect_state.hpp"
 #include "http_common.hpp"
+#include "readers.hpp"
 #include "util/curl_library.hpp"
 
 namespace netobs {
@@ -54,6 +55,7 @@ class HttpSource final : public ByteSource {
         drop_partial_line();
         return 0;
       }
+      if (std::exchange(m_body_ended, false)) return 0;  // one scrape read: LineReader::next_body() goes on
       if (!m_easy) {
         if (!wait_before_attempt()) continue;  // stopped while waiting
         if (auto started = start(); !started) return tl::unexpected(started.error());
@@ -90,6 +92,7 @@ class HttpSource final : public ByteSource {
     }
     self->m_received += bytes;
     if (!self->append_body(data, bytes)) return 0;  // corrupt gzip: the transfer fails, and is retried
+    self->sniff_scrapes();
     // Only whole lines go to the reader, so a broken connection never glues half a record to the
     // next one; a line too long for the limit is passed on for the reader to reject.
     const auto newline = self->m_pending.rfind('\n');
@@ -246,6 +249,11 @@ class HttpSource final : public ByteSource {
         // what they have and close. Wait a little before asking again.
         answered();
         m_delay = got_bytes ? 0.2 : 1.0;
+        if (m_scraping) {
+          m_body_ended = true;
+          m_delay = static_cast<double>(m_collect.options().scrape_interval);
+          return {};
+        }
         m_collect.reconnected();
         return {};
       }
@@ -284,6 +292,7 @@ class HttpSource final : public ByteSource {
         // cluster at night, or a restarted agent. Reconnect; only unanswered attempts count.
         answered();
         m_delay = got_bytes ? 0.2 : 1.0;
+        m_body_ended = m_scraping;  // a scrape cut off: its series are read alone
         m_collect.reconnected();
         return {};
       }
@@ -308,6 +317,19 @@ class HttpSource final : public ByteSource {
                                   m_failures, static_cast<std::int64_t>(down_for + 0.5),
                                   format_duration(m_agent.retry_for), why));
   }
+
+  // A followed URL that serves Prometheus text is a metrics endpoint: each answer is a scrape, read
+  // as a body of its own (the counters are cumulative, so bodies must not run together), and the
+  // next one is asked for after --scrape-interval. Decided once, from the first line served.
+  void sniff_scrapes() {
+    if (m_sniffed_scrapes || !m_collect.options().follow) return;
+    const auto newline = m_pending.find('\n');
+    if (newline == std::string::npos && m_pending.size() < 4096) return;
+    m_sniffed_scrapes = true;
+    m_scraping = looks_like_prometheus_text(std::string_view(m_pending).substr(0, newline));
+  }
+
+  bool more_bodies() const override { return m_scraping && !m_finished && !m_collect.should_stop(); }
 
   // A 2xx answer: the agent is back (an outage ends) and the token, if any, works.
   void answered() {
@@ -337,6 +359,9 @@ class HttpSource final : public ByteSource {
   bool m_token_worked = false;  // a request with the token file's token was answered
   double m_delay = 0;         // seconds before the next attempt
   bool m_finished = false;
+  bool m_sniffed_scrapes = false;
+  bool m_scraping = false;    // a followed metrics endpoint: one body per scrape
+  bool m_body_ended = false;  // a scrape was delivered: read() ends it with 0 once
   bool m_paused = false;
   // Per connection: the first body bytes until two are in, and the inflater of a body that is
   // gzip itself.
