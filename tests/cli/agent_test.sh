@@ -130,6 +130,11 @@ run recommend "http://user:hunter2@127.0.0.1:$closed_port/flows?key=sesame" --ag
 check "refused: exit 3 after the retries" exit_is 3
 check "refused: says it gave up after the time --agent-retry-for gave" grep -qE "giving up after [0-9]+ failed attempts in [23]s \(--agent-retry-for 2s\)" "$WORK/err"
 check "refused: nothing collected, nothing written" out_empty
+# On a terminal, the progress line says how long the agent has been down, and how many attempts failed.
+script -qec "'$NETOBS' recommend 'http://127.0.0.1:$closed_port/flows' --follow --agent-retry-for 3s" /dev/null \
+  </dev/null >"$WORK/tty.txt" 2>&1
+check "refused on a terminal: the progress line says it is reconnecting, and for how long" \
+  grep -qE "reconnecting \([1-9][0-9]*\), down for [0-9]+s" "$WORK/tty.txt"
 check "refused: names the URL without its secrets" err_has "http://127.0.0.1:$closed_port/flows:"
 check "refused: no password in the message" err_lacks "hunter2"
 check "refused: no query in the message" err_lacks "sesame"
