@@ -41,9 +41,7 @@ ExitCode run_graph(const GraphOptions& options, std::ostream& out, std::ostream&
   auto observation = observe_sources("graph", options.flows, err);
   if (!observation) return observation.error();
   const Observed& observed = observation->observed;
-  if (!observed.summary.ended_by.empty()) {
-    fmt::print(err, "netobs graph: collection ended ({}); drawing what was collected\n", observed.summary.ended_by);
-  }
+  print_collection_end("graph", observed.summary, options.flows.quiet, "drawing what was collected", err);
   // The overlay: --policies over the observed pods, else with --from-cluster the policies the
   // cluster enforces as they are.
   std::optional<ManifestSet> overlay = std::move(*policies);
@@ -65,7 +63,7 @@ ExitCode run_graph(const GraphOptions& options, std::ostream& out, std::ostream&
                observed.summary.records_used, engine ? fmt::format(", {} blocked by the policies", blocked) : "");
   }
   auto text = render_graph(view, options.format);
-  return write_result("graph", text, options.output, out, err);
+  return collection_exit_code(observed.summary, write_result("graph", text, options.output, out, err));
 }
 
 void add_graph_command(CLI::App& app, ExitCode& exit_code) {

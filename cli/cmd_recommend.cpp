@@ -88,10 +88,8 @@ ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::
   if (!observation) return observation.error();
   const Inventory& inventory = observation->inventory;
   const Observed& observed = observation->observed;
-  if (!observed.summary.ended_by.empty()) {
-    fmt::print(err, "netobs recommend: collection ended ({}); writing the policies for what was collected\n",
-               observed.summary.ended_by);
-  }
+  print_collection_end("recommend", observed.summary, options.flows.quiet,
+                       "writing the policies for what was collected", err);
   const Graph& graph = observed.graph;
   const IngestSummary& summary = observed.summary;
   recommend_options.window_start = summary.first_seen;
@@ -121,7 +119,7 @@ ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::
   }
   if (recommendation.error) return fail(err, recommendation.error->message);
   const std::string text = render_recommendation(recommendation.model, options.kind, options.format);
-  return write_result("recommend", text, options.output, out, err);
+  return collection_exit_code(summary, write_result("recommend", text, options.output, out, err));
 }
 
 void add_recommend_command(CLI::App& app, ExitCode& exit_code) {

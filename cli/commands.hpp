@@ -66,6 +66,8 @@ struct FlowSourceOptions {
   AgentOptions agent;
   std::string checkpoint;
   std::string checkpoint_every = "5m";
+  std::string agent_retry_for = "5m";
+  std::string scrape_interval = "30s";
   std::vector<std::string> edge_files;
   PrometheusCliOptions prometheus;
   std::string since;

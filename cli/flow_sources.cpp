@@ -24,14 +24,20 @@ void fail(std::ostream& err, const std::string& command, const std::string& mess
   fmt::print(err, "netobs {}: {}\n", command, message);
 }
 
-// One line, rewritten in place: what a long collection has gathered so far.
+// One line, rewritten in place: what a long collection has gathered so far, and while an agent
+// is unreachable, for how long.
 void print_progress(std::ostream& err, const CollectProgress& progress) {
   const auto seconds = static_cast<std::int64_t>(progress.elapsed);
+  std::string state;
+  if (progress.failed_attempts > 0) {
+    state = fmt::format(", reconnecting ({}), down for {}s", progress.failed_attempts,
+                        static_cast<std::int64_t>(progress.down_for));
+  } else if (progress.reconnects > 0) {
+    state = fmt::format(", {} reconnects", progress.reconnects);
+  }
   write_terminal_control(err, "\r\033[K");  // back to the start of the line, and clear it
-  fmt::print(err, "collecting: {} flows ({:.0f}/s), {} edges, {:02}:{:02}:{:02}{}", progress.flows,
-             progress.elapsed > 0 ? static_cast<double>(progress.flows) / progress.elapsed : 0.0, progress.edges,
-             seconds / 3600, seconds / 60 % 60, seconds % 60,
-             progress.reconnects ? fmt::format(", {} reconnects", progress.reconnects) : "");
+  fmt::print(err, "collecting: {} flows ({:.0f}/s), {} edges, {:02}:{:02}:{:02}{}", progress.flows, progress.rate,
+             progress.edges, seconds / 3600, seconds / 60 % 60, seconds % 60, state);
   err.flush();
 }
 
@@ -43,7 +49,9 @@ ExitCode collect_options(const std::string& command, const FlowSourceOptions& op
   collect.agent = options.agent;
   collect.checkpoint = options.checkpoint;
   for (auto [text, into, flag] : {std::tuple{&options.duration, &collect.duration, "--duration"},
-                                  std::tuple{&options.checkpoint_every, &collect.checkpoint_every, "--checkpoint-every"}}) {
+                                  std::tuple{&options.checkpoint_every, &collect.checkpoint_every, "--checkpoint-every"},
+                                  std::tuple{&options.agent_retry_for, &collect.agent.retry_for, "--agent-retry-for"},
+                                  std::tuple{&options.scrape_interval, &collect.scrape_interval, "--scrape-interval"}}) {
     if (text->empty()) continue;
     const auto seconds = parse_duration(*text);
     if (!seconds) {
@@ -111,9 +119,14 @@ void add_collect_options(CLI::App& cmd, FlowSourceOptions& options) {
   cmd.add_option("--agent-idle-timeout", options.agent.idle_timeout,
                  "Seconds without a byte before reconnecting (default 60)")
       ->check(CLI::PositiveNumber)->type_name("SECONDS")->group(agent);
-  cmd.add_option("--agent-retries", options.agent.retries,
-                 "Failed attempts in a row (refused, reset, 429, 5xx) before giving up (default 5)")
-      ->check(CLI::Range(0, 1000))->group(agent);
+  cmd.add_option("--agent-retry-for", options.agent_retry_for,
+                 "How long an agent may stay unreachable (refused, reset, 429, 5xx, a rotated token) before "
+                 "giving up (default 5m; waits between attempts grow to 5s at most)")
+      ->type_name("DURATION")->group(agent);
+  cmd.add_option("--scrape-interval", options.scrape_interval,
+                 "With --follow, scrape metrics URLs this often; each scrape counts what the counters grew by "
+                 "(default 30s)")
+      ->type_name("DURATION")->group(group);
 }
 
 // Reads the inventories, or the cluster (watching its pods while --follow collects), into `into`.
@@ -223,6 +236,8 @@ Loaded<Observation> observe_sources(const std::string& command, const FlowSource
                           std::any_of(options.sources.begin(), options.sources.end(), is_url_source);
   const bool show_progress = collecting && !options.quiet && ::isatty(STDERR_FILENO) != 0;
   if (show_progress) ingest_options.collect.progress = [&err](const CollectProgress& p) { print_progress(err, p); };
+  // An agent that stays away ends a collection as a signal would: what came before is written.
+  ingest_options.collect.keep_after_failure = collecting;
   reset_collection_stop();
   set_collecting(collecting);
   auto observed = observe(observe_options, result.inventory);
@@ -236,9 +251,27 @@ Loaded<Observation> observe_sources(const std::string& command, const FlowSource
     fail(err, command, observed.error().message);
     return tl::unexpected(exit_code_of(observed.error()));
   }
+  if (!observed->summary.failure.empty() && observed->summary.records_used == 0) {
+    fail(err, command, observed->summary.failure);  // nothing was collected: nothing to write
+    return tl::unexpected(ExitCode::input_error);
+  }
   for (const auto& note : observed->summary.notes) fmt::print(err, "netobs {}: note: {}\n", command, note);
   result.observed = std::move(*observed);
   return result;
+}
+
+void print_collection_end(const std::string& command, const IngestSummary& summary, bool quiet,
+                          std::string_view written, std::ostream& err) {
+  if (!summary.failure.empty()) {
+    fmt::print(err, "netobs {}: collection ended on a source failure; {} (exit 3): {}\n", command, written,
+               summary.failure);
+  } else if (!summary.ended_by.empty() && !quiet) {
+    fmt::print(err, "netobs {}: collection ended ({}); {}\n", command, summary.ended_by, written);
+  }
+}
+
+ExitCode collection_exit_code(const IngestSummary& summary, ExitCode written) {
+  return written == ExitCode::ok && !summary.failure.empty() ? ExitCode::input_error : written;
 }
 
 }  // namespace netobs::cli

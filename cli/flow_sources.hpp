@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <netobs/inventory.hpp>
@@ -28,5 +29,12 @@ struct Observation {
 // Reads the inventory (or the cluster) and every source. Prints "netobs <command>: <error>" and
 // returns the exit code on failure: bad options are usage errors, sources that fail input errors.
 Loaded<Observation> observe_sources(const std::string& command, const FlowSourceOptions& options, std::ostream& err);
+
+// Says how a collection ended, before `written` ("writing the policies for what was collected")
+// is done: a bound or a signal (not with --quiet), or a source failure (always: it exits 3).
+void print_collection_end(const std::string& command, const IngestSummary& summary, bool quiet,
+                          std::string_view written, std::ostream& err);
+// The exit code once the output is written: a collection a source failure ended exits 3.
+ExitCode collection_exit_code(const IngestSummary& summary, ExitCode written);
 
 }  // namespace netobs::cli

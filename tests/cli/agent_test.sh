@@ -22,9 +22,31 @@ start_flows() {
   python3 "$FLOW_SERVER" --flows "$HUBBLE" --port-file "$WORK/$name.port" --log "$WORK/$name.log" \
     --lifetime 300 "$@" 2>"$WORK/$name.stderr" &
   KUBE_PIDS+=($!)
+  printf -v "${name}_PID" '%s' "$!"
   wait_for_file "$WORK/$name.port"
   printf -v "${name}_PORT" '%s' "$(cat "$WORK/$name.port")"
   printf -v "${name}_LOG" '%s' "$WORK/$name.log"
+}
+
+# wait_for_requests LOG N: up to 10 s for a flow server to log its N-th request.
+wait_for_requests() {
+  local i
+  for ((i = 0; i < 100; i++)); do
+    [ -f "$1" ] && [ "$(wc -l <"$1")" -ge "$2" ] && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+# collect_in_background ARGS...: starts netobs recommend ARGS in the background (output in
+# $WORK/out and $WORK/err); sets COLLECTOR. finish_collection waits for it and sets $code.
+collect_in_background() {
+  "$NETOBS" recommend "$@" >"$WORK/out" 2>"$WORK/err" &
+  COLLECTOR=$!
+}
+finish_collection() {
+  wait "$COLLECTOR"
+  code=$?
 }
 
 same_as_file() { cmp -s "$WORK/expected.yaml" "$WORK/out"; }
@@ -97,16 +119,22 @@ start_flows mtls --cert "$WORK/pki/server.crt" --key "$WORK/pki/server.key" --cl
 run recommend "https://127.0.0.1:$mtls_PORT/flows" --agent-ca "$WORK/pki/ca.crt" --agent-cert "$WORK/pki/client.crt" \
   --agent-key "$WORK/pki/client.key" --inventory "$INVENTORY"
 check "mTLS with a client certificate: the policies equal those from the file" same_as_file
-run recommend "https://127.0.0.1:$mtls_PORT/flows" --agent-ca "$WORK/pki/ca.crt" --agent-retries 0
+run recommend "https://127.0.0.1:$mtls_PORT/flows" --agent-ca "$WORK/pki/ca.crt" --agent-retry-for 0s
 check "mTLS without a client certificate: exit 3" exit_is 3
 run recommend "https://127.0.0.1:$mtls_PORT/flows" --agent-cert "$WORK/pki/client.crt"
 check "--agent-cert without --agent-key is a usage error" exit_is 2
 
 # Giving up: a closed port, with credentials in the URL that must never be printed.
 closed_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-run recommend "http://user:hunter2@127.0.0.1:$closed_port/flows?key=sesame" --agent-retries 2
+run recommend "http://user:hunter2@127.0.0.1:$closed_port/flows?key=sesame" --agent-retry-for 2s
 check "refused: exit 3 after the retries" exit_is 3
-check "refused: says it gave up after 3 attempts" err_has "giving up after 3 attempts in a row"
+check "refused: says it gave up after the time --agent-retry-for gave" grep -qE "giving up after [0-9]+ failed attempts in [23]s \(--agent-retry-for 2s\)" "$WORK/err"
+check "refused: nothing collected, nothing written" out_empty
+# On a terminal, the progress line says how long the agent has been down, and how many attempts failed.
+script -qec "'$NETOBS' recommend 'http://127.0.0.1:$closed_port/flows' --follow --agent-retry-for 3s" /dev/null \
+  </dev/null >"$WORK/tty.txt" 2>&1
+check "refused on a terminal: the progress line says it is reconnecting, and for how long" \
+  grep -qE "reconnecting \([1-9][0-9]*\), down for [0-9]+s" "$WORK/tty.txt"
 check "refused: names the URL without its secrets" err_has "http://127.0.0.1:$closed_port/flows:"
 check "refused: no password in the message" err_lacks "hunter2"
 check "refused: no query in the message" err_lacks "sesame"
@@ -117,9 +145,54 @@ s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(8)
 print(s.getsockname()[1], flush=True); time.sleep(120)' >"$WORK/silent.port" &
 KUBE_PIDS+=($!)
 wait_for_file "$WORK/silent.port"
-run recommend "https://127.0.0.1:$(cat "$WORK/silent.port")/flows" --agent-connect-timeout 1 --agent-retries 1
+run recommend "https://127.0.0.1:$(cat "$WORK/silent.port")/flows" --agent-connect-timeout 1 --agent-retry-for 1s
 check "silent server: exit 3 after the retry" exit_is 3
 check "silent server: the connect timeout is named" err_has "(connect timeout 1s)"
+
+# An agent rollout: the agent goes away (connections refused) and its replacement comes back on
+# the same port within --agent-retry-for; the collection goes on, and the summary lists the gap.
+HALF=$((TOTAL / 2))
+start_flows rollout --limit "$HALF"
+collect_in_background "http://127.0.0.1:$rollout_PORT/flows" --follow --max-flows "$TOTAL" --agent-retry-for 60s \
+  --inventory "$INVENTORY"
+wait_for_requests "$rollout_LOG" 2  # the first half was served; the agent has nothing new
+kill "$rollout_PID"
+sleep 2
+start_flows rollout_back --port "$rollout_PORT" --skip "$HALF"
+finish_collection
+check "rollout: the collection survives (exit 0)" exit_is 0
+check "rollout: the policies equal those from the file" same_as_file
+check "rollout: the summary lists the reconnects" grep -qE "^  reconnects to agents: [1-9]" "$WORK/err"
+check "rollout: the summary lists the gap, one line" grep -qE "^  gap: http://127.0.0.1:$rollout_PORT/flows unreachable from 20[0-9-]+T[0-9:]+Z for [0-9]+s \([1-9][0-9]* failed attempts?\)$" "$WORK/err"
+
+# An agent that stays away past --agent-retry-for: exit 3, and the policies of what was
+# collected are written all the same.
+grep . "$HUBBLE" | head -n "$HALF" | "$NETOBS" recommend - --inventory "$INVENTORY" -q >"$WORK/half.yaml"
+start_flows gone --limit "$HALF"
+collect_in_background "http://127.0.0.1:$gone_PORT/flows" --follow --agent-retry-for 2s --inventory "$INVENTORY" \
+  -o "$WORK/gone.yaml"
+wait_for_requests "$gone_LOG" 2
+kill "$gone_PID"
+finish_collection
+check "agent gone for good: exit 3" exit_is 3
+check "agent gone for good: the message says what was written and why" err_has "collection ended on a source failure; writing the policies for what was collected (exit 3): http://127.0.0.1:$gone_PORT/flows: giving up after"
+check "agent gone for good: the policies of what was collected are written" cmp -s "$WORK/half.yaml" "$WORK/gone.yaml"
+check "agent gone for good: the gap is open at the end" err_has "failed attempts, until the collection ended)"
+
+# A token rotated: the agent refuses the old token (401) before the token file has the new one;
+# the file is read again at each attempt, and the collection goes on.
+printf 'old-token\n' >"$WORK/rotating.token"
+start_flows rotation --token old-token --rotate-token new-token --rotate-file "$WORK/rotating.token" \
+  --rotate-after-401 2 --fault ok --step 200 --hold 5
+run recommend "http://127.0.0.1:$rotation_PORT/flows" --follow --max-flows "$TOTAL" --agent-retry-for 60s \
+  --agent-token-file "$WORK/rotating.token" --inventory "$INVENTORY"
+check "token rotation: the collection goes on (exit 0)" exit_is 0
+check "token rotation: the policies equal those from the file" same_as_file
+check "token rotation: the old token was refused twice" test "$(grep -c "GET /flows 401 token" "$rotation_LOG")" -eq 2
+check "token rotation: the new token was accepted after" grep -q "GET /flows 200 token" <(sed -n '/ 401 /,$p' "$rotation_LOG")
+run recommend "http://127.0.0.1:$rotation_PORT/flows" --agent-token-file "$WORK/token"
+check "a token that never worked: 401 at once, exit 3" exit_is 3
+check "a token that never worked: named in the error" err_has "http://127.0.0.1:$rotation_PORT/flows: HTTP 401"
 
 # SIGINT ends a collection that would run forever; the policies are still written.
 start_flows live --fault ok --step 600 --hold 120
@@ -130,9 +203,18 @@ check "SIGINT: the policies are written and equal those from the file" cmp -s "$
 
 # --duration ends it too, also while the agent is quiet.
 start_flows quiet --fault ok --step 100 --hold 120
-run recommend "http://127.0.0.1:$quiet_PORT/flows" --follow --duration 2s --inventory "$INVENTORY" -q
+run recommend "http://127.0.0.1:$quiet_PORT/flows" --follow --duration 2s --inventory "$INVENTORY"
 check "--duration: exit 0" exit_is 0
 check "--duration: says so" err_has "collection ended (--duration 2s reached)"
+start_flows quiet_recommend --fault ok --step 600 --hold 120
+run recommend "http://127.0.0.1:$quiet_recommend_PORT/flows" --follow --duration 3s --inventory "$INVENTORY" -q
+check "-q: the collection ends with exit 0" exit_is 0
+check "-q: the policies are written" same_as_file
+check "-q: silences the end-of-collection line too" err_lacks "collection ended"
+start_flows quiet_graph --fault ok --step 600 --hold 120
+run graph "http://127.0.0.1:$quiet_graph_PORT/flows" --follow --duration 2s --inventory "$INVENTORY" -q
+check "graph -q: the collection ends with exit 0" exit_is 0
+check "graph -q: silences the end-of-collection line too" err_lacks "collection ended"
 run recommend "http://127.0.0.1:$quiet_PORT/flows" --duration 2x
 check "a bad --duration is a usage error" exit_is 2
 

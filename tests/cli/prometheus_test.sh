@@ -111,6 +111,51 @@ start_exporter direct --body "$WORK/scrape.prom"
 run recommend "http://127.0.0.1:$direct_PORT/metrics" --inventory "$INVENTORY"
 check "/metrics URL: the policies are those of the Hubble flows" same_rules
 
+# A followed /metrics URL is scraped every --scrape-interval; each scrape counts what the
+# counters grew by (a counter that went down was reset: it counts from zero), never its value
+# again. The exporter's n-th answer is the n-th body; --max-flows ends after the last one.
+# scrapes NAME UI_CARTS... [-- ORDERS_CATALOG...]: one body per value, $WORK/NAME.N.prom; sets BODIES.
+scrapes() {
+  local name=$1 n=0 value
+  shift
+  BODIES=()
+  for value in "$@"; do
+    n=$((n + 1))
+    {
+      printf '# TYPE hubble_port_distribution_total counter\n'
+      printf 'hubble_port_distribution_total{protocol="TCP",port="8080",source_namespace="ui",source_workload="ui",destination_namespace="carts",destination_workload="carts"} %s\n' "${value%/*}"
+      [ "$value" = "${value#*/}" ] ||
+        printf 'hubble_port_distribution_total{protocol="TCP",port="8080",source_namespace="orders",source_workload="orders",destination_namespace="catalog",destination_workload="catalog"} %s\n' "${value#*/}"
+    } >"$WORK/$name.$n.prom"
+    BODIES+=(--body "$WORK/$name.$n.prom")
+  done
+}
+# flows_of EDGES SERVER: the flows a checkpoint counts for the edge to workload SERVER.
+flows_of() {
+  python3 -c 'import json, sys
+lines = open(sys.argv[1]).read().splitlines()[1:]
+print(sum(sum(e["flows"]) for e in map(json.loads, lines) if e.get("server_identity", {}).get("workload") == sys.argv[2]))' "$1" "$2"
+}
+scrapes growing 10/4 25/4 40/9
+start_exporter growing "${BODIES[@]}"
+run recommend "http://127.0.0.1:$growing_PORT/metrics" --follow --scrape-interval 1s --max-flows 6 \
+  --checkpoint "$WORK/growing.edges" --inventory "$INVENTORY"
+check "scraped counters: exit 0" exit_is 0
+check "scraped counters: three scrapes" test "$(grep -c "GET /metrics 200" "$WORK/growing.log")" -eq 3
+check "scraped counters: each series read per scrape, used when it grew" err_has "read 6 records, used 5"
+check "scraped counters: a series that did not grow is counted as such" err_has "series without new traffic since the previous scrape: 1"
+check "scraped counters: ui -> carts counts its growth (40), not the sum of scrapes (75)" test "$(flows_of "$WORK/growing.edges" carts)" -eq 40
+check "scraped counters: orders -> catalog counts 9, not 17" test "$(flows_of "$WORK/growing.edges" catalog)" -eq 9
+check "scraped counters: both edges get their policies" out_has "app.kubernetes.io/name: orders"
+scrapes reset 10 25 5 12
+start_exporter reset "${BODIES[@]}"
+run recommend "http://127.0.0.1:$reset_PORT/metrics" --follow --scrape-interval 1s --max-flows 4 \
+  --checkpoint "$WORK/reset.edges" --inventory "$INVENTORY"
+check "counter reset: exit 0" exit_is 0
+check "counter reset: 25, then 5 from zero, then 7 more: 37" test "$(flows_of "$WORK/reset.edges" carts)" -eq 37
+run recommend "http://127.0.0.1:$reset_PORT/metrics" --follow --scrape-interval 1x
+check "a bad --scrape-interval is a usage error" exit_is 2
+
 # A real Prometheus server scraping the exporter every second. The samples carry their own
 # times, two scrapes apart, so every series holds exactly two samples however long the test runs.
 if ! command -v prometheus >/dev/null; then

@@ -16,9 +16,16 @@ a connection is held open silently (a live agent with no new flows). Options: --
 (Content-Encoding), --raw-gzip (a gzip body served as is), --token (bearer token required), --require-header, --cert/--key (TLS),
 --client-ca (mTLS required). Every request is logged as "GET PATH STATUS AUTH" where AUTH is "token" or "none"
 (never the token itself).
+
+An agent rollout: --port (listen on this port, to come back on the port a stopped server had),
+--skip N (the lines a stopped server sent already), --limit N (serve only the first N lines).
+A token rotation: --rotate-token NEW makes the server refuse --token (401) once a connection
+delivered lines, and after --rotate-after-401 such answers it writes NEW to --rotate-file (the
+client's token file, rewritten late as kubelet's projected tokens can be).
 """
 import argparse
 import http.server
+import os
 import ssl
 import threading
 import time
@@ -31,7 +38,10 @@ class State:
     def __init__(self, args):
         with open(args.flows, "rb") as f:
             self.lines = [line for line in f.read().split(b"\n") if line.strip()]
-        self.next = 0
+        self.next = args.skip
+        self.end = min(len(self.lines), args.limit) if args.limit is not None else len(self.lines)
+        self.token = args.token
+        self.refused = 0
         self.faults = list(args.fault)
         self.lock = threading.Lock()
         self.args = args
@@ -66,12 +76,20 @@ def make_handler(state):
         def serve(self):
             args = state.args
             auth = self.headers.get("Authorization", "")
-            allowed = not args.token or auth == "Bearer " + args.token
+            with state.lock:
+                token = state.token
+            allowed = not token or auth == "Bearer " + token
             if args.require_header:
                 name, _, value = args.require_header.partition(":")
                 allowed = allowed and self.headers.get(name.strip(), "") == value.strip()
             if not allowed:
                 state.record(self.path, 401, "token" if auth else "none")
+                with state.lock:
+                    state.refused += 1
+                    if args.rotate_token and state.token == args.rotate_token and state.refused == args.rotate_after_401:
+                        with open(args.rotate_file + ".tmp", "w", encoding="utf-8") as f:
+                            f.write(args.rotate_token + "\n")
+                        os.replace(args.rotate_file + ".tmp", args.rotate_file)
                 body = b'{"error":"unauthorized"}\n'
                 self.send_response(401)
                 self.send_header("Content-Length", str(len(body)))
@@ -101,8 +119,10 @@ def make_handler(state):
             self.end_headers()
             with state.lock:
                 start = state.next
-                count = len(state.lines) - start if fault == "rest" else min(args.step, len(state.lines) - start)
+                count = state.end - start if fault == "rest" else min(args.step, state.end - start)
                 state.next = start + count
+                if args.rotate_token and count > 0:
+                    state.token = args.rotate_token  # the connection after this one needs the new token
             if fault == "rest" and count == 0:
                 time.sleep(args.hold)  # nothing new: a live agent stays silent
                 self.close_connection = True
@@ -113,7 +133,7 @@ def make_handler(state):
                     self.send_chunk(b"{not json at all\n", encoder)
             if fault == "cut":
                 with state.lock:
-                    cut = state.lines[state.next] if state.next < len(state.lines) else b'{"flow":'
+                    cut = state.lines[state.next] if state.next < state.end else b'{"flow":'
                 self.send_chunk(cut[: len(cut) // 2], encoder)
                 self.close_connection = True
                 return  # no terminating chunk: the transfer breaks mid-line
@@ -148,8 +168,14 @@ def main():
     parser.add_argument("--port-file", required=True)
     parser.add_argument("--log")
     parser.add_argument("--lifetime", type=float, default=300)
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--skip", type=int, default=0, help="lines already sent (by a server this one replaces)")
+    parser.add_argument("--limit", type=int, help="serve only the first LIMIT lines")
+    parser.add_argument("--rotate-token")
+    parser.add_argument("--rotate-file")
+    parser.add_argument("--rotate-after-401", type=int, default=2)
     args = parser.parse_args()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), make_handler(State(args)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), make_handler(State(args)))
     server.daemon_threads = True
     serve(server, args.port_file, args.lifetime, args.cert, args.key, args.client_ca)
 

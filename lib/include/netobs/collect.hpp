@@ -20,8 +20,11 @@ struct AgentOptions {
   bool insecure = false;              // skip TLS verification
   double connect_timeout = 10;        // seconds
   double idle_timeout = 60;           // seconds without a byte before the connection counts as broken
-  int retries = 5;                    // failed attempts in a row before giving up
-  double max_backoff = 30;            // seconds between attempts, at most (exponential, with jitter)
+  int retries = 5;                    // failed attempts in a row before giving up (Prometheus queries)
+  // Seconds an agent may stay unreachable (refused, reset, 429, 5xx, a rotated token) before the
+  // collection gives up: an agent rollout takes a minute or two.
+  std::int64_t retry_for = 300;
+  double max_backoff = 5;             // seconds between attempts, at most (exponential, with jitter)
 };
 
 // A Prometheus-compatible HTTP API to read flow metrics from (--prometheus): the increase of
@@ -39,7 +42,11 @@ struct CollectProgress {
   std::uint64_t flows = 0;
   std::uint64_t edges = 0;
   double elapsed = 0;  // seconds
+  double rate = 0;     // flows per second since the previous report (the lifetime average hides a stall)
   std::uint64_t reconnects = 0;
+  // While a source is unreachable: the attempts that failed so far, and for how long (seconds).
+  std::uint64_t failed_attempts = 0;
+  double down_for = 0;
 };
 
 struct CollectOptions {
@@ -51,6 +58,12 @@ struct CollectOptions {
   // and at the end; an existing file is read first, so a new run resumes from it.
   std::string checkpoint;
   std::int64_t checkpoint_every = 300;
+  // Seconds between scrapes of a followed metrics URL (Prometheus text): each scrape counts what
+  // its counters grew by since the one before.
+  std::int64_t scrape_interval = 30;
+  // A source that fails for good (an agent past --agent-retry-for) ends the collection and keeps
+  // what was collected (IngestSummary::failure) instead of failing the whole ingest.
+  bool keep_after_failure = false;
   // Called about once a second while collecting (from the reading thread).
   std::function<void(const CollectProgress&)> progress;
   // Called about once a second from the reading thread to bring the inventory up to date (pods a

@@ -64,6 +64,17 @@ struct DeniedConnection {
   auto operator<=>(const DeniedConnection&) const = default;
 };
 
+// A time an agent could not be reached during a collection: no flows arrived from it then.
+struct CollectionGap {
+  std::string source;          // the URL as display_url shows it
+  std::int64_t start = 0;      // Unix seconds of the first failed attempt
+  std::int64_t seconds = 0;    // how long it lasted
+  std::uint64_t attempts = 0;  // attempts that failed
+  bool open = false;           // still down when the collection ended
+
+  auto operator<=>(const CollectionGap&) const = default;
+};
+
 struct IngestSummary {
   std::uint64_t records_read = 0;  // every non-empty, non-header line or JSON object
   std::uint64_t records_used = 0;  // records that became (part of) an edge
@@ -80,6 +91,10 @@ struct IngestSummary {
   std::vector<std::string> sources;  // "path (format)"
   std::string ended_by;  // why a collection ended early ("SIGINT", "--duration 24h reached"); empty
   std::uint64_t reconnects = 0;  // to agent endpoints
+  std::vector<CollectionGap> gaps;  // in the order they began
+  // The source failure that ended a collection (CollectOptions::keep_after_failure); what was
+  // collected before it is kept.
+  std::string failure;
   std::uint64_t two_thread_sources = 0;  // sources read on two threads (parallel_min_bytes)
 
   void skip(const std::string& reason, std::uint64_t count = 1) { skipped[reason] += count; }

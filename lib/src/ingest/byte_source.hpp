@@ -21,6 +21,9 @@ class ByteSource {
   // The size of a regular file (to size buffers); nullopt for streams.
   virtual std::optional<std::uint64_t> size() const { return std::nullopt; }
   const std::string& display() const { return m_display; }
+  // After read() returned 0: true when another body follows (the next scrape of a followed
+  // metrics URL, each body read on its own); false at the real end of input.
+  virtual bool more_bodies() const { return false; }
 
  protected:
   explicit ByteSource(std::string display) : m_display(std::move(display)) {}

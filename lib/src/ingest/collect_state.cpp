@@ -2,6 +2,7 @@
 
 #include <signal.h>
 
+#include <algorithm>
 #include <atomic>
 
 #include <fmt/format.h>
@@ -89,8 +90,48 @@ void CollectState::tick(std::uint64_t flows, std::size_t edges) {
     if (auto saved = m_save(); !saved) m_error = saved.error();
   }
   if (!m_options.progress || now - m_last_report < std::chrono::seconds(1)) return;
+  CollectProgress progress;
+  progress.flows = flows;
+  progress.edges = edges;
+  progress.elapsed = std::chrono::duration<double>(now - m_start).count();
+  progress.rate = static_cast<double>(flows - std::min(flows, m_reported_flows)) /
+                  std::chrono::duration<double>(now - m_last_report).count();
+  progress.reconnects = m_reconnects;
+  progress.failed_attempts = failed_attempts();
+  progress.down_for = down_for();
   m_last_report = now;
-  m_options.progress({flows, edges, std::chrono::duration<double>(now - m_start).count(), m_reconnects});
+  m_reported_flows = flows;
+  m_options.progress(progress);
+}
+
+void CollectState::attempt_failed(const std::string& source) {
+  if (!m_down) {
+    const auto wall = std::chrono::system_clock::now().time_since_epoch();
+    m_down = Outage{{source, std::chrono::duration_cast<std::chrono::seconds>(wall).count(), 0, 0, true}, Clock::now()};
+  }
+  ++m_down->gap.attempts;
+}
+
+void CollectState::source_answered() {
+  if (!m_down) return;
+  CollectionGap gap = m_down->gap;
+  gap.seconds = static_cast<std::int64_t>(down_for() + 0.5);
+  gap.open = false;
+  m_gaps.push_back(std::move(gap));
+  m_down.reset();
+}
+
+double CollectState::down_for() const {
+  return m_down ? std::chrono::duration<double>(Clock::now() - m_down->since).count() : 0.0;
+}
+
+std::vector<CollectionGap> CollectState::gaps() const {
+  std::vector<CollectionGap> gaps = m_gaps;
+  if (m_down) {
+    gaps.push_back(m_down->gap);
+    gaps.back().seconds = static_cast<std::int64_t>(down_for() + 0.5);
+  }
+  return gaps;
 }
 
 }  // namespace netobs

@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <netobs/collect.hpp>
 #include <netobs/ingest.hpp>
@@ -28,6 +29,15 @@ class CollectState {
   void tick() { tick(m_flows, m_edges); }
   void reconnected() { ++m_reconnects; }
   std::uint64_t reconnects() const { return m_reconnects; }
+  // An attempt to reach `source` failed: the first of a row opens a gap (an outage).
+  void attempt_failed(const std::string& source);
+  // `source` answered again: the open gap, if any, closes.
+  void source_answered();
+  // Seconds since the open gap began; 0 when every source answers.
+  double down_for() const;
+  std::uint64_t failed_attempts() const { return m_down ? m_down->gap.attempts : 0; }
+  // The gaps so far, an open one included (its duration up to now).
+  std::vector<CollectionGap> gaps() const;
   // A line cut off when a connection broke or the collection stopped: dropped, and counted.
   void dropped_partial_line() { ++m_partial_lines; }
   std::uint64_t partial_lines() const { return m_partial_lines; }
@@ -55,6 +65,13 @@ class CollectState {
   std::uint64_t m_generation = 0;
   Clock::time_point m_last_refresh = m_start;
   std::uint64_t m_reconnects = 0;
+  struct Outage {
+    CollectionGap gap;
+    Clock::time_point since;
+  };
+  std::optional<Outage> m_down;
+  std::vector<CollectionGap> m_gaps;
+  std::uint64_t m_reported_flows = 0;  // at the previous progress report, for the current rate
   std::uint64_t m_partial_lines = 0;
   std::uint64_t m_flows = 0;
   std::size_t m_edges = 0;

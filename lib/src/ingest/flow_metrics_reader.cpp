@@ -8,6 +8,7 @@
 #include <cmath>
 #include <deque>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -54,6 +55,8 @@ const EdgeMetric* edge_metric(std::string_view sample) {
 }
 
 struct PendingSeries {
+  std::string key;  // the metric and every label: the same series in the next scrape
+  double value = 0;
   FlowRecord record;
   FlowEndpoint source;
   FlowEndpoint destination;
@@ -100,7 +103,24 @@ class MetricsReader {
  public:
   explicit MetricsReader(ReadContext& ctx) : m_ctx(ctx) {}
 
+  // Each scrape of a followed metrics URL is a body of its own: its counters count what they grew
+  // by since the scrape before (count_growth), so a series is never summed across scrapes.
   Result<void> read() {
+    for (;;) {
+      if (auto body = read_body(); !body) return body;
+      if (m_ctx.reader.error() || !m_ctx.reader.next_body()) break;
+      m_eof = false;
+    }
+    for (const auto& missing : m_missing) {
+      m_ctx.summary.warnings.push_back(fmt::format(
+          "{}: {} series lack {}; configure the metric with {}", m_ctx.reader.display(), missing.first,
+          missing.second, k_labels_context));
+    }
+    return {};
+  }
+
+ private:
+  Result<void> read_body() {
     std::string_view text;
     PromLine line;
     while (m_ctx.next_line(text)) {
@@ -128,9 +148,16 @@ class MetricsReader {
     }
     if (m_ctx.reader.error()) return {};  // the caller reports the read error
     if (m_openmetrics && !m_eof && !collection_ended()) {
+      if (m_ctx.reader.source().more_bodies()) {
+        // A scrape cut off: its series are counted, as they grew, by the next whole one.
+        m_ctx.summary.skip("series of a scrape cut off (OpenMetrics without its '# EOF')", m_pending.size());
+        m_pending.clear();
+        return {};
+      }
       return fail("OpenMetrics body without its '# EOF': cut off, so none of it is used");
     }
     for (auto& series : m_pending) {
+      if (!count_growth(series)) continue;
       if (series.timestamp) {
         // Prometheus text writes milliseconds, OpenMetrics seconds.
         const double seconds = m_openmetrics ? *series.timestamp : *series.timestamp / 1000;
@@ -140,15 +167,26 @@ class MetricsReader {
       series.record.destination_identity = &series.destination;
       if (auto result = m_ctx.record(series.record); !result) return result;
     }
-    for (const auto& missing : m_missing) {
-      m_ctx.summary.warnings.push_back(fmt::format(
-          "{}: {} series lack {}; configure the metric with {}", m_ctx.reader.display(), missing.first,
-          missing.second, k_labels_context));
-    }
+    m_pending.clear();
     return {};
   }
 
- private:
+  // A scraped counter counts what it grew by since it was last seen (all of it the first time);
+  // one that went down was reset (the agent restarted) and counts from zero again. False when
+  // it did not grow: nothing new to count.
+  bool count_growth(PendingSeries& series) {
+    double& last = m_last_value[series.key];
+    const double value = series.value;
+    const double growth = value >= last ? value - last : value;
+    last = value;
+    if (!(growth > 0)) {
+      m_ctx.summary.skip("series without new traffic since the previous scrape");
+      return false;
+    }
+    series.record.connections = growth >= 1.8e19 ? ~0ULL : static_cast<std::uint64_t>(std::ceil(growth));
+    return true;
+  }
+
   bool collection_ended() const { return m_ctx.collect && m_ctx.collect->should_stop(); }
 
   Result<void> fail(std::string_view message) {
@@ -214,7 +252,9 @@ class MetricsReader {
     series.record.destination_port = static_cast<std::uint16_t>(*port);
     series.record.protocol = *protocol;
     series.record.reply = false;
-    series.record.connections = line.value >= 1.8e19 ? ~0ULL : static_cast<std::uint64_t>(std::ceil(line.value));
+    series.value = line.value;
+    series.key = std::string(line.name);
+    for (const auto& [name, value] : line.labels) series.key += fmt::format("\x1f{}\x1e{}", name, value);
     // Milliseconds or seconds, known only at the end; either way within a few hundred years.
     if (line.timestamp && !(std::abs(*line.timestamp) < 1e16)) {
       return m_ctx.malformed(fmt::format("{} series with a timestamp out of range", metric->sample));
@@ -228,6 +268,7 @@ class MetricsReader {
   }
 
   ReadContext& m_ctx;
+  std::unordered_map<std::string, double> m_last_value;  // per series key, at the scrape before
   bool m_openmetrics = false;
   bool m_eof = false;
   std::deque<PendingSeries> m_pending;  // stable addresses for the records' identity pointers

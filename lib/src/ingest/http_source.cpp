@@ -12,10 +12,12 @@
 #include <zlib.h>
 
 #include <netobs/limits.hpp>
+#include <netobs/time.hpp>
 
 #include "byte_source.hpp"
 #include "collect_state.hpp"
 #include "http_common.hpp"
+#include "readers.hpp"
 #include "util/curl_library.hpp"
 
 namespace netobs {
@@ -53,6 +55,7 @@ class HttpSource final : public ByteSource {
         drop_partial_line();
         return 0;
       }
+      if (std::exchange(m_body_ended, false)) return 0;  // one scrape read: LineReader::next_body() goes on
       if (!m_easy) {
         if (!wait_before_attempt()) continue;  // stopped while waiting
         if (auto started = start(); !started) return tl::unexpected(started.error());
@@ -81,6 +84,7 @@ class HttpSource final : public ByteSource {
       if (self->m_error_body.size() < 300) self->m_error_body.append(data, std::min<std::size_t>(bytes, 300));
       return bytes;
     }
+    self->answered();
     // The reader is behind: let curl hold the bytes (it delivers them again on resume).
     if (self->m_pending.size() > k_max_pending) {
       self->m_paused = true;
@@ -88,6 +92,7 @@ class HttpSource final : public ByteSource {
     }
     self->m_received += bytes;
     if (!self->append_body(data, bytes)) return 0;  // corrupt gzip: the transfer fails, and is retried
+    self->sniff_scrapes();
     // Only whole lines go to the reader, so a broken connection never glues half a record to the
     // next one; a line too long for the limit is passed on for the reader to reject.
     const auto newline = self->m_pending.rfind('\n');
@@ -154,16 +159,22 @@ class HttpSource final : public ByteSource {
   }
 
   Result<void> start() {
+    m_retry_after.reset();
+    auto headers = request_headers(m_agent, "--agent-token-file");
+    if (!headers) {
+      if (!m_token_worked) return tl::unexpected(headers.error());
+      // Caught mid-rotation (the file is rewritten in place): an attempt that failed.
+      ++m_failures;
+      m_collect.attempt_failed(display());
+      return retry_within_budget(headers.error().message);
+    }
     m_easy = curl_easy_init();
     if (!m_easy || !m_multi) {
       return make_error(ErrorKind::network, fmt::format("{}: cannot start an HTTP client{}", display(), curl_reason()));
     }
     m_error_text[0] = '\0';
     m_error_body.clear();
-    m_retry_after.reset();
     m_received = 0;
-    auto headers = request_headers(m_agent, "--agent-token-file");
-    if (!headers) return tl::unexpected(headers.error());
     for (const auto& header : *headers) m_headers = curl_slist_append(m_headers, header.c_str());
     CURL* c = m_easy;
     curl_easy_setopt(c, CURLOPT_URL, m_url.c_str());
@@ -236,8 +247,13 @@ class HttpSource final : public ByteSource {
         }
         // An answered request is no failure, even with nothing new: some agents answer with
         // what they have and close. Wait a little before asking again.
-        m_failures = 0;
+        answered();
         m_delay = got_bytes ? 0.2 : 1.0;
+        if (m_scraping) {
+          m_body_ended = true;
+          m_delay = static_cast<double>(m_collect.options().scrape_interval);
+          return {};
+        }
         m_collect.reconnected();
         return {};
       }
@@ -258,7 +274,13 @@ class HttpSource final : public ByteSource {
         why = fmt::format("HTTP {}", status);
         std::string body = m_error_body.substr(0, m_error_body.find('\n'));
         if (!body.empty()) why += ": " + body;
-        if (!retryable_status(status)) return make_error(ErrorKind::network, fmt::format("{}: {}", display(), why));
+        // Projected tokens rotate, and the file and the agent do not switch at one instant: a
+        // token that worked and is now refused is read again at the next attempt.
+        const bool rotated_token = status == 401 && m_token_worked;
+        if (rotated_token) why += " (the token that worked is refused: reading --agent-token-file again)";
+        if (!retryable_status(status) && !rotated_token) {
+          return make_error(ErrorKind::network, fmt::format("{}: {}", display(), why));
+        }
       }
       if (got_bytes && !m_collect.options().follow) {
         return make_error(ErrorKind::network,
@@ -268,22 +290,52 @@ class HttpSource final : public ByteSource {
       if (status >= 200 && status < 300 && m_collect.options().follow) {
         // The agent answered and the stream broke or went quiet past the idle timeout: a quiet
         // cluster at night, or a restarted agent. Reconnect; only unanswered attempts count.
-        m_failures = 0;
+        answered();
         m_delay = got_bytes ? 0.2 : 1.0;
+        m_body_ended = m_scraping;  // a scrape cut off: its series are read alone
         m_collect.reconnected();
         return {};
       }
       ++m_failures;
-      m_delay = std::max(backoff(), m_retry_after.value_or(0.0));
-      return give_up_if_exhausted(why);
+      m_collect.attempt_failed(display());
+      return retry_within_budget(why);
     }
     return {};
   }
 
-  Result<void> give_up_if_exhausted(const std::string& why) {
-    if (m_failures <= m_agent.retries) return {};
+  // The next attempt waits by the backoff (or Retry-After), never past the end of the budget;
+  // once the agent has been unreachable for --agent-retry-for, the collection gives up.
+  Result<void> retry_within_budget(const std::string& why) {
+    const double down_for = m_collect.down_for();
+    const double left = static_cast<double>(m_agent.retry_for) - down_for;
+    if (left > 0) {
+      m_delay = std::min(std::max(backoff(), m_retry_after.value_or(0.0)), left);
+      return {};
+    }
     return make_error(ErrorKind::network,
-                      fmt::format("{}: giving up after {} attempts in a row: {}", display(), m_failures, why));
+                      fmt::format("{}: giving up after {} failed attempts in {}s (--agent-retry-for {}): {}", display(),
+                                  m_failures, static_cast<std::int64_t>(down_for + 0.5),
+                                  format_duration(m_agent.retry_for), why));
+  }
+
+  // A followed URL that serves Prometheus text is a metrics endpoint: each answer is a scrape, read
+  // as a body of its own (the counters are cumulative, so bodies must not run together), and the
+  // next one is asked for after --scrape-interval. Decided once, from the first line served.
+  void sniff_scrapes() {
+    if (m_sniffed_scrapes || !m_collect.options().follow) return;
+    const auto newline = m_pending.find('\n');
+    if (newline == std::string::npos && m_pending.size() < 4096) return;
+    m_sniffed_scrapes = true;
+    m_scraping = looks_like_prometheus_text(std::string_view(m_pending).substr(0, newline));
+  }
+
+  bool more_bodies() const override { return m_scraping && !m_finished && !m_collect.should_stop(); }
+
+  // A 2xx answer: the agent is back (an outage ends) and the token, if any, works.
+  void answered() {
+    m_failures = 0;
+    m_token_worked = !m_agent.token_file.empty();
+    m_collect.source_answered();
   }
 
   double backoff() { return backoff_seconds(m_failures, m_agent.max_backoff, m_random); }
@@ -304,8 +356,12 @@ class HttpSource final : public ByteSource {
   std::size_t m_ready = 0;    // of them, the whole lines
   std::uint64_t m_received = 0;  // body bytes of the current attempt
   int m_failures = 0;         // attempts in a row that failed
+  bool m_token_worked = false;  // a request with the token file's token was answered
   double m_delay = 0;         // seconds before the next attempt
   bool m_finished = false;
+  bool m_sniffed_scrapes = false;
+  bool m_scraping = false;    // a followed metrics endpoint: one body per scrape
+  bool m_body_ended = false;  // a scrape was delivered: read() ends it with 0 once
   bool m_paused = false;
   // Per connection: the first body bytes until two are in, and the inflater of a body that is
   // gzip itself.

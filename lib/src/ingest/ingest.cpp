@@ -264,16 +264,24 @@ Result<void> ingest_sources(const std::vector<std::string>& sources, const Inges
   for (const auto& source : sources) {
     if (collect.done(summary, aggregate.edges.size())) break;
     if (auto read = ingest_path(source, walk, inventory, aggregate, summary, collect); !read) {
+      // An agent that stayed away past its retry budget ends a collection like a signal would,
+      // when the caller keeps what was collected; other failures (a bad file, --strict) fail it.
+      if (options.collect.keep_after_failure && read.error().kind == ErrorKind::network) {
+        summary.failure = read.error().message;
+        break;
+      }
       // What was collected before the failure is kept for a later run.
       if (!checkpoint.empty()) (void)write_edge_file(checkpoint, aggregate, summary);
       return read;
     }
   }
   for (const auto& query : options.prometheus) {
-    if (collect.done(summary, aggregate.edges.size())) break;
+    if (!summary.failure.empty() || collect.done(summary, aggregate.edges.size())) break;
     if (auto read = ingest_prometheus(query, options, inventory, aggregate, summary, collect); !read) return read;
   }
   summary.reconnects += collect.reconnects();
+  const std::vector<CollectionGap> gaps = collect.gaps();
+  summary.gaps.insert(summary.gaps.end(), gaps.begin(), gaps.end());
   if (collect.partial_lines() > 0) summary.skip("line cut off by a broken connection or the end of collection", collect.partial_lines());
   if (collect.error()) return tl::unexpected(*collect.error());
   if (!checkpoint.empty()) return write_edge_file(checkpoint, aggregate, summary);

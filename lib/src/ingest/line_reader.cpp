@@ -191,6 +191,12 @@ bool LineReader::line_too_long() {
   return false;
 }
 
+bool LineReader::next_body() {
+  if (m_error || !m_eof || !m_source->more_bodies()) return false;
+  m_eof = false;
+  return true;
+}
+
 bool LineReader::next(std::string_view& line) {
   if (!m_bom_checked) skip_byte_order_mark();
   const std::size_t limit = m_max_line;

@@ -43,6 +43,9 @@ class LineReader {
     bool whole = false;  // `text` is all of the input
   };
   Result<Peek> peek_lines(std::size_t lines);
+  // At the end of one body of a source that delivers several (ByteSource::more_bodies): true when
+  // the next one is to be read, lines going on from there; false at the end of input.
+  bool next_body();
   const std::optional<Error>& error() const { return m_error; }
   std::size_t line_number() const { return m_line; }
   const std::string& display() const { return m_source->display(); }

@@ -52,6 +52,13 @@ std::string render_summary(const IngestSummary& summary, const Graph& graph,
   }
   out += "\n";
   lines_section(out, "sources", summary.sources, top);
+  // Every gap, however many: each is a time the policies know nothing about.
+  if (summary.reconnects > 0) out += fmt::format("  reconnects to agents: {}\n", summary.reconnects);
+  for (const auto& gap : summary.gaps) {
+    out += fmt::format("  gap: {} unreachable from {} for {}s ({} failed attempt{}{})\n", gap.source,
+                       format_rfc3339(gap.start), gap.seconds, gap.attempts, gap.attempts == 1 ? "" : "s",
+                       gap.open ? ", until the collection ended" : "");
+  }
   for (const auto& warning : summary.warnings) out += fmt::format("  warning: {}\n", warning);
   if (!summary.skipped.empty()) {
     out += "  skipped:\n";

@@ -2,6 +2,8 @@
 
 #include <netobs/collect.hpp>
 
+#include "ingest/collect_state.hpp"
+
 namespace netobs {
 namespace {
 
@@ -24,6 +26,28 @@ TEST(Collect, StopRequestsAreRememberedUntilReset) {
   EXPECT_EQ(collection_stop_signal(), 15);
   reset_collection_stop();
   EXPECT_EQ(collection_stop_signal(), 0);
+}
+
+TEST(Collect, OutagesBecomeGapsWithTheirFailedAttempts) {
+  const CollectOptions options;
+  CollectState state(options);
+  state.source_answered();  // up from the start: no gap
+  EXPECT_TRUE(state.gaps().empty());
+  state.attempt_failed("http://agent/flows");
+  state.attempt_failed("http://agent/flows");
+  EXPECT_EQ(state.failed_attempts(), 2U);
+  state.source_answered();
+  EXPECT_EQ(state.failed_attempts(), 0U);
+  EXPECT_EQ(state.down_for(), 0.0);
+  state.attempt_failed("http://agent/flows");
+  const std::vector<CollectionGap> gaps = state.gaps();
+  ASSERT_EQ(gaps.size(), 2U);
+  EXPECT_EQ(gaps[0].source, "http://agent/flows");
+  EXPECT_EQ(gaps[0].attempts, 2U);
+  EXPECT_FALSE(gaps[0].open);
+  EXPECT_GT(gaps[0].start, 0);
+  EXPECT_EQ(gaps[1].attempts, 1U);
+  EXPECT_TRUE(gaps[1].open);  // still down when asked
 }
 
 }  // namespace
