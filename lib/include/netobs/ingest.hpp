@@ -107,16 +107,16 @@ struct ResolvedName {
 // input is read (settle_denied), so a checkpoint keeps it whatever the run that wrote it decided.
 struct DeniedEdgeKey {
   EdgeKey edge;
-  std::string verdict_field;  // "action", "hubble verdict", "policy verdict": names the skip reason
-  std::string verdict;        // "REJECT", "DROPPED", "DENY", ...
-  std::string drop_reason;    // Hubble's; empty for the others
+  std::string verdict_field;     // "action", "hubble verdict", "policy verdict": names the skip reason
+  std::string verdict;           // "REJECT", "DROPPED", "DENY", ...
+  std::string drop_reason;       // Hubble's; empty for the others
   bool may_be_evidence = false;  // FlowRecord::denied_may_be_evidence
 
   auto operator<=>(const DeniedEdgeKey&) const = default;
 };
 
 struct DeniedEdge {
-  EdgeCounters counters;     // what the edge would count were the records evidence
+  EdgeCounters counters;      // what the edge would count were the records evidence
   std::uint64_t records = 0;  // the denied records, as the summary counts them
 };
 

@@ -132,7 +132,8 @@ std::optional<std::string> read_denied(const element& object, DeniedEdgeKey& key
       object["verdict"].get(verdict) != simdjson::SUCCESS || field.empty() || verdict.empty()) {
     return "\"denied\" needs a verdict_field and a verdict";
   }
-  if (object["drop_reason"].error() != simdjson::NO_SUCH_FIELD && object["drop_reason"].get(reason) != simdjson::SUCCESS) {
+  if (object["drop_reason"].error() != simdjson::NO_SUCH_FIELD &&
+      object["drop_reason"].get(reason) != simdjson::SUCCESS) {
     return "bad \"drop_reason\" in \"denied\"";
   }
   if (object["may_be_evidence"].get(key.may_be_evidence) != simdjson::SUCCESS ||
