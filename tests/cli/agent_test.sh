@@ -237,7 +237,7 @@ head -n 268 "$HUBBLE" >"$WORK/first.jsonl"
 tail -n +269 "$HUBBLE" >"$WORK/second.jsonl"
 run recommend "$WORK/first.jsonl" --checkpoint "$WORK/run.edges" --inventory "$INVENTORY" -q
 check "checkpoint: the first half runs" exit_is 0
-check "checkpoint: the file has a versioned header" grep -q '^{"netobs_edges":1,' "$WORK/run.edges"
+check "checkpoint: the file has a versioned header" grep -q '^{"netobs_edges":2,' "$WORK/run.edges"
 run recommend "$WORK/second.jsonl" --checkpoint "$WORK/run.edges" --inventory "$INVENTORY" -q
 check "checkpoint: the resumed run equals one whole collection" same_as_file
 run recommend "$WORK/first.jsonl" --checkpoint "$WORK/a.edges" --inventory "$INVENTORY" -q
@@ -250,9 +250,9 @@ printf '{"netobs_edges":1,"records_read":1,"records_used":1,"malformed":0,"first
 run recommend --edges "$WORK/bad.edges"
 check "a bad edge file: exit 3" exit_is 3
 check "a bad edge file: names file and line" err_has "bad.edges:2: bad client or server address"
-printf '{"netobs_edges":2}\n' >"$WORK/future.edges"
+printf '{"netobs_edges":3}\n' >"$WORK/future.edges"
 run recommend --edges "$WORK/future.edges"
-check "a newer edge file version is refused" err_has "future.edges:1: edge file version 2 (this netobs reads version 1)"
+check "a newer edge file version is refused" err_has "future.edges:1: edge file version 3 (this netobs reads versions 1 to 2)"
 run recommend
 check "no flows at all is a usage error" exit_is 2
 

@@ -44,7 +44,7 @@ done
 
 # A checkpoint (edge file) is flow evidence: lint finds the observed flow a policy blocks in it.
 "$NETOBS" recommend "$SAMPLES/flows" --inventory "$INVENTORY" --checkpoint "$WORK/saved.edges" -q >/dev/null 2>&1
-check "recommend wrote a checkpoint" grep -q '^{"netobs_edges":1' "$WORK/saved.edges"
+check "recommend wrote a checkpoint" grep -q '^{"netobs_edges":2' "$WORK/saved.edges"
 run lint "$WORK/policies.yaml" --inventory "$INVENTORY" --flows "$WORK/saved.edges" --format json
 check "lint --flows CHECKPOINT reads its edges" err_has "observed edges from"
 check "lint --flows CHECKPOINT: the recommendation blocks nothing observed" out_lacks '"rule": "observed-flow-blocked"'

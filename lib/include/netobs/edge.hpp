@@ -20,7 +20,7 @@ struct EdgeKey {
   std::uint16_t port = 0;
   Protocol protocol = Protocol::tcp;
 
-  bool operator==(const EdgeKey&) const = default;
+  auto operator<=>(const EdgeKey&) const = default;
 };
 
 struct EdgeKeyHash {

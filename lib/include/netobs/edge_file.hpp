@@ -13,18 +13,19 @@
 
 namespace netobs {
 
-inline constexpr int k_edge_file_version = 1;
+// Version 2 added the lines of denied connections; version 1 files are still read.
+inline constexpr int k_edge_file_version = 2;
 
-// The edge file text of `aggregate` with the counters of `summary`; lines sorted, so equal
-// collections give equal files.
+// The edge file text of `aggregate` (its edges, and its denied connections not settled yet) with
+// the counters of `summary`; lines sorted, so equal collections give equal files.
 std::string render_edge_file(const FlowAggregate& aggregate, const IngestSummary& summary);
 
 // Writes render_edge_file() to `path` atomically.
 Result<void> write_edge_file(const std::string& path, const FlowAggregate& aggregate, const IngestSummary& summary);
 
 // Adds the edges and counters of the edge file at `path` (plain or gzip) to `aggregate` and
-// `summary`. An invalid_input error names the file and line of the first bad line; a newer
-// version is refused. With `since`/`until` (Unix seconds), an edge seen only outside the window
+// `summary`, its denied connections to aggregate.denied, unsettled (settle_denied). An
+// invalid_input error names the file and line of the first bad line; a newer version is refused. With `since`/`until` (Unix seconds), an edge seen only outside the window
 // is left out and counted as skipped; one that overlaps it is kept whole (edges keep no times of
 // single flows).
 Result<void> read_edge_file(const std::string& path, FlowAggregate& aggregate, IngestSummary& summary,

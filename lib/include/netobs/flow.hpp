@@ -82,6 +82,9 @@ struct FlowRecord {
   std::uint64_t bytes = 0;
   // Connections the record stands for: 1 for a flow record, a counter's increase for a metric.
   std::uint64_t connections = 1;
+  // Source records it stands for, as the summary counts them: 1, or an edge row's `records` (the
+  // engine that ran `netobs sql`'s query aggregated that many flow log records into the row).
+  std::uint64_t records = 1;
   // Identity hints the capture gives for each end (Hubble); null when it gives none (VPC).
   const FlowEndpoint* source_identity = nullptr;
   const FlowEndpoint* destination_identity = nullptr;

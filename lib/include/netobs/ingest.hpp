@@ -48,6 +48,9 @@ struct IngestOptions {
   CollectOptions collect;
   // Read after the sources, as sources of their own.
   std::vector<PrometheusQuery> prometheus;
+  // Whether ingest_sources ends by settling the denied connections it kept (settle_denied);
+  // false leaves them in FlowAggregate::denied for a later read of the same collection to settle.
+  bool settle_denied = true;
 };
 
 // The formats ingest reads, for --input-format: "hubble", "vpc", ...
@@ -114,8 +117,29 @@ struct ResolvedName {
   auto operator<=>(const ResolvedName&) const = default;
 };
 
+// A connection the network refused (VPC REJECT, Hubble DROPPED/AUDIT, EKS agent DENY), kept apart
+// from the edges with its verdict: whether it is evidence (--include-dropped) is decided once all
+// input is read (settle_denied), so a checkpoint keeps it whatever the run that wrote it decided.
+struct DeniedEdgeKey {
+  EdgeKey edge;
+  std::string verdict_field;     // "action", "hubble verdict", "policy verdict": names the skip reason
+  std::string verdict;           // "REJECT", "DROPPED", "DENY", ...
+  std::string drop_reason;       // Hubble's; empty for the others
+  bool may_be_evidence = false;  // FlowRecord::denied_may_be_evidence
+
+  auto operator<=>(const DeniedEdgeKey&) const = default;
+};
+
+struct DeniedEdge {
+  EdgeCounters counters;      // what the edge would count were the records evidence
+  std::uint64_t records = 0;  // the denied records, as the summary counts them
+};
+
 struct FlowAggregate {
   EdgeTable edges;
+  // Denied connections not settled yet (see DeniedEdgeKey); sorted, so settling them is
+  // deterministic.
+  std::map<DeniedEdgeKey, DeniedEdge> denied;
   std::map<ResolvedName, std::int64_t> resolved_names;   // -> last seen (Unix seconds)
   std::vector<FlowEndpoint> identities{FlowEndpoint{}};  // [0] is "no identity"
   // Identities by a hash of their fields, the next free hash taking a colliding one (an identity's
@@ -145,8 +169,15 @@ Result<void> ingest_source(const std::string& source, const IngestOptions& optio
 Result<std::vector<std::string>> kubernetes_lists_among(const std::vector<std::string>& sources,
                                                         const IngestOptions& options);
 // Reads every source in order as one collection: --duration and --max-flows bound them together,
-// and a stop request ends the one being read and skips the rest.
+// and a stop request ends the one being read and skips the rest. A --checkpoint is written with
+// the denied connections unsettled; then (with options.settle_denied) they are settled.
 Result<void> ingest_sources(const std::vector<std::string>& sources, const IngestOptions& options,
                             const Inventory& inventory, FlowAggregate& aggregate, IngestSummary& summary);
+
+// Settles the denied connections of `aggregate` once every source is read: each is listed in
+// summary.denied by workload pair, and is evidence (folded into its edge, its records counted as
+// used) when `dropped` asks for it and its verdict allows it, else its records are counted as
+// skipped by verdict. Empties aggregate.denied, so a second call does nothing.
+void settle_denied(FlowAggregate& aggregate, IngestSummary& summary, DroppedFlows dropped);
 
 }  // namespace netobs

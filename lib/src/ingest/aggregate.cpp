@@ -36,6 +36,14 @@ void FlowAggregate::merge(const FlowAggregate& other) {
     mapped.server_identity = remap[key.server_identity];
     edges[mapped].merge(counters);
   }
+  for (const auto& [key, connection] : other.denied) {
+    DeniedEdgeKey mapped = key;
+    mapped.edge.client_identity = remap[key.edge.client_identity];
+    mapped.edge.server_identity = remap[key.edge.server_identity];
+    DeniedEdge& into = denied[mapped];
+    into.counters.merge(connection.counters);
+    into.records += connection.records;
+  }
   for (const auto& [resolved, seen] : other.resolved_names) {
     ResolvedName mapped = resolved;
     mapped.client_identity = remap[resolved.client_identity];

@@ -29,8 +29,8 @@ class EdgeFolder {
       : options(ingest_options), inventory(pods_and_services), aggregate(into), summary(counts), collect(collection) {}
 
   // Decides which end opened the connection, attributes both ends to the workloads that held
-  // their addresses at the record's time, and folds the record into its edge (or lists it as
-  // denied, or skips it outside --since/--until).
+  // their addresses at the record's time, and folds the record into its edge (or keeps it apart
+  // as denied, or skips it outside --since/--until).
   Result<void> record(const FlowRecord& record);
 
   const IngestOptions& options;
@@ -40,8 +40,10 @@ class EdgeFolder {
   CollectState* collect;  // null when no collection bound applies
 
  private:
-  void deny(DeniedConnection connection);
-  void add(const EdgeKey& key, const EdgeStats& stats, Observation observation);
+  // Keeps a denied record apart, in FlowAggregate::denied, with the stats it would add to `key`.
+  void deny(const FlowRecord& record, const EdgeKey& key, const EdgeStats& stats);
+  // `records`: the source records the record stands for (FlowRecord::records), as counted.
+  void add(const EdgeKey& key, const EdgeStats& stats, Observation observation, std::uint64_t records);
   std::uint32_t identity_of(const IpAddress& ip, const FlowEndpoint* hint, std::int64_t time);
 
   // The edge of the previous record: flow logs list both directions of a connection next to

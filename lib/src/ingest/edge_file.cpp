@@ -38,7 +38,7 @@ ordered_json identity_json(const FlowEndpoint& endpoint) {
 
 ordered_json counts_json(const std::uint64_t (&counts)[3]) { return ordered_json::array({counts[0], counts[1], counts[2]}); }
 
-std::string edge_line(const EdgeKey& key, const EdgeCounters& counters, const FlowAggregate& aggregate) {
+ordered_json edge_json(const EdgeKey& key, const EdgeCounters& counters, const FlowAggregate& aggregate) {
   ordered_json line;
   line["client"] = to_string(key.client);
   line["server"] = to_string(key.server);
@@ -52,6 +52,19 @@ std::string edge_line(const EdgeKey& key, const EdgeCounters& counters, const Fl
   line["bytes"] = counts_json(counters.bytes);
   line["first_seen"] = counters.first_seen;
   line["last_seen"] = counters.last_seen;
+  return line;
+}
+
+// A denied connection: its edge as it would count, and what refused it (docs/edge-file.md).
+std::string denied_line(const DeniedEdgeKey& key, const DeniedEdge& denied, const FlowAggregate& aggregate) {
+  ordered_json line = edge_json(key.edge, denied.counters, aggregate);
+  ordered_json verdict;
+  verdict["verdict_field"] = key.verdict_field;
+  verdict["verdict"] = key.verdict;
+  if (!key.drop_reason.empty()) verdict["drop_reason"] = key.drop_reason;
+  verdict["may_be_evidence"] = key.may_be_evidence;
+  verdict["records"] = denied.records;
+  line["denied"] = std::move(verdict);
   return k8s::to_json_text(line);
 }
 
@@ -112,6 +125,27 @@ struct Window {
   std::uint64_t outside = 0;  // edges left out
 };
 
+// The "denied" object of a denied connection's line into `key` and `records`.
+std::optional<std::string> read_denied(const element& object, DeniedEdgeKey& key, std::uint64_t& records) {
+  std::string_view field, verdict, reason;
+  if (!object.is_object() || object["verdict_field"].get(field) != simdjson::SUCCESS ||
+      object["verdict"].get(verdict) != simdjson::SUCCESS || field.empty() || verdict.empty()) {
+    return "\"denied\" needs a verdict_field and a verdict";
+  }
+  if (object["drop_reason"].error() != simdjson::NO_SUCH_FIELD &&
+      object["drop_reason"].get(reason) != simdjson::SUCCESS) {
+    return "bad \"drop_reason\" in \"denied\"";
+  }
+  if (object["may_be_evidence"].get(key.may_be_evidence) != simdjson::SUCCESS ||
+      object["records"].get(records) != simdjson::SUCCESS) {
+    return "\"denied\" needs may_be_evidence (true or false) and a records count";
+  }
+  key.verdict_field = std::string(field);
+  key.verdict = std::string(verdict);
+  key.drop_reason = std::string(reason);
+  return std::nullopt;
+}
+
 std::optional<std::string> read_edge(const element& line, FlowAggregate& aggregate, Window& window) {
   EdgeKey key;
   const auto client = parse_ip(text_at(line, "client"));
@@ -140,6 +174,13 @@ std::optional<std::string> read_edge(const element& line, FlowAggregate& aggrega
       line["last_seen"].get(counters.last_seen) != simdjson::SUCCESS) {
     return "bad first_seen or last_seen";
   }
+  element denied_object;
+  DeniedEdgeKey denied_key;
+  std::uint64_t denied_records = 0;
+  const bool denied = line["denied"].get(denied_object) == simdjson::SUCCESS;
+  if (denied) {
+    if (auto problem = read_denied(denied_object, denied_key, denied_records)) return problem;
+  }
   const std::int64_t first = counters.first_seen ? counters.first_seen : counters.last_seen;
   if ((window.since && counters.last_seen && counters.last_seen < *window.since) ||
       (window.until && first && first > *window.until)) {
@@ -148,7 +189,15 @@ std::optional<std::string> read_edge(const element& line, FlowAggregate& aggrega
   }
   key.client_identity = aggregate.intern(client_identity);
   key.server_identity = aggregate.intern(server_identity);
-  aggregate.edges[key].merge(counters);
+  if (!denied) {
+    aggregate.edges[key].merge(counters);
+    return std::nullopt;
+  }
+  // Kept apart, as ingest keeps it: settle_denied decides whether it is evidence.
+  denied_key.edge = key;
+  DeniedEdge& into = aggregate.denied[denied_key];
+  into.counters.merge(counters);
+  into.records += denied_records;
   return std::nullopt;
 }
 
@@ -157,8 +206,9 @@ std::optional<std::string> read_header(const element& line, IngestSummary& summa
   if (line["netobs_edges"].get(version) != simdjson::SUCCESS) {
     return "not a netobs edge file (its first line has no \"netobs_edges\" version)";
   }
-  if (version != k_edge_file_version) {
-    return fmt::format("edge file version {} (this netobs reads version {})", version, k_edge_file_version);
+  // Version 1 files hold no denied connections; they read as they always did.
+  if (version < 1 || version > k_edge_file_version) {
+    return fmt::format("edge file version {} (this netobs reads versions 1 to {})", version, k_edge_file_version);
   }
   std::uint64_t read = 0, used = 0, malformed = 0;
   std::int64_t first = 0, last = 0;
@@ -186,8 +236,11 @@ std::optional<std::string> read_header(const element& line, IngestSummary& summa
 
 std::string render_edge_file(const FlowAggregate& aggregate, const IngestSummary& summary) {
   std::vector<std::string> lines;
-  lines.reserve(aggregate.edges.size());
-  for (const auto& [key, counters] : aggregate.edges) lines.push_back(edge_line(key, counters, aggregate));
+  lines.reserve(aggregate.edges.size() + aggregate.denied.size());
+  for (const auto& [key, counters] : aggregate.edges) {
+    lines.push_back(k8s::to_json_text(edge_json(key, counters, aggregate)));
+  }
+  for (const auto& [key, denied] : aggregate.denied) lines.push_back(denied_line(key, denied, aggregate));
   std::sort(lines.begin(), lines.end());
   std::string text = header_line(summary) + "\n";
   for (const auto& line : lines) {

@@ -88,13 +88,20 @@ Result<ColumnIndex> index_columns(ReadContext& ctx, const std::vector<std::strin
 
 Result<void> read_edge_row(ReadContext& ctx, const ColumnIndex& index, const std::vector<std::string>& fields) {
   IngestSummary& summary = ctx.summary;
-  ++summary.records_read;
   auto field = [&](std::size_t column) -> std::string_view {
     const int at = index[column];
     return at >= 0 && static_cast<std::size_t>(at) < fields.size()
                ? std::string_view(fields[static_cast<std::size_t>(at)])
                : std::string_view{};
   };
+  // A row stands for `records` flow log records: the summary counts those, as reading the logs
+  // themselves would (a row whose count does not parse counts as one).
+  std::uint64_t records = 0;
+  if (!parse_number(field(5), records)) {
+    ++summary.records_read;
+    return ctx.malformed(fmt::format("bad records count '{}'", field(5)));
+  }
+  summary.records_read += records;
   const auto src = parse_ip(field(0));
   const auto dst = parse_ip(field(1));
   if (!src || !dst) return ctx.malformed(fmt::format("bad address '{}'", !src ? field(0) : field(1)));
@@ -102,7 +109,7 @@ Result<void> read_edge_row(ReadContext& ctx, const ColumnIndex& index, const std
   if (!parse_number(field(2), protocol_number)) return ctx.malformed(fmt::format("bad protocol '{}'", field(2)));
   const auto protocol = protocol_from_number(protocol_number);
   if (!protocol) {
-    summary.skip(fmt::format("protocol {} (no NetworkPolicy can express it)", protocol_number));
+    summary.skip(fmt::format("protocol {} (no NetworkPolicy can express it)", protocol_number), records);
     return {};
   }
   FlowRecord record;
@@ -112,8 +119,8 @@ Result<void> read_edge_row(ReadContext& ctx, const ColumnIndex& index, const std
   if (!parse_number(field(3), record.source_port) || !parse_number(field(4), record.destination_port)) {
     return ctx.malformed(fmt::format("bad port '{}' or '{}'", field(3), field(4)));
   }
-  if (!parse_number(field(5), record.connections))
-    return ctx.malformed(fmt::format("bad records count '{}'", field(5)));
+  record.connections = records;
+  record.records = records;
   auto optional_number = [&](std::size_t column, auto& out) {
     return field(column).empty() || parse_number(field(column), out);
   };

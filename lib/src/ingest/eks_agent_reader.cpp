@@ -1,8 +1,9 @@
 // The EKS (VPC CNI) network policy agent's policy event logs, every shape it has written:
 // zap JSON lines with the flow in `msg` (IPv4 and IPv6 spellings), the older lines with the
-// flow in separate keys, and the CloudWatch form `Node: ...;SIP: ...;...`. The agent's own log
-// lines in the same file are skipped silently. Addresses only: the inventory attributes them,
-// and the client is the side with the ephemeral port.
+// flow in separate keys, and the CloudWatch form `Node: ...;SIP: ...;...` (its time the one
+// CloudWatch exports and `aws logs tail` write before it). The agent's own log lines in the same
+// file are skipped silently. Addresses only: the inventory attributes them, and the client is
+// the side with the ephemeral port.
 #include <charconv>
 
 #include <fmt/format.h>
@@ -97,6 +98,23 @@ bool parse_keys(const element& line, AgentFlow& flow, std::string (&storage)[2])
   return !flow.source.empty() || !flow.destination.empty();
 }
 
+// The time CloudWatch puts before a message: an export's "2025-11-24T16:00:01.123Z Node: ...",
+// `aws logs tail`'s detailed "2025-11-24T16:00:01.123000+00:00 <log stream> Node: ..." and short
+// "2025-11-24T16:00:01 Node: ..." (UTC). `time` is 0 when the line starts with the message; false
+// for a first word that has a date's shape but is no time.
+bool read_leading_time(std::string_view line, std::int64_t& time) {
+  time = 0;
+  const std::size_t start = line.find_first_not_of(" \t");
+  if (start == std::string_view::npos) return true;
+  const std::string_view word = line.substr(start, line.find_first_of(" \t", start) - start);
+  const bool dated = word.size() >= 10 && word[4] == '-' && word[7] == '-';
+  if (!dated) return true;
+  const auto parsed = parse_rfc3339(word);
+  if (!parsed) return false;
+  time = *parsed;
+  return true;
+}
+
 bool parse_port(std::string_view text, std::uint16_t& port) {
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), port);
   return ec == std::errc() && end == text.data() + text.size();
@@ -158,7 +176,16 @@ Result<void> read_eks_agent_records(ReadContext& ctx) {
     if (brace == std::string_view::npos) {
       if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
       if (parse_cloudwatch(line, flow)) {
-        if (auto result = read_flow(ctx, flow, 0); !result) return result;
+        std::int64_t time = 0;
+        if (!read_leading_time(line, time)) {
+          ++ctx.summary.records_read;
+          if (auto result = ctx.malformed("a network policy agent flow after a time stamp that is no RFC 3339 time");
+              !result) {
+            return result;
+          }
+          continue;
+        }
+        if (auto result = read_flow(ctx, flow, time); !result) return result;
         continue;
       }
       ++ctx.summary.records_read;

@@ -1,5 +1,7 @@
 // The one place flow records become edges: direction, attribution over time, denied flows and
 // the --since/--until window, the same for every format.
+#include <map>
+
 #include <fmt/format.h>
 
 #include <netobs/collect.hpp>
@@ -68,19 +70,21 @@ Result<void> ReadContext::record(const FlowRecord& r) {
   return m_folder.record(r);
 }
 
-void EdgeFolder::deny(DeniedConnection connection) {
-  constexpr std::size_t k_max_denied = 10000;
-  if (summary.denied.size() < k_max_denied) ++summary.denied[std::move(connection)];
+void EdgeFolder::deny(const FlowRecord& r, const EdgeKey& key, const EdgeStats& stats) {
+  DeniedEdge& denied = aggregate.denied[DeniedEdgeKey{key, std::string(r.verdict_field), std::string(r.verdict),
+                                                      std::string(r.drop_reason), r.denied_may_be_evidence}];
+  denied.counters.add(r.observed_at, stats);
+  denied.records += r.records;
 }
 
-void EdgeFolder::add(const EdgeKey& key, const EdgeStats& stats, Observation observation) {
+void EdgeFolder::add(const EdgeKey& key, const EdgeStats& stats, Observation observation, std::uint64_t records) {
   if (!m_last_counters || !(key == m_last_key)) {
     m_last_counters = &aggregate.edges[key];  // valid until the next new key
     m_last_key = key;
   }
   m_last_counters->add(observation, stats);
   summary.see_time(stats.first_seen, stats.last_seen);
-  ++summary.records_used;
+  summary.records_used += records;
 }
 
 std::uint32_t EdgeFolder::identity_of(const IpAddress& ip, const FlowEndpoint* hint, std::int64_t time) {
@@ -123,15 +127,15 @@ Result<void> EdgeFolder::record(const FlowRecord& r) {
   const std::int64_t last = r.end ? r.end : r.start;
   if (options.since || options.until) {
     if (first == 0) {
-      summary.skip("no time stamp (outside any --since/--until window)");
+      summary.skip("no time stamp (outside any --since/--until window)", r.records);
       return {};
     }
     if (options.since && last < *options.since) {
-      summary.skip("before --since");
+      summary.skip("before --since", r.records);
       return {};
     }
     if (options.until && first > *options.until) {
-      summary.skip("after --until");
+      summary.skip("after --until", r.records);
       return {};
     }
   }
@@ -157,14 +161,12 @@ Result<void> EdgeFolder::record(const FlowRecord& r) {
 
   key.client_identity = identity_of(key.client, client, first);
   key.server_identity = identity_of(key.server, server, first);
+  // A request is seen at the client's egress and again at the server's ingress; a reply is no
+  // new connection.
+  const EdgeStats stats{request ? r.connections : 0U, r.packets, r.bytes, r.start, r.end};
   if (r.denied) {
-    deny({describe(aggregate.identities[key.client_identity], key.client),
-          describe(aggregate.identities[key.server_identity], key.server), key.port, key.protocol,
-          r.drop_reason.empty() ? std::string(r.verdict) : fmt::format("{} {}", r.verdict, r.drop_reason)});
-    if (!r.denied_may_be_evidence || options.dropped == DroppedFlows::report_only) {
-      summary.skip(fmt::format("{} {}", r.verdict_field, r.verdict));
-      return {};
-    }
+    deny(r, key, stats);  // evidence or not: settle_denied decides, once everything is read
+    return {};
   }
   if (r.dns_answer) {
     for (const IpAddress& address : r.dns_answer->ips) {
@@ -173,10 +175,34 @@ Result<void> EdgeFolder::record(const FlowRecord& r) {
       seen = std::max(seen, last);
     }
   }
-  // A request is seen at the client's egress and again at the server's ingress; a reply is no
-  // new connection.
-  add(key, EdgeStats{request ? r.connections : 0U, r.packets, r.bytes, r.start, r.end}, r.observed_at);
+  add(key, stats, r.observed_at, r.records);
   return {};
+}
+
+void settle_denied(FlowAggregate& aggregate, IngestSummary& summary, DroppedFlows dropped) {
+  // Listed in full first, so the capped list is the same whatever order the records came in.
+  std::map<DeniedConnection, std::uint64_t> listed;
+  for (const auto& [key, denied] : aggregate.denied) {
+    const EdgeKey& edge = key.edge;
+    listed[{describe(aggregate.identities[edge.client_identity], edge.client),
+            describe(aggregate.identities[edge.server_identity], edge.server), edge.port, edge.protocol,
+            key.drop_reason.empty() ? key.verdict : fmt::format("{} {}", key.verdict, key.drop_reason)}] +=
+        denied.records;
+    if (key.may_be_evidence && dropped == DroppedFlows::use_as_evidence) {
+      aggregate.edges[edge].merge(denied.counters);
+      summary.see_time(denied.counters.first_seen, denied.counters.last_seen);
+      summary.records_used += denied.records;
+    } else {
+      summary.skip(fmt::format("{} {}", key.verdict_field, key.verdict), denied.records);
+    }
+  }
+  aggregate.denied.clear();
+  constexpr std::size_t k_max_denied = 10000;
+  for (const auto& [connection, records] : listed) {
+    if (summary.denied.size() < k_max_denied || summary.denied.contains(connection)) {
+      summary.denied[connection] += records;
+    }
+  }
 }
 
 }  // namespace netobs

@@ -284,7 +284,11 @@ Result<void> ingest_sources(const std::vector<std::string>& sources, const Inges
   summary.gaps.insert(summary.gaps.end(), gaps.begin(), gaps.end());
   if (collect.partial_lines() > 0) summary.skip("line cut off by a broken connection or the end of collection", collect.partial_lines());
   if (collect.error()) return tl::unexpected(*collect.error());
-  if (!checkpoint.empty()) return write_edge_file(checkpoint, aggregate, summary);
+  // Saved before settling: the file keeps denied connections as such, for any later run to decide.
+  if (!checkpoint.empty()) {
+    if (auto saved = write_edge_file(checkpoint, aggregate, summary); !saved) return saved;
+  }
+  if (options.settle_denied) settle_denied(aggregate, summary, options.dropped);
   return {};
 }
 

@@ -20,6 +20,10 @@ Result<Observed> observe(const ObserveOptions& options, const Inventory& invento
     // direction and identity are decided here as for the logs themselves.
     IngestOptions rows = options.ingest;
     rows.format = "edge-rows";
+    // Part of the one collection below: its checkpoint is resumed and saved there, once, and its
+    // denied connections are settled there with the rest.
+    rows.collect.checkpoint.clear();
+    rows.settle_denied = false;
     auto read = holds_edge_rows(path)
                     ? ingest_source(path, rows, inventory, aggregate, observed.summary)
                     : read_edge_file(path, aggregate, observed.summary, options.ingest.since, options.ingest.until);

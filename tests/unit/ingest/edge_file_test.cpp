@@ -1,4 +1,7 @@
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -20,6 +23,13 @@ const char* k_second =
     R"({"flow":{"time":"2025-11-24T16:06:00Z","verdict":"FORWARDED","IP":{"source":"10.1.0.4","destination":"10.1.0.9"},"l4":{"TCP":{"source_port":41002,"destination_port":9080,"flags":{"SYN":true}}},"source":{"namespace":"shop","labels":["k8s:app=web","k8s:tier=\"front\""],"pod_name":"web-6b746f74dc-9rcxx"},"destination":{"namespace":"shop","labels":["k8s:app=api"],"pod_name":"api-0"},"traffic_direction":"INGRESS"}})"
     "\n"
     "not json\n";
+// Refused connections: a policy drop (evidence with --include-dropped) and its reply, then a
+// second drop of the same connection.
+const char* k_dropped =
+    R"({"flow":{"time":"2025-11-24T16:10:00Z","verdict":"DROPPED","drop_reason_desc":"POLICY_DENIED","IP":{"source":"10.1.0.4","destination":"10.1.0.7"},"l4":{"TCP":{"source_port":41010,"destination_port":6379,"flags":{"SYN":true}}},"source":{"namespace":"shop","labels":["k8s:app=web"],"pod_name":"web-6b746f74dc-9rcxx"},"destination":{"namespace":"shop","labels":["k8s:app=cache"],"pod_name":"cache-0"},"traffic_direction":"EGRESS","is_reply":false}})"
+    "\n"
+    R"({"flow":{"time":"2025-11-24T16:12:00Z","verdict":"DROPPED","drop_reason_desc":"POLICY_DENIED","IP":{"source":"10.1.0.4","destination":"10.1.0.7"},"l4":{"TCP":{"source_port":41011,"destination_port":6379,"flags":{"SYN":true}}},"source":{"namespace":"shop","labels":["k8s:app=web"],"pod_name":"web-6b746f74dc-9rcxx"},"destination":{"namespace":"shop","labels":["k8s:app=cache"],"pod_name":"cache-0"},"traffic_direction":"INGRESS","is_reply":false}})"
+    "\n";
 
 struct Read {
   FlowAggregate aggregate;
@@ -52,12 +62,16 @@ std::vector<std::string> contents(const Read& read) {
   out.push_back(fmt::format("read {} used {} malformed {} seen {}-{}", s.records_read, s.records_used,
                             s.malformed_count, s.first_seen, s.last_seen));
   for (const auto& [reason, count] : s.skipped) out.push_back(fmt::format("skipped {}: {}", reason, count));
+  for (const auto& [d, count] : s.denied) {
+    out.push_back(fmt::format("denied {} -> {} {}/{} ({}): {}", d.client, d.server, to_string(d.protocol), d.port,
+                              d.reason, count));
+  }
   return out;
 }
 
-Read ingest(const std::vector<std::string>& sources) {
+Read ingest(const std::vector<std::string>& sources, const IngestOptions& options = {}) {
   Read read;
-  auto result = ingest_sources(sources, IngestOptions{}, Inventory{}, read.aggregate, read.summary);
+  auto result = ingest_sources(sources, options, Inventory{}, read.aggregate, read.summary);
   EXPECT_TRUE(result) << result.error().message;
   return read;
 }
@@ -106,6 +120,69 @@ TEST(EdgeFile, ResumingFromACheckpointEqualsOneCollection) {
   EXPECT_EQ(contents(resumed), contents(whole));
 }
 
+std::string file_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+IngestOptions with_dropped(DroppedFlows dropped) {
+  IngestOptions options;
+  options.dropped = dropped;
+  return options;
+}
+
+TEST(EdgeFile, DeniedConnectionsRoundTripAndAreSettledAsTheRawFlowsWouldBe) {
+  testing::TempDir dir;
+  const std::string flows = dir.write("flows.jsonl", std::string(k_first) + k_dropped);
+  const std::string checkpoint = (dir.path() / "run.edges").string();
+  // The run that saves decides nothing for later readers: with or without --include-dropped, the
+  // file is the same.
+  std::string saved[2];
+  for (const DroppedFlows writer : {DroppedFlows::report_only, DroppedFlows::use_as_evidence}) {
+    IngestOptions options = with_dropped(writer);
+    options.collect.checkpoint = checkpoint;
+    std::filesystem::remove(checkpoint);
+    EXPECT_EQ(ingest({flows}, options).summary.records_read, 3U);
+    saved[static_cast<int>(writer)] = file_text(checkpoint);
+  }
+  EXPECT_EQ(saved[0], saved[1]);
+  EXPECT_NE(saved[0].find(R"("denied":{"verdict_field":"hubble verdict","verdict":"DROPPED","drop_reason":"POLICY_DENIED","may_be_evidence":true,"records":2})"),
+            std::string::npos)
+      << saved[0];
+  for (const DroppedFlows reader : {DroppedFlows::report_only, DroppedFlows::use_as_evidence}) {
+    const Read raw = ingest({flows}, with_dropped(reader));
+    Read resumed;
+    ASSERT_TRUE(read_edge_file(checkpoint, resumed.aggregate, resumed.summary));
+    ASSERT_EQ(resumed.aggregate.denied.size(), 1U);
+    // Unsettled, it renders back to the same file.
+    EXPECT_EQ(render_edge_file(resumed.aggregate, resumed.summary), saved[0]);
+    settle_denied(resumed.aggregate, resumed.summary, reader);
+    EXPECT_EQ(contents(resumed), contents(raw));
+    EXPECT_TRUE(resumed.aggregate.denied.empty());
+    ASSERT_EQ(resumed.summary.denied.size(), 1U);
+    EXPECT_EQ(resumed.summary.denied.begin()->second, 2U);
+    EXPECT_EQ(resumed.aggregate.edges.size(), reader == DroppedFlows::use_as_evidence ? 2U : 1U);
+  }
+}
+
+TEST(EdgeFile, VersionOneFilesAreStillRead) {
+  testing::TempDir dir;
+  const std::string path = dir.write(
+      "old.edges",
+      R"({"netobs_edges":1,"records_read":3,"records_used":2,"malformed":0,"first_seen":1,"last_seen":2,"skipped":{"action REJECT":1}})"
+      "\n"
+      R"({"client":"10.0.0.1","server":"10.0.0.2","port":80,"protocol":"TCP","flows":[2,0,0],"packets":[2,0,0],"bytes":[0,0,0],"first_seen":1,"last_seen":2})"
+      "\n");
+  Read read;
+  ASSERT_TRUE(read_edge_file(path, read.aggregate, read.summary));
+  EXPECT_EQ(read.aggregate.edges.size(), 1U);
+  EXPECT_EQ(read.summary.records_read, 3U);
+  EXPECT_EQ(read.summary.skipped.at("action REJECT"), 1U);
+  EXPECT_TRUE(read.aggregate.denied.empty());
+}
+
 TEST(EdgeFile, AWindowLeavesOutEdgesSeenOnlyOutsideIt) {
   testing::TempDir dir;
   const Read whole = ingest({dir.write("all.jsonl", std::string(k_first) + k_second)});
@@ -119,6 +196,12 @@ TEST(EdgeFile, AWindowLeavesOutEdgesSeenOnlyOutsideIt) {
   EXPECT_EQ(windowed.aggregate.edges.begin()->second.first_seen, 1764000000);  // whole: from 16:00
   EXPECT_EQ(windowed.aggregate.edges.begin()->second.last_seen, 1764000360);
   EXPECT_EQ(windowed.summary.skipped.at("saved edge outside --since/--until"), 1U);
+}
+
+// A denied connection's line with `denied` as its "denied" object.
+std::string denied_line(const std::string& denied) {
+  return R"({"client":"10.0.0.1","server":"10.0.0.2","port":80,"protocol":"TCP","flows":[1,0,0],"packets":[1,0,0],"bytes":[0,0,0],"first_seen":1,"last_seen":2,"denied":)" +
+         denied + "}\n";
 }
 
 TEST(EdgeFile, BadFilesNameTheLineAndChangeNothing) {
@@ -137,6 +220,12 @@ TEST(EdgeFile, BadFilesNameTheLineAndChangeNothing) {
            {header + "\n" + R"({"client":"10.0.0.1","server":"10.0.0.2","port":7,"protocol":"ICMP"})" + "\n", ":2: bad protocol"},
            {header + "\n" + R"({"client":"10.0.0.1","server":"10.0.0.2","port":7,"protocol":"TCP","flows":[1,2]})" + "\n", ":2: flows, packets and bytes"},
            {header + "\n" + R"({"client":"10.0.0.1","server":"10.0.0.2","port":7,"protocol":"TCP","client_identity":{"labels":{"a":1}}})" + "\n", ":2: bad client_identity"},
+           {header + "\n" + denied_line(R"({"verdict":"DENY","may_be_evidence":true,"records":1})"), ":2: \"denied\" needs a verdict_field and a verdict"},
+           {header + "\n" + denied_line(R"({"verdict_field":"policy verdict","verdict":"DENY","records":1})"), ":2: \"denied\" needs may_be_evidence"},
+           {header + "\n" + denied_line(R"({"verdict_field":"policy verdict","verdict":"DENY","may_be_evidence":true,"records":-1})"), ":2: \"denied\" needs may_be_evidence"},
+           {header + "\n" + denied_line(R"({"verdict_field":"action","verdict":"REJECT","drop_reason":7,"may_be_evidence":false,"records":1})"), ":2: bad \"drop_reason\""},
+           {header + "\n" + denied_line("[]"), ":2: \"denied\" needs a verdict_field"},
+           {R"({"netobs_edges":0})" "\n", ":1: edge file version 0 (this netobs reads versions 1 to 2)"},
        }) {
     const std::string path = dir.write("bad.edges", text);
     FlowAggregate aggregate;
@@ -146,6 +235,7 @@ TEST(EdgeFile, BadFilesNameTheLineAndChangeNothing) {
     EXPECT_EQ(read.error().kind, ErrorKind::invalid_input);
     EXPECT_NE(read.error().message.find(message), std::string::npos) << read.error().message;
     EXPECT_TRUE(aggregate.edges.empty());
+    EXPECT_TRUE(aggregate.denied.empty());
     EXPECT_EQ(summary.records_read, 0U);
   }
 }

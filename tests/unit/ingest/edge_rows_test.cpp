@@ -24,7 +24,9 @@ TEST(EdgeRows, QuotedAnyOrderCrlf) {
   EXPECT_EQ(stats.flows, 7U);
   EXPECT_EQ(stats.first_seen, 1764000000);
   EXPECT_EQ(stats.last_seen, 1764000600);
-  EXPECT_EQ(r.summary.records_read, 1U);
+  // The summary counts the records the row stands for, as reading the logs would.
+  EXPECT_EQ(r.summary.records_read, 7U);
+  EXPECT_EQ(r.summary.records_used, 7U);
 }
 
 TEST(EdgeRows, RepliesRejectsAndBadRows) {
@@ -40,11 +42,30 @@ TEST(EdgeRows, RepliesRejectsAndBadRows) {
   EXPECT_EQ(r.edge_count(), 1U);
   EXPECT_EQ(r.edge("10.0.1.5", "10.0.2.6", 8080).flows, 0U);  // a reply row counts no connection
   EXPECT_EQ(r.summary.denied.size(), 1U);
+  EXPECT_EQ(r.summary.denied.begin()->second, 2U);
+  EXPECT_EQ(r.summary.skipped.at("action REJECT"), 2U);
   EXPECT_EQ(r.summary.skipped.at("protocol 1 (no NetworkPolicy can express it)"), 1U);
+  // Rows count as the records they stand for; a row that does not parse as one.
+  EXPECT_EQ(r.summary.records_read, 3U + 2U + 1U + 1U + 1U);
+  EXPECT_EQ(r.summary.records_used, 3U);
   ASSERT_EQ(r.summary.malformed.size(), 2U);
   EXPECT_TRUE(r.summary.malformed[0].ends_with("rows.csv:5: unterminated quote or too many fields"))
       << r.summary.malformed[0];
   EXPECT_TRUE(r.summary.malformed[1].ends_with("rows.csv:6: bad port '1' or 'x'")) << r.summary.malformed[1];
+}
+
+TEST(EdgeRows, TheWindowCountsTheRecordsOfTheRowsItLeavesOut) {
+  IngestOptions options = edge_rows_format();
+  options.since = 1764000000;
+  const std::string text =
+      "srcaddr,dstaddr,protocol,srcport,dstport,records,first_seen,last_seen\n"
+      "10.0.1.5,10.0.2.6,6,32768,8080,4,1763990000,1763990060\n"  // before --since
+      "10.0.1.5,10.0.2.6,6,32768,8080,5,1764000000,1764000060\n";
+  auto r = ingest_text(text, options, Inventory{}, "rows.csv");
+  ASSERT_TRUE(r.status);
+  EXPECT_EQ(r.summary.records_read, 9U);
+  EXPECT_EQ(r.summary.records_used, 5U);
+  EXPECT_EQ(r.summary.skipped.at("before --since"), 4U);
 }
 
 TEST(EdgeRows, AHeaderWithoutARequiredColumnIsAnError) {

@@ -61,5 +61,27 @@ TEST(EksAgentReader, CloudWatchFormWithAndWithoutTier) {
   EXPECT_EQ(r.summary.malformed_count, 1U);
 }
 
+TEST(EksAgentReader, TheTimeCloudWatchWritesBeforeTheMessageIsTheFlowsTime) {
+  auto r = ingest_text(
+      // An export (or `aws logs get-log-events` text): RFC 3339 in UTC.
+      "2025-11-24T16:00:01.000Z Node: n;SIP: 10.0.1.21;SPORT: 41000;DIP: 10.0.2.31;DPORT: 8080;PROTOCOL: TCP;PolicyVerdict: ACCEPT\n"
+      // `aws logs tail` (detailed, its default): isoformat time and the log stream.
+      "2025-11-24T16:05:00.123000+00:00 aws-network-policy-agent-audit-0f3c Node: n;SIP: 10.0.1.22;SPORT: 41001;DIP: 10.0.2.31;DPORT: 8080;PROTOCOL: TCP;PolicyVerdict: ACCEPT\n"
+      // `aws logs tail --format short`: seconds, UTC without a zone.
+      "2025-11-24T16:10:00 Node: n;SIP: 10.0.1.23;SPORT: 41002;DIP: 10.0.2.31;DPORT: 8080;PROTOCOL: TCP;PolicyVerdict: ACCEPT\n"
+      "2025-13-24T16:10:00Z Node: n;SIP: 10.0.1.24;SPORT: 41003;DIP: 10.0.2.31;DPORT: 8080;PROTOCOL: TCP;PolicyVerdict: ACCEPT\n",
+      {}, Inventory{}, "cloudwatch.log");
+  ASSERT_TRUE(r.status) << r.status.error().message;
+  EXPECT_NE(r.summary.sources.front().find("(eks network policy agent)"), std::string::npos);
+  EXPECT_EQ(r.edge("10.0.1.21", "10.0.2.31", 8080).first_seen, 1764000001);
+  EXPECT_EQ(r.edge("10.0.1.22", "10.0.2.31", 8080).first_seen, 1764000300);
+  EXPECT_EQ(r.edge("10.0.1.23", "10.0.2.31", 8080).first_seen, 1764000600);
+  EXPECT_EQ(r.edge_count(), 3U);
+  ASSERT_EQ(r.summary.malformed.size(), 1U);
+  EXPECT_TRUE(r.summary.malformed[0].ends_with("cloudwatch.log:4: a network policy agent flow after a time stamp that "
+                                               "is no RFC 3339 time"))
+      << r.summary.malformed[0];
+}
+
 }  // namespace
 }  // namespace netobs
