@@ -44,6 +44,9 @@ check "raw: by workload pair" err_has "carts/carts[Deployment] -> catalog/catalo
 recommend_to raw-dropped "$VPC" "$HUBBLE" "$WORK/agent.log" --include-dropped --checkpoint "$WORK/all-dropped.edges"
 check "raw --include-dropped: exit 0" exit_is 0
 check "--include-dropped changes the policies (the drops become evidence)" differ raw raw-dropped
+check "--include-dropped: the summary marks the drops it used as evidence" err_has "(DENY, used as evidence)  x2"
+check "--include-dropped: the heading no longer says none is evidence" err_lacks "dropped connections, not used as evidence"
+check "without it, no drop is marked as evidence" grep -qF "dropped connections, not used as evidence" "$WORK/raw.err"
 check "the checkpoint is version 2" grep -q '^{"netobs_edges":2,' "$WORK/all.edges"
 check "the checkpoint keeps the denied connections (one line each)" test "$(grep -c '"denied":{' "$WORK/all.edges")" -eq 5
 check "the checkpoint does not depend on --include-dropped" cmp -s "$WORK/all.edges" "$WORK/all-dropped.edges"

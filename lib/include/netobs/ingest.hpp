@@ -63,6 +63,9 @@ struct DeniedConnection {
   std::uint16_t port = 0;
   Protocol protocol = Protocol::tcp;
   std::string reason;
+  // A drop kept as evidence of a connection the workloads make (DroppedFlows::use_as_evidence):
+  // the policies allow it, so the summary must not call it unused.
+  bool used_as_evidence = false;
 
   auto operator<=>(const DeniedConnection&) const = default;
 };

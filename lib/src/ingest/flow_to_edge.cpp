@@ -184,11 +184,12 @@ void settle_denied(FlowAggregate& aggregate, IngestSummary& summary, DroppedFlow
   std::map<DeniedConnection, std::uint64_t> listed;
   for (const auto& [key, denied] : aggregate.denied) {
     const EdgeKey& edge = key.edge;
+    const bool evidence = key.may_be_evidence && dropped == DroppedFlows::use_as_evidence;
     listed[{describe(aggregate.identities[edge.client_identity], edge.client),
             describe(aggregate.identities[edge.server_identity], edge.server), edge.port, edge.protocol,
-            key.drop_reason.empty() ? key.verdict : fmt::format("{} {}", key.verdict, key.drop_reason)}] +=
+            key.drop_reason.empty() ? key.verdict : fmt::format("{} {}", key.verdict, key.drop_reason), evidence}] +=
         denied.records;
-    if (key.may_be_evidence && dropped == DroppedFlows::use_as_evidence) {
+    if (evidence) {
       aggregate.edges[edge].merge(denied.counters);
       summary.see_time(denied.counters.first_seen, denied.counters.last_seen);
       summary.records_used += denied.records;

@@ -71,16 +71,21 @@ std::string render_summary(const IngestSummary& summary, const Graph& graph,
       out += fmt::format("    ... and {} more\n", summary.malformed_count - summary.malformed.size());
     }
   }
-  list_section(out, "rejected or dropped connections, not used as evidence", summary.denied, top,
-               [](const DeniedConnection& d) {
-                 return fmt::format("{} -> {} {} {} ({})", d.client, d.server, to_string(d.protocol), d.port,
-                                    d.reason);
+  // Drops kept as evidence are allowed by the policies: the heading must not say otherwise.
+  const bool any_evidence = std::any_of(summary.denied.begin(), summary.denied.end(),
+                                        [](const auto& entry) { return entry.first.used_as_evidence; });
+  list_section(out,
+               any_evidence ? "rejected or dropped connections (those marked 'used as evidence' are allowed)"
+                            : "rejected or dropped connections, not used as evidence",
+               summary.denied, top, [](const DeniedConnection& d) {
+                 return fmt::format("{} -> {} {} {} ({}{})", d.client, d.server, to_string(d.protocol), d.port,
+                                    d.reason, d.used_as_evidence ? ", used as evidence" : "");
                });
   out += fmt::format("  graph: {} workloads, {} edges\n", graph.workloads.size(), graph.edges.size());
   const AttributionReport& report = graph.report;
   list_section(
       out,
-      "node traffic (networking/v1 writes no rule for it; the cilium kind allows the host and remote-node entities)",
+      "node traffic (networking/v1 writes no rule for it; the cilium kind allows the host or remote-node entity observed)",
       report.node_traffic, top, [](const std::string& s) { return s; });
   list_section(out,
                "unattributable: node addresses talking to the outside (pod egress SNATed by the VPC CNI; "
