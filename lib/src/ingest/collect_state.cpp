@@ -3,6 +3,7 @@
 #include <signal.h>
 
 #include <algorithm>
+#include <cmath>
 #include <atomic>
 
 #include <fmt/format.h>
@@ -115,7 +116,7 @@ void CollectState::attempt_failed(const std::string& source) {
 void CollectState::source_answered() {
   if (!m_down) return;
   CollectionGap gap = m_down->gap;
-  gap.seconds = static_cast<std::int64_t>(down_for() + 0.5);
+  gap.seconds = std::llround(down_for());
   gap.open = false;
   m_gaps.push_back(std::move(gap));
   m_down.reset();
@@ -129,7 +130,7 @@ std::vector<CollectionGap> CollectState::gaps() const {
   std::vector<CollectionGap> gaps = m_gaps;
   if (m_down) {
     gaps.push_back(m_down->gap);
-    gaps.back().seconds = static_cast<std::int64_t>(down_for() + 0.5);
+    gaps.back().seconds = std::llround(down_for());
   }
   return gaps;
 }

@@ -1,6 +1,7 @@
 // An agent's flow endpoint as a byte source: GET over libcurl's multi interface, so waiting for
 // bytes can end on a signal or the deadline; reconnects with backoff per AgentOptions.
 #include <algorithm>
+#include <cmath>
 #include <chrono>
 #include <memory>
 #include <random>
@@ -314,7 +315,7 @@ class HttpSource final : public ByteSource {
     }
     return make_error(ErrorKind::network,
                       fmt::format("{}: giving up after {} failed attempts in {}s (--agent-retry-for {}): {}", display(),
-                                  m_failures, static_cast<std::int64_t>(down_for + 0.5),
+                                  m_failures, std::llround(down_for),
                                   format_duration(m_agent.retry_for), why));
   }
 

@@ -77,6 +77,7 @@ std::vector<std::string> snat_cut_off(const Graph& graph, const Inventory& inven
     if (node) workloads = workloads_on(*node, inventory, covered, unknown);
     if (workloads.empty() && !unknown) continue;  // no covered pod ran there: the node's own traffic
     std::vector<std::string> names;
+    names.reserve(workloads.size());
     for (const auto& ref : workloads) names.push_back(workload_name(ref));
     std::string to = to_string(destination);
     if (options.addresses) {
