@@ -75,7 +75,9 @@ std::string render_sarif(const Report& report, const std::vector<const Rule*>& r
   nlohmann::ordered_json sarif;
   sarif["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
   sarif["version"] = "2.1.0";
-  sarif["runs"] = nlohmann::ordered_json::array({{{"tool", {{"driver", driver}}}, {"results", results}}});
+  // Columns count code points; SARIF's default (UTF-16 code units) would misplace text after an emoji.
+  sarif["runs"] = nlohmann::ordered_json::array(
+      {{{"tool", {{"driver", driver}}}, {"columnKind", "unicodeCodePoints"}, {"results", results}}});
   return k8s::to_json_text(sarif, 2) + "\n";
 }
 
