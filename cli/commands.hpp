@@ -67,7 +67,7 @@ struct FlowSourceOptions {
   std::string checkpoint;
   std::string checkpoint_every = "5m";
   std::string agent_retry_for = "5m";
-  std::string scrape_interval = "30s";
+  std::string scrape_interval;  // empty: CollectOptions's 30s; given, it needs --follow
   std::vector<std::string> edge_files;
   PrometheusCliOptions prometheus;
   std::string since;

@@ -60,6 +60,11 @@ ExitCode collect_options(const std::string& command, const FlowSourceOptions& op
     }
     *into = *seconds;
   }
+  if (!options.scrape_interval.empty() && !options.follow) {
+    // Without --follow a metrics URL is read once: an interval would be silently ignored.
+    fail(err, command, "--scrape-interval needs --follow (without it, a metrics URL is scraped once)");
+    return ExitCode::usage;
+  }
   const std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
                                std::chrono::system_clock::now().time_since_epoch()).count();
   for (auto [text, into, flag] : {std::tuple{&options.since, &ingest.since, "--since"},

@@ -155,6 +155,9 @@ check "counter reset: exit 0" exit_is 0
 check "counter reset: 25, then 5 from zero, then 7 more: 37" test "$(flows_of "$WORK/reset.edges" carts)" -eq 37
 run recommend "http://127.0.0.1:$reset_PORT/metrics" --follow --scrape-interval 1x
 check "a bad --scrape-interval is a usage error" exit_is 2
+run recommend "http://127.0.0.1:$reset_PORT/metrics" --scrape-interval 1s --inventory "$INVENTORY"
+check "--scrape-interval without --follow is a usage error (it would be ignored)" exit_is 2
+check "... which says it needs --follow" err_has "--scrape-interval needs --follow"
 
 # A real Prometheus server scraping the exporter every second. The samples carry their own
 # times, two scrapes apart, so every series holds exactly two samples however long the test runs.
