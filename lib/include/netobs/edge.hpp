@@ -45,6 +45,9 @@ struct EdgeCounters {
   std::uint64_t bytes[3] = {};
   std::int64_t first_seen = 0;
   std::int64_t last_seen = 0;
+  // The flow records folded in (a metrics sample or an edge row may stand for many flows), so a
+  // saved edge left out by --since/--until takes its records out of the summary's counts.
+  std::uint64_t records = 0;
 
   void add(Observation observation, const EdgeStats& stats);
   void merge(const EdgeCounters& other);

@@ -35,6 +35,7 @@ void EdgeCounters::merge(const EdgeCounters& other) {
     add(static_cast<Observation>(i), EdgeStats{other.flows[i], other.packets[i], other.bytes[i], 0, 0});
   }
   add(Observation::unknown, EdgeStats{0, 0, 0, other.first_seen, other.last_seen});
+  records += other.records;
 }
 
 EdgeStats EdgeCounters::total() const {

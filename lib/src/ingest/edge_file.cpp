@@ -52,12 +52,14 @@ ordered_json edge_json(const EdgeKey& key, const EdgeCounters& counters, const F
   line["bytes"] = counts_json(counters.bytes);
   line["first_seen"] = counters.first_seen;
   line["last_seen"] = counters.last_seen;
+  line["records"] = counters.records;
   return line;
 }
 
 // A denied connection: its edge as it would count, and what refused it (docs/edge-file.md).
 std::string denied_line(const DeniedEdgeKey& key, const DeniedEdge& denied, const FlowAggregate& aggregate) {
   ordered_json line = edge_json(key.edge, denied.counters, aggregate);
+  line.erase("records");  // a denied connection's records are its verdict's, below
   ordered_json verdict;
   verdict["verdict_field"] = key.verdict_field;
   verdict["verdict"] = key.verdict;
@@ -122,7 +124,9 @@ bool read_identity(const element& line, std::string_view key, FlowEndpoint& out)
 struct Window {
   std::optional<std::int64_t> since;
   std::optional<std::int64_t> until;
-  std::uint64_t outside = 0;  // edges left out
+  std::uint64_t outside_records = 0;  // the records of the edges left out
+  std::uint64_t outside_used = 0;     // those of them the header counts as used (not denied ones)
+  IngestSummary kept;                 // the times of the edges kept
 };
 
 // The "denied" object of a denied connection's line into `key` and `records`.
@@ -181,12 +185,16 @@ std::optional<std::string> read_edge(const element& line, FlowAggregate& aggrega
   if (denied) {
     if (auto problem = read_denied(denied_object, denied_key, denied_records)) return problem;
   }
+  // Files without per-edge records (version 1) count a record per flow, as their readers did.
+  if (line["records"].get(counters.records) != simdjson::SUCCESS) counters.records = counters.total().flows;
   const std::int64_t first = counters.first_seen ? counters.first_seen : counters.last_seen;
   if ((window.since && counters.last_seen && counters.last_seen < *window.since) ||
       (window.until && first && first > *window.until)) {
-    ++window.outside;
+    window.outside_records += denied ? denied_records : counters.records;
+    if (!denied) window.outside_used += counters.records;
     return std::nullopt;
   }
+  if (!denied) window.kept.see_time(counters.first_seen, counters.last_seen);
   key.client_identity = aggregate.intern(client_identity);
   key.server_identity = aggregate.intern(server_identity);
   if (!denied) {
@@ -275,7 +283,7 @@ Result<void> read_saved_edges(ReadContext& ctx) {
 Result<void> read_edge_lines(LineReader& reader, FlowAggregate& aggregate, IngestSummary& summary,
                              std::optional<std::int64_t> since, std::optional<std::int64_t> until) {
   const std::string& path = reader.display();
-  Window window{since, until, 0};
+  Window window{since, until, 0, 0, {}};
   simdjson::dom::parser parser;
   std::string_view text;
   bool header = true;
@@ -299,8 +307,15 @@ Result<void> read_edge_lines(LineReader& reader, FlowAggregate& aggregate, Inges
   if (header) return make_error(ErrorKind::invalid_input, fmt::format("{}: empty edge file (no header line)", path));
   // Only a file read whole counts: a bad line leaves the aggregate as it was.
   aggregate.merge(read);
+  if (since || until) {
+    // The header speaks for the whole file: what --since/--until left out is not used, and the
+    // window observed is that of the edges kept.
+    counted.records_used -= std::min(counted.records_used, window.outside_used);
+    counted.first_seen = window.kept.first_seen;
+    counted.last_seen = window.kept.last_seen;
+  }
   summary.merge(counted, 0);
-  if (window.outside > 0) summary.skip("saved edge outside --since/--until", window.outside);
+  if (window.outside_records > 0) summary.skip("saved record outside --since/--until", window.outside_records);
   return {};
 }
 

@@ -83,6 +83,7 @@ void EdgeFolder::add(const EdgeKey& key, const EdgeStats& stats, Observation obs
     m_last_key = key;
   }
   m_last_counters->add(observation, stats);
+  m_last_counters->records += records;
   summary.see_time(stats.first_seen, stats.last_seen);
   summary.records_used += records;
 }
@@ -190,7 +191,9 @@ void settle_denied(FlowAggregate& aggregate, IngestSummary& summary, DroppedFlow
             key.drop_reason.empty() ? key.verdict : fmt::format("{} {}", key.verdict, key.drop_reason), evidence}] +=
         denied.records;
     if (evidence) {
-      aggregate.edges[edge].merge(denied.counters);
+      EdgeCounters& counters = aggregate.edges[edge];
+      counters.merge(denied.counters);
+      counters.records += denied.records;
       summary.see_time(denied.counters.first_seen, denied.counters.last_seen);
       summary.records_used += denied.records;
     } else {

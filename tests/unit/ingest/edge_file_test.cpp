@@ -195,7 +195,12 @@ TEST(EdgeFile, AWindowLeavesOutEdgesSeenOnlyOutsideIt) {
   EXPECT_EQ(windowed.aggregate.edges.begin()->first.port, 9080);
   EXPECT_EQ(windowed.aggregate.edges.begin()->second.first_seen, 1764000000);  // whole: from 16:00
   EXPECT_EQ(windowed.aggregate.edges.begin()->second.last_seen, 1764000360);
-  EXPECT_EQ(windowed.summary.skipped.at("saved edge outside --since/--until"), 1U);
+  // The summary counts the records the window kept, over the time of the edges kept.
+  EXPECT_EQ(windowed.summary.skipped.at("saved record outside --since/--until"), 1U);
+  EXPECT_EQ(windowed.summary.records_read, whole.summary.records_read);
+  EXPECT_EQ(windowed.summary.records_used, whole.summary.records_used - 1);
+  EXPECT_EQ(windowed.summary.first_seen, 1764000000);
+  EXPECT_EQ(windowed.summary.last_seen, 1764000360);
 }
 
 // A denied connection's line with `denied` as its "denied" object.
