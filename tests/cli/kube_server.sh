@@ -30,14 +30,17 @@ make_pki() {
     -keyout "$d/other-ca.key" -out "$d/other-ca.crt" 2>/dev/null
 }
 
-# wait_for_file FILE: up to 10 s for a server to write its port.
+# wait_for_file FILE: up to 30 s for a server to write its port. A server that never does fails
+# the suite here: every later check would otherwise talk to an empty port and wait out netobs's
+# retry budget.
 wait_for_file() {
   local i
-  for ((i = 0; i < 100; i++)); do
+  for ((i = 0; i < 300; i++)); do
     [ -s "$1" ] && return 0
     sleep 0.1
   done
-  return 1
+  echo "FAIL: no test server wrote $1 within 30 s (its stderr: ${1%.port}.stderr)"
+  exit 1
 }
 
 # start_server NAME ARGS...: starts a server (objects: the sample inventory and the recorded
