@@ -15,7 +15,7 @@
 # goes to 30000000, which needs ~4 GB of disk under NETOBS_BENCH_DIR)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/install-deps.sh
+./scripts/install-deps.sh time gzip  # GNU time measures; gzip makes the gzip input
 cmake --preset release >/dev/null
 cmake --build --preset release --target netobs flowgen >/dev/null
 data=${NETOBS_BENCH_DIR:-bench/data}

@@ -1,7 +1,10 @@
 #include "man_page.hpp"
 
 #include <algorithm>
+#include <map>
 #include <sstream>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -25,6 +28,61 @@ std::string roff(const std::string& text) {
     line_start = c == '\n';
   }
   return out;
+}
+
+// "Show what ... (exit 1: differences)" -> "show what ..."; "netobs: least-privilege ..." ->
+// "least-privilege ...".
+std::string name_line_summary(const std::string& program, std::string description) {
+  if (description.starts_with(program + ": ")) {
+    description.erase(0, program.size() + 2);
+  }
+  const std::size_t remark = description.find(" (exit ");
+  if (remark != std::string::npos) {
+    description.erase(remark);
+  }
+  if (!description.empty()) {
+    description.front() = static_cast<char>(std::tolower(static_cast<unsigned char>(description.front())));
+  }
+  return description;
+}
+
+// What each exit code means for one command (`command` empty: netobs itself); the codes are
+// cli::ExitCode, the meanings those the README's command table gives.
+std::vector<std::pair<int, std::string>> exit_statuses(const std::string& command) {
+  static const std::map<std::string, std::string> k_success{
+      {"recommend", "the policies were written"},
+      {"connectivity", "the connections were listed"},
+      {"explain", "the connection is allowed"},
+      {"lint", "no finding at or above --fail-on"},
+      {"diff", "no difference"},
+      {"graph", "the graph was drawn"},
+      {"sql", "the query was printed"},
+      {"completion", "the script was printed"},
+  };
+  static const std::map<std::string, std::string> k_findings{
+      {"", "findings or differences (lint, diff; explain: the connection is denied)"},
+      {"explain", "the connection is denied"},
+      {"lint", "findings at or above --fail-on (error by default)"},
+      {"diff", "differences (as kubectl diff)"},
+  };
+  static const std::map<std::string, std::string> k_input_error{
+      {"", "input or runtime error"},
+      {"recommend", "input or runtime error: an unreadable file, a truncated gzip stream, no usable record"},
+      {"lint", "input error, also a run with nothing to check (no NetworkPolicy, or --flows with no usable record)"},
+      {"diff", "input or cluster error, also a side that does not parse"},
+      {"graph", "input or runtime error (svg and html need Graphviz's dot)"},
+      {"completion", "the script could not be written"},
+      {"sql", "the query could not be written"},
+  };
+  const auto success = k_success.find(command);
+  std::vector<std::pair<int, std::string>> statuses{{0, success == k_success.end() ? "success" : success->second}};
+  if (const auto findings = k_findings.find(command); findings != k_findings.end()) {
+    statuses.emplace_back(1, findings->second);
+  }
+  statuses.emplace_back(2, "usage error: an unknown option, a bad value, a missing argument");
+  const auto input_error = k_input_error.find(command);
+  statuses.emplace_back(3, input_error == k_input_error.end() ? "input or runtime error" : input_error->second);
+  return statuses;
 }
 
 std::string page_name(const CLI::App& root, const CLI::App& command) {
@@ -66,7 +124,9 @@ std::string render_man_page(const CLI::App& root, const CLI::App& command, const
   std::string upper = name;
   std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
   std::string out = fmt::format(".TH {} 1 \"\" \"{}\" \"netobs manual\"\n", upper, roff(version));
-  out += fmt::format(".SH NAME\n{} \\- {}\n", roff(name), roff(command.get_description()));
+  // whatis(1) and apropos(1) read "name \- summary": the name as typed, the summary lower-case
+  // and without --help's exit-code remark (EXIT STATUS lists them).
+  out += fmt::format(".SH NAME\n{} \\- {}\n", name, roff(name_line_summary(root.get_name(), command.get_description())));
   out += ".SH SYNOPSIS\n";
   if (&root == &command) {
     out += fmt::format(".B {}\n[\\fIOPTIONS\\fR] \\fISUBCOMMAND\\fR ...\n", roff(root.get_name()));
@@ -105,8 +165,10 @@ std::string render_man_page(const CLI::App& root, const CLI::App& command, const
       out += fmt::format(".PP\n.nf\n{}\n.fi\n", roff(line.substr(2)));
     }
   }
-  out += ".SH EXIT STATUS\n.TP\n0\nsuccess\n.TP\n1\nfindings or differences (lint, diff, explain: denied)\n"
-         ".TP\n2\nusage error\n.TP\n3\ninput or runtime error\n";
+  out += ".SH EXIT STATUS\n";
+  for (const auto& [code, meaning] : exit_statuses(&root == &command ? "" : command.get_name())) {
+    out += fmt::format(".TP\n{}\n{}\n", code, roff(meaning));
+  }
   out += ".SH SEE ALSO\n";
   std::vector<std::string> others;
   if (&root != &command) others.push_back(fmt::format("\\fB{}\\fR(1)", roff(root.get_name())));

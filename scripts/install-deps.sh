@@ -1,17 +1,14 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages netobs needs to build, test and benchmark, when missing, and
-# the packages named as arguments (scripts/install-test-tools.sh asks for Node.js this way).
-# Runs apt-get only when something is missing (with sudo when not root).
+# Installs the Debian 12 packages netobs needs to build and run, when missing, and the packages
+# named as arguments (scripts/install-test-tools.sh asks for the test tools this way: GoogleTest,
+# clang, Prometheus, Graphviz, the shells, Node.js, ...). Runs apt-get only when something is
+# missing (with sudo when not root).
 set -euo pipefail
 
 packages=(
-  g++ cmake ninja-build pkgconf git gzip diffutils time
+  g++ cmake ninja-build pkgconf git
   libcli11-dev libyaml-dev libyaml-cpp-dev nlohmann-json3-dev libfmt-dev zlib1g-dev libsimdjson-dev
-  libexpected-dev libgtest-dev libcurl4-openssl-dev
-  python3 openssl
-  prometheus man-db graphviz
-  bash-completion zsh fish
-  clang-14 libclang-rt-14-dev clang-tidy-14
+  libexpected-dev libcurl4-openssl-dev
   "$@"
 )
 

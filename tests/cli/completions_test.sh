@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The shell completions, generated from the CLI definition at build time, know every subcommand
-# and every long flag netobs --help lists, and `netobs completion SHELL` prints the same scripts.
+# and every long flag netobs --help lists, `netobs completion SHELL` prints the same scripts, and
+# the copies committed in completions/ are the same.
 source "$(dirname "$0")/lib.sh"
 : "${NETOBS_BUILD_DIR:?NETOBS_BUILD_DIR must name the build tree}"
 COMPLETIONS="$NETOBS_BUILD_DIR/cli/completions"
@@ -41,6 +42,12 @@ for pair in bash:netobs.bash zsh:_netobs fish:netobs.fish; do
   run completion "${pair%%:*}"
   check "completion ${pair%%:*} exits 0" exit_is 0
   check "completion ${pair%%:*} prints the installed script" cmp -s "$WORK/out" "$COMPLETIONS/${pair#*:}"
+done
+# The committed copies in completions/ (what `cmake --install` installs) are current, as
+# docs/lint-rules.md is checked against `lint --list-rules`.
+for file in netobs.bash _netobs netobs.fish; do
+  check "completions/$file is current (scripts/update-completions.sh regenerates it)" \
+    cmp -s "$NETOBS_SOURCE_DIR/completions/$file" "$COMPLETIONS/$file"
 done
 run completion tcsh
 check "completion of an unknown shell is a usage error" exit_is 2

@@ -8,7 +8,7 @@ FLOWS="$SAMPLES/flows"
 INVENTORY="$FLOWS/inventory.json"
 POLICIES="$NETOBS_SOURCE_DIR/tests/golden/graph/overlay-json/policies.yaml"
 
-command -v dot >/dev/null || skip_suite "Graphviz's dot is not installed (scripts/install-deps.sh installs it)"
+command -v dot >/dev/null || skip_suite "Graphviz's dot is not installed (scripts/install-test-tools.sh installs it)"
 
 run graph "$FLOWS" --inventory "$INVENTORY" -q
 check "dot output" exit_is 0

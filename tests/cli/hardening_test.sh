@@ -80,7 +80,7 @@ if [ -x /usr/bin/time ]; then
   fi
   rm -f "$WORK/ten.log" "$WORK/hundred.log"
 else
-  skip "the peak memory of long lines" "GNU time is not installed (scripts/install-deps.sh installs it)"
+  skip "the peak memory of long lines" "GNU time is not installed (scripts/install-test-tools.sh installs it)"
 fi
 run lint --max-file-bytes 100 "$MANIFESTS"
 check "a manifest past --max-file-bytes is an input error" exit_is 3

@@ -7,7 +7,7 @@ KUBE_PIDS=()
 trap 'for pid in "${KUBE_PIDS[@]}"; do kill "$pid" 2>/dev/null; done; rm -rf "$WORK"' EXIT
 
 command -v python3 >/dev/null && command -v openssl >/dev/null ||
-  skip_suite "python3 and openssl are needed for the API test server (scripts/install-deps.sh installs them)"
+  skip_suite "python3 and openssl are needed for the API test server (scripts/install-test-tools.sh installs them)"
 
 # make_pki: a CA, a server certificate for 127.0.0.1 and kube.test, a client CA and a client
 # certificate, all in $WORK/pki.

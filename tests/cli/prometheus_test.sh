@@ -162,7 +162,7 @@ check "... which says it needs --follow" err_has "--scrape-interval needs --foll
 # A real Prometheus server scraping the exporter every second. The samples carry their own
 # times, two scrapes apart, so every series holds exactly two samples however long the test runs.
 if ! command -v prometheus >/dev/null; then
-  skip "the rest: through a real Prometheus server" "Debian's prometheus is not installed (scripts/install-deps.sh installs it)"
+  skip "the rest: through a real Prometheus server" "Debian's prometheus is not installed (scripts/install-test-tools.sh installs it)"
   finish
 fi
 now_ms=$(($(date +%s) * 1000))

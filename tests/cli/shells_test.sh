@@ -31,7 +31,7 @@ offers() {
 
 for shell in bash zsh fish; do
   if [ "$shell" = bash ] && [ ! -f /usr/share/bash-completion/bash_completion ] || ! command -v "$shell" >/dev/null; then
-    skip "$shell completion" "$shell or its completion is not installed (scripts/install-deps.sh installs it)"
+    skip "$shell completion" "$shell or its completion is not installed (scripts/install-test-tools.sh installs it)"
     continue
   fi
   check "$shell: subcommands" offers "$shell" "netobs rec" recommend
