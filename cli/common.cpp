@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include <netobs/clock.hpp>
 #include <netobs/collect.hpp>
 #include <netobs/inventory.hpp>
 #include <netobs/kube.hpp>
@@ -283,8 +284,7 @@ std::optional<std::vector<PrometheusQuery>> prometheus_queries(const std::string
     query.window = *window;
     // --since bounds the window from below as it bounds flow records.
     if (since) {
-      const std::int64_t end = until.value_or(std::chrono::duration_cast<std::chrono::seconds>(
-                                                  std::chrono::system_clock::now().time_since_epoch()).count());
+      const std::int64_t end = until.value_or(now_seconds());
       query.window = std::max<std::int64_t>(1, end - *since);
     }
     queries.push_back(std::move(query));

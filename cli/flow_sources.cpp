@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include <netobs/clock.hpp>
 #include <netobs/collect.hpp>
 #include <netobs/ingest.hpp>
 #include <netobs/time.hpp>
@@ -65,8 +66,7 @@ ExitCode collect_options(const std::string& command, const FlowSourceOptions& op
     fail(err, command, "--scrape-interval needs --follow (without it, a metrics URL is scraped once)");
     return ExitCode::usage;
   }
-  const std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
-                               std::chrono::system_clock::now().time_since_epoch()).count();
+  const std::int64_t now = now_seconds();
   for (auto [text, into, flag] : {std::tuple{&options.since, &ingest.since, "--since"},
                                   std::tuple{&options.until, &ingest.until, "--until"}}) {
     if (text->empty()) continue;

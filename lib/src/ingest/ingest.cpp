@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <netobs/clock.hpp>
 #include <netobs/edge_file.hpp>
 #include <netobs/ingest.hpp>
 
@@ -179,7 +180,7 @@ Result<void> ingest_prometheus(const PrometheusQuery& query, const IngestOptions
                                FlowAggregate& aggregate, IngestSummary& summary, CollectState& collect) {
   PrometheusQuery at_a_time = query;
   if (at_a_time.at <= 0) {
-    at_a_time.at = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    at_a_time.at = now_seconds();
   }
   auto source = open_prometheus_source(at_a_time, collect);
   if (!source) return tl::unexpected(source.error());

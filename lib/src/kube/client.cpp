@@ -1,5 +1,7 @@
 #include <netobs/kube.hpp>
 
+#include <netobs/clock.hpp>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -22,8 +24,7 @@ Result<ClusterSnapshot> read_cluster(const ClusterReadOptions& options) {
   Client client(*target, options);
   ClusterSnapshot snapshot;
   snapshot.origin = fmt::format("cluster {} ({})", target->context, target->server);
-  snapshot.taken_at = std::chrono::duration_cast<std::chrono::seconds>(
-                          std::chrono::system_clock::now().time_since_epoch()).count();
+  snapshot.taken_at = now_seconds();
   json items = json::array();
   for (const Resource& resource : k_resources) {
     std::vector<std::string> scopes{""};

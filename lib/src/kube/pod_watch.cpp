@@ -1,6 +1,7 @@
 // Watching pods during a collection: one thread per listed scope follows watch=1 from the
 // list's resourceVersion, re-watches from the last version seen when the server ends a watch,
 // and lists again when the version is too old (410 Gone).
+#include <netobs/clock.hpp>
 #include <netobs/kube.hpp>
 
 #include <atomic>
@@ -17,10 +18,6 @@ namespace netobs {
 namespace {
 
 using nlohmann::json;
-
-std::int64_t now_seconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
 
 std::string pod_key(const json& pod) {
   const json& metadata = k8s::field(pod, "metadata");
