@@ -47,7 +47,7 @@ Result<ClusterSnapshot> read_cluster(const ClusterReadOptions& options) {
         const bool not_served = kind == ErrorKind::not_served;
         // The 404 message asks whether this is an API server at all: not the question here.
         const std::string reason = not_served ? fmt::format("{} does not serve them (404)", snapshot.origin)
-                                              : listed.error().message;
+                                              : describe(listed.error());
         if (resource.need == kube::Need::optional && (forbidden || not_served)) {
           snapshot.warnings.push_back(fmt::format("{}: {}; without them {}", resource.plural, reason, resource.lost));
           if (not_served) break;  // in no namespace either: one warning
