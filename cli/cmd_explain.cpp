@@ -33,7 +33,7 @@ ExitCode run_explain(const ExplainOptions& options, std::ostream& out, std::ostr
   auto to = find_endpoint(*set, options.to);
   for (const auto* endpoint : {&from, &to}) {
     if (!*endpoint) {
-      fmt::print(err, "netobs explain: {}\n", endpoint->error().message);
+      fmt::print(err, "netobs explain: {}\n", describe(endpoint->error()));
       return endpoint->error().kind == ErrorKind::usage ? ExitCode::usage : ExitCode::input_error;
     }
   }

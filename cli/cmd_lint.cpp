@@ -30,7 +30,7 @@ ExitCode run_lint(const LintOptions& options, std::ostream& out, std::ostream& e
   Inventory inventory;
   for (const auto& path : *inventories) {
     if (auto loaded = inventory.load_file(path); !loaded) {
-      fmt::print(err, "netobs lint: {}\n", loaded.error().message);
+      fmt::print(err, "netobs lint: {}\n", describe(loaded.error()));
       return ExitCode::input_error;
     }
   }
@@ -45,7 +45,7 @@ ExitCode run_lint(const LintOptions& options, std::ostream& out, std::ostream& e
     auto snapshot = read_cluster_snapshot("lint", options.cluster, options.namespaces, err);
     if (!snapshot) return snapshot.error();
     if (auto loaded = inventory.load_text(snapshot->list, snapshot->origin); !loaded) {
-      fmt::print(err, "netobs lint: {}\n", loaded.error().message);
+      fmt::print(err, "netobs lint: {}\n", describe(loaded.error()));
       return ExitCode::input_error;
     }
     input.inventory = &inventory;
@@ -64,7 +64,7 @@ ExitCode run_lint(const LintOptions& options, std::ostream& out, std::ostream& e
   }
   auto report = lint::run_lint(input);
   if (!report) {
-    fmt::print(err, "netobs lint: {}\n", report.error().message);
+    fmt::print(err, "netobs lint: {}\n", describe(report.error()));
     return ExitCode::input_error;
   }
   for (const auto& note : report->notes) fmt::print(err, "netobs lint: note: {}\n", note);

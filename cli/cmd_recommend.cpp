@@ -80,7 +80,7 @@ ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::
   for (auto [path, load] : {std::pair{&options.vpc_resources, &AddressBook::load_vpc_resources},
                             std::pair{&options.aws_ip_ranges, &AddressBook::load_aws_ip_ranges}}) {
     if (path->empty()) continue;
-    if (auto loaded = (addresses.*load)(*path); !loaded) return fail(err, loaded.error().message);
+    if (auto loaded = (addresses.*load)(*path); !loaded) return fail(err, describe(loaded.error()));
   }
   if (!addresses.empty()) recommend_options.addresses = &addresses;
   recommend_options.aggregate_aws = options.aggregate_aws;

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include <netobs/clock.hpp>
 #include <netobs/time.hpp>
 
 #include "common.hpp"
@@ -19,8 +20,7 @@ ExitCode run_sql(const SqlCommandOptions& options, std::ostream& out, std::ostre
   sql.table = options.table;
   sql.log_format = options.log_format;
   sql.partitioned = options.partitioned;
-  const std::int64_t now =
-      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  const std::int64_t now = now_seconds();
   for (auto [text, into, flag] :
        {std::tuple{&options.since, &sql.since, "--since"}, std::tuple{&options.until, &sql.until, "--until"}}) {
     if (text->empty()) continue;

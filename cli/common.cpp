@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include <netobs/clock.hpp>
 #include <netobs/collect.hpp>
 #include <netobs/inventory.hpp>
 #include <netobs/kube.hpp>
@@ -21,21 +22,21 @@ std::optional<ManifestSet> load_inputs(const std::string& command, const std::ve
                                        InputErrors errors, std::string_view left_out) {
   auto set = load_manifests(paths, errors);
   if (!set) {
-    fmt::print(err, "netobs {}: {}\n", command, set.error().message);
+    fmt::print(err, "netobs {}: {}\n", command, describe(set.error()));
     return std::nullopt;
   }
   for (const auto& path : inventories) {
     Inventory inventory;
     if (auto loaded = inventory.load_file(path); !loaded) {
-      fmt::print(err, "netobs {}: {}\n", command, loaded.error().message);
+      fmt::print(err, "netobs {}: {}\n", command, describe(loaded.error()));
       return std::nullopt;
     }
     add_inventory(*set, inventory, path);
   }
   for (const auto& note : set->notes) fmt::print(err, "netobs {}: note: {}\n", command, note);
   for (const auto& problem : set->problems) {
-    fmt::print(err, "netobs {}: error: {}:{}: {}{}{} ({})\n", command, problem.location.file, problem.location.line,
-               problem.message, problem.hint.empty() ? "" : "; ", problem.hint, left_out);
+    fmt::print(err, "netobs {}: error: {}: {}{}{} ({})\n", command, format_location(problem.location), problem.message,
+               problem.hint.empty() ? "" : "; ", problem.hint, left_out);
   }
   return std::move(*set);
 }
@@ -87,7 +88,7 @@ Loaded<ClusterSnapshot> read_cluster_snapshot(const std::string& command, const 
                                                      const std::vector<std::string>& namespaces, std::ostream& err) {
   auto snapshot = read_cluster(cluster_read_options(cluster, namespaces));
   if (!snapshot) {
-    fmt::print(err, "netobs {}: {}\n", command, snapshot.error().message);
+    fmt::print(err, "netobs {}: {}\n", command, describe(snapshot.error()));
     return tl::unexpected(exit_code_of(snapshot.error()));
   }
   for (const auto& note : snapshot->notes) fmt::print(err, "netobs {}: note: {}\n", command, note);
@@ -101,7 +102,7 @@ Loaded<ManifestSet> load_cluster(const std::string& command, const ClusterOption
   auto snapshot = read_cluster_snapshot(command, cluster, namespaces, err);
   if (!snapshot) return tl::unexpected(snapshot.error());
   if (auto loaded = inventory.load_text(snapshot->list, snapshot->origin); !loaded) {
-    fmt::print(err, "netobs {}: {}\n", command, loaded.error().message);
+    fmt::print(err, "netobs {}: {}\n", command, describe(loaded.error()));
     return tl::unexpected(ExitCode::input_error);
   }
   return cluster_manifests(command, *snapshot, err);
@@ -113,7 +114,7 @@ Loaded<ManifestSet> cluster_manifests(const std::string& command, const ClusterS
   for (Result<void> loaded : {set ? Result<void>{} : tl::unexpected(set.error()),
                               live.load_text(snapshot.list, snapshot.origin)}) {
     if (!loaded) {
-      fmt::print(err, "netobs {}: {}\n", command, loaded.error().message);
+      fmt::print(err, "netobs {}: {}\n", command, describe(loaded.error()));
       return tl::unexpected(ExitCode::input_error);
     }
   }
@@ -136,7 +137,7 @@ Loaded<ManifestSet> load_state(const std::string& command, const std::vector<std
   for (const auto& path : inventories) {
     Inventory one;
     if (auto loaded = one.load_file(path); !loaded) {
-      fmt::print(err, "netobs {}: {}\n", command, loaded.error().message);
+      fmt::print(err, "netobs {}: {}\n", command, describe(loaded.error()));
       return tl::unexpected(ExitCode::input_error);
     }
     add_inventory(set, one, path);
@@ -157,7 +158,7 @@ Loaded<std::vector<std::string>> inventories_or_lists_among(const std::string& c
   if (!inventories.empty() || from_cluster || flows.empty()) return inventories;
   auto lists = kubernetes_lists_among(flows, IngestOptions{});
   if (!lists) {
-    fmt::print(err, "netobs {}: {}\n", command, lists.error().message);
+    fmt::print(err, "netobs {}: {}\n", command, describe(lists.error()));
     return tl::unexpected(exit_code_of(lists.error()));
   }
   for (const auto& path : *lists) {
@@ -181,14 +182,14 @@ Loaded<Graph> observe_flows(const std::string& command, const std::vector<std::s
   options.cluster_cidrs = cluster_cidrs;
   auto observed = observe(options, inventory);
   if (!observed) {
-    fmt::print(err, "netobs {}: {}\n", command, observed.error().message);
+    fmt::print(err, "netobs {}: {}\n", command, describe(observed.error()));
     return tl::unexpected(exit_code_of(observed.error()));
   }
   const IngestSummary& summary = observed->summary;
   for (const auto& note : summary.notes) fmt::print(err, "netobs {}: note: {}\n", command, note);
   if (summary.records_used == 0) {
     // Judged by no traffic, every policy would pass and every live permission look unused.
-    for (const auto& message : summary.malformed) fmt::print(err, "netobs {}: malformed: {}\n", command, message);
+    for (const auto& record : summary.malformed) fmt::print(err, "netobs {}: malformed: {}\n", command, describe(record));
     for (const auto& [reason, count] : summary.skipped)
       fmt::print(err, "netobs {}: skipped {}: {}\n", command, count, reason);
     fmt::print(err, "netobs {}: {} ({}): nothing was checked against observed traffic\n", command,
@@ -283,8 +284,7 @@ std::optional<std::vector<PrometheusQuery>> prometheus_queries(const std::string
     query.window = *window;
     // --since bounds the window from below as it bounds flow records.
     if (since) {
-      const std::int64_t end = until.value_or(std::chrono::duration_cast<std::chrono::seconds>(
-                                                  std::chrono::system_clock::now().time_since_epoch()).count());
+      const std::int64_t end = until.value_or(now_seconds());
       query.window = std::max<std::int64_t>(1, end - *since);
     }
     queries.push_back(std::move(query));
@@ -309,7 +309,7 @@ ExitCode write_result(const std::string& command, const std::string& text, const
                       std::ostream& out, std::ostream& err) {
   if (!output.empty()) {
     if (auto written = write_file_atomically(output, text); !written) {
-      fmt::print(err, "netobs {}: {}\n", command, written.error().message);
+      fmt::print(err, "netobs {}: {}\n", command, describe(written.error()));
       return ExitCode::input_error;
     }
     return ExitCode::ok;
@@ -326,7 +326,7 @@ ExitCode write_result(const std::string& command, const std::string& text, const
 ExitCode write_result(const std::string& command, const Result<std::string>& text, const std::string& output,
                       std::ostream& out, std::ostream& err) {
   if (!text) {
-    fmt::print(err, "netobs {}: {}\n", command, text.error().message);
+    fmt::print(err, "netobs {}: {}\n", command, describe(text.error()));
     return exit_code_of(text.error());
   }
   return write_result(command, *text, output, out, err);

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include <netobs/clock.hpp>
 #include <netobs/collect.hpp>
 #include <netobs/ingest.hpp>
 #include <netobs/time.hpp>
@@ -65,8 +66,7 @@ ExitCode collect_options(const std::string& command, const FlowSourceOptions& op
     fail(err, command, "--scrape-interval needs --follow (without it, a metrics URL is scraped once)");
     return ExitCode::usage;
   }
-  const std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
-                               std::chrono::system_clock::now().time_since_epoch()).count();
+  const std::int64_t now = now_seconds();
   for (auto [text, into, flag] : {std::tuple{&options.since, &ingest.since, "--since"},
                                   std::tuple{&options.until, &ingest.until, "--until"}}) {
     if (text->empty()) continue;
@@ -139,7 +139,7 @@ ExitCode read_inventory(const std::string& command, const FlowSourceOptions& opt
                         std::unique_ptr<PodWatch>& pod_watch, IngestOptions& ingest, std::ostream& err) {
   for (const auto& path : options.inventories) {
     if (auto loaded = into.inventory.load_file(path); !loaded) {
-      fail(err, command, loaded.error().message);
+      fail(err, command, describe(loaded.error()));
       return ExitCode::input_error;
     }
     ingest.exclude.emplace_back(path);
@@ -149,12 +149,12 @@ ExitCode read_inventory(const std::string& command, const FlowSourceOptions& opt
     ingest.format = options.input_format;
     auto lists = kubernetes_lists_among(options.sources, ingest);
     if (!lists) {
-      fail(err, command, lists.error().message);
+      fail(err, command, describe(lists.error()));
       return exit_code_of(lists.error());
     }
     for (const auto& path : *lists) {
       if (auto loaded = into.inventory.load_file(path); !loaded) {
-        fail(err, command, loaded.error().message);
+        fail(err, command, describe(loaded.error()));
         return ExitCode::input_error;
       }
       fmt::print(err, "netobs {}: note: {} is a Kubernetes List: read as the inventory (no --inventory was given)\n",
@@ -167,14 +167,14 @@ ExitCode read_inventory(const std::string& command, const FlowSourceOptions& opt
   auto snapshot = read_cluster_snapshot(command, options.cluster, {}, err);
   if (!snapshot) return snapshot.error();
   if (auto loaded = into.inventory.load_text(snapshot->list, snapshot->origin, snapshot->taken_at); !loaded) {
-    fail(err, command, loaded.error().message);
+    fail(err, command, describe(loaded.error()));
     return ExitCode::input_error;
   }
   if (options.follow) {
     // Pods come and go during a long collection: watch them, so every address's history is known.
     auto watch = PodWatch::start(cluster_read_options(options.cluster, {}), *snapshot);
     if (!watch) {
-      fail(err, command, watch.error().message);
+      fail(err, command, describe(watch.error()));
       return exit_code_of(watch.error());
     }
     pod_watch = std::move(*watch);
@@ -253,7 +253,7 @@ Loaded<Observation> observe_sources(const std::string& command, const FlowSource
   }
   if (show_progress) write_terminal_control(err, "\r\033[K");
   if (!observed) {
-    fail(err, command, observed.error().message);
+    fail(err, command, describe(observed.error()));
     return tl::unexpected(exit_code_of(observed.error()));
   }
   if (!observed->summary.failure.empty() && observed->summary.records_used == 0) {

@@ -1,4 +1,5 @@
 // netobs: observed network flows in, least-privilege Kubernetes NetworkPolicies out.
+#include <cstdlib>
 #include <exception>
 #include <iostream>
 #ifdef __GLIBC__
@@ -6,6 +7,9 @@
 #endif
 
 #include <CLI/CLI.hpp>
+
+#include <netobs/clock.hpp>
+#include <netobs/time.hpp>
 
 #include "app.hpp"
 #include "process.hpp"
@@ -24,6 +28,16 @@ int main(int argc, char** argv) {
   // nothing measurable.
   mallopt(M_ARENA_MAX, 1);
 #endif
+  // NETOBS_NOW fixes the library's clock (an RFC 3339 time), so relative times such as
+  // --since -24h give the same answer on every run: for tests and for reproducing a report.
+  if (const char* fixed_now = std::getenv("NETOBS_NOW"); fixed_now != nullptr && *fixed_now != '\0') {
+    const auto seconds = netobs::parse_rfc3339(fixed_now);
+    if (!seconds) {
+      std::cerr << "netobs: NETOBS_NOW '" << fixed_now << "': expected an RFC 3339 time (2026-11-28T10:00:00Z)\n";
+      return static_cast<int>(ExitCode::usage);
+    }
+    netobs::set_fixed_now(*seconds);
+  }
   ExitCode exit_code = ExitCode::ok;
   netobs::cli::add_commands(app, exit_code);
   try {

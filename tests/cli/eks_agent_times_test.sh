@@ -25,6 +25,17 @@ check "window: the short tail line after it is left out" err_has "after --until:
 check "window: no line is without a time" err_lacks "no time stamp"
 run recommend "$WORK/agent.log" --since 2025-11-24T11:00:00Z
 check "window: --since alone keeps the short tail line" err_has "read 3 records, used 1, observed 2025-11-24T11:30:00Z"
+# Relative bounds count back from the library's clock, which NETOBS_NOW fixes: at 12:00, -2h to
+# -1h is the 10:00-11:00 window above.
+NETOBS_NOW=2025-11-24T12:00:00Z run recommend "$WORK/agent.log" --since -2h --until -1h
+check "relative window: exit 0" exit_is 0
+check "relative window: counted back from NETOBS_NOW" err_has "read 3 records, used 1, observed 2025-11-24T10:30:00Z to 2025-11-24T10:30:00Z"
+check "relative window: the line before it is left out" err_has "before --since: 1"
+NETOBS_NOW=2025-11-25T11:00:00Z run recommend "$WORK/agent.log" --since -24h
+check "relative --since -24h: keeps only the line after 2025-11-24T11:00" err_has "read 3 records, used 1, observed 2025-11-24T11:30:00Z"
+NETOBS_NOW=tomorrow run recommend "$WORK/agent.log"
+check "a NETOBS_NOW that is no time is a usage error" exit_is 2
+check "a bad NETOBS_NOW is named" err_has "NETOBS_NOW 'tomorrow'"
 
 # Pod leases: 10.0.0.5 was a-0's until 10:00 and b-0's from 11:00 (two inventory snapshots); c-0
 # serves at 10.0.0.9. The agent saw 10.0.0.5 call c at 09:30 and at 11:30.

@@ -208,6 +208,8 @@ run recommend --prometheus "$PROM" --window 1h --inventory "$INVENTORY"
 check "prometheus without its CA: exit 3" exit_is 3
 check "prometheus without its CA: a TLS error" err_has "TLS failure"
 check "prometheus without its CA: naming the server" err_has "https://127.0.0.1:$PROM_PORT"
+# The TLS failure is known by its kind, not its words: a wrong CA does not pass by waiting.
+check "prometheus without its CA: no retries" err_lacks "giving up after"
 run recommend --prometheus "$PROM" "${CA[@]}" --window 1h --inventory "$INVENTORY"
 check "prometheus: exit 0" exit_is 0
 check "prometheus: the policies are those of the Hubble flows" same_rules

@@ -9,7 +9,7 @@ PipelineResult run_pipeline(const std::vector<std::string>& sources, const Inven
                             const std::vector<std::string>& cluster_cidrs) {
   auto observed = observe(ObserveOptions{sources, ingest, cluster_cidrs, {}}, inventory);
   if (!observed) {
-    ADD_FAILURE() << observed.error().message;
+    ADD_FAILURE() << describe(observed.error());
     return {};
   }
   PipelineResult result{std::move(observed->summary), std::move(observed->graph), {}};
@@ -20,7 +20,7 @@ PipelineResult run_pipeline(const std::vector<std::string>& sources, const Inven
 Inventory inventory_from(const std::string& text) {
   Inventory inventory;
   auto loaded = inventory.load_text(text, "inline");
-  if (!loaded) ADD_FAILURE() << loaded.error().message;
+  if (!loaded) ADD_FAILURE() << describe(loaded.error());
   return inventory;
 }
 

@@ -86,7 +86,7 @@ struct IngestSummary {
   std::uint64_t records_used = 0;  // records that became (part of) an edge
   std::map<std::string, std::uint64_t> skipped;  // reason -> count
   std::map<DeniedConnection, std::uint64_t> denied;
-  std::vector<std::string> malformed;  // "file:line: message", first max_messages of them
+  std::vector<Error> malformed;  // where and why, the first max_messages of them (describe() words them)
   std::uint64_t malformed_count = 0;
   std::vector<std::string> warnings;  // once per source, e.g. missing pkt-srcaddr
   // Sources not read as flows, each with why: "docs/README.md: a Markdown document, not flow

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include <netobs/clock.hpp>
 #include <netobs/time.hpp>
 
 namespace netobs {
@@ -107,8 +108,7 @@ void CollectState::tick(std::uint64_t flows, std::size_t edges) {
 
 void CollectState::attempt_failed(const std::string& source) {
   if (!m_down) {
-    const auto wall = std::chrono::system_clock::now().time_since_epoch();
-    m_down = Outage{{source, std::chrono::duration_cast<std::chrono::seconds>(wall).count(), 0, 0, true}, Clock::now()};
+    m_down = Outage{{source, now_seconds(), 0, 0, true}, Clock::now()};
   }
   ++m_down->gap.attempts;
 }

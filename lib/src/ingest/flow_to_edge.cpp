@@ -52,12 +52,10 @@ bool ReadContext::next_line(std::string_view& line) {
 }
 
 Result<void> ReadContext::malformed(std::string_view message) {
-  const std::string text = fmt::format("{}:{}: {}", reader.display(), line_number(), message);
-  if (options.strictness == Strictness::stop_at_first) {
-    return make_error(ErrorKind::invalid_input, text);
-  }
+  Error error{ErrorKind::invalid_input, std::string(message), SourceLocation{reader.display(), line_number()}};
+  if (options.strictness == Strictness::stop_at_first) return tl::unexpected(std::move(error));
   ++summary.malformed_count;
-  if (summary.malformed.size() < options.max_messages) summary.malformed.push_back(text);
+  if (summary.malformed.size() < options.max_messages) summary.malformed.push_back(std::move(error));
   return {};
 }
 

@@ -28,11 +28,6 @@ Result<std::vector<std::string>> request_headers(const AgentOptions& options, st
   return headers;
 }
 
-double backoff_seconds(int failures, double max_backoff, std::mt19937& random) {
-  const double ceiling = std::min(max_backoff, 0.5 * static_cast<double>(1U << std::clamp(failures, 0, 16)));
-  return std::uniform_real_distribution<double>(ceiling / 2, ceiling)(random);
-}
-
 bool wait_unless_stopped(double seconds, CollectState& collect) {
   using Clock = std::chrono::steady_clock;
   const auto until = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));

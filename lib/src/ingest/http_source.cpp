@@ -4,13 +4,11 @@
 #include <cmath>
 #include <chrono>
 #include <memory>
-#include <random>
 #include <thread>
 #include <utility>
 
 #include <curl/curl.h>
 #include <fmt/format.h>
-#include <zlib.h>
 
 #include <netobs/limits.hpp>
 #include <netobs/time.hpp>
@@ -19,7 +17,10 @@
 #include "collect_state.hpp"
 #include "http_common.hpp"
 #include "readers.hpp"
+#include "util/backoff.hpp"
 #include "util/curl_library.hpp"
+#include "util/gzip.hpp"
+#include "util/http_client.hpp"
 
 namespace netobs {
 namespace {
@@ -33,7 +34,7 @@ class HttpSource final : public ByteSource {
  public:
   HttpSource(std::string url, CollectState& collect)
       : ByteSource(display_url(url)), m_url(std::move(url)), m_collect(collect), m_agent(collect.options().agent),
-        m_random(std::random_device{}()) {
+        m_backoff(1.0, m_agent.max_backoff) {
     m_multi = curl_multi_init();
   }
   ~HttpSource() override {
@@ -111,38 +112,18 @@ class HttpSource final : public ByteSource {
       if (m_head.size() < 2) return true;
       m_sniffed = true;
       const std::string head = std::exchange(m_head, {});
-      if (static_cast<unsigned char>(head[0]) != 0x1f || static_cast<unsigned char>(head[1]) != 0x8b) {
+      if (!GzipInflater::starts_gzip(head)) {
         m_pending += head;
         return true;
       }
-      m_zs = z_stream{};
-      if (inflateInit2(&m_zs, 16 + MAX_WBITS) != Z_OK) return false;
-      m_inflating = true;
-      return inflate_into(head.data(), head.size());
+      m_inflater = std::make_unique<GzipInflater>();
+      return m_inflater->usable() && m_inflater->inflate_all(head, m_pending);
     }
-    if (!m_inflating) {
+    if (!m_inflater) {
       m_pending.append(data, bytes);
       return true;
     }
-    return inflate_into(data, bytes);
-  }
-
-  bool inflate_into(const char* data, std::size_t bytes) {
-    m_zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data));
-    m_zs.avail_in = static_cast<uInt>(bytes);
-    char out[64 << 10];
-    while (m_zs.avail_in > 0) {
-      m_zs.next_out = reinterpret_cast<Bytef*>(out);
-      m_zs.avail_out = sizeof out;
-      const int rc = inflate(&m_zs, Z_NO_FLUSH);
-      m_pending.append(out, sizeof out - m_zs.avail_out);
-      if (rc == Z_STREAM_END) {
-        inflateReset(&m_zs);  // the next member of a multi-member body
-      } else if (rc != Z_OK && !(rc == Z_BUF_ERROR && m_zs.avail_in == 0)) {
-        return false;
-      }
-    }
-    return true;
+    return m_inflater->inflate_all(std::string_view(data, bytes), m_pending);
   }
 
   static std::size_t on_header(char* data, std::size_t size, std::size_t count, void* user) {
@@ -167,7 +148,7 @@ class HttpSource final : public ByteSource {
       // Caught mid-rotation (the file is rewritten in place): an attempt that failed.
       ++m_failures;
       m_collect.attempt_failed(display());
-      return retry_within_budget(headers.error().message);
+      return retry_within_budget(describe(headers.error()));
     }
     m_easy = curl_easy_init();
     if (!m_easy || !m_multi) {
@@ -178,13 +159,16 @@ class HttpSource final : public ByteSource {
     m_received = 0;
     for (const auto& header : *headers) m_headers = curl_slist_append(m_headers, header.c_str());
     CURL* c = m_easy;
-    curl_easy_setopt(c, CURLOPT_URL, m_url.c_str());
-    curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
-    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // gzip and deflate, decoded by curl
-    curl_easy_setopt(c, CURLOPT_HTTPHEADER, m_headers);
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(m_agent.connect_timeout * 1000));
+    TransferSetup setup;
+    setup.url = m_url;
+    setup.headers = m_headers;
+    setup.connect_timeout = m_agent.connect_timeout;
+    setup.insecure = m_agent.insecure;
+    setup.ca_file = m_agent.ca_file;
+    setup.cert_file = m_agent.cert_file;
+    setup.key_file = m_agent.key_file;
+    setup.error_buffer = m_error_text;
+    set_up_transfer(c, setup);
     // No byte for the idle timeout: the connection counts as broken.
     curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
     curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, std::max(1L, static_cast<long>(m_agent.idle_timeout)));
@@ -192,21 +176,12 @@ class HttpSource final : public ByteSource {
     curl_easy_setopt(c, CURLOPT_WRITEDATA, this);
     curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, &HttpSource::on_header);
     curl_easy_setopt(c, CURLOPT_HEADERDATA, this);
-    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, m_error_text);
-    curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, m_agent.insecure ? 0L : 1L);
-    curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, m_agent.insecure ? 0L : 2L);
-    if (!m_agent.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, m_agent.ca_file.c_str());
-    if (!m_agent.cert_file.empty()) curl_easy_setopt(c, CURLOPT_SSLCERT, m_agent.cert_file.c_str());
-    if (!m_agent.key_file.empty()) curl_easy_setopt(c, CURLOPT_SSLKEY, m_agent.key_file.c_str());
     curl_multi_add_handle(m_multi, c);
     return {};
   }
 
   void end_transfer() {
-    if (m_inflating) {
-      inflateEnd(&m_zs);
-      m_inflating = false;
-    }
+    m_inflater.reset();
     m_pending += std::exchange(m_head, {});  // a body of one byte
     m_sniffed = false;
     m_paused = false;
@@ -310,7 +285,7 @@ class HttpSource final : public ByteSource {
     const double down_for = m_collect.down_for();
     const double left = static_cast<double>(m_agent.retry_for) - down_for;
     if (left > 0) {
-      m_delay = std::min(std::max(backoff(), m_retry_after.value_or(0.0)), left);
+      m_delay = std::min(m_backoff.delay(m_failures, m_retry_after), left);
       return {};
     }
     return make_error(ErrorKind::network,
@@ -339,14 +314,12 @@ class HttpSource final : public ByteSource {
     m_collect.source_answered();
   }
 
-  double backoff() { return backoff_seconds(m_failures, m_agent.max_backoff, m_random); }
-
   bool wait_before_attempt() { return wait_unless_stopped(std::exchange(m_delay, 0.0), m_collect); }
 
   std::string m_url;
   CollectState& m_collect;
   const AgentOptions& m_agent;
-  std::mt19937 m_random;
+  Backoff m_backoff;
   CURLM* m_multi = nullptr;
   CURL* m_easy = nullptr;
   curl_slist* m_headers = nullptr;
@@ -368,8 +341,7 @@ class HttpSource final : public ByteSource {
   // gzip itself.
   std::string m_head;
   bool m_sniffed = false;
-  bool m_inflating = false;
-  z_stream m_zs{};
+  std::unique_ptr<GzipInflater> m_inflater;
 };
 
 }  // namespace

@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <charconv>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -11,6 +10,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <netobs/clock.hpp>
 #include <netobs/edge_file.hpp>
 #include <netobs/ingest.hpp>
 
@@ -26,16 +26,6 @@ namespace netobs {
 namespace {
 
 namespace fs = std::filesystem;
-
-// The line a message about `display` names ("display:line: ..."); 0 when it names none.
-std::size_t line_named(const std::string& message, const std::string& display) {
-  std::size_t line = 0;
-  if (message.size() > display.size() && message.starts_with(display) && message[display.size()] == ':') {
-    const char* digits = message.data() + display.size() + 1;
-    std::from_chars(digits, message.data() + message.size(), line);
-  }
-  return line;
-}
 
 // Reads a VPC source on two threads (record_pipeline.hpp); the result is the same as reading it
 // in one, messages, their order and line numbers included.
@@ -54,11 +44,8 @@ Result<void> ingest_in_two_stages(LineReader& reader, const FlowFormat& format, 
     fold = handoff.finish();
   }
   // Each thread wrote the messages of the lines it parsed, in line order: merge them.
-  const std::string& display = reader.display();
-  auto by_line = [&](const std::string& a, const std::string& b) {
-    return line_named(a, display) < line_named(b, display);
-  };
-  std::vector<std::string> messages;
+  auto by_line = [](const Error& a, const Error& b) { return a.where.line < b.where.line; };
+  std::vector<Error> messages;
   std::merge(std::make_move_iterator(summary.malformed.begin() + static_cast<std::ptrdiff_t>(earlier)),
              std::make_move_iterator(summary.malformed.end()), std::make_move_iterator(folded.malformed.begin()),
              std::make_move_iterator(folded.malformed.end()), std::back_inserter(messages), by_line);
@@ -71,7 +58,7 @@ Result<void> ingest_in_two_stages(LineReader& reader, const FlowFormat& format, 
   // Stopped by an error on each thread (the strict mode's first malformed line): one thread
   // would have stopped at the earlier.
   if (!read && !fold)
-    return line_named(fold.error().message, display) < line_named(read.error().message, display) ? fold : read;
+    return fold.error().where.line < read.error().where.line ? fold : read;
   return read ? fold : read;
 }
 
@@ -179,7 +166,7 @@ Result<void> ingest_prometheus(const PrometheusQuery& query, const IngestOptions
                                FlowAggregate& aggregate, IngestSummary& summary, CollectState& collect) {
   PrometheusQuery at_a_time = query;
   if (at_a_time.at <= 0) {
-    at_a_time.at = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    at_a_time.at = now_seconds();
   }
   auto source = open_prometheus_source(at_a_time, collect);
   if (!source) return tl::unexpected(source.error());
@@ -267,7 +254,7 @@ Result<void> ingest_sources(const std::vector<std::string>& sources, const Inges
       // An agent that stayed away past its retry budget ends a collection like a signal would,
       // when the caller keeps what was collected; other failures (a bad file, --strict) fail it.
       if (options.collect.keep_after_failure && read.error().kind == ErrorKind::network) {
-        summary.failure = read.error().message;
+        summary.failure = describe(read.error());
         break;
       }
       // What was collected before the failure is kept for a later run.

@@ -41,20 +41,17 @@ Result<std::unique_ptr<LineReader>> LineReader::open(std::unique_ptr<ByteSource>
     if (got == 0) break;
     have += got;
   }
-  if (have == 2 && static_cast<unsigned char>(magic[0]) == 0x1f &&
-      static_cast<unsigned char>(magic[1]) == 0x8b) {
+  if (GzipInflater::starts_gzip(std::string_view(magic, have))) {
     reader->m_gzip = true;
     reader->m_buf.resize(k_block);  // inflated, the content is larger than the file
     reader->m_zin.resize(block);
     reader->m_zin[0] = magic[0];
     reader->m_zin[1] = magic[1];
-    reader->m_zs.next_in = reinterpret_cast<Bytef*>(reader->m_zin.data());
-    reader->m_zs.avail_in = 2;
-    if (inflateInit2(&reader->m_zs, 16 + MAX_WBITS) != Z_OK) {
+    reader->m_zin_left = std::string_view(reader->m_zin.data(), 2);
+    reader->m_inflater = std::make_unique<GzipInflater>();
+    if (!reader->m_inflater->usable()) {
       return make_error(ErrorKind::io, fmt::format("{}: cannot initialise gzip decoder", reader->display()));
     }
-    reader->m_zs_ready = true;
-    reader->m_stream_ended = false;
   } else {
     for (std::size_t i = 0; i < have; ++i) reader->m_buf[i] = magic[i];
     reader->m_end = have;
@@ -63,9 +60,7 @@ Result<std::unique_ptr<LineReader>> LineReader::open(std::unique_ptr<ByteSource>
   return reader;
 }
 
-LineReader::~LineReader() {
-  if (m_zs_ready) inflateEnd(&m_zs);
-}
+LineReader::~LineReader() = default;
 
 bool LineReader::read_raw(char* into, std::size_t capacity, std::size_t& got) {
   auto read = m_source->read(into, capacity);
@@ -103,38 +98,30 @@ bool LineReader::fill() {
   }
   const std::size_t before = m_end;
   while (m_end == before) {
-    if (m_zs.avail_in == 0 && !m_eof) {
+    if (m_zin_left.empty() && !m_eof) {
       std::size_t got = 0;
       if (!read_raw(m_zin.data(), m_zin.size(), got)) return false;
       if (got == 0) {
         m_eof = true;
       } else {
-        m_zs.next_in = reinterpret_cast<Bytef*>(m_zin.data());
-        m_zs.avail_in = static_cast<uInt>(got);
+        m_zin_left = std::string_view(m_zin.data(), got);
       }
     }
-    if (m_zs.avail_in == 0 && m_eof) {
-      if (!m_stream_ended) {
+    if (m_zin_left.empty() && m_eof) {
+      if (!m_inflater->between_members()) {
         m_error = Error{ErrorKind::invalid_input,
-                        fmt::format("{}: truncated gzip stream (ends inside compressed data, after line {})",
-                                    display(), m_line)};
+                        fmt::format("truncated gzip stream (ends inside compressed data, after line {})", m_line),
+                        SourceLocation{display()}};
       }
       return false;
     }
-    if (m_stream_ended) {  // the next member of a multi-member file begins
-      inflateReset(&m_zs);
-      m_stream_ended = false;
-    }
-    m_zs.next_out = reinterpret_cast<Bytef*>(m_buf.data() + m_end);
-    m_zs.avail_out = static_cast<uInt>(m_buf.size() - m_end);
-    const int rc = inflate(&m_zs, Z_NO_FLUSH);
-    m_end = m_buf.size() - m_zs.avail_out;
-    if (rc == Z_STREAM_END) {
-      m_stream_ended = true;
-    } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+    std::size_t produced = 0;
+    const bool inflated = m_inflater->inflate(m_zin_left, m_buf.data() + m_end, m_buf.size() - m_end, produced);
+    m_end += produced;
+    if (!inflated) {
       m_error = Error{ErrorKind::invalid_input,
-                      fmt::format("{}: corrupt gzip data after line {}: {}", display(), m_line,
-                                  m_zs.msg ? m_zs.msg : "inflate failed")};
+                      fmt::format("corrupt gzip data after line {}: {}", m_line, m_inflater->reason()),
+                      SourceLocation{display()}};
       return false;
     }
   }
@@ -186,8 +173,8 @@ Result<std::string_view> LineReader::peek_line() {
 }
 
 bool LineReader::line_too_long() {
-  m_error = Error{ErrorKind::limit, fmt::format("{}:{}: line longer than {} bytes (raise it with {})", display(), m_line + 1,
-                                                m_max_line, k_line_option)};
+  m_error = Error{ErrorKind::limit, fmt::format("line longer than {} bytes (raise it with {})", m_max_line, k_line_option),
+                  SourceLocation{display(), m_line + 1}};
   return false;
 }
 

@@ -11,11 +11,11 @@
 #include <string_view>
 #include <vector>
 
-#include <zlib.h>
 
 #include <netobs/error.hpp>
 #include <netobs/limits.hpp>
 
+#include "util/gzip.hpp"
 #include "byte_source.hpp"
 
 namespace netobs {
@@ -65,10 +65,9 @@ class LineReader {
   std::unique_ptr<ByteSource> m_source;
   bool m_gzip = false;
   bool m_eof = false;
-  bool m_stream_ended = true;  // gzip: between members
-  z_stream m_zs{};
-  bool m_zs_ready = false;
+  std::unique_ptr<GzipInflater> m_inflater;  // set for gzip input
   std::vector<char> m_zin;
+  std::string_view m_zin_left;  // the part of m_zin not inflated yet
   std::vector<char> m_buf;
   std::size_t m_begin = 0;
   std::size_t m_end = 0;

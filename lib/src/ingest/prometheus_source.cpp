@@ -3,7 +3,6 @@
 // summed by the labels that name an edge, turned into Prometheus text for the flow metrics
 // reader. Weeks of traffic come back as one row per edge. An answer too large for the server
 // (too many samples) or for netobs is read again one client namespace at a time.
-#include <random>
 
 #include <fmt/format.h>
 
@@ -12,6 +11,7 @@
 #include "http_common.hpp"
 #include "prom_api.hpp"
 #include "kube/http.hpp"
+#include "util/backoff.hpp"
 #include "util/document.hpp"
 
 namespace netobs {
@@ -47,7 +47,7 @@ std::string percent_encode(std::string_view text) {
 class PrometheusReader {
  public:
   PrometheusReader(const PrometheusQuery& query, CollectState& collect)
-      : m_query(query), m_collect(collect), m_display(display_url(query.url)), m_random(std::random_device{}()) {
+      : m_query(query), m_collect(collect), m_display(display_url(query.url)), m_backoff(1.0, query.http.max_backoff) {
     m_base = query.url;
     while (!m_base.empty() && m_base.back() == '/') m_base.pop_back();
     for (std::string_view suffix : {"/api/v1/query", "/api/v1"}) {
@@ -146,12 +146,11 @@ class PrometheusReader {
           m_too_large = true;
           return fail(fmt::format("an answer larger than {} bytes", m_query.max_answer_bytes));
         }
+        // The problem alone: the request's URL (which may carry user information) is left out, as
+        // the message netobs gives names the server once, by its display form.
         why = response.error().message;
-        // The message starts with the request's URL, which may carry user information; the
-        // message netobs gives names the server once, without it.
-        if (why.starts_with(request.url + ": ")) why.erase(0, request.url.size() + 2);
         if (auto at = why.find(request.url); at != std::string::npos) why.replace(at, request.url.size(), m_display);
-        if (why.find("TLS failure") != std::string::npos) return fail(why);  // a wrong CA does not pass by waiting
+        if (response.error().kind == ErrorKind::tls) return fail(why);  // a wrong CA does not pass by waiting
       } else if (response->status == 401 || response->status == 403) {
         return fail(fmt::format("HTTP {}: not allowed (check --prometheus-token-file)", response->status));
       } else if ((response->status == 429 || response->status >= 500) &&
@@ -165,7 +164,7 @@ class PrometheusReader {
       if (failures >= m_query.http.retries) {
         return fail(fmt::format("giving up after {} attempts: {}", failures + 1, why));
       }
-      const double delay = std::max(backoff_seconds(failures + 1, m_query.http.max_backoff, m_random), retry_after.value_or(0.0));
+      const double delay = m_backoff.delay(failures + 1, retry_after);
       if (!wait_unless_stopped(delay, m_collect)) return fail("stopped while waiting to retry");
     }
   }
@@ -180,7 +179,7 @@ class PrometheusReader {
   std::string m_base;
   std::int64_t m_at = 0;
   kube::TlsSettings m_tls;
-  std::mt19937 m_random;
+  Backoff m_backoff;
   bool m_too_large = false;
 };
 

@@ -6,7 +6,6 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
-#include <random>
 #include <string>
 #include <thread>
 #include <utility>
@@ -21,6 +20,7 @@
 #include "kube/http.hpp"
 #include "kube/kubeconfig.hpp"
 #include "kube/list_page.hpp"
+#include "util/backoff.hpp"
 #include "util/document.hpp"
 #include "util/k8s_json.hpp"
 
@@ -159,14 +159,15 @@ class Client {
   // A GET with retries on 429, 5xx, timeouts and connection failures; a 401 after an exec
   // credential asks the plugin once more.
   Result<HttpResponse> get(const std::string& url, const std::string& what) {
-    std::mt19937 jitter(std::random_device{}());
+    Backoff backoff(0.2, m_options.max_backoff);
     bool refreshed = false;
     for (int attempt = 1;; ++attempt) {
       auto request = make_request(url);
       if (!request) return tl::unexpected(request.error());
       auto response = http_get(request->first, request->second);
-      const bool retry_network = !response && response.error().kind != ErrorKind::limit &&
-                                 response.error().message.find("TLS failure") == std::string::npos;
+      // A wrong CA or certificate does not pass by waiting; neither does a limit.
+      const bool retry_network =
+          !response && response.error().kind != ErrorKind::limit && response.error().kind != ErrorKind::tls;
       const bool retry_status = response && (response->status == 429 || response->status >= 500);
       if (response && response->status == 401 && m_target.exec && !refreshed) {
         forget_credentials();
@@ -175,13 +176,13 @@ class Client {
       }
       if ((!retry_network && !retry_status) || attempt >= m_options.max_attempts) {
         if (!response) {
-          return make_error(response.error().kind, fmt::format("cannot list {}: {}", what, response.error().message));
+          return make_error(response.error().kind, fmt::format("cannot list {}: {}", what, describe(response.error())));
         }
         return response;
       }
-      double wait = std::min(m_options.max_backoff, 0.2 * (1 << std::min(attempt - 1, 10)));
-      if (response && response->retry_after) wait = std::min(m_options.max_backoff, std::max(0.0, *response->retry_after));
-      wait *= std::uniform_real_distribution<double>(0.8, 1.2)(jitter);
+      // Retry-After is honoured up to max_backoff: a listing is not held up longer than that.
+      const double wait = std::min(m_options.max_backoff,
+                                   backoff.delay(attempt, response ? response->retry_after : std::nullopt));
       std::this_thread::sleep_for(std::chrono::duration<double>(wait));
     }
   }
@@ -221,9 +222,11 @@ class Client {
     const std::string server = m_target.server;
     switch (response.status) {
       case 401:
-        return Error{ErrorKind::kube_api, fmt::format("{}: unauthorized (401): the credentials of user '{}' (context '{}') "
-                                                      "were rejected; renew them or check the kubeconfig",
-                                                      server, m_target.user, m_target.context)};
+        return Error{ErrorKind::auth,
+                     fmt::format("unauthorized (401): the credentials of user '{}' (context '{}') were rejected; renew "
+                                 "them or check the kubeconfig",
+                                 m_target.user, m_target.context),
+                     SourceLocation::at_url(server)};
       case 403:
         return Error{ErrorKind::forbidden, fmt::format("{}: forbidden (403): user '{}' may not list {}{}{}", server,
                                                       m_target.user, what, reason.empty() ? "" : ": ", reason)};

@@ -1,5 +1,7 @@
 #include <netobs/kube.hpp>
 
+#include <netobs/clock.hpp>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -22,8 +24,7 @@ Result<ClusterSnapshot> read_cluster(const ClusterReadOptions& options) {
   Client client(*target, options);
   ClusterSnapshot snapshot;
   snapshot.origin = fmt::format("cluster {} ({})", target->context, target->server);
-  snapshot.taken_at = std::chrono::duration_cast<std::chrono::seconds>(
-                          std::chrono::system_clock::now().time_since_epoch()).count();
+  snapshot.taken_at = now_seconds();
   json items = json::array();
   for (const Resource& resource : k_resources) {
     std::vector<std::string> scopes{""};
@@ -46,7 +47,7 @@ Result<ClusterSnapshot> read_cluster(const ClusterReadOptions& options) {
         const bool not_served = kind == ErrorKind::not_served;
         // The 404 message asks whether this is an API server at all: not the question here.
         const std::string reason = not_served ? fmt::format("{} does not serve them (404)", snapshot.origin)
-                                              : listed.error().message;
+                                              : describe(listed.error());
         if (resource.need == kube::Need::optional && (forbidden || not_served)) {
           snapshot.warnings.push_back(fmt::format("{}: {}; without them {}", resource.plural, reason, resource.lost));
           if (not_served) break;  // in no namespace either: one warning

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "util/curl_library.hpp"
+#include "util/http_client.hpp"
 
 namespace netobs::kube {
 namespace {
@@ -90,7 +91,8 @@ Result<std::unique_ptr<Transfer>> prepare(const HttpRequest& request, const TlsS
   auto transfer = std::make_unique<Transfer>();
   transfer->curl.reset(curl_easy_init());
   if (!transfer->curl) {
-    return make_error(ErrorKind::network, fmt::format("{}: cannot start an HTTP client{}", request.url, curl_reason()));
+    return make_error(ErrorKind::network, SourceLocation::at_url(request.url),
+                      fmt::format("cannot start an HTTP client{}", curl_reason()));
   }
   for (const auto& header : request.headers) {
     transfer->headers.reset(curl_slist_append(transfer->headers.release(), header.c_str()));
@@ -107,30 +109,17 @@ Result<std::unique_ptr<Transfer>> prepare(const HttpRequest& request, const TlsS
         curl_slist_append(nullptr, fmt::format("{}:{}:{}:{}", tls.server_name, port, host, port).c_str()));
     curl_easy_setopt(c, CURLOPT_CONNECT_TO, transfer->connect_to.get());
   }
-  curl_easy_setopt(c, CURLOPT_URL, transfer->url.c_str());
-  curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
-  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
-  curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
-  curl_easy_setopt(c, CURLOPT_HTTPHEADER, transfer->headers.get());
-  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(std::min(request.timeout_seconds, 10.0) * 1000));
-  curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, tls.insecure ? 0L : 1L);
-  curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, tls.insecure ? 0L : 2L);
-  // CURL_BLOB_COPY: curl keeps its own copies, so the blobs may go out of scope.
-  curl_blob ca{const_cast<char*>(tls.ca_pem.data()), tls.ca_pem.size(), CURL_BLOB_COPY};
-  if (!tls.ca_pem.empty()) curl_easy_setopt(c, CURLOPT_CAINFO_BLOB, &ca);
-  curl_blob cert{const_cast<char*>(tls.client_cert_pem.data()), tls.client_cert_pem.size(), CURL_BLOB_COPY};
-  curl_blob key{const_cast<char*>(tls.client_key_pem.data()), tls.client_key_pem.size(), CURL_BLOB_COPY};
-  if (!tls.client_cert_pem.empty()) {
-    curl_easy_setopt(c, CURLOPT_SSLCERT_BLOB, &cert);
-    curl_easy_setopt(c, CURLOPT_SSLCERTTYPE, "PEM");
-    curl_easy_setopt(c, CURLOPT_SSLKEY_BLOB, &key);
-    curl_easy_setopt(c, CURLOPT_SSLKEYTYPE, "PEM");
-  }
-  // Without proxy-url, curl takes https_proxy / no_proxy from the environment, as kubectl does.
-  if (!tls.proxy_url.empty()) curl_easy_setopt(c, CURLOPT_PROXY, tls.proxy_url.c_str());
-  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, transfer->error_text);
+  TransferSetup setup;
+  setup.url = transfer->url;
+  setup.headers = transfer->headers.get();
+  setup.connect_timeout = std::min(request.timeout_seconds, 10.0);
+  setup.insecure = tls.insecure;
+  setup.ca_pem = tls.ca_pem;
+  setup.cert_pem = tls.client_cert_pem;
+  setup.key_pem = tls.client_key_pem;
+  setup.proxy_url = tls.proxy_url;  // without it, https_proxy / no_proxy as kubectl takes them
+  setup.error_buffer = transfer->error_text;
+  set_up_transfer(c, setup);
   return transfer;
 }
 
@@ -138,8 +127,10 @@ Error transfer_error(const Transfer& transfer, CURLcode code, const std::string&
   const std::string detail = transfer.error_text[0] != '\0' ? transfer.error_text : curl_easy_strerror(code);
   const bool tls_failure = code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_SSL_CONNECT_ERROR ||
                            code == CURLE_SSL_CACERT_BADFILE || code == CURLE_SSL_CERTPROBLEM;
-  const ErrorKind kind = code == CURLE_OPERATION_TIMEDOUT ? ErrorKind::timeout : ErrorKind::network;
-  return Error{kind, fmt::format("{}: {}{}", url, tls_failure ? "TLS failure: " : "", detail)};
+  const ErrorKind kind = tls_failure                          ? ErrorKind::tls
+                         : code == CURLE_OPERATION_TIMEDOUT ? ErrorKind::timeout
+                                                            : ErrorKind::network;
+  return Error{kind, fmt::format("{}{}", tls_failure ? "TLS failure: " : "", detail), SourceLocation::at_url(url)};
 }
 
 // Splits a streamed body into lines for the caller; a line longer than the limit ends it.
@@ -194,8 +185,8 @@ Result<HttpResponse> http_get(const HttpRequest& request, const TlsSettings& tls
   curl_easy_setopt(c, CURLOPT_HEADERDATA, &response);
   const CURLcode code = curl_easy_perform(c);
   if (sink.too_large) {
-    return make_error(ErrorKind::limit, fmt::format("{}: response larger than {} bytes", request.url,
-                                                            request.max_body_bytes));
+    return make_error(ErrorKind::limit, SourceLocation::at_url(request.url),
+                      fmt::format("response larger than {} bytes", request.max_body_bytes));
   }
   if (code != CURLE_OK) return tl::unexpected(transfer_error(**transfer, code, request.url));
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &response.status);
@@ -217,7 +208,8 @@ Result<StreamResult> http_stream(const HttpRequest& request, const TlsSettings& 
   curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, std::max(1L, static_cast<long>(idle_seconds)));
   const CURLcode code = curl_easy_perform(c);
   if (sink.too_long) {
-    return make_error(ErrorKind::limit, fmt::format("{}: a line longer than {} bytes", request.url, request.max_body_bytes));
+    return make_error(ErrorKind::limit, SourceLocation::at_url(request.url),
+                      fmt::format("a line longer than {} bytes", request.max_body_bytes));
   }
   StreamResult result{sink.status, std::move(sink.error_body), code == CURLE_ABORTED_BY_CALLBACK || code == CURLE_WRITE_ERROR};
   if (code != CURLE_OK && !result.stopped) return tl::unexpected(transfer_error(**transfer, code, request.url));

@@ -76,7 +76,7 @@ Result<std::string> pem_of(const Named& named, const char* key, const std::strin
   if (path.empty()) return std::string{};
   auto text = read_text_file(path);
   if (!text) {
-    return make_error(ErrorKind::io, fmt::format("{}: {} of the {}: {}", named.file, key, what, text.error().message));
+    return make_error(ErrorKind::io, fmt::format("{}: {} of the {}: {}", named.file, key, what, describe(text.error())));
   }
   return *text;
 }

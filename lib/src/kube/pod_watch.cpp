@@ -1,6 +1,7 @@
 // Watching pods during a collection: one thread per listed scope follows watch=1 from the
 // list's resourceVersion, re-watches from the last version seen when the server ends a watch,
 // and lists again when the version is too old (410 Gone).
+#include <netobs/clock.hpp>
 #include <netobs/kube.hpp>
 
 #include <atomic>
@@ -12,15 +13,12 @@
 #include <fmt/format.h>
 
 #include "kube/api_client.hpp"
+#include "util/backoff.hpp"
 
 namespace netobs {
 namespace {
 
 using nlohmann::json;
-
-std::int64_t now_seconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
 
 std::string pod_key(const json& pod) {
   const json& metadata = k8s::field(pod, "metadata");
@@ -71,7 +69,7 @@ struct PodWatch::Impl {
       return client.list(*pods, scope, &version);
     }();
     if (!listed) {
-      note(fmt::format("pods: listing again after the watch expired failed: {}", listed.error().message));
+      note(fmt::format("pods: listing again after the watch expired failed: {}", describe(listed.error())));
       return false;
     }
     PodEvent relisted{PodEvent::Type::relisted, {}, scope, {}, 0};
@@ -89,6 +87,7 @@ struct PodWatch::Impl {
                              (scope.empty() ? "" : "/namespaces/" + kube::url_escape(scope)) + "/pods";
     int failures = 0;
     const int max_failures = std::max(1, client.options().max_attempts);
+    Backoff backoff(1.0, client.options().max_backoff);
     while (!stop) {
       const std::string url = fmt::format("{}?watch=1&allowWatchBookmarks=true&timeoutSeconds=300&resourceVersion={}",
                                           base, kube::url_escape(version));
@@ -131,12 +130,12 @@ struct PodWatch::Impl {
         continue;
       }
       if (++failures >= max_failures) {
-        const std::string why = !streamed ? streamed.error().message : fmt::format("{}: HTTP {}", base, streamed->status);
+        const std::string why = !streamed ? describe(streamed.error()) : fmt::format("{}: HTTP {}", base, streamed->status);
         note(fmt::format("pods: watching stopped after {} failed attempts ({}); pods that started later are "
                          "unknown to attribution", failures, why));
         return;
       }
-      if (!pause(std::min(client.options().max_backoff, 0.5 * (1 << std::min(failures, 6))))) return;
+      if (!pause(backoff.delay(failures))) return;
     }
   }
 };

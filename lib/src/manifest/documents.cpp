@@ -1,7 +1,6 @@
 #include "manifest/documents.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <filesystem>
 #include <set>
 #include <tuple>
@@ -52,19 +51,10 @@ std::string hint_for(const std::string& path, const std::string& text) {
   return {};
 }
 
-// "path:12: message" as the location and the message.
-FileProblem problem_of(const std::string& path, const std::string& text, const std::string& message) {
-  FileProblem problem{SourceLocation{path, 0}, message, hint_for(path, text)};
-  const std::string prefix = path + ":";
-  if (message.starts_with(prefix)) {
-    std::size_t end = prefix.size();
-    while (end < message.size() && std::isdigit(static_cast<unsigned char>(message[end]))) ++end;
-    if (end > prefix.size() && message.compare(end, 2, ": ") == 0) {
-      problem.location.line = std::stoul(message.substr(prefix.size(), end - prefix.size()));
-      problem.message = message.substr(end + 2);
-    }
-  }
-  return problem;
+// A file that does not parse, where the parser stopped and why, with a hint at what it may be.
+FileProblem problem_of(const std::string& path, const std::string& text, const Error& error) {
+  SourceLocation where = error.where.empty() ? SourceLocation{path} : error.where;
+  return FileProblem{std::move(where), error.message, hint_for(path, text)};
 }
 
 }  // namespace
@@ -105,7 +95,7 @@ Result<ManifestFiles> read_manifest_files(const std::vector<std::string>& paths,
     if (!documents) {
       // A limit is not a finding about the file: the user has to raise it to get an answer.
       if (errors == InputErrors::fail || documents.error().kind == ErrorKind::limit) return tl::unexpected(documents.error());
-      files.problems.push_back(problem_of(path, *text, documents.error().message));
+      files.problems.push_back(problem_of(path, *text, documents.error()));
       continue;
     }
     for (auto& doc : *documents) files.documents.push_back(std::move(doc));

@@ -66,7 +66,7 @@ std::string render_summary(const IngestSummary& summary, const Graph& graph,
   }
   if (summary.malformed_count) {
     out += fmt::format("  malformed records skipped: {}\n", summary.malformed_count);
-    for (const auto& message : summary.malformed) out += fmt::format("    {}\n", message);
+    for (const auto& record : summary.malformed) out += fmt::format("    {}\n", describe(record));
     if (summary.malformed_count > summary.malformed.size()) {
       out += fmt::format("    ... and {} more\n", summary.malformed_count - summary.malformed.size());
     }

@@ -67,7 +67,7 @@ Result<std::string> edge_query(const SqlOptions& options) {
   }
   auto parsed = options.log_format.empty() ? Result<VpcColumns>(default_v2_columns())
                                            : columns_from_log_format(options.log_format);
-  if (!parsed) return make_error(ErrorKind::usage, "--log-format: " + parsed.error().message);
+  if (!parsed) return make_error(ErrorKind::usage, "--log-format: " + describe(parsed.error()));
   const VpcColumns& columns = *parsed;
   if (!columns.usable()) {
     return make_error(ErrorKind::usage, "--log-format lacks addresses, ports or protocol: no edge can be built");

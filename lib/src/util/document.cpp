@@ -47,14 +47,14 @@ Result<nlohmann::json> parse_json(std::string_view text, const std::string& orig
     return json::parse(text, depth_check);
   } catch (const json::parse_error& e) {
     // nlohmann reports a byte offset; turn it into a line number for the user.
-    return make_error(ErrorKind::invalid_input, fmt::format("{}:{}: invalid JSON: {}", origin,
-                                                            first_line - 1 + line_of_offset(text, e.byte), e.what()));
+    return make_error(ErrorKind::invalid_input, SourceLocation{origin, first_line - 1 + line_of_offset(text, e.byte)},
+                      fmt::format("invalid JSON: {}", e.what()));
   } catch (const std::length_error&) {
     if (!too_deep) throw;
     return tl::unexpected(limit_error(origin, first_line, "nested too deep", limits.max_depth, k_depth_option));
   } catch (const json::exception& e) {
     // Well-formed but not representable, such as a number past the range of a double.
-    return make_error(ErrorKind::invalid_input, fmt::format("{}: invalid JSON: {}", origin, e.what()));
+    return make_error(ErrorKind::invalid_input, SourceLocation{origin}, fmt::format("invalid JSON: {}", e.what()));
   }
 }
 

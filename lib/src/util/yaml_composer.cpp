@@ -106,7 +106,7 @@ class Composer {
       const yaml_event_t* event = parser.next();
       if (event == nullptr) {
         auto [line, message] = parser.error();
-        return make_error(ErrorKind::invalid_input, fmt::format("{}:{}: invalid YAML: {}", m_origin, line, message));
+        return make_error(ErrorKind::invalid_input, SourceLocation{m_origin, line}, fmt::format("invalid YAML: {}", message));
       }
       const std::size_t line = event->start_mark.line + 1;
       const std::size_t column = event->start_mark.column + 1;
@@ -263,12 +263,11 @@ class Composer {
 
   Result<void> add_alias(const std::string& name, std::size_t line, std::size_t column) {
     if (m_open_anchors.contains(name)) {
-      return make_error(ErrorKind::invalid_input,
-                        fmt::format("{}:{}: invalid YAML: alias *{} refers to a node that contains it", m_origin, line, name));
+      return make_error(ErrorKind::invalid_input, SourceLocation{m_origin, line}, fmt::format("invalid YAML: alias *{} refers to a node that contains it", name));
     }
     auto it = m_anchors.find(name);
     if (it == m_anchors.end()) {
-      return make_error(ErrorKind::invalid_input, fmt::format("{}:{}: invalid YAML: undefined alias *{}", m_origin, line, name));
+      return make_error(ErrorKind::invalid_input, SourceLocation{m_origin, line}, fmt::format("invalid YAML: undefined alias *{}", name));
     }
     // Count before copying, so a billion laughs stops before it is built.
     const Anchor& anchor = it->second;
@@ -303,8 +302,7 @@ class Composer {
   }
 
   Result<void> complex_key(std::size_t line) const {
-    return make_error(ErrorKind::invalid_input,
-                      fmt::format("{}:{}: invalid YAML: a mapping key that is itself a mapping or sequence", m_origin, line));
+    return make_error(ErrorKind::invalid_input, SourceLocation{m_origin, line}, "invalid YAML: a mapping key that is itself a mapping or sequence");
   }
 
   std::string m_origin;
@@ -323,7 +321,8 @@ class Composer {
 
 Error limit_error(const std::string& origin, std::size_t line, const std::string& what, std::size_t limit,
                   const char* option) {
-  return Error{ErrorKind::limit, fmt::format("{}:{}: {} (limit {}; raise it with {})", origin, line, what, limit, option)};
+  return Error{ErrorKind::limit, fmt::format("{} (limit {}; raise it with {})", what, limit, option),
+               SourceLocation{origin, line}};
 }
 
 Result<std::vector<LocatedDocument>> compose_yaml(const std::string& text, const std::string& origin, bool keep_marks) {

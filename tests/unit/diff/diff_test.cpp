@@ -67,7 +67,7 @@ spec:
 
 ManifestSet state(const std::string& text) {
   auto set = load_manifest_text(text, "inline");
-  EXPECT_TRUE(set) << (set ? "" : set.error().message);
+  EXPECT_TRUE(set) << (set ? "" : describe(set.error()));
   return set ? std::move(*set) : ManifestSet{};
 }
 

@@ -12,7 +12,7 @@ struct Cluster {
   explicit Cluster(const std::string& yaml) {
     testing::TempDir dir;
     auto loaded = load_manifests({dir.write("m.yaml", yaml)});
-    EXPECT_TRUE(loaded) << (loaded ? "" : loaded.error().message);
+    EXPECT_TRUE(loaded) << (loaded ? "" : describe(loaded.error()));
     if (loaded) set = std::move(*loaded);
   }
   const ClusterPod& pod(const std::string& name) const {

@@ -20,7 +20,7 @@ ConnectivityReport report_of(const std::string& expected_file, const std::string
   const std::string file = fs::path(expected_file).filename().string();
   const fs::path root = testing::oracle_root_of(expected_file);
   auto set = load_manifests({(root / "cases" / file.substr(0, file.size() - suffix.size())).string()});
-  EXPECT_TRUE(set) << (set ? "" : set.error().message);
+  EXPECT_TRUE(set) << (set ? "" : describe(set.error()));
   if (!set) return {};
   static std::vector<ManifestSet> keep;  // the engine refers to the set
   keep.push_back(std::move(*set));

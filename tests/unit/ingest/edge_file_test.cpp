@@ -72,7 +72,7 @@ std::vector<std::string> contents(const Read& read) {
 Read ingest(const std::vector<std::string>& sources, const IngestOptions& options = {}) {
   Read read;
   auto result = ingest_sources(sources, options, Inventory{}, read.aggregate, read.summary);
-  EXPECT_TRUE(result) << result.error().message;
+  EXPECT_TRUE(result) << describe(result.error());
   return read;
 }
 
@@ -238,7 +238,7 @@ TEST(EdgeFile, BadFilesNameTheLineAndChangeNothing) {
     auto read = read_edge_file(path, aggregate, summary);
     ASSERT_FALSE(read) << text;
     EXPECT_EQ(read.error().kind, ErrorKind::invalid_input);
-    EXPECT_NE(read.error().message.find(message), std::string::npos) << read.error().message;
+    EXPECT_NE(describe(read.error()).find(message), std::string::npos) << describe(read.error());
     EXPECT_TRUE(aggregate.edges.empty());
     EXPECT_TRUE(aggregate.denied.empty());
     EXPECT_EQ(summary.records_read, 0U);

@@ -19,7 +19,7 @@ TEST(EdgeRows, QuotedAnyOrderCrlf) {
       "seen\"\r\n"
       "\"10.0.2.6\",\"10.0.1.5\",\"6\",\"8080\",\"32768\",\"7\",\"2\",\"1764000000\",\"1764000600\"\r\n";
   auto r = ingest_text(text, edge_rows_format(), Inventory{}, "rows.csv");
-  ASSERT_TRUE(r.status) << r.status.error().message;
+  ASSERT_TRUE(r.status) << describe(r.status.error());
   const EdgeStats stats = r.edge("10.0.1.5", "10.0.2.6", 8080);
   EXPECT_EQ(stats.flows, 7U);
   EXPECT_EQ(stats.first_seen, 1764000000);
@@ -49,9 +49,9 @@ TEST(EdgeRows, RepliesRejectsAndBadRows) {
   EXPECT_EQ(r.summary.records_read, 3U + 2U + 1U + 1U + 1U);
   EXPECT_EQ(r.summary.records_used, 3U);
   ASSERT_EQ(r.summary.malformed.size(), 2U);
-  EXPECT_TRUE(r.summary.malformed[0].ends_with("rows.csv:5: unterminated quote or too many fields"))
-      << r.summary.malformed[0];
-  EXPECT_TRUE(r.summary.malformed[1].ends_with("rows.csv:6: bad port '1' or 'x'")) << r.summary.malformed[1];
+  EXPECT_TRUE(describe(r.summary.malformed[0]).ends_with("rows.csv:5: unterminated quote or too many fields"))
+      << describe(r.summary.malformed[0]);
+  EXPECT_TRUE(describe(r.summary.malformed[1]).ends_with("rows.csv:6: bad port '1' or 'x'")) << describe(r.summary.malformed[1]);
 }
 
 TEST(EdgeRows, TheWindowCountsTheRecordsOfTheRowsItLeavesOut) {
@@ -72,8 +72,8 @@ TEST(EdgeRows, AHeaderWithoutARequiredColumnIsAnError) {
   auto r = ingest_text("srcaddr,dstaddr,protocol,srcport,dstport\n10.0.1.5,10.0.2.6,6,1,2\n", edge_rows_format(),
                        Inventory{}, "rows.csv");
   ASSERT_FALSE(r.status);
-  EXPECT_NE(r.status.error().message.find("rows.csv:1: edge rows without a 'records' column"), std::string::npos)
-      << r.status.error().message;
+  EXPECT_NE(describe(r.status.error()).find("rows.csv:1: edge rows without a 'records' column"), std::string::npos)
+      << describe(r.status.error());
 }
 
 }  // namespace

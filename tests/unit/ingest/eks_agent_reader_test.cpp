@@ -71,16 +71,16 @@ TEST(EksAgentReader, TheTimeCloudWatchWritesBeforeTheMessageIsTheFlowsTime) {
       "2025-11-24T16:10:00 Node: n;SIP: 10.0.1.23;SPORT: 41002;DIP: 10.0.2.31;DPORT: 8080;PROTOCOL: TCP;PolicyVerdict: ACCEPT\n"
       "2025-13-24T16:10:00Z Node: n;SIP: 10.0.1.24;SPORT: 41003;DIP: 10.0.2.31;DPORT: 8080;PROTOCOL: TCP;PolicyVerdict: ACCEPT\n",
       {}, Inventory{}, "cloudwatch.log");
-  ASSERT_TRUE(r.status) << r.status.error().message;
+  ASSERT_TRUE(r.status) << describe(r.status.error());
   EXPECT_NE(r.summary.sources.front().find("(eks network policy agent)"), std::string::npos);
   EXPECT_EQ(r.edge("10.0.1.21", "10.0.2.31", 8080).first_seen, 1764000001);
   EXPECT_EQ(r.edge("10.0.1.22", "10.0.2.31", 8080).first_seen, 1764000300);
   EXPECT_EQ(r.edge("10.0.1.23", "10.0.2.31", 8080).first_seen, 1764000600);
   EXPECT_EQ(r.edge_count(), 3U);
   ASSERT_EQ(r.summary.malformed.size(), 1U);
-  EXPECT_TRUE(r.summary.malformed[0].ends_with("cloudwatch.log:4: a network policy agent flow after a time stamp that "
+  EXPECT_TRUE(describe(r.summary.malformed[0]).ends_with("cloudwatch.log:4: a network policy agent flow after a time stamp that "
                                                "is no RFC 3339 time"))
-      << r.summary.malformed[0];
+      << describe(r.summary.malformed[0]);
 }
 
 }  // namespace

@@ -31,7 +31,7 @@ TEST(FlowMetricsReader, EachSeriesIsAnEdgeBetweenWorkloads) {
                            hubble_series(R"(protocol="TCP",port="9090",)" + k_ends, "0") +
                            "go_goroutines 7\n";
   auto r = ingest_text(text, {}, Inventory{}, "metrics.prom");
-  ASSERT_TRUE(r.status) << r.status.error().message;
+  ASSERT_TRUE(r.status) << describe(r.status.error());
   EXPECT_NE(r.summary.sources.front().find("(flow metrics)"), std::string::npos);
   EXPECT_EQ(r.summary.records_read, 4U);  // the edge series only
   EXPECT_EQ(r.edge_count(), 2U);
@@ -71,12 +71,12 @@ TEST(FlowMetricsReader, OpenMetricsNeedsItsEofAndStampsInSeconds) {
   EXPECT_EQ(whole.edge("::", "::", 8080).first_seen, 1764000000);
   auto cut = ingest_text(body, {}, Inventory{}, "metrics.om");
   ASSERT_FALSE(cut.status);
-  EXPECT_TRUE(cut.status.error().message.ends_with("metrics.om:2: OpenMetrics body without its '# EOF': cut off, so none of it is used"))
-      << cut.status.error().message;
+  EXPECT_TRUE(describe(cut.status.error()).ends_with("metrics.om:2: OpenMetrics body without its '# EOF': cut off, so none of it is used"))
+      << describe(cut.status.error());
   EXPECT_EQ(cut.edge_count(), 0U);
   auto after = ingest_text(body + "# EOF\n" + body, {}, Inventory{}, "metrics.om");
   ASSERT_FALSE(after.status);
-  EXPECT_TRUE(after.status.error().message.ends_with("metrics.om:4: text after '# EOF'")) << after.status.error().message;
+  EXPECT_TRUE(describe(after.status.error()).ends_with("metrics.om:4: text after '# EOF'")) << describe(after.status.error());
   // Prometheus text: milliseconds.
   auto text = ingest_text(hubble_series(R"(protocol="TCP",port="8080",)" + k_ends, "5 1764000000500"), {}, Inventory{},
                           "metrics.prom");
@@ -107,10 +107,10 @@ TEST(FlowMetricsReader, MalformedLinesAreCountedWithTheirLine) {
   auto r = ingest_text(text, {}, Inventory{}, "metrics.prom");
   ASSERT_TRUE(r.status);
   EXPECT_EQ(r.summary.malformed_count, 4U);
-  EXPECT_TRUE(r.summary.malformed.at(0).ends_with("metrics.prom:2: hubble_port_distribution_total series with a bad port '80000'"));
-  EXPECT_NE(r.summary.malformed.at(1).find("metrics.prom:3: "), std::string::npos);
-  EXPECT_TRUE(r.summary.malformed.at(2).ends_with("metrics.prom:4: hubble_port_distribution_total series with a bad source_ip"));
-  EXPECT_TRUE(r.summary.malformed.at(3).ends_with("metrics.prom:5: hubble_port_distribution_total series with a timestamp out of range"));
+  EXPECT_TRUE(describe(r.summary.malformed.at(0)).ends_with("metrics.prom:2: hubble_port_distribution_total series with a bad port '80000'"));
+  EXPECT_NE(describe(r.summary.malformed.at(1)).find("metrics.prom:3: "), std::string::npos);
+  EXPECT_TRUE(describe(r.summary.malformed.at(2)).ends_with("metrics.prom:4: hubble_port_distribution_total series with a bad source_ip"));
+  EXPECT_TRUE(describe(r.summary.malformed.at(3)).ends_with("metrics.prom:5: hubble_port_distribution_total series with a timestamp out of range"));
 }
 
 }  // namespace

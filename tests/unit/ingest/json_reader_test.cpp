@@ -104,7 +104,7 @@ TEST(JsonReader, IcmpAndMalformedLines) {
   ASSERT_TRUE(r.status);
   EXPECT_EQ(r.summary.skipped.at("protocol ICMP (no NetworkPolicy can express it)"), 1U);
   EXPECT_EQ(r.summary.malformed_count, 1U);
-  EXPECT_NE(r.summary.malformed[0].find("f.json:2: not a JSON object"), std::string::npos);
+  EXPECT_NE(describe(r.summary.malformed[0]).find("f.json:2: not a JSON object"), std::string::npos);
 }
 
 TEST(JsonReader, CloudWatchSubscriptionPayloadCarriesVpcRecords) {

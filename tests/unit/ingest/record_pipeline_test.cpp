@@ -61,7 +61,9 @@ TEST(RecordHandoff, LinesTakenAreParsedOnTheFoldingThreadBeforeTheRecordsAfterTh
     ASSERT_TRUE(handoff.finish());
   }
   EXPECT_EQ(folding.edges(), (std::vector<std::string>{"10.0.0.1:80", "10.0.0.2:80", "10.0.0.3:80"}));
-  EXPECT_EQ(folding.summary.malformed, std::vector<std::string>{"flows.log:8: bad line"});
+  ASSERT_EQ(folding.summary.malformed.size(), 1U);
+  EXPECT_EQ(describe(folding.summary.malformed[0]), "flows.log:8: bad line");
+  EXPECT_EQ(folding.summary.malformed[0].where.line, 8U);
   EXPECT_EQ(folding.summary.malformed_count, 1U);
   EXPECT_EQ(folding.summary.records_used, 3U);
 }
@@ -89,7 +91,7 @@ TEST(RecordHandoff, AFailureOnTheFoldingThreadReachesTheReader) {
   EXPECT_TRUE(handoff.take_line("bad", 3, parser));
   const auto finished = handoff.finish();
   ASSERT_FALSE(finished);
-  EXPECT_EQ(finished.error().message, "flows.log:3: bad line");
+  EXPECT_EQ(describe(finished.error()), "flows.log:3: bad line");
   EXPECT_TRUE(folding.edges().empty());
 }
 

@@ -31,7 +31,7 @@ TEST(BundledSamples, EveryFormatReadsWithoutMalformedRecords) {
   for (const char* format : {"vpc", "hubble"}) {
     Ingested r;
     r.status = ingest_source((flows / format).string(), {}, Inventory{}, r.aggregate, r.summary);
-    ASSERT_TRUE(r.status) << format << ": " << r.status.error().message;
+    ASSERT_TRUE(r.status) << format << ": " << describe(r.status.error());
     EXPECT_GT(r.summary.records_read, 500U) << format;
     EXPECT_EQ(r.summary.malformed_count, 0U) << format;
     EXPECT_GT(r.edge_count(), 10U) << format;

@@ -107,21 +107,21 @@ TEST(Inventory, RejectsWhatIsNotAKubernetesList) {
   auto result = inv.load_text(R"({"apiVersion":"v1","kind":"Pod","metadata":{"name":"x"}})", "pod.json");
   ASSERT_FALSE(result);
   EXPECT_EQ(result.error().kind, ErrorKind::invalid_input);
-  EXPECT_NE(result.error().message.find("pod.json: not a Kubernetes List (kind 'Pod')"), std::string::npos);
+  EXPECT_NE(describe(result.error()).find("pod.json: not a Kubernetes List (kind 'Pod')"), std::string::npos);
   auto broken = inv.load_text("{\n\"kind\": \"List\",\n\"items\": [\n}", "broken.json");
   ASSERT_FALSE(broken);
-  EXPECT_NE(broken.error().message.find("broken.json:4: invalid JSON"), std::string::npos) << broken.error().message;
+  EXPECT_NE(describe(broken.error()).find("broken.json:4: invalid JSON"), std::string::npos) << describe(broken.error());
   // An item the split finds but that does not parse is named by its line in the whole file.
   auto item = inv.load_text(
       "{\"kind\": \"List\",\n\"items\": [\n{\"kind\": \"Pod\"},\n{\"kind\":\n \"Pod\", \"x\": 01}\n]}", "item.json");
   ASSERT_FALSE(item);
-  EXPECT_NE(item.error().message.find("item.json:5: invalid JSON"), std::string::npos) << item.error().message;
+  EXPECT_NE(describe(item.error()).find("item.json:5: invalid JSON"), std::string::npos) << describe(item.error());
   auto deep = inv.load_text(
       "{\"kind\": \"List\", \"items\": [\n" + std::string(300, '[') + std::string(300, ']') + "]}", "deep.json");
   ASSERT_FALSE(deep);
   auto yaml = inv.load_text("kind: List\nitems: [\n  - a: b\n  c", "broken.yaml");
   ASSERT_FALSE(yaml);
-  EXPECT_NE(yaml.error().message.find("broken.yaml:"), std::string::npos);
+  EXPECT_NE(describe(yaml.error()).find("broken.yaml:"), std::string::npos);
   auto missing = inv.load_file("/nonexistent/inventory.json");
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().kind, ErrorKind::io);

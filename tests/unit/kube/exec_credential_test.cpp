@@ -41,7 +41,7 @@ TEST(ExecCredential, TokenIsCachedUntilItExpires) {
     "status":{"token":"t0k3n","expirationTimestamp":"2099-01-01T00:00:00Z"}})");
   for (int i = 0; i < 3; ++i) {
     auto credential = exec_credential(config_for(command), "https://a");
-    ASSERT_TRUE(credential) << credential.error().message;
+    ASSERT_TRUE(credential) << describe(credential.error());
     EXPECT_EQ(credential->token, "t0k3n");
   }
   EXPECT_EQ(calls(dir), 1);
@@ -64,7 +64,7 @@ TEST(ExecCredential, ClientCertificateCredential) {
   const std::string command = plugin(dir, R"({"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential",
     "status":{"clientCertificateData":"CERT","clientKeyData":"KEY"}})");
   auto credential = exec_credential(config_for(command), "https://a");
-  ASSERT_TRUE(credential) << credential.error().message;
+  ASSERT_TRUE(credential) << describe(credential.error());
   EXPECT_EQ(credential->client_cert_pem, "CERT");
   EXPECT_EQ(credential->client_key_pem, "KEY");
   EXPECT_FALSE(credential->expires);
@@ -76,7 +76,7 @@ TEST(ExecCredential, BadAnswersAreNamedErrors) {
   auto error_of = [&](const std::string& output, const std::string& version = "client.authentication.k8s.io/v1") {
     forget_credentials();
     auto credential = exec_credential(config_for(plugin(dir, output), version), "https://a");
-    return credential ? std::string("ok") : credential.error().message;
+    return credential ? std::string("ok") : describe(credential.error());
   };
   EXPECT_NE(error_of("not json").find("did not print an ExecCredential"), std::string::npos);
   EXPECT_NE(error_of(R"({"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{}})")
@@ -90,12 +90,12 @@ TEST(ExecCredential, BadAnswersAreNamedErrors) {
             std::string::npos);
   auto missing = exec_credential(config_for((dir.path() / "no-such-plugin").string()), "https://a");
   ASSERT_FALSE(missing);
-  EXPECT_NE(missing.error().message.find("cannot run"), std::string::npos);
+  EXPECT_NE(describe(missing.error()).find("cannot run"), std::string::npos);
   ExecConfig interactive = config_for("true");
   interactive.interactive_mode = "Always";
   auto refused = exec_credential(interactive, "https://a");
   ASSERT_FALSE(refused);
-  EXPECT_NE(refused.error().message.find("interactive"), std::string::npos);
+  EXPECT_NE(describe(refused.error()).find("interactive"), std::string::npos);
 }
 
 }  // namespace

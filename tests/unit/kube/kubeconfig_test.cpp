@@ -53,7 +53,7 @@ KubeconfigOptions options_for(const std::string& path) {
 TEST(Kubeconfig, CurrentContextGivesClusterAndUser) {
   testing::TempDir dir;
   auto target = resolve_target(options_for(dir.write("config", k_config)));
-  ASSERT_TRUE(target) << target.error().message;
+  ASSERT_TRUE(target) << describe(target.error());
   EXPECT_EQ(target->server, "https://dev.example:6443");
   EXPECT_EQ(target->context, "dev");
   EXPECT_EQ(target->user, "dev-user");
@@ -70,7 +70,7 @@ TEST(Kubeconfig, ContextOptionAndPathsRelativeToTheFile) {
   auto options = options_for(dir.write("config", k_config));
   options.context = "prod";
   auto target = resolve_target(options);
-  ASSERT_TRUE(target) << target.error().message;
+  ASSERT_TRUE(target) << describe(target.error());
   EXPECT_EQ(target->tls.ca_pem, "PEM");
   EXPECT_EQ(target->token_file, (dir.path() / "secrets/token").string());
   ASSERT_TRUE(target->exec);
@@ -94,11 +94,11 @@ users:
   options.home = "/nonexistent";
   options.context = "dev";
   auto target = resolve_target(options);
-  ASSERT_TRUE(target) << target.error().message;
+  ASSERT_TRUE(target) << describe(target.error());
   EXPECT_EQ(target->token, "first-token");  // the first file to name a user wins
   options.context.clear();
   target = resolve_target(options);
-  ASSERT_TRUE(target) << target.error().message;
+  ASSERT_TRUE(target) << describe(target.error());
   EXPECT_EQ(target->context, "prod");  // and the first current-context
 }
 
@@ -109,7 +109,7 @@ TEST(Kubeconfig, HomeConfigIsTheDefault) {
   options.env_kubeconfig = "";
   options.home = dir.path().string();
   auto target = resolve_target(options);
-  ASSERT_TRUE(target) << target.error().message;
+  ASSERT_TRUE(target) << describe(target.error());
   EXPECT_EQ(target->context, "dev");
 }
 
@@ -124,7 +124,7 @@ TEST(Kubeconfig, InClusterServiceAccountWithoutKubeconfig) {
   options.service_host = "fd00::1";
   options.service_port = "443";
   auto target = resolve_target(options);
-  ASSERT_TRUE(target) << target.error().message;
+  ASSERT_TRUE(target) << describe(target.error());
   EXPECT_EQ(target->server, "https://[fd00::1]:443");
   EXPECT_EQ(target->token_file, (dir.path() / "sa/token").string());
   EXPECT_EQ(target->tls.ca_pem, "CA");
@@ -138,7 +138,7 @@ TEST(Kubeconfig, NothingAtAllIsAUsageErrorSayingWhatToDo) {
   auto target = resolve_target(options);
   ASSERT_FALSE(target);
   EXPECT_EQ(target.error().kind, ErrorKind::usage);
-  EXPECT_NE(target.error().message.find("--kubeconfig"), std::string::npos);
+  EXPECT_NE(describe(target.error()).find("--kubeconfig"), std::string::npos);
 }
 
 TEST(Kubeconfig, ErrorsNameTheFileAndWhatIsMissing) {
@@ -148,14 +148,14 @@ TEST(Kubeconfig, ErrorsNameTheFileAndWhatIsMissing) {
   options.context = "staging";
   auto target = resolve_target(options);
   ASSERT_FALSE(target);
-  EXPECT_EQ(target.error().message, path + ": no context named 'staging'");
+  EXPECT_EQ(describe(target.error()), path + ": no context named 'staging'");
 
   options = options_for(dir.write("dangling", R"(current-context: a
 contexts: [{name: a, context: {cluster: gone, user: u}}]
 )"));
   target = resolve_target(options);
   ASSERT_FALSE(target);
-  EXPECT_NE(target.error().message.find("names cluster 'gone', which is not defined"), std::string::npos);
+  EXPECT_NE(describe(target.error()).find("names cluster 'gone', which is not defined"), std::string::npos);
 
   options = options_for(dir.write("badca", R"(current-context: a
 contexts: [{name: a, context: {cluster: c}}]
@@ -163,7 +163,7 @@ clusters: [{name: c, cluster: {server: "https://x", certificate-authority-data: 
 )"));
   target = resolve_target(options);
   ASSERT_FALSE(target);
-  EXPECT_NE(target.error().message.find("certificate-authority-data of the cluster 'c' is not base64"), std::string::npos);
+  EXPECT_NE(describe(target.error()).find("certificate-authority-data of the cluster 'c' is not base64"), std::string::npos);
 
   options = options_for(dir.write("noserver", R"(current-context: a
 contexts: [{name: a, context: {cluster: c}}]
@@ -171,7 +171,7 @@ clusters: [{name: c, cluster: {server: "ftp://x"}}]
 )"));
   target = resolve_target(options);
   ASSERT_FALSE(target);
-  EXPECT_NE(target.error().message.find("no http(s) server address"), std::string::npos);
+  EXPECT_NE(describe(target.error()).find("no http(s) server address"), std::string::npos);
 
   options = options_for(dir.write("halfcert", R"(current-context: a
 contexts: [{name: a, context: {cluster: c, user: u}}]
@@ -180,7 +180,7 @@ users: [{name: u, user: {client-certificate-data: Y2VydA==}}]
 )"));
   target = resolve_target(options);
   ASSERT_FALSE(target);
-  EXPECT_NE(target.error().message.find("without the other"), std::string::npos);
+  EXPECT_NE(describe(target.error()).find("without the other"), std::string::npos);
 
   options = options_for(dir.write("oldexec", R"(current-context: a
 contexts: [{name: a, context: {cluster: c, user: u}}]
@@ -189,7 +189,7 @@ users: [{name: u, user: {exec: {apiVersion: client.authentication.k8s.io/v1alpha
 )"));
   target = resolve_target(options);
   ASSERT_FALSE(target);
-  EXPECT_NE(target.error().message.find("v1alpha1"), std::string::npos);
+  EXPECT_NE(describe(target.error()).find("v1alpha1"), std::string::npos);
 }
 
 TEST(Kubeconfig, SecretsNeverAppearInErrors) {
@@ -201,8 +201,8 @@ users: [{name: u, user: {token: super-secret-token}}]
 )"));
   auto target = resolve_target(options);
   ASSERT_FALSE(target);
-  EXPECT_EQ(target.error().message.find("super-secret-token"), std::string::npos);
-  EXPECT_NE(target.error().message.find("missing.pem"), std::string::npos);
+  EXPECT_EQ(describe(target.error()).find("super-secret-token"), std::string::npos);
+  EXPECT_NE(describe(target.error()).find("missing.pem"), std::string::npos);
 }
 
 }  // namespace

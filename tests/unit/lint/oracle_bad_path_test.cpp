@@ -35,7 +35,7 @@ void check_cases(const fs::path& dir, const std::vector<std::pair<std::string, i
     LintInput input;
     input.paths = {(dir / file).string()};
     auto report = run_lint(input);
-    ASSERT_TRUE(report) << file << ": " << report.error().message;
+    ASSERT_TRUE(report) << file << ": " << describe(report.error());
     const auto errors = report->count(Severity::error);
     if (expected == 1) {
       EXPECT_GT(errors, 0U) << file;

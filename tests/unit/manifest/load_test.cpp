@@ -42,7 +42,7 @@ metadata: {name: c}
   dir.write("k8s/README.md", "not a manifest");
   dir.write("k8s/.hidden/policy.yaml", "{{ broken");
   auto set = load_manifests({(dir.path() / "k8s").string()});
-  ASSERT_TRUE(set) << set.error().message;
+  ASSERT_TRUE(set) << describe(set.error());
   ASSERT_EQ(set->policies.size(), 1U);
   EXPECT_EQ(set->policies[0].name, "web");
   EXPECT_EQ(set->policies[0].namespace_name, "shop");
@@ -70,7 +70,7 @@ TEST(ManifestLoad, AFileThatDoesNotParseIsAProblemOrTheEnd) {
   auto strict = load_manifests({dir.path().string()}, InputErrors::fail);
   ASSERT_FALSE(strict);
   EXPECT_EQ(strict.error().kind, ErrorKind::invalid_input);
-  EXPECT_TRUE(strict.error().message.starts_with(bad + ":")) << strict.error().message;
+  EXPECT_TRUE(describe(strict.error()).starts_with(bad + ":")) << describe(strict.error());
 }
 
 TEST(ManifestLoad, TemplatesGetAHint) {
@@ -92,7 +92,7 @@ TEST(ManifestLoad, ALimitStopsTheLoadEvenWhenProblemsAreReported) {
   set_input_limits(InputLimits{});
   ASSERT_FALSE(set);
   EXPECT_EQ(set.error().kind, ErrorKind::limit);
-  EXPECT_NE(set.error().message.find("--max-depth"), std::string::npos);
+  EXPECT_NE(describe(set.error()).find("--max-depth"), std::string::npos);
 }
 
 TEST(ManifestLoad, AMissingPathIsAnIoError) {

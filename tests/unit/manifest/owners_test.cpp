@@ -39,7 +39,7 @@ items:
 - {apiVersion: v1, kind: Pod, status: {phase: Failed},
    metadata: {name: evicted, namespace: shop, labels: {app: gone}}}
 )", "inline");
-  ASSERT_TRUE(set) << set.error().message;
+  ASSERT_TRUE(set) << describe(set.error());
   // The pods are listed: neither the Deployment nor its ReplicaSet adds one, nor the CronJob or
   // its Job. Pods of manifests count whatever their phase, as np-guard counts them.
   EXPECT_EQ(owners_of(set->pods), (std::vector<std::string>{"shop/evicted[Pod]", "shop/report[CronJob]", "shop/web[Deployment]"}));
@@ -59,7 +59,7 @@ items:
    metadata: {name: api-5d8f, namespace: shop, ownerReferences: [{kind: Deployment, name: api, controller: true}]},
    spec: {template: {metadata: {labels: {app: api}}}}}
 )", "inline");
-  ASSERT_TRUE(set) << set.error().message;
+  ASSERT_TRUE(set) << describe(set.error());
   EXPECT_EQ(owners_of(set->pods), (std::vector<std::string>{"shop/api[Deployment]", "shop/web[Deployment]"}));
   const auto web = std::find_if(set->pods.begin(), set->pods.end(), [](const ClusterPod& p) { return p.owner.name == "web"; });
   ASSERT_NE(web, set->pods.end());
@@ -75,12 +75,12 @@ items:
    ownerReferences: [{kind: ReplicaSet, name: web-5d8f, controller: true}]}}
 )";
   auto alone = load_manifest_text(pods, "inline");
-  ASSERT_TRUE(alone) << alone.error().message;
+  ASSERT_TRUE(alone) << describe(alone.error());
   EXPECT_EQ(owners_of(alone->pods), std::vector<std::string>{"shop/web-5d8f[ReplicaSet]"});
   auto with_deployment = load_manifest_text(std::string(pods) + R"(- {apiVersion: apps/v1, kind: Deployment, metadata: {name: web, namespace: shop},
    spec: {template: {metadata: {labels: {app: web}}}}}
 )", "inline");
-  ASSERT_TRUE(with_deployment) << with_deployment.error().message;
+  ASSERT_TRUE(with_deployment) << describe(with_deployment.error());
   EXPECT_EQ(owners_of(with_deployment->pods), std::vector<std::string>{"shop/web[Deployment]"});
 }
 

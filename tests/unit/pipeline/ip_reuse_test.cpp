@@ -52,7 +52,7 @@ Inventory snapshots(const std::vector<const std::string*>& texts) {
   Inventory inventory;
   for (const std::string* text : texts) {
     auto loaded = inventory.load_text(*text, "snapshot");
-    EXPECT_TRUE(loaded) << loaded.error().message;
+    EXPECT_TRUE(loaded) << describe(loaded.error());
   }
   return inventory;
 }

@@ -16,7 +16,7 @@ TEST(Observe, ReadsEverySourceIntoOneGraph) {
   const std::string a = dir.write("a.log", header + "10.0.1.5 8.8.8.8 40000 443 6 2 ACCEPT 100 160\n");
   const std::string b = dir.write("b.log", header + "10.0.1.5 1.1.1.1 40000 443 6 2 ACCEPT 100 160\n");
   auto observed = observe(ObserveOptions{{a, b}, {}, {}, {}}, Inventory{});
-  ASSERT_TRUE(observed) << observed.error().message;
+  ASSERT_TRUE(observed) << describe(observed.error());
   EXPECT_EQ(observed->summary.records_used, 2U);
   EXPECT_EQ(observed->graph.edges.size(), 2U);
 }
@@ -31,7 +31,7 @@ TEST(Observe, MetricWorkloadsTakeTheirKindFromTheInventory) {
   Inventory inventory;
   ASSERT_TRUE(inventory.load_file(std::filesystem::path(NETOBS_SOURCE_DIR) / "samples/flows/inventory.json"));
   auto observed = observe(ObserveOptions{{metrics}, {}, {}, {}}, inventory);
-  ASSERT_TRUE(observed) << observed.error().message;
+  ASSERT_TRUE(observed) << describe(observed.error());
   std::set<std::string> names;
   for (const auto& [ref, node] : observed->graph.workloads) names.insert(workload_name(ref));
   EXPECT_EQ(names, (std::set<std::string>{"catalog/catalog[Deployment]", "catalog/catalog-mysql[StatefulSet]"}));
@@ -43,13 +43,13 @@ TEST(Observe, BadClusterCidrIsAUsageError) {
   auto observed = observe(ObserveOptions{{}, {}, {"10.0.0.0/33"}, {}}, Inventory{});
   ASSERT_FALSE(observed);
   EXPECT_EQ(observed.error().kind, ErrorKind::usage);
-  EXPECT_NE(observed.error().message.find("10.0.0.0/33"), std::string::npos);
+  EXPECT_NE(describe(observed.error()).find("10.0.0.0/33"), std::string::npos);
 }
 
 TEST(Observe, MissingSourceNamesThePath) {
   auto observed = observe(ObserveOptions{{"/nonexistent/flows.log"}, {}, {}, {}}, Inventory{});
   ASSERT_FALSE(observed);
-  EXPECT_NE(observed.error().message.find("/nonexistent/flows.log"), std::string::npos);
+  EXPECT_NE(describe(observed.error()).find("/nonexistent/flows.log"), std::string::npos);
 }
 
 }  // namespace

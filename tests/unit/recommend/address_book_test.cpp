@@ -51,24 +51,24 @@ TEST(AddressBook, VpcResourceErrorsNameTheLine) {
   for (const auto& c : cases) {
     auto parsed = parse_vpc_resources(c.text, "f.json");
     ASSERT_FALSE(parsed) << c.text;
-    EXPECT_NE(parsed.error().message.find(c.message), std::string::npos) << parsed.error().message;
+    EXPECT_NE(describe(parsed.error()).find(c.message), std::string::npos) << describe(parsed.error());
   }
 }
 
 TEST(AddressBook, AwsRangesErrorsNameTheLine) {
   auto missing = parse_aws_ip_ranges("{\"syncToken\": \"1\"}", "ip-ranges.json");
   ASSERT_FALSE(missing);
-  EXPECT_NE(missing.error().message.find("ip-ranges.json:1: not AWS's ip-ranges.json"), std::string::npos);
+  EXPECT_NE(describe(missing.error()).find("ip-ranges.json:1: not AWS's ip-ranges.json"), std::string::npos);
   auto bad = parse_aws_ip_ranges(
       "{\"prefixes\": [\n {\"ip_prefix\": \"52.94.0.0/22\", \"region\": \"r\", \"service\": \"S3\"},\n"
       " {\"ip_prefix\": \"52.94.0.0\", \"region\": \"r\", \"service\": \"S3\"}]}",
       "ip-ranges.json");
   ASSERT_FALSE(bad);
-  EXPECT_NE(bad.error().message.find("ip-ranges.json:3: '52.94.0.0' is not a CIDR range"), std::string::npos)
-      << bad.error().message;
+  EXPECT_NE(describe(bad.error()).find("ip-ranges.json:3: '52.94.0.0' is not a CIDR range"), std::string::npos)
+      << describe(bad.error());
   auto no_service = parse_aws_ip_ranges("{\"prefixes\": [{\"ip_prefix\": \"52.94.0.0/22\", \"region\": \"r\"}]}", "x");
   ASSERT_FALSE(no_service);
-  EXPECT_NE(no_service.error().message.find("\"service\""), std::string::npos);
+  EXPECT_NE(describe(no_service.error()).find("\"service\""), std::string::npos);
   // Fields AWS may add later are ignored.
   EXPECT_TRUE(
       parse_aws_ip_ranges("{\"prefixes\": [{\"ip_prefix\": \"1.2.3.0/24\", \"region\": \"r\", \"service\": \"S3\", "
@@ -80,7 +80,7 @@ TEST(AddressBook, AMissingFileNamesIt) {
   AddressBook book;
   auto loaded = book.load_vpc_resources("/nonexistent/vpc.json");
   ASSERT_FALSE(loaded);
-  EXPECT_NE(loaded.error().message.find("/nonexistent/vpc.json"), std::string::npos);
+  EXPECT_NE(describe(loaded.error()).find("/nonexistent/vpc.json"), std::string::npos);
   EXPECT_TRUE(book.empty());
 }
 

@@ -13,7 +13,7 @@ std::string query_for(SqlEngine engine, const std::string& log_format = "") {
   options.table = "logs.vpc_flow_logs";
   options.log_format = log_format;
   auto query = edge_query(options);
-  EXPECT_TRUE(query) << (query ? "" : query.error().message);
+  EXPECT_TRUE(query) << (query ? "" : describe(query.error()));
   return query ? *query : std::string();
 }
 

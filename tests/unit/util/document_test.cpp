@@ -25,7 +25,7 @@ class ScopedLimits {
 
 std::vector<LocatedDocument> parse_ok(const std::string& text) {
   auto documents = parse_located_documents(text, "in.yaml");
-  EXPECT_TRUE(documents) << documents.error().message;
+  EXPECT_TRUE(documents) << describe(documents.error());
   return documents ? std::move(*documents) : std::vector<LocatedDocument>{};
 }
 
@@ -85,14 +85,17 @@ TEST(Document, JsonWithTabsStillParses) {
 TEST(Document, SyntaxErrorsNameTheFileAndLine) {
   const Error error = parse_error("kind: A\nspec:\n  a: [1, 2\n");
   EXPECT_EQ(error.kind, ErrorKind::invalid_input);
-  EXPECT_TRUE(error.message.starts_with("in.yaml:")) << error.message;
+  EXPECT_EQ(error.where.file, "in.yaml");
+  EXPECT_GT(error.where.line, 0U);
+  EXPECT_TRUE(describe(error).starts_with("in.yaml:")) << describe(error);
   EXPECT_NE(error.message.find("invalid YAML"), std::string::npos) << error.message;
 }
 
 TEST(Document, InvalidUtf8IsASyntaxErrorNotACrash) {
   const Error error = parse_error("apiVersion: \xff\n");
   EXPECT_EQ(error.kind, ErrorKind::invalid_input);
-  EXPECT_TRUE(error.message.starts_with("in.yaml:1: invalid YAML")) << error.message;
+  EXPECT_EQ(error.where.line, 1U);
+  EXPECT_TRUE(describe(error).starts_with("in.yaml:1: invalid YAML")) << describe(error);
 }
 
 // Found by a fuzzing run outside the project: each once crashed or exhausted memory.
@@ -116,7 +119,8 @@ TEST(Document, BillionLaughsStopsAtTheAliasLimit) {
   EXPECT_EQ(error.kind, ErrorKind::limit);
   EXPECT_NE(error.message.find("raise it with --max-alias-nodes"), std::string::npos) << error.message;
   // a0..a3 add 12,330 values; the eighth alias of a4 passes 100,000.
-  EXPECT_TRUE(error.message.starts_with("in.yaml:5: ")) << error.message;
+  EXPECT_EQ(error.where.line, 5U);
+  EXPECT_TRUE(describe(error).starts_with("in.yaml:5: ")) << describe(error);
 }
 
 // Each is a syntax error with its line. yaml-cpp took these to no end (allocating until memory ran
@@ -128,8 +132,8 @@ TEST(Document, InputsThatMadeYamlCppAllocateWithoutBoundFailQuickly) {
     const auto elapsed = std::chrono::steady_clock::now() - start;
     EXPECT_LT(elapsed, std::chrono::seconds(2)) << text;
     ASSERT_FALSE(documents) << text;
-    EXPECT_EQ(documents.error().kind, ErrorKind::invalid_input) << documents.error().message;
-    EXPECT_TRUE(documents.error().message.starts_with("in.yaml:")) << documents.error().message;
+    EXPECT_EQ(documents.error().kind, ErrorKind::invalid_input) << describe(documents.error());
+    EXPECT_TRUE(describe(documents.error()).starts_with("in.yaml:")) << describe(documents.error());
   }
 }
 
@@ -142,7 +146,8 @@ TEST(Document, DepthNodesAndDocumentsAreBounded) {
   EXPECT_TRUE(parse_located_documents("a: {b: {c: 1}}\n", "in.yaml"));  // three levels
   const Error deep = parse_error("a:\n  b:\n    c:\n      d: 1\n");
   EXPECT_NE(deep.message.find("nested too deep (limit 3; raise it with --max-depth)"), std::string::npos) << deep.message;
-  EXPECT_TRUE(deep.message.starts_with("in.yaml:4: ")) << deep.message;
+  EXPECT_EQ(deep.where.line, 4U);
+  EXPECT_TRUE(describe(deep).starts_with("in.yaml:4: ")) << describe(deep);
   EXPECT_NE(parse_error("[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n").message.find("--max-nodes"), std::string::npos);
   EXPECT_NE(parse_error("a: 1\n---\nb: 2\n---\nc: 3\n").message.find("--max-documents"), std::string::npos);
   // JSON is bounded in depth too, on both paths.
@@ -160,7 +165,7 @@ TEST(Document, AFileLargerThanTheLimitIsNotRead) {
   auto text = read_text_file(path);
   ASSERT_FALSE(text);
   EXPECT_EQ(text.error().kind, ErrorKind::limit);
-  EXPECT_NE(text.error().message.find("raise it with --max-file-bytes"), std::string::npos) << text.error().message;
+  EXPECT_NE(describe(text.error()).find("raise it with --max-file-bytes"), std::string::npos) << describe(text.error());
 }
 
 TEST(Document, ParseDocumentsReadsJsonAndMultiDocumentYaml) {
@@ -169,7 +174,7 @@ TEST(Document, ParseDocumentsReadsJsonAndMultiDocumentYaml) {
   EXPECT_EQ(json_docs->size(), 1U);
   const auto broken = parse_documents("{\n\"kind\": }\n", "in.json");
   ASSERT_FALSE(broken);
-  EXPECT_TRUE(broken.error().message.starts_with("in.json:2: invalid JSON")) << broken.error().message;
+  EXPECT_TRUE(describe(broken.error()).starts_with("in.json:2: invalid JSON")) << describe(broken.error());
   auto yaml_docs = parse_documents("a: 1\n---\nb: 2\n", "in.yaml");
   ASSERT_TRUE(yaml_docs);
   EXPECT_EQ(yaml_docs->size(), 2U);
@@ -189,7 +194,7 @@ TEST(Document, AJsonListSplitsIntoItemsWithTheirLines) {
   // Each item parses alone, and its errors count lines from where it starts.
   auto broken = parse_json("{\n\"a\": tru}", "inv.json", 7);
   ASSERT_FALSE(broken);
-  EXPECT_NE(broken.error().message.find("inv.json:8: invalid JSON"), std::string::npos) << broken.error().message;
+  EXPECT_NE(describe(broken.error()).find("inv.json:8: invalid JSON"), std::string::npos) << describe(broken.error());
 }
 
 TEST(Document, WhatIsNotAWellFormedListIsLeftToTheWholeParse) {

@@ -71,7 +71,7 @@ TEST(Output, FailureLeavesNothingBehind) {
   auto result = write_file_atomically(path, "x");
   ASSERT_FALSE(result);
   EXPECT_EQ(result.error().kind, ErrorKind::io);
-  EXPECT_NE(result.error().message.find("out.yaml"), std::string::npos);
+  EXPECT_NE(describe(result.error()).find("out.yaml"), std::string::npos);
   EXPECT_FALSE(std::filesystem::exists(path));
 }
 
