@@ -69,25 +69,30 @@ ExitCode run_diff(const DiffOptions& options, std::ostream& out, std::ostream& e
   const InputErrors input_errors = options.strict_input ? InputErrors::fail : InputErrors::report;
   const std::string_view left_out = options.skip_unparsable ? "left out of the comparison: --skip-unparsable"
                                                             : "diff stops; --skip-unparsable compares the rest";
-  auto proposal = load_inputs("diff", options.proposed, {}, err, input_errors, left_out);
-  if (!proposal) return ExitCode::input_error;
+  StateOptions proposal_options;
+  proposal_options.manifests = options.proposed;
+  proposal_options.input_errors = input_errors;
+  auto proposed = load_cluster_state("diff", proposal_options, err, left_out);
+  if (!proposed) return proposed.error();
+  const ManifestSet* proposal = &proposed->manifests;
   ClusterOptions cluster = options.cluster;
   cluster.from_cluster = options.live.empty();
-  const auto inventories =
-      inventories_or_lists_among("diff", options.inventories, options.flows, cluster.from_cluster, err);
-  if (!inventories) return inventories.error();
-  Inventory inventory;
-  auto live = load_state("diff", options.live, *inventories, cluster, options.namespaces, inventory, err,
-                         input_errors, left_out);
-  if (!live) return live.error();
+  StateOptions live_options = cluster_state_options(cluster, options.namespaces);
+  live_options.manifests = options.live;
+  live_options.inventories = options.inventories;
+  live_options.flow_sources = options.flows;
+  live_options.input_errors = input_errors;
+  auto state = load_cluster_state("diff", live_options, err, left_out);
+  if (!state) return state.error();
+  const ManifestSet* live = &state->manifests;
   for (auto check : {&check_unparsable, &check_analysed}) {
     if (const ExitCode checked = check(options, *proposal, *live, err); checked != ExitCode::ok) return checked;
   }
 
   Graph graph;
   if (!options.flows.empty() || !options.prometheus.urls.empty()) {
-    auto observed = observe_flows("diff", options.flows, options.prometheus, options.vpc_format, options.cluster_cidrs, *inventories,
-                                  inventory, err);
+    auto observed = observe_flows("diff", options.flows, options.prometheus, options.vpc_format, options.cluster_cidrs,
+                                  state->inventory_files, state->inventory, err);
     if (!observed) return observed.error();
     graph = std::move(*observed);
   }

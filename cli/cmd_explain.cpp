@@ -20,10 +20,13 @@ ExitCode run_explain(const ExplainOptions& options, std::ostream& out, std::ostr
     fmt::print(err, "netobs explain: give manifest files or directories, or --from-cluster\n");
     return ExitCode::usage;
   }
-  Inventory inventory;
-  auto set = load_state("explain", options.paths, options.inventories, options.cluster, options.namespaces, inventory, err,
-                        options.strict_input ? InputErrors::fail : InputErrors::report);
-  if (!set) return set.error();
+  StateOptions state_options = cluster_state_options(options.cluster, options.namespaces);
+  state_options.manifests = options.paths;
+  state_options.inventories = options.inventories;
+  state_options.input_errors = options.strict_input ? InputErrors::fail : InputErrors::report;
+  auto state = load_cluster_state("explain", state_options, err);
+  if (!state) return state.error();
+  const ManifestSet* set = &state->manifests;
   if (const ExitCode kinds =
           check_policy_kinds("explain", fmt::format("{}", fmt::join(options.paths, ", ")), *set, err);
       kinds != ExitCode::ok) {

@@ -24,40 +24,31 @@ ExitCode run_lint(const LintOptions& options, std::ostream& out, std::ostream& e
     fmt::print(err, "netobs lint: --format markdown goes with --list-rules\n");
     return ExitCode::usage;
   }
-  const auto inventories =
-      inventories_or_lists_among("lint", options.inventories, options.flows, options.cluster.from_cluster, err);
-  if (!inventories) return inventories.error();
-  Inventory inventory;
-  for (const auto& path : *inventories) {
-    if (auto loaded = inventory.load_file(path); !loaded) {
-      fmt::print(err, "netobs lint: {}\n", loaded.error().message);
-      return ExitCode::input_error;
-    }
-  }
+  // The manifests are read by lint itself, which keeps each object's position for its findings.
+  StateOptions state_options = cluster_state_options(options.cluster, options.namespaces);
+  state_options.inventories = options.inventories;
+  state_options.flow_sources = options.flows;
+  state_options.views = StateViews::inventory_only;
+  auto state = load_cluster_state("lint", state_options, err);
+  if (!state) return state.error();
   lint::LintInput input;
   input.paths = options.paths;
   input.input_errors = options.strict_input ? InputErrors::fail : InputErrors::report;
-  if (!inventories->empty()) {
-    input.inventory = &inventory;
-    input.inventory_origin = inventories->front();
+  if (!state->inventory_files.empty()) {
+    input.inventory = &state->inventory;
+    input.inventory_origin = state->inventory_files.front();
   }
-  if (options.cluster.from_cluster) {
-    auto snapshot = read_cluster_snapshot("lint", options.cluster, options.namespaces, err);
-    if (!snapshot) return snapshot.error();
-    if (auto loaded = inventory.load_text(snapshot->list, snapshot->origin); !loaded) {
-      fmt::print(err, "netobs lint: {}\n", loaded.error().message);
-      return ExitCode::input_error;
-    }
-    input.inventory = &inventory;
-    if (input.inventory_origin.empty()) input.inventory_origin = snapshot->origin;
+  if (state->cluster) {
+    input.inventory = &state->inventory;
+    if (input.inventory_origin.empty()) input.inventory_origin = state->cluster->origin;
     // The cluster's policies are checked with the files' (a file's copy of a policy wins); its
     // pods come in through the inventory.
-    input.texts.emplace_back(snapshot->origin, snapshot->policies);
+    input.texts.emplace_back(state->cluster->origin, state->cluster->policies);
   }
   Graph graph;
   if (!options.flows.empty() || !options.prometheus.urls.empty()) {
-    auto observed = observe_flows("lint", options.flows, options.prometheus, options.vpc_format, options.cluster_cidrs, *inventories,
-                                  inventory, err);
+    auto observed = observe_flows("lint", options.flows, options.prometheus, options.vpc_format, options.cluster_cidrs,
+                                  state->inventory_files, state->inventory, err);
     if (!observed) return observed.error();
     graph = std::move(*observed);
     input.flows = &graph;

@@ -16,30 +16,6 @@
 
 namespace netobs::cli {
 
-std::optional<ManifestSet> load_inputs(const std::string& command, const std::vector<std::string>& paths,
-                                       const std::vector<std::string>& inventories, std::ostream& err,
-                                       InputErrors errors, std::string_view left_out) {
-  auto set = load_manifests(paths, errors);
-  if (!set) {
-    fmt::print(err, "netobs {}: {}\n", command, set.error().message);
-    return std::nullopt;
-  }
-  for (const auto& path : inventories) {
-    Inventory inventory;
-    if (auto loaded = inventory.load_file(path); !loaded) {
-      fmt::print(err, "netobs {}: {}\n", command, loaded.error().message);
-      return std::nullopt;
-    }
-    add_inventory(*set, inventory, path);
-  }
-  for (const auto& note : set->notes) fmt::print(err, "netobs {}: note: {}\n", command, note);
-  for (const auto& problem : set->problems) {
-    fmt::print(err, "netobs {}: error: {}:{}: {}{}{} ({})\n", command, problem.location.file, problem.location.line,
-               problem.message, problem.hint.empty() ? "" : "; ", problem.hint, left_out);
-  }
-  return std::move(*set);
-}
-
 ExitCode check_policy_kinds(const std::string& command, const std::string& what,
                             const std::vector<UnanalysedPolicy>& unanalysed, std::size_t analysed, std::ostream& err) {
   if (unanalysed.empty()) return ExitCode::ok;
@@ -83,88 +59,34 @@ ClusterReadOptions cluster_read_options(const ClusterOptions& cluster, const std
   return read;
 }
 
-Loaded<ClusterSnapshot> read_cluster_snapshot(const std::string& command, const ClusterOptions& cluster,
-                                                     const std::vector<std::string>& namespaces, std::ostream& err) {
-  auto snapshot = read_cluster(cluster_read_options(cluster, namespaces));
-  if (!snapshot) {
-    fmt::print(err, "netobs {}: {}\n", command, snapshot.error().message);
-    return tl::unexpected(exit_code_of(snapshot.error()));
-  }
-  for (const auto& note : snapshot->notes) fmt::print(err, "netobs {}: note: {}\n", command, note);
-  for (const auto& warning : snapshot->warnings) fmt::print(err, "netobs {}: warning: {}\n", command, warning);
-  return std::move(*snapshot);
+StateOptions cluster_state_options(const ClusterOptions& cluster, const std::vector<std::string>& namespaces) {
+  StateOptions options;
+  options.from_cluster = cluster.from_cluster;
+  options.cluster = cluster_read_options(cluster, namespaces);
+  return options;
 }
 
-Loaded<ManifestSet> load_cluster(const std::string& command, const ClusterOptions& cluster,
-                                        const std::vector<std::string>& namespaces, Inventory& inventory,
-                                        std::ostream& err) {
-  auto snapshot = read_cluster_snapshot(command, cluster, namespaces, err);
-  if (!snapshot) return tl::unexpected(snapshot.error());
-  if (auto loaded = inventory.load_text(snapshot->list, snapshot->origin); !loaded) {
-    fmt::print(err, "netobs {}: {}\n", command, loaded.error().message);
-    return tl::unexpected(ExitCode::input_error);
+Loaded<ClusterState> load_cluster_state(const std::string& command, const StateOptions& options, std::ostream& err,
+                                        std::string_view left_out) {
+  auto state = load_state(options);
+  if (!state) {
+    fmt::print(err, "netobs {}: {}\n", command, state.error().message);
+    return tl::unexpected(exit_code_of(state.error()));
   }
-  return cluster_manifests(command, *snapshot, err);
-}
-
-Loaded<ManifestSet> cluster_manifests(const std::string& command, const ClusterSnapshot& snapshot, std::ostream& err) {
-  auto set = load_manifest_text(snapshot.list, snapshot.origin);
-  Inventory live;
-  for (Result<void> loaded : {set ? Result<void>{} : tl::unexpected(set.error()),
-                              live.load_text(snapshot.list, snapshot.origin)}) {
-    if (!loaded) {
-      fmt::print(err, "netobs {}: {}\n", command, loaded.error().message);
-      return tl::unexpected(ExitCode::input_error);
-    }
-  }
-  // Pods come from the inventory's model (owners resolved through ReplicaSets and Jobs).
-  set->pods.clear();
-  add_inventory(*set, live, snapshot.origin);
-  return std::move(*set);
-}
-
-Loaded<ManifestSet> load_state(const std::string& command, const std::vector<std::string>& paths,
-                               const std::vector<std::string>& inventories, const ClusterOptions& cluster,
-                               const std::vector<std::string>& namespaces, Inventory& inventory, std::ostream& err,
-                               InputErrors errors, std::string_view left_out) {
-  ManifestSet set;
-  if (!paths.empty()) {
-    auto loaded = load_inputs(command, paths, {}, err, errors, left_out);
-    if (!loaded) return tl::unexpected(ExitCode::input_error);
-    set = std::move(*loaded);
-  }
-  for (const auto& path : inventories) {
-    Inventory one;
-    if (auto loaded = one.load_file(path); !loaded) {
-      fmt::print(err, "netobs {}: {}\n", command, loaded.error().message);
-      return tl::unexpected(ExitCode::input_error);
-    }
-    add_inventory(set, one, path);
-    if (auto loaded = inventory.load_file(path); !loaded) return tl::unexpected(ExitCode::input_error);
-  }
-  if (cluster.from_cluster) {
-    auto live = load_cluster(command, cluster, namespaces, inventory, err);
-    if (!live) return tl::unexpected(live.error());
-    merge_manifests(set, std::move(*live));
-  }
-  return set;
-}
-
-Loaded<std::vector<std::string>> inventories_or_lists_among(const std::string& command,
-                                                            const std::vector<std::string>& inventories,
-                                                            const std::vector<std::string>& flows, bool from_cluster,
-                                                            std::ostream& err) {
-  if (!inventories.empty() || from_cluster || flows.empty()) return inventories;
-  auto lists = kubernetes_lists_among(flows, IngestOptions{});
-  if (!lists) {
-    fmt::print(err, "netobs {}: {}\n", command, lists.error().message);
-    return tl::unexpected(exit_code_of(lists.error()));
-  }
-  for (const auto& path : *lists) {
+  for (const auto& path : state->lists_found) {
     fmt::print(err, "netobs {}: note: {} is a Kubernetes List: read as the inventory (no --inventory was given)\n",
                command, path);
   }
-  return std::move(*lists);
+  for (const auto& note : state->manifests.notes) fmt::print(err, "netobs {}: note: {}\n", command, note);
+  for (const auto& problem : state->manifests.problems) {
+    fmt::print(err, "netobs {}: error: {}:{}: {}{}{} ({})\n", command, problem.location.file, problem.location.line,
+               problem.message, problem.hint.empty() ? "" : "; ", problem.hint, left_out);
+  }
+  if (state->cluster) {
+    for (const auto& note : state->cluster->notes) fmt::print(err, "netobs {}: note: {}\n", command, note);
+    for (const auto& warning : state->cluster->warnings) fmt::print(err, "netobs {}: warning: {}\n", command, warning);
+  }
+  return std::move(*state);
 }
 
 Loaded<Graph> observe_flows(const std::string& command, const std::vector<std::string>& flows,

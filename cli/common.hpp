@@ -15,6 +15,7 @@
 #include <netobs/inventory.hpp>
 #include <netobs/kube.hpp>
 #include <netobs/manifest.hpp>
+#include <netobs/state.hpp>
 
 #include "commands.hpp"
 
@@ -22,15 +23,6 @@ namespace netobs::cli {
 
 // What the error printed for a file that did not parse says happens to it, by default.
 inline constexpr std::string_view k_left_out = "left out; --strict-input stops here instead";
-
-// Manifests from `paths` plus the pods of each inventory; prints "netobs <command>: <error>"
-// and returns nullopt on failure.
-// Files that do not parse are printed as errors ("file:line: message; hint (left_out)") and kept
-// in the set's problems, unless `errors` is InputErrors::fail (--strict-input).
-std::optional<ManifestSet> load_inputs(const std::string& command, const std::vector<std::string>& paths,
-                                       const std::vector<std::string>& inventories, std::ostream& err,
-                                       InputErrors errors = InputErrors::report,
-                                       std::string_view left_out = k_left_out);
 
 // `unanalysed`: policies of kinds the analysis does not evaluate, read from `what` ("policies.yaml")
 // beside `analysed` NetworkPolicies. With none beside them the result would describe policies
@@ -61,35 +53,15 @@ void add_cluster_options(CLI::App& cmd, ClusterOptions& options, ClusterFlag fla
 // What --kubeconfig, --context and --request-timeout say, for reading `namespaces` (empty: all).
 ClusterReadOptions cluster_read_options(const ClusterOptions& cluster, const std::vector<std::string>& namespaces);
 
-// Reads the cluster's objects; prints "netobs <command>: <error>" and returns the exit code on failure.
-Loaded<ClusterSnapshot> read_cluster_snapshot(const std::string& command, const ClusterOptions& cluster,
-                                                     const std::vector<std::string>& namespaces, std::ostream& err);
+// What the cluster options and -n say, for a state read (the cluster when `cluster.from_cluster`).
+StateOptions cluster_state_options(const ClusterOptions& cluster, const std::vector<std::string>& namespaces);
 
-// Reads the cluster when `cluster.from_cluster`: its objects are added to `inventory` (for flow
-// attribution) and returned as manifests (pods, namespaces, nodes and NetworkPolicies). Prints
-// "netobs <command>: <error>" and returns the exit code on failure; notes go to `err`.
-Loaded<ManifestSet> load_cluster(const std::string& command, const ClusterOptions& cluster,
-                                        const std::vector<std::string>& namespaces, Inventory& inventory,
-                                        std::ostream& err);
-
-// The manifests of a snapshot read from the cluster: its pods (owners resolved), namespaces,
-// nodes and NetworkPolicies.
-Loaded<ManifestSet> cluster_manifests(const std::string& command, const ClusterSnapshot& snapshot, std::ostream& err);
-
-// A state to analyse: manifests from `paths`, plus the pods of each inventory (also loaded into
-// `inventory`), plus the cluster when `cluster.from_cluster`.
-Loaded<ManifestSet> load_state(const std::string& command, const std::vector<std::string>& paths,
-                               const std::vector<std::string>& inventories, const ClusterOptions& cluster,
-                               const std::vector<std::string>& namespaces, Inventory& inventory, std::ostream& err,
-                               InputErrors errors = InputErrors::report, std::string_view left_out = k_left_out);
-
-// `inventories`, or when none is given and the cluster is not read, the Kubernetes Lists among
-// the --flows sources (`kubectl get -o json > flows/cluster.json`), each with a note: the
-// inventory of lint and diff, as recommend takes it.
-Loaded<std::vector<std::string>> inventories_or_lists_among(const std::string& command,
-                                                            const std::vector<std::string>& inventories,
-                                                            const std::vector<std::string>& flows, bool from_cluster,
-                                                            std::ostream& err);
+// Loads the state (state.hpp). Prints "netobs <command>: <error>" and returns the exit code on
+// failure; else prints what the loading noted: the Kubernetes Lists read as the inventory, the
+// manifest files' notes, the files that did not parse ("file:line: message; hint (left_out)";
+// kept in the set's problems unless InputErrors::fail), and the cluster read's notes and warnings.
+Loaded<ClusterState> load_cluster_state(const std::string& command, const StateOptions& options, std::ostream& err,
+                                        std::string_view left_out = k_left_out);
 
 // The graph of the observed flows in `flows` and `prometheus` (--flows and --prometheus of lint
 // and diff), attributed with `inventory`; files named in `inventories` are not read as flows.
