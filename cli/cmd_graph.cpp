@@ -9,7 +9,7 @@
 #include <netobs/graph_view.hpp>
 #include <netobs/recommend.hpp>
 
-#include "common.hpp"
+#include "options.hpp"
 #include "flow_sources.hpp"
 
 namespace netobs::cli {

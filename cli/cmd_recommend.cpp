@@ -10,7 +10,7 @@
 #include <netobs/recommend.hpp>
 #include <netobs/render.hpp>
 
-#include "common.hpp"
+#include "options.hpp"
 #include "flow_sources.hpp"
 
 namespace netobs::cli {

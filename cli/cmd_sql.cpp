@@ -9,7 +9,7 @@
 
 #include <netobs/time.hpp>
 
-#include "common.hpp"
+#include "options.hpp"
 
 namespace netobs::cli {
 

@@ -14,7 +14,7 @@
 #include <netobs/observe.hpp>
 #include <netobs/state.hpp>
 
-#include "common.hpp"
+#include "options.hpp"
 
 namespace netobs::cli {
 

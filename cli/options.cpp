@@ -1,4 +1,4 @@
-#include "common.hpp"
+#include "options.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -15,25 +15,6 @@
 #include <netobs/time.hpp>
 
 namespace netobs::cli {
-
-ExitCode check_policy_kinds(const std::string& command, const std::string& what,
-                            const std::vector<UnanalysedPolicy>& unanalysed, std::size_t analysed, std::ostream& err) {
-  if (unanalysed.empty()) return ExitCode::ok;
-  const bool nothing_analysed = analysed == 0;
-  for (const auto& policy : unanalysed) {
-    fmt::print(err, "netobs {}: {}: {}:{}: {} is not analysed: netobs evaluates {} only\n", command,
-               nothing_analysed ? "error" : "warning", policy.location.file, policy.location.line, describe(policy),
-               k_analysed_policy_api);
-  }
-  if (!nothing_analysed) {
-    fmt::print(err, "netobs {}: warning: the result leaves out the {} policies of other kinds above\n", command,
-               unanalysed.size());
-    return ExitCode::ok;
-  }
-  fmt::print(err, "netobs {}: nothing to analyse in {}: no {}, only the {} policies of other kinds above\n", command,
-             what, k_analysed_policy_api, unanalysed.size());
-  return ExitCode::input_error;
-}
 
 void add_strict_input_option(CLI::App& cmd, bool& strict_input) {
   cmd.add_flag("--strict-input", strict_input, "Stop (exit 3) at a file that does not parse, instead of reporting it and going on");
@@ -66,6 +47,30 @@ StateOptions cluster_state_options(const ClusterOptions& cluster, const std::vec
   return options;
 }
 
+StateOptions manifest_state_options(const std::vector<std::string>& paths, const std::vector<std::string>& inventories,
+                                    bool strict_input, const ClusterOptions& cluster,
+                                    const std::vector<std::string>& namespaces) {
+  StateOptions options = cluster_state_options(cluster, namespaces);
+  options.manifests = paths;
+  options.inventories = inventories;
+  options.input_errors = strict_input ? InputErrors::fail : InputErrors::report;
+  return options;
+}
+
+Loaded<FlowEvidence> flow_evidence(const std::string& command, const std::vector<std::string>& flows,
+                                   const PrometheusCliOptions& prometheus, const std::string& vpc_format,
+                                   const std::vector<std::string>& cluster_cidrs, std::ostream& err) {
+  FlowEvidence evidence;
+  if (flows.empty() && prometheus.urls.empty()) return evidence;
+  auto queries = prometheus_queries(command, prometheus, std::nullopt, std::nullopt, err);
+  if (!queries) return tl::unexpected(ExitCode::usage);
+  evidence.sources = flows;
+  evidence.prometheus = std::move(*queries);
+  evidence.vpc_format = vpc_format;
+  evidence.cluster_cidrs = cluster_cidrs;
+  return evidence;
+}
+
 Loaded<ClusterState> load_cluster_state(const std::string& command, const StateOptions& options, std::ostream& err,
                                         std::string_view left_out) {
   auto state = load_state(options);
@@ -73,73 +78,8 @@ Loaded<ClusterState> load_cluster_state(const std::string& command, const StateO
     fmt::print(err, "netobs {}: {}\n", command, state.error().message);
     return tl::unexpected(exit_code_of(state.error()));
   }
-  for (const auto& path : state->lists_found) {
-    fmt::print(err, "netobs {}: note: {} is a Kubernetes List: read as the inventory (no --inventory was given)\n",
-               command, path);
-  }
-  for (const auto& note : state->manifests.notes) fmt::print(err, "netobs {}: note: {}\n", command, note);
-  for (const auto& problem : state->manifests.problems) {
-    fmt::print(err, "netobs {}: error: {}:{}: {}{}{} ({})\n", command, problem.location.file, problem.location.line,
-               problem.message, problem.hint.empty() ? "" : "; ", problem.hint, left_out);
-  }
-  if (state->cluster) {
-    for (const auto& note : state->cluster->notes) fmt::print(err, "netobs {}: note: {}\n", command, note);
-    for (const auto& warning : state->cluster->warnings) fmt::print(err, "netobs {}: warning: {}\n", command, warning);
-  }
+  print_state_report(command, report_of(*state), left_out, err);
   return std::move(*state);
-}
-
-Loaded<Graph> observe_flows(const std::string& command, const std::vector<std::string>& flows,
-                            const PrometheusCliOptions& prometheus, const std::string& vpc_format,
-                            const std::vector<std::string>& cluster_cidrs, const std::vector<std::string>& inventories,
-                            const Inventory& inventory, std::ostream& err) {
-  ObserveOptions options;
-  options.sources = flows;
-  auto queries = prometheus_queries(command, prometheus, std::nullopt, std::nullopt, err);
-  if (!queries) return tl::unexpected(ExitCode::usage);
-  options.ingest.prometheus = std::move(*queries);
-  options.ingest.vpc_format = vpc_format;
-  for (const auto& path : inventories) options.ingest.exclude.emplace_back(path);
-  options.cluster_cidrs = cluster_cidrs;
-  auto observed = observe(options, inventory);
-  if (!observed) {
-    fmt::print(err, "netobs {}: {}\n", command, observed.error().message);
-    return tl::unexpected(exit_code_of(observed.error()));
-  }
-  const IngestSummary& summary = observed->summary;
-  for (const auto& note : summary.notes) fmt::print(err, "netobs {}: note: {}\n", command, note);
-  if (summary.records_used == 0) {
-    // Judged by no traffic, every policy would pass and every live permission look unused.
-    for (const auto& message : summary.malformed) fmt::print(err, "netobs {}: malformed: {}\n", command, message);
-    for (const auto& [reason, count] : summary.skipped)
-      fmt::print(err, "netobs {}: skipped {}: {}\n", command, count, reason);
-    fmt::print(err, "netobs {}: {} ({}): nothing was checked against observed traffic\n", command,
-               no_usable_records(summary, flows.size() + prometheus.urls.size()), fmt::join(summary.sources, ", "));
-    return tl::unexpected(ExitCode::input_error);
-  }
-  // Policies select pods: edges with no workload at either end (addresses no inventory explained)
-  // test none of them, and a result drawn from them would be an all-clear that checked nothing.
-  const auto& edges = observed->graph.edges;
-  if (std::none_of(edges.begin(), edges.end(), [](const auto& entry) {
-        return entry.first.client.kind == PeerKind::workload || entry.first.server.kind == PeerKind::workload;
-      })) {
-    return tl::unexpected(nothing_checked(
-        command, edges.size(), "has a workload at either end (the addresses need --inventory or --from-cluster to name pods)",
-        err));
-  }
-  fmt::print(err, "netobs {}: {} observed edges from {} records\n", command, edges.size(), summary.records_used);
-  return std::move(observed->graph);
-}
-
-ExitCode nothing_checked(const std::string& command, std::size_t edges, std::string_view why, std::ostream& err) {
-  fmt::print(err, "netobs {}: none of the {} observed edges {}: nothing was checked against observed traffic\n", command,
-             edges, why);
-  return ExitCode::input_error;
-}
-
-std::string no_usable_records(const IngestSummary& summary, std::size_t sources) {
-  return fmt::format("no usable flow record in {} source(s): read {} records, {} malformed", sources,
-                     summary.records_read, summary.malformed_count);
 }
 
 void add_http_client_options(CLI::App& cmd, AgentOptions& options, const std::string& prefix, const std::string& what,
@@ -225,33 +165,6 @@ void set_examples(CLI::App& cmd, const std::vector<std::string>& examples) {
 void add_output_option(CLI::App& cmd, std::string& output) {
   cmd.add_option("--output,-o", output, "Write to FILE atomically instead of stdout (an interrupted run leaves FILE as it was)")
       ->type_name("FILE");
-}
-
-ExitCode write_result(const std::string& command, const std::string& text, const std::string& output,
-                      std::ostream& out, std::ostream& err) {
-  if (!output.empty()) {
-    if (auto written = write_file_atomically(output, text); !written) {
-      fmt::print(err, "netobs {}: {}\n", command, written.error().message);
-      return ExitCode::input_error;
-    }
-    return ExitCode::ok;
-  }
-  out << text;
-  out.flush();
-  if (!out) {
-    fmt::print(err, "netobs {}: cannot write to standard output\n", command);
-    return ExitCode::input_error;
-  }
-  return ExitCode::ok;
-}
-
-ExitCode write_result(const std::string& command, const Result<std::string>& text, const std::string& output,
-                      std::ostream& out, std::ostream& err) {
-  if (!text) {
-    fmt::print(err, "netobs {}: {}\n", command, text.error().message);
-    return exit_code_of(text.error());
-  }
-  return write_result(command, *text, output, out, err);
 }
 
 CLI::Option* make_choice(CLI::Option* option, const std::vector<std::pair<std::string, int>>& names, int current) {

@@ -1,5 +1,5 @@
-// Pieces every subcommand shares: loading manifests (plus inventories), writing the result to
-// stdout or atomically to --output, and one-value-per-use repeatable options.
+// Option plumbing the subcommands share: cluster and Prometheus options, enumerated choices,
+// one-value-per-use repeatable options, and mapping them into what the library takes.
 #pragma once
 
 #include <iosfwd>
@@ -15,26 +15,13 @@
 #include <netobs/inventory.hpp>
 #include <netobs/kube.hpp>
 #include <netobs/manifest.hpp>
+#include <netobs/job.hpp>
 #include <netobs/state.hpp>
 
 #include "commands.hpp"
+#include "job_output.hpp"
 
 namespace netobs::cli {
-
-// What the error printed for a file that did not parse says happens to it, by default.
-inline constexpr std::string_view k_left_out = "left out; --strict-input stops here instead";
-
-// `unanalysed`: policies of kinds the analysis does not evaluate, read from `what` ("policies.yaml")
-// beside `analysed` NetworkPolicies. With none beside them the result would describe policies
-// nobody wrote: each is printed as an error and the answer is ExitCode::input_error. Beside
-// NetworkPolicies, each is a warning (the result leaves it out) and the answer is ExitCode::ok.
-ExitCode check_policy_kinds(const std::string& command, const std::string& what,
-                            const std::vector<UnanalysedPolicy>& unanalysed, std::size_t analysed, std::ostream& err);
-// The same for a state.
-inline ExitCode check_policy_kinds(const std::string& command, const std::string& what, const ManifestSet& set,
-                                   std::ostream& err) {
-  return check_policy_kinds(command, what, set.unanalysed, set.policies.size(), err);
-}
 
 // Adds --strict-input to `cmd`.
 void add_strict_input_option(CLI::App& cmd, bool& strict_input);
@@ -56,29 +43,24 @@ ClusterReadOptions cluster_read_options(const ClusterOptions& cluster, const std
 // What the cluster options and -n say, for a state read (the cluster when `cluster.from_cluster`).
 StateOptions cluster_state_options(const ClusterOptions& cluster, const std::vector<std::string>& namespaces);
 
+// The state of an analysis command: manifests from `paths`, the pods of each inventory, the
+// cluster when `cluster.from_cluster` (only `namespaces` of it, when given).
+StateOptions manifest_state_options(const std::vector<std::string>& paths, const std::vector<std::string>& inventories,
+                                    bool strict_input, const ClusterOptions& cluster,
+                                    const std::vector<std::string>& namespaces);
+
+// The observed flows of --flows and --prometheus (lint's and diff's): the Prometheus options are
+// checked only when flows are given. Prints a usage error and returns its code when one is wrong.
+Loaded<FlowEvidence> flow_evidence(const std::string& command, const std::vector<std::string>& flows,
+                                   const PrometheusCliOptions& prometheus, const std::string& vpc_format,
+                                   const std::vector<std::string>& cluster_cidrs, std::ostream& err);
+
 // Loads the state (state.hpp). Prints "netobs <command>: <error>" and returns the exit code on
 // failure; else prints what the loading noted: the Kubernetes Lists read as the inventory, the
 // manifest files' notes, the files that did not parse ("file:line: message; hint (left_out)";
 // kept in the set's problems unless InputErrors::fail), and the cluster read's notes and warnings.
 Loaded<ClusterState> load_cluster_state(const std::string& command, const StateOptions& options, std::ostream& err,
                                         std::string_view left_out = k_left_out);
-
-// The graph of the observed flows in `flows` and `prometheus` (--flows and --prometheus of lint
-// and diff), attributed with `inventory`; files named in `inventories` are not read as flows.
-// Sources that give no usable record are an input error, as in recommend.
-Loaded<Graph> observe_flows(const std::string& command, const std::vector<std::string>& flows,
-                            const PrometheusCliOptions& prometheus, const std::string& vpc_format,
-                            const std::vector<std::string>& cluster_cidrs, const std::vector<std::string>& inventories,
-                            const Inventory& inventory, std::ostream& err);
-
-// Flows were given but no observed edge could be judged (`why`): an input error, since a clean
-// result would be an all-clear that checked nothing.
-inline constexpr std::string_view k_edges_unjudged =
-    "is between workloads the policies' state knows (attribute the flows with --inventory, or read the cluster)";
-ExitCode nothing_checked(const std::string& command, std::size_t edges, std::string_view why, std::ostream& err);
-
-// "no usable flow record in N source(s): read R records, M malformed", for the commands that stop there.
-std::string no_usable_records(const IngestSummary& summary, std::size_t sources);
 
 // --PREFIX-token-file, -ca, -cert, -key, -header, -insecure: how requests to `what` (agent URLs,
 // --prometheus) authenticate and verify TLS.
@@ -98,21 +80,14 @@ bool valid_header(const std::string& header);
 // The exit code for a library error: usage errors are 2, everything else 3.
 ExitCode exit_code_of(const Error& error);
 
+// Adds --output/-o FILE to `cmd`.
+void add_output_option(CLI::App& cmd, std::string& output);
+
 // Ends `cmd`'s help (and man page) with these command lines under "Examples:".
 void set_examples(CLI::App& cmd, const std::vector<std::string>& examples);
 
 // CLI::ExistingFile without its own "FILE" label, which help would print after the type name.
 inline CLI::Validator existing_file() { return CLI::ExistingFile.description(""); }
-
-// Adds --output/-o FILE to `cmd`.
-void add_output_option(CLI::App& cmd, std::string& output);
-
-// Writes `text` to `output` atomically, or to `out` when `output` is empty.
-ExitCode write_result(const std::string& command, const std::string& text, const std::string& output,
-                      std::ostream& out, std::ostream& err);
-// The same for text a library job may have failed to make: its error is printed instead.
-ExitCode write_result(const std::string& command, const Result<std::string>& text, const std::string& output,
-                      std::ostream& out, std::ostream& err);
 
 // The names of an enumerated option's values, first the one help shows for each value, then
 // aliases (`txt` for `text`).
