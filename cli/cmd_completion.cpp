@@ -2,7 +2,7 @@
 // CLI definition.
 #include <iostream>
 
-#include "common.hpp"
+#include "options.hpp"
 #include "completion_script.hpp"
 
 namespace netobs::cli {

@@ -5,9 +5,10 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
-#include <netobs/connectivity.hpp>
+#include <netobs/jobs.hpp>
 
-#include "common.hpp"
+#include "job_output.hpp"
+#include "options.hpp"
 
 namespace netobs::cli {
 
@@ -16,19 +17,13 @@ ExitCode run_connectivity(const ConnectivityOptions& options, std::ostream& out,
     fmt::print(err, "netobs connectivity: give manifest files or directories, or --from-cluster\n");
     return ExitCode::usage;
   }
-  Inventory inventory;
-  auto set = load_state("connectivity", options.paths, options.inventories, options.cluster, options.namespaces,
-                        inventory, err, options.strict_input ? InputErrors::fail : InputErrors::report);
-  if (!set) return set.error();
-  if (const ExitCode kinds =
-          check_policy_kinds("connectivity", fmt::format("{}", fmt::join(options.paths, ", ")), *set, err);
-      kinds != ExitCode::ok) {
-    return kinds;
-  }
-  const PolicyEngine engine(*set, options.ipblock_scope);
-  const ConnectivityReport report = compute_connectivity(engine, options.nodes ? NodeRows::yes : NodeRows::no);
-  for (const auto& note : report.notes) fmt::print(err, "netobs connectivity: note: {}\n", note);
-  return write_result("connectivity", render_connectivity(report, options.format), options.output, out, err);
+  ConnectivityJob job;
+  job.state = manifest_state_options(options.paths, options.inventories, options.strict_input, options.cluster,
+                                     options.namespaces);
+  job.ipblock_scope = options.ipblock_scope;
+  job.nodes = options.nodes ? NodeRows::yes : NodeRows::no;
+  job.format = options.format;
+  return finish_job("connectivity", run_connectivity_job(job), options.output, out, err);
 }
 
 void add_connectivity_command(CLI::App& app, ExitCode& exit_code) {

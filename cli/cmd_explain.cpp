@@ -5,8 +5,10 @@
 #include <fmt/ostream.h>
 
 #include <netobs/explain.hpp>
+#include <netobs/jobs.hpp>
 
-#include "common.hpp"
+#include "job_output.hpp"
+#include "options.hpp"
 
 namespace netobs::cli {
 
@@ -20,30 +22,16 @@ ExitCode run_explain(const ExplainOptions& options, std::ostream& out, std::ostr
     fmt::print(err, "netobs explain: give manifest files or directories, or --from-cluster\n");
     return ExitCode::usage;
   }
-  Inventory inventory;
-  auto set = load_state("explain", options.paths, options.inventories, options.cluster, options.namespaces, inventory, err,
-                        options.strict_input ? InputErrors::fail : InputErrors::report);
-  if (!set) return set.error();
-  if (const ExitCode kinds =
-          check_policy_kinds("explain", fmt::format("{}", fmt::join(options.paths, ", ")), *set, err);
-      kinds != ExitCode::ok) {
-    return kinds;
-  }
-  auto from = find_endpoint(*set, options.from);
-  auto to = find_endpoint(*set, options.to);
-  for (const auto* endpoint : {&from, &to}) {
-    if (!*endpoint) {
-      fmt::print(err, "netobs explain: {}\n", describe(endpoint->error()));
-      return endpoint->error().kind == ErrorKind::usage ? ExitCode::usage : ExitCode::input_error;
-    }
-  }
-  const PolicyEngine engine(*set, options.ipblock_scope);
-  const Explanation explanation = explain(engine, *from, *to, port->second, port->first);
-  const std::string text =
-      options.format == ExplainFormat::json ? render_explanation_json(explanation) : render_explanation_text(explanation);
-  const ExitCode written = write_result("explain", text, options.output, out, err);
-  if (written != ExitCode::ok) return written;
-  return explanation.allowed ? ExitCode::ok : ExitCode::findings;
+  ExplainJob job;
+  job.state = manifest_state_options(options.paths, options.inventories, options.strict_input, options.cluster,
+                                     options.namespaces);
+  job.from = options.from;
+  job.to = options.to;
+  job.port = port->first;
+  job.protocol = port->second;
+  job.ipblock_scope = options.ipblock_scope;
+  job.format = options.format == ExplainFormat::json ? ExplanationFormat::json : ExplanationFormat::text;
+  return finish_job("explain", run_explain_job(job), options.output, out, err);
 }
 
 void add_explain_command(CLI::App& app, ExitCode& exit_code) {

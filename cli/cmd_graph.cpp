@@ -9,7 +9,7 @@
 #include <netobs/graph_view.hpp>
 #include <netobs/recommend.hpp>
 
-#include "common.hpp"
+#include "options.hpp"
 #include "flow_sources.hpp"
 
 namespace netobs::cli {
@@ -20,8 +20,12 @@ namespace {
 // fails before a long collection; the pods are added once the inventory is known.
 Loaded<std::optional<ManifestSet>> read_policies(const GraphOptions& options, std::ostream& err) {
   if (options.policies.empty()) return std::optional<ManifestSet>();
-  auto set = load_inputs("graph", options.policies, {}, err, InputErrors::fail);
-  if (!set) return tl::unexpected(ExitCode::input_error);
+  StateOptions state_options;
+  state_options.manifests = options.policies;
+  state_options.input_errors = InputErrors::fail;
+  auto state = load_cluster_state("graph", state_options, err);
+  if (!state) return tl::unexpected(state.error());
+  ManifestSet* set = &state->manifests;
   if (set->policies.empty()) {
     // Nothing to overlay, and no namespace to assume a default deny in: surely the wrong files.
     fmt::print(err, "netobs graph: --policies: no NetworkPolicy in {}\n", fmt::join(options.policies, ", "));
@@ -38,19 +42,19 @@ Loaded<std::optional<ManifestSet>> read_policies(const GraphOptions& options, st
 ExitCode run_graph(const GraphOptions& options, std::ostream& out, std::ostream& err) {
   auto policies = read_policies(options, err);
   if (!policies) return policies.error();
-  auto observation = observe_sources("graph", options.flows, err);
+  // Without --policies, the overlay is the policies the cluster enforces as they are.
+  const bool cluster_overlay = !*policies && options.flows.cluster.from_cluster;
+  auto observation = observe_sources(
+      "graph", options.flows, cluster_overlay ? StateViews::inventory_and_manifests : StateViews::inventory_only, err);
   if (!observation) return observation.error();
   const Observed& observed = observation->observed;
   print_collection_end("graph", observed.summary, options.flows.quiet, "drawing what was collected", err);
-  // The overlay: --policies over the observed pods, else with --from-cluster the policies the
-  // cluster enforces as they are.
+  // The overlay: --policies over the observed pods, else with --from-cluster the cluster's.
   std::optional<ManifestSet> overlay = std::move(*policies);
   if (overlay) {
-    add_inventory(*overlay, observation->inventory, "inventory");
-  } else if (observation->cluster) {
-    auto live = cluster_manifests("graph", *observation->cluster, err);
-    if (!live) return live.error();
-    overlay = std::move(*live);
+    add_inventory(*overlay, observation->state.inventory, "inventory");
+  } else if (cluster_overlay) {
+    overlay = std::move(observation->state.manifests);
   }
   std::optional<PolicyEngine> engine;
   if (overlay) engine.emplace(*overlay, IpBlockScope::all);

@@ -5,9 +5,10 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
-#include <netobs/lint.hpp>
+#include <netobs/jobs.hpp>
 
-#include "common.hpp"
+#include "job_output.hpp"
+#include "options.hpp"
 
 namespace netobs::cli {
 
@@ -24,76 +25,21 @@ ExitCode run_lint(const LintOptions& options, std::ostream& out, std::ostream& e
     fmt::print(err, "netobs lint: --format markdown goes with --list-rules\n");
     return ExitCode::usage;
   }
-  const auto inventories =
-      inventories_or_lists_among("lint", options.inventories, options.flows, options.cluster.from_cluster, err);
-  if (!inventories) return inventories.error();
-  Inventory inventory;
-  for (const auto& path : *inventories) {
-    if (auto loaded = inventory.load_file(path); !loaded) {
-      fmt::print(err, "netobs lint: {}\n", describe(loaded.error()));
-      return ExitCode::input_error;
-    }
-  }
-  lint::LintInput input;
-  input.paths = options.paths;
-  input.input_errors = options.strict_input ? InputErrors::fail : InputErrors::report;
-  if (!inventories->empty()) {
-    input.inventory = &inventory;
-    input.inventory_origin = inventories->front();
-  }
-  if (options.cluster.from_cluster) {
-    auto snapshot = read_cluster_snapshot("lint", options.cluster, options.namespaces, err);
-    if (!snapshot) return snapshot.error();
-    if (auto loaded = inventory.load_text(snapshot->list, snapshot->origin); !loaded) {
-      fmt::print(err, "netobs lint: {}\n", describe(loaded.error()));
-      return ExitCode::input_error;
-    }
-    input.inventory = &inventory;
-    if (input.inventory_origin.empty()) input.inventory_origin = snapshot->origin;
-    // The cluster's policies are checked with the files' (a file's copy of a policy wins); its
-    // pods come in through the inventory.
-    input.texts.emplace_back(snapshot->origin, snapshot->policies);
-  }
-  Graph graph;
-  if (!options.flows.empty() || !options.prometheus.urls.empty()) {
-    auto observed = observe_flows("lint", options.flows, options.prometheus, options.vpc_format, options.cluster_cidrs, *inventories,
-                                  inventory, err);
-    if (!observed) return observed.error();
-    graph = std::move(*observed);
-    input.flows = &graph;
-  }
-  auto report = lint::run_lint(input);
-  if (!report) {
-    fmt::print(err, "netobs lint: {}\n", describe(report.error()));
-    return ExitCode::input_error;
-  }
-  for (const auto& note : report->notes) fmt::print(err, "netobs lint: note: {}\n", note);
-  const std::string checked =
-      options.paths.empty() ? std::string("the cluster") : fmt::format("{}", fmt::join(options.paths, ", "));
-  if (const ExitCode kinds = check_policy_kinds("lint", checked, report->unanalysed, report->policies, err);
-      kinds != ExitCode::ok) {
-    return kinds;
-  }
-  // No rule checked a policy: a clean report would pass a CI step that checked nothing. Files that
-  // did not parse are findings of their own.
-  if (report->policies == 0 && report->unparsable == 0) {
-    fmt::print(err, "netobs lint: nothing to check in {}: no {}\n", checked, k_analysed_policy_api);
-    return ExitCode::input_error;
-  }
-  if (report->flow_edges_evaluated == std::size_t{0} && !graph.edges.empty()) {
-    return nothing_checked("lint", graph.edges.size(), k_edges_unjudged, err);
-  }
-  const lint::Format format = options.format == LintOutput::json    ? lint::Format::json
-                              : options.format == LintOutput::sarif  ? lint::Format::sarif
-                              : options.format == LintOutput::github ? lint::Format::github
-                                                                     : lint::Format::text;
-  if (const ExitCode written = write_result("lint", lint::render(*report, format), options.output, out, err);
-      written != ExitCode::ok) {
-    return written;
-  }
-  const std::size_t failing = report->count(lint::Severity::error) +
-                              (options.fail_on == FailOn::warning ? report->count(lint::Severity::warning) : 0);
-  return failing > 0 ? ExitCode::findings : ExitCode::ok;
+  LintJob job;
+  job.state = manifest_state_options(options.paths, options.inventories, options.strict_input, options.cluster,
+                                     options.namespaces);
+  // lint reads the manifests itself, keeping each object's position for its findings.
+  job.state.views = StateViews::inventory_only;
+  job.state.flow_sources = options.flows;
+  auto flows = flow_evidence("lint", options.flows, options.prometheus, options.vpc_format, options.cluster_cidrs, err);
+  if (!flows) return flows.error();
+  job.flows = std::move(*flows);
+  job.format = options.format == LintOutput::json    ? lint::Format::json
+               : options.format == LintOutput::sarif  ? lint::Format::sarif
+               : options.format == LintOutput::github ? lint::Format::github
+                                                      : lint::Format::text;
+  job.fail_on = options.fail_on == FailOn::warning ? lint::Severity::warning : lint::Severity::error;
+  return finish_job("lint", run_lint_job(job), options.output, out, err);
 }
 
 void add_lint_command(CLI::App& app, ExitCode& exit_code) {

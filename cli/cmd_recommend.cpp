@@ -10,7 +10,7 @@
 #include <netobs/recommend.hpp>
 #include <netobs/render.hpp>
 
-#include "common.hpp"
+#include "options.hpp"
 #include "flow_sources.hpp"
 
 namespace netobs::cli {
@@ -84,9 +84,9 @@ ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::
   }
   if (!addresses.empty()) recommend_options.addresses = &addresses;
   recommend_options.aggregate_aws = options.aggregate_aws;
-  auto observation = observe_sources("recommend", options.flows, err);
+  auto observation = observe_sources("recommend", options.flows, StateViews::inventory_only, err);
   if (!observation) return observation.error();
-  const Inventory& inventory = observation->inventory;
+  const Inventory& inventory = observation->state.inventory;
   const Observed& observed = observation->observed;
   print_collection_end("recommend", observed.summary, options.flows.quiet,
                        "writing the policies for what was collected", err);

@@ -10,7 +10,7 @@
 #include <netobs/clock.hpp>
 #include <netobs/time.hpp>
 
-#include "common.hpp"
+#include "options.hpp"
 
 namespace netobs::cli {
 

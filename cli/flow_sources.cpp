@@ -3,7 +3,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
 #include <iostream>
 #include <tuple>
 
@@ -135,56 +134,33 @@ void add_collect_options(CLI::App& cmd, FlowSourceOptions& options) {
 }
 
 // Reads the inventories, or the cluster (watching its pods while --follow collects), into `into`.
-ExitCode read_inventory(const std::string& command, const FlowSourceOptions& options, Observation& into,
-                        std::unique_ptr<PodWatch>& pod_watch, IngestOptions& ingest, std::ostream& err) {
-  for (const auto& path : options.inventories) {
-    if (auto loaded = into.inventory.load_file(path); !loaded) {
-      fail(err, command, describe(loaded.error()));
-      return ExitCode::input_error;
-    }
-    ingest.exclude.emplace_back(path);
-  }
-  if (options.inventories.empty() && !options.cluster.from_cluster) {
-    // `kubectl get -o json > flows/cluster.json` beside the logs is an inventory, not flows.
-    ingest.format = options.input_format;
-    auto lists = kubernetes_lists_among(options.sources, ingest);
-    if (!lists) {
-      fail(err, command, describe(lists.error()));
-      return exit_code_of(lists.error());
-    }
-    for (const auto& path : *lists) {
-      if (auto loaded = into.inventory.load_file(path); !loaded) {
-        fail(err, command, describe(loaded.error()));
-        return ExitCode::input_error;
-      }
-      fmt::print(err, "netobs {}: note: {} is a Kubernetes List: read as the inventory (no --inventory was given)\n",
-                 command, path);
-      ingest.exclude.emplace_back(path);
-    }
-  }
-  if (!options.cluster.from_cluster) return ExitCode::ok;
+ExitCode read_inventory(const std::string& command, const FlowSourceOptions& options, StateViews views,
+                        Observation& into, std::unique_ptr<PodWatch>& pod_watch, IngestOptions& ingest,
+                        std::ostream& err) {
   // Every namespace: flows cross them, even when a command looks at some (-n).
-  auto snapshot = read_cluster_snapshot(command, options.cluster, {}, err);
-  if (!snapshot) return snapshot.error();
-  if (auto loaded = into.inventory.load_text(snapshot->list, snapshot->origin, snapshot->taken_at); !loaded) {
-    fail(err, command, describe(loaded.error()));
-    return ExitCode::input_error;
+  StateOptions state_options = cluster_state_options(options.cluster, {});
+  state_options.inventories = options.inventories;
+  // `kubectl get -o json > flows/cluster.json` beside the logs is an inventory, not flows.
+  state_options.flow_sources = options.sources;
+  state_options.sources_format = options.input_format;
+  state_options.views = views;
+  auto state = load_cluster_state(command, state_options, err);
+  if (!state) return state.error();
+  into.state = std::move(*state);
+  for (const auto& path : into.state.inventory_files) ingest.exclude.emplace_back(path);
+  if (!into.state.cluster || !options.follow) return ExitCode::ok;
+  // Pods come and go during a long collection: watch them, so every address's history is known.
+  auto watch = PodWatch::start(state_options.cluster, *into.state.cluster);
+  if (!watch) {
+    fail(err, command, describe(watch.error()));
+    return exit_code_of(watch.error());
   }
-  if (options.follow) {
-    // Pods come and go during a long collection: watch them, so every address's history is known.
-    auto watch = PodWatch::start(cluster_read_options(options.cluster, {}), *snapshot);
-    if (!watch) {
-      fail(err, command, describe(watch.error()));
-      return exit_code_of(watch.error());
-    }
-    pod_watch = std::move(*watch);
-    ingest.collect.refresh = [&pod_watch, &inventory = into.inventory] {
-      auto events = pod_watch->take();
-      inventory.apply_pod_events(events);
-      return !events.empty();
-    };
-  }
-  into.cluster = std::move(*snapshot);
+  pod_watch = std::move(*watch);
+  ingest.collect.refresh = [&pod_watch, &inventory = into.state.inventory] {
+    auto events = pod_watch->take();
+    inventory.apply_pod_events(events);
+    return !events.empty();
+  };
   return ExitCode::ok;
 }
 
@@ -212,7 +188,8 @@ void add_flow_source_options(CLI::App& cmd, FlowSourceOptions& options) {
   add_prometheus_options(cmd, options.prometheus);
 }
 
-Loaded<Observation> observe_sources(const std::string& command, const FlowSourceOptions& options, std::ostream& err) {
+Loaded<Observation> observe_sources(const std::string& command, const FlowSourceOptions& options, StateViews views,
+                                    std::ostream& err) {
   // A usage error before the inventory or the cluster is read.
   if (options.sources.empty() && options.edge_files.empty() && options.prometheus.urls.empty()) {
     fail(err, command,
@@ -223,7 +200,7 @@ Loaded<Observation> observe_sources(const std::string& command, const FlowSource
   std::unique_ptr<PodWatch> pod_watch;  // with --from-cluster --follow
   ObserveOptions observe_options;
   IngestOptions& ingest_options = observe_options.ingest;
-  if (auto read = read_inventory(command, options, result, pod_watch, ingest_options, err); read != ExitCode::ok) {
+  if (auto read = read_inventory(command, options, views, result, pod_watch, ingest_options, err); read != ExitCode::ok) {
     return tl::unexpected(read);
   }
   ingest_options.format = options.input_format;
@@ -245,7 +222,7 @@ Loaded<Observation> observe_sources(const std::string& command, const FlowSource
   ingest_options.collect.keep_after_failure = collecting;
   reset_collection_stop();
   set_collecting(collecting);
-  auto observed = observe(observe_options, result.inventory);
+  auto observed = observe(observe_options, result.state.inventory);
   set_collecting(false);
   if (pod_watch) {
     for (const auto& note : pod_watch->notes()) fmt::print(err, "netobs {}: note: {}\n", command, note);

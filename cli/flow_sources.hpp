@@ -12,8 +12,9 @@
 #include <netobs/inventory.hpp>
 #include <netobs/kube.hpp>
 #include <netobs/observe.hpp>
+#include <netobs/state.hpp>
 
-#include "common.hpp"
+#include "options.hpp"
 
 namespace netobs::cli {
 
@@ -21,14 +22,15 @@ namespace netobs::cli {
 void add_flow_source_options(CLI::App& cmd, FlowSourceOptions& options);
 
 struct Observation {
-  Inventory inventory;  // from --inventory or the cluster, with the pods watched during --follow
+  // From --inventory or the cluster; its inventory has the pods watched during --follow.
+  ClusterState state;
   Observed observed;
-  std::optional<ClusterSnapshot> cluster;  // with --from-cluster: what was read
 };
 
-// Reads the inventory (or the cluster) and every source. Prints "netobs <command>: <error>" and
+// Reads the inventory (or the cluster), with the views of it `views` asks for, and every source. Prints "netobs <command>: <error>" and
 // returns the exit code on failure: bad options are usage errors, sources that fail input errors.
-Loaded<Observation> observe_sources(const std::string& command, const FlowSourceOptions& options, std::ostream& err);
+Loaded<Observation> observe_sources(const std::string& command, const FlowSourceOptions& options, StateViews views,
+                                    std::ostream& err);
 
 // Says how a collection ended, before `written` ("writing the policies for what was collected")
 // is done: a bound or a signal (not with --quiet), or a source failure (always: it exits 3).

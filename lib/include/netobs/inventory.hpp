@@ -11,6 +11,7 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include <netobs/error.hpp>
@@ -117,8 +118,32 @@ class OwnerChains {
   Deployments m_deployments;
 };
 
+// The objects of one `kubectl get -o json|yaml` List as parsed, before an Inventory indexes
+// them. The cluster-state loader (state.hpp) parses each inventory once into one and builds every
+// Inventory that needs that source from it, so no view parses the text again.
+struct InventoryList {
+  std::string origin;
+  std::vector<Pod> pods;  // each with seen_until at the List's snapshot time
+  std::vector<Service> services;
+  std::vector<Node> nodes;
+  std::map<std::string, Labels> namespaces;  // from Namespace objects
+  std::map<WorkloadRef, WorkloadInfo> workloads;
+  // Each workload object and its controller, in the List's order (a later copy adds to an earlier).
+  std::vector<std::pair<WorkloadRef, std::optional<WorkloadRef>>> owner_links;
+  std::map<std::pair<std::string, std::string>, ServiceEndpoints> endpoints;  // (namespace, service)
+  // The List's time when it holds pods: `taken_at`, or else the latest time stamp of its pods.
+  std::optional<std::int64_t> snapshot_time;
+};
+
+// Parses one List. Returns an invalid_input error naming `origin` when the document is not a
+// Kubernetes List.
+Result<InventoryList> parse_inventory_list(const std::string& text, const std::string& origin,
+                                           std::optional<std::int64_t> taken_at = std::nullopt);
+
 class Inventory {
  public:
+  // Adds the objects of a List parsed already; as load_text, without parsing again.
+  void add(const InventoryList& list);
   // Adds the objects of one `kubectl get -o json|yaml` List. Returns an invalid_input error naming
   // `path` when the document is not a Kubernetes List, and an io error when it cannot be read.
   // Each List is a snapshot: a pod that an earlier snapshot lists and a later one of its
@@ -175,7 +200,6 @@ class Inventory {
   bool listens_on(const IpAddress& ip, std::uint16_t port, Protocol protocol) const;
 
  private:
-  Result<void> add_objects(const std::string& text, const std::string& origin, std::optional<std::int64_t> taken_at);
   void set_leases();
   void index();
   std::vector<Pod> m_pods;

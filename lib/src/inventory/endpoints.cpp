@@ -64,6 +64,24 @@ void add_endpoints(const json& item, const std::string& kind, EndpointIndex& ind
   }
 }
 
+void merge_endpoints(const EndpointIndex& from, EndpointIndex& into) {
+  for (const auto& [key, endpoints] : from) {
+    ServiceEndpoints& mine = into[key];
+    for (const auto& ip : endpoints.addresses) {
+      if (std::find(mine.addresses.begin(), mine.addresses.end(), ip) == mine.addresses.end()) {
+        mine.addresses.push_back(ip);
+      }
+    }
+    for (const auto& port : endpoints.ports) {
+      if (std::none_of(mine.ports.begin(), mine.ports.end(), [&](const EndpointPort& p) {
+            return p.name == port.name && p.protocol == port.protocol && p.port == port.port;
+          })) {
+        mine.ports.push_back(port);
+      }
+    }
+  }
+}
+
 const ServiceEndpoints* Inventory::endpoints_of(const Service& service) const {
   auto it = m_endpoints.find({service.namespace_name, service.name});
   return it == m_endpoints.end() ? nullptr : &it->second;

@@ -16,5 +16,7 @@ using EndpointIndex = std::map<std::pair<std::string, std::string>, ServiceEndpo
 
 // Adds one Endpoints or EndpointSlice object to `index`, under its Service.
 void add_endpoints(const nlohmann::json& item, const std::string& kind, EndpointIndex& index);
+// Adds the endpoints of one List (`from`) to `into`, as adding its objects one by one would.
+void merge_endpoints(const EndpointIndex& from, EndpointIndex& into);
 
 }  // namespace netobs

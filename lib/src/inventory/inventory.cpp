@@ -86,18 +86,14 @@ Result<void> Inventory::load_file(const std::filesystem::path& path) {
 
 Result<void> Inventory::load_text(const std::string& text, const std::string& origin,
                                   std::optional<std::int64_t> taken_at) {
-  if (auto added = add_objects(text, origin, taken_at); !added) return added;
-  index();
-#ifdef __GLIBC__
-  // The document model of a large inventory is gone now; hand its pages back so the peak
-  // memory of a run is not the inventory's plus the flow tables'.
-  malloc_trim(0);
-#endif
+  auto list = parse_inventory_list(text, origin, taken_at);
+  if (!list) return tl::unexpected(list.error());
+  add(*list);
   return {};
 }
 
-Result<void> Inventory::add_objects(const std::string& text, const std::string& origin,
-                                   std::optional<std::int64_t> taken_at) {
+Result<InventoryList> parse_inventory_list(const std::string& text, const std::string& origin,
+                                           std::optional<std::int64_t> taken_at) {
   // A JSON List is split and parsed an item at a time; anything else (YAML, or JSON the split
   // rejects, for its message) is parsed whole.
   std::optional<JsonListItems> split = split_json_list(text);
@@ -119,7 +115,8 @@ Result<void> Inventory::add_objects(const std::string& text, const std::string& 
                       fmt::format("{}: not a Kubernetes List (kind '{}'); expected the output of '{}'", origin,
                                   kind, k_inventory_command));
   }
-  const std::size_t first_pod = m_pods.size();
+  InventoryList list;
+  list.origin = origin;
   // A typed list (PodList) may omit each item's kind.
   const std::string item_kind = kind == "List" ? "" : kind.substr(0, kind.size() - 4);
   auto add_item = [&](const json& item) {
@@ -127,34 +124,34 @@ Result<void> Inventory::add_objects(const std::string& text, const std::string& 
     if (object_kind.empty()) object_kind = item_kind;
     const json& metadata = field(item, "metadata");
     if (object_kind == "Pod") {
-      m_pods.push_back(k8s::parse_pod(item));
+      list.pods.push_back(k8s::parse_pod(item));
     } else if (object_kind == "Service") {
-      m_services.push_back(parse_service(item));
+      list.services.push_back(parse_service(item));
     } else if (object_kind == "Node") {
-      m_nodes.push_back(parse_node(item));
+      list.nodes.push_back(parse_node(item));
     } else if (object_kind == "Namespace") {
-      m_namespaces[string_at(metadata, "name")] = k8s::labels_at(field(metadata, "labels"));
+      list.namespaces[string_at(metadata, "name")] = k8s::labels_at(field(metadata, "labels"));
     } else if (object_kind == "Endpoints" || object_kind == "EndpointSlice") {
-      add_endpoints(item, object_kind, m_endpoints);
+      add_endpoints(item, object_kind, list.endpoints);
     } else if (is_workload_kind(object_kind)) {
       const std::string ns = k8s::namespace_of(metadata);
       const WorkloadRef ref{ns, object_kind, string_at(metadata, "name")};
-      m_workloads[ref].selector = k8s::parse_selector(field(field(item, "spec"), "selector"));
+      WorkloadInfo& info = list.workloads[ref];
+      info.selector = k8s::parse_selector(field(field(item, "spec"), "selector"));
       const json& status = field(item, "status");
-      auto& last_run = m_workloads[ref].last_run;
-      last_run = parse_rfc3339(string_at(status, object_kind == "CronJob" ? "lastScheduleTime" : "startTime"));
-      if (auto completed = parse_rfc3339(string_at(status, "completionTime"))) last_run = completed;
+      info.last_run = parse_rfc3339(string_at(status, object_kind == "CronJob" ? "lastScheduleTime" : "startTime"));
+      if (auto completed = parse_rfc3339(string_at(status, "completionTime"))) info.last_run = completed;
       if (object_kind == "ReplicationController") {
         // An RC's selector is a plain label map, not a LabelSelector.
         const json& selector = field(field(item, "spec"), "selector");
         if (selector.is_object() && !selector.contains("matchLabels")) {
-          m_workloads[ref].selector = LabelSelector{k8s::labels_at(selector), {}};
+          info.selector = LabelSelector{k8s::labels_at(selector), {}};
         }
       }
       std::optional<WorkloadRef> controller;
       if (auto owner = k8s::controller_of(metadata)) controller = WorkloadRef{ns, owner->first, owner->second};
-      m_workloads[ref].controller = controller;
-      m_owners.add(ref, controller);
+      info.controller = controller;
+      list.owner_links.emplace_back(ref, controller);
     }
   };
   if (whole) {
@@ -166,16 +163,35 @@ Result<void> Inventory::add_objects(const std::string& text, const std::string& 
       add_item(*item);
     }
   }
-  if (m_pods.size() > first_pod) {
+  if (!list.pods.empty()) {
     std::int64_t time = taken_at.value_or(0);
-    for (std::size_t i = first_pod; i < m_pods.size(); ++i) time = std::max(time, m_pods[i].latest_time);
-    auto& namespaces = m_snapshots[time];
-    for (std::size_t i = first_pod; i < m_pods.size(); ++i) {
-      m_pods[i].seen_until = time;
-      namespaces.insert(m_pods[i].namespace_name);
-    }
+    for (const auto& pod : list.pods) time = std::max(time, pod.latest_time);
+    for (auto& pod : list.pods) pod.seen_until = time;
+    list.snapshot_time = time;
   }
-  return {};
+  documents.reset();
+  split.reset();
+#ifdef __GLIBC__
+  // The document model of a large inventory is gone now; hand its pages back so the peak
+  // memory of a run is not the inventory's plus the flow tables'.
+  malloc_trim(0);
+#endif
+  return list;
+}
+
+void Inventory::add(const InventoryList& list) {
+  m_pods.insert(m_pods.end(), list.pods.begin(), list.pods.end());
+  m_services.insert(m_services.end(), list.services.begin(), list.services.end());
+  m_nodes.insert(m_nodes.end(), list.nodes.begin(), list.nodes.end());
+  for (const auto& [name, labels] : list.namespaces) m_namespaces[name] = labels;
+  for (const auto& [ref, info] : list.workloads) m_workloads[ref] = info;
+  for (const auto& [ref, controller] : list.owner_links) m_owners.add(ref, controller);
+  merge_endpoints(list.endpoints, m_endpoints);
+  if (list.snapshot_time) {
+    auto& namespaces = m_snapshots[*list.snapshot_time];
+    for (const auto& pod : list.pods) namespaces.insert(pod.namespace_name);
+  }
+  index();
 }
 
 void Inventory::index() {

@@ -1,0 +1,109 @@
+#include "job_output.hpp"
+
+#include <ostream>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <netobs/output.hpp>
+
+#include "options.hpp"
+
+namespace netobs::cli {
+namespace {
+
+// Why nothing was checked, with the options that would change it.
+std::string unchecked_text(const JobResult& result, const JobWording& wording) {
+  constexpr std::string_view none_checked = "nothing was checked against observed traffic";
+  switch (result.unchecked) {
+    case Unchecked::no_workload_end:
+      return fmt::format("none of the {} observed edges has a workload at either end (the addresses need --inventory "
+                         "or --from-cluster to name pods): {}",
+                         result.unchecked_count, none_checked);
+    case Unchecked::edges_unjudged:
+      return fmt::format("none of the {} observed edges is between workloads the policies' state knows (attribute the "
+                         "flows with --inventory, or read the cluster): {}",
+                         result.unchecked_count, none_checked);
+    case Unchecked::unparsable_files:
+      return fmt::format("{} file(s) did not parse: nothing was compared (--skip-unparsable compares the rest)",
+                         result.unchecked_count);
+    case Unchecked::no_workloads:
+      return wording.no_workloads;
+    case Unchecked::none:
+      break;
+  }
+  return {};
+}
+
+}  // namespace
+
+ExitCode exit_code_of(JobExit exit) {
+  switch (exit) {
+    case JobExit::ok:
+      return ExitCode::ok;
+    case JobExit::findings:
+      return ExitCode::findings;
+    case JobExit::usage:
+      return ExitCode::usage;
+    case JobExit::input_error:
+      break;
+  }
+  return ExitCode::input_error;
+}
+
+void print_state_report(const std::string& command, const StateReport& report, std::string_view left_out,
+                        std::ostream& err) {
+  for (const auto& path : report.lists_found) {
+    fmt::print(err, "netobs {}: note: {} is a Kubernetes List: read as the inventory (no --inventory was given)\n",
+               command, path);
+  }
+  for (const auto& note : report.notes) fmt::print(err, "netobs {}: note: {}\n", command, note);
+  for (const auto& problem : report.problems) {
+    fmt::print(err, "netobs {}: error: {}: {}{}{} ({})\n", command, format_location(problem.location), problem.message,
+               problem.hint.empty() ? "" : "; ", problem.hint, left_out);
+  }
+  for (const auto& note : report.cluster_notes) fmt::print(err, "netobs {}: note: {}\n", command, note);
+  for (const auto& warning : report.cluster_warnings) fmt::print(err, "netobs {}: warning: {}\n", command, warning);
+}
+
+ExitCode write_result(const std::string& command, const std::string& text, const std::string& output,
+                      std::ostream& out, std::ostream& err) {
+  if (!output.empty()) {
+    if (auto written = write_file_atomically(output, text); !written) {
+      fmt::print(err, "netobs {}: {}\n", command, describe(written.error()));
+      return ExitCode::input_error;
+    }
+    return ExitCode::ok;
+  }
+  out << text;
+  out.flush();
+  if (!out) {
+    fmt::print(err, "netobs {}: cannot write to standard output\n", command);
+    return ExitCode::input_error;
+  }
+  return ExitCode::ok;
+}
+
+ExitCode write_result(const std::string& command, const Result<std::string>& text, const std::string& output,
+                      std::ostream& out, std::ostream& err) {
+  if (!text) {
+    fmt::print(err, "netobs {}: {}\n", command, describe(text.error()));
+    return exit_code_of(text.error());
+  }
+  return write_result(command, *text, output, out, err);
+}
+
+ExitCode finish_job(const std::string& command, const JobResult& result, const std::string& output, std::ostream& out,
+                    std::ostream& err, const JobWording& wording) {
+  for (const auto& report : result.loads) print_state_report(command, report, wording.left_out, err);
+  for (const auto& message : result.messages) fmt::print(err, "netobs {}: {}\n", command, message);
+  if (result.unchecked != Unchecked::none) fmt::print(err, "netobs {}: {}\n", command, unchecked_text(result, wording));
+  if (result.output) {
+    if (const ExitCode written = write_result(command, *result.output, output, out, err); written != ExitCode::ok) {
+      return written;
+    }
+  }
+  return exit_code_of(result.exit);
+}
+
+}  // namespace netobs::cli

@@ -1,0 +1,44 @@
+// The CLI's end of a library job (netobs/job.hpp): prints what the job says on stderr, prefixed
+// with "netobs <command>: ", words what only options can remedy, writes the output and turns the
+// job's end into the exit code.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <string_view>
+
+#include <netobs/job.hpp>
+
+#include "commands.hpp"
+
+namespace netobs::cli {
+
+// What the error printed for a file that did not parse says happens to it, by default.
+inline constexpr std::string_view k_left_out = "left out; --strict-input stops here instead";
+
+// How a command words what its options would remedy.
+struct JobWording {
+  std::string_view left_out = k_left_out;  // after each file that did not parse
+  std::string no_workloads;                // Unchecked::no_workloads (diff's, naming its states)
+};
+
+// Writes `text` to `output` atomically, or to `out` when `output` is empty.
+ExitCode write_result(const std::string& command, const std::string& text, const std::string& output,
+                      std::ostream& out, std::ostream& err);
+// The same for text a library call may have failed to make: its error is printed instead.
+ExitCode write_result(const std::string& command, const Result<std::string>& text, const std::string& output,
+                      std::ostream& out, std::ostream& err);
+
+// The exit code of a job's end.
+ExitCode exit_code_of(JobExit exit);
+
+// Prints what loading a state noted.
+void print_state_report(const std::string& command, const StateReport& report, std::string_view left_out,
+                        std::ostream& err);
+
+// Prints the job's loads, messages and why it checked nothing; writes its output to `output` (or
+// `out`); returns the exit code: the writing's failure, else the job's.
+ExitCode finish_job(const std::string& command, const JobResult& result, const std::string& output, std::ostream& out,
+                    std::ostream& err, const JobWording& wording = {});
+
+}  // namespace netobs::cli

@@ -1,0 +1,209 @@
+#include "options.hpp"
+
+#include <algorithm>
+#include <iostream>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <netobs/clock.hpp>
+#include <netobs/collect.hpp>
+#include <netobs/inventory.hpp>
+#include <netobs/kube.hpp>
+#include <netobs/observe.hpp>
+#include <netobs/output.hpp>
+#include <netobs/time.hpp>
+
+namespace netobs::cli {
+
+void add_strict_input_option(CLI::App& cmd, bool& strict_input) {
+  cmd.add_flag("--strict-input", strict_input, "Stop (exit 3) at a file that does not parse, instead of reporting it and going on");
+}
+
+void add_cluster_options(CLI::App& cmd, ClusterOptions& options, ClusterFlag flag) {
+  if (flag == ClusterFlag::explicit_flag) {
+    cmd.add_flag("--from-cluster", options.from_cluster,
+                 "Read pods, namespaces, nodes and policies from the Kubernetes API server (kubeconfig as kubectl)");
+  }
+  cmd.add_option("--kubeconfig", options.kubeconfig, "kubeconfig file (default: $KUBECONFIG, else ~/.kube/config, else in-cluster)")
+      ->type_name("FILE");
+  cmd.add_option("--context", options.context, "kubeconfig context (default: current-context)");
+  cmd.add_option("--request-timeout", options.request_timeout, "Seconds per API request (default 30)")->check(CLI::Range(1.0, 3600.0));
+}
+
+ClusterReadOptions cluster_read_options(const ClusterOptions& cluster, const std::vector<std::string>& namespaces) {
+  ClusterReadOptions read;
+  read.kubeconfig = cluster.kubeconfig;
+  read.context = cluster.context;
+  read.namespaces = namespaces;
+  read.request_timeout = cluster.request_timeout;
+  return read;
+}
+
+StateOptions cluster_state_options(const ClusterOptions& cluster, const std::vector<std::string>& namespaces) {
+  StateOptions options;
+  options.from_cluster = cluster.from_cluster;
+  options.cluster = cluster_read_options(cluster, namespaces);
+  return options;
+}
+
+StateOptions manifest_state_options(const std::vector<std::string>& paths, const std::vector<std::string>& inventories,
+                                    bool strict_input, const ClusterOptions& cluster,
+                                    const std::vector<std::string>& namespaces) {
+  StateOptions options = cluster_state_options(cluster, namespaces);
+  options.manifests = paths;
+  options.inventories = inventories;
+  options.input_errors = strict_input ? InputErrors::fail : InputErrors::report;
+  return options;
+}
+
+Loaded<FlowEvidence> flow_evidence(const std::string& command, const std::vector<std::string>& flows,
+                                   const PrometheusCliOptions& prometheus, const std::string& vpc_format,
+                                   const std::vector<std::string>& cluster_cidrs, std::ostream& err) {
+  FlowEvidence evidence;
+  if (flows.empty() && prometheus.urls.empty()) return evidence;
+  auto queries = prometheus_queries(command, prometheus, std::nullopt, std::nullopt, err);
+  if (!queries) return tl::unexpected(ExitCode::usage);
+  evidence.sources = flows;
+  evidence.prometheus = std::move(*queries);
+  evidence.vpc_format = vpc_format;
+  evidence.cluster_cidrs = cluster_cidrs;
+  return evidence;
+}
+
+Loaded<ClusterState> load_cluster_state(const std::string& command, const StateOptions& options, std::ostream& err,
+                                        std::string_view left_out) {
+  auto state = load_state(options);
+  if (!state) {
+    fmt::print(err, "netobs {}: {}\n", command, describe(state.error()));
+    return tl::unexpected(exit_code_of(state.error()));
+  }
+  print_state_report(command, report_of(*state), left_out, err);
+  return std::move(*state);
+}
+
+void add_http_client_options(CLI::App& cmd, AgentOptions& options, const std::string& prefix, const std::string& what,
+                             const char* group) {
+  const std::string flag = "--" + prefix + "-";
+  cmd.add_option(flag + "token-file", options.token_file, fmt::format("Bearer token for {}, read again for every connection", what))
+      ->type_name("FILE")->check(existing_file())->group(group);
+  cmd.add_option(flag + "ca", options.ca_file, fmt::format("CA bundle that verifies {} (default: the system's)", what))
+      ->type_name("FILE")->check(existing_file())->group(group);
+  cmd.add_option(flag + "cert", options.cert_file, fmt::format("Client certificate for {} (PEM, mTLS)", what))
+      ->type_name("FILE")->check(existing_file())->group(group);
+  cmd.add_option(flag + "key", options.key_file, fmt::format("Client key for {} (PEM, mTLS)", what))
+      ->type_name("FILE")->check(existing_file())->group(group);
+  cmd.add_option(flag + "header", options.headers, "Extra request header 'Name: value' (repeatable)")
+      ->type_name("HEADER")->group(group);
+  cmd.add_flag(flag + "insecure", options.insecure, fmt::format("Do not verify the TLS certificate of {}", what))->group(group);
+}
+
+void add_prometheus_options(CLI::App& cmd, PrometheusCliOptions& options) {
+  const char* group = "Prometheus flow metrics";
+  cmd.add_option("--prometheus", options.urls,
+                 "Read flow metrics (Hubble's port distribution, Retina's forward counts) from this "
+                 "Prometheus-compatible server's HTTP API (repeatable)")
+      ->type_name("URL")->group(group);
+  cmd.add_option("--window", options.window, "Traffic of this long before now (or --until) for --prometheus (default 7d)")
+      ->type_name("DURATION")->group(group);
+  add_http_client_options(cmd, options.http, "prometheus", "--prometheus", group);
+  cmd.add_option("--prometheus-timeout", options.http.idle_timeout, "Seconds one query may take (default 60)")
+      ->check(CLI::PositiveNumber)->type_name("SECONDS")->group(group);
+  cmd.add_option("--prometheus-retries", options.http.retries,
+                 "Attempts after a failure that may pass (refused, timeout, 429, 5xx) before giving up (default 5)")
+      ->check(CLI::Range(0, 1000))->group(group);
+}
+
+bool valid_header(const std::string& header) {
+  const auto colon = header.find(':');
+  return colon != std::string::npos && colon != 0 && header.find_first_of("\r\n") == std::string::npos;
+}
+
+std::optional<std::vector<PrometheusQuery>> prometheus_queries(const std::string& command,
+                                                               const PrometheusCliOptions& options,
+                                                               std::optional<std::int64_t> since,
+                                                               std::optional<std::int64_t> until, std::ostream& err) {
+  auto usage = [&](const std::string& message) {
+    fmt::print(err, "netobs {}: {}\n", command, message);
+    return std::nullopt;
+  };
+  const auto window = parse_duration(options.window);
+  if (!window || *window <= 0) return usage(fmt::format("--window '{}': expected a duration such as 7d, 24h or 90m", options.window));
+  for (const auto& header : options.http.headers) {
+    if (!valid_header(header)) return usage("--prometheus-header: expected 'Name: value'");  // may be a secret
+  }
+  if (options.http.cert_file.empty() != options.http.key_file.empty()) {
+    return usage("--prometheus-cert and --prometheus-key go together");
+  }
+  std::vector<PrometheusQuery> queries;
+  for (const auto& url : options.urls) {
+    if (!is_url_source(url)) return usage(fmt::format("--prometheus '{}': expected an http(s):// URL", display_url(url)));
+    PrometheusQuery query;
+    query.url = url;
+    query.http = options.http;
+    query.at = until.value_or(0);
+    query.window = *window;
+    // --since bounds the window from below as it bounds flow records.
+    if (since) {
+      const std::int64_t end = until.value_or(now_seconds());
+      query.window = std::max<std::int64_t>(1, end - *since);
+    }
+    queries.push_back(std::move(query));
+  }
+  return queries;
+}
+
+ExitCode exit_code_of(const Error& error) { return error.kind == ErrorKind::usage ? ExitCode::usage : ExitCode::input_error; }
+
+void set_examples(CLI::App& cmd, const std::vector<std::string>& examples) {
+  std::string footer = "\nExamples:";
+  for (const auto& example : examples) footer += "\n  " + example;
+  cmd.footer(footer);
+}
+
+void add_output_option(CLI::App& cmd, std::string& output) {
+  cmd.add_option("--output,-o", output, "Write to FILE atomically instead of stdout (an interrupted run leaves FILE as it was)")
+      ->type_name("FILE");
+}
+
+CLI::Option* make_choice(CLI::Option* option, const std::vector<std::pair<std::string, int>>& names, int current) {
+  std::vector<std::string> shown;
+  std::string default_name;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const bool alias = std::any_of(names.begin(), names.begin() + static_cast<std::ptrdiff_t>(i),
+                                   [&](const auto& earlier) { return earlier.second == names[i].second; });
+    if (alias) continue;
+    shown.push_back(names[i].first);
+    if (names[i].second == current) default_name = names[i].first;
+  }
+  CLI::Validator by_name(
+      [names](std::string& value) -> std::string {
+        std::string lower = value;
+        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+        for (const auto& [name, number] : names) {
+          if (name == lower) {
+            value = std::to_string(number);  // CLI11 reads an enum from its number
+            return {};
+          }
+        }
+        std::vector<std::string> allowed;
+        allowed.reserve(names.size());
+        for (const auto& entry : names) allowed.push_back(entry.first);
+        return fmt::format("'{}' is not one of {}", value, fmt::join(allowed, ", "));
+      },
+      "");
+  return option->transform(by_name)->type_name(fmt::format("{}", fmt::join(shown, "|")))->default_str(default_name);
+}
+
+void add_ipblock_scope_option(CLI::App& cmd, IpBlockScope& scope) {
+  add_choice(cmd, "--ipblock-scope", scope, Choices<IpBlockScope>{{"all", IpBlockScope::all}, {"external", IpBlockScope::external}},
+             "Whether ipBlocks match pod addresses: all (as most CNIs) or external");
+}
+
+void one_value_per_use(CLI::App& cmd) {
+  for (CLI::Option* option : cmd.get_options()) {
+    if (option->get_items_expected_max() > 1 && !option->get_positional()) option->allow_extra_args(false);
+  }
+}
+
+}  // namespace netobs::cli

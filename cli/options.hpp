@@ -1,0 +1,118 @@
+// Option plumbing the subcommands share: cluster and Prometheus options, enumerated choices,
+// one-value-per-use repeatable options, and mapping them into what the library takes.
+#pragma once
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include <netobs/engine.hpp>
+#include <netobs/graph.hpp>
+#include <netobs/inventory.hpp>
+#include <netobs/kube.hpp>
+#include <netobs/manifest.hpp>
+#include <netobs/job.hpp>
+#include <netobs/state.hpp>
+
+#include "commands.hpp"
+#include "job_output.hpp"
+
+namespace netobs::cli {
+
+// Adds --strict-input to `cmd`.
+void add_strict_input_option(CLI::App& cmd, bool& strict_input);
+
+// A value, or the exit code of why there is none (the message is printed already).
+template <typename T>
+using Loaded = tl::expected<T, ExitCode>;
+
+// Whether a command has a --from-cluster flag, or reads the cluster whenever no offline state is
+// given (diff without --live).
+enum class ClusterFlag { explicit_flag, implicit };
+
+// --kubeconfig, --context, --request-timeout (and --from-cluster when explicit).
+void add_cluster_options(CLI::App& cmd, ClusterOptions& options, ClusterFlag flag);
+
+// What --kubeconfig, --context and --request-timeout say, for reading `namespaces` (empty: all).
+ClusterReadOptions cluster_read_options(const ClusterOptions& cluster, const std::vector<std::string>& namespaces);
+
+// What the cluster options and -n say, for a state read (the cluster when `cluster.from_cluster`).
+StateOptions cluster_state_options(const ClusterOptions& cluster, const std::vector<std::string>& namespaces);
+
+// The state of an analysis command: manifests from `paths`, the pods of each inventory, the
+// cluster when `cluster.from_cluster` (only `namespaces` of it, when given).
+StateOptions manifest_state_options(const std::vector<std::string>& paths, const std::vector<std::string>& inventories,
+                                    bool strict_input, const ClusterOptions& cluster,
+                                    const std::vector<std::string>& namespaces);
+
+// The observed flows of --flows and --prometheus (lint's and diff's): the Prometheus options are
+// checked only when flows are given. Prints a usage error and returns its code when one is wrong.
+Loaded<FlowEvidence> flow_evidence(const std::string& command, const std::vector<std::string>& flows,
+                                   const PrometheusCliOptions& prometheus, const std::string& vpc_format,
+                                   const std::vector<std::string>& cluster_cidrs, std::ostream& err);
+
+// Loads the state (state.hpp). Prints "netobs <command>: <error>" and returns the exit code on
+// failure; else prints what the loading noted: the Kubernetes Lists read as the inventory, the
+// manifest files' notes, the files that did not parse ("file:line: message; hint (left_out)";
+// kept in the set's problems unless InputErrors::fail), and the cluster read's notes and warnings.
+Loaded<ClusterState> load_cluster_state(const std::string& command, const StateOptions& options, std::ostream& err,
+                                        std::string_view left_out = k_left_out);
+
+// --PREFIX-token-file, -ca, -cert, -key, -header, -insecure: how requests to `what` (agent URLs,
+// --prometheus) authenticate and verify TLS.
+void add_http_client_options(CLI::App& cmd, AgentOptions& options, const std::string& prefix, const std::string& what,
+                             const char* group);
+// --prometheus URL, --window and the --prometheus-* connection options.
+void add_prometheus_options(CLI::App& cmd, PrometheusCliOptions& options);
+// The queries --prometheus asks for, over --window or [since, until] when given. Prints a usage
+// error naming the option and returns nullopt when an option is wrong.
+std::optional<std::vector<PrometheusQuery>> prometheus_queries(const std::string& command,
+                                                               const PrometheusCliOptions& options,
+                                                               std::optional<std::int64_t> since,
+                                                               std::optional<std::int64_t> until, std::ostream& err);
+// True for a request header "Name: value" on one line.
+bool valid_header(const std::string& header);
+
+// The exit code for a library error: usage errors are 2, everything else 3.
+ExitCode exit_code_of(const Error& error);
+
+// Adds --output/-o FILE to `cmd`.
+void add_output_option(CLI::App& cmd, std::string& output);
+
+// Ends `cmd`'s help (and man page) with these command lines under "Examples:".
+void set_examples(CLI::App& cmd, const std::vector<std::string>& examples);
+
+// CLI::ExistingFile without its own "FILE" label, which help would print after the type name.
+inline CLI::Validator existing_file() { return CLI::ExistingFile.description(""); }
+
+// The names of an enumerated option's values, first the one help shows for each value, then
+// aliases (`txt` for `text`).
+template <typename T>
+using Choices = std::vector<std::pair<std::string, T>>;
+
+// Makes `option` enumerated: CLI11 transforms a value's name (any case) into the number of the
+// enum it is bound to, so an unknown name is a usage error listing the allowed ones. Help shows
+// "name|name=default" with the first name of each value.
+CLI::Option* make_choice(CLI::Option* option, const std::vector<std::pair<std::string, int>>& names, int current);
+
+// Adds an enumerated option parsed into `into`.
+template <typename T>
+CLI::Option* add_choice(CLI::App& cmd, const std::string& flags, T& into, const Choices<T>& names, const std::string& help) {
+  std::vector<std::pair<std::string, int>> numbered;
+  numbered.reserve(names.size());
+  for (const auto& [name, value] : names) numbered.emplace_back(name, static_cast<int>(value));
+  return make_choice(cmd.add_option(flags, into, help), numbered, static_cast<int>(into));
+}
+
+// --ipblock-scope all|external, as connectivity, explain and diff take it.
+void add_ipblock_scope_option(CLI::App& cmd, IpBlockScope& scope);
+
+// Makes each repeatable option of `cmd` take one value per use, so `--inventory a.json dir/`
+// leaves dir/ a positional argument.
+void one_value_per_use(CLI::App& cmd);
+
+}  // namespace netobs::cli

@@ -1,0 +1,104 @@
+// A command as one library call, as bloaty's BloatyMain is: a job struct in (what to read, what
+// to compute, how to render it), a JobResult out (the rendered output, what to tell the user on
+// stderr, and how the run ends). The CLI maps its options into the job, prints the messages,
+// writes the output and exits; the library never prints.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <netobs/collect.hpp>
+#include <netobs/error.hpp>
+#include <netobs/graph.hpp>
+#include <netobs/ingest.hpp>
+#include <netobs/manifest.hpp>
+#include <netobs/state.hpp>
+
+namespace netobs {
+
+// How a run ends, before its output is written (writing may still fail).
+enum class JobExit : std::uint8_t {
+  ok,
+  findings,     // differences, findings at or above the threshold, a denied connection
+  usage,        // the job contradicts itself
+  input_error,  // unreadable or invalid input, or nothing was checked
+};
+
+// The exit class of a library error: usage errors are usage, everything else input errors.
+JobExit job_exit_of(const Error& error);
+
+// What loading a state noted, for the user: the Kubernetes Lists read as the inventory, the
+// manifest files' notes, the files that did not parse (kept out of the state) and the cluster
+// read's notes and warnings.
+struct StateReport {
+  std::vector<std::string> lists_found;
+  std::vector<std::string> notes;
+  std::vector<FileProblem> problems;
+  std::vector<std::string> cluster_notes;
+  std::vector<std::string> cluster_warnings;
+};
+StateReport report_of(const ClusterState& state);
+
+// Why a run checked nothing, when it did not: an input error the CLI words (with the options that
+// would remedy it) after the messages.
+enum class Unchecked : std::uint8_t {
+  none,
+  no_workload_end,   // no observed edge has a workload at either end (addresses nobody named)
+  edges_unjudged,    // no observed edge is between workloads the policies' state knows
+  unparsable_files,  // files did not parse, and the job compares nothing without them
+  no_workloads,      // neither state holds a workload: every connectivity would be empty
+};
+
+struct JobResult {
+  JobExit exit = JobExit::ok;
+  std::optional<std::string> output;  // what to write (absent: nothing, e.g. on an error)
+  // What each state load noted, in the order the states were loaded; printed first.
+  std::vector<StateReport> loads;
+  // Lines for stderr, in order, without the command's name: "note: ...", "warning: ...".
+  std::vector<std::string> messages;
+  // The run checked nothing, and why; `unchecked_count` counts the edges or files concerned.
+  Unchecked unchecked = Unchecked::none;
+  std::size_t unchecked_count = 0;
+
+  // Ends the run as unchecked (an input error).
+  JobResult& fail(Unchecked why, std::size_t count);
+
+  // Ends the run with `message` as the last line.
+  JobResult& fail(JobExit how, std::string message);
+  JobResult& fail(const Error& error) { return fail(job_exit_of(error), error.message); }
+};
+
+// `unanalysed`: policies of kinds the analysis does not evaluate, read from `what` ("policies.yaml")
+// beside `analysed` NetworkPolicies. With none beside them the result would describe policies
+// nobody wrote: each is an error and the job fails (input_error). Beside NetworkPolicies, each is a
+// warning (the result leaves it out). Returns false when the job failed.
+bool check_policy_kinds(JobResult& result, const std::string& what, const std::vector<UnanalysedPolicy>& unanalysed,
+                        std::size_t analysed);
+inline bool check_policy_kinds(JobResult& result, const std::string& what, const ManifestSet& set) {
+  return check_policy_kinds(result, what, set.unanalysed, set.policies.size());
+}
+
+// Loads a state for a job: its report is added to `result`, or the job fails with its error.
+std::optional<ClusterState> load_job_state(JobResult& result, const StateOptions& options);
+
+// Observed flows a job judges policies by (lint's and diff's flows and Prometheus queries).
+struct FlowEvidence {
+  std::vector<std::string> sources;
+  std::vector<PrometheusQuery> prometheus;
+  std::string vpc_format;  // of header-less VPC records
+  std::vector<std::string> cluster_cidrs;
+  bool given() const { return !sources.empty() || !prometheus.empty(); }
+};
+
+// The graph of `flows`, attributed with the state's inventory (its inventory files are not read
+// as flows). Flows that give no usable record, or only edges with no workload at either end (whose
+// result would be an all-clear that checked nothing), fail the job.
+std::optional<Graph> observe_evidence(JobResult& result, const FlowEvidence& flows, const ClusterState& state);
+
+// "no usable flow record in N source(s): read R records, M malformed", for the jobs that stop there.
+std::string no_usable_records(const IngestSummary& summary, std::size_t sources);
+
+}  // namespace netobs

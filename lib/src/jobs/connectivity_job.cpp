@@ -1,0 +1,21 @@
+#include <fmt/format.h>
+
+#include <netobs/jobs.hpp>
+
+namespace netobs {
+
+JobResult run_connectivity_job(const ConnectivityJob& job) {
+  JobResult result;
+  const auto state = load_job_state(result, job.state);
+  if (!state) return result;
+  if (!check_policy_kinds(result, fmt::format("{}", fmt::join(job.state.manifests, ", ")), state->manifests)) {
+    return result;
+  }
+  const PolicyEngine engine(state->manifests, job.ipblock_scope);
+  const ConnectivityReport report = compute_connectivity(engine, job.nodes);
+  for (const auto& note : report.notes) result.messages.push_back("note: " + note);
+  result.output = render_connectivity(report, job.format);
+  return result;
+}
+
+}  // namespace netobs

@@ -1,0 +1,53 @@
+// Observed flows as evidence against policies: lint's and diff's flows.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include <netobs/job.hpp>
+#include <netobs/observe.hpp>
+
+namespace netobs {
+
+std::string no_usable_records(const IngestSummary& summary, std::size_t sources) {
+  return fmt::format("no usable flow record in {} source(s): read {} records, {} malformed", sources,
+                     summary.records_read, summary.malformed_count);
+}
+
+std::optional<Graph> observe_evidence(JobResult& result, const FlowEvidence& flows, const ClusterState& state) {
+  ObserveOptions options;
+  options.sources = flows.sources;
+  options.ingest.prometheus = flows.prometheus;
+  options.ingest.vpc_format = flows.vpc_format;
+  for (const auto& path : state.inventory_files) options.ingest.exclude.emplace_back(path);
+  options.cluster_cidrs = flows.cluster_cidrs;
+  auto observed = observe(options, state.inventory);
+  if (!observed) {
+    result.fail(observed.error());
+    return std::nullopt;
+  }
+  const IngestSummary& summary = observed->summary;
+  for (const auto& note : summary.notes) result.messages.push_back("note: " + note);
+  if (summary.records_used == 0) {
+    // Judged by no traffic, every policy would pass and every live permission look unused.
+    for (const auto& record : summary.malformed) result.messages.push_back("malformed: " + describe(record));
+    for (const auto& [reason, count] : summary.skipped) result.messages.push_back(fmt::format("skipped {}: {}", count, reason));
+    result.fail(JobExit::input_error,
+                fmt::format("{} ({}): nothing was checked against observed traffic",
+                            no_usable_records(summary, flows.sources.size() + flows.prometheus.size()),
+                            fmt::join(summary.sources, ", ")));
+    return std::nullopt;
+  }
+  // Policies select pods: edges with no workload at either end (addresses no inventory explained)
+  // test none of them.
+  const auto& edges = observed->graph.edges;
+  if (std::none_of(edges.begin(), edges.end(), [](const auto& entry) {
+        return entry.first.client.kind == PeerKind::workload || entry.first.server.kind == PeerKind::workload;
+      })) {
+    result.fail(Unchecked::no_workload_end, edges.size());
+    return std::nullopt;
+  }
+  result.messages.push_back(fmt::format("{} observed edges from {} records", edges.size(), summary.records_used));
+  return std::move(observed->graph);
+}
+
+}  // namespace netobs

@@ -1,0 +1,108 @@
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include <netobs/jobs.hpp>
+
+#include "testutil/temp_dir.hpp"
+
+namespace netobs {
+namespace {
+
+const std::string k_job_policies = std::string(NETOBS_SOURCE_DIR) + "/tests/data/cluster/policies.json";
+const std::string k_job_inventory = std::string(NETOBS_SOURCE_DIR) + "/samples/flows/inventory.json";
+
+const char* k_job_cilium = R"(apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata: {name: c, namespace: shop}
+spec: {endpointSelector: {}}
+)";
+
+StateOptions job_files(const std::vector<std::string>& manifests, const std::vector<std::string>& inventories = {}) {
+  StateOptions state;
+  state.manifests = manifests;
+  state.inventories = inventories;
+  return state;
+}
+
+TEST(Jobs, ConnectivityRendersTheStateItLoaded) {
+  ConnectivityJob job;
+  job.state = job_files({k_job_policies}, {k_job_inventory});
+  job.format = ConnectivityFormat::csv;
+  const JobResult result = run_connectivity_job(job);
+  EXPECT_EQ(result.exit, JobExit::ok);
+  ASSERT_TRUE(result.output);
+  EXPECT_NE(result.output->find("catalog"), std::string::npos) << *result.output;
+  ASSERT_EQ(result.loads.size(), 1U);
+  EXPECT_TRUE(result.loads.front().problems.empty());
+}
+
+TEST(Jobs, PoliciesOfOtherKindsAloneAreNothingToAnalyse) {
+  const testing::TempDir dir;
+  ConnectivityJob job;
+  job.state = job_files({dir.write("cilium.yaml", k_job_cilium)});
+  const JobResult result = run_connectivity_job(job);
+  EXPECT_EQ(result.exit, JobExit::input_error);
+  EXPECT_FALSE(result.output);
+  ASSERT_EQ(result.messages.size(), 2U);
+  EXPECT_EQ(result.messages.front().rfind("error: ", 0), 0U) << result.messages.front();
+  EXPECT_NE(result.messages.back().find("nothing to analyse in"), std::string::npos) << result.messages.back();
+}
+
+TEST(Jobs, ExplainEndsWithFindingsWhenDenied) {
+  ExplainJob job;
+  job.state = job_files({k_job_policies}, {k_job_inventory});
+  job.from = "catalog/catalog";
+  job.to = "catalog/catalog-mysql";
+  job.port = 3306;
+  const JobResult denied = run_explain_job(job);
+  EXPECT_EQ(denied.exit, JobExit::findings);
+  ASSERT_TRUE(denied.output);
+  job.from = "nowhere/nothing";
+  const JobResult unknown = run_explain_job(job);
+  EXPECT_NE(unknown.exit, JobExit::ok);
+  EXPECT_FALSE(unknown.output);
+}
+
+TEST(Jobs, DiffStopsAtFilesThatDoNotParseUnlessAskedToCompareTheRest) {
+  const testing::TempDir dir;
+  DiffJob job;
+  job.proposal = job_files({k_job_policies, dir.write("broken.yaml", "kind: [\n")});
+  job.live = job_files({k_job_policies}, {k_job_inventory});
+  const JobResult stopped = run_diff_job(job);
+  EXPECT_EQ(stopped.exit, JobExit::input_error);
+  EXPECT_EQ(stopped.unchecked, Unchecked::unparsable_files);
+  EXPECT_EQ(stopped.unchecked_count, 1U);
+  ASSERT_EQ(stopped.loads.size(), 2U);
+  EXPECT_EQ(stopped.loads.front().problems.size(), 1U);
+  job.skip_unparsable = true;
+  const JobResult compared = run_diff_job(job);
+  EXPECT_EQ(compared.exit, JobExit::ok) << (compared.messages.empty() ? "" : compared.messages.back());
+  EXPECT_TRUE(compared.output);
+  EXPECT_EQ(compared.unchecked, Unchecked::none);
+}
+
+TEST(Jobs, LintFailsOnTheThresholdItIsGiven) {
+  const testing::TempDir dir;
+  // Without policyTypes (policy-types-omitted): a warning, no error.
+  const std::string policy = dir.write("p.yaml", R"(apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: web, namespace: shop}
+spec:
+  podSelector: {matchLabels: {app: web}}
+  ingress: [{from: [{podSelector: {matchLabels: {app: ui}}}]}]
+)");
+  LintJob job;
+  job.state.manifests = {policy};
+  job.state.views = StateViews::inventory_only;
+  const JobResult on_errors = run_lint_job(job);
+  ASSERT_TRUE(on_errors.output);
+  job.fail_on = lint::Severity::warning;
+  const JobResult on_warnings = run_lint_job(job);
+  ASSERT_TRUE(on_warnings.output);
+  EXPECT_EQ(on_errors.exit, JobExit::ok) << *on_errors.output;
+  EXPECT_EQ(on_warnings.exit, JobExit::findings) << *on_warnings.output;
+}
+
+}  // namespace
+}  // namespace netobs
