@@ -8,6 +8,9 @@
 #include <netobs/diff.hpp>
 
 #include "common.hpp"
+#include "output_format.hpp"
+#include "terminal.hpp"
+#include "flow_input.hpp"
 
 namespace netobs::cli {
 
@@ -73,6 +76,8 @@ ExitCode run_diff(const DiffOptions& options, std::ostream& out, std::ostream& e
   if (!proposal) return ExitCode::input_error;
   ClusterOptions cluster = options.cluster;
   cluster.from_cluster = options.live.empty();
+  cluster.without_cluster =
+      "for an offline diff, give the live state as manifests: --live FILE|DIR (and --inventory for its pods)";
   const auto inventories =
       inventories_or_lists_among("diff", options.inventories, options.flows, cluster.from_cluster, err);
   if (!inventories) return inventories.error();
@@ -85,16 +90,15 @@ ExitCode run_diff(const DiffOptions& options, std::ostream& out, std::ostream& e
   }
 
   Graph graph;
-  if (!options.flows.empty() || !options.prometheus.urls.empty()) {
-    auto observed = observe_flows("diff", options.flows, options.prometheus, options.vpc_format, options.cluster_cidrs, *inventories,
-                                  inventory, err);
+  if (options.flows.given()) {
+    auto observed = observe_flows("diff", options.flows, *inventories, inventory, options.quiet, err);
     if (!observed) return observed.error();
     graph = std::move(*observed);
   }
   netobs::DiffOptions diff_options;
   diff_options.ipblock_scope = options.ipblock_scope;
   diff_options.scope = options.prune ? DiffScope::everything : DiffScope::proposal_namespaces;
-  const PolicyDiff diff = diff_policies(*live, *proposal, diff_options, options.flows.empty() && options.prometheus.urls.empty() ? nullptr : &graph);
+  const PolicyDiff diff = diff_policies(*live, *proposal, diff_options, options.flows.given() ? &graph : nullptr);
   for (const auto& note : diff.notes) fmt::print(err, "netobs diff: note: {}\n", note);
   if (diff.flows && diff.flows->judged == 0 && !graph.edges.empty()) {
     return nothing_checked("diff", graph.edges.size(), k_edges_unjudged, err);
@@ -117,19 +121,17 @@ void add_diff_command(CLI::App& app, ExitCode& exit_code) {
   cmd->add_option("--live", options->live,
                   "The current state as manifests (policies and workloads) instead of the cluster (repeatable)")->type_name("PATH");
   cmd->add_option("--inventory", options->inventories, "Pods of the live state from 'kubectl get ... -A -o json' (repeatable)")->type_name("FILE");
-  cmd->add_option("--flows", options->flows, "Observed flows (any recommend source) to judge both states by (repeatable)")->type_name("PATH");
-  cmd->add_option("--vpc-format", options->vpc_format, "LogFormat of header-less VPC records in --flows");
-  cmd->add_option("--cluster-cidr", options->cluster_cidrs, "Pod or Service range, for --flows (repeatable)");
-  add_prometheus_options(*cmd, options->prometheus);
+  add_flow_input_options(*cmd, options->flows, SourcesArgument::flows_option);
   cmd->add_option("--namespace,-n", options->namespaces, "Read only these namespaces from the cluster (repeatable)");
-  add_choice(*cmd, "--format", options->format,
-             Choices<DiffFormat>{{"text", DiffFormat::txt}, {"json", DiffFormat::json}, {"md", DiffFormat::md},
-                                 {"txt", DiffFormat::txt}},
-             "Output format");
+  add_format_option(*cmd, options->format,
+                    {{FormatName::text, DiffFormat::txt}, {FormatName::json, DiffFormat::json},
+                     {FormatName::markdown, DiffFormat::md}},
+                    "Output format", options->output);
   add_ipblock_scope_option(*cmd, options->ipblock_scope);
   cmd->add_flag("--prune", options->prune,
                 "The proposal is every policy of the cluster: live policies it lacks are removed, in every namespace");
   add_output_option(*cmd, options->output);
+  add_quiet_option(*cmd, options->quiet);
   add_cluster_options(*cmd, options->cluster, ClusterFlag::implicit);
   cmd->add_flag("--strict-input", options->strict_input,
                 "Stop (exit 3) at the first file that does not parse, instead of listing every such file first");
@@ -137,7 +139,10 @@ void add_diff_command(CLI::App& app, ExitCode& exit_code) {
       "--skip-unparsable", options->skip_unparsable,
       "Compare what parsed when a file does not (the default stops, exit 3): the diff then misses those files");
   one_value_per_use(*cmd);
-  cmd->callback([options, &exit_code] { exit_code = run_diff(*options, std::cout, std::cerr); });
+  cmd->callback([options, &exit_code] {
+    CommandErr err(std::cerr, options->quiet);
+    exit_code = run_diff(*options, std::cout, err.stream());
+  });
 }
 
 }  // namespace netobs::cli

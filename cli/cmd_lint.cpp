@@ -8,6 +8,9 @@
 #include <netobs/lint.hpp>
 
 #include "common.hpp"
+#include "output_format.hpp"
+#include "terminal.hpp"
+#include "flow_input.hpp"
 
 namespace netobs::cli {
 
@@ -55,9 +58,8 @@ ExitCode run_lint(const LintOptions& options, std::ostream& out, std::ostream& e
     input.texts.emplace_back(snapshot->origin, snapshot->policies);
   }
   Graph graph;
-  if (!options.flows.empty() || !options.prometheus.urls.empty()) {
-    auto observed = observe_flows("lint", options.flows, options.prometheus, options.vpc_format, options.cluster_cidrs, *inventories,
-                                  inventory, err);
+  if (options.flows.given()) {
+    auto observed = observe_flows("lint", options.flows, *inventories, inventory, options.quiet, err);
     if (!observed) return observed.error();
     graph = std::move(*observed);
     input.flows = &graph;
@@ -103,26 +105,28 @@ void add_lint_command(CLI::App& app, ExitCode& exit_code) {
                       "netobs lint --list-rules --format markdown"});
   cmd->add_option("paths", options->paths, "Manifest files or directories (YAML or JSON)")->type_name("PATH");
   cmd->add_option("--inventory", options->inventories, "Pods from 'kubectl get ... -A -o json' (repeatable)")->type_name("FILE");
-  cmd->add_option("--flows", options->flows,
-                  "Observed flows (any recommend source): connections the policies would block are errors (repeatable)")->type_name("PATH");
-  cmd->add_option("--vpc-format", options->vpc_format, "LogFormat of header-less VPC records in --flows");
-  cmd->add_option("--cluster-cidr", options->cluster_cidrs, "Pod or Service range, for --flows (repeatable)");
-  add_prometheus_options(*cmd, options->prometheus);
-  add_choice(*cmd, "--format", options->format,
-             Choices<LintOutput>{{"text", LintOutput::text}, {"json", LintOutput::json}, {"sarif", LintOutput::sarif},
-                                 {"github", LintOutput::github}, {"markdown", LintOutput::markdown},
-                                 {"txt", LintOutput::text}},
-             "Output format (markdown: with --list-rules)");
+  add_flow_input_options(*cmd, options->flows, SourcesArgument::flows_option);
+  add_format_option(*cmd, options->format,
+                    {{FormatName::text, LintOutput::text},
+                     {FormatName::json, LintOutput::json},
+                     {FormatName::sarif, LintOutput::sarif},
+                     {FormatName::github, LintOutput::github},
+                     {FormatName::markdown, LintOutput::markdown}},
+                    "Output format (md: with --list-rules)", options->output);
   add_choice(*cmd, "--fail-on", options->fail_on,
              Choices<FailOn>{{"error", FailOn::error}, {"warning", FailOn::warning}},
              "Lowest severity that makes the exit code 1");
   cmd->add_flag("--list-rules", options->list_rules, "Print the rules (text, or --format markdown) instead of checking");
   add_output_option(*cmd, options->output);
+  add_quiet_option(*cmd, options->quiet);
   cmd->add_option("--namespace,-n", options->namespaces, "With --from-cluster: read only these namespaces (repeatable)");
   add_cluster_options(*cmd, options->cluster, ClusterFlag::explicit_flag);
   add_strict_input_option(*cmd, options->strict_input);
   one_value_per_use(*cmd);
-  cmd->callback([options, &exit_code] { exit_code = run_lint(*options, std::cout, std::cerr); });
+  cmd->callback([options, &exit_code] {
+    CommandErr err(std::cerr, options->quiet);
+    exit_code = run_lint(*options, std::cout, err.stream());
+  });
 }
 
 }  // namespace netobs::cli

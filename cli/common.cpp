@@ -59,6 +59,10 @@ ExitCode check_policy_kinds(const std::string& command, const std::string& what,
   return ExitCode::input_error;
 }
 
+void add_quiet_option(CLI::App& cmd, bool& quiet) {
+  cmd.add_flag("--quiet,-q", quiet, "No summary, progress or notes on stderr (errors, warnings and hints still)");
+}
+
 void add_strict_input_option(CLI::App& cmd, bool& strict_input) {
   cmd.add_flag("--strict-input", strict_input, "Stop (exit 3) at a file that does not parse, instead of reporting it and going on");
 }
@@ -71,7 +75,9 @@ void add_cluster_options(CLI::App& cmd, ClusterOptions& options, ClusterFlag fla
   cmd.add_option("--kubeconfig", options.kubeconfig, "kubeconfig file (default: $KUBECONFIG, else ~/.kube/config, else in-cluster)")
       ->type_name("FILE");
   cmd.add_option("--context", options.context, "kubeconfig context (default: current-context)");
-  cmd.add_option("--request-timeout", options.request_timeout, "Seconds per API request (default 30)")->check(CLI::Range(1.0, 3600.0));
+  cmd.add_option("--request-timeout", options.request_timeout, "Seconds per API request (1 to 3600, default 30)")
+      ->check(CLI::Range(1.0, 3600.0).description(""))
+      ->type_name("SECONDS");
 }
 
 ClusterReadOptions cluster_read_options(const ClusterOptions& cluster, const std::vector<std::string>& namespaces) {
@@ -88,6 +94,7 @@ Loaded<ClusterSnapshot> read_cluster_snapshot(const std::string& command, const 
   auto snapshot = read_cluster(cluster_read_options(cluster, namespaces));
   if (!snapshot) {
     fmt::print(err, "netobs {}: {}\n", command, snapshot.error().message);
+    if (!cluster.without_cluster.empty()) fmt::print(err, "netobs {}: hint: {}\n", command, cluster.without_cluster);
     return tl::unexpected(exit_code_of(snapshot.error()));
   }
   for (const auto& note : snapshot->notes) fmt::print(err, "netobs {}: note: {}\n", command, note);
@@ -150,65 +157,6 @@ Loaded<ManifestSet> load_state(const std::string& command, const std::vector<std
   return set;
 }
 
-Loaded<std::vector<std::string>> inventories_or_lists_among(const std::string& command,
-                                                            const std::vector<std::string>& inventories,
-                                                            const std::vector<std::string>& flows, bool from_cluster,
-                                                            std::ostream& err) {
-  if (!inventories.empty() || from_cluster || flows.empty()) return inventories;
-  auto lists = kubernetes_lists_among(flows, IngestOptions{});
-  if (!lists) {
-    fmt::print(err, "netobs {}: {}\n", command, lists.error().message);
-    return tl::unexpected(exit_code_of(lists.error()));
-  }
-  for (const auto& path : *lists) {
-    fmt::print(err, "netobs {}: note: {} is a Kubernetes List: read as the inventory (no --inventory was given)\n",
-               command, path);
-  }
-  return std::move(*lists);
-}
-
-Loaded<Graph> observe_flows(const std::string& command, const std::vector<std::string>& flows,
-                            const PrometheusCliOptions& prometheus, const std::string& vpc_format,
-                            const std::vector<std::string>& cluster_cidrs, const std::vector<std::string>& inventories,
-                            const Inventory& inventory, std::ostream& err) {
-  ObserveOptions options;
-  options.sources = flows;
-  auto queries = prometheus_queries(command, prometheus, std::nullopt, std::nullopt, err);
-  if (!queries) return tl::unexpected(ExitCode::usage);
-  options.ingest.prometheus = std::move(*queries);
-  options.ingest.vpc_format = vpc_format;
-  for (const auto& path : inventories) options.ingest.exclude.emplace_back(path);
-  options.cluster_cidrs = cluster_cidrs;
-  auto observed = observe(options, inventory);
-  if (!observed) {
-    fmt::print(err, "netobs {}: {}\n", command, observed.error().message);
-    return tl::unexpected(exit_code_of(observed.error()));
-  }
-  const IngestSummary& summary = observed->summary;
-  for (const auto& note : summary.notes) fmt::print(err, "netobs {}: note: {}\n", command, note);
-  if (summary.records_used == 0) {
-    // Judged by no traffic, every policy would pass and every live permission look unused.
-    for (const auto& message : summary.malformed) fmt::print(err, "netobs {}: malformed: {}\n", command, message);
-    for (const auto& [reason, count] : summary.skipped)
-      fmt::print(err, "netobs {}: skipped {}: {}\n", command, count, reason);
-    fmt::print(err, "netobs {}: {} ({}): nothing was checked against observed traffic\n", command,
-               no_usable_records(summary, flows.size() + prometheus.urls.size()), fmt::join(summary.sources, ", "));
-    return tl::unexpected(ExitCode::input_error);
-  }
-  // Policies select pods: edges with no workload at either end (addresses no inventory explained)
-  // test none of them, and a result drawn from them would be an all-clear that checked nothing.
-  const auto& edges = observed->graph.edges;
-  if (std::none_of(edges.begin(), edges.end(), [](const auto& entry) {
-        return entry.first.client.kind == PeerKind::workload || entry.first.server.kind == PeerKind::workload;
-      })) {
-    return tl::unexpected(nothing_checked(
-        command, edges.size(), "has a workload at either end (the addresses need --inventory or --from-cluster to name pods)",
-        err));
-  }
-  fmt::print(err, "netobs {}: {} observed edges from {} records\n", command, edges.size(), summary.records_used);
-  return std::move(observed->graph);
-}
-
 ExitCode nothing_checked(const std::string& command, std::size_t edges, std::string_view why, std::ostream& err) {
   fmt::print(err, "netobs {}: none of the {} observed edges {}: nothing was checked against observed traffic\n", command,
              edges, why);
@@ -246,10 +194,10 @@ void add_prometheus_options(CLI::App& cmd, PrometheusCliOptions& options) {
       ->type_name("DURATION")->group(group);
   add_http_client_options(cmd, options.http, "prometheus", "--prometheus", group);
   cmd.add_option("--prometheus-timeout", options.http.idle_timeout, "Seconds one query may take (default 60)")
-      ->check(CLI::PositiveNumber)->type_name("SECONDS")->group(group);
+      ->check(CLI::PositiveNumber.description(""))->type_name("SECONDS")->group(group);
   cmd.add_option("--prometheus-retries", options.http.retries,
-                 "Attempts after a failure that may pass (refused, timeout, 429, 5xx) before giving up (default 5)")
-      ->check(CLI::Range(0, 1000))->group(group);
+                 "Attempts after a failure that may pass (refused, timeout, 429, 5xx) before giving up (0 to 1000, default 5)")
+      ->check(CLI::Range(0, 1000).description(""))->type_name("N")->group(group);
 }
 
 bool valid_header(const std::string& header) {
@@ -298,11 +246,6 @@ void set_examples(CLI::App& cmd, const std::vector<std::string>& examples) {
   std::string footer = "\nExamples:";
   for (const auto& example : examples) footer += "\n  " + example;
   cmd.footer(footer);
-}
-
-void add_output_option(CLI::App& cmd, std::string& output) {
-  cmd.add_option("--output,-o", output, "Write to FILE atomically instead of stdout (an interrupted run leaves FILE as it was)")
-      ->type_name("FILE");
 }
 
 ExitCode write_result(const std::string& command, const std::string& text, const std::string& output,

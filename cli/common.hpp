@@ -44,6 +44,10 @@ inline ExitCode check_policy_kinds(const std::string& command, const std::string
   return check_policy_kinds(command, what, set.unanalysed, set.policies.size(), err);
 }
 
+// Adds -q/--quiet to `cmd`: no summary, progress or notes on stderr; errors, warnings and hints
+// are always printed.
+void add_quiet_option(CLI::App& cmd, bool& quiet);
+
 // Adds --strict-input to `cmd`.
 void add_strict_input_option(CLI::App& cmd, bool& strict_input);
 
@@ -83,22 +87,6 @@ Loaded<ManifestSet> load_state(const std::string& command, const std::vector<std
                                const std::vector<std::string>& namespaces, Inventory& inventory, std::ostream& err,
                                InputErrors errors = InputErrors::report, std::string_view left_out = k_left_out);
 
-// `inventories`, or when none is given and the cluster is not read, the Kubernetes Lists among
-// the --flows sources (`kubectl get -o json > flows/cluster.json`), each with a note: the
-// inventory of lint and diff, as recommend takes it.
-Loaded<std::vector<std::string>> inventories_or_lists_among(const std::string& command,
-                                                            const std::vector<std::string>& inventories,
-                                                            const std::vector<std::string>& flows, bool from_cluster,
-                                                            std::ostream& err);
-
-// The graph of the observed flows in `flows` and `prometheus` (--flows and --prometheus of lint
-// and diff), attributed with `inventory`; files named in `inventories` are not read as flows.
-// Sources that give no usable record are an input error, as in recommend.
-Loaded<Graph> observe_flows(const std::string& command, const std::vector<std::string>& flows,
-                            const PrometheusCliOptions& prometheus, const std::string& vpc_format,
-                            const std::vector<std::string>& cluster_cidrs, const std::vector<std::string>& inventories,
-                            const Inventory& inventory, std::ostream& err);
-
 // Flows were given but no observed edge could be judged (`why`): an input error, since a clean
 // result would be an all-clear that checked nothing.
 inline constexpr std::string_view k_edges_unjudged =
@@ -131,9 +119,6 @@ void set_examples(CLI::App& cmd, const std::vector<std::string>& examples);
 
 // CLI::ExistingFile without its own "FILE" label, which help would print after the type name.
 inline CLI::Validator existing_file() { return CLI::ExistingFile.description(""); }
-
-// Adds --output/-o FILE to `cmd`.
-void add_output_option(CLI::App& cmd, std::string& output);
 
 // Writes `text` to `output` atomically, or to `out` when `output` is empty.
 ExitCode write_result(const std::string& command, const std::string& text, const std::string& output,

@@ -1,0 +1,372 @@
+#include "flow_input.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <iostream>
+#include <tuple>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <netobs/collect.hpp>
+#include <netobs/ingest.hpp>
+#include <netobs/time.hpp>
+
+#include "process.hpp"
+#include "terminal.hpp"
+
+namespace netobs::cli {
+namespace {
+
+void fail(std::ostream& err, const std::string& command, const std::string& message) {
+  fmt::print(err, "netobs {}: {}\n", command, message);
+}
+
+// One line, rewritten in place: what a long collection has gathered so far, and while an agent
+// is unreachable, for how long.
+void print_progress(std::ostream& err, const CollectProgress& progress) {
+  const auto seconds = static_cast<std::int64_t>(progress.elapsed);
+  std::string state;
+  if (progress.failed_attempts > 0) {
+    state = fmt::format(", reconnecting ({}), down for {}s", progress.failed_attempts,
+                        static_cast<std::int64_t>(progress.down_for));
+  } else if (progress.reconnects > 0) {
+    state = fmt::format(", {} reconnects", progress.reconnects);
+  }
+  write_terminal_control(err, "\r\033[K");  // back to the start of the line, and clear it
+  fmt::print(err, "collecting: {} flows ({:.0f}/s), {} edges, {:02}:{:02}:{:02}{}", progress.flows, progress.rate,
+             progress.edges, seconds / 3600, seconds / 60 % 60, seconds % 60, state);
+  err.flush();
+}
+
+std::int64_t now_seconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+// Parses the duration `text` of `flag` into `into` (left as it is when `text` is empty).
+bool read_duration(const std::string& command, const char* flag, const std::string& text, std::int64_t& into,
+                   std::ostream& err) {
+  if (text.empty()) return true;
+  const auto seconds = parse_duration(text);
+  if (!seconds) {
+    fail(err, command, fmt::format("{} '{}': expected a duration such as 90s, 30m, 24h or 1h30m", flag, text));
+    return false;
+  }
+  into = *seconds;
+  return true;
+}
+
+// Reads recommend's and graph's collection options (--follow, --duration, ...) into `collect`.
+ExitCode collection_options(const std::string& command, const CollectionCliOptions& options, CollectOptions& collect,
+                            std::ostream& err) {
+  collect.follow = options.follow;
+  collect.max_flows = options.max_flows;
+  collect.checkpoint = options.checkpoint;
+  for (auto [text, into, flag] : {std::tuple{&options.duration, &collect.duration, "--duration"},
+                                  std::tuple{&options.checkpoint_every, &collect.checkpoint_every, "--checkpoint-every"},
+                                  std::tuple{&options.scrape_interval, &collect.scrape_interval, "--scrape-interval"}}) {
+    if (!read_duration(command, flag, *text, *into, err)) return ExitCode::usage;
+  }
+  if (!options.scrape_interval.empty() && !options.follow) {
+    // Without --follow a metrics URL is read once: an interval would be silently ignored.
+    fail(err, command, "--scrape-interval needs --follow (without it, a metrics URL is scraped once)");
+    return ExitCode::usage;
+  }
+  return ExitCode::ok;
+}
+
+void add_collection_options(CLI::App& cmd, CollectionCliOptions& options) {
+  const char* group = "Collection";
+  cmd.add_flag("--follow,-f", options.follow,
+               "Keep reading: reconnect to agent URLs when their stream ends or breaks; read stdin to its end")
+      ->group(group);
+  cmd.add_option("--duration", options.duration, "End the collection after this long (90s, 30m, 24h, 1h30m)")
+      ->type_name("DURATION")->group(group);
+  cmd.add_option("--max-flows", options.max_flows, "End the collection after this many flow records")
+      ->check(CLI::PositiveNumber.description(""))->type_name("N")->group(group);
+  cmd.add_option("--checkpoint", options.checkpoint,
+                 "Save the aggregated edges here periodically and at the end; resume from it if it exists")
+      ->type_name("FILE")->group(group);
+  cmd.add_option("--checkpoint-every", options.checkpoint_every, "How often to save the checkpoint (default 5m)")
+      ->type_name("DURATION")->group(group);
+  cmd.add_option("--scrape-interval", options.scrape_interval,
+                 "With --follow, scrape metrics URLs this often; each scrape counts what the counters grew by "
+                 "(default 30s)")
+      ->type_name("DURATION")->group(group);
+}
+
+// Agent URLs among the sources: how to authenticate, verify TLS and wait for them.
+void add_agent_options(CLI::App& cmd, FlowInputOptions& options) {
+  const char* agent = "Agent endpoint";
+  add_http_client_options(cmd, options.agent, "agent", "agent URLs", agent);
+  cmd.add_option("--agent-connect-timeout", options.agent.connect_timeout, "Seconds to connect (default 10)")
+      ->check(CLI::PositiveNumber.description(""))->type_name("SECONDS")->group(agent);
+  cmd.add_option("--agent-idle-timeout", options.agent.idle_timeout,
+                 "Seconds without a byte before reconnecting (default 60)")
+      ->check(CLI::PositiveNumber.description(""))->type_name("SECONDS")->group(agent);
+  cmd.add_option("--agent-retry-for", options.agent_retry_for,
+                 "How long an agent may stay unreachable (refused, reset, 429, 5xx, a rotated token) before "
+                 "giving up (default 5m; waits between attempts grow to 5s at most)")
+      ->type_name("DURATION")->group(agent);
+}
+
+// Reads the inventories, or the cluster (watching its pods while --follow collects), into `into`.
+ExitCode read_inventory(const std::string& command, const FlowSourceOptions& options, Observation& into,
+                        std::unique_ptr<PodWatch>& pod_watch, IngestOptions& ingest, std::ostream& err) {
+  for (const auto& path : options.inventories) {
+    if (auto loaded = into.inventory.load_file(path); !loaded) {
+      fail(err, command, loaded.error().message);
+      return ExitCode::input_error;
+    }
+    ingest.exclude.emplace_back(path);
+  }
+  const auto lists =
+      inventories_or_lists_among(command, options.inventories, options.input, options.cluster.from_cluster, err);
+  if (!lists) return lists.error();
+  if (options.inventories.empty()) {
+    for (const auto& path : *lists) {
+      if (auto loaded = into.inventory.load_file(path); !loaded) {
+        fail(err, command, loaded.error().message);
+        return ExitCode::input_error;
+      }
+      ingest.exclude.emplace_back(path);
+    }
+  }
+  if (!options.cluster.from_cluster) return ExitCode::ok;
+  // Every namespace: flows cross them, even when a command looks at some (-n).
+  auto snapshot = read_cluster_snapshot(command, options.cluster, {}, err);
+  if (!snapshot) return snapshot.error();
+  if (auto loaded = into.inventory.load_text(snapshot->list, snapshot->origin, snapshot->taken_at); !loaded) {
+    fail(err, command, loaded.error().message);
+    return ExitCode::input_error;
+  }
+  if (options.collection.follow) {
+    // Pods come and go during a long collection: watch them, so every address's history is known.
+    auto watch = PodWatch::start(cluster_read_options(options.cluster, {}), *snapshot);
+    if (!watch) {
+      fail(err, command, watch.error().message);
+      return exit_code_of(watch.error());
+    }
+    pod_watch = std::move(*watch);
+    ingest.collect.refresh = [&pod_watch, &inventory = into.inventory] {
+      auto events = pod_watch->take();
+      inventory.apply_pod_events(events);
+      return !events.empty();
+    };
+  }
+  into.cluster = std::move(*snapshot);
+  return ExitCode::ok;
+}
+
+}  // namespace
+
+void add_flow_input_options(CLI::App& cmd, FlowInputOptions& options, SourcesArgument sources) {
+  const char* group = "Flow input";
+  const std::string sources_help =
+      "Flow records: files, directories (recursive), - for stdin, or an agent's http(s):// URL; VPC flow logs, "
+      "Hubble JSON, EKS agent logs, plain or gzip";
+  if (sources == SourcesArgument::positional) {
+    cmd.add_option("sources", options.sources, sources_help)->type_name("PATH");
+  } else {
+    cmd.add_option("--flows", options.sources,
+                   sources_help + "; the connections they show are judged against the policies (repeatable)")
+        ->type_name("PATH")->group(group);
+  }
+  std::vector<std::string> formats = flow_format_names();
+  formats.insert(formats.begin(), "auto");
+  cmd.add_option("--input-format", options.input_format, "Record format (default: detected per source)")
+      ->check(CLI::IsMember(formats).description(""))->type_name(fmt::format("{}", fmt::join(formats, "|")))->group(group);
+  cmd.add_option("--vpc-format", options.vpc_format,
+                 "LogFormat of header-less VPC records, e.g. '${version} ${srcaddr} ...' (default: v2)")->group(group);
+  cmd.add_flag("--include-denied,--include-dropped", options.include_denied,
+               "Use denied flows as evidence too: Hubble DROPPED/AUDIT, EKS network policy agent DENY")->group(group);
+  cmd.add_flag("--strict", options.strict, "Stop at the first malformed flow record (exit 3)")->group(group);
+  cmd.add_option("--cluster-cidr", options.cluster_cidrs,
+                 "Pod or Service range; unexplained addresses in it are reported, never allowed (repeatable)")
+      ->group(group);
+  cmd.add_option("--edges", options.edge_files, "Saved edges (a checkpoint) to add to the flows (repeatable)")
+      ->type_name("FILE")->check(existing_file())->group(group);
+  cmd.add_option("--since", options.since, "Only flows at or after this time (RFC 3339, or relative: -24h)")
+      ->type_name("TIME")->group(group);
+  cmd.add_option("--until", options.until, "Only flows at or before this time (RFC 3339, or relative: -1h)")
+      ->type_name("TIME")->group(group);
+  add_agent_options(cmd, options);
+  add_prometheus_options(cmd, options.prometheus);
+}
+
+Loaded<ObserveOptions> flow_observe_options(const std::string& command, const FlowInputOptions& options,
+                                            std::int64_t now, std::ostream& err) {
+  ObserveOptions observe_options;
+  observe_options.sources = options.sources;
+  observe_options.edge_files = options.edge_files;
+  observe_options.cluster_cidrs = options.cluster_cidrs;
+  IngestOptions& ingest = observe_options.ingest;
+  ingest.format = options.input_format;
+  ingest.vpc_format = options.vpc_format;
+  ingest.dropped = options.include_denied ? DroppedFlows::use_as_evidence : DroppedFlows::report_only;
+  ingest.strictness = options.strict ? Strictness::stop_at_first : Strictness::skip_malformed;
+  const auto usage = [&](const std::string& message) {
+    fail(err, command, message);
+    return tl::unexpected(ExitCode::usage);
+  };
+  for (const auto& text : options.cluster_cidrs) {
+    if (!parse_cidr(text)) return usage(fmt::format("--cluster-cidr '{}' is not a CIDR range", text));
+  }
+  for (auto [text, into, flag] : {std::tuple{&options.since, &ingest.since, "--since"},
+                                  std::tuple{&options.until, &ingest.until, "--until"}}) {
+    if (text->empty()) continue;
+    *into = parse_time_bound(*text, now);
+    if (!*into) {
+      return usage(fmt::format(
+          "{} '{}': expected an RFC 3339 time (2026-11-28T10:00:00Z) or a duration before now (-24h)", flag, *text));
+    }
+  }
+  if (ingest.since && ingest.until && *ingest.since > *ingest.until) return usage("--since is later than --until");
+  ingest.collect.agent = options.agent;
+  if (!read_duration(command, "--agent-retry-for", options.agent_retry_for, ingest.collect.agent.retry_for, err)) {
+    return tl::unexpected(ExitCode::usage);
+  }
+  for (const auto& header : options.agent.headers) {
+    if (!valid_header(header)) return usage("--agent-header: expected 'Name: value'");  // the value may be a secret
+  }
+  if (options.agent.cert_file.empty() != options.agent.key_file.empty()) {
+    return usage("--agent-cert and --agent-key go together");
+  }
+  auto queries = prometheus_queries(command, options.prometheus, ingest.since, ingest.until, err);
+  if (!queries) return tl::unexpected(ExitCode::usage);
+  ingest.prometheus = std::move(*queries);
+  return observe_options;
+}
+
+void add_flow_source_options(CLI::App& cmd, FlowSourceOptions& options) {
+  add_flow_input_options(cmd, options.input, SourcesArgument::positional);
+  cmd.add_option("--inventory", options.inventories,
+                 fmt::format("Output of '{}' (repeatable)", k_inventory_command))->type_name("FILE");
+  add_cluster_options(cmd, options.cluster, ClusterFlag::explicit_flag);
+  add_collection_options(cmd, options.collection);
+}
+
+Loaded<Observation> observe_sources(const std::string& command, const FlowSourceOptions& options, std::ostream& err) {
+  // Usage errors before the inventory or the cluster is read.
+  if (!options.input.given()) {
+    fail(err, command,
+         "no flows: give flow sources (files, directories, -, agent URLs), --prometheus URL or --edges FILE");
+    return tl::unexpected(ExitCode::usage);
+  }
+  auto observe_options = flow_observe_options(command, options.input, now_seconds(), err);
+  if (!observe_options) return tl::unexpected(observe_options.error());
+  IngestOptions& ingest_options = observe_options->ingest;
+  if (auto collect = collection_options(command, options.collection, ingest_options.collect, err);
+      collect != ExitCode::ok) {
+    return tl::unexpected(collect);
+  }
+  Observation result;
+  std::unique_ptr<PodWatch> pod_watch;  // with --from-cluster --follow
+  if (auto read = read_inventory(command, options, result, pod_watch, ingest_options, err); read != ExitCode::ok) {
+    return tl::unexpected(read);
+  }
+
+  const auto& sources = options.input.sources;
+  const bool collecting =
+      ingest_options.collect.follow || std::any_of(sources.begin(), sources.end(), is_url_source);
+  const bool show_progress = collecting && !options.quiet && ::isatty(STDERR_FILENO) != 0;
+  if (show_progress) ingest_options.collect.progress = [&err](const CollectProgress& p) { print_progress(err, p); };
+  // An agent that stays away ends a collection as a signal would: what came before is written.
+  ingest_options.collect.keep_after_failure = collecting;
+  reset_collection_stop();
+  set_collecting(collecting);
+  auto observed = observe(*observe_options, result.inventory);
+  set_collecting(false);
+  if (pod_watch) {
+    for (const auto& note : pod_watch->notes()) fmt::print(err, "netobs {}: note: {}\n", command, note);
+    pod_watch.reset();
+  }
+  if (show_progress) write_terminal_control(err, "\r\033[K");
+  if (!observed) {
+    fail(err, command, observed.error().message);
+    return tl::unexpected(exit_code_of(observed.error()));
+  }
+  if (!observed->summary.failure.empty() && observed->summary.records_used == 0) {
+    fail(err, command, observed->summary.failure);  // nothing was collected: nothing to write
+    return tl::unexpected(ExitCode::input_error);
+  }
+  for (const auto& note : observed->summary.notes) fmt::print(err, "netobs {}: note: {}\n", command, note);
+  result.observed = std::move(*observed);
+  return result;
+}
+
+Loaded<std::vector<std::string>> inventories_or_lists_among(const std::string& command,
+                                                            const std::vector<std::string>& inventories,
+                                                            const FlowInputOptions& flows, bool from_cluster,
+                                                            std::ostream& err) {
+  if (!inventories.empty() || from_cluster || flows.sources.empty()) return inventories;
+  // `kubectl get -o json > flows/cluster.json` beside the logs is an inventory, not flows.
+  IngestOptions ingest;
+  ingest.format = flows.input_format;
+  auto lists = kubernetes_lists_among(flows.sources, ingest);
+  if (!lists) {
+    fail(err, command, lists.error().message);
+    return tl::unexpected(exit_code_of(lists.error()));
+  }
+  for (const auto& path : *lists) {
+    fmt::print(err, "netobs {}: note: {} is a Kubernetes List: read as the inventory (no --inventory was given)\n",
+               command, path);
+  }
+  return std::move(*lists);
+}
+
+Loaded<Graph> observe_flows(const std::string& command, const FlowInputOptions& flows,
+                            const std::vector<std::string>& inventories, const Inventory& inventory, bool quiet,
+                            std::ostream& err) {
+  auto options = flow_observe_options(command, flows, now_seconds(), err);
+  if (!options) return tl::unexpected(options.error());
+  for (const auto& path : inventories) options->ingest.exclude.emplace_back(path);
+  auto observed = observe(*options, inventory);
+  if (!observed) {
+    fmt::print(err, "netobs {}: {}\n", command, observed.error().message);
+    return tl::unexpected(exit_code_of(observed.error()));
+  }
+  const IngestSummary& summary = observed->summary;
+  for (const auto& note : summary.notes) fmt::print(err, "netobs {}: note: {}\n", command, note);
+  if (summary.records_used == 0) {
+    // Judged by no traffic, every policy would pass and every live permission look unused.
+    for (const auto& message : summary.malformed) fmt::print(err, "netobs {}: malformed: {}\n", command, message);
+    for (const auto& [reason, count] : summary.skipped)
+      fmt::print(err, "netobs {}: skipped {}: {}\n", command, count, reason);
+    fmt::print(err, "netobs {}: {} ({}): nothing was checked against observed traffic\n", command,
+               no_usable_records(summary, flows.sources.size() + flows.edge_files.size() + flows.prometheus.urls.size()), fmt::join(summary.sources, ", "));
+    return tl::unexpected(ExitCode::input_error);
+  }
+  // Policies select pods: edges with no workload at either end (addresses no inventory explained)
+  // test none of them, and a result drawn from them would be an all-clear that checked nothing.
+  const auto& edges = observed->graph.edges;
+  if (std::none_of(edges.begin(), edges.end(), [](const auto& entry) {
+        return entry.first.client.kind == PeerKind::workload || entry.first.server.kind == PeerKind::workload;
+      })) {
+    return tl::unexpected(nothing_checked(
+        command, edges.size(), "has a workload at either end (the addresses need --inventory or --from-cluster to name pods)",
+        err));
+  }
+  if (!quiet) {
+    fmt::print(err, "netobs {}: {} observed edges from {} records\n", command, edges.size(), summary.records_used);
+  }
+  return std::move(observed->graph);
+}
+
+void print_collection_end(const std::string& command, const IngestSummary& summary, bool quiet,
+                          std::string_view written, std::ostream& err) {
+  if (!summary.failure.empty()) {
+    fmt::print(err, "netobs {}: collection ended on a source failure; {} (exit 3): {}\n", command, written,
+               summary.failure);
+  } else if (!summary.ended_by.empty() && !quiet) {
+    fmt::print(err, "netobs {}: collection ended ({}); {}\n", command, summary.ended_by, written);
+  }
+}
+
+ExitCode collection_exit_code(const IngestSummary& summary, ExitCode written) {
+  return written == ExitCode::ok && !summary.failure.empty() ? ExitCode::input_error : written;
+}
+
+}  // namespace netobs::cli
