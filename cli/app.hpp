@@ -2,6 +2,11 @@
 // generator renders it, so help, man pages and behaviour cannot drift apart.
 #pragma once
 
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
 #include <CLI/CLI.hpp>
 
 #include "commands.hpp"
@@ -14,6 +19,16 @@ inline constexpr const char* k_app_description =
 // Adds --version, the input limits and every subcommand to `app`; a subcommand's run sets
 // `exit_code`.
 void add_commands(CLI::App& app, ExitCode& exit_code);
+
+// The arguments netobs parses (argv[0] first): `netobs help [COMMAND]` becomes
+// `netobs [COMMAND] --help`. An unknown command is a usage error naming the nearest command
+// ("did you mean 'lint'?"): it is printed and the answer is empty.
+std::optional<std::vector<std::string>> command_line(const CLI::App& app, int argc, const char* const* argv,
+                                                     std::ostream& err);
+
+// Prints a parse error as every netobs error reads, "netobs CMD: message", with where the options
+// are listed; returns the usage exit code.
+int report_parse_error(const std::vector<std::string>& args, const CLI::ParseError& error, std::ostream& err);
 
 // The version line: "netobs X.Y.Z (git REVISION)".
 const char* version_line();

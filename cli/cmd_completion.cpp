@@ -3,6 +3,8 @@
 #include <iostream>
 
 #include "options.hpp"
+#include "output_format.hpp"
+#include "terminal.hpp"
 #include "completion_script.hpp"
 
 namespace netobs::cli {
@@ -20,8 +22,12 @@ void add_completion_command(CLI::App& app, ExitCode& exit_code) {
              Choices<Shell>{{"bash", Shell::bash}, {"zsh", Shell::zsh}, {"fish", Shell::fish}}, "The shell")
       ->required();
   add_output_option(*cmd, options->output);
+  add_quiet_option(*cmd, options->quiet);
   // The root app outlives the parse that runs this callback.
-  cmd->callback([options, &app, &exit_code] { exit_code = run_completion(app, *options, std::cout, std::cerr); });
+  cmd->callback([options, &app, &exit_code] {
+    CommandErr err(std::cerr, options->quiet);
+    exit_code = run_completion(app, *options, std::cout, err.stream());
+  });
 }
 
 }  // namespace netobs::cli

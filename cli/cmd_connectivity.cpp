@@ -9,6 +9,8 @@
 
 #include "job_output.hpp"
 #include "options.hpp"
+#include "output_format.hpp"
+#include "terminal.hpp"
 
 namespace netobs::cli {
 
@@ -23,7 +25,9 @@ ExitCode run_connectivity(const ConnectivityOptions& options, std::ostream& out,
   job.ipblock_scope = options.ipblock_scope;
   job.nodes = options.nodes ? NodeRows::yes : NodeRows::no;
   job.format = options.format;
-  return finish_job("connectivity", run_connectivity_job(job), options.output, out, err);
+  JobWording wording;
+  wording.quiet = options.quiet;
+  return finish_job("connectivity", run_connectivity_job(job), options.output, out, err, wording);
 }
 
 void add_connectivity_command(CLI::App& app, ExitCode& exit_code) {
@@ -33,20 +37,26 @@ void add_connectivity_command(CLI::App& app, ExitCode& exit_code) {
                       "netobs connectivity --from-cluster -n shop --format md -o connectivity.md"});
   cmd->add_option("paths", options->paths, "Manifest files or directories (YAML or JSON)")->type_name("PATH");
   cmd->add_option("--inventory", options->inventories, "Pods from 'kubectl get ... -A -o json' (repeatable)")->type_name("FILE");
-  add_choice(*cmd, "--format", options->format,
-             Choices<ConnectivityFormat>{{"text", ConnectivityFormat::txt}, {"json", ConnectivityFormat::json},
-                                         {"csv", ConnectivityFormat::csv}, {"md", ConnectivityFormat::md},
-                                         {"dot", ConnectivityFormat::dot}, {"txt", ConnectivityFormat::txt}},
-             "Output format");
+  add_format_option(*cmd, options->format,
+                    {{FormatName::text, ConnectivityFormat::txt},
+                     {FormatName::json, ConnectivityFormat::json},
+                     {FormatName::csv, ConnectivityFormat::csv},
+                     {FormatName::markdown, ConnectivityFormat::md},
+                     {FormatName::dot, ConnectivityFormat::dot}},
+                    "Output format", options->output);
   add_ipblock_scope_option(*cmd, options->ipblock_scope);
   add_output_option(*cmd, options->output);
+  add_quiet_option(*cmd, options->quiet);
   cmd->add_option("--namespace,-n", options->namespaces, "With --from-cluster: read only these namespaces (repeatable)");
   add_cluster_options(*cmd, options->cluster, ClusterFlag::explicit_flag);
   add_strict_input_option(*cmd, options->strict_input);
   cmd->add_flag("--nodes", options->nodes,
                 "Also list the nodes (inventory nodes, pods' hosts) as name[Node]; np-guard's format has none");
   one_value_per_use(*cmd);
-  cmd->callback([options, &exit_code] { exit_code = run_connectivity(*options, std::cout, std::cerr); });
+  cmd->callback([options, &exit_code] {
+    CommandErr err(std::cerr, options->quiet);
+    exit_code = run_connectivity(*options, std::cout, err.stream());
+  });
 }
 
 }  // namespace netobs::cli

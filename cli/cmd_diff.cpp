@@ -7,8 +7,11 @@
 
 #include <netobs/jobs.hpp>
 
+#include "flow_input.hpp"
 #include "job_output.hpp"
 #include "options.hpp"
+#include "output_format.hpp"
+#include "terminal.hpp"
 
 namespace netobs::cli {
 
@@ -23,8 +26,9 @@ ExitCode run_diff(const DiffOptions& options, std::ostream& out, std::ostream& e
   ClusterOptions cluster = options.cluster;
   cluster.from_cluster = options.live.empty();  // the live state is the cluster unless --live names it
   job.live = manifest_state_options(options.live, options.inventories, options.strict_input, cluster, options.namespaces);
-  job.live.flow_sources = options.flows;
-  auto flows = flow_evidence("diff", options.flows, options.prometheus, options.vpc_format, options.cluster_cidrs, err);
+  job.live.flow_sources = options.flows.sources;
+  job.live.sources_format = options.flows.input_format;
+  auto flows = flow_evidence("diff", options.flows, err);
   if (!flows) return flows.error();
   job.flows = std::move(*flows);
   job.diff.ipblock_scope = options.ipblock_scope;
@@ -32,6 +36,8 @@ ExitCode run_diff(const DiffOptions& options, std::ostream& out, std::ostream& e
   job.format = options.format;
   job.skip_unparsable = options.skip_unparsable;
   JobWording wording;
+  wording.quiet = options.quiet;
+  wording.no_cluster_config = "for an offline diff, give the live state as manifests: --live FILE|DIR (and --inventory for its pods)";
   wording.left_out = options.skip_unparsable ? "left out of the comparison: --skip-unparsable"
                                              : "diff stops; --skip-unparsable compares the rest";
   wording.no_workloads = fmt::format(
@@ -53,19 +59,17 @@ void add_diff_command(CLI::App& app, ExitCode& exit_code) {
   cmd->add_option("--live", options->live,
                   "The current state as manifests (policies and workloads) instead of the cluster (repeatable)")->type_name("PATH");
   cmd->add_option("--inventory", options->inventories, "Pods of the live state from 'kubectl get ... -A -o json' (repeatable)")->type_name("FILE");
-  cmd->add_option("--flows", options->flows, "Observed flows (any recommend source) to judge both states by (repeatable)")->type_name("PATH");
-  cmd->add_option("--vpc-format", options->vpc_format, "LogFormat of header-less VPC records in --flows");
-  cmd->add_option("--cluster-cidr", options->cluster_cidrs, "Pod or Service range, for --flows (repeatable)");
-  add_prometheus_options(*cmd, options->prometheus);
+  add_flow_input_options(*cmd, options->flows, SourcesArgument::flows_option);
   cmd->add_option("--namespace,-n", options->namespaces, "Read only these namespaces from the cluster (repeatable)");
-  add_choice(*cmd, "--format", options->format,
-             Choices<DiffFormat>{{"text", DiffFormat::txt}, {"json", DiffFormat::json}, {"md", DiffFormat::md},
-                                 {"txt", DiffFormat::txt}},
-             "Output format");
+  add_format_option(*cmd, options->format,
+                    {{FormatName::text, DiffFormat::txt}, {FormatName::json, DiffFormat::json},
+                     {FormatName::markdown, DiffFormat::md}},
+                    "Output format", options->output);
   add_ipblock_scope_option(*cmd, options->ipblock_scope);
   cmd->add_flag("--prune", options->prune,
                 "The proposal is every policy of the cluster: live policies it lacks are removed, in every namespace");
   add_output_option(*cmd, options->output);
+  add_quiet_option(*cmd, options->quiet);
   add_cluster_options(*cmd, options->cluster, ClusterFlag::implicit);
   cmd->add_flag("--strict-input", options->strict_input,
                 "Stop (exit 3) at the first file that does not parse, instead of listing every such file first");
@@ -73,7 +77,10 @@ void add_diff_command(CLI::App& app, ExitCode& exit_code) {
       "--skip-unparsable", options->skip_unparsable,
       "Compare what parsed when a file does not (the default stops, exit 3): the diff then misses those files");
   one_value_per_use(*cmd);
-  cmd->callback([options, &exit_code] { exit_code = run_diff(*options, std::cout, std::cerr); });
+  cmd->callback([options, &exit_code] {
+    CommandErr err(std::cerr, options->quiet);
+    exit_code = run_diff(*options, std::cout, err.stream());
+  });
 }
 
 }  // namespace netobs::cli

@@ -9,6 +9,8 @@
 
 #include "job_output.hpp"
 #include "options.hpp"
+#include "output_format.hpp"
+#include "terminal.hpp"
 
 namespace netobs::cli {
 
@@ -31,7 +33,9 @@ ExitCode run_explain(const ExplainOptions& options, std::ostream& out, std::ostr
   job.protocol = port->second;
   job.ipblock_scope = options.ipblock_scope;
   job.format = options.format == ExplainFormat::json ? ExplanationFormat::json : ExplanationFormat::text;
-  return finish_job("explain", run_explain_job(job), options.output, out, err);
+  JobWording wording;
+  wording.quiet = options.quiet;
+  return finish_job("explain", run_explain_job(job), options.output, out, err, wording);
 }
 
 void add_explain_command(CLI::App& app, ExitCode& exit_code) {
@@ -44,16 +48,20 @@ void add_explain_command(CLI::App& app, ExitCode& exit_code) {
   cmd->add_option("--from", options->from, "Source: ns/workload, ns/pod or an IP address")->required();
   cmd->add_option("--to", options->to, "Destination: ns/workload, ns/pod or an IP address")->required();
   cmd->add_option("--port", options->port, "PORT or PORT/PROTOCOL, e.g. 53/UDP (default protocol TCP)")->required();
-  add_choice(*cmd, "--format", options->format,
-             Choices<ExplainFormat>{{"text", ExplainFormat::text}, {"json", ExplainFormat::json}, {"txt", ExplainFormat::text}},
-             "Output format");
+  add_format_option(*cmd, options->format,
+                    {{FormatName::text, ExplainFormat::text}, {FormatName::json, ExplainFormat::json}},
+                    "Output format", options->output);
   add_ipblock_scope_option(*cmd, options->ipblock_scope);
   cmd->add_option("--namespace,-n", options->namespaces, "With --from-cluster: read only these namespaces (repeatable)");
   add_output_option(*cmd, options->output);
+  add_quiet_option(*cmd, options->quiet);
   add_cluster_options(*cmd, options->cluster, ClusterFlag::explicit_flag);
   add_strict_input_option(*cmd, options->strict_input);
   one_value_per_use(*cmd);
-  cmd->callback([options, &exit_code] { exit_code = run_explain(*options, std::cout, std::cerr); });
+  cmd->callback([options, &exit_code] {
+    CommandErr err(std::cerr, options->quiet);
+    exit_code = run_explain(*options, std::cout, err.stream());
+  });
 }
 
 }  // namespace netobs::cli

@@ -9,8 +9,10 @@
 #include <netobs/graph_view.hpp>
 #include <netobs/recommend.hpp>
 
+#include "flow_input.hpp"
 #include "options.hpp"
-#include "flow_sources.hpp"
+#include "output_format.hpp"
+#include "terminal.hpp"
 
 namespace netobs::cli {
 namespace {
@@ -23,7 +25,7 @@ Loaded<std::optional<ManifestSet>> read_policies(const GraphOptions& options, st
   StateOptions state_options;
   state_options.manifests = options.policies;
   state_options.input_errors = InputErrors::fail;
-  auto state = load_cluster_state("graph", state_options, err);
+  auto state = load_cluster_state("graph", state_options, options.flows.quiet, err);
   if (!state) return tl::unexpected(state.error());
   ManifestSet* set = &state->manifests;
   if (set->policies.empty()) {
@@ -82,14 +84,20 @@ void add_graph_command(CLI::App& app, ExitCode& exit_code) {
                   "Colour each edge by what these NetworkPolicies do to it, with a default deny in each namespace "
                   "they cover (repeatable; files or directories); with --from-cluster and none given: the cluster's")
       ->type_name("PATH");
-  add_choice(*cmd, "--format", options->format,
-             Choices<GraphFormat>{{"dot", GraphFormat::dot}, {"mermaid", GraphFormat::mermaid}, {"json", GraphFormat::json},
-                                  {"svg", GraphFormat::svg}, {"html", GraphFormat::html}},
-             "Output format (svg and html need Graphviz's dot)");
+  add_format_option(*cmd, options->format,
+                    {{FormatName::dot, GraphFormat::dot},
+                     {FormatName::mermaid, GraphFormat::mermaid},
+                     {FormatName::json, GraphFormat::json},
+                     {FormatName::svg, GraphFormat::svg},
+                     {FormatName::html, GraphFormat::html}},
+                    "Output format (svg and html need Graphviz's dot)", options->output);
   add_output_option(*cmd, options->output);
-  cmd->add_flag("--quiet,-q", options->flows.quiet, "No summary or progress on stderr");
+  add_quiet_option(*cmd, options->flows.quiet);
   one_value_per_use(*cmd);
-  cmd->callback([options, &exit_code] { exit_code = run_graph(*options, std::cout, std::cerr); });
+  cmd->callback([options, &exit_code] {
+    CommandErr err(std::cerr, options->flows.quiet);
+    exit_code = run_graph(*options, std::cout, err.stream());
+  });
 }
 
 }  // namespace netobs::cli

@@ -7,8 +7,11 @@
 
 #include <netobs/jobs.hpp>
 
+#include "flow_input.hpp"
 #include "job_output.hpp"
 #include "options.hpp"
+#include "output_format.hpp"
+#include "terminal.hpp"
 
 namespace netobs::cli {
 
@@ -30,8 +33,9 @@ ExitCode run_lint(const LintOptions& options, std::ostream& out, std::ostream& e
                                      options.namespaces);
   // lint reads the manifests itself, keeping each object's position for its findings.
   job.state.views = StateViews::inventory_only;
-  job.state.flow_sources = options.flows;
-  auto flows = flow_evidence("lint", options.flows, options.prometheus, options.vpc_format, options.cluster_cidrs, err);
+  job.state.flow_sources = options.flows.sources;
+  job.state.sources_format = options.flows.input_format;
+  auto flows = flow_evidence("lint", options.flows, err);
   if (!flows) return flows.error();
   job.flows = std::move(*flows);
   job.format = options.format == LintOutput::json    ? lint::Format::json
@@ -39,7 +43,9 @@ ExitCode run_lint(const LintOptions& options, std::ostream& out, std::ostream& e
                : options.format == LintOutput::github ? lint::Format::github
                                                       : lint::Format::text;
   job.fail_on = options.fail_on == FailOn::warning ? lint::Severity::warning : lint::Severity::error;
-  return finish_job("lint", run_lint_job(job), options.output, out, err);
+  JobWording wording;
+  wording.quiet = options.quiet;
+  return finish_job("lint", run_lint_job(job), options.output, out, err, wording);
 }
 
 void add_lint_command(CLI::App& app, ExitCode& exit_code) {
@@ -49,26 +55,28 @@ void add_lint_command(CLI::App& app, ExitCode& exit_code) {
                       "netobs lint --list-rules --format markdown"});
   cmd->add_option("paths", options->paths, "Manifest files or directories (YAML or JSON)")->type_name("PATH");
   cmd->add_option("--inventory", options->inventories, "Pods from 'kubectl get ... -A -o json' (repeatable)")->type_name("FILE");
-  cmd->add_option("--flows", options->flows,
-                  "Observed flows (any recommend source): connections the policies would block are errors (repeatable)")->type_name("PATH");
-  cmd->add_option("--vpc-format", options->vpc_format, "LogFormat of header-less VPC records in --flows");
-  cmd->add_option("--cluster-cidr", options->cluster_cidrs, "Pod or Service range, for --flows (repeatable)");
-  add_prometheus_options(*cmd, options->prometheus);
-  add_choice(*cmd, "--format", options->format,
-             Choices<LintOutput>{{"text", LintOutput::text}, {"json", LintOutput::json}, {"sarif", LintOutput::sarif},
-                                 {"github", LintOutput::github}, {"markdown", LintOutput::markdown},
-                                 {"txt", LintOutput::text}},
-             "Output format (markdown: with --list-rules)");
+  add_flow_input_options(*cmd, options->flows, SourcesArgument::flows_option);
+  add_format_option(*cmd, options->format,
+                    {{FormatName::text, LintOutput::text},
+                     {FormatName::json, LintOutput::json},
+                     {FormatName::sarif, LintOutput::sarif},
+                     {FormatName::github, LintOutput::github},
+                     {FormatName::markdown, LintOutput::markdown}},
+                    "Output format (md: with --list-rules)", options->output);
   add_choice(*cmd, "--fail-on", options->fail_on,
              Choices<FailOn>{{"error", FailOn::error}, {"warning", FailOn::warning}},
              "Lowest severity that makes the exit code 1");
   cmd->add_flag("--list-rules", options->list_rules, "Print the rules (text, or --format markdown) instead of checking");
   add_output_option(*cmd, options->output);
+  add_quiet_option(*cmd, options->quiet);
   cmd->add_option("--namespace,-n", options->namespaces, "With --from-cluster: read only these namespaces (repeatable)");
   add_cluster_options(*cmd, options->cluster, ClusterFlag::explicit_flag);
   add_strict_input_option(*cmd, options->strict_input);
   one_value_per_use(*cmd);
-  cmd->callback([options, &exit_code] { exit_code = run_lint(*options, std::cout, std::cerr); });
+  cmd->callback([options, &exit_code] {
+    CommandErr err(std::cerr, options->quiet);
+    exit_code = run_lint(*options, std::cout, err.stream());
+  });
 }
 
 }  // namespace netobs::cli

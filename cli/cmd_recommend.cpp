@@ -10,8 +10,10 @@
 #include <netobs/recommend.hpp>
 #include <netobs/render.hpp>
 
+#include "flow_input.hpp"
 #include "options.hpp"
-#include "flow_sources.hpp"
+#include "output_format.hpp"
+#include "terminal.hpp"
 
 namespace netobs::cli {
 namespace {
@@ -115,7 +117,7 @@ ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::
                     "labels): give --inventory or --from-cluster to select them\n");
   }
   if (summary.records_used == 0) {
-    return fail(err, no_usable_records(summary, options.flows.sources.size()) + "; see the summary above");
+    return fail(err, no_usable_records(summary, options.flows.input.sources.size()) + "; see the summary above");
   }
   if (recommendation.error) return fail(err, recommendation.error->message);
   const std::string text = render_recommendation(recommendation.model, options.kind, options.format);
@@ -167,13 +169,19 @@ void add_recommend_command(CLI::App& app, ExitCode& exit_code) {
                 "as toFQDNs (cilium) or domainNames (eks)");
   cmd->add_flag("--aggregate-aws", options->aggregate_aws,
                 "Allow AWS addresses as their published service/region prefix instead of /32s (widens access)");
-  add_choice(*cmd, "--format", options->format, Choices<OutputFormat>{{"yaml", OutputFormat::yaml}, {"json", OutputFormat::json}},
-             "Output format");
+  add_format_option(*cmd, options->format,
+                    {{FormatName::yaml, OutputFormat::yaml}, {FormatName::json, OutputFormat::json}}, "Output format",
+                    options->output);
   add_output_option(*cmd, options->output);
-  cmd->add_option("--top", options->top, "Rows per list in the summary on stderr (default 10)")->check(CLI::Range(1, 100000));
-  cmd->add_flag("--quiet,-q", options->flows.quiet, "No summary or progress on stderr");
+  add_quiet_option(*cmd, options->flows.quiet);
+  cmd->add_option("--top", options->top, "Rows per list in the summary on stderr (1 to 100000, default 10)")
+      ->check(CLI::Range(1, 100000).description(""))
+      ->type_name("N");
   one_value_per_use(*cmd);
-  cmd->callback([options, &exit_code] { exit_code = run_recommend(*options, std::cout, std::cerr); });
+  cmd->callback([options, &exit_code] {
+    CommandErr err(std::cerr, options->flows.quiet);
+    exit_code = run_recommend(*options, std::cout, err.stream());
+  });
 }
 
 }  // namespace netobs::cli

@@ -11,6 +11,8 @@
 #include <netobs/time.hpp>
 
 #include "options.hpp"
+#include "output_format.hpp"
+#include "terminal.hpp"
 
 namespace netobs::cli {
 
@@ -65,8 +67,12 @@ void add_sql_command(CLI::App& app, ExitCode& exit_code) {
   cmd->add_option("--cluster-cidr", options->cluster_cidrs,
                   "Keep rows with an end in this range (IPv4 /8, /16, /24 or /32; repeatable)");
   add_output_option(*cmd, options->output);
+  add_quiet_option(*cmd, options->quiet);
   one_value_per_use(*cmd);
-  cmd->callback([options, &exit_code] { exit_code = run_sql(*options, std::cout, std::cerr); });
+  cmd->callback([options, &exit_code] {
+    CommandErr err(std::cerr, options->quiet);
+    exit_code = run_sql(*options, std::cout, err.stream());
+  });
 }
 
 }  // namespace netobs::cli

@@ -46,32 +46,49 @@ struct ClusterOptions {
   std::string kubeconfig;  // empty: $KUBECONFIG, else ~/.kube/config, else in-cluster
   std::string context;     // empty: current-context
   double request_timeout = 30;  // seconds per request
+  // Printed after a failure to read the cluster: how to do without it (diff: --live).
+  std::string without_cluster;
 };
 
-// The flows a command reads and how (flow_sources.hpp): sources, inventory (or the cluster),
-// collection from agents, --prometheus, saved edges and the time window.
-struct FlowSourceOptions {
+// The flow-input option group (flow_input.hpp), the same on every command that reads flows
+// (recommend, graph, lint, diff): the sources (positional, or lint's and diff's --flows), how
+// they are read, saved edges, the time window, agent URLs' HTTP options and --prometheus.
+struct FlowInputOptions {
   std::vector<std::string> sources;
-  std::vector<std::string> inventories;
   std::string input_format = "auto";
   std::string vpc_format;
-  bool include_dropped = false;
-  bool strict = false;
+  bool include_denied = false;
+  bool strict = false;  // stop at the first malformed flow record
   std::vector<std::string> cluster_cidrs;
-  ClusterOptions cluster;  // --from-cluster replaces --inventory
-  bool quiet = false;      // no progress line
+  std::vector<std::string> edge_files;
+  std::string since;
+  std::string until;
+  AgentOptions agent;
+  std::string agent_retry_for = "5m";
+  PrometheusCliOptions prometheus;
+
+  // Whether any flows were asked for: sources, --edges or --prometheus.
+  [[nodiscard]] bool given() const { return !sources.empty() || !edge_files.empty() || !prometheus.urls.empty(); }
+};
+
+// How long recommend and graph keep collecting from agents and pipes (--follow, --duration, ...).
+struct CollectionCliOptions {
   bool follow = false;
   std::string duration;
   std::uint64_t max_flows = 0;
-  AgentOptions agent;
   std::string checkpoint;
   std::string checkpoint_every = "5m";
-  std::string agent_retry_for = "5m";
   std::string scrape_interval;  // empty: CollectOptions's 30s; given, it needs --follow
-  std::vector<std::string> edge_files;
-  PrometheusCliOptions prometheus;
-  std::string since;
-  std::string until;
+};
+
+// What recommend and graph read: the flow input, collection, and the inventory (or the cluster)
+// that attributes the flows.
+struct FlowSourceOptions {
+  FlowInputOptions input;
+  CollectionCliOptions collection;
+  std::vector<std::string> inventories;
+  ClusterOptions cluster;  // --from-cluster replaces --inventory
+  bool quiet = false;      // no progress line
 };
 
 struct RecommendOptions {
@@ -109,6 +126,7 @@ struct ConnectivityOptions {
   std::string output;
   ClusterOptions cluster;
   std::vector<std::string> namespaces;  // read only these from the cluster
+  bool quiet = false;  // -q: no notes on stderr
 };
 
 ExitCode run_connectivity(const ConnectivityOptions& options, std::ostream& out, std::ostream& err);
@@ -126,6 +144,7 @@ struct ExplainOptions {
   ClusterOptions cluster;
   std::vector<std::string> namespaces;
   std::string output;
+  bool quiet = false;  // -q: no notes on stderr
 };
 
 // Exit 0 when the connection is allowed, 1 when it is denied.
@@ -136,16 +155,14 @@ struct LintOptions {
   std::vector<std::string> paths;
   bool strict_input = false;
   std::vector<std::string> inventories;
-  std::vector<std::string> flows;
-  PrometheusCliOptions prometheus;
-  std::string vpc_format;
-  std::vector<std::string> cluster_cidrs;
+  FlowInputOptions flows;  // --flows and the rest of the flow-input group
   LintOutput format = LintOutput::text;
   FailOn fail_on = FailOn::error;
   bool list_rules = false;
   std::string output;
   ClusterOptions cluster;
   std::vector<std::string> namespaces;
+  bool quiet = false;  // -q: no notes on stderr
 };
 
 // Exit 0 clean, 1 with findings at or above --fail-on.
@@ -158,16 +175,14 @@ struct DiffOptions {
   bool skip_unparsable = false;   // compare the rest when a file does not parse (else exit 3)
   std::vector<std::string> live;  // empty: the cluster
   std::vector<std::string> inventories;
-  std::vector<std::string> flows;
-  PrometheusCliOptions prometheus;
-  std::string vpc_format;
-  std::vector<std::string> cluster_cidrs;
+  FlowInputOptions flows;  // --flows and the rest of the flow-input group
   std::vector<std::string> namespaces;
   DiffFormat format = DiffFormat::txt;
   IpBlockScope ipblock_scope = IpBlockScope::all;
   bool prune = false;
   std::string output;
   ClusterOptions cluster;
+  bool quiet = false;  // -q: no notes on stderr
 };
 
 // Exit 0 when nothing differs, 1 when something does (as `kubectl diff`).
@@ -196,6 +211,7 @@ struct SqlCommandOptions {
   bool partitioned = false;
   std::vector<std::string> cluster_cidrs;
   std::string output;
+  bool quiet = false;  // -q: no notes on stderr
 };
 
 ExitCode run_sql(const SqlCommandOptions& options, std::ostream& out, std::ostream& err);
@@ -204,6 +220,7 @@ void add_sql_command(CLI::App& app, ExitCode& exit_code);
 struct CompletionOptions {
   Shell shell = Shell::bash;
   std::string output;
+  bool quiet = false;  // -q: no notes on stderr
 };
 
 // Prints the completion script of `root`, the netobs app.

@@ -2,6 +2,7 @@
 #include <cstdlib>
 #include <exception>
 #include <iostream>
+#include <vector>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -40,8 +41,13 @@ int main(int argc, char** argv) {
   }
   ExitCode exit_code = ExitCode::ok;
   netobs::cli::add_commands(app, exit_code);
+  const auto args = netobs::cli::command_line(app, argc, argv, std::cerr);
+  if (!args) return static_cast<int>(ExitCode::usage);
+  std::vector<const char*> arg_pointers;
+  arg_pointers.reserve(args->size());
+  for (const auto& arg : *args) arg_pointers.push_back(arg.c_str());
   try {
-    app.parse(argc, argv);
+    app.parse(static_cast<int>(arg_pointers.size()), arg_pointers.data());
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
@@ -49,8 +55,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
-    return static_cast<int>(ExitCode::usage);
+    return netobs::cli::report_parse_error(*args, e, std::cerr);
   } catch (const std::exception& e) {
     std::cerr << "netobs: " << e.what() << "\n";
     return static_cast<int>(ExitCode::input_error);

@@ -16,6 +16,10 @@
 
 namespace netobs::cli {
 
+void add_quiet_option(CLI::App& cmd, bool& quiet) {
+  cmd.add_flag("--quiet,-q", quiet, "No summary, progress or notes on stderr (errors, warnings and hints still)");
+}
+
 void add_strict_input_option(CLI::App& cmd, bool& strict_input) {
   cmd.add_flag("--strict-input", strict_input, "Stop (exit 3) at a file that does not parse, instead of reporting it and going on");
 }
@@ -28,7 +32,9 @@ void add_cluster_options(CLI::App& cmd, ClusterOptions& options, ClusterFlag fla
   cmd.add_option("--kubeconfig", options.kubeconfig, "kubeconfig file (default: $KUBECONFIG, else ~/.kube/config, else in-cluster)")
       ->type_name("FILE");
   cmd.add_option("--context", options.context, "kubeconfig context (default: current-context)");
-  cmd.add_option("--request-timeout", options.request_timeout, "Seconds per API request (default 30)")->check(CLI::Range(1.0, 3600.0));
+  cmd.add_option("--request-timeout", options.request_timeout, "Seconds per API request (1 to 3600, default 30)")
+      ->check(CLI::Range(1.0, 3600.0).description(""))
+      ->type_name("SECONDS");
 }
 
 ClusterReadOptions cluster_read_options(const ClusterOptions& cluster, const std::vector<std::string>& namespaces) {
@@ -57,28 +63,14 @@ StateOptions manifest_state_options(const std::vector<std::string>& paths, const
   return options;
 }
 
-Loaded<FlowEvidence> flow_evidence(const std::string& command, const std::vector<std::string>& flows,
-                                   const PrometheusCliOptions& prometheus, const std::string& vpc_format,
-                                   const std::vector<std::string>& cluster_cidrs, std::ostream& err) {
-  FlowEvidence evidence;
-  if (flows.empty() && prometheus.urls.empty()) return evidence;
-  auto queries = prometheus_queries(command, prometheus, std::nullopt, std::nullopt, err);
-  if (!queries) return tl::unexpected(ExitCode::usage);
-  evidence.sources = flows;
-  evidence.prometheus = std::move(*queries);
-  evidence.vpc_format = vpc_format;
-  evidence.cluster_cidrs = cluster_cidrs;
-  return evidence;
-}
-
-Loaded<ClusterState> load_cluster_state(const std::string& command, const StateOptions& options, std::ostream& err,
-                                        std::string_view left_out) {
+Loaded<ClusterState> load_cluster_state(const std::string& command, const StateOptions& options, bool quiet,
+                                        std::ostream& err, std::string_view left_out) {
   auto state = load_state(options);
   if (!state) {
     fmt::print(err, "netobs {}: {}\n", command, describe(state.error()));
     return tl::unexpected(exit_code_of(state.error()));
   }
-  print_state_report(command, report_of(*state), left_out, err);
+  print_state_report(command, report_of(*state), left_out, quiet, err);
   return std::move(*state);
 }
 
@@ -108,10 +100,10 @@ void add_prometheus_options(CLI::App& cmd, PrometheusCliOptions& options) {
       ->type_name("DURATION")->group(group);
   add_http_client_options(cmd, options.http, "prometheus", "--prometheus", group);
   cmd.add_option("--prometheus-timeout", options.http.idle_timeout, "Seconds one query may take (default 60)")
-      ->check(CLI::PositiveNumber)->type_name("SECONDS")->group(group);
+      ->check(CLI::PositiveNumber.description(""))->type_name("SECONDS")->group(group);
   cmd.add_option("--prometheus-retries", options.http.retries,
-                 "Attempts after a failure that may pass (refused, timeout, 429, 5xx) before giving up (default 5)")
-      ->check(CLI::Range(0, 1000))->group(group);
+                 "Attempts after a failure that may pass (refused, timeout, 429, 5xx) before giving up (0 to 1000, default 5)")
+      ->check(CLI::Range(0, 1000).description(""))->type_name("N")->group(group);
 }
 
 bool valid_header(const std::string& header) {
@@ -159,11 +151,6 @@ void set_examples(CLI::App& cmd, const std::vector<std::string>& examples) {
   std::string footer = "\nExamples:";
   for (const auto& example : examples) footer += "\n  " + example;
   cmd.footer(footer);
-}
-
-void add_output_option(CLI::App& cmd, std::string& output) {
-  cmd.add_option("--output,-o", output, "Write to FILE atomically instead of stdout (an interrupted run leaves FILE as it was)")
-      ->type_name("FILE");
 }
 
 CLI::Option* make_choice(CLI::Option* option, const std::vector<std::pair<std::string, int>>& names, int current) {

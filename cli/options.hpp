@@ -23,6 +23,10 @@
 
 namespace netobs::cli {
 
+// Adds -q/--quiet to `cmd`: no summary, progress or notes on stderr; errors, warnings and hints
+// are always printed.
+void add_quiet_option(CLI::App& cmd, bool& quiet);
+
 // Adds --strict-input to `cmd`.
 void add_strict_input_option(CLI::App& cmd, bool& strict_input);
 
@@ -49,18 +53,13 @@ StateOptions manifest_state_options(const std::vector<std::string>& paths, const
                                     bool strict_input, const ClusterOptions& cluster,
                                     const std::vector<std::string>& namespaces);
 
-// The observed flows of --flows and --prometheus (lint's and diff's): the Prometheus options are
-// checked only when flows are given. Prints a usage error and returns its code when one is wrong.
-Loaded<FlowEvidence> flow_evidence(const std::string& command, const std::vector<std::string>& flows,
-                                   const PrometheusCliOptions& prometheus, const std::string& vpc_format,
-                                   const std::vector<std::string>& cluster_cidrs, std::ostream& err);
-
 // Loads the state (state.hpp). Prints "netobs <command>: <error>" and returns the exit code on
 // failure; else prints what the loading noted: the Kubernetes Lists read as the inventory, the
 // manifest files' notes, the files that did not parse ("file:line: message; hint (left_out)";
 // kept in the set's problems unless InputErrors::fail), and the cluster read's notes and warnings.
-Loaded<ClusterState> load_cluster_state(const std::string& command, const StateOptions& options, std::ostream& err,
-                                        std::string_view left_out = k_left_out);
+// With `quiet`, only errors and warnings are printed.
+Loaded<ClusterState> load_cluster_state(const std::string& command, const StateOptions& options, bool quiet,
+                                        std::ostream& err, std::string_view left_out = k_left_out);
 
 // --PREFIX-token-file, -ca, -cert, -key, -header, -insecure: how requests to `what` (agent URLs,
 // --prometheus) authenticate and verify TLS.
@@ -80,8 +79,6 @@ bool valid_header(const std::string& header);
 // The exit code for a library error: usage errors are 2, everything else 3.
 ExitCode exit_code_of(const Error& error);
 
-// Adds --output/-o FILE to `cmd`.
-void add_output_option(CLI::App& cmd, std::string& output);
 
 // Ends `cmd`'s help (and man page) with these command lines under "Examples:".
 void set_examples(CLI::App& cmd, const std::vector<std::string>& examples);

@@ -19,7 +19,7 @@ void add_limit(CLI::App& app, const char* name, T InputLimits::*field, const std
            set_input_limits(limits);
          },
          what + " (default " + std::to_string(InputLimits{}.*field) + ")")
-      ->check(CLI::PositiveNumber)
+      ->check(CLI::PositiveNumber.description(""))
       ->type_name("N")
       ->group("Input limits");
 }

@@ -264,7 +264,10 @@ check "an unreachable server is an input error" exit_is 3
 check "an unreachable server is named" err_has "https://127.0.0.1:1/"
 
 HOME="$WORK/nohome" KUBECONFIG= KUBERNETES_SERVICE_HOST= run connectivity --from-cluster
-check "no kubeconfig at all is a usage error" exit_is 2
+check "no kubeconfig at all is an input error (nothing to read, not a wrong option)" exit_is 3
 check "no kubeconfig says what to do" err_has "give --kubeconfig"
+HOME="$WORK/nohome" KUBECONFIG= KUBERNETES_SERVICE_HOST= run diff "$NETOBS_SOURCE_DIR/tests/golden/lint/clean/policies.yaml"
+check "diff without a kubeconfig is an input error" exit_is 3
+check "diff without a kubeconfig points to an offline diff" err_has "--live"
 
 finish

@@ -48,18 +48,18 @@ check "banner before VPC records: the same policies as without it" cmp -s "$WORK
 mkdir -p "$WORK/collected/logs"
 cp "$VPC" "$HUBBLE" "$WORK/collected/logs/"
 cp "$INVENTORY" "$WORK/collected/cluster.json"
-run recommend "$WORK/collected" -q
+run recommend "$WORK/collected"
 check "list among the sources: exit 0" exit_is 0
 check "list among the sources: a note says it is read as the inventory" \
   err_has "note: $WORK/collected/cluster.json is a Kubernetes List: read as the inventory (no --inventory was given)"
 check "list among the sources: the same policies as with --inventory" cmp -s "$WORK/out" "$WORK/both.yaml"
 run recommend "$WORK/collected/logs" "$WORK/collected/cluster.json" -q
 check "list named as a source: the same policies as with --inventory" cmp -s "$WORK/out" "$WORK/both.yaml"
-run recommend "$WORK/collected" --inventory "$INVENTORY" -q
+run recommend "$WORK/collected" --inventory "$INVENTORY"
 check "list beside --inventory: the same policies" cmp -s "$WORK/out" "$WORK/both.yaml"
 check "list beside --inventory: skipped with a note" \
   err_has "note: $WORK/collected/cluster.json: a Kubernetes List, not flow records: skipped (give it with --inventory)"
-run graph "$WORK/collected" --format json -q
+run graph "$WORK/collected" --format json
 check "graph: the list among the sources is its inventory too" err_has "is a Kubernetes List: read as the inventory"
 # lint and diff take it as their inventory too: the flows are attributed and the policies checked.
 "$NETOBS" lint "$WORK/both.yaml" --inventory "$INVENTORY" --flows "$WORK/collected/logs" --format json \

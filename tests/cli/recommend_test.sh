@@ -18,7 +18,7 @@ fi
 # allowed ones; names are case-insensitive, and `text` is the text format everywhere (`txt` too).
 run recommend --format xml "$SAMPLES/flows/hubble"
 check "unknown --format: exit 2" exit_is 2
-check "unknown --format: the allowed values" err_has "--format: 'xml' is not one of yaml, json"
+check "unknown --format: the allowed values" err_has "--format: 'xml' is not one of yaml, yml, json"
 run diff --ipblock-scope everywhere x.yaml
 check "unknown --ipblock-scope: the allowed values" err_has "'everywhere' is not one of all, external"
 check "help shows the values and the default" sh -c "'$NETOBS' connectivity --help | grep -qF -- '--format text|json|csv|md|dot=text'"

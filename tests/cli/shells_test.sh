@@ -38,7 +38,7 @@ for shell in bash zsh fish; do
   check "$shell: all subcommands" offers "$shell" "netobs " recommend connectivity explain lint diff graph completion
   check "$shell: options" offers "$shell" "netobs recommend --form" --format
   check "$shell: --prometheus options" offers "$shell" "netobs lint --prometheus-t" --prometheus-token-file --prometheus-timeout
-  check "$shell: --format values of lint" offers "$shell" "netobs lint --format " text json sarif github markdown
+  check "$shell: --format values of lint" offers "$shell" "netobs lint --format " text json sarif github md
   check "$shell: --format values of recommend" offers "$shell" "netobs recommend --format " yaml json
   check "$shell: --format values of graph" offers "$shell" "netobs graph --format " dot mermaid json svg html
   check "$shell: graph's --policies takes files" offers "$shell" "netobs graph --policies cluster-inv" cluster-inventory.json

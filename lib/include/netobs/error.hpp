@@ -23,6 +23,7 @@ enum class ErrorKind {
   forbidden,      // the API server said the user may not (403)
   not_served,     // the API server does not serve the resource asked for (404)
   limit,          // an input exceeded a bound of InputLimits; the message names the option to raise it
+  no_cluster_config,  // no kubeconfig and not in a pod: the cluster cannot be read at all
 };
 
 // Where a record, object or problem came from. `line` and `column` are 1-based; 0 means

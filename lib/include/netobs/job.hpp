@@ -15,6 +15,7 @@
 #include <netobs/graph.hpp>
 #include <netobs/ingest.hpp>
 #include <netobs/manifest.hpp>
+#include <netobs/observe.hpp>
 #include <netobs/state.hpp>
 
 namespace netobs {
@@ -58,17 +59,28 @@ struct JobResult {
   // What each state load noted, in the order the states were loaded; printed first.
   std::vector<StateReport> loads;
   // Lines for stderr, in order, without the command's name: "note: ...", "warning: ...".
-  std::vector<std::string> messages;
+  struct Message {
+    bool note = false;  // a note or progress line, which --quiet silences (errors and warnings never)
+    std::string text;
+  };
+  std::vector<Message> messages;
+  void say(std::string text) { messages.push_back({false, std::move(text)}); }
+  void note(const std::string& text) { messages.push_back({true, "note: " + text}); }
   // The run checked nothing, and why; `unchecked_count` counts the edges or files concerned.
   Unchecked unchecked = Unchecked::none;
   std::size_t unchecked_count = 0;
+  // The kind of the library error that ended the run, when one did (the CLI may add a hint).
+  std::optional<ErrorKind> error_kind;
 
   // Ends the run as unchecked (an input error).
   JobResult& fail(Unchecked why, std::size_t count);
 
   // Ends the run with `message` as the last line.
   JobResult& fail(JobExit how, std::string message);
-  JobResult& fail(const Error& error) { return fail(job_exit_of(error), error.message); }
+  JobResult& fail(const Error& error) {
+    error_kind = error.kind;
+    return fail(job_exit_of(error), describe(error));
+  }
 };
 
 // `unanalysed`: policies of kinds the analysis does not evaluate, read from `what` ("policies.yaml")
@@ -86,11 +98,12 @@ std::optional<ClusterState> load_job_state(JobResult& result, const StateOptions
 
 // Observed flows a job judges policies by (lint's and diff's flows and Prometheus queries).
 struct FlowEvidence {
-  std::vector<std::string> sources;
-  std::vector<PrometheusQuery> prometheus;
-  std::string vpc_format;  // of header-less VPC records
-  std::vector<std::string> cluster_cidrs;
-  bool given() const { return !sources.empty() || !prometheus.empty(); }
+  // Sources, saved edges, Prometheus queries and how to read them: the flow-input group, checked.
+  ObserveOptions observe;
+  [[nodiscard]] std::size_t source_count() const {
+    return observe.sources.size() + observe.edge_files.size() + observe.ingest.prometheus.size();
+  }
+  [[nodiscard]] bool given() const { return source_count() > 0; }
 };
 
 // The graph of `flows`, attributed with the state's inventory (its inventory files are not read

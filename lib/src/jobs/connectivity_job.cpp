@@ -13,7 +13,7 @@ JobResult run_connectivity_job(const ConnectivityJob& job) {
   }
   const PolicyEngine engine(state->manifests, job.ipblock_scope);
   const ConnectivityReport report = compute_connectivity(engine, job.nodes);
-  for (const auto& note : report.notes) result.messages.push_back("note: " + note);
+  for (const auto& note : report.notes) result.note(note);
   result.output = render_connectivity(report, job.format);
   return result;
 }

@@ -15,7 +15,7 @@ bool check_unparsable(JobResult& result, const DiffJob& job, const ManifestSet& 
     result.fail(Unchecked::unparsable_files, problems);
     return false;
   }
-  result.messages.push_back(
+  result.say(
       fmt::format("warning: {} file(s) did not parse and are left out: this diff does not cover them", problems));
   return true;
 }
@@ -61,7 +61,7 @@ JobResult run_diff_job(const DiffJob& job) {
     if (!graph) return result;
   }
   const PolicyDiff diff = diff_policies(live->manifests, proposed->manifests, job.diff, graph ? &*graph : nullptr);
-  for (const auto& note : diff.notes) result.messages.push_back("note: " + note);
+  for (const auto& note : diff.notes) result.note(note);
   if (diff.flows && diff.flows->judged == 0 && graph && !graph->edges.empty()) {
     return result.fail(Unchecked::edges_unjudged, graph->edges.size());
   }

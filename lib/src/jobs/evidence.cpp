@@ -14,26 +14,22 @@ std::string no_usable_records(const IngestSummary& summary, std::size_t sources)
 }
 
 std::optional<Graph> observe_evidence(JobResult& result, const FlowEvidence& flows, const ClusterState& state) {
-  ObserveOptions options;
-  options.sources = flows.sources;
-  options.ingest.prometheus = flows.prometheus;
-  options.ingest.vpc_format = flows.vpc_format;
+  ObserveOptions options = flows.observe;
   for (const auto& path : state.inventory_files) options.ingest.exclude.emplace_back(path);
-  options.cluster_cidrs = flows.cluster_cidrs;
   auto observed = observe(options, state.inventory);
   if (!observed) {
     result.fail(observed.error());
     return std::nullopt;
   }
   const IngestSummary& summary = observed->summary;
-  for (const auto& note : summary.notes) result.messages.push_back("note: " + note);
+  for (const auto& note : summary.notes) result.note(note);
   if (summary.records_used == 0) {
     // Judged by no traffic, every policy would pass and every live permission look unused.
-    for (const auto& record : summary.malformed) result.messages.push_back("malformed: " + describe(record));
-    for (const auto& [reason, count] : summary.skipped) result.messages.push_back(fmt::format("skipped {}: {}", count, reason));
+    for (const auto& record : summary.malformed) result.say("malformed: " + describe(record));
+    for (const auto& [reason, count] : summary.skipped) result.say(fmt::format("skipped {}: {}", count, reason));
     result.fail(JobExit::input_error,
                 fmt::format("{} ({}): nothing was checked against observed traffic",
-                            no_usable_records(summary, flows.sources.size() + flows.prometheus.size()),
+                            no_usable_records(summary, flows.source_count()),
                             fmt::join(summary.sources, ", ")));
     return std::nullopt;
   }
@@ -46,7 +42,8 @@ std::optional<Graph> observe_evidence(JobResult& result, const FlowEvidence& flo
     result.fail(Unchecked::no_workload_end, edges.size());
     return std::nullopt;
   }
-  result.messages.push_back(fmt::format("{} observed edges from {} records", edges.size(), summary.records_used));
+  // Progress, as recommend's summary is: --quiet silences it.
+  result.messages.push_back({true, fmt::format("{} observed edges from {} records", edges.size(), summary.records_used)});
   return std::move(observed->graph);
 }
 

@@ -24,7 +24,7 @@ StateReport report_of(const ClusterState& state) {
 JobResult& JobResult::fail(JobExit how, std::string message) {
   exit = how;
   output.reset();
-  messages.push_back(std::move(message));
+  say(std::move(message));
   return *this;
 }
 
@@ -41,12 +41,12 @@ bool check_policy_kinds(JobResult& result, const std::string& what, const std::v
   if (unanalysed.empty()) return true;
   const bool nothing_analysed = analysed == 0;
   for (const auto& policy : unanalysed) {
-    result.messages.push_back(fmt::format("{}: {}:{}: {} is not analysed: netobs evaluates {} only",
+    result.say(fmt::format("{}: {}:{}: {} is not analysed: netobs evaluates {} only",
                                           nothing_analysed ? "error" : "warning", policy.location.file,
                                           policy.location.line, describe(policy), k_analysed_policy_api));
   }
   if (!nothing_analysed) {
-    result.messages.push_back(
+    result.say(
         fmt::format("warning: the result leaves out the {} policies of other kinds above", unanalysed.size()));
     return true;
   }

@@ -30,7 +30,7 @@ JobResult run_lint_job(const LintJob& job) {
   }
   auto report = lint::run_lint(input);
   if (!report) return result.fail(JobExit::input_error, describe(report.error()));
-  for (const auto& note : report->notes) result.messages.push_back("note: " + note);
+  for (const auto& note : report->notes) result.note(note);
   const std::string checked = job.state.manifests.empty() ? std::string("the cluster")
                                                           : fmt::format("{}", fmt::join(job.state.manifests, ", "));
   if (!check_policy_kinds(result, checked, report->unanalysed, report->policies)) return result;

@@ -109,7 +109,8 @@ Result<ExecConfig> exec_of(const Named& user) {
 
 Result<KubeTarget> in_cluster(const KubeconfigOptions& options) {
   if (!options.service_host || !options.service_port || !fs::exists(options.service_account_dir + "/token")) {
-    return make_error(ErrorKind::usage,
+    // Nothing to read the cluster with: an input missing, as a missing file is (exit 3).
+    return make_error(ErrorKind::no_cluster_config,
                       "no kubeconfig: give --kubeconfig, set KUBECONFIG or create ~/.kube/config (or run in a pod "
                       "with a service account)");
   }

@@ -65,6 +65,10 @@ Result<ManifestFiles> read_manifest_files(const std::vector<std::string>& paths,
   std::vector<std::string> to_read;
   for (const auto& path : paths) {
     std::error_code ec;
+    if (path == k_stdin_path) {
+      to_read.push_back(path);
+      continue;
+    }
     if (!fs::exists(path, ec)) return make_error(ErrorKind::io, fmt::format("{}: cannot read: no such file or directory", path));
     if (!fs::is_directory(path, ec)) {
       to_read.push_back(path);
@@ -91,11 +95,12 @@ Result<ManifestFiles> read_manifest_files(const std::vector<std::string>& paths,
   for (const auto& path : to_read) {
     auto text = read_text_file(path);
     if (!text) return tl::unexpected(text.error());
-    auto documents = parse_located_documents(*text, path);
+    const std::string origin = path == k_stdin_path ? std::string(k_stdin_origin) : path;
+    auto documents = parse_located_documents(*text, origin);
     if (!documents) {
       // A limit is not a finding about the file: the user has to raise it to get an answer.
       if (errors == InputErrors::fail || documents.error().kind == ErrorKind::limit) return tl::unexpected(documents.error());
-      files.problems.push_back(problem_of(path, *text, documents.error()));
+      files.problems.push_back(problem_of(origin, *text, documents.error()));
       continue;
     }
     for (auto& doc : *documents) files.documents.push_back(std::move(doc));

@@ -4,6 +4,8 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <mutex>
+#include <optional>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -155,6 +157,15 @@ Result<std::vector<nlohmann::json>> parse_documents(const std::string& text, con
 }
 
 Result<std::string> read_text_file(const std::string& path) {
+  if (path == k_stdin_path) {
+    // Standard input can be read once, and a command may read the same input twice (an
+    // inventory is both pods for the state and addresses for the flows): keep what was read.
+    static std::mutex mutex;
+    static std::optional<Result<std::string>> stdin_text;
+    const std::lock_guard lock(mutex);
+    if (!stdin_text) stdin_text = read_text_file("/dev/stdin");
+    return *stdin_text;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return make_error(ErrorKind::io, fmt::format("{}: cannot open: {}", path, std::strerror(errno)));

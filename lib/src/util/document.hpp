@@ -56,8 +56,14 @@ struct LocatedDocument {
 // Parses `text` (YAML, possibly multi-document, or JSON) keeping positions.
 Result<std::vector<LocatedDocument>> parse_located_documents(const std::string& text, const std::string& origin);
 
-// Reads a whole file for parse_documents; an io error names the path, and a file larger than
-// the input limit is a limit error.
+// The path that names standard input wherever netobs reads files.
+inline constexpr std::string_view k_stdin_path = "-";
+// How messages and locations name it, as flow sources do.
+inline constexpr std::string_view k_stdin_origin = "<stdin>";
+
+// Reads a whole file for parse_documents ("-": standard input, read once and kept, so a command
+// may read it twice); an io error names the path, and a file larger than the input limit is a
+// limit error.
 Result<std::string> read_text_file(const std::string& path);
 
 }  // namespace netobs

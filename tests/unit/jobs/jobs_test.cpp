@@ -45,8 +45,8 @@ TEST(Jobs, PoliciesOfOtherKindsAloneAreNothingToAnalyse) {
   EXPECT_EQ(result.exit, JobExit::input_error);
   EXPECT_FALSE(result.output);
   ASSERT_EQ(result.messages.size(), 2U);
-  EXPECT_EQ(result.messages.front().rfind("error: ", 0), 0U) << result.messages.front();
-  EXPECT_NE(result.messages.back().find("nothing to analyse in"), std::string::npos) << result.messages.back();
+  EXPECT_EQ(result.messages.front().text.rfind("error: ", 0), 0U) << result.messages.front().text;
+  EXPECT_NE(result.messages.back().text.find("nothing to analyse in"), std::string::npos) << result.messages.back().text;
 }
 
 TEST(Jobs, ExplainEndsWithFindingsWhenDenied) {
@@ -77,7 +77,7 @@ TEST(Jobs, DiffStopsAtFilesThatDoNotParseUnlessAskedToCompareTheRest) {
   EXPECT_EQ(stopped.loads.front().problems.size(), 1U);
   job.skip_unparsable = true;
   const JobResult compared = run_diff_job(job);
-  EXPECT_EQ(compared.exit, JobExit::ok) << (compared.messages.empty() ? "" : compared.messages.back());
+  EXPECT_EQ(compared.exit, JobExit::ok) << (compared.messages.empty() ? "" : compared.messages.back().text);
   EXPECT_TRUE(compared.output);
   EXPECT_EQ(compared.unchecked, Unchecked::none);
 }

@@ -130,14 +130,14 @@ TEST(Kubeconfig, InClusterServiceAccountWithoutKubeconfig) {
   EXPECT_EQ(target->tls.ca_pem, "CA");
 }
 
-TEST(Kubeconfig, NothingAtAllIsAUsageErrorSayingWhatToDo) {
+TEST(Kubeconfig, NothingAtAllIsAnInputErrorSayingWhatToDo) {
   KubeconfigOptions options;
   options.env_kubeconfig = "";
   options.home = "/nonexistent";
   options.service_account_dir = "/nonexistent";
   auto target = resolve_target(options);
   ASSERT_FALSE(target);
-  EXPECT_EQ(target.error().kind, ErrorKind::usage);
+  EXPECT_EQ(target.error().kind, ErrorKind::no_cluster_config);
   EXPECT_NE(describe(target.error()).find("--kubeconfig"), std::string::npos);
 }
 

@@ -1,4 +1,4 @@
-#include "flow_sources.hpp"
+#include "flow_input.hpp"
 
 #include <unistd.h>
 
@@ -41,62 +41,43 @@ void print_progress(std::ostream& err, const CollectProgress& progress) {
   err.flush();
 }
 
-// Reads the collection options (--follow, --duration, --since, --agent-*, ...) into `ingest`.
-ExitCode collect_options(const std::string& command, const FlowSourceOptions& options, IngestOptions& ingest, std::ostream& err) {
-  CollectOptions& collect = ingest.collect;
+std::int64_t now_seconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+// Parses the duration `text` of `flag` into `into` (left as it is when `text` is empty).
+bool read_duration(const std::string& command, const char* flag, const std::string& text, std::int64_t& into,
+                   std::ostream& err) {
+  if (text.empty()) return true;
+  const auto seconds = parse_duration(text);
+  if (!seconds) {
+    fail(err, command, fmt::format("{} '{}': expected a duration such as 90s, 30m, 24h or 1h30m", flag, text));
+    return false;
+  }
+  into = *seconds;
+  return true;
+}
+
+// Reads recommend's and graph's collection options (--follow, --duration, ...) into `collect`.
+ExitCode collection_options(const std::string& command, const CollectionCliOptions& options, CollectOptions& collect,
+                            std::ostream& err) {
   collect.follow = options.follow;
   collect.max_flows = options.max_flows;
-  collect.agent = options.agent;
   collect.checkpoint = options.checkpoint;
   for (auto [text, into, flag] : {std::tuple{&options.duration, &collect.duration, "--duration"},
                                   std::tuple{&options.checkpoint_every, &collect.checkpoint_every, "--checkpoint-every"},
-                                  std::tuple{&options.agent_retry_for, &collect.agent.retry_for, "--agent-retry-for"},
                                   std::tuple{&options.scrape_interval, &collect.scrape_interval, "--scrape-interval"}}) {
-    if (text->empty()) continue;
-    const auto seconds = parse_duration(*text);
-    if (!seconds) {
-      fail(err, command, fmt::format("{} '{}': expected a duration such as 90s, 30m, 24h or 1h30m", flag, *text));
-      return ExitCode::usage;
-    }
-    *into = *seconds;
+    if (!read_duration(command, flag, *text, *into, err)) return ExitCode::usage;
   }
   if (!options.scrape_interval.empty() && !options.follow) {
     // Without --follow a metrics URL is read once: an interval would be silently ignored.
     fail(err, command, "--scrape-interval needs --follow (without it, a metrics URL is scraped once)");
     return ExitCode::usage;
   }
-  const std::int64_t now = now_seconds();
-  for (auto [text, into, flag] : {std::tuple{&options.since, &ingest.since, "--since"},
-                                  std::tuple{&options.until, &ingest.until, "--until"}}) {
-    if (text->empty()) continue;
-    *into = parse_time_bound(*text, now);
-    if (!*into) {
-      fail(err, command, fmt::format("{} '{}': expected an RFC 3339 time (2026-11-28T10:00:00Z) or a duration before now (-24h)",
-                            flag, *text));
-      return ExitCode::usage;
-    }
-  }
-  if (ingest.since && ingest.until && *ingest.since > *ingest.until) {
-    fail(err, command, "--since is later than --until");
-    return ExitCode::usage;
-  }
-  for (const auto& header : options.agent.headers) {
-    if (!valid_header(header)) {
-      fail(err, command, "--agent-header: expected 'Name: value'");  // the value may be a secret: not printed
-      return ExitCode::usage;
-    }
-  }
-  auto queries = prometheus_queries(command, options.prometheus, ingest.since, ingest.until, err);
-  if (!queries) return ExitCode::usage;
-  ingest.prometheus = std::move(*queries);
-  if (options.agent.cert_file.empty() != options.agent.key_file.empty()) {
-    fail(err, command, "--agent-cert and --agent-key go together");
-    return ExitCode::usage;
-  }
   return ExitCode::ok;
 }
 
-void add_collect_options(CLI::App& cmd, FlowSourceOptions& options) {
+void add_collection_options(CLI::App& cmd, CollectionCliOptions& options) {
   const char* group = "Collection";
   cmd.add_flag("--follow,-f", options.follow,
                "Keep reading: reconnect to agent URLs when their stream ends or breaks; read stdin to its end")
@@ -104,33 +85,31 @@ void add_collect_options(CLI::App& cmd, FlowSourceOptions& options) {
   cmd.add_option("--duration", options.duration, "End the collection after this long (90s, 30m, 24h, 1h30m)")
       ->type_name("DURATION")->group(group);
   cmd.add_option("--max-flows", options.max_flows, "End the collection after this many flow records")
-      ->check(CLI::PositiveNumber)->group(group);
-  cmd.add_option("--since", options.since, "Only flows at or after this time (RFC 3339, or relative: -24h)")
-      ->type_name("TIME")->group(group);
-  cmd.add_option("--until", options.until, "Only flows at or before this time (RFC 3339, or relative: -1h)")
-      ->type_name("TIME")->group(group);
+      ->check(CLI::PositiveNumber.description(""))->type_name("N")->group(group);
   cmd.add_option("--checkpoint", options.checkpoint,
                  "Save the aggregated edges here periodically and at the end; resume from it if it exists")
       ->type_name("FILE")->group(group);
   cmd.add_option("--checkpoint-every", options.checkpoint_every, "How often to save the checkpoint (default 5m)")
       ->type_name("DURATION")->group(group);
-  cmd.add_option("--edges", options.edge_files, "Saved edges (a checkpoint) to add to the flows (repeatable)")
-      ->type_name("FILE")->check(existing_file())->group(group);
-  const char* agent = "Agent endpoint";
-  add_http_client_options(cmd, options.agent, "agent", "agent URLs", agent);
-  cmd.add_option("--agent-connect-timeout", options.agent.connect_timeout, "Seconds to connect (default 10)")
-      ->check(CLI::PositiveNumber)->type_name("SECONDS")->group(agent);
-  cmd.add_option("--agent-idle-timeout", options.agent.idle_timeout,
-                 "Seconds without a byte before reconnecting (default 60)")
-      ->check(CLI::PositiveNumber)->type_name("SECONDS")->group(agent);
-  cmd.add_option("--agent-retry-for", options.agent_retry_for,
-                 "How long an agent may stay unreachable (refused, reset, 429, 5xx, a rotated token) before "
-                 "giving up (default 5m; waits between attempts grow to 5s at most)")
-      ->type_name("DURATION")->group(agent);
   cmd.add_option("--scrape-interval", options.scrape_interval,
                  "With --follow, scrape metrics URLs this often; each scrape counts what the counters grew by "
                  "(default 30s)")
       ->type_name("DURATION")->group(group);
+}
+
+// Agent URLs among the sources: how to authenticate, verify TLS and wait for them.
+void add_agent_options(CLI::App& cmd, FlowInputOptions& options) {
+  const char* agent = "Agent endpoint";
+  add_http_client_options(cmd, options.agent, "agent", "agent URLs", agent);
+  cmd.add_option("--agent-connect-timeout", options.agent.connect_timeout, "Seconds to connect (default 10)")
+      ->check(CLI::PositiveNumber.description(""))->type_name("SECONDS")->group(agent);
+  cmd.add_option("--agent-idle-timeout", options.agent.idle_timeout,
+                 "Seconds without a byte before reconnecting (default 60)")
+      ->check(CLI::PositiveNumber.description(""))->type_name("SECONDS")->group(agent);
+  cmd.add_option("--agent-retry-for", options.agent_retry_for,
+                 "How long an agent may stay unreachable (refused, reset, 429, 5xx, a rotated token) before "
+                 "giving up (default 5m; waits between attempts grow to 5s at most)")
+      ->type_name("DURATION")->group(agent);
 }
 
 // Reads the inventories, or the cluster (watching its pods while --follow collects), into `into`.
@@ -141,14 +120,14 @@ ExitCode read_inventory(const std::string& command, const FlowSourceOptions& opt
   StateOptions state_options = cluster_state_options(options.cluster, {});
   state_options.inventories = options.inventories;
   // `kubectl get -o json > flows/cluster.json` beside the logs is an inventory, not flows.
-  state_options.flow_sources = options.sources;
-  state_options.sources_format = options.input_format;
+  state_options.flow_sources = options.input.sources;
+  state_options.sources_format = options.input.input_format;
   state_options.views = views;
-  auto state = load_cluster_state(command, state_options, err);
+  auto state = load_cluster_state(command, state_options, options.quiet, err);
   if (!state) return state.error();
   into.state = std::move(*state);
   for (const auto& path : into.state.inventory_files) ingest.exclude.emplace_back(path);
-  if (!into.state.cluster || !options.follow) return ExitCode::ok;
+  if (!into.state.cluster || !options.collection.follow) return ExitCode::ok;
   // Pods come and go during a long collection: watch them, so every address's history is known.
   auto watch = PodWatch::start(state_options.cluster, *into.state.cluster);
   if (!watch) {
@@ -166,63 +145,123 @@ ExitCode read_inventory(const std::string& command, const FlowSourceOptions& opt
 
 }  // namespace
 
-void add_flow_source_options(CLI::App& cmd, FlowSourceOptions& options) {
-  cmd.add_option("sources", options.sources,
-                 "Flow records: files, directories (recursive), - for stdin, or an agent's http(s):// URL; "
-                 "VPC flow logs or Hubble JSON, plain or gzip")->type_name("PATH");
-  cmd.add_option("--inventory", options.inventories,
-                 fmt::format("Output of '{}' (repeatable)", k_inventory_command))->type_name("FILE");
+void add_flow_input_options(CLI::App& cmd, FlowInputOptions& options, SourcesArgument sources) {
+  const char* group = "Flow input";
+  const std::string sources_help =
+      "Flow records: files, directories (recursive), - for stdin, or an agent's http(s):// URL; VPC flow logs, "
+      "Hubble JSON, EKS agent logs, plain or gzip";
+  if (sources == SourcesArgument::positional) {
+    cmd.add_option("sources", options.sources, sources_help)->type_name("PATH");
+  } else {
+    cmd.add_option("--flows", options.sources,
+                   sources_help + "; the connections they show are judged against the policies (repeatable)")
+        ->type_name("PATH")->group(group);
+  }
   std::vector<std::string> formats = flow_format_names();
   formats.insert(formats.begin(), "auto");
   cmd.add_option("--input-format", options.input_format, "Record format (default: detected per source)")
-      ->check(CLI::IsMember(formats));
+      ->check(CLI::IsMember(formats).description(""))->type_name(fmt::format("{}", fmt::join(formats, "|")))->group(group);
   cmd.add_option("--vpc-format", options.vpc_format,
-                 "LogFormat of header-less VPC records, e.g. '${version} ${srcaddr} ...' (default: v2)");
-  cmd.add_flag("--include-dropped,--include-denied", options.include_dropped,
-               "Use denied flows as evidence too: Hubble DROPPED/AUDIT, EKS network policy agent DENY");
-  cmd.add_flag("--strict", options.strict, "Stop at the first malformed record (exit 3)");
+                 "LogFormat of header-less VPC records, e.g. '${version} ${srcaddr} ...' (default: v2)")->group(group);
+  cmd.add_flag("--include-denied,--include-dropped", options.include_denied,
+               "Use denied flows as evidence too: Hubble DROPPED/AUDIT, EKS network policy agent DENY")->group(group);
+  cmd.add_flag("--strict", options.strict, "Stop at the first malformed flow record (exit 3)")->group(group);
   cmd.add_option("--cluster-cidr", options.cluster_cidrs,
-                 "Pod or Service range; unexplained addresses in it are reported, never allowed (repeatable)");
-  add_cluster_options(cmd, options.cluster, ClusterFlag::explicit_flag);
-  add_collect_options(cmd, options);
+                 "Pod or Service range; unexplained addresses in it are reported, never allowed (repeatable)")
+      ->group(group);
+  cmd.add_option("--edges", options.edge_files, "Saved edges (a checkpoint) to add to the flows (repeatable)")
+      ->type_name("FILE")->check(existing_file())->group(group);
+  cmd.add_option("--since", options.since, "Only flows at or after this time (RFC 3339, or relative: -24h)")
+      ->type_name("TIME")->group(group);
+  cmd.add_option("--until", options.until, "Only flows at or before this time (RFC 3339, or relative: -1h)")
+      ->type_name("TIME")->group(group);
+  add_agent_options(cmd, options);
   add_prometheus_options(cmd, options.prometheus);
+}
+
+Loaded<ObserveOptions> flow_observe_options(const std::string& command, const FlowInputOptions& options,
+                                            std::int64_t now, std::ostream& err) {
+  ObserveOptions observe_options;
+  observe_options.sources = options.sources;
+  observe_options.edge_files = options.edge_files;
+  observe_options.cluster_cidrs = options.cluster_cidrs;
+  IngestOptions& ingest = observe_options.ingest;
+  ingest.format = options.input_format;
+  ingest.vpc_format = options.vpc_format;
+  ingest.dropped = options.include_denied ? DroppedFlows::use_as_evidence : DroppedFlows::report_only;
+  ingest.strictness = options.strict ? Strictness::stop_at_first : Strictness::skip_malformed;
+  const auto usage = [&](const std::string& message) {
+    fail(err, command, message);
+    return tl::unexpected(ExitCode::usage);
+  };
+  for (const auto& text : options.cluster_cidrs) {
+    if (!parse_cidr(text)) return usage(fmt::format("--cluster-cidr '{}' is not a CIDR range", text));
+  }
+  for (auto [text, into, flag] : {std::tuple{&options.since, &ingest.since, "--since"},
+                                  std::tuple{&options.until, &ingest.until, "--until"}}) {
+    if (text->empty()) continue;
+    *into = parse_time_bound(*text, now);
+    if (!*into) {
+      return usage(fmt::format(
+          "{} '{}': expected an RFC 3339 time (2026-11-28T10:00:00Z) or a duration before now (-24h)", flag, *text));
+    }
+  }
+  if (ingest.since && ingest.until && *ingest.since > *ingest.until) return usage("--since is later than --until");
+  ingest.collect.agent = options.agent;
+  if (!read_duration(command, "--agent-retry-for", options.agent_retry_for, ingest.collect.agent.retry_for, err)) {
+    return tl::unexpected(ExitCode::usage);
+  }
+  for (const auto& header : options.agent.headers) {
+    if (!valid_header(header)) return usage("--agent-header: expected 'Name: value'");  // the value may be a secret
+  }
+  if (options.agent.cert_file.empty() != options.agent.key_file.empty()) {
+    return usage("--agent-cert and --agent-key go together");
+  }
+  auto queries = prometheus_queries(command, options.prometheus, ingest.since, ingest.until, err);
+  if (!queries) return tl::unexpected(ExitCode::usage);
+  ingest.prometheus = std::move(*queries);
+  return observe_options;
+}
+
+void add_flow_source_options(CLI::App& cmd, FlowSourceOptions& options) {
+  add_flow_input_options(cmd, options.input, SourcesArgument::positional);
+  cmd.add_option("--inventory", options.inventories,
+                 fmt::format("Output of '{}' (repeatable)", k_inventory_command))->type_name("FILE");
+  add_cluster_options(cmd, options.cluster, ClusterFlag::explicit_flag);
+  add_collection_options(cmd, options.collection);
 }
 
 Loaded<Observation> observe_sources(const std::string& command, const FlowSourceOptions& options, StateViews views,
                                     std::ostream& err) {
-  // A usage error before the inventory or the cluster is read.
-  if (options.sources.empty() && options.edge_files.empty() && options.prometheus.urls.empty()) {
+  // Usage errors before the inventory or the cluster is read.
+  if (!options.input.given()) {
     fail(err, command,
          "no flows: give flow sources (files, directories, -, agent URLs), --prometheus URL or --edges FILE");
     return tl::unexpected(ExitCode::usage);
   }
+  auto observe_options = flow_observe_options(command, options.input, now_seconds(), err);
+  if (!observe_options) return tl::unexpected(observe_options.error());
+  IngestOptions& ingest_options = observe_options->ingest;
+  if (auto collect = collection_options(command, options.collection, ingest_options.collect, err);
+      collect != ExitCode::ok) {
+    return tl::unexpected(collect);
+  }
   Observation result;
   std::unique_ptr<PodWatch> pod_watch;  // with --from-cluster --follow
-  ObserveOptions observe_options;
-  IngestOptions& ingest_options = observe_options.ingest;
   if (auto read = read_inventory(command, options, views, result, pod_watch, ingest_options, err); read != ExitCode::ok) {
     return tl::unexpected(read);
   }
-  ingest_options.format = options.input_format;
-  ingest_options.vpc_format = options.vpc_format;
-  ingest_options.dropped = options.include_dropped ? DroppedFlows::use_as_evidence : DroppedFlows::report_only;
-  ingest_options.strictness = options.strict ? Strictness::stop_at_first : Strictness::skip_malformed;
-  observe_options.sources = options.sources;
-  observe_options.edge_files = options.edge_files;
-  observe_options.cluster_cidrs = options.cluster_cidrs;
-  if (auto collect = collect_options(command, options, ingest_options, err); collect != ExitCode::ok) {
-    return tl::unexpected(collect);
-  }
 
-  const bool collecting = ingest_options.collect.follow ||
-                          std::any_of(options.sources.begin(), options.sources.end(), is_url_source);
+  const auto& sources = options.input.sources;
+  const bool collecting =
+      ingest_options.collect.follow || std::any_of(sources.begin(), sources.end(), is_url_source);
   const bool show_progress = collecting && !options.quiet && ::isatty(STDERR_FILENO) != 0;
   if (show_progress) ingest_options.collect.progress = [&err](const CollectProgress& p) { print_progress(err, p); };
   // An agent that stays away ends a collection as a signal would: what came before is written.
   ingest_options.collect.keep_after_failure = collecting;
   reset_collection_stop();
   set_collecting(collecting);
-  auto observed = observe(observe_options, result.state.inventory);
+  auto observed = observe(*observe_options, result.state.inventory);
   set_collecting(false);
   if (pod_watch) {
     for (const auto& note : pod_watch->notes()) fmt::print(err, "netobs {}: note: {}\n", command, note);
@@ -240,6 +279,15 @@ Loaded<Observation> observe_sources(const std::string& command, const FlowSource
   for (const auto& note : observed->summary.notes) fmt::print(err, "netobs {}: note: {}\n", command, note);
   result.observed = std::move(*observed);
   return result;
+}
+
+Loaded<FlowEvidence> flow_evidence(const std::string& command, const FlowInputOptions& options, std::ostream& err) {
+  FlowEvidence evidence;
+  if (!options.given()) return evidence;
+  auto observe_options = flow_observe_options(command, options, now_seconds(), err);
+  if (!observe_options) return tl::unexpected(observe_options.error());
+  evidence.observe = std::move(*observe_options);
+  return evidence;
 }
 
 void print_collection_end(const std::string& command, const IngestSummary& summary, bool quiet,

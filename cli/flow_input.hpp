@@ -1,0 +1,64 @@
+// The flow-input option group: where flows come from and how they are read (sources,
+// --input-format, --edges, --since/--until, agent URLs' HTTP options, --prometheus,
+// --include-denied, --strict, --cluster-cidr, --vpc-format). recommend, graph, lint and diff add
+// it alike and validate it in one place, so `lint --flows F --edges E --since -1h` reads exactly
+// what `recommend F --edges E --since -1h` reads. recommend and graph add collection (--follow,
+// --duration, ...) and their inventory on top.
+#pragma once
+
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <netobs/inventory.hpp>
+#include <netobs/kube.hpp>
+#include <netobs/observe.hpp>
+#include <netobs/state.hpp>
+
+#include "options.hpp"
+
+namespace netobs::cli {
+
+// How a command names its flow sources: recommend's and graph's positional SOURCES, or lint's and
+// diff's --flows (their positionals are manifests).
+enum class SourcesArgument { positional, flows_option };
+
+// Adds the flow-input group to `cmd`.
+void add_flow_input_options(CLI::App& cmd, FlowInputOptions& options, SourcesArgument sources);
+
+// The group checked once (times, durations, HTTP options, --prometheus) and turned into what
+// observe() takes; prints "netobs <command>: <error>" and returns ExitCode::usage when an option
+// is wrong. `now` anchors relative times (-1h).
+Loaded<ObserveOptions> flow_observe_options(const std::string& command, const FlowInputOptions& options,
+                                            std::int64_t now, std::ostream& err);
+
+// The flow-input group plus collection, --inventory and the cluster options: recommend and graph.
+void add_flow_source_options(CLI::App& cmd, FlowSourceOptions& options);
+
+struct Observation {
+  // From --inventory or the cluster; its inventory has the pods watched during --follow.
+  ClusterState state;
+  Observed observed;
+};
+
+// Reads the inventory (or the cluster), with the views of it `views` asks for, and every source.
+// Prints "netobs <command>: <error>" and returns the exit code on failure: bad options are usage
+// errors, sources that fail input errors.
+Loaded<Observation> observe_sources(const std::string& command, const FlowSourceOptions& options, StateViews views,
+                                    std::ostream& err);
+
+// The flow-input group as the evidence lint and diff judge policies by (their --flows group);
+// prints a usage error and returns ExitCode::usage when an option is wrong.
+Loaded<FlowEvidence> flow_evidence(const std::string& command, const FlowInputOptions& options, std::ostream& err);
+
+// Says how a collection ended, before `written` ("writing the policies for what was collected")
+// is done: a bound or a signal (not with --quiet), or a source failure (always: it exits 3).
+void print_collection_end(const std::string& command, const IngestSummary& summary, bool quiet,
+                          std::string_view written, std::ostream& err);
+// The exit code once the output is written: a collection a source failure ended exits 3.
+ExitCode collection_exit_code(const IngestSummary& summary, ExitCode written);
+
+}  // namespace netobs::cli

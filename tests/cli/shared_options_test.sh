@@ -1,0 +1,201 @@
+#!/usr/bin/env bash
+# The behaviour every netobs command shares, checked once per behaviour across all commands: one
+# table row per command, and one loop per behaviour (-q, --format aliases, -o, "-" for stdin,
+# help COMMAND, unknown commands, the "netobs CMD:" prefix of errors, exit codes, help without
+# CLI11's type noise). A command added to netobs without a row fails the first check.
+. "$(dirname "$0")/lib.sh"
+
+GOLDEN="$NETOBS_SOURCE_DIR/tests/golden"
+MANIFESTS="$GOLDEN/connectivity/manifests.yaml"
+PROPOSED="$GOLDEN/diff/proposed.yaml"
+LIVE="$GOLDEN/diff/live.yaml"
+FLOWS="$SAMPLES/flows/vpc"
+INVENTORY="$SAMPLES/flows/inventory.json"
+first_flow_file=$(find "$FLOWS" -type f | sort | head -n 1)
+
+# The table: a command that runs clean (exit 0 or 1, a result on stdout), a typo of its name,
+# the same run with its one input file replaced by "-" (and that file, for stdin; empty: the
+# command reads no file), and the formats it writes besides its default.
+declare -A ok_args typo stdin_args stdin_file formats
+ok_args[recommend]="$first_flow_file --inventory $INVENTORY"
+typo[recommend]=recomend
+stdin_args[recommend]="- --inventory $INVENTORY"
+stdin_file[recommend]=$first_flow_file
+formats[recommend]="yaml json"
+
+ok_args[connectivity]="$MANIFESTS"
+typo[connectivity]=conectivity
+stdin_args[connectivity]="-"
+stdin_file[connectivity]=$MANIFESTS
+formats[connectivity]="text json csv md dot"
+
+ok_args[explain]="$MANIFESTS --from shop/web --to shop/db --port 5432"
+typo[explain]=explian
+stdin_args[explain]="- --from shop/web --to shop/db --port 5432"
+stdin_file[explain]=$MANIFESTS
+formats[explain]="text json"
+
+ok_args[lint]="$MANIFESTS"
+typo[lint]=lnit
+stdin_args[lint]="-"
+stdin_file[lint]=$MANIFESTS
+formats[lint]="text json sarif github"
+
+ok_args[diff]="$PROPOSED --live $LIVE"
+typo[diff]=dif
+stdin_args[diff]="- --live $LIVE"
+stdin_file[diff]=$PROPOSED
+formats[diff]="text json md"
+
+ok_args[graph]="$first_flow_file --inventory $INVENTORY"
+typo[graph]=grpah
+stdin_args[graph]="- --inventory $INVENTORY"
+stdin_file[graph]=$first_flow_file
+formats[graph]="dot mermaid json"
+
+ok_args[sql]="--table flows"
+typo[sql]=sqll
+stdin_args[sql]=
+stdin_file[sql]=
+formats[sql]=
+
+ok_args[completion]="bash"
+typo[completion]=completoin
+stdin_args[completion]=
+stdin_file[completion]=
+formats[completion]=
+
+# A format's other name, where it has one: each must give the same output as the name.
+declare -A alias_of=([text]=txt [md]=markdown [yaml]=yml)
+
+# run_cmd CMD ARGS...: run with the row's arguments (word-split on purpose: paths hold no spaces).
+commands=$(netobs_subcommands)
+for cmd in $commands; do
+  check "$cmd has a row in the table" test -n "${ok_args[$cmd]+set}"
+done
+
+for cmd in $commands; do
+  # shellcheck disable=SC2086
+  run "$cmd" ${ok_args[$cmd]}
+  check "$cmd: the table's run is clean" test "$code" -le 1
+  cp "$WORK/out" "$WORK/plain.out"
+
+  # -q/--quiet: accepted everywhere; silences notes and summaries, never the result.
+  # shellcheck disable=SC2086
+  run "$cmd" ${ok_args[$cmd]} -q
+  check "$cmd -q: accepted" test "$code" -le 1
+  check "$cmd -q: no notes on stderr" err_lacks ": note: "
+  check "$cmd -q: no summary on stderr" err_lacks " records"
+  check "$cmd -q: the same result" cmp -s "$WORK/out" "$WORK/plain.out"
+
+  # help COMMAND is COMMAND --help.
+  run help "$cmd"
+  cp "$WORK/out" "$WORK/help.out"
+  check "help $cmd: exit 0" exit_is 0
+  run "$cmd" --help
+  check "help $cmd: the same as $cmd --help" cmp -s "$WORK/out" "$WORK/help.out"
+  # No CLI11 type noise ("UINT:INT in [1 - 100000]", "FLOAT:FLOAT in [...]", "TEXT:{...}").
+  check "$cmd --help: no CLI11 type names" bash -c '! grep -Eq "(UINT|INT|FLOAT|POSITIVE|NONNEGATIVE)\b|\bin \[|[0-9]{12}" "$1"' _ "$WORK/out"
+
+  # An unknown command names the nearest one.
+  run "${typo[$cmd]}"
+  check "${typo[$cmd]}: a usage error" exit_is 2
+  check "${typo[$cmd]}: did you mean $cmd?" err_has "did you mean '$cmd'?"
+
+  # Every error carries the command's prefix, CLI11's parse errors too.
+  # shellcheck disable=SC2086
+  run "$cmd" ${ok_args[$cmd]} --no-such-option
+  check "$cmd --no-such-option: a usage error" exit_is 2
+  check "$cmd --no-such-option: prefixed" bash -c 'head -n 1 "$1" | grep -q "^netobs $2: "' _ "$WORK/err" "$cmd"
+
+  # -o names a file: a bare format name is kubectl's habit, pointed to --format.
+  # shellcheck disable=SC2086
+  run "$cmd" ${ok_args[$cmd]} -o json
+  check "$cmd -o json: a usage error" exit_is 2
+  check "$cmd -o json: points to --format" err_has "--format json"
+  check "$cmd -o json: prefixed" err_has "netobs $cmd: "
+  check "$cmd -o json: no file named json" test ! -e json
+
+  # "-" reads standard input wherever a file is read.
+  if [ -n "${stdin_file[$cmd]}" ]; then
+    # shellcheck disable=SC2086
+    "$NETOBS" "$cmd" ${stdin_args[$cmd]} <"${stdin_file[$cmd]}" >"$WORK/out" 2>"$WORK/err"
+    code=$?
+    check "$cmd -: reads stdin" test "$code" -le 1
+    # The same result, the input named <stdin> where the file's path was.
+    python3 -c 'import sys; p = sys.argv[1]; s = open(p).read(); open(p, "w").write(s.replace(sys.argv[2], "<stdin>"))' \
+      "$WORK/plain.out" "${stdin_file[$cmd]}"
+    check "$cmd -: the same result as the file" cmp -s "$WORK/out" "$WORK/plain.out"
+  fi
+
+  # Formats: every name and alias of the shared table the command writes; -o's extension agrees
+  # with --format, or chooses the format without it.
+  for format in ${formats[$cmd]}; do
+    # shellcheck disable=SC2086
+    run "$cmd" ${ok_args[$cmd]} --format "$format"
+    check "$cmd --format $format: accepted" test "$code" -le 1
+    cp "$WORK/out" "$WORK/format.out"
+    if [ -n "${alias_of[$format]+set}" ]; then
+      # shellcheck disable=SC2086
+      run "$cmd" ${ok_args[$cmd]} --format "${alias_of[$format]}"
+      check "$cmd --format ${alias_of[$format]}: the same as $format" cmp -s "$WORK/out" "$WORK/format.out"
+    fi
+  done
+  if [ -n "${formats[$cmd]}" ]; then
+    # shellcheck disable=SC2086
+    run "$cmd" ${ok_args[$cmd]} --format json -o "$WORK/result.yaml"
+    check "$cmd --format json -o result.yaml: a usage error" exit_is 2
+    check "$cmd --format json -o result.yaml: says why" err_has "names yaml output but --format is json"
+    rm -f "$WORK/result.json"
+    # shellcheck disable=SC2086
+    run "$cmd" ${ok_args[$cmd]} --format json
+    cp "$WORK/out" "$WORK/json.out"
+    # shellcheck disable=SC2086
+    run "$cmd" ${ok_args[$cmd]} -o "$WORK/result.json"
+    check "$cmd -o result.json: json without --format" cmp -s "$WORK/result.json" "$WORK/json.out"
+  fi
+
+  # Exit codes: a usage error is 2, an input that cannot be read 3.
+  # shellcheck disable=SC2086
+  run "$cmd" ${ok_args[$cmd]} --format no-such-format
+  check "$cmd --format no-such-format: exit 2" exit_is 2
+  check "$cmd --format no-such-format: prefixed" err_has "netobs $cmd: "
+  if [ -n "${stdin_file[$cmd]}" ]; then
+    # shellcheck disable=SC2086
+    run "$cmd" ${ok_args[$cmd]//${stdin_file[$cmd]}/$WORK/missing.yaml}
+    check "$cmd with a missing input file: exit 3" exit_is 3
+    check "$cmd with a missing input file: names it" err_has "$WORK/missing.yaml"
+    check "$cmd with a missing input file: prefixed" err_has "netobs $cmd: "
+  fi
+done
+
+# The flow-input group is the same on every command that reads flows: lint and diff take
+# --edges, --since, --input-format and --strict as recommend does.
+for cmd in recommend graph lint diff; do
+  run "$cmd" --help
+  for flag in --edges --since --until --input-format --strict --include-denied --cluster-cidr --vpc-format \
+    --prometheus --agent-token-file; do
+    check "$cmd --help lists $flag" out_has "$flag"
+  done
+done
+run lint "$MANIFESTS" --flows "$FLOWS" --inventory "$INVENTORY" --input-format vpc --since 2000-01-01T00:00:00Z
+check "lint --flows with --input-format and --since reads the flows" err_has "observed edges from"
+run lint "$MANIFESTS" --flows "$FLOWS" --inventory "$INVENTORY" --since 2100-01-01T00:00:00Z
+check "lint --since after every record: nothing checked is an input error" exit_is 3
+run diff "$PROPOSED" --live "$LIVE" --flows "$FLOWS" --since yesterday
+check "diff --since that is no time: a usage error" exit_is 2
+check "diff --since that is no time: named" err_has "--since 'yesterday'"
+
+# lint writes Markdown with --list-rules only: there too, md and markdown are one format.
+run lint --list-rules --format md
+cp "$WORK/out" "$WORK/md.out"
+run lint --list-rules --format markdown
+check "lint --list-rules: --format md is --format markdown" cmp -s "$WORK/out" "$WORK/md.out"
+check "lint --list-rules --format md: the rules" out_has "# "
+
+# help alone is --help; netobs alone still asks for a command.
+run help
+check "help: exit 0" exit_is 0
+check "help: lists the commands" out_has "Subcommands:"
+
+finish
