@@ -41,10 +41,6 @@ void print_progress(std::ostream& err, const CollectProgress& progress) {
   err.flush();
 }
 
-std::int64_t now_seconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
 // Parses the duration `text` of `flag` into `into` (left as it is when `text` is empty).
 bool read_duration(const std::string& command, const char* flag, const std::string& text, std::int64_t& into,
                    std::ostream& err) {

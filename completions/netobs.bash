@@ -27,11 +27,11 @@ _netobs() {
         --dns) COMPREPLY=($(compgen -W "auto none" -- "$cur")); return ;;
         --output-kind) COMPREPLY=($(compgen -W "networkpolicy cilium eks clusternetworkpolicy" -- "$cur")); return ;;
         --format) COMPREPLY=($(compgen -W "yaml json" -- "$cur")); return ;;
-        --inventory|--kubeconfig|--checkpoint|--edges|--agent-token-file|--agent-ca|--agent-cert|--agent-key|--prometheus-token-file|--prometheus-ca|--prometheus-cert|--prometheus-key|--vpc-resources|--aws-ip-ranges|--output|-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        --vpc-format|--cluster-cidr|--context|--request-timeout|--duration|--max-flows|--since|--until|--checkpoint-every|--agent-header|--agent-connect-timeout|--agent-idle-timeout|--agent-retry-for|--scrape-interval|--prometheus|--window|--prometheus-header|--prometheus-timeout|--prometheus-retries|--dns-selector|--dns-ip|--namespace|-n|--exclude-namespace|--dns-upstream|--vpc-cidr|--apiserver-cidr|--top) return ;;
+        --edges|--agent-token-file|--agent-ca|--agent-cert|--agent-key|--prometheus-token-file|--prometheus-ca|--prometheus-cert|--prometheus-key|--inventory|--kubeconfig|--checkpoint|--vpc-resources|--aws-ip-ranges|--output|-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --vpc-format|--cluster-cidr|--since|--until|--agent-header|--agent-connect-timeout|--agent-idle-timeout|--agent-retry-for|--prometheus|--window|--prometheus-header|--prometheus-timeout|--prometheus-retries|--context|--request-timeout|--duration|--max-flows|--checkpoint-every|--scrape-interval|--dns-selector|--dns-ip|--namespace|-n|--exclude-namespace|--dns-upstream|--vpc-cidr|--apiserver-cidr|--top) return ;;
       esac
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "--help --inventory --input-format --vpc-format --include-dropped --include-denied --strict --cluster-cidr --from-cluster --kubeconfig --context --request-timeout --follow --duration --max-flows --since --until --checkpoint --checkpoint-every --edges --agent-token-file --agent-ca --agent-cert --agent-key --agent-header --agent-insecure --agent-connect-timeout --agent-idle-timeout --agent-retry-for --scrape-interval --prometheus --window --prometheus-token-file --prometheus-ca --prometheus-cert --prometheus-key --prometheus-header --prometheus-insecure --prometheus-timeout --prometheus-retries --dns --dns-selector --dns-ip --namespace --all-namespaces --exclude-namespace --dns-upstream --vpc-cidr --apiserver-cidr --default-deny --output-kind --vpc-resources --aws-ip-ranges --egress-names --aggregate-aws --format --output --top --quiet" -- "$cur"))
+        COMPREPLY=($(compgen -W "--help --input-format --vpc-format --include-denied --include-dropped --strict --cluster-cidr --edges --since --until --agent-token-file --agent-ca --agent-cert --agent-key --agent-header --agent-insecure --agent-connect-timeout --agent-idle-timeout --agent-retry-for --prometheus --window --prometheus-token-file --prometheus-ca --prometheus-cert --prometheus-key --prometheus-header --prometheus-insecure --prometheus-timeout --prometheus-retries --inventory --from-cluster --kubeconfig --context --request-timeout --follow --duration --max-flows --checkpoint --checkpoint-every --scrape-interval --dns --dns-selector --dns-ip --namespace --all-namespaces --exclude-namespace --dns-upstream --vpc-cidr --apiserver-cidr --default-deny --output-kind --vpc-resources --aws-ip-ranges --egress-names --aggregate-aws --format --output --quiet --top" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi
@@ -44,7 +44,7 @@ _netobs() {
         --namespace|-n|--context|--request-timeout) return ;;
       esac
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "--help --inventory --format --ipblock-scope --output --namespace --from-cluster --kubeconfig --context --request-timeout --strict-input --nodes" -- "$cur"))
+        COMPREPLY=($(compgen -W "--help --inventory --format --ipblock-scope --output --quiet --namespace --from-cluster --kubeconfig --context --request-timeout --strict-input --nodes" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi
@@ -57,33 +57,35 @@ _netobs() {
         --from|--to|--port|--namespace|-n|--context|--request-timeout) return ;;
       esac
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "--help --inventory --from --to --port --format --ipblock-scope --namespace --output --from-cluster --kubeconfig --context --request-timeout --strict-input" -- "$cur"))
+        COMPREPLY=($(compgen -W "--help --inventory --from --to --port --format --ipblock-scope --namespace --output --quiet --from-cluster --kubeconfig --context --request-timeout --strict-input" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi
       ;;
     lint)
       case $prev in
-        --format) COMPREPLY=($(compgen -W "text json sarif github markdown" -- "$cur")); return ;;
+        --input-format) COMPREPLY=($(compgen -W "auto edges nfm eks-agent hubble prometheus edge-rows vpc" -- "$cur")); return ;;
+        --format) COMPREPLY=($(compgen -W "text json sarif github md" -- "$cur")); return ;;
         --fail-on) COMPREPLY=($(compgen -W "error warning" -- "$cur")); return ;;
-        --inventory|--flows|--prometheus-token-file|--prometheus-ca|--prometheus-cert|--prometheus-key|--output|-o|--kubeconfig) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        --vpc-format|--cluster-cidr|--prometheus|--window|--prometheus-header|--prometheus-timeout|--prometheus-retries|--namespace|-n|--context|--request-timeout) return ;;
+        --inventory|--flows|--edges|--agent-token-file|--agent-ca|--agent-cert|--agent-key|--prometheus-token-file|--prometheus-ca|--prometheus-cert|--prometheus-key|--output|-o|--kubeconfig) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --vpc-format|--cluster-cidr|--since|--until|--agent-header|--agent-connect-timeout|--agent-idle-timeout|--agent-retry-for|--prometheus|--window|--prometheus-header|--prometheus-timeout|--prometheus-retries|--namespace|-n|--context|--request-timeout) return ;;
       esac
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "--help --inventory --flows --vpc-format --cluster-cidr --prometheus --window --prometheus-token-file --prometheus-ca --prometheus-cert --prometheus-key --prometheus-header --prometheus-insecure --prometheus-timeout --prometheus-retries --format --fail-on --list-rules --output --namespace --from-cluster --kubeconfig --context --request-timeout --strict-input" -- "$cur"))
+        COMPREPLY=($(compgen -W "--help --inventory --flows --input-format --vpc-format --include-denied --include-dropped --strict --cluster-cidr --edges --since --until --agent-token-file --agent-ca --agent-cert --agent-key --agent-header --agent-insecure --agent-connect-timeout --agent-idle-timeout --agent-retry-for --prometheus --window --prometheus-token-file --prometheus-ca --prometheus-cert --prometheus-key --prometheus-header --prometheus-insecure --prometheus-timeout --prometheus-retries --format --fail-on --list-rules --output --quiet --namespace --from-cluster --kubeconfig --context --request-timeout --strict-input" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi
       ;;
     diff)
       case $prev in
+        --input-format) COMPREPLY=($(compgen -W "auto edges nfm eks-agent hubble prometheus edge-rows vpc" -- "$cur")); return ;;
         --format) COMPREPLY=($(compgen -W "text json md" -- "$cur")); return ;;
         --ipblock-scope) COMPREPLY=($(compgen -W "all external" -- "$cur")); return ;;
-        --live|--inventory|--flows|--prometheus-token-file|--prometheus-ca|--prometheus-cert|--prometheus-key|--output|-o|--kubeconfig) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        --vpc-format|--cluster-cidr|--prometheus|--window|--prometheus-header|--prometheus-timeout|--prometheus-retries|--namespace|-n|--context|--request-timeout) return ;;
+        --live|--inventory|--flows|--edges|--agent-token-file|--agent-ca|--agent-cert|--agent-key|--prometheus-token-file|--prometheus-ca|--prometheus-cert|--prometheus-key|--output|-o|--kubeconfig) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --vpc-format|--cluster-cidr|--since|--until|--agent-header|--agent-connect-timeout|--agent-idle-timeout|--agent-retry-for|--prometheus|--window|--prometheus-header|--prometheus-timeout|--prometheus-retries|--namespace|-n|--context|--request-timeout) return ;;
       esac
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "--help --live --inventory --flows --vpc-format --cluster-cidr --prometheus --window --prometheus-token-file --prometheus-ca --prometheus-cert --prometheus-key --prometheus-header --prometheus-insecure --prometheus-timeout --prometheus-retries --namespace --format --ipblock-scope --prune --output --kubeconfig --context --request-timeout --strict-input --skip-unparsable" -- "$cur"))
+        COMPREPLY=($(compgen -W "--help --live --inventory --flows --input-format --vpc-format --include-denied --include-dropped --strict --cluster-cidr --edges --since --until --agent-token-file --agent-ca --agent-cert --agent-key --agent-header --agent-insecure --agent-connect-timeout --agent-idle-timeout --agent-retry-for --prometheus --window --prometheus-token-file --prometheus-ca --prometheus-cert --prometheus-key --prometheus-header --prometheus-insecure --prometheus-timeout --prometheus-retries --namespace --format --ipblock-scope --prune --output --quiet --kubeconfig --context --request-timeout --strict-input --skip-unparsable" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi
@@ -92,11 +94,11 @@ _netobs() {
       case $prev in
         --input-format) COMPREPLY=($(compgen -W "auto edges nfm eks-agent hubble prometheus edge-rows vpc" -- "$cur")); return ;;
         --format) COMPREPLY=($(compgen -W "dot mermaid json svg html" -- "$cur")); return ;;
-        --inventory|--kubeconfig|--checkpoint|--edges|--agent-token-file|--agent-ca|--agent-cert|--agent-key|--prometheus-token-file|--prometheus-ca|--prometheus-cert|--prometheus-key|--policies|--output|-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        --vpc-format|--cluster-cidr|--context|--request-timeout|--duration|--max-flows|--since|--until|--checkpoint-every|--agent-header|--agent-connect-timeout|--agent-idle-timeout|--agent-retry-for|--scrape-interval|--prometheus|--window|--prometheus-header|--prometheus-timeout|--prometheus-retries|--namespace|-n) return ;;
+        --edges|--agent-token-file|--agent-ca|--agent-cert|--agent-key|--prometheus-token-file|--prometheus-ca|--prometheus-cert|--prometheus-key|--inventory|--kubeconfig|--checkpoint|--policies|--output|-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --vpc-format|--cluster-cidr|--since|--until|--agent-header|--agent-connect-timeout|--agent-idle-timeout|--agent-retry-for|--prometheus|--window|--prometheus-header|--prometheus-timeout|--prometheus-retries|--context|--request-timeout|--duration|--max-flows|--checkpoint-every|--scrape-interval|--namespace|-n) return ;;
       esac
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "--help --inventory --input-format --vpc-format --include-dropped --include-denied --strict --cluster-cidr --from-cluster --kubeconfig --context --request-timeout --follow --duration --max-flows --since --until --checkpoint --checkpoint-every --edges --agent-token-file --agent-ca --agent-cert --agent-key --agent-header --agent-insecure --agent-connect-timeout --agent-idle-timeout --agent-retry-for --scrape-interval --prometheus --window --prometheus-token-file --prometheus-ca --prometheus-cert --prometheus-key --prometheus-header --prometheus-insecure --prometheus-timeout --prometheus-retries --namespace --policies --format --output --quiet" -- "$cur"))
+        COMPREPLY=($(compgen -W "--help --input-format --vpc-format --include-denied --include-dropped --strict --cluster-cidr --edges --since --until --agent-token-file --agent-ca --agent-cert --agent-key --agent-header --agent-insecure --agent-connect-timeout --agent-idle-timeout --agent-retry-for --prometheus --window --prometheus-token-file --prometheus-ca --prometheus-cert --prometheus-key --prometheus-header --prometheus-insecure --prometheus-timeout --prometheus-retries --inventory --from-cluster --kubeconfig --context --request-timeout --follow --duration --max-flows --checkpoint --checkpoint-every --scrape-interval --namespace --policies --format --output --quiet" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi
@@ -108,7 +110,7 @@ _netobs() {
         --table|--log-format|--since|--until|--cluster-cidr) return ;;
       esac
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "--help --engine --table --log-format --since --until --partitioned --cluster-cidr --output" -- "$cur"))
+        COMPREPLY=($(compgen -W "--help --engine --table --log-format --since --until --partitioned --cluster-cidr --output --quiet" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi
@@ -118,7 +120,7 @@ _netobs() {
         --output|-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "--help --output" -- "$cur"))
+        COMPREPLY=($(compgen -W "--help --output --quiet" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "bash zsh fish" -- "$cur"))
       fi
