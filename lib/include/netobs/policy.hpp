@@ -12,13 +12,28 @@
 
 #include <netobs/error.hpp>
 #include <netobs/flow.hpp>
+#include <netobs/ip.hpp>
 #include <netobs/labels.hpp>
 
 namespace netobs {
 
+// An ipBlock as written (the text is rendered back unchanged) and as parsed once when it is read,
+// so the engine, connectivity and lint answer from the ranges instead of re-parsing the text.
 struct IpBlock {
   std::string cidr;
   std::vector<std::string> except;
+  std::optional<Cidr> cidr_range;                  // nullopt: the cidr is not a CIDR (lint reports it)
+  std::vector<std::optional<Cidr>> except_ranges;  // one per `except`, in order
+
+  // Parses the texts into the ranges.
+  static IpBlock parse(std::string cidr, std::vector<std::string> except = {}) {
+    IpBlock block{std::move(cidr), std::move(except), std::nullopt, {}};
+    block.cidr_range = parse_cidr(block.cidr);
+    for (const auto& text : block.except) block.except_ranges.push_back(parse_cidr(text));
+    return block;
+  }
+  // The block of exactly `range`, without excepts.
+  static IpBlock of(const Cidr& range) { return IpBlock{to_string(range), {}, range, {}}; }
 
   auto operator<=>(const IpBlock&) const = default;
 };

@@ -15,8 +15,7 @@ namespace {
 std::vector<Endpoint> atoms_of(const std::vector<const ManifestSet*>& sets, PolicyType direction) {
   std::vector<const IpBlock*> blocks;
   std::set<std::uint64_t> starts{0, 1ULL << 32};
-  auto add = [&](const std::string& text) {
-    auto cidr = parse_cidr(text);
+  auto add = [&](const std::optional<Cidr>& cidr) {
     if (!cidr || !cidr->base.is_v4()) return;
     const std::uint64_t first = cidr->base.v4();
     starts.insert(first);
@@ -28,8 +27,8 @@ std::vector<Endpoint> atoms_of(const std::vector<const ManifestSet*>& sets, Poli
         for (const auto& peer : rule.peers) {
           if (!peer.ip_block) continue;
           blocks.push_back(&*peer.ip_block);
-          add(peer.ip_block->cidr);
-          for (const auto& except : peer.ip_block->except) add(except);
+          add(peer.ip_block->cidr_range);
+          for (const auto& except : peer.ip_block->except_ranges) add(except);
         }
       }
     }
@@ -38,10 +37,9 @@ std::vector<Endpoint> atoms_of(const std::vector<const ManifestSet*>& sets, Poli
     const IpAddress ip = IpAddress::from_v4(address);
     std::vector<bool> in;
     for (const IpBlock* block : blocks) {
-      auto cidr = parse_cidr(block->cidr);
+      const auto& cidr = block->cidr_range;
       bool inside = cidr && cidr->contains(ip);
-      for (const auto& text : block->except) {
-        auto except = parse_cidr(text);
+      for (const auto& except : block->except_ranges) {
         if (except && except->contains(ip)) inside = false;
       }
       in.push_back(inside);

@@ -9,10 +9,9 @@ namespace {
 
 // True when every address of [first, last] is inside the ipBlock (cidr minus except).
 bool block_covers(const IpBlock& block, const IpAddress& first, const IpAddress& last) {
-  auto cidr = parse_cidr(block.cidr);
+  const auto& cidr = block.cidr_range;
   if (!cidr || !cidr->contains(first) || !cidr->contains(last)) return false;
-  for (const auto& text : block.except) {
-    auto except = parse_cidr(text);
+  for (const auto& except : block.except_ranges) {
     if (!except) continue;
     // The range meets the except when they overlap; ranges are atoms of all blocks, so a
     // partial overlap does not occur for connectivity, and a single address is either in or out.

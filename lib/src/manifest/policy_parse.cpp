@@ -20,13 +20,13 @@ std::vector<PolicyRule> parse_rules(const json& rules, const char* peers_key) {
         if (const json& pod = field(peer, "podSelector"); pod.is_object()) p.pod_selector = k8s::parse_selector(pod);
         if (const json& ns = field(peer, "namespaceSelector"); ns.is_object()) p.namespace_selector = k8s::parse_selector(ns);
         if (const json& block = field(peer, "ipBlock"); block.is_object()) {
-          IpBlock ip_block{k8s::string_at(block, "cidr"), {}};
+          std::vector<std::string> excepts;
           if (const json& except = field(block, "except"); except.is_array()) {
             for (const auto& e : except) {
-              if (e.is_string()) ip_block.except.push_back(e.get<std::string>());
+              if (e.is_string()) excepts.push_back(e.get<std::string>());
             }
           }
-          p.ip_block = ip_block;
+          p.ip_block = IpBlock::parse(k8s::string_at(block, "cidr"), std::move(excepts));
         }
         parsed.peers.push_back(std::move(p));
       }

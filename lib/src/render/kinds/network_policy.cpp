@@ -37,7 +37,7 @@ void add_peers(std::vector<PolicyPeer>& peers, const AllowPeer& peer, const std:
     case AllowPeerKind::apiserver:
     case AllowPeerKind::domains:
       for (const Cidr& cidr : peer.cidrs)
-        add_unique(peers, PolicyPeer{std::nullopt, std::nullopt, IpBlock{to_string(cidr), {}}});
+        add_unique(peers, PolicyPeer{std::nullopt, std::nullopt, IpBlock::of(cidr)});
       return;
   }
 }
@@ -68,7 +68,7 @@ std::vector<PolicyPeer> dns_policy_peers(const ClusterDns& dns) {
   std::vector<PolicyPeer> peers{
       PolicyPeer{dns.selector, LabelSelector{{{k_metadata_name, dns.namespace_name}}, {}}, std::nullopt}};
   for (const IpAddress& ip : dns.ips) {
-    peers.push_back(PolicyPeer{std::nullopt, std::nullopt, IpBlock{to_string(host_cidr(ip)), {}}});
+    peers.push_back(PolicyPeer{std::nullopt, std::nullopt, IpBlock::of(host_cidr(ip))});
   }
   return peers;
 }
