@@ -32,7 +32,13 @@ verdict() {  # verdict NAME CONDITION-FOR-AWK
 best_of() {
   local best="" kb=0 out s k
   for _ in 1 2 3; do
-    out=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null; } 2>&1 | tail -n 1)
+    # A failing command is no measurement: stop with its output instead of timing an error.
+    if ! out=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null; } 2>&1); then
+      echo "bench: '$*' failed:" >&2
+      echo "$out" >&2
+      exit 3
+    fi
+    out=$(tail -n 1 <<<"$out")
     s=${out% *}
     k=${out#* }
     if [ -z "$best" ] || awk "BEGIN{exit !($s < $best)}"; then best=$s; fi
@@ -52,7 +58,8 @@ for records in "${sizes[@]}"; do
   wc_s=$(best_of wc -l "$flows" | cut -d' ' -f1)
   loop_s=$(best_of "$loop" "$flows" | cut -d' ' -f1)
   edges=$("$loop" "$flows" | cut -d' ' -f1)
-  read -r netobs_s rss_kb < <(best_of ./build/release/cli/netobs recommend "$flows" --inventory "$inventory" -q -o "$data/policies.yaml")
+  measured=$(best_of ./build/release/cli/netobs recommend "$flows" --inventory "$inventory" -q -o "$data/policies.yaml")
+  read -r netobs_s rss_kb <<<"$measured"
   ratio=$(awk "BEGIN{printf \"%.2f\", $netobs_s / ($loop_s > 0 ? $loop_s : 0.001)}")
   printf '%-10s %6s %8s %8s %9s %8s %7s %7s\n' "$records" "$mb" "$wc_s" "$loop_s" "$netobs_s" "$ratio" "$((rss_kb / 1024))" "$edges"
   verdict "$records records: netobs at most 0.6x the loop (is ${ratio}x)" "$ratio <= 0.6"
@@ -79,8 +86,13 @@ hubble="$data/hubble-$hubble_mb.json"
 cat "$hubble" >/dev/null
 best_cpu=""
 for _ in 1 2 3; do
-  cpu=$( { /usr/bin/time -f '%U %S' ./build/release/cli/netobs recommend "$hubble" --inventory "$data/hubble-inventory.json" \
-           -q -o "$data/policies.yaml" >/dev/null; } 2>&1 | tail -n 1 | awk '{print $1 + $2}')
+  if ! out=$( { /usr/bin/time -f '%U %S' ./build/release/cli/netobs recommend "$hubble" \
+                 --inventory "$data/hubble-inventory.json" -q -o "$data/policies.yaml" >/dev/null; } 2>&1); then
+    echo "bench: recommend on $hubble failed:" >&2
+    echo "$out" >&2
+    exit 3
+  fi
+  cpu=$(tail -n 1 <<<"$out" | awk '{print $1 + $2}')
   if [ -z "$best_cpu" ] || awk "BEGIN{exit !($cpu < $best_cpu)}"; then best_cpu=$cpu; fi
 done
 rate=$(awk "BEGIN{printf \"%.0f\", $(stat -c %s "$hubble") / 1000000 / ($best_cpu > 0 ? $best_cpu : 0.001)}")

@@ -24,6 +24,13 @@ Scenario bench_scenario(int namespaces, int workloads_per_namespace, int pods_pe
       s.workloads.push_back(std::move(spec));
     }
   }
+  // Cluster DNS as every cluster has it: recommend's default DNS egress selects the pods of the
+  // kube-dns Service, and refuses an inventory without them (the bench would time an error).
+  s.workloads.push_back({"kube-system", "Deployment", "coredns", {{"k8s-app", "kube-dns"}}, {}, {{"dns", 53}},
+                         {{"coredns-5b6c7d8e9-bench1", "10.200.0.53", s.nodes[0].name, s.window_start - 3600, false}},
+                         false, "5b6c7d8e9"});
+  s.services.push_back(
+      {"kube-system", "kube-dns", "172.20.0.10", {{"k8s-app", "kube-dns"}}, {{"UDP", 53, "53"}, {"TCP", 53, "53"}}});
   // Each workload calls the next three in its namespace and one in the next namespace.
   for (int n = 0; n < namespaces; ++n) {
     for (int w = 0; w < workloads_per_namespace; ++w) {

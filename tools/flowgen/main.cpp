@@ -17,7 +17,8 @@ bool write_bench_hubble(const Scenario& s, long long megabytes, const std::strin
 namespace {
 
 bool write(const std::filesystem::path& path, const std::string& content) {
-  std::filesystem::create_directories(path.parent_path());
+  // A bare file name has no parent to create.
+  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
   std::ofstream out(path, std::ios::binary);
   out << content;
   out.close();
