@@ -27,6 +27,11 @@ ExitCode run_connectivity(const ConnectivityOptions& options, std::ostream& out,
   job.format = options.format;
   JobWording wording;
   wording.quiet = options.quiet;
+  wording.no_workloads = fmt::format(
+      "nothing to analyse: {} holds no workload (pods or their controllers); give the pods with --inventory ('{}') "
+      "or manifests that hold them",
+      options.paths.empty() ? std::string("the cluster") : fmt::format("{}", fmt::join(options.paths, ", ")),
+      k_inventory_command);
   return finish_job("connectivity", run_connectivity_job(job), options.output, out, err, wording);
 }
 
@@ -36,7 +41,8 @@ void add_connectivity_command(CLI::App& app, ExitCode& exit_code) {
   set_examples(*cmd, {"netobs connectivity k8s/ --inventory cluster.json",
                       "netobs connectivity --from-cluster -n shop --format md -o connectivity.md"});
   cmd->add_option("paths", options->paths, "Manifest files or directories (YAML or JSON)")->type_name("PATH");
-  cmd->add_option("--inventory", options->inventories, "Pods from 'kubectl get ... -A -o json' (repeatable)")->type_name("FILE");
+  cmd->add_option("--inventory", options->inventories, "Pods from 'kubectl get ... -A -o json' (repeatable)")
+      ->type_name("FILE");
   add_format_option(*cmd, options->format,
                     {{FormatName::text, ConnectivityFormat::txt},
                      {FormatName::json, ConnectivityFormat::json},
@@ -47,7 +53,8 @@ void add_connectivity_command(CLI::App& app, ExitCode& exit_code) {
   add_ipblock_scope_option(*cmd, options->ipblock_scope);
   add_output_option(*cmd, options->output);
   add_quiet_option(*cmd, options->quiet);
-  cmd->add_option("--namespace,-n", options->namespaces, "With --from-cluster: read only these namespaces (repeatable)");
+  cmd->add_option("--namespace,-n", options->namespaces,
+                  "With --from-cluster: read only these namespaces (repeatable)");
   add_cluster_options(*cmd, options->cluster, ClusterFlag::explicit_flag);
   add_strict_input_option(*cmd, options->strict_input);
   cmd->add_flag("--nodes", options->nodes,

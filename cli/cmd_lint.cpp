@@ -17,7 +17,8 @@ namespace netobs::cli {
 
 ExitCode run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
   if (options.list_rules) {
-    const std::string text = options.format == LintOutput::markdown ? lint::render_rules_markdown() : lint::render_rules_text();
+    const std::string text =
+        options.format == LintOutput::markdown ? lint::render_rules_markdown() : lint::render_rules_text();
     return write_result("lint", text, options.output, out, err);
   }
   if (options.paths.empty() && !options.cluster.from_cluster) {
@@ -25,7 +26,9 @@ ExitCode run_lint(const LintOptions& options, std::ostream& out, std::ostream& e
     return ExitCode::usage;
   }
   if (options.format == LintOutput::markdown) {
-    fmt::print(err, "netobs lint: --format markdown goes with --list-rules\n");
+    fmt::print(err,
+               "netobs lint: markdown (--format md, or -o FILE.md) is the format of --list-rules; findings are "
+               "written as text, json, sarif or github\n");
     return ExitCode::usage;
   }
   LintJob job;
@@ -38,7 +41,7 @@ ExitCode run_lint(const LintOptions& options, std::ostream& out, std::ostream& e
   auto flows = flow_evidence("lint", options.flows, err);
   if (!flows) return flows.error();
   job.flows = std::move(*flows);
-  job.format = options.format == LintOutput::json    ? lint::Format::json
+  job.format = options.format == LintOutput::json     ? lint::Format::json
                : options.format == LintOutput::sarif  ? lint::Format::sarif
                : options.format == LintOutput::github ? lint::Format::github
                                                       : lint::Format::text;
@@ -54,7 +57,8 @@ void add_lint_command(CLI::App& app, ExitCode& exit_code) {
   set_examples(*cmd, {"netobs lint k8s/ --flows flows/ --inventory cluster.json --format sarif -o lint.sarif",
                       "netobs lint --list-rules --format markdown"});
   cmd->add_option("paths", options->paths, "Manifest files or directories (YAML or JSON)")->type_name("PATH");
-  cmd->add_option("--inventory", options->inventories, "Pods from 'kubectl get ... -A -o json' (repeatable)")->type_name("FILE");
+  cmd->add_option("--inventory", options->inventories, "Pods from 'kubectl get ... -A -o json' (repeatable)")
+      ->type_name("FILE");
   add_flow_input_options(*cmd, options->flows, SourcesArgument::flows_option);
   add_format_option(*cmd, options->format,
                     {{FormatName::text, LintOutput::text},
@@ -66,10 +70,12 @@ void add_lint_command(CLI::App& app, ExitCode& exit_code) {
   add_choice(*cmd, "--fail-on", options->fail_on,
              Choices<FailOn>{{"error", FailOn::error}, {"warning", FailOn::warning}},
              "Lowest severity that makes the exit code 1");
-  cmd->add_flag("--list-rules", options->list_rules, "Print the rules (text, or --format markdown) instead of checking");
+  cmd->add_flag("--list-rules", options->list_rules,
+                "Print the rules (text, or --format markdown) instead of checking");
   add_output_option(*cmd, options->output);
   add_quiet_option(*cmd, options->quiet);
-  cmd->add_option("--namespace,-n", options->namespaces, "With --from-cluster: read only these namespaces (repeatable)");
+  cmd->add_option("--namespace,-n", options->namespaces,
+                  "With --from-cluster: read only these namespaces (repeatable)");
   add_cluster_options(*cmd, options->cluster, ClusterFlag::explicit_flag);
   add_strict_input_option(*cmd, options->strict_input);
   one_value_per_use(*cmd);

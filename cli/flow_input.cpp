@@ -1,13 +1,12 @@
 #include "flow_input.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <iostream>
 #include <tuple>
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
+#include <unistd.h>
 
 #include <netobs/clock.hpp>
 #include <netobs/collect.hpp>
@@ -60,9 +59,10 @@ ExitCode collection_options(const std::string& command, const CollectionCliOptio
   collect.follow = options.follow;
   collect.max_flows = options.max_flows;
   collect.checkpoint = options.checkpoint;
-  for (auto [text, into, flag] : {std::tuple{&options.duration, &collect.duration, "--duration"},
-                                  std::tuple{&options.checkpoint_every, &collect.checkpoint_every, "--checkpoint-every"},
-                                  std::tuple{&options.scrape_interval, &collect.scrape_interval, "--scrape-interval"}}) {
+  for (auto [text, into, flag] :
+       {std::tuple{&options.duration, &collect.duration, "--duration"},
+        std::tuple{&options.checkpoint_every, &collect.checkpoint_every, "--checkpoint-every"},
+        std::tuple{&options.scrape_interval, &collect.scrape_interval, "--scrape-interval"}}) {
     if (!read_duration(command, flag, *text, *into, err)) return ExitCode::usage;
   }
   if (!options.scrape_interval.empty() && !options.follow) {
@@ -79,18 +79,24 @@ void add_collection_options(CLI::App& cmd, CollectionCliOptions& options) {
                "Keep reading: reconnect to agent URLs when their stream ends or breaks; read stdin to its end")
       ->group(group);
   cmd.add_option("--duration", options.duration, "End the collection after this long (90s, 30m, 24h, 1h30m)")
-      ->type_name("DURATION")->group(group);
+      ->type_name("DURATION")
+      ->group(group);
   cmd.add_option("--max-flows", options.max_flows, "End the collection after this many flow records")
-      ->check(CLI::PositiveNumber.description(""))->type_name("N")->group(group);
+      ->check(CLI::PositiveNumber.description(""))
+      ->type_name("N")
+      ->group(group);
   cmd.add_option("--checkpoint", options.checkpoint,
                  "Save the aggregated edges here periodically and at the end; resume from it if it exists")
-      ->type_name("FILE")->group(group);
+      ->type_name("FILE")
+      ->group(group);
   cmd.add_option("--checkpoint-every", options.checkpoint_every, "How often to save the checkpoint (default 5m)")
-      ->type_name("DURATION")->group(group);
+      ->type_name("DURATION")
+      ->group(group);
   cmd.add_option("--scrape-interval", options.scrape_interval,
                  "With --follow, scrape metrics URLs this often; each scrape counts what the counters grew by "
                  "(default 30s)")
-      ->type_name("DURATION")->group(group);
+      ->type_name("DURATION")
+      ->group(group);
 }
 
 // Agent URLs among the sources: how to authenticate, verify TLS and wait for them.
@@ -98,14 +104,19 @@ void add_agent_options(CLI::App& cmd, FlowInputOptions& options) {
   const char* agent = "Agent endpoint";
   add_http_client_options(cmd, options.agent, "agent", "agent URLs", agent);
   cmd.add_option("--agent-connect-timeout", options.agent.connect_timeout, "Seconds to connect (default 10)")
-      ->check(CLI::PositiveNumber.description(""))->type_name("SECONDS")->group(agent);
+      ->check(CLI::PositiveNumber.description(""))
+      ->type_name("SECONDS")
+      ->group(agent);
   cmd.add_option("--agent-idle-timeout", options.agent.idle_timeout,
                  "Seconds without a byte before reconnecting (default 60)")
-      ->check(CLI::PositiveNumber.description(""))->type_name("SECONDS")->group(agent);
+      ->check(CLI::PositiveNumber.description(""))
+      ->type_name("SECONDS")
+      ->group(agent);
   cmd.add_option("--agent-retry-for", options.agent_retry_for,
                  "How long an agent may stay unreachable (refused, reset, 429, 5xx, a rotated token) before "
                  "giving up (default 5m; waits between attempts grow to 5s at most)")
-      ->type_name("DURATION")->group(agent);
+      ->type_name("DURATION")
+      ->group(agent);
 }
 
 // Reads the inventories, or the cluster (watching its pods while --follow collects), into `into`.
@@ -151,26 +162,35 @@ void add_flow_input_options(CLI::App& cmd, FlowInputOptions& options, SourcesArg
   } else {
     cmd.add_option("--flows", options.sources,
                    sources_help + "; the connections they show are judged against the policies (repeatable)")
-        ->type_name("PATH")->group(group);
+        ->type_name("PATH")
+        ->group(group);
   }
   std::vector<std::string> formats = flow_format_names();
   formats.insert(formats.begin(), "auto");
   cmd.add_option("--input-format", options.input_format, "Record format (default: detected per source)")
-      ->check(CLI::IsMember(formats).description(""))->type_name(fmt::format("{}", fmt::join(formats, "|")))->group(group);
+      ->transform(CLI::IsMember(formats, CLI::ignore_case).description(""))
+      ->type_name(fmt::format("{}", fmt::join(formats, "|")))
+      ->group(group);
   cmd.add_option("--vpc-format", options.vpc_format,
-                 "LogFormat of header-less VPC records, e.g. '${version} ${srcaddr} ...' (default: v2)")->group(group);
+                 "LogFormat of header-less VPC records, e.g. '${version} ${srcaddr} ...' (default: v2)")
+      ->group(group);
   cmd.add_flag("--include-denied,--include-dropped", options.include_denied,
-               "Use denied flows as evidence too: Hubble DROPPED/AUDIT, EKS network policy agent DENY")->group(group);
+               "Use denied flows as evidence too: Hubble DROPPED/AUDIT, EKS network policy agent DENY")
+      ->group(group);
   cmd.add_flag("--strict", options.strict, "Stop at the first malformed flow record (exit 3)")->group(group);
   cmd.add_option("--cluster-cidr", options.cluster_cidrs,
                  "Pod or Service range; unexplained addresses in it are reported, never allowed (repeatable)")
       ->group(group);
   cmd.add_option("--edges", options.edge_files, "Saved edges (a checkpoint) to add to the flows (repeatable)")
-      ->type_name("FILE")->check(existing_file())->group(group);
+      ->type_name("FILE")
+      ->check(existing_file())
+      ->group(group);
   cmd.add_option("--since", options.since, "Only flows at or after this time (RFC 3339, or relative: -24h)")
-      ->type_name("TIME")->group(group);
+      ->type_name("TIME")
+      ->group(group);
   cmd.add_option("--until", options.until, "Only flows at or before this time (RFC 3339, or relative: -1h)")
-      ->type_name("TIME")->group(group);
+      ->type_name("TIME")
+      ->group(group);
   add_agent_options(cmd, options);
   add_prometheus_options(cmd, options.prometheus);
 }
@@ -193,8 +213,8 @@ Loaded<ObserveOptions> flow_observe_options(const std::string& command, const Fl
   for (const auto& text : options.cluster_cidrs) {
     if (!parse_cidr(text)) return usage(fmt::format("--cluster-cidr '{}' is not a CIDR range", text));
   }
-  for (auto [text, into, flag] : {std::tuple{&options.since, &ingest.since, "--since"},
-                                  std::tuple{&options.until, &ingest.until, "--until"}}) {
+  for (auto [text, into, flag] :
+       {std::tuple{&options.since, &ingest.since, "--since"}, std::tuple{&options.until, &ingest.until, "--until"}}) {
     if (text->empty()) continue;
     *into = parse_time_bound(*text, now);
     if (!*into) {
@@ -221,8 +241,8 @@ Loaded<ObserveOptions> flow_observe_options(const std::string& command, const Fl
 
 void add_flow_source_options(CLI::App& cmd, FlowSourceOptions& options) {
   add_flow_input_options(cmd, options.input, SourcesArgument::positional);
-  cmd.add_option("--inventory", options.inventories,
-                 fmt::format("Output of '{}' (repeatable)", k_inventory_command))->type_name("FILE");
+  cmd.add_option("--inventory", options.inventories, fmt::format("Output of '{}' (repeatable)", k_inventory_command))
+      ->type_name("FILE");
   add_cluster_options(cmd, options.cluster, ClusterFlag::explicit_flag);
   add_collection_options(cmd, options.collection);
 }
@@ -244,13 +264,13 @@ Loaded<Observation> observe_sources(const std::string& command, const FlowSource
   }
   Observation result;
   std::unique_ptr<PodWatch> pod_watch;  // with --from-cluster --follow
-  if (auto read = read_inventory(command, options, views, result, pod_watch, ingest_options, err); read != ExitCode::ok) {
+  if (auto read = read_inventory(command, options, views, result, pod_watch, ingest_options, err);
+      read != ExitCode::ok) {
     return tl::unexpected(read);
   }
 
   const auto& sources = options.input.sources;
-  const bool collecting =
-      ingest_options.collect.follow || std::any_of(sources.begin(), sources.end(), is_url_source);
+  const bool collecting = ingest_options.collect.follow || std::any_of(sources.begin(), sources.end(), is_url_source);
   const bool show_progress = collecting && !options.quiet && ::isatty(STDERR_FILENO) != 0;
   if (show_progress) ingest_options.collect.progress = [&err](const CollectProgress& p) { print_progress(err, p); };
   // An agent that stays away ends a collection as a signal would: what came before is written.

@@ -16,24 +16,25 @@ struct FormatEntry {
 
 // Every name --format takes, the one help shows first for each format.
 constexpr std::array k_format_names{
-    FormatEntry{FormatName::text, "text"},     FormatEntry{FormatName::text, "txt"},
-    FormatEntry{FormatName::json, "json"},     FormatEntry{FormatName::yaml, "yaml"},
-    FormatEntry{FormatName::yaml, "yml"},      FormatEntry{FormatName::markdown, "md"},
+    FormatEntry{FormatName::text, "text"},         FormatEntry{FormatName::text, "txt"},
+    FormatEntry{FormatName::json, "json"},         FormatEntry{FormatName::yaml, "yaml"},
+    FormatEntry{FormatName::yaml, "yml"},          FormatEntry{FormatName::markdown, "md"},
     FormatEntry{FormatName::markdown, "markdown"}, FormatEntry{FormatName::sarif, "sarif"},
-    FormatEntry{FormatName::github, "github"}, FormatEntry{FormatName::csv, "csv"},
-    FormatEntry{FormatName::dot, "dot"},       FormatEntry{FormatName::mermaid, "mermaid"},
-    FormatEntry{FormatName::svg, "svg"},       FormatEntry{FormatName::html, "html"},
+    FormatEntry{FormatName::github, "github"},     FormatEntry{FormatName::csv, "csv"},
+    FormatEntry{FormatName::dot, "dot"},           FormatEntry{FormatName::mermaid, "mermaid"},
+    FormatEntry{FormatName::svg, "svg"},           FormatEntry{FormatName::html, "html"},
 };
 
 // File extensions that name a format (github annotations have none).
 constexpr std::array k_format_extensions{
-    FormatEntry{FormatName::text, ".txt"},     FormatEntry{FormatName::json, ".json"},
-    FormatEntry{FormatName::yaml, ".yaml"},    FormatEntry{FormatName::yaml, ".yml"},
-    FormatEntry{FormatName::markdown, ".md"},  FormatEntry{FormatName::markdown, ".markdown"},
-    FormatEntry{FormatName::sarif, ".sarif"},  FormatEntry{FormatName::csv, ".csv"},
-    FormatEntry{FormatName::dot, ".dot"},      FormatEntry{FormatName::dot, ".gv"},
-    FormatEntry{FormatName::mermaid, ".mmd"},  FormatEntry{FormatName::svg, ".svg"},
-    FormatEntry{FormatName::html, ".html"},    FormatEntry{FormatName::html, ".htm"},
+    FormatEntry{FormatName::text, ".txt"},    FormatEntry{FormatName::json, ".json"},
+    FormatEntry{FormatName::yaml, ".yaml"},   FormatEntry{FormatName::yaml, ".yml"},
+    FormatEntry{FormatName::markdown, ".md"}, FormatEntry{FormatName::markdown, ".markdown"},
+    FormatEntry{FormatName::sarif, ".sarif"}, FormatEntry{FormatName::csv, ".csv"},
+    FormatEntry{FormatName::dot, ".dot"},     FormatEntry{FormatName::dot, ".gv"},
+    FormatEntry{FormatName::mermaid, ".mmd"}, FormatEntry{FormatName::mermaid, ".mermaid"},
+    FormatEntry{FormatName::svg, ".svg"},     FormatEntry{FormatName::html, ".html"},
+    FormatEntry{FormatName::html, ".htm"},
 };
 
 std::string lowercase(std::string_view text) {
@@ -70,16 +71,22 @@ std::optional<FormatName> format_of_extension(std::string_view path) {
 
 void add_output_option(CLI::App& cmd, std::string& output) {
   const CLI::Validator not_a_format(
-      [](std::string& value) -> std::string {
+      [&cmd](std::string& value) -> std::string {
         const std::string lower = lowercase(value);
         const bool format_name = std::any_of(k_format_names.begin(), k_format_names.end(),
                                              [&](const FormatEntry& entry) { return entry.name == lower; });
         if (!format_name) return {};
-        return fmt::format("'{}' is a format, but -o names the output file: use --format {} (and -o FILE to write a file)",
-                           value, lower);
+        // Only a command with --format can be pointed at it (sql and completion write one format).
+        if (cmd.get_option_no_throw("--format") == nullptr) {
+          return fmt::format("'{}' is a format, but -o names the output file (this command writes one format)", value);
+        }
+        return fmt::format(
+            "'{}' is a format, but -o names the output file: use --format {} (and -o FILE to write a file)", value,
+            lower);
       },
       "");
-  cmd.add_option("--output,-o", output, "Write to FILE atomically instead of stdout (an interrupted run leaves FILE as it was)")
+  cmd.add_option("--output,-o", output,
+                 "Write to FILE atomically instead of stdout (an interrupted run leaves FILE as it was)")
       ->type_name("FILE")
       ->check(not_a_format);
 }
@@ -91,18 +98,27 @@ void follow_output_extension(CLI::App& cmd, const CLI::Option* format_option,
                                set = std::move(set)] {
     const auto named = format_of_extension(output);
     if (output.empty() || !named) return;
-    const auto writes = std::find_if(accepted.begin(), accepted.end(), [&](const auto& entry) { return entry.first == *named; });
+    const auto writes =
+        std::find_if(accepted.begin(), accepted.end(), [&](const auto& entry) { return entry.first == *named; });
     if (format_option->count() == 0) {
-      // The extension chooses among the formats the command writes; another one leaves the default.
-      if (writes != accepted.end()) set(writes->second);
-      return;
+      // The extension chooses among the formats the command writes; one it does not write would
+      // leave a file whose name says what it is not.
+      if (writes != accepted.end()) {
+        set(writes->second);
+        return;
+      }
+      std::string names;
+      for (const auto& entry : accepted)
+        names += fmt::format("{}{}", names.empty() ? "" : ", ", shown_name(entry.first));
+      throw CLI::ValidationError(fmt::format("-o '{}' names {} output, which this command does not write ({})", output,
+                                             shown_name(*named), names));
     }
-    const auto given = std::find_if(accepted.begin(), accepted.end(),
-                                    [&](const auto& entry) { return entry.second == current(); });
+    const auto given =
+        std::find_if(accepted.begin(), accepted.end(), [&](const auto& entry) { return entry.second == current(); });
     if (given != accepted.end() && given->first == *named) return;
-    throw CLI::ValidationError(fmt::format("-o '{}' names {} output but --format is {}: make them agree (or drop --format)",
-                                           output, shown_name(*named),
-                                           given == accepted.end() ? std::string_view("?") : shown_name(given->first)));
+    throw CLI::ValidationError(
+        fmt::format("-o '{}' names {} output but --format is {}: make them agree (or drop --format)", output,
+                    shown_name(*named), given == accepted.end() ? std::string_view("?") : shown_name(given->first)));
   });
 }
 

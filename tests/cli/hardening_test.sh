@@ -48,7 +48,8 @@ run connectivity --max-depth 2 "$WORK/deep.yaml"
 check "nesting past --max-depth is an input error" exit_is 3
 check "the depth limit names the line" err_has "deep.yaml:3: nested too deep (limit 2; raise it with --max-depth)"
 run connectivity "$WORK/deep.yaml" --max-depth 4
-check "a limit may follow the subcommand" exit_is 0
+check "a limit may follow the subcommand" err_lacks "nested too deep"
+check "a limit may follow the subcommand: parsed, then nothing to analyse (no pods)" err_has "nothing to analyse"
 
 head -c 3000 /dev/zero | tr '\0' 'x' >"$WORK/long.log"
 run recommend "$WORK/long.log" --max-line-bytes 1024

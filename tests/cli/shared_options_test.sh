@@ -112,7 +112,11 @@ for cmd in $commands; do
   # shellcheck disable=SC2086
   run "$cmd" ${ok_args[$cmd]} -o json
   check "$cmd -o json: a usage error" exit_is 2
-  check "$cmd -o json: points to --format" err_has "--format json"
+  if [ -n "${formats[$cmd]}" ]; then
+    check "$cmd -o json: points to --format" err_has "--format json"
+  else
+    check "$cmd -o json: no --format to point to" err_lacks "--format"
+  fi
   check "$cmd -o json: prefixed" err_has "netobs $cmd: "
   check "$cmd -o json: no file named json" test ! -e json
 
@@ -153,6 +157,13 @@ for cmd in $commands; do
     # shellcheck disable=SC2086
     run "$cmd" ${ok_args[$cmd]} -o "$WORK/result.json"
     check "$cmd -o result.json: json without --format" cmp -s "$WORK/result.json" "$WORK/json.out"
+    if [[ " ${formats[$cmd]} " != *" sarif "* ]]; then
+      # shellcheck disable=SC2086
+      run "$cmd" ${ok_args[$cmd]} -o "$WORK/result.sarif"
+      check "$cmd -o result.sarif: a format it does not write is a usage error" exit_is 2
+      check "$cmd -o result.sarif: says why" err_has "names sarif output, which this command does not write"
+      check "$cmd -o result.sarif: no file written" test ! -e "$WORK/result.sarif"
+    fi
   fi
 
   # Exit codes: a usage error is 2, an input that cannot be read 3.
@@ -180,6 +191,24 @@ for cmd in recommend graph lint diff; do
 done
 run lint "$MANIFESTS" --flows "$FLOWS" --inventory "$INVENTORY" --input-format vpc --since 2000-01-01T00:00:00Z
 check "lint --flows with --input-format and --since reads the flows" err_has "observed edges from"
+cp "$WORK/err" "$WORK/lower.err"
+run lint "$MANIFESTS" --flows "$FLOWS" --inventory "$INVENTORY" --input-format VPC --since 2000-01-01T00:00:00Z
+check "--input-format takes its names in any case, as every enumerated option" cmp -s "$WORK/err" "$WORK/lower.err"
+# Records that do not parse are named in lint and diff as in recommend, never skipped silently.
+{ cat "$first_flow_file"; echo "2 123456789012 eni-0 not-an-address"; } >"$WORK/malformed.log"
+for cmd in lint diff; do
+  if [ "$cmd" = lint ]; then states="$MANIFESTS"; else states="$PROPOSED --live $LIVE"; fi
+  # shellcheck disable=SC2086
+  run "$cmd" $states --flows "$WORK/malformed.log" --inventory "$INVENTORY"
+  check "$cmd --flows: a malformed record is counted" err_has "warning: 1 malformed flow records skipped"
+  check "$cmd --flows: a malformed record is named with its line" err_has "malformed.log:"
+done
+# connectivity between no pods is an analysis that never ran, not an empty answer.
+printf 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: a}\nspec: {podSelector: {}}\n' \
+  >"$WORK/policies-only.yaml"
+run connectivity "$WORK/policies-only.yaml"
+check "connectivity with no pods: exit 3" exit_is 3
+check "connectivity with no pods: says why" err_has "nothing to analyse"
 run lint "$MANIFESTS" --flows "$FLOWS" --inventory "$INVENTORY" --since 2100-01-01T00:00:00Z
 check "lint --since after every record: nothing checked is an input error" exit_is 3
 run diff "$PROPOSED" --live "$LIVE" --flows "$FLOWS" --since yesterday

@@ -11,6 +11,12 @@ JobResult run_connectivity_job(const ConnectivityJob& job) {
   if (!check_policy_kinds(result, fmt::format("{}", fmt::join(job.state.manifests, ", ")), state->manifests)) {
     return result;
   }
+  // Connectivity is between pods: with none (and no nodes) the answer would be an empty list that
+  // reads as "nothing is allowed" for an analysis that never ran.
+  if (state->manifests.pods.empty() && state->manifests.node_addresses.empty()) {
+    result.fail(Unchecked::no_workloads, 0);
+    return result;
+  }
   const PolicyEngine engine(state->manifests, job.ipblock_scope);
   const ConnectivityReport report = compute_connectivity(engine, job.nodes);
   for (const auto& note : report.notes) result.note(note);

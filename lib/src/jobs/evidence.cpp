@@ -29,9 +29,14 @@ std::optional<Graph> observe_evidence(JobResult& result, const FlowEvidence& flo
     for (const auto& [reason, count] : summary.skipped) result.say(fmt::format("skipped {}: {}", count, reason));
     result.fail(JobExit::input_error,
                 fmt::format("{} ({}): nothing was checked against observed traffic",
-                            no_usable_records(summary, flows.source_count()),
-                            fmt::join(summary.sources, ", ")));
+                            no_usable_records(summary, flows.source_count()), fmt::join(summary.sources, ", ")));
     return std::nullopt;
+  }
+  // Records that did not parse are left out of the judgement: say so, naming each, as recommend's
+  // summary does.
+  if (summary.malformed_count > 0) {
+    result.say(fmt::format("warning: {} malformed flow records skipped", summary.malformed_count));
+    for (const auto& record : summary.malformed) result.say("malformed: " + describe(record));
   }
   // Policies select pods: edges with no workload at either end (addresses no inventory explained)
   // test none of them.
@@ -43,7 +48,8 @@ std::optional<Graph> observe_evidence(JobResult& result, const FlowEvidence& flo
     return std::nullopt;
   }
   // Progress, as recommend's summary is: --quiet silences it.
-  result.messages.push_back({true, fmt::format("{} observed edges from {} records", edges.size(), summary.records_used)});
+  result.messages.push_back(
+      {true, fmt::format("{} observed edges from {} records", edges.size(), summary.records_used)});
   return std::move(observed->graph);
 }
 
