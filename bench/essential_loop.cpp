@@ -4,14 +4,14 @@
 // port and protocol, the server being the side with the lower port. No inventory, no output but
 // the number of edges, so netobs's time beyond this is the price of everything else it does.
 // Usage: essential_loop FILE   (a VPC log with a header line, as flowgen bench writes)
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace {
 
@@ -117,7 +117,8 @@ int main(int argc, char** argv) {
     if (n <= 0) break;
     const char* line = buffer.data();
     const char* end = buffer.data() + kept + n;
-    for (const char* nl; (nl = static_cast<const char*>(std::memchr(line, '\n', static_cast<std::size_t>(end - line)))); line = nl + 1) {
+    for (const char* nl; (nl = static_cast<const char*>(std::memchr(line, '\n', static_cast<std::size_t>(end - line))));
+         line = nl + 1) {
       if (!header && nl - line > 20) add_line(table, line);
       header = false;
     }

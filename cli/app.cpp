@@ -48,7 +48,8 @@ std::optional<std::string> nearest_command(const CLI::App& app, const std::strin
 
 bool is_command(const CLI::App& app, const std::string& word) {
   const auto subcommands = app.get_subcommands({});
-  return std::any_of(subcommands.begin(), subcommands.end(), [&](const CLI::App* sub) { return sub->get_name() == word; });
+  return std::any_of(subcommands.begin(), subcommands.end(),
+                     [&](const CLI::App* sub) { return sub->get_name() == word; });
 }
 
 }  // namespace
@@ -80,7 +81,6 @@ int report_parse_error(const std::vector<std::string>& args, const CLI::ParseErr
   fmt::print(err, "{}: {}\nRun '{} --help' for the options.\n", who, error.what(), who);
   return static_cast<int>(ExitCode::usage);
 }
-
 
 const char* version_line() { return "netobs " NETOBS_VERSION " (git " NETOBS_GIT_REVISION ")"; }
 

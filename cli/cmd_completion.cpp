@@ -2,10 +2,10 @@
 // CLI definition.
 #include <iostream>
 
+#include "completion_script.hpp"
 #include "options.hpp"
 #include "output_format.hpp"
 #include "terminal.hpp"
-#include "completion_script.hpp"
 
 namespace netobs::cli {
 

@@ -25,7 +25,8 @@ ExitCode run_diff(const DiffOptions& options, std::ostream& out, std::ostream& e
   job.proposal.input_errors = options.strict_input ? InputErrors::fail : InputErrors::report;
   ClusterOptions cluster = options.cluster;
   cluster.from_cluster = options.live.empty();  // the live state is the cluster unless --live names it
-  job.live = manifest_state_options(options.live, options.inventories, options.strict_input, cluster, options.namespaces);
+  job.live =
+      manifest_state_options(options.live, options.inventories, options.strict_input, cluster, options.namespaces);
   job.live.flow_sources = options.flows.sources;
   job.live.sources_format = options.flows.input_format;
   auto flows = flow_evidence("diff", options.flows, err);
@@ -37,32 +38,40 @@ ExitCode run_diff(const DiffOptions& options, std::ostream& out, std::ostream& e
   job.skip_unparsable = options.skip_unparsable;
   JobWording wording;
   wording.quiet = options.quiet;
-  wording.no_cluster_config = "for an offline diff, give the live state as manifests: --live FILE|DIR (and --inventory for its pods)";
+  wording.no_cluster_config =
+      "for an offline diff, give the live state as manifests: --live FILE|DIR (and --inventory for its pods)";
   wording.left_out = options.skip_unparsable ? "left out of the comparison: --skip-unparsable"
                                              : "diff stops; --skip-unparsable compares the rest";
   wording.no_workloads = fmt::format(
       "the connectivity could not be evaluated: neither {} nor {} holds a workload (pods or their controllers); give "
       "the pods with --inventory ('{}') or manifests that hold them",
-      options.live.empty() ? std::string("the cluster") : fmt::format("the live state {}", fmt::join(options.live, ", ")),
+      options.live.empty() ? std::string("the cluster")
+                           : fmt::format("the live state {}", fmt::join(options.live, ", ")),
       fmt::join(options.proposed, ", "), k_inventory_command);
   return finish_job("diff", run_diff_job(job), options.output, out, err, wording);
 }
 
 void add_diff_command(CLI::App& app, ExitCode& exit_code) {
   auto options = std::make_shared<DiffOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "diff", "Show what applying policies changes: objects, connectivity, observed flows that would break (exit 1: differences)");
+  CLI::App* cmd = app.add_subcommand("diff",
+                                     "Show what applying policies changes: objects, connectivity, observed flows that "
+                                     "would break (exit 1: differences)");
   set_examples(*cmd, {"netobs diff policies.yaml --flows flows/",
                       "netobs diff policies.yaml --live k8s/ --inventory cluster.json --format json"});
-  cmd->add_option("proposed", options->proposed, "Proposed policy manifests: files or directories (YAML or JSON)")->type_name("PATH")
+  cmd->add_option("proposed", options->proposed, "Proposed policy manifests: files or directories (YAML or JSON)")
+      ->type_name("PATH")
       ->required();
   cmd->add_option("--live", options->live,
-                  "The current state as manifests (policies and workloads) instead of the cluster (repeatable)")->type_name("PATH");
-  cmd->add_option("--inventory", options->inventories, "Pods of the live state from 'kubectl get ... -A -o json' (repeatable)")->type_name("FILE");
+                  "The current state as manifests (policies and workloads) instead of the cluster (repeatable)")
+      ->type_name("PATH");
+  cmd->add_option("--inventory", options->inventories,
+                  "Pods of the live state from 'kubectl get ... -A -o json' (repeatable)")
+      ->type_name("FILE");
   add_flow_input_options(*cmd, options->flows, SourcesArgument::flows_option);
   cmd->add_option("--namespace,-n", options->namespaces, "Read only these namespaces from the cluster (repeatable)");
   add_format_option(*cmd, options->format,
-                    {{FormatName::text, DiffFormat::txt}, {FormatName::json, DiffFormat::json},
+                    {{FormatName::text, DiffFormat::txt},
+                     {FormatName::json, DiffFormat::json},
                      {FormatName::markdown, DiffFormat::md}},
                     "Output format", options->output);
   add_ipblock_scope_option(*cmd, options->ipblock_scope);

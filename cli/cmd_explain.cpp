@@ -44,15 +44,17 @@ void add_explain_command(CLI::App& app, ExitCode& exit_code) {
   set_examples(*cmd, {"netobs explain k8s/ --inventory cluster.json --from shop/web --to shop/db --port 5432/TCP",
                       "netobs explain --from-cluster --from shop/web --to 10.0.4.50 --port 5432"});
   cmd->add_option("paths", options->paths, "Manifest files or directories (YAML or JSON)")->type_name("PATH");
-  cmd->add_option("--inventory", options->inventories, "Pods from 'kubectl get ... -A -o json' (repeatable)")->type_name("FILE");
+  cmd->add_option("--inventory", options->inventories, "Pods from 'kubectl get ... -A -o json' (repeatable)")
+      ->type_name("FILE");
   cmd->add_option("--from", options->from, "Source: ns/workload, ns/pod or an IP address")->required();
   cmd->add_option("--to", options->to, "Destination: ns/workload, ns/pod or an IP address")->required();
   cmd->add_option("--port", options->port, "PORT or PORT/PROTOCOL, e.g. 53/UDP (default protocol TCP)")->required();
   add_format_option(*cmd, options->format,
-                    {{FormatName::text, ExplainFormat::text}, {FormatName::json, ExplainFormat::json}},
-                    "Output format", options->output);
+                    {{FormatName::text, ExplainFormat::text}, {FormatName::json, ExplainFormat::json}}, "Output format",
+                    options->output);
   add_ipblock_scope_option(*cmd, options->ipblock_scope);
-  cmd->add_option("--namespace,-n", options->namespaces, "With --from-cluster: read only these namespaces (repeatable)");
+  cmd->add_option("--namespace,-n", options->namespaces,
+                  "With --from-cluster: read only these namespaces (repeatable)");
   add_output_option(*cmd, options->output);
   add_quiet_option(*cmd, options->quiet);
   add_cluster_options(*cmd, options->cluster, ClusterFlag::explicit_flag);

@@ -75,8 +75,10 @@ ExitCode run_graph(const GraphOptions& options, std::ostream& out, std::ostream&
 void add_graph_command(CLI::App& app, ExitCode& exit_code) {
   auto options = std::make_shared<GraphOptions>();
   CLI::App* cmd = app.add_subcommand("graph", "Draw the service-dependency graph of the observed flows");
-  set_examples(*cmd, {"netobs graph flows/ --inventory cluster.json --format svg -o graph.svg",
-                      "netobs graph flows/ --inventory cluster.json --policies policies.yaml -n shop --format html -o review.html"});
+  set_examples(
+      *cmd,
+      {"netobs graph flows/ --inventory cluster.json --format svg -o graph.svg",
+       "netobs graph flows/ --inventory cluster.json --policies policies.yaml -n shop --format html -o review.html"});
   add_flow_source_options(*cmd, options->flows);
   cmd->add_option("--namespace,-n", options->namespaces,
                   "Only edges with a workload of this namespace at one end; their peers stay (repeatable)");

@@ -43,17 +43,19 @@ ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::
   if (!options.dns_selector.empty()) {
     auto parsed = parse_namespaced_selector(options.dns_selector);
     if (!parsed) {
-      return fail(err, fmt::format("--dns-selector '{}': expected [NAMESPACE/]key=value[,key=value]",
-                                   options.dns_selector), ExitCode::usage);
+      return fail(err,
+                  fmt::format("--dns-selector '{}': expected [NAMESPACE/]key=value[,key=value]", options.dns_selector),
+                  ExitCode::usage);
     }
     if (!parsed->first.empty()) recommend_options.dns_namespace = parsed->first;
     recommend_options.dns_selector = parsed->second;
   }
   recommend_options.scope = options.all_namespaces ? NamespaceScope::all : NamespaceScope::non_system;
   recommend_options.exclude_namespaces = options.exclude_namespaces;
-  for (auto [texts, into, flag] : {std::tuple{&options.dns_upstreams, &recommend_options.dns_upstreams, "--dns-upstream"},
-                                   std::tuple{&options.vpc_cidrs, &recommend_options.vpc_cidrs, "--vpc-cidr"},
-                                   std::tuple{&options.apiserver_cidrs, &recommend_options.apiserver_cidrs, "--apiserver-cidr"}}) {
+  for (auto [texts, into, flag] :
+       {std::tuple{&options.dns_upstreams, &recommend_options.dns_upstreams, "--dns-upstream"},
+        std::tuple{&options.vpc_cidrs, &recommend_options.vpc_cidrs, "--vpc-cidr"},
+        std::tuple{&options.apiserver_cidrs, &recommend_options.apiserver_cidrs, "--apiserver-cidr"}}) {
     for (const auto& text : *texts) {
       auto cidr = parse_cidr(text);
       if (!cidr) return fail(err, fmt::format("{} '{}' is not a CIDR range", flag, text), ExitCode::usage);
@@ -101,20 +103,24 @@ ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::
     fmt::print(err, "{}", render_summary(summary, graph, recommendation, options.top));
   }
   // Warnings are printed even with --quiet: each says that the output may not do what was asked.
-  for (auto [names, flag] : {std::pair{&options.namespaces, "-n"}, std::pair{&options.exclude_namespaces, "--exclude-namespace"}}) {
+  for (auto [names, flag] :
+       {std::pair{&options.namespaces, "-n"}, std::pair{&options.exclude_namespaces, "--exclude-namespace"}}) {
     for (const auto& ns : unknown_namespaces(*names, inventory, graph)) {
-      fmt::print(err, "netobs recommend: warning: namespace '{}' ({}) is in neither the inventory nor the flows\n", ns, flag);
+      fmt::print(err, "netobs recommend: warning: namespace '{}' ({}) is in neither the inventory nor the flows\n", ns,
+                 flag);
     }
   }
   for (const auto& warning : recommendation.warnings) fmt::print(err, "netobs recommend: warning: {}\n", warning);
   if (inventory.empty() && graph.workloads.empty() && summary.records_used > 0) {
-    fmt::print(err, "netobs recommend: hint: no address was attributed to a workload; VPC flow logs need "
-                    "--inventory to map addresses to pods\n");
+    fmt::print(err,
+               "netobs recommend: hint: no address was attributed to a workload; VPC flow logs need "
+               "--inventory to map addresses to pods\n");
   }
   if (inventory.empty() && !graph.workloads.empty() && recommendation.model.workloads.empty() &&
       recommendation.model.default_deny.empty()) {
-    fmt::print(err, "netobs recommend: hint: the pods' labels are unknown (flow metrics name workloads, not their "
-                    "labels): give --inventory or --from-cluster to select them\n");
+    fmt::print(err,
+               "netobs recommend: hint: the pods' labels are unknown (flow metrics name workloads, not their "
+               "labels): give --inventory or --from-cluster to select them\n");
   }
   if (summary.records_used == 0) {
     return fail(err, no_usable_records(summary, options.flows.input.sources.size()) + "; see the summary above");
@@ -126,10 +132,12 @@ ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::
 
 void add_recommend_command(CLI::App& app, ExitCode& exit_code) {
   auto options = std::make_shared<RecommendOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "recommend", "Write least-privilege NetworkPolicies for the traffic observed in flow records");
-  set_examples(*cmd, {"netobs recommend flows/ --inventory cluster.json -o policies.yaml",
-                      "netobs recommend --prometheus https://prometheus.monitoring:9090 --window 14d --from-cluster --default-deny"});
+  CLI::App* cmd =
+      app.add_subcommand("recommend", "Write least-privilege NetworkPolicies for the traffic observed in flow records");
+  set_examples(
+      *cmd,
+      {"netobs recommend flows/ --inventory cluster.json -o policies.yaml",
+       "netobs recommend --prometheus https://prometheus.monitoring:9090 --window 14d --from-cluster --default-deny"});
   add_flow_source_options(*cmd, options->flows);
   add_choice(*cmd, "--dns", options->dns, Choices<DnsMode>{{"auto", DnsMode::allow}, {"none", DnsMode::none}},
              "DNS egress in every policy: auto (cluster DNS) or none");
@@ -140,10 +148,12 @@ void add_recommend_command(CLI::App& app, ExitCode& exit_code) {
                   "Write policies only for this namespace (repeatable; system namespaces only when named or -A)");
   cmd->add_flag("--all-namespaces,-A", options->all_namespaces,
                 "Policies for every namespace, kube-system included (for a cluster-wide default-deny)");
-  cmd->add_option("--exclude-namespace", options->exclude_namespaces, "Never write policies for this namespace (repeatable)");
+  cmd->add_option("--exclude-namespace", options->exclude_namespaces,
+                  "Never write policies for this namespace (repeatable)");
   cmd->add_option("--dns-upstream", options->dns_upstreams,
                   "A resolver the DNS server forwards to, allowed in its egress (repeatable; 169.254.169.253 always)");
-  cmd->add_option("--vpc-cidr", options->vpc_cidrs, "The VPC's CIDR: its base+2 address (the VPC resolver) is a DNS upstream (repeatable)");
+  cmd->add_option("--vpc-cidr", options->vpc_cidrs,
+                  "The VPC's CIDR: its base+2 address (the VPC resolver) is a DNS upstream (repeatable)");
   cmd->add_option("--apiserver-cidr", options->apiserver_cidrs,
                   "Where the API server's endpoints live: written instead of their changing addresses (repeatable)");
   cmd->add_flag("--default-deny", options->default_deny,

@@ -43,8 +43,8 @@ struct PrometheusCliOptions {
 // Where the cluster is, for --from-cluster and for diff without --live.
 struct ClusterOptions {
   bool from_cluster = false;
-  std::string kubeconfig;  // empty: $KUBECONFIG, else ~/.kube/config, else in-cluster
-  std::string context;     // empty: current-context
+  std::string kubeconfig;       // empty: $KUBECONFIG, else ~/.kube/config, else in-cluster
+  std::string context;          // empty: current-context
   double request_timeout = 30;  // seconds per request
   // Printed after a failure to read the cluster: how to do without it (diff: --live).
   std::string without_cluster;
@@ -126,7 +126,7 @@ struct ConnectivityOptions {
   std::string output;
   ClusterOptions cluster;
   std::vector<std::string> namespaces;  // read only these from the cluster
-  bool quiet = false;  // -q: no notes on stderr
+  bool quiet = false;                   // -q: no notes on stderr
 };
 
 ExitCode run_connectivity(const ConnectivityOptions& options, std::ostream& out, std::ostream& err);

@@ -34,14 +34,15 @@ void read_value(const CLI::Option& option, ValueKind& kind, std::vector<std::str
   }
 }
 
-// The first clause of a help text: "Output format" from "Output format (svg and html need dot)". Brackets, colons and quotes are left out, which no shell's
-// description syntax then has to escape.
+// The first clause of a help text: "Output format" from "Output format (svg and html need dot)". Brackets, colons and
+// quotes are left out, which no shell's description syntax then has to escape.
 std::string short_description(const std::string& help) {
   std::string out;
   const std::string text = help.substr(0, help.find("e.g."));
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (c == ';' || c == ':' || c == '(' || c == '\n' || (c == '.' && (i + 1 == text.size() || text[i + 1] == ' '))) break;
+    if (c == ';' || c == ':' || c == '(' || c == '\n' || (c == '.' && (i + 1 == text.size() || text[i + 1] == ' ')))
+      break;
     if (c == '[' || c == ']' || c == '\'' || c == '"' || c == '`' || c == '$' || c == '\\') continue;
     out += c;
   }

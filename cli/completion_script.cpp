@@ -27,11 +27,14 @@ std::string bash_command(const CommandSpec& command, const std::string& subcomma
     if (option.value == ValueKind::file) files.insert(files.end(), names.begin(), names.end());
     if (option.value == ValueKind::text) silent.insert(silent.end(), names.begin(), names.end());
     if (option.value == ValueKind::choice) {
-      choices += fmt::format("        {}) COMPREPLY=($(compgen -W \"{}\" -- \"$cur\")); return ;;\n", pattern, joined(option.choices));
+      choices += fmt::format("        {}) COMPREPLY=($(compgen -W \"{}\" -- \"$cur\")); return ;;\n", pattern,
+                             joined(option.choices));
     }
   }
-  std::string out = fmt::format("    {})\n      case $prev in\n{}", command.name.empty() ? "\"\"" : command.name, choices);
-  if (!files.empty()) out += fmt::format("        {}) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n", fmt::join(files, "|"));
+  std::string out =
+      fmt::format("    {})\n      case $prev in\n{}", command.name.empty() ? "\"\"" : command.name, choices);
+  if (!files.empty())
+    out += fmt::format("        {}) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n", fmt::join(files, "|"));
   if (!silent.empty()) out += fmt::format("        {}) return ;;\n", fmt::join(silent, "|"));
   out += "      esac\n";
   const std::string options = joined(words);
@@ -42,9 +45,10 @@ std::string bash_command(const CommandSpec& command, const std::string& subcomma
   if (command.positional == ValueKind::choice) {
     arguments = fmt::format("COMPREPLY=($(compgen -W \"{}\" -- \"$cur\"))", joined(command.positional_choices));
   }
-  return out + fmt::format("      if [[ $cur == -* ]]; then\n        COMPREPLY=($(compgen -W \"{}\" -- \"$cur\"))\n"
-                           "      else\n        {}\n      fi\n      ;;\n",
-                           options, arguments);
+  return out + fmt::format(
+                   "      if [[ $cur == -* ]]; then\n        COMPREPLY=($(compgen -W \"{}\" -- \"$cur\"))\n"
+                   "      else\n        {}\n      fi\n      ;;\n",
+                   options, arguments);
 }
 
 std::string bash_script(const std::vector<CommandSpec>& commands) {
@@ -67,39 +71,52 @@ std::string bash_script(const std::vector<CommandSpec>& commands) {
 std::string zsh_spec(const OptionSpec& option) {
   const auto names = spellings(option);
   const char* repeat = option.repeatable ? "*" : "";
-  std::string out = names.size() == 1 ? fmt::format("'{}{}[", repeat, names[0])
-                                      : fmt::format("{}{{{}}}'[", option.repeatable ? "'*'" : "", fmt::join(names, ","));
+  std::string out = names.size() == 1
+                        ? fmt::format("'{}{}[", repeat, names[0])
+                        : fmt::format("{}{{{}}}'[", option.repeatable ? "'*'" : "", fmt::join(names, ","));
   out += option.description + "]";
   switch (option.value) {
-    case ValueKind::none: break;
-    case ValueKind::file: out += ":file:_files"; break;
-    case ValueKind::choice: out += fmt::format(":value:({})", joined(option.choices)); break;
-    case ValueKind::text: out += ":value: "; break;
+    case ValueKind::none:
+      break;
+    case ValueKind::file:
+      out += ":file:_files";
+      break;
+    case ValueKind::choice:
+      out += fmt::format(":value:({})", joined(option.choices));
+      break;
+    case ValueKind::text:
+      out += ":value: ";
+      break;
   }
   return out + "'";
 }
 
 std::string zsh_script(const std::vector<CommandSpec>& commands) {
-  std::string out = "#compdef netobs\n# zsh completion for netobs, generated from its command line (netobs completion zsh).\n"
-                    "# Install: copy to a folder on $fpath as _netobs.\n\n_netobs() {\n  local -a subcommands\n  subcommands=(\n";
+  std::string out =
+      "#compdef netobs\n# zsh completion for netobs, generated from its command line (netobs completion zsh).\n"
+      "# Install: copy to a folder on $fpath as _netobs.\n\n_netobs() {\n  local -a subcommands\n  subcommands=(\n";
   for (std::size_t i = 1; i < commands.size(); ++i) {
     out += fmt::format("    '{}:{}'\n", commands[i].name, commands[i].description);
   }
   out += "  )\n  _arguments -C \\\n";
   for (const auto& option : commands[0].options) {
     // --help and --version end the command line.
-    const bool final = option.longs == std::vector<std::string>{"help"} || option.longs == std::vector<std::string>{"version"};
+    const bool final =
+        option.longs == std::vector<std::string>{"help"} || option.longs == std::vector<std::string>{"version"};
     out += fmt::format("    {}{} \\\n", final ? "'(- *)'" : "", zsh_spec(option));
   }
-  out += "    '1: :->subcommand' \\\n    '*:: :->args'\n  case $state in\n    subcommand) _describe 'subcommand' subcommands ;;\n"
-         "    args)\n      case $words[1] in\n";
+  out +=
+      "    '1: :->subcommand' \\\n    '*:: :->args'\n  case $state in\n    subcommand) _describe 'subcommand' "
+      "subcommands ;;\n"
+      "    args)\n      case $words[1] in\n";
   for (std::size_t i = 1; i < commands.size(); ++i) {
     const CommandSpec& command = commands[i];
     out += fmt::format("        {})\n          _arguments \\\n", command.name);
     for (const auto& option : command.options) out += fmt::format("            {} \\\n", zsh_spec(option));
-    const std::string argument = command.positional == ValueKind::choice
-                                     ? fmt::format("'1:{}:({})'", command.positional_name, joined(command.positional_choices))
-                                     : fmt::format("'*:{}:_files'", command.positional_name.empty() ? "file" : command.positional_name);
+    const std::string argument =
+        command.positional == ValueKind::choice
+            ? fmt::format("'1:{}:({})'", command.positional_name, joined(command.positional_choices))
+            : fmt::format("'*:{}:_files'", command.positional_name.empty() ? "file" : command.positional_name);
     out += fmt::format("            {}\n          ;;\n", argument);
   }
   return out + "      esac\n      ;;\n  esac\n}\n\n_netobs \"$@\"\n";
@@ -110,10 +127,17 @@ std::string fish_option(const std::string& condition, const OptionSpec& option) 
   for (const auto& name : option.shorts) out += " -s " + name;
   for (const auto& name : option.longs) out += " -l " + name;
   switch (option.value) {
-    case ValueKind::none: break;
-    case ValueKind::file: out += " -r -F"; break;
-    case ValueKind::choice: out += fmt::format(" -x -a '{}'", joined(option.choices)); break;
-    case ValueKind::text: out += " -x"; break;
+    case ValueKind::none:
+      break;
+    case ValueKind::file:
+      out += " -r -F";
+      break;
+    case ValueKind::choice:
+      out += fmt::format(" -x -a '{}'", joined(option.choices));
+      break;
+    case ValueKind::text:
+      out += " -x";
+      break;
   }
   return out + fmt::format(" -d '{}'\n", option.description);
 }
@@ -149,9 +173,12 @@ std::string fish_script(const std::vector<CommandSpec>& commands) {
 std::string completion_script(const CLI::App& root, Shell shell) {
   const std::vector<CommandSpec> commands = completion_model(root);
   switch (shell) {
-    case Shell::bash: return bash_script(commands);
-    case Shell::zsh: return zsh_script(commands);
-    case Shell::fish: return fish_script(commands);
+    case Shell::bash:
+      return bash_script(commands);
+    case Shell::zsh:
+      return zsh_script(commands);
+    case Shell::fish:
+      return fish_script(commands);
   }
   return {};
 }

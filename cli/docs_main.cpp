@@ -35,7 +35,8 @@ int main(int argc, char** argv) {
   for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) pages.push_back(sub);
   for (const CLI::App* page : pages) {
     const std::string name = page == &app ? "netobs" : "netobs-" + page->get_name();
-    if (!write(man_dir / (name + ".1"), netobs::cli::render_man_page(app, *page, netobs::cli::version_line()))) return 3;
+    if (!write(man_dir / (name + ".1"), netobs::cli::render_man_page(app, *page, netobs::cli::version_line())))
+      return 3;
   }
   using netobs::cli::Shell;
   for (auto [file, shell] : {std::pair{"netobs.bash", Shell::bash}, std::pair{"_netobs", Shell::zsh},

@@ -17,13 +17,15 @@ std::string unchecked_text(const JobResult& result, const JobWording& wording) {
   constexpr std::string_view none_checked = "nothing was checked against observed traffic";
   switch (result.unchecked) {
     case Unchecked::no_workload_end:
-      return fmt::format("none of the {} observed edges has a workload at either end (the addresses need --inventory "
-                         "or --from-cluster to name pods): {}",
-                         result.unchecked_count, none_checked);
+      return fmt::format(
+          "none of the {} observed edges has a workload at either end (the addresses need --inventory "
+          "or --from-cluster to name pods): {}",
+          result.unchecked_count, none_checked);
     case Unchecked::edges_unjudged:
-      return fmt::format("none of the {} observed edges is between workloads the policies' state knows (attribute the "
-                         "flows with --inventory, or read the cluster): {}",
-                         result.unchecked_count, none_checked);
+      return fmt::format(
+          "none of the {} observed edges is between workloads the policies' state knows (attribute the "
+          "flows with --inventory, or read the cluster): {}",
+          result.unchecked_count, none_checked);
     case Unchecked::unparsable_files:
       return fmt::format("{} file(s) did not parse: nothing was compared (--skip-unparsable compares the rest)",
                          result.unchecked_count);
@@ -70,8 +72,8 @@ void print_state_report(const std::string& command, const StateReport& report, s
   for (const auto& warning : report.cluster_warnings) fmt::print(err, "netobs {}: warning: {}\n", command, warning);
 }
 
-ExitCode write_result(const std::string& command, const std::string& text, const std::string& output,
-                      std::ostream& out, std::ostream& err) {
+ExitCode write_result(const std::string& command, const std::string& text, const std::string& output, std::ostream& out,
+                      std::ostream& err) {
   if (!output.empty()) {
     if (auto written = write_file_atomically(output, text); !written) {
       fmt::print(err, "netobs {}: {}\n", command, describe(written.error()));

@@ -25,8 +25,8 @@ struct JobWording {
 };
 
 // Writes `text` to `output` atomically, or to `out` when `output` is empty.
-ExitCode write_result(const std::string& command, const std::string& text, const std::string& output,
-                      std::ostream& out, std::ostream& err);
+ExitCode write_result(const std::string& command, const std::string& text, const std::string& output, std::ostream& out,
+                      std::ostream& err);
 // The same for text a library call may have failed to make: its error is printed instead.
 ExitCode write_result(const std::string& command, const Result<std::string>& text, const std::string& output,
                       std::ostream& out, std::ostream& err);

@@ -102,7 +102,8 @@ std::string option_heading(const CLI::Option& option) {
 }
 
 void render_options(std::string& out, const CLI::App& command) {
-  std::vector<const CLI::Option*> options = command.get_options([](const CLI::Option* o) { return o->nonpositional(); });
+  std::vector<const CLI::Option*> options =
+      command.get_options([](const CLI::Option* o) { return o->nonpositional(); });
   if (options.empty()) return;
   out += ".SH OPTIONS\n";
   std::string group;
@@ -126,13 +127,15 @@ std::string render_man_page(const CLI::App& root, const CLI::App& command, const
   std::string out = fmt::format(".TH {} 1 \"\" \"{}\" \"netobs manual\"\n", upper, roff(version));
   // whatis(1) and apropos(1) read "name \- summary": the name as typed, the summary lower-case
   // and without --help's exit-code remark (EXIT STATUS lists them).
-  out += fmt::format(".SH NAME\n{} \\- {}\n", name, roff(name_line_summary(root.get_name(), command.get_description())));
+  out +=
+      fmt::format(".SH NAME\n{} \\- {}\n", name, roff(name_line_summary(root.get_name(), command.get_description())));
   out += ".SH SYNOPSIS\n";
   if (&root == &command) {
     out += fmt::format(".B {}\n[\\fIOPTIONS\\fR] \\fISUBCOMMAND\\fR ...\n", roff(root.get_name()));
   } else {
     out += fmt::format(".B {} {}\n[\\fIOPTIONS\\fR]", roff(root.get_name()), roff(command.get_name()));
-    for (const CLI::Option* positional : command.get_options([](const CLI::Option* o) { return o->get_positional(); })) {
+    for (const CLI::Option* positional :
+         command.get_options([](const CLI::Option* o) { return o->get_positional(); })) {
       out += fmt::format(" [\\fI{}\\fR...]", roff(positional->get_name()));
     }
     out += "\n";
@@ -149,8 +152,8 @@ std::string render_man_page(const CLI::App& root, const CLI::App& command, const
   if (&root == &command) {
     out += ".SH COMMANDS\n";
     for (const CLI::App* sub : root.get_subcommands([](const CLI::App*) { return true; })) {
-      out += fmt::format(".TP\n\\fB{}\\fR\n{} (see \\fB{}\\fR(1))\n", roff(sub->get_name()), roff(sub->get_description()),
-                         roff(page_name(root, *sub)));
+      out += fmt::format(".TP\n\\fB{}\\fR\n{} (see \\fB{}\\fR(1))\n", roff(sub->get_name()),
+                         roff(sub->get_description()), roff(page_name(root, *sub)));
     }
   }
   // The examples of --help ("Examples:" then one indented command line each).

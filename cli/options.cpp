@@ -21,7 +21,8 @@ void add_quiet_option(CLI::App& cmd, bool& quiet) {
 }
 
 void add_strict_input_option(CLI::App& cmd, bool& strict_input) {
-  cmd.add_flag("--strict-input", strict_input, "Stop (exit 3) at a file that does not parse, instead of reporting it and going on");
+  cmd.add_flag("--strict-input", strict_input,
+               "Stop (exit 3) at a file that does not parse, instead of reporting it and going on");
 }
 
 void add_cluster_options(CLI::App& cmd, ClusterOptions& options, ClusterFlag flag) {
@@ -29,7 +30,8 @@ void add_cluster_options(CLI::App& cmd, ClusterOptions& options, ClusterFlag fla
     cmd.add_flag("--from-cluster", options.from_cluster,
                  "Read pods, namespaces, nodes and policies from the Kubernetes API server (kubeconfig as kubectl)");
   }
-  cmd.add_option("--kubeconfig", options.kubeconfig, "kubeconfig file (default: $KUBECONFIG, else ~/.kube/config, else in-cluster)")
+  cmd.add_option("--kubeconfig", options.kubeconfig,
+                 "kubeconfig file (default: $KUBECONFIG, else ~/.kube/config, else in-cluster)")
       ->type_name("FILE");
   cmd.add_option("--context", options.context, "kubeconfig context (default: current-context)");
   cmd.add_option("--request-timeout", options.request_timeout, "Seconds per API request (1 to 3600, default 30)")
@@ -77,17 +79,28 @@ Loaded<ClusterState> load_cluster_state(const std::string& command, const StateO
 void add_http_client_options(CLI::App& cmd, AgentOptions& options, const std::string& prefix, const std::string& what,
                              const char* group) {
   const std::string flag = "--" + prefix + "-";
-  cmd.add_option(flag + "token-file", options.token_file, fmt::format("Bearer token for {}, read again for every connection", what))
-      ->type_name("FILE")->check(existing_file())->group(group);
+  cmd.add_option(flag + "token-file", options.token_file,
+                 fmt::format("Bearer token for {}, read again for every connection", what))
+      ->type_name("FILE")
+      ->check(existing_file())
+      ->group(group);
   cmd.add_option(flag + "ca", options.ca_file, fmt::format("CA bundle that verifies {} (default: the system's)", what))
-      ->type_name("FILE")->check(existing_file())->group(group);
+      ->type_name("FILE")
+      ->check(existing_file())
+      ->group(group);
   cmd.add_option(flag + "cert", options.cert_file, fmt::format("Client certificate for {} (PEM, mTLS)", what))
-      ->type_name("FILE")->check(existing_file())->group(group);
+      ->type_name("FILE")
+      ->check(existing_file())
+      ->group(group);
   cmd.add_option(flag + "key", options.key_file, fmt::format("Client key for {} (PEM, mTLS)", what))
-      ->type_name("FILE")->check(existing_file())->group(group);
+      ->type_name("FILE")
+      ->check(existing_file())
+      ->group(group);
   cmd.add_option(flag + "header", options.headers, "Extra request header 'Name: value' (repeatable)")
-      ->type_name("HEADER")->group(group);
-  cmd.add_flag(flag + "insecure", options.insecure, fmt::format("Do not verify the TLS certificate of {}", what))->group(group);
+      ->type_name("HEADER")
+      ->group(group);
+  cmd.add_flag(flag + "insecure", options.insecure, fmt::format("Do not verify the TLS certificate of {}", what))
+      ->group(group);
 }
 
 void add_prometheus_options(CLI::App& cmd, PrometheusCliOptions& options) {
@@ -95,15 +108,23 @@ void add_prometheus_options(CLI::App& cmd, PrometheusCliOptions& options) {
   cmd.add_option("--prometheus", options.urls,
                  "Read flow metrics (Hubble's port distribution, Retina's forward counts) from this "
                  "Prometheus-compatible server's HTTP API (repeatable)")
-      ->type_name("URL")->group(group);
-  cmd.add_option("--window", options.window, "Traffic of this long before now (or --until) for --prometheus (default 7d)")
-      ->type_name("DURATION")->group(group);
+      ->type_name("URL")
+      ->group(group);
+  cmd.add_option("--window", options.window,
+                 "Traffic of this long before now (or --until) for --prometheus (default 7d)")
+      ->type_name("DURATION")
+      ->group(group);
   add_http_client_options(cmd, options.http, "prometheus", "--prometheus", group);
   cmd.add_option("--prometheus-timeout", options.http.idle_timeout, "Seconds one query may take (default 60)")
-      ->check(CLI::PositiveNumber.description(""))->type_name("SECONDS")->group(group);
-  cmd.add_option("--prometheus-retries", options.http.retries,
-                 "Attempts after a failure that may pass (refused, timeout, 429, 5xx) before giving up (0 to 1000, default 5)")
-      ->check(CLI::Range(0, 1000).description(""))->type_name("N")->group(group);
+      ->check(CLI::PositiveNumber.description(""))
+      ->type_name("SECONDS")
+      ->group(group);
+  cmd.add_option(
+         "--prometheus-retries", options.http.retries,
+         "Attempts after a failure that may pass (refused, timeout, 429, 5xx) before giving up (0 to 1000, default 5)")
+      ->check(CLI::Range(0, 1000).description(""))
+      ->type_name("N")
+      ->group(group);
 }
 
 bool valid_header(const std::string& header) {
@@ -120,7 +141,8 @@ std::optional<std::vector<PrometheusQuery>> prometheus_queries(const std::string
     return std::nullopt;
   };
   const auto window = parse_duration(options.window);
-  if (!window || *window <= 0) return usage(fmt::format("--window '{}': expected a duration such as 7d, 24h or 90m", options.window));
+  if (!window || *window <= 0)
+    return usage(fmt::format("--window '{}': expected a duration such as 7d, 24h or 90m", options.window));
   for (const auto& header : options.http.headers) {
     if (!valid_header(header)) return usage("--prometheus-header: expected 'Name: value'");  // may be a secret
   }
@@ -129,7 +151,8 @@ std::optional<std::vector<PrometheusQuery>> prometheus_queries(const std::string
   }
   std::vector<PrometheusQuery> queries;
   for (const auto& url : options.urls) {
-    if (!is_url_source(url)) return usage(fmt::format("--prometheus '{}': expected an http(s):// URL", display_url(url)));
+    if (!is_url_source(url))
+      return usage(fmt::format("--prometheus '{}': expected an http(s):// URL", display_url(url)));
     PrometheusQuery query;
     query.url = url;
     query.http = options.http;
@@ -145,7 +168,9 @@ std::optional<std::vector<PrometheusQuery>> prometheus_queries(const std::string
   return queries;
 }
 
-ExitCode exit_code_of(const Error& error) { return error.kind == ErrorKind::usage ? ExitCode::usage : ExitCode::input_error; }
+ExitCode exit_code_of(const Error& error) {
+  return error.kind == ErrorKind::usage ? ExitCode::usage : ExitCode::input_error;
+}
 
 void set_examples(CLI::App& cmd, const std::vector<std::string>& examples) {
   std::string footer = "\nExamples:";
@@ -183,7 +208,8 @@ CLI::Option* make_choice(CLI::Option* option, const std::vector<std::pair<std::s
 }
 
 void add_ipblock_scope_option(CLI::App& cmd, IpBlockScope& scope) {
-  add_choice(cmd, "--ipblock-scope", scope, Choices<IpBlockScope>{{"all", IpBlockScope::all}, {"external", IpBlockScope::external}},
+  add_choice(cmd, "--ipblock-scope", scope,
+             Choices<IpBlockScope>{{"all", IpBlockScope::all}, {"external", IpBlockScope::external}},
              "Whether ipBlocks match pod addresses: all (as most CNIs) or external");
 }
 

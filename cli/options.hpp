@@ -13,9 +13,9 @@
 #include <netobs/engine.hpp>
 #include <netobs/graph.hpp>
 #include <netobs/inventory.hpp>
+#include <netobs/job.hpp>
 #include <netobs/kube.hpp>
 #include <netobs/manifest.hpp>
-#include <netobs/job.hpp>
 #include <netobs/state.hpp>
 
 #include "commands.hpp"
@@ -79,7 +79,6 @@ bool valid_header(const std::string& header);
 // The exit code for a library error: usage errors are 2, everything else 3.
 ExitCode exit_code_of(const Error& error);
 
-
 // Ends `cmd`'s help (and man page) with these command lines under "Examples:".
 void set_examples(CLI::App& cmd, const std::vector<std::string>& examples);
 
@@ -98,7 +97,8 @@ CLI::Option* make_choice(CLI::Option* option, const std::vector<std::pair<std::s
 
 // Adds an enumerated option parsed into `into`.
 template <typename T>
-CLI::Option* add_choice(CLI::App& cmd, const std::string& flags, T& into, const Choices<T>& names, const std::string& help) {
+CLI::Option* add_choice(CLI::App& cmd, const std::string& flags, T& into, const Choices<T>& names,
+                        const std::string& help) {
   std::vector<std::pair<std::string, int>> numbered;
   numbered.reserve(names.size());
   for (const auto& [name, value] : names) numbered.emplace_back(name, static_cast<int>(value));

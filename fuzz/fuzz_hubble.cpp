@@ -5,7 +5,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   netobs::IngestOptions options;
   options.format = "hubble";
-  options.dropped = size > 0 && (data[0] & 1) != 0 ? netobs::DroppedFlows::use_as_evidence : netobs::DroppedFlows::report_only;
+  options.dropped =
+      size > 0 && (data[0] & 1) != 0 ? netobs::DroppedFlows::use_as_evidence : netobs::DroppedFlows::report_only;
   netobs::fuzz::ingest_as(data, size, options);
   return 0;
 }

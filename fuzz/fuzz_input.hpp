@@ -3,13 +3,13 @@
 // memory.
 #pragma once
 
-#include <sys/mman.h>
-#include <unistd.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <netobs/limits.hpp>
 

@@ -5,9 +5,9 @@
 #include <netobs/explain.hpp>
 #include <netobs/ip.hpp>
 #include <netobs/labels.hpp>
+#include <netobs/time.hpp>
 
 #include "fuzz_input.hpp"
-#include <netobs/time.hpp>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);

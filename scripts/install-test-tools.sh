@@ -13,7 +13,7 @@ cd "$(dirname "$0")/../tests/tools"
 
 test_packages=(
   libgtest-dev
-  clang-14 libclang-rt-14-dev clang-tidy-14
+  clang-14 libclang-rt-14-dev clang-tidy-14 clang-format-14
   python3 openssl prometheus man-db graphviz bash-completion zsh fish
   gzip diffutils time
 )

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Quick start, part 2: install what is missing, build, and run every test (unit, golden and
 # end-to-end): first in the dev build (gcc), then under AddressSanitizer and UBSan (clang), then
-# clang-tidy, and last each fuzz target for a short while (NETOBS_FUZZ_SECONDS, default 10).
+# the clang-format check, clang-tidy, and last each fuzz target for a short while
+# (NETOBS_FUZZ_SECONDS, default 10).
 # Every step runs even when one before failed; the last line counts them all (CI reads it):
 # "tests: N passed, N failed, N skipped" (a test is skipped where a tool it needs is missing).
 set -euo pipefail
@@ -18,6 +19,8 @@ for preset in dev asan; do
   ctest --preset "$preset" -j "$jobs" | tee "$logs/$preset.log" || true
 done
 steps=()
+echo "== clang-format" >&2
+if ./scripts/format.sh --check; then steps+=(clang-format=passed); else steps+=(clang-format=failed); fi
 echo "== clang-tidy" >&2
 if ./scripts/tidy.sh; then steps+=(clang-tidy=passed); else steps+=(clang-tidy=failed); fi
 echo "== fuzz" >&2

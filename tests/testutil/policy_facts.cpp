@@ -85,12 +85,14 @@ void model_cluster_facts(const PolicyModel& model, OutputKind kind, Facts& out) 
     std::vector<std::string> peers{pods_fact(model.dns->namespace_name, selector_text(model.dns->selector))};
     for (const auto& ip : model.dns->ips) peers.push_back("cidr " + to_string(host_cidr(ip)));
     for (const auto& peer : peers) {
-      for (const auto& [protocol, port] : dns_port_keys()) out.emplace(policy, "out Accept", peer, port_fact(protocol, port));
+      for (const auto& [protocol, port] : dns_port_keys())
+        out.emplace(policy, "out Accept", peer, port_fact(protocol, port));
     }
   }
   const std::string deny = cluster_policy("default-deny-netobs", "Baseline", model.default_deny);
   out.emplace(deny, "in Deny", "every-pod", k_every_port);
-  for (const char* peer : {"every-pod", "cidr 0.0.0.0/0", "cidr ::/0"}) out.emplace(deny, "out Deny", peer, k_every_port);
+  for (const char* peer : {"every-pod", "cidr 0.0.0.0/0", "cidr ::/0"})
+    out.emplace(deny, "out Deny", peer, k_every_port);
 }
 
 }  // namespace
@@ -217,8 +219,9 @@ std::vector<std::string> cluster_ports(const json& rule) {
   std::vector<std::string> out;
   for (const auto& port : rule.value("ports", json::array())) {
     const json& number = port.value("portNumber", json::object());
-    out.push_back(number.contains("port") ? fmt::format("{}/{}", number.value("protocol", "TCP"), number["port"].get<int>())
-                                          : "? " + port.dump());
+    out.push_back(number.contains("port")
+                      ? fmt::format("{}/{}", number.value("protocol", "TCP"), number["port"].get<int>())
+                      : "? " + port.dump());
   }
   for (const auto& protocols : rule.value("protocols", json::array())) {
     for (const auto& [protocol, port] : protocols.items()) {
@@ -239,10 +242,12 @@ std::vector<std::string> cluster_peers(const json& peers) {
     if (peer.contains("namespaces") && peer["namespaces"] == json::object()) {
       out.emplace_back("every-pod");
     } else if (peer.contains("pods")) {
-      const json& namespaces = peer["pods"].value("namespaceSelector", json::object()).value("matchLabels", json::object());
-      out.push_back(namespaces.size() == 1 && namespaces.contains("kubernetes.io/metadata.name")
-                        ? pods_fact(namespaces["kubernetes.io/metadata.name"], selector_text(peer["pods"]["podSelector"]))
-                        : "? " + peer.dump());
+      const json& namespaces =
+          peer["pods"].value("namespaceSelector", json::object()).value("matchLabels", json::object());
+      out.push_back(
+          namespaces.size() == 1 && namespaces.contains("kubernetes.io/metadata.name")
+              ? pods_fact(namespaces["kubernetes.io/metadata.name"], selector_text(peer["pods"]["podSelector"]))
+              : "? " + peer.dump());
     } else if (peer.contains("networks")) {
       for (const auto& cidr : peer["networks"]) out.push_back("cidr " + cidr.get<std::string>());
     } else {
@@ -255,15 +260,15 @@ std::vector<std::string> cluster_peers(const json& peers) {
 void cluster_tier_facts(const json& doc, Facts& out) {
   // The subject: the namespaces by name, the only form netobs writes.
   std::set<std::string> namespaces;
-  const json& expressions = doc["spec"]["subject"].value("namespaces", json::object()).value("matchExpressions", json::array());
+  const json& expressions =
+      doc["spec"]["subject"].value("namespaces", json::object()).value("matchExpressions", json::array());
   if (expressions.size() == 1 && expressions[0].value("key", "") == "kubernetes.io/metadata.name" &&
       expressions[0].value("operator", "") == "In") {
     namespaces = expressions[0]["values"].get<std::set<std::string>>();
   } else {
     namespaces.insert("? " + doc["spec"]["subject"].dump());
   }
-  const std::string policy =
-      cluster_policy(doc["metadata"]["name"], doc["spec"].value("tier", "?"), namespaces);
+  const std::string policy = cluster_policy(doc["metadata"]["name"], doc["spec"].value("tier", "?"), namespaces);
   for (const auto& [section, key, direction] :
        {std::tuple{"ingress", "from", "in"}, std::tuple{"egress", "to", "out"}}) {
     for (const auto& rule : doc["spec"].value(section, json::array())) {

@@ -1,10 +1,10 @@
 #include "testutil/temp_dir.hpp"
 
-#include <unistd.h>
-#include <zlib.h>
-
 #include <fstream>
 #include <stdexcept>
+
+#include <unistd.h>
+#include <zlib.h>
 
 namespace netobs::testing {
 

@@ -15,20 +15,33 @@ Scenario bench_scenario(int namespaces, int workloads_per_namespace, int pods_pe
   int ip = 0;
   for (int n = 0; n < namespaces; ++n) {
     for (int w = 0; w < workloads_per_namespace; ++w) {
-      WorkloadSpec spec{fmt::format("team-{}", n), "Deployment", fmt::format("svc-{}", w),
-                        {{"app.kubernetes.io/name", fmt::format("svc-{}", w)}}, {}, {{"http", 8080}}, {}};
+      WorkloadSpec spec{fmt::format("team-{}", n),
+                        "Deployment",
+                        fmt::format("svc-{}", w),
+                        {{"app.kubernetes.io/name", fmt::format("svc-{}", w)}},
+                        {},
+                        {{"http", 8080}},
+                        {}};
       for (int p = 0; p < pods_per_workload; ++p, ++ip) {
-        spec.pods.push_back({fmt::format("svc-{}-5d8f7c9b4-p{:04d}", w, p), fmt::format("10.{}.{}.{}", 1 + ip / 62500, (ip / 250) % 250, ip % 250 + 1),
-                             s.nodes[static_cast<std::size_t>(ip) % s.nodes.size()].name, s.window_start - 3600, false});
+        spec.pods.push_back({fmt::format("svc-{}-5d8f7c9b4-p{:04d}", w, p),
+                             fmt::format("10.{}.{}.{}", 1 + ip / 62500, (ip / 250) % 250, ip % 250 + 1),
+                             s.nodes[static_cast<std::size_t>(ip) % s.nodes.size()].name, s.window_start - 3600,
+                             false});
       }
       s.workloads.push_back(std::move(spec));
     }
   }
   // Cluster DNS as every cluster has it: recommend's default DNS egress selects the pods of the
   // kube-dns Service, and refuses an inventory without them (the bench would time an error).
-  s.workloads.push_back({"kube-system", "Deployment", "coredns", {{"k8s-app", "kube-dns"}}, {}, {{"dns", 53}},
+  s.workloads.push_back({"kube-system",
+                         "Deployment",
+                         "coredns",
+                         {{"k8s-app", "kube-dns"}},
+                         {},
+                         {{"dns", 53}},
                          {{"coredns-5b6c7d8e9-bench1", "10.200.0.53", s.nodes[0].name, s.window_start - 3600, false}},
-                         false, "5b6c7d8e9"});
+                         false,
+                         "5b6c7d8e9"});
   s.services.push_back(
       {"kube-system", "kube-dns", "172.20.0.10", {{"k8s-app", "kube-dns"}}, {{"UDP", 53, "53"}, {"TCP", 53, "53"}}});
   // Each workload calls the next three in its namespace and one in the next namespace.
@@ -36,7 +49,8 @@ Scenario bench_scenario(int namespaces, int workloads_per_namespace, int pods_pe
     for (int w = 0; w < workloads_per_namespace; ++w) {
       const std::string self = fmt::format("team-{}/svc-{}", n, w);
       for (int k = 1; k <= 3; ++k) {
-        s.connections.push_back({self, fmt::format("team-{}/svc-{}", n, (w + k) % workloads_per_namespace), "TCP", 8080});
+        s.connections.push_back(
+            {self, fmt::format("team-{}/svc-{}", n, (w + k) % workloads_per_namespace), "TCP", 8080});
       }
       s.connections.push_back({self, fmt::format("team-{}/svc-{}", (n + 1) % namespaces, w), "TCP", 8080});
     }

@@ -41,25 +41,24 @@ int main(int argc, char** argv) {
   if (mode == "scenario" && argc == 3) {
     const std::filesystem::path dir = argv[2];
     const flowgen::Scenario s = flowgen::shop_scenario();
-    const bool ok = write(dir / "flows" / "inventory.json", flowgen::inventory_json(s)) &&
-                    write(dir / "flows" / "hubble" / "shop-hubble-flows.jsonl", flowgen::hubble_lines(s)) &&
-                    write(dir / "flows" / "vpc" /
-                              "123456789012_vpcflowlogs_us-east-1_fl-0a1b2c3d4e5f60718_20251124T1600Z_shop.log",
-                          flowgen::vpc_object(s)) &&
-                    write(dir / "truth" / "connections.tsv", flowgen::truth_tsv(s));
+    const bool ok =
+        write(dir / "flows" / "inventory.json", flowgen::inventory_json(s)) &&
+        write(dir / "flows" / "hubble" / "shop-hubble-flows.jsonl", flowgen::hubble_lines(s)) &&
+        write(dir / "flows" / "vpc" / "123456789012_vpcflowlogs_us-east-1_fl-0a1b2c3d4e5f60718_20251124T1600Z_shop.log",
+              flowgen::vpc_object(s)) &&
+        write(dir / "truth" / "connections.tsv", flowgen::truth_tsv(s));
     return ok ? 0 : 3;
   }
   if (mode == "bench" && argc == 5) {
     const long long records = std::stoll(argv[2]);
     const flowgen::Scenario s = flowgen::bench_scenario(40, 25, 4);
-    const bool ok = flowgen::write_bench_records(s, records, argv[3]) &&
-                    write(argv[4], flowgen::inventory_json(s));
+    const bool ok = flowgen::write_bench_records(s, records, argv[3]) && write(argv[4], flowgen::inventory_json(s));
     return ok ? 0 : 3;
   }
   if (mode == "bench-hubble" && argc == 5) {
     const flowgen::Scenario s = flowgen::bench_scenario(40, 25, 4);
-    const bool ok = flowgen::write_bench_hubble(s, std::stoll(argv[2]), argv[3]) &&
-                    write(argv[4], flowgen::inventory_json(s));
+    const bool ok =
+        flowgen::write_bench_hubble(s, std::stoll(argv[2]), argv[3]) && write(argv[4], flowgen::inventory_json(s));
     return ok ? 0 : 3;
   }
   return usage();

@@ -21,9 +21,9 @@ struct WorkloadSpec {
   std::string ns;
   std::string kind;  // Deployment, StatefulSet, DaemonSet, CronJob
   std::string name;
-  std::vector<std::pair<std::string, std::string>> selector;  // spec.selector.matchLabels
+  std::vector<std::pair<std::string, std::string>> selector;      // spec.selector.matchLabels
   std::vector<std::pair<std::string, std::string>> extra_labels;  // on pods, not in the selector
-  std::vector<std::pair<std::string, int>> ports;  // container port name, number (TCP)
+  std::vector<std::pair<std::string, int>> ports;                 // container port name, number (TCP)
   std::vector<PodSpec> pods;
   bool host_network = false;
   std::string template_hash = "5d8f7c9b4";
@@ -49,8 +49,8 @@ struct NodeSpec {
 
 // One observed connection pattern between two endpoints (a workload, or an address outside).
 struct Connection {
-  std::string client;  // "ns/workload" or an IP
-  std::string server;  // "ns/workload" or an IP
+  std::string client;    // "ns/workload" or an IP
+  std::string server;    // "ns/workload" or an IP
   std::string protocol;  // TCP or UDP
   int port = 0;
   int count = 1;           // connections over the window

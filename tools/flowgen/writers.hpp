@@ -14,9 +14,8 @@ std::string inventory_json(const Scenario& scenario);
 std::string hubble_lines(const Scenario& scenario);
 // Appends one Hubble flow line (`hubble observe -o json`) from `src` to `dst` to `out`.
 void hubble_line(std::string& out, const Scenario& s, std::int64_t time, int nanos, const Endpoint& src,
-                 const Endpoint& dst, const std::string& protocol, int sport, int dport, const char* flags,
-                 bool reply, const char* direction, const char* verdict = "FORWARDED",
-                 const char* drop_reason = nullptr);
+                 const Endpoint& dst, const std::string& protocol, int sport, int dport, const char* flags, bool reply,
+                 const char* direction, const char* verdict = "FORWARDED", const char* drop_reason = nullptr);
 // An S3-style VPC flow log object (custom v5 format, header line) for the connections that
 // crossed an ENI.
 std::string vpc_object(const Scenario& scenario);

@@ -12,29 +12,29 @@ namespace netobs {
 
 // How an http(s):// source is read (libcurl): authentication, TLS and failure handling.
 struct AgentOptions {
-  std::string token_file;             // bearer token, re-read on every (re)connect
-  std::string ca_file;                // CA bundle that verifies the agent; empty: the system's
-  std::string cert_file;              // client certificate and key (mTLS)
+  std::string token_file;  // bearer token, re-read on every (re)connect
+  std::string ca_file;     // CA bundle that verifies the agent; empty: the system's
+  std::string cert_file;   // client certificate and key (mTLS)
   std::string key_file;
-  std::vector<std::string> headers;   // "Name: value"; never printed
-  bool insecure = false;              // skip TLS verification
-  double connect_timeout = 10;        // seconds
-  double idle_timeout = 60;           // seconds without a byte before the connection counts as broken
-  int retries = 5;                    // failed attempts in a row before giving up (Prometheus queries)
+  std::vector<std::string> headers;  // "Name: value"; never printed
+  bool insecure = false;             // skip TLS verification
+  double connect_timeout = 10;       // seconds
+  double idle_timeout = 60;          // seconds without a byte before the connection counts as broken
+  int retries = 5;                   // failed attempts in a row before giving up (Prometheus queries)
   // Seconds an agent may stay unreachable (refused, reset, 429, 5xx, a rotated token) before the
   // collection gives up: an agent rollout takes a minute or two.
   std::int64_t retry_for = 300;
-  double max_backoff = 5;             // seconds between attempts, at most (exponential, with jitter)
+  double max_backoff = 5;  // seconds between attempts, at most (exponential, with jitter)
 };
 
 // A Prometheus-compatible HTTP API to read flow metrics from (--prometheus): the increase of
 // Hubble's hubble_port_distribution_total (and Retina's networkobservability_adv_forward_count)
 // over a window, summed by the labels naming an edge.
 struct PrometheusQuery {
-  std::string url;                  // the server's base URL (…/api/v1/query is appended)
+  std::string url;                                // the server's base URL (…/api/v1/query is appended)
   std::int64_t window = std::int64_t{7} * 86400;  // seconds of traffic, ending at `at`
-  std::int64_t at = 0;              // evaluation time, Unix seconds; 0 = now
-  AgentOptions http;                // bearer token file, TLS, headers, timeouts, retries
+  std::int64_t at = 0;                            // evaluation time, Unix seconds; 0 = now
+  AgentOptions http;                              // bearer token file, TLS, headers, timeouts, retries
   std::uint64_t max_answer_bytes = 256ULL << 20;  // a larger answer is read namespace by namespace
 };
 
@@ -50,9 +50,9 @@ struct CollectProgress {
 };
 
 struct CollectOptions {
-  bool follow = false;             // keep reading; reconnect when an agent's stream ends or breaks
-  std::int64_t duration = 0;       // seconds; 0 = no bound
-  std::uint64_t max_flows = 0;     // records; 0 = no bound
+  bool follow = false;          // keep reading; reconnect when an agent's stream ends or breaks
+  std::int64_t duration = 0;    // seconds; 0 = no bound
+  std::uint64_t max_flows = 0;  // records; 0 = no bound
   AgentOptions agent;
   // Saves the aggregated edges (see edge_file.hpp) to this file every `checkpoint_every` seconds
   // and at the end; an existing file is read first, so a new run resumes from it.

@@ -11,7 +11,7 @@
 namespace netobs {
 
 struct ConnectivityEntry {
-  std::string source;       // "ns/name[Kind]" or "a.b.c.d-e.f.g.h[External]"
+  std::string source;  // "ns/name[Kind]" or "a.b.c.d-e.f.g.h[External]"
   std::string destination;
   ConnectionSet connections;
 };

@@ -30,8 +30,8 @@ struct ConnectivityChange {
   ChangeType type = ChangeType::changed;
   std::string source;
   std::string destination;
-  ConnectionSet live;      // ref1
-  ConnectionSet proposed;  // ref2
+  ConnectionSet live;         // ref1
+  ConnectionSet proposed;     // ref2
   std::string workload_info;  // "workload ns/name[Kind] added|removed", when an end exists in one state only
 
   bool widens() const;   // the proposal allows something the live state does not
@@ -45,17 +45,17 @@ struct FlowChange {
 };
 
 struct FlowImpact {
-  std::vector<FlowChange> fixed;        // blocked live, allowed by the proposal
-  std::vector<FlowChange> would_break;  // allowed live, blocked by the proposal
+  std::vector<FlowChange> fixed;                   // blocked live, allowed by the proposal
+  std::vector<FlowChange> would_break;             // allowed live, blocked by the proposal
   std::vector<ConnectivityChange> unused_removed;  // live permissions no observed flow used, which the proposal removes
-  std::size_t evaluated = 0;  // observed edges both states could judge
+  std::size_t evaluated = 0;                       // observed edges both states could judge
   // Observed edges either state could judge: none means the flows name nothing of the cluster, and
   // the flow check ran on nothing.
   std::size_t judged = 0;
 };
 
 struct PolicyDiff {
-  std::vector<ObjectChange> objects;           // sorted by namespace, name
+  std::vector<ObjectChange> objects;             // sorted by namespace, name
   std::vector<ConnectivityChange> connectivity;  // changed, added, removed; each sorted by source, destination
   std::optional<FlowImpact> flows;
   std::vector<std::string> notes;

@@ -25,9 +25,9 @@ Result<void> write_edge_file(const std::string& path, const FlowAggregate& aggre
 
 // Adds the edges and counters of the edge file at `path` (plain or gzip) to `aggregate` and
 // `summary`, its denied connections to aggregate.denied, unsettled (settle_denied). An
-// invalid_input error names the file and line of the first bad line; a newer version is refused. With `since`/`until` (Unix seconds), an edge seen only outside the window
-// is left out and counted as skipped; one that overlaps it is kept whole (edges keep no times of
-// single flows).
+// invalid_input error names the file and line of the first bad line; a newer version is refused. With `since`/`until`
+// (Unix seconds), an edge seen only outside the window is left out and counted as skipped; one that overlaps it is kept
+// whole (edges keep no times of single flows).
 Result<void> read_edge_file(const std::string& path, FlowAggregate& aggregate, IngestSummary& summary,
                             std::optional<std::int64_t> since = std::nullopt,
                             std::optional<std::int64_t> until = std::nullopt);

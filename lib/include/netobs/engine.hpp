@@ -32,8 +32,8 @@ struct Endpoint {
 struct RuleVerdict {
   std::size_t index = 0;  // 1-based, as in the policy
   bool peer_matches = false;
-  ConnectionSet ports;    // what the rule allows toward this peer
-  std::string note;       // e.g. why a named port matched nothing
+  ConnectionSet ports;  // what the rule allows toward this peer
+  std::string note;     // e.g. why a named port matched nothing
 };
 
 struct PolicyVerdict {
@@ -71,7 +71,8 @@ class PolicyEngine {
 
   // What one side allows: `subject` is the source for egress and the destination for ingress.
   // Fills `why` when given.
-  ConnectionSet side(PolicyType type, const Endpoint& subject, const Endpoint& peer, SideExplanation* why = nullptr) const;
+  ConnectionSet side(PolicyType type, const Endpoint& subject, const Endpoint& peer,
+                     SideExplanation* why = nullptr) const;
 
   bool selects(const NetworkPolicy& policy, const ClusterPod& pod) const;
   bool isolated(const ClusterPod& pod, PolicyType type) const;

@@ -12,17 +12,17 @@
 namespace netobs {
 
 enum class ErrorKind {
-  invalid_input,  // the data is not what it claims to be (bad record, not a Kubernetes List)
-  io,             // a file or stream could not be read or written
-  usage,          // the caller's options contradict each other
-  network,        // a server could not be reached
-  tls,            // a TLS handshake or certificate check failed: waiting does not mend it
-  auth,           // a server refused the credentials (401, or 403 for a token)
-  timeout,        // a server did not answer in time
-  kube_api,       // the Kubernetes API server refused or failed a request
-  forbidden,      // the API server said the user may not (403)
-  not_served,     // the API server does not serve the resource asked for (404)
-  limit,          // an input exceeded a bound of InputLimits; the message names the option to raise it
+  invalid_input,      // the data is not what it claims to be (bad record, not a Kubernetes List)
+  io,                 // a file or stream could not be read or written
+  usage,              // the caller's options contradict each other
+  network,            // a server could not be reached
+  tls,                // a TLS handshake or certificate check failed: waiting does not mend it
+  auth,               // a server refused the credentials (401, or 403 for a token)
+  timeout,            // a server did not answer in time
+  kube_api,           // the Kubernetes API server refused or failed a request
+  forbidden,          // the API server said the user may not (403)
+  not_served,         // the API server does not serve the resource asked for (404)
+  limit,              // an input exceeded a bound of InputLimits; the message names the option to raise it
   no_cluster_config,  // no kubeconfig and not in a pod: the cluster cannot be read at all
 };
 

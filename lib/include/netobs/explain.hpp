@@ -24,12 +24,12 @@ struct Explanation {
   int port = 0;
   bool allowed = false;
   Exemption exemption = Exemption::none;  // why policies were not consulted, when they were not
-  SideExplanation egress;   // of `from`
-  SideExplanation ingress;  // of `to`
+  SideExplanation egress;                 // of `from`
+  SideExplanation ingress;                // of `to`
 };
 
-Explanation explain(const PolicyEngine& engine, const NamedEndpoint& from, const NamedEndpoint& to,
-                    Protocol protocol, int port);
+Explanation explain(const PolicyEngine& engine, const NamedEndpoint& from, const NamedEndpoint& to, Protocol protocol,
+                    int port);
 
 // "80", "80/TCP", "53/udp": a port and protocol (TCP when omitted); nullopt when malformed.
 std::optional<std::pair<int, Protocol>> parse_port_spec(const std::string& text);

@@ -28,8 +28,8 @@ struct FlowEndpoint {
   std::string pod_name;
   std::string workload_name;  // from `workloads[0]`, when present
   std::string workload_kind;
-  Labels labels;              // k8s: labels without the io.cilium.* and namespace labels
-  std::string reserved;       // "host", "world", "kube-apiserver", ... from reserved: labels
+  Labels labels;         // k8s: labels without the io.cilium.* and namespace labels
+  std::string reserved;  // "host", "world", "kube-apiserver", ... from reserved: labels
   bool known() const { return !namespace_name.empty() || !reserved.empty(); }
   bool operator==(const FlowEndpoint&) const = default;
 };

@@ -28,8 +28,8 @@ enum class PeerKind {
 
 struct Peer {
   PeerKind kind = PeerKind::external;
-  WorkloadRef workload;  // PeerKind::workload
-  IpAddress ip;          // the other kinds
+  WorkloadRef workload;     // PeerKind::workload
+  IpAddress ip;             // the other kinds
   std::string entity = {};  // PeerKind::reserved: the identity's name without `reserved:`
 
   auto operator<=>(const Peer&) const = default;
@@ -63,7 +63,7 @@ struct AttributionReport {
   // The same per destination, protocol and port, when only an address named the node (VPC records,
   // not Hubble's `reserved:host`): what a default deny cuts off. Edge -> flows.
   std::map<EdgeId, std::uint64_t> snat_edges;
-  std::map<std::string, std::uint64_t> node_traffic;    // "node -> ns/wl TCP 8080" -> flows
+  std::map<std::string, std::uint64_t> node_traffic;  // "node -> ns/wl TCP 8080" -> flows
   // Pod addresses left out of every policy: held by no inventoried pod at the time of the
   // traffic, or claimed by two; address -> flows.
   std::map<IpAddress, std::uint64_t> unheld_pod_ips;

@@ -31,7 +31,7 @@ enum class Strictness { skip_malformed, stop_at_first };
 
 struct IngestOptions {
   std::string format = "auto";  // "auto" (detected per source) or a name from flow_format_names()
-  std::string vpc_format;  // a LogFormat string for header-less VPC records; empty = default v2
+  std::string vpc_format;       // a LogFormat string for header-less VPC records; empty = default v2
   DroppedFlows dropped = DroppedFlows::report_only;
   Strictness strictness = Strictness::skip_malformed;
   std::size_t max_messages = 5;  // malformed records shown before the rest are only counted
@@ -82,8 +82,8 @@ struct CollectionGap {
 };
 
 struct IngestSummary {
-  std::uint64_t records_read = 0;  // every non-empty, non-header line or JSON object
-  std::uint64_t records_used = 0;  // records that became (part of) an edge
+  std::uint64_t records_read = 0;                // every non-empty, non-header line or JSON object
+  std::uint64_t records_used = 0;                // records that became (part of) an edge
   std::map<std::string, std::uint64_t> skipped;  // reason -> count
   std::map<DeniedConnection, std::uint64_t> denied;
   std::vector<Error> malformed;  // where and why, the first max_messages of them (describe() words them)
@@ -95,9 +95,9 @@ struct IngestSummary {
   std::int64_t first_seen = 0;
   std::int64_t last_seen = 0;
   std::vector<std::string> sources;  // "path (format)"
-  std::string ended_by;  // why a collection ended early ("SIGINT", "--duration 24h reached"); empty
-  std::uint64_t reconnects = 0;  // to agent endpoints
-  std::vector<CollectionGap> gaps;  // in the order they began
+  std::string ended_by;              // why a collection ended early ("SIGINT", "--duration 24h reached"); empty
+  std::uint64_t reconnects = 0;      // to agent endpoints
+  std::vector<CollectionGap> gaps;   // in the order they began
   // The source failure that ended a collection (CollectOptions::keep_after_failure); what was
   // collected before it is kept.
   std::string failure;
@@ -162,9 +162,8 @@ struct FlowAggregate {
 // Returns an error for an unreadable file, a truncated gzip stream, or (with
 // Strictness::stop_at_first) the first malformed record; malformed records are otherwise counted
 // in `summary` and skipped. `inventory` supplies listening ports for deciding who is the client.
-Result<void> ingest_source(const std::string& source, const IngestOptions& options,
-                           const Inventory& inventory, FlowAggregate& aggregate,
-                           IngestSummary& summary);
+Result<void> ingest_source(const std::string& source, const IngestOptions& options, const Inventory& inventory,
+                           FlowAggregate& aggregate, IngestSummary& summary);
 // The files among `sources` (files, and directories walked as ingest walks them; not "-" or URLs)
 // that hold a Kubernetes List (`kubectl get -o json|yaml`): an inventory given among the flows,
 // which ingest skips. None when options.format names a flow format. Errors: a file or directory

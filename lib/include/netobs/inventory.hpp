@@ -27,7 +27,9 @@ namespace netobs {
 // The command that writes an inventory netobs reads whole: every kind it uses, the API server's
 // endpoints included.
 inline constexpr const char* k_inventory_command =
-    "kubectl get namespaces,nodes,pods,services,endpoints,endpointslices,deployments,statefulsets,daemonsets,replicasets,jobs,cronjobs -A -o json";
+    "kubectl get "
+    "namespaces,nodes,pods,services,endpoints,endpointslices,deployments,statefulsets,daemonsets,replicasets,jobs,"
+    "cronjobs -A -o json";
 
 struct ServicePort {
   Protocol protocol = Protocol::tcp;
@@ -224,8 +226,9 @@ class Inventory {
   };
   struct ListenKeyHash {
     std::size_t operator()(const ListenKey& key) const {
-      return IpAddressHash{}(key.ip) ^ ((static_cast<std::size_t>(key.port) << 8 | static_cast<std::size_t>(key.protocol)) *
-                                        0x9e3779b97f4a7c15ULL);
+      return IpAddressHash{}(key.ip) ^
+             ((static_cast<std::size_t>(key.port) << 8 | static_cast<std::size_t>(key.protocol)) *
+              0x9e3779b97f4a7c15ULL);
     }
   };
   std::unordered_set<ListenKey, ListenKeyHash> m_listening;

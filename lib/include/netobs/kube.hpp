@@ -14,8 +14,8 @@
 namespace netobs {
 
 struct ClusterReadOptions {
-  std::string kubeconfig;  // --kubeconfig; empty: $KUBECONFIG, ~/.kube/config, then in-cluster
-  std::string context;     // --context; empty: current-context
+  std::string kubeconfig;               // --kubeconfig; empty: $KUBECONFIG, ~/.kube/config, then in-cluster
+  std::string context;                  // --context; empty: current-context
   std::vector<std::string> namespaces;  // empty: all namespaces
   double request_timeout = 30;          // seconds per request
   int max_attempts = 5;                 // per request, on 429, 5xx and connection failures
@@ -24,9 +24,9 @@ struct ClusterReadOptions {
 };
 
 struct ClusterSnapshot {
-  std::string origin;  // "cluster <context> (<server>)", for messages
-  std::string list;    // {"apiVersion":"v1","kind":"List","items":[...]}, each item with its kind
-  std::string policies;  // the same List holding only the NetworkPolicies
+  std::string origin;              // "cluster <context> (<server>)", for messages
+  std::string list;                // {"apiVersion":"v1","kind":"List","items":[...]}, each item with its kind
+  std::string policies;            // the same List holding only the NetworkPolicies
   std::vector<std::string> notes;  // what could not be read and was left out (e.g. nodes: forbidden)
   // Optional resources the server refused (403) or does not serve (404), each with what is lost.
   std::vector<std::string> warnings;

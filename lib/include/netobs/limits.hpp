@@ -10,7 +10,7 @@
 namespace netobs {
 
 struct InputLimits {
-  std::size_t max_depth = 256;               // nesting of one YAML or JSON document
+  std::size_t max_depth = 256;                // nesting of one YAML or JSON document
   std::size_t max_nodes = 5'000'000;          // values in one document, aliases expanded
   std::size_t max_alias_nodes = 100'000;      // values that YAML aliases add to one document
   std::size_t max_documents = 100'000;        // YAML documents in one file

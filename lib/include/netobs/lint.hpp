@@ -69,15 +69,15 @@ struct LintInput {
   // file's object wins over one of these with the same kind, namespace and name. Their objects
   // are in no file: findings on them name the object (Diagnostic::in_file is false).
   std::vector<std::pair<std::string, std::string>> texts;
-  const Inventory* inventory = nullptr;  // pods and namespaces, from recommend's inventory
-  std::string inventory_origin;          // its path, for messages
-  const Graph* flows = nullptr;  // the dependency graph of observed flows (--flows)
+  const Inventory* inventory = nullptr;            // pods and namespaces, from recommend's inventory
+  std::string inventory_origin;                    // its path, for messages
+  const Graph* flows = nullptr;                    // the dependency graph of observed flows (--flows)
   InputErrors input_errors = InputErrors::report;  // a file that does not parse: a finding, or the end (--strict-input)
 };
 
 struct Report {
-  std::vector<Diagnostic> diagnostics;  // sorted by file, line, column, object, field, rule
-  std::vector<std::string> notes;       // files and documents that were skipped
+  std::vector<Diagnostic> diagnostics;       // sorted by file, line, column, object, field, rule
+  std::vector<std::string> notes;            // files and documents that were skipped
   std::vector<UnanalysedPolicy> unanalysed;  // policies of other kinds, which no rule checked
   std::size_t policies = 0;
   std::size_t unparsable = 0;  // files that did not parse (each an unparsable-file finding)

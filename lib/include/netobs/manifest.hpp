@@ -8,8 +8,8 @@
 
 #include <netobs/error.hpp>
 #include <netobs/inventory.hpp>
-#include <netobs/pod.hpp>
 #include <netobs/labels.hpp>
+#include <netobs/pod.hpp>
 #include <netobs/policy.hpp>
 
 namespace netobs {
@@ -54,10 +54,10 @@ struct ManifestSet {
   // Pods of Jobs and CronJobs that ran to completion: between runs no running pod stands for the
   // workload, yet it exists and its policies apply at its next run. Not part of the running state.
   std::vector<ClusterPod> finished_pods;
-  std::map<std::string, Labels> namespaces;  // every namespace that is declared or holds a pod
+  std::map<std::string, Labels> namespaces;                   // every namespace that is declared or holds a pod
   std::map<std::string, SourceLocation> namespace_locations;  // where a Namespace object declares it
-  std::vector<std::string> notes;            // documents and files skipped, and why
-  std::vector<FileProblem> problems;         // files that did not parse (InputErrors::report)
+  std::vector<std::string> notes;                             // documents and files skipped, and why
+  std::vector<FileProblem> problems;                          // files that did not parse (InputErrors::report)
   std::vector<UnanalysedPolicy> unanalysed;  // policies of other kinds, which no result takes into account
   std::map<std::string, std::vector<IpAddress>> node_addresses;  // node name -> addresses (from an inventory)
 

@@ -14,7 +14,7 @@
 namespace netobs {
 
 struct ObserveOptions {
-  std::vector<std::string> sources;        // files, directories, "-" or agent URLs
+  std::vector<std::string> sources;  // files, directories, "-" or agent URLs
   IngestOptions ingest;
   std::vector<std::string> cluster_cidrs;  // --cluster-cidr, as the user wrote them
   std::vector<std::string> edge_files;     // saved edges (edge_file.hpp), read before the sources

@@ -17,7 +17,7 @@ struct Pod {
   std::string namespace_name;
   std::string name;
   Labels labels;
-  std::vector<IpAddress> ips;  // status.podIPs, then status.podIP (deduplicated)
+  std::vector<IpAddress> ips;        // status.podIPs, then status.podIP (deduplicated)
   std::optional<IpAddress> host_ip;  // status.hostIP: the node it runs on
   bool host_network = false;
   std::string node_name;
@@ -32,8 +32,8 @@ struct Pod {
   // pod, and when it stopped holding its addresses (nullopt: it still holds them).
   std::int64_t seen_until = 0;
   std::optional<std::int64_t> lease_end;
-  WorkloadRef controller;                     // the direct controller (ownerReferences), or the pod itself
-  WorkloadRef owner;                          // the root owner, once an inventory resolved it
+  WorkloadRef controller;  // the direct controller (ownerReferences), or the pod itself
+  WorkloadRef owner;       // the root owner, once an inventory resolved it
 };
 
 }  // namespace netobs

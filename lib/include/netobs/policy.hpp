@@ -48,8 +48,8 @@ struct PolicyPeer {
 };
 
 struct PolicyPort {
-  std::optional<Protocol> protocol;                       // absent = TCP
-  std::optional<std::variant<int, std::string>> port;     // number or named port; absent = all
+  std::optional<Protocol> protocol;                    // absent = TCP
+  std::optional<std::variant<int, std::string>> port;  // number or named port; absent = all
   std::optional<int> end_port;
 
   auto operator<=>(const PolicyPort&) const = default;

@@ -40,11 +40,11 @@ enum class NodeScope { own_node, other_nodes };
 
 struct AllowPeer {
   AllowPeerKind kind = AllowPeerKind::address;
-  WorkloadRef workload;              // workload
-  LabelSelector selector;            // workload
-  std::vector<Cidr> cidrs;           // address, apiserver, domains
-  std::vector<std::string> domains;  // domains: exact names
-  std::string label;                 // what the address is, for reviewers ("orders-db (RDS)"), or empty
+  WorkloadRef workload;                        // workload
+  LabelSelector selector;                      // workload
+  std::vector<Cidr> cidrs;                     // address, apiserver, domains
+  std::vector<std::string> domains;            // domains: exact names
+  std::string label;                           // what the address is, for reviewers ("orders-db (RDS)"), or empty
   NodeScope node_scope = NodeScope::own_node;  // nodes
 
   auto operator<=>(const AllowPeer&) const = default;

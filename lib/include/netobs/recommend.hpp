@@ -27,7 +27,7 @@ struct RecommendOptions {
   DnsMode dns = DnsMode::allow;
   std::optional<LabelSelector> dns_selector;  // overrides the kube-dns Service's selector
   std::string dns_namespace = "kube-system";
-  std::vector<IpAddress> dns_ips;             // NodeLocal DNSCache and similar
+  std::vector<IpAddress> dns_ips;  // NodeLocal DNSCache and similar
   // Resolvers the cluster DNS server forwards to, allowed in its egress although flow logs never
   // show that traffic: 169.254.169.253 (the Amazon-provided DNS), the base+2 address of each
   // VPC CIDR, and these.
@@ -35,7 +35,7 @@ struct RecommendOptions {
   std::vector<Cidr> vpc_cidrs;
   // Where the API server's endpoints live (stable, unlike the endpoint addresses themselves).
   std::vector<Cidr> apiserver_cidrs;
-  std::vector<std::string> namespaces;          // limit output to these; empty = the scope's
+  std::vector<std::string> namespaces;  // limit output to these; empty = the scope's
   NamespaceScope scope = NamespaceScope::non_system;
   std::vector<std::string> exclude_namespaces;  // never these, whatever else says
   DefaultDeny default_deny = DefaultDeny::no;
@@ -52,16 +52,16 @@ struct RecommendOptions {
 };
 
 struct Recommendation {
-  PolicyModel model;                           // what each output kind writes (network_policies(model) for the engine)
-  std::vector<std::string> notes;              // for review: what was left out and why
-  std::vector<std::string> unobserved;         // with --default-deny: workloads it will cut off, and why
+  PolicyModel model;                    // what each output kind writes (network_policies(model) for the engine)
+  std::vector<std::string> notes;       // for review: what was left out and why
+  std::vector<std::string> unobserved;  // with --default-deny: workloads it will cut off, and why
   // With --default-deny: pod egress seen only as its node's address (SNAT), per node, destination
   // and port; it will be cut off, since no policy can name the pod.
   std::vector<std::string> unattributed_egress;
-  std::vector<std::string> unisolated;         // with --default-deny: namespaces it leaves open, and why
-  std::string dns_description;                 // what DNS egress allows, for the summary
-  std::vector<std::string> named_addresses;    // "52.94.1.12: S3 us-east-1 (52.94.0.0/22)", sorted
-  std::set<IpAddress> named_ips;               // the addresses those lines name
+  std::vector<std::string> unisolated;       // with --default-deny: namespaces it leaves open, and why
+  std::string dns_description;               // what DNS egress allows, for the summary
+  std::vector<std::string> named_addresses;  // "52.94.1.12: S3 us-east-1 (52.94.0.0/22)", sorted
+  std::set<IpAddress> named_ips;             // the addresses those lines name
   std::vector<std::string> widened;
   // --egress-names: "ns/wl: 203.0.113.5 -> api.example.com"; --aggregate-aws: each /32 and the
   // range that replaced it

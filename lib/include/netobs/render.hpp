@@ -32,7 +32,7 @@ std::string render_policies(const std::vector<NetworkPolicy>& policies, OutputFo
 std::string render_recommendation(const PolicyModel& model, OutputKind kind, OutputFormat format);
 
 // The human summary of what was read, used, skipped and left out; at most `top` rows per list.
-std::string render_summary(const IngestSummary& summary, const Graph& graph,
-                           const Recommendation& recommendation, std::size_t top);
+std::string render_summary(const IngestSummary& summary, const Graph& graph, const Recommendation& recommendation,
+                           std::size_t top);
 
 }  // namespace netobs

@@ -1,6 +1,4 @@
 // The three parts of a policy diff; see diff.hpp.
-#include <netobs/diff.hpp>
-
 #include <algorithm>
 #include <map>
 #include <set>
@@ -8,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <netobs/connectivity.hpp>
+#include <netobs/diff.hpp>
 #include <netobs/edge_check.hpp>
 #include <netobs/render.hpp>
 
@@ -29,7 +28,8 @@ std::string policy_text(const NetworkPolicy* policy) {
   return text;
 }
 
-std::vector<ObjectChange> diff_objects(const std::vector<NetworkPolicy>& live, const std::vector<NetworkPolicy>& proposed) {
+std::vector<ObjectChange> diff_objects(const std::vector<NetworkPolicy>& live,
+                                       const std::vector<NetworkPolicy>& proposed) {
   const auto before = by_key(live);
   const auto after = by_key(proposed);
   std::set<PolicyKey> keys;
@@ -42,9 +42,9 @@ std::vector<ObjectChange> diff_objects(const std::vector<NetworkPolicy>& live, c
     const NetworkPolicy* old_policy = b == before.end() ? nullptr : b->second;
     const NetworkPolicy* new_policy = a == after.end() ? nullptr : a->second;
     const std::string name = key.first + "/" + key.second;
-    std::string text = unified_diff(policy_text(old_policy), policy_text(new_policy),
-                                    old_policy ? "live/" + name : "/dev/null",
-                                    new_policy ? "proposed/" + name : "/dev/null");
+    std::string text =
+        unified_diff(policy_text(old_policy), policy_text(new_policy), old_policy ? "live/" + name : "/dev/null",
+                     new_policy ? "proposed/" + name : "/dev/null");
     if (text.empty()) continue;
     const ChangeType type = !old_policy ? ChangeType::added : !new_policy ? ChangeType::removed : ChangeType::changed;
     out.push_back({type, key.first, key.second, std::move(text)});
@@ -85,7 +85,9 @@ void merge_ranges_of_new_workloads(std::vector<ConnectivityChange>& changes) {
   std::vector<bool> drop(changes.size(), false);
   for (auto& [key, members] : groups) {
     const bool from_outside = std::get<0>(key);
-    auto range_of = [&](std::size_t i) { return *external_range(from_outside ? changes[i].source : changes[i].destination); };
+    auto range_of = [&](std::size_t i) {
+      return *external_range(from_outside ? changes[i].source : changes[i].destination);
+    };
     std::sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) { return range_of(a) < range_of(b); });
     std::size_t head = members.front();
     // Plain variables, not a structured binding: the lambda below captures them (clang 14).
@@ -221,9 +223,10 @@ ManifestSet proposed_state(const ManifestSet& live, const ManifestSet& proposal,
       ++kept;
     }
     if (kept > 0) {
-      notes.push_back(fmt::format("{} live policies in namespaces the proposal has no policy in are kept as they are "
-                                  "(--prune treats the proposal as every policy of the cluster)",
-                                  kept));
+      notes.push_back(
+          fmt::format("{} live policies in namespaces the proposal has no policy in are kept as they are "
+                      "(--prune treats the proposal as every policy of the cluster)",
+                      kept));
     }
   }
   return state;
@@ -233,9 +236,12 @@ ManifestSet proposed_state(const ManifestSet& live, const ManifestSet& proposal,
 
 std::string_view to_string(ChangeType type) {
   switch (type) {
-    case ChangeType::added: return "added";
-    case ChangeType::removed: return "removed";
-    case ChangeType::changed: return "changed";
+    case ChangeType::added:
+      return "added";
+    case ChangeType::removed:
+      return "removed";
+    case ChangeType::changed:
+      return "changed";
   }
   return "changed";
 }

@@ -28,7 +28,7 @@ std::vector<std::string> split_lines(const std::string& text) {
 }
 
 struct Op {
-  char kind;  // ' ', '-', '+'
+  char kind;      // ' ', '-', '+'
   std::size_t a;  // line index in before (for ' ' and '-')
   std::size_t b;  // line index in after (for ' ' and '+')
 };

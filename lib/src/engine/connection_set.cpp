@@ -1,8 +1,8 @@
-#include <netobs/connection_set.hpp>
-
 #include <algorithm>
 
 #include <fmt/format.h>
+
+#include <netobs/connection_set.hpp>
 
 namespace netobs {
 namespace {
@@ -72,9 +72,8 @@ bool ConnectionSet::empty() const {
 }
 
 bool ConnectionSet::is_all() const {
-  return std::all_of(m_ranges.begin(), m_ranges.end(), [](const Ranges& r) {
-    return r.size() == 1 && r.front() == std::make_pair(1, 65535);
-  });
+  return std::all_of(m_ranges.begin(), m_ranges.end(),
+                     [](const Ranges& r) { return r.size() == 1 && r.front() == std::make_pair(1, 65535); });
 }
 
 std::string ConnectionSet::to_string() const {
@@ -89,7 +88,7 @@ std::string ConnectionSet::to_string() const {
     for (std::size_t i = 0; i < list.size(); ++i) {
       if (i) out += ',';
       out += list[i].first == list[i].second ? fmt::format("{}", list[i].first)
-                                               : fmt::format("{}-{}", list[i].first, list[i].second);
+                                             : fmt::format("{}-{}", list[i].first, list[i].second);
     }
   }
   return out;

@@ -37,7 +37,8 @@ EdgeVerdict check_edge(const PolicyEngine& engine, const EdgeId& edge) {
   verdict.egress = engine.side(PolicyType::egress, client, server).contains(edge.protocol, edge.port);
   verdict.ingress = engine.side(PolicyType::ingress, server, client).contains(edge.protocol, edge.port);
   if (!verdict.egress && client.pod) verdict.egress_policy = isolating_policy(engine, *client.pod, PolicyType::egress);
-  if (!verdict.ingress && server.pod) verdict.ingress_policy = isolating_policy(engine, *server.pod, PolicyType::ingress);
+  if (!verdict.ingress && server.pod)
+    verdict.ingress_policy = isolating_policy(engine, *server.pod, PolicyType::ingress);
   return verdict;
 }
 

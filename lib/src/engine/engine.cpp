@@ -1,8 +1,8 @@
-#include <netobs/engine.hpp>
-
 #include <algorithm>
 
 #include <fmt/format.h>
+
+#include <netobs/engine.hpp>
 
 namespace netobs {
 namespace {
@@ -35,7 +35,8 @@ bool PolicyEngine::isolated(const ClusterPod& pod, PolicyType type) const {
                      [&](const NetworkPolicy& p) { return p.isolates(type) && selects(p, pod); });
 }
 
-bool PolicyEngine::peer_matches(const PolicyPeer& peer, const std::string& policy_namespace, const Endpoint& other) const {
+bool PolicyEngine::peer_matches(const PolicyPeer& peer, const std::string& policy_namespace,
+                                const Endpoint& other) const {
   if (peer.ip_block) {
     if (!other.pod) return block_covers(*peer.ip_block, other.first, other.last);
     if (m_scope == IpBlockScope::external || other.pod->ips.empty()) return false;
@@ -73,10 +74,9 @@ ConnectionSet PolicyEngine::rule_ports(const PolicyRule& rule, const Endpoint& d
         }
       }
       if (!resolved && note) {
-        *note = destination.pod
-                    ? fmt::format("named port '{}' has no {} container port on the destination", name,
-                                  netobs::to_string(protocol))
-                    : fmt::format("named port '{}' cannot match an address outside the cluster", name);
+        *note = destination.pod ? fmt::format("named port '{}' has no {} container port on the destination", name,
+                                              netobs::to_string(protocol))
+                                : fmt::format("named port '{}' cannot match an address outside the cluster", name);
       }
     }
   }
@@ -103,9 +103,9 @@ ConnectionSet PolicyEngine::side(PolicyType type, const Endpoint& subject, const
       const PolicyRule& rule = rules[i];
       RuleVerdict rv;
       rv.index = i + 1;
-      rv.peer_matches = rule.peers.empty() || std::any_of(rule.peers.begin(), rule.peers.end(), [&](const PolicyPeer& p) {
-                          return peer_matches(p, policy.namespace_name, peer);
-                        });
+      rv.peer_matches = rule.peers.empty() ||
+                        std::any_of(rule.peers.begin(), rule.peers.end(),
+                                    [&](const PolicyPeer& p) { return peer_matches(p, policy.namespace_name, peer); });
       if (rv.peer_matches) {
         rv.ports = rule_ports(rule, destination, &rv.note);
         verdict.allowed.unite(rv.ports);
@@ -124,9 +124,12 @@ ConnectionSet PolicyEngine::side(PolicyType type, const Endpoint& subject, const
 
 std::string_view describe(Exemption exemption) {
   switch (exemption) {
-    case Exemption::none: return "";
-    case Exemption::same_pod: return "a pod's traffic to itself is always allowed";
-    case Exemption::own_node: return "traffic between a pod and the node it runs on is always allowed";
+    case Exemption::none:
+      return "";
+    case Exemption::same_pod:
+      return "a pod's traffic to itself is always allowed";
+    case Exemption::own_node:
+      return "traffic between a pod and the node it runs on is always allowed";
   }
   return "";
 }

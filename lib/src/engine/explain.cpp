@@ -1,10 +1,9 @@
-#include <netobs/explain.hpp>
-
 #include <algorithm>
 #include <cctype>
 
 #include <fmt/format.h>
 
+#include <netobs/explain.hpp>
 
 namespace netobs {
 
@@ -45,9 +44,12 @@ std::optional<std::pair<int, Protocol>> parse_port_spec(const std::string& text)
   if (slash != std::string::npos) {
     std::string name = text.substr(slash + 1);
     std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::toupper(c); });
-    if (name == "UDP") protocol = Protocol::udp;
-    else if (name == "SCTP") protocol = Protocol::sctp;
-    else if (name != "TCP") return std::nullopt;
+    if (name == "UDP")
+      protocol = Protocol::udp;
+    else if (name == "SCTP")
+      protocol = Protocol::sctp;
+    else if (name != "TCP")
+      return std::nullopt;
   }
   return std::make_pair(port, protocol);
 }

@@ -1,8 +1,8 @@
-#include <netobs/graph.hpp>
-
 #include <algorithm>
 
 #include <fmt/format.h>
+
+#include <netobs/graph.hpp>
 
 #include "resolve.hpp"
 #include "selector.hpp"
@@ -46,18 +46,21 @@ void mark_node_side(NodeSides& sides, const EdgeEnd& node_end, const EdgeEnd& po
 }  // namespace
 
 bool is_system_namespace(const std::string& namespace_name) {
-  return namespace_name == "kube-system" || namespace_name == "kube-public" ||
-         namespace_name == "kube-node-lease";
+  return namespace_name == "kube-system" || namespace_name == "kube-public" || namespace_name == "kube-node-lease";
 }
 
 std::string to_string(const Peer& peer) {
   switch (peer.kind) {
     case PeerKind::workload:
       return workload_name(peer.workload);
-    case PeerKind::node: return "node " + to_string(peer.ip);
-    case PeerKind::external: return to_string(peer.ip);
-    case PeerKind::cluster_unknown: return "unknown " + to_string(peer.ip);
-    case PeerKind::reserved: return fmt::format("reserved:{} {}", peer.entity, to_string(peer.ip));
+    case PeerKind::node:
+      return "node " + to_string(peer.ip);
+    case PeerKind::external:
+      return to_string(peer.ip);
+    case PeerKind::cluster_unknown:
+      return "unknown " + to_string(peer.ip);
+    case PeerKind::reserved:
+      return fmt::format("reserved:{} {}", peer.entity, to_string(peer.ip));
   }
   return {};
 }
@@ -72,10 +75,10 @@ Graph build_graph(const FlowAggregate& aggregate, const Inventory& inventory, co
   for (const auto& [key, counters] : aggregate.edges) {
     const EdgeStats stats = counters.total();
     const std::int64_t seen_at = stats.last_seen;
-    const auto clients = resolver.resolve(key.client, aggregate.identities[key.client_identity],
-                                          EdgeSide::client, 0, key.protocol, seen_at);
-    const auto servers = resolver.resolve(key.server, aggregate.identities[key.server_identity],
-                                          EdgeSide::server, key.port, key.protocol, seen_at);
+    const auto clients = resolver.resolve(key.client, aggregate.identities[key.client_identity], EdgeSide::client, 0,
+                                          key.protocol, seen_at);
+    const auto servers = resolver.resolve(key.server, aggregate.identities[key.server_identity], EdgeSide::server,
+                                          key.port, key.protocol, seen_at);
     const std::uint64_t flows = std::max<std::uint64_t>(stats.flows, 1);
     for (const auto& client : clients) {
       for (const auto& server : servers) {
@@ -103,8 +106,8 @@ Graph build_graph(const FlowAggregate& aggregate, const Inventory& inventory, co
             report.snat_edges[EdgeId{c, s, key.protocol, server.port}] += flows;
           }
         } else if ((c.kind == PeerKind::node) != (s.kind == PeerKind::node)) {
-          report.node_traffic[fmt::format("{} -> {} {} {}", to_string(c), to_string(s),
-                                          to_string(key.protocol), server.port)] += flows;
+          report.node_traffic[fmt::format("{} -> {} {} {}", to_string(c), to_string(s), to_string(key.protocol),
+                                          server.port)] += flows;
         }
         const EdgeId edge{c, s, key.protocol, server.port};
         if (c.kind == PeerKind::node && s.kind == PeerKind::workload) {

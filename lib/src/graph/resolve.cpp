@@ -7,9 +7,8 @@ namespace netobs {
 namespace {
 
 bool all_of_class(std::string_view text, int (*predicate)(int)) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [&](char c) {
-           return predicate(static_cast<unsigned char>(c)) != 0;
-         });
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [&](char c) { return predicate(static_cast<unsigned char>(c)) != 0; });
 }
 
 int is_lower_alnum(int c) { return std::islower(c) || std::isdigit(c); }
@@ -95,9 +94,8 @@ bool PeerResolver::in_cluster_range(const IpAddress& ip) const {
                      [&](const Cidr& cidr) { return cidr.contains(ip); });
 }
 
-std::vector<ResolvedPeer> PeerResolver::resolve(const IpAddress& ip, const FlowEndpoint& identity,
-                                                EdgeSide side, std::uint16_t port, Protocol protocol,
-                                                std::int64_t seen_at) {
+std::vector<ResolvedPeer> PeerResolver::resolve(const IpAddress& ip, const FlowEndpoint& identity, EdgeSide side,
+                                                std::uint16_t port, Protocol protocol, std::int64_t seen_at) {
   if (m_inventory.service_by_ip(ip)) return resolve_uncached(ip, identity, side, port, protocol, seen_at);
   const auto key = std::make_pair(ip, &identity);
   if (auto it = m_cache.find(key); it != m_cache.end()) return {{it->second.peer, port, it->second.holder}};
@@ -207,9 +205,9 @@ std::vector<ResolvedPeer> PeerResolver::endpoint_peers(const Service& service, s
     static const FlowEndpoint k_no_identity;  // stable: the resolver caches by its address
     for (const auto& address : endpoints->addresses) {
       for (const auto& resolved : resolve(address, k_no_identity, EdgeSide::server, *target, protocol, seen_at)) {
-        const ResolvedPeer peer{resolved.peer.kind == PeerKind::cluster_unknown ? Peer{PeerKind::external, {}, address}
-                                                                                : resolved.peer,
-                                *target};
+        const ResolvedPeer peer{
+            resolved.peer.kind == PeerKind::cluster_unknown ? Peer{PeerKind::external, {}, address} : resolved.peer,
+            *target};
         if (std::find_if(peers.begin(), peers.end(), [&](const ResolvedPeer& p) {
               return p.peer == peer.peer && p.port == peer.port;
             }) == peers.end()) {

@@ -33,7 +33,6 @@ class PeerResolver {
                                              std::uint16_t port, Protocol protocol, std::int64_t seen_at);
 
  public:
-
   // Learns from the Hubble identities that name their pod: which address belongs to which pod,
   // and which label set to which workload, so endpoints that lack a pod name still resolve.
   void learn(const FlowAggregate& aggregate);

@@ -80,8 +80,8 @@ void choose_selectors(Graph& graph, const Inventory& inventory,
       if (!stable.empty()) candidates.push_back({LabelSelector{stable, {}}, "shared pod labels"});
     }
     if (candidates.empty()) {
-      node.selector_note = own.empty() ? "no labels are known for its pods"
-                                       : "its pods share no stable label to select them by";
+      node.selector_note =
+          own.empty() ? "no labels are known for its pods" : "its pods share no stable label to select them by";
       continue;
     }
     std::string first_problem;
@@ -93,8 +93,8 @@ void choose_selectors(Graph& graph, const Inventory& inventory,
         problem = fmt::format("selector {} ({}) also selects pods of {}", to_string(candidate.selector),
                               candidate.origin, fmt::join(others, ", "));
       } else if (misses_own(candidate.selector, own)) {
-        problem = fmt::format("selector {} ({}) misses some of its pods", to_string(candidate.selector),
-                              candidate.origin);
+        problem =
+            fmt::format("selector {} ({}) misses some of its pods", to_string(candidate.selector), candidate.origin);
       }
       if (problem.empty()) {
         node.selector = candidate.selector;

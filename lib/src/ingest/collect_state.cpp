@@ -1,12 +1,11 @@
 #include "collect_state.hpp"
 
-#include <signal.h>
-
 #include <algorithm>
-#include <cmath>
 #include <atomic>
+#include <cmath>
 
 #include <fmt/format.h>
+#include <signal.h>
 
 #include <netobs/clock.hpp>
 #include <netobs/time.hpp>
@@ -20,10 +19,14 @@ static_assert(std::atomic<int>::is_always_lock_free);
 
 std::string signal_name(int signal) {
   switch (signal) {
-    case SIGINT: return "SIGINT";
-    case SIGTERM: return "SIGTERM";
-    case SIGHUP: return "SIGHUP";
-    default: return fmt::format("signal {}", signal);
+    case SIGINT:
+      return "SIGINT";
+    case SIGTERM:
+      return "SIGTERM";
+    case SIGHUP:
+      return "SIGHUP";
+    default:
+      return fmt::format("signal {}", signal);
   }
 }
 
@@ -87,7 +90,8 @@ void CollectState::tick(std::uint64_t flows, std::size_t edges) {
     m_last_refresh = now;
     if (m_options.refresh()) ++m_generation;
   }
-  if (m_save && !m_error && now - m_last_save >= std::chrono::seconds(std::max<std::int64_t>(m_options.checkpoint_every, 1))) {
+  if (m_save && !m_error &&
+      now - m_last_save >= std::chrono::seconds(std::max<std::int64_t>(m_options.checkpoint_every, 1))) {
     m_last_save = now;
     if (auto saved = m_save(); !saved) m_error = saved.error();
   }

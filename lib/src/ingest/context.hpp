@@ -51,7 +51,7 @@ class EdgeFolder {
   EdgeKey m_last_key{};
   EdgeCounters* m_last_counters = nullptr;
   std::unordered_map<const Pod*, std::uint32_t> m_pod_identity;  // interned identity of each pod
-  std::uint64_t m_inventory_generation = 0;  // of the inventory m_pod_identity's pointers are into
+  std::uint64_t m_inventory_generation = 0;                      // of the inventory m_pod_identity's pointers are into
   // Recent attributions of addresses without a capture identity: most records repeat addresses,
   // and an answer holds for a range of times (IpHolder::valid_from/until).
   struct Attributed {

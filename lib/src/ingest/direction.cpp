@@ -14,9 +14,8 @@ std::optional<Initiator> initiator_from_tcp_flags(unsigned flags) {
   return std::nullopt;
 }
 
-Initiator initiator_from_ports(const IpAddress& source, std::uint16_t source_port,
-                               const IpAddress& destination, std::uint16_t destination_port,
-                               Protocol protocol, const Inventory& inventory) {
+Initiator initiator_from_ports(const IpAddress& source, std::uint16_t source_port, const IpAddress& destination,
+                               std::uint16_t destination_port, Protocol protocol, const Inventory& inventory) {
   const bool destination_listens = inventory.listens_on(destination, destination_port, protocol);
   const bool source_listens = inventory.listens_on(source, source_port, protocol);
   if (destination_listens != source_listens) {

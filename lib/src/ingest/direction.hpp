@@ -19,8 +19,7 @@ std::optional<Initiator> initiator_from_tcp_flags(unsigned flags);
 
 // From ports: a port the inventory says the address listens on, then the ephemeral range
 // (32768-60999) against a lower port, then the lower port as the server's.
-Initiator initiator_from_ports(const IpAddress& source, std::uint16_t source_port,
-                               const IpAddress& destination, std::uint16_t destination_port,
-                               Protocol protocol, const Inventory& inventory);
+Initiator initiator_from_ports(const IpAddress& source, std::uint16_t source_port, const IpAddress& destination,
+                               std::uint16_t destination_port, Protocol protocol, const Inventory& inventory);
 
 }  // namespace netobs

@@ -1,6 +1,6 @@
-#include <netobs/edge.hpp>
-
 #include <algorithm>
+
+#include <netobs/edge.hpp>
 
 namespace netobs {
 

@@ -36,7 +36,9 @@ ordered_json identity_json(const FlowEndpoint& endpoint) {
   return out;
 }
 
-ordered_json counts_json(const std::uint64_t (&counts)[3]) { return ordered_json::array({counts[0], counts[1], counts[2]}); }
+ordered_json counts_json(const std::uint64_t (&counts)[3]) {
+  return ordered_json::array({counts[0], counts[1], counts[2]});
+}
 
 ordered_json edge_json(const EdgeKey& key, const EdgeCounters& counters, const FlowAggregate& aggregate) {
   ordered_json line;
@@ -161,12 +163,17 @@ std::optional<std::string> read_edge(const element& line, FlowAggregate& aggrega
   if (line["port"].get(port) != simdjson::SUCCESS || port > 65535) return "bad port";
   key.port = static_cast<std::uint16_t>(port);
   const std::string_view protocol = text_at(line, "protocol");
-  if (protocol == "TCP") key.protocol = Protocol::tcp;
-  else if (protocol == "UDP") key.protocol = Protocol::udp;
-  else if (protocol == "SCTP") key.protocol = Protocol::sctp;
-  else return "bad protocol";
+  if (protocol == "TCP")
+    key.protocol = Protocol::tcp;
+  else if (protocol == "UDP")
+    key.protocol = Protocol::udp;
+  else if (protocol == "SCTP")
+    key.protocol = Protocol::sctp;
+  else
+    return "bad protocol";
   FlowEndpoint client_identity, server_identity;
-  if (!read_identity(line, "client_identity", client_identity) || !read_identity(line, "server_identity", server_identity)) {
+  if (!read_identity(line, "client_identity", client_identity) ||
+      !read_identity(line, "server_identity", server_identity)) {
     return "bad client_identity or server_identity";
   }
   EdgeCounters counters;

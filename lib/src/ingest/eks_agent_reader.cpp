@@ -33,10 +33,10 @@ std::string_view trim(std::string_view text) {
 // "Src IP: a Src Port: 1 Dest IP: b Dest Port: 2 Proto[:] TCP Verdict[:] DENY Direction[:] x[,] Tier[:] y":
 // each value runs to the next keyword, so "ANY PROTOCOL" keeps its space.
 bool parse_message(std::string_view text, AgentFlow& flow) {
-  constexpr std::string_view k_keys[] = {"Src IP", " Src Port", " Dest IP", " Dest Port", " Proto", " Verdict",
-                                         " Direction", " Tier"};
-  std::string_view* const into[] = {&flow.source, &flow.source_port, &flow.destination, &flow.destination_port,
-                                    &flow.protocol, &flow.verdict, &flow.direction, nullptr};
+  constexpr std::string_view k_keys[] = {"Src IP", " Src Port", " Dest IP",   " Dest Port",
+                                         " Proto", " Verdict",  " Direction", " Tier"};
+  std::string_view* const into[] = {&flow.source,   &flow.source_port, &flow.destination, &flow.destination_port,
+                                    &flow.protocol, &flow.verdict,     &flow.direction,   nullptr};
   std::size_t at = text.find(k_keys[0]);
   if (at == std::string_view::npos) return false;
   // Older agents end the line early (no Direction, no Tier): the next key is the next one present.
@@ -48,7 +48,8 @@ bool parse_message(std::string_view text, AgentFlow& flow) {
       next = text.find(k_keys[j], value);
       next_key = j;
     }
-    if (into[i]) *into[i] = trim(text.substr(value, next == std::string_view::npos ? std::string_view::npos : next - value));
+    if (into[i])
+      *into[i] = trim(text.substr(value, next == std::string_view::npos ? std::string_view::npos : next - value));
     if (next == std::string_view::npos) break;
     at = next;
     i = next_key;
@@ -67,12 +68,18 @@ bool parse_cloudwatch(std::string_view text, AgentFlow& flow) {
       std::string_view key = part.substr(0, colon);
       if (const auto space = key.rfind(' '); space != std::string_view::npos) key.remove_prefix(space + 1);
       const std::string_view value = trim(part.substr(colon + 1));
-      if (key == "SIP") flow.source = value, any = true;
-      else if (key == "SPORT") flow.source_port = value;
-      else if (key == "DIP") flow.destination = value;
-      else if (key == "DPORT") flow.destination_port = value;
-      else if (key == "PROTOCOL") flow.protocol = value;
-      else if (key == "PolicyVerdict") flow.verdict = value;
+      if (key == "SIP")
+        flow.source = value, any = true;
+      else if (key == "SPORT")
+        flow.source_port = value;
+      else if (key == "DIP")
+        flow.destination = value;
+      else if (key == "DPORT")
+        flow.destination_port = value;
+      else if (key == "PROTOCOL")
+        flow.protocol = value;
+      else if (key == "PolicyVerdict")
+        flow.verdict = value;
     }
     if (end == std::string_view::npos) break;
     text.remove_prefix(end + 1);
@@ -88,8 +95,10 @@ bool parse_keys(const element& line, AgentFlow& flow, std::string (&storage)[2])
   std::string_view* ports[] = {&flow.source_port, &flow.destination_port};
   for (int i = 0; i < 2; ++i) {
     std::uint64_t number = 0;
-    if (line[keys[i]].get(number) == simdjson::SUCCESS) storage[i] = std::to_string(number);
-    else storage[i] = std::string(text_at(line, keys[i]));
+    if (line[keys[i]].get(number) == simdjson::SUCCESS)
+      storage[i] = std::to_string(number);
+    else
+      storage[i] = std::string(text_at(line, keys[i]));
     *ports[i] = storage[i];
   }
   flow.protocol = text_at(line, "Proto");
@@ -126,12 +135,16 @@ Result<void> read_flow(ReadContext& ctx, const AgentFlow& flow, std::int64_t tim
   const auto destination = parse_ip(flow.destination);
   if (!source || !destination) return ctx.malformed("network policy agent flow with a bad Src IP or Dest IP");
   FlowRecord record;
-  if (!parse_port(flow.source_port, record.source_port) || !parse_port(flow.destination_port, record.destination_port)) {
+  if (!parse_port(flow.source_port, record.source_port) ||
+      !parse_port(flow.destination_port, record.destination_port)) {
     return ctx.malformed("network policy agent flow with a bad Src Port or Dest Port");
   }
-  if (flow.protocol == "TCP") record.protocol = Protocol::tcp;
-  else if (flow.protocol == "UDP") record.protocol = Protocol::udp;
-  else if (flow.protocol == "SCTP") record.protocol = Protocol::sctp;
+  if (flow.protocol == "TCP")
+    record.protocol = Protocol::tcp;
+  else if (flow.protocol == "UDP")
+    record.protocol = Protocol::udp;
+  else if (flow.protocol == "SCTP")
+    record.protocol = Protocol::sctp;
   else {
     ctx.summary.skip(flow.protocol == "ICMP" ? "protocol ICMP (no NetworkPolicy can express it)"
                                              : "network policy agent flow of protocol other than TCP, UDP, SCTP");
@@ -202,7 +215,7 @@ Result<void> read_eks_agent_records(ReadContext& ctx) {
     const std::string_view message = text_at(doc, "msg");
     if (!message.starts_with("Flow Info:")) continue;  // the agent's own log lines
     const bool parsed = message.find("Src IP") != std::string_view::npos ? parse_message(message, flow)
-                                                                           : parse_keys(doc, flow, storage);
+                                                                         : parse_keys(doc, flow, storage);
     std::string_view stamp = text_at(doc, "ts");
     if (stamp.empty()) stamp = text_at(doc, "timestamp");
     if (!parsed) {

@@ -68,7 +68,9 @@ struct SeriesEnd {
   FlowEndpoint endpoint;
   std::optional<IpAddress> ip;
   bool bad_ip = false;  // an _ip label that is no address
-  bool named() const { return !endpoint.namespace_name.empty() && (!endpoint.workload_name.empty() || !endpoint.pod_name.empty()); }
+  bool named() const {
+    return !endpoint.namespace_name.empty() && (!endpoint.workload_name.empty() || !endpoint.pod_name.empty());
+  }
 };
 
 SeriesEnd end_of(const PromLine& line, std::string_view side, const Inventory& inventory) {
@@ -88,8 +90,10 @@ SeriesEnd end_of(const PromLine& line, std::string_view side, const Inventory& i
     const auto slash = context.find('/');
     end.endpoint.namespace_name = std::string(context.substr(0, slash));
     const std::string name(context.substr(slash + 1));
-    if (inventory.pod_by_name(end.endpoint.namespace_name, name)) end.endpoint.pod_name = name;
-    else end.endpoint.workload_name = name;
+    if (inventory.pod_by_name(end.endpoint.namespace_name, name))
+      end.endpoint.pod_name = name;
+    else
+      end.endpoint.workload_name = name;
   }
   if (!end.named()) end.endpoint = FlowEndpoint{};  // a namespace alone names no workload
   if (auto ip = label("ip"); !ip.empty()) {
@@ -112,9 +116,9 @@ class MetricsReader {
       m_eof = false;
     }
     for (const auto& missing : m_missing) {
-      m_ctx.summary.warnings.push_back(fmt::format(
-          "{}: {} series lack {}; configure the metric with {}", m_ctx.reader.display(), missing.first,
-          missing.second, k_labels_context));
+      m_ctx.summary.warnings.push_back(fmt::format("{}: {} series lack {}; configure the metric with {}",
+                                                   m_ctx.reader.display(), missing.first, missing.second,
+                                                   k_labels_context));
     }
     return {};
   }
@@ -134,8 +138,12 @@ class MetricsReader {
         continue;
       }
       switch (line.kind) {
-        case PromLineKind::eof: m_eof = true; break;
-        case PromLineKind::unit: m_openmetrics = true; break;
+        case PromLineKind::eof:
+          m_eof = true;
+          break;
+        case PromLineKind::unit:
+          m_openmetrics = true;
+          break;
         case PromLineKind::type:
           // OpenMetrics names a counter's family without the _total its samples carry.
           if (line.text == "counter" && !line.name.ends_with("_total")) m_openmetrics = true;
@@ -143,7 +151,8 @@ class MetricsReader {
         case PromLineKind::sample:
           if (auto result = sample(line); !result) return result;
           break;
-        default: break;
+        default:
+          break;
       }
     }
     if (m_ctx.reader.error()) return {};  // the caller reports the read error
@@ -214,7 +223,8 @@ class MetricsReader {
       return {};
     }
     if (!protocol) {
-      m_ctx.summary.skip(fmt::format("{} series of protocol {} (no policy can allow it)", metric->sample, protocol_text));
+      m_ctx.summary.skip(
+          fmt::format("{} series of protocol {} (no policy can allow it)", metric->sample, protocol_text));
       return {};
     }
     const std::string_view port_text = line.label(metric->port_label);
@@ -224,7 +234,8 @@ class MetricsReader {
     }
     const auto port = parse_prom_value(port_text);
     if (!port || *port < 1 || *port > 65535 || *port != std::floor(*port)) {
-      return m_ctx.malformed(fmt::format("{} series with a bad {} '{}'", metric->sample, metric->port_label, port_text));
+      return m_ctx.malformed(
+          fmt::format("{} series with a bad {} '{}'", metric->sample, metric->port_label, port_text));
     }
     if (metric->counts_replies) {
       // A reply leaves the server from its port towards the client's ephemeral one.
@@ -285,9 +296,12 @@ bool looks_like_prometheus_text(std::string_view head) {
   switch (line.kind) {
     case PromLineKind::help:
     case PromLineKind::type:
-    case PromLineKind::unit: return true;
-    case PromLineKind::sample: return edge_metric(line.name) != nullptr || line.name.find('_') != std::string_view::npos;
-    default: return false;
+    case PromLineKind::unit:
+      return true;
+    case PromLineKind::sample:
+      return edge_metric(line.name) != nullptr || line.name.find('_') != std::string_view::npos;
+    default:
+      return false;
   }
 }
 

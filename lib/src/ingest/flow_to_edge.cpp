@@ -22,7 +22,8 @@ std::string describe(const FlowEndpoint& endpoint, const IpAddress& ip) {
                           endpoint.workload_name});
   }
   if (!endpoint.pod_name.empty()) return endpoint.namespace_name + "/" + endpoint.pod_name;
-  if (!endpoint.reserved.empty() && !endpoint.reserved.starts_with("netobs:")) return endpoint.reserved + " " + to_string(ip);
+  if (!endpoint.reserved.empty() && !endpoint.reserved.starts_with("netobs:"))
+    return endpoint.reserved + " " + to_string(ip);
   return to_string(ip);
 }
 
@@ -111,9 +112,14 @@ std::uint32_t EdgeFolder::identity_of(const IpAddress& ip, const FlowEndpoint* h
         identity = it->second;
         break;
       }
-      case IpHolder::Status::ambiguous: identity = aggregate.intern(marker(k_ambiguous_holder)); break;
-      case IpHolder::Status::unattributed: identity = aggregate.intern(marker(k_no_holder)); break;
-      case IpHolder::Status::not_a_pod_address: break;
+      case IpHolder::Status::ambiguous:
+        identity = aggregate.intern(marker(k_ambiguous_holder));
+        break;
+      case IpHolder::Status::unattributed:
+        identity = aggregate.intern(marker(k_no_holder));
+        break;
+      case IpHolder::Status::not_a_pod_address:
+        break;
     }
     slot = {ip, holder.valid_from, holder.valid_until, identity};
   }
@@ -145,8 +151,8 @@ Result<void> EdgeFolder::record(const FlowRecord& r) {
     std::optional<Initiator> initiator;
     if (r.protocol == Protocol::tcp) initiator = initiator_from_tcp_flags(r.tcp_flags);
     if (!initiator) {
-      initiator = initiator_from_ports(r.source, r.source_port, r.destination, r.destination_port, r.protocol,
-                                       inventory);
+      initiator =
+          initiator_from_ports(r.source, r.source_port, r.destination, r.destination_port, r.protocol, inventory);
     }
     request = *initiator == Initiator::source;
   }

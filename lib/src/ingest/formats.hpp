@@ -29,7 +29,7 @@ inline constexpr std::size_t k_detection_lines = 8;
 struct FormatDetection {
   const FlowFormat* format = nullptr;
   std::size_t preamble_lines = 0;  // lines (blank ones included) ahead of the format's first record
-  bool voted = false;  // false: no line looked like any format's record, and VPC is the fallback
+  bool voted = false;              // false: no line looked like any format's record, and VPC is the fallback
 };
 
 // The format of a source from its first k_detection_lines lines with content (`head`; `whole`

@@ -1,8 +1,8 @@
 // An agent's flow endpoint as a byte source: GET over libcurl's multi interface, so waiting for
 // bytes can end on a signal or the deadline; reconnects with backoff per AgentOptions.
 #include <algorithm>
-#include <cmath>
 #include <chrono>
+#include <cmath>
 #include <memory>
 #include <thread>
 #include <utility>
@@ -33,7 +33,10 @@ constexpr std::size_t k_max_pending = 16 << 20;
 class HttpSource final : public ByteSource {
  public:
   HttpSource(std::string url, CollectState& collect)
-      : ByteSource(display_url(url)), m_url(std::move(url)), m_collect(collect), m_agent(collect.options().agent),
+      : ByteSource(display_url(url)),
+        m_url(std::move(url)),
+        m_collect(collect),
+        m_agent(collect.options().agent),
         m_backoff(1.0, m_agent.max_backoff) {
     m_multi = curl_multi_init();
   }
@@ -259,9 +262,9 @@ class HttpSource final : public ByteSource {
         }
       }
       if (got_bytes && !m_collect.options().follow) {
-        return make_error(ErrorKind::network,
-                          fmt::format("{}: the stream broke after {} bytes ({}); --follow reconnects", display(),
-                                      m_received, why));
+        return make_error(
+            ErrorKind::network,
+            fmt::format("{}: the stream broke after {} bytes ({}); --follow reconnects", display(), m_received, why));
       }
       if (status >= 200 && status < 300 && m_collect.options().follow) {
         // The agent answered and the stream broke or went quiet past the idle timeout: a quiet
@@ -290,8 +293,7 @@ class HttpSource final : public ByteSource {
     }
     return make_error(ErrorKind::network,
                       fmt::format("{}: giving up after {} failed attempts in {}s (--agent-retry-for {}): {}", display(),
-                                  m_failures, std::llround(down_for),
-                                  format_duration(m_agent.retry_for), why));
+                                  m_failures, std::llround(down_for), format_duration(m_agent.retry_for), why));
   }
 
   // A followed URL that serves Prometheus text is a metrics endpoint: each answer is a scrape, read
@@ -326,12 +328,12 @@ class HttpSource final : public ByteSource {
   char m_error_text[CURL_ERROR_SIZE] = {};
   std::string m_error_body;
   std::optional<double> m_retry_after;
-  std::string m_pending;      // body bytes not yet read
-  std::size_t m_ready = 0;    // of them, the whole lines
+  std::string m_pending;         // body bytes not yet read
+  std::size_t m_ready = 0;       // of them, the whole lines
   std::uint64_t m_received = 0;  // body bytes of the current attempt
-  int m_failures = 0;         // attempts in a row that failed
-  bool m_token_worked = false;  // a request with the token file's token was answered
-  double m_delay = 0;         // seconds before the next attempt
+  int m_failures = 0;            // attempts in a row that failed
+  bool m_token_worked = false;   // a request with the token file's token was answered
+  double m_delay = 0;            // seconds before the next attempt
   bool m_finished = false;
   bool m_sniffed_scrapes = false;
   bool m_scraping = false;    // a followed metrics endpoint: one body per scrape

@@ -57,8 +57,7 @@ Result<void> ingest_in_two_stages(LineReader& reader, const FlowFormat& format, 
   summary.merge(folded, options.max_messages);
   // Stopped by an error on each thread (the strict mode's first malformed line): one thread
   // would have stopped at the earlier.
-  if (!read && !fold)
-    return fold.error().where.line < read.error().where.line ? fold : read;
+  if (!read && !fold) return fold.error().where.line < read.error().where.line ? fold : read;
   return read ? fold : read;
 }
 
@@ -92,11 +91,11 @@ void skip_preamble(LineReader& reader, std::size_t lines, IngestSummary& summary
 void warn_when_mostly_malformed(const std::string& display, const FlowFormat& format, bool forced,
                                 std::uint64_t records, std::uint64_t malformed, IngestSummary& summary) {
   if (malformed == 0 || malformed * 2 <= records) return;
-  summary.warnings.push_back(fmt::format(
-      "{}: {} of {} records are malformed as {} records; {}", display, malformed, records, format.name,
-      forced ? fmt::format("is --input-format {} right?", format.name)
-             : fmt::format("if it holds another format, name it with --input-format ({})",
-                           fmt::join(flow_format_names(), ", "))));
+  summary.warnings.push_back(
+      fmt::format("{}: {} of {} records are malformed as {} records; {}", display, malformed, records, format.name,
+                  forced ? fmt::format("is --input-format {} right?", format.name)
+                         : fmt::format("if it holds another format, name it with --input-format ({})",
+                                       fmt::join(flow_format_names(), ", "))));
 }
 
 // Two threads pay only with two cores; tests take them on one too (ingest.hpp: TwoThreadRead).
@@ -107,9 +106,9 @@ bool two_threads_wanted(const IngestOptions& options) {
   return std::thread::hardware_concurrency() >= 2;
 }
 
-Result<void> ingest_one(const std::string& path, const std::string& display,
-                        const IngestOptions& options, const Inventory& inventory,
-                        FlowAggregate& aggregate, IngestSummary& summary, CollectState& collect) {
+Result<void> ingest_one(const std::string& path, const std::string& display, const IngestOptions& options,
+                        const Inventory& inventory, FlowAggregate& aggregate, IngestSummary& summary,
+                        CollectState& collect) {
   const bool url = is_url_source(path);
   auto source = url ? open_http_source(path, collect) : open_file_source(path, display, &collect);
   if (!source) return tl::unexpected(source.error());
@@ -138,7 +137,8 @@ Result<void> ingest_one(const std::string& path, const std::string& display,
     format = detected->format.format;
     preamble = detected->format.preamble_lines;
   }
-  summary.sources.push_back(fmt::format("{} ({}{})", (*reader)->display(), format->label, (*reader)->gzip() ? ", gzip" : ""));
+  summary.sources.push_back(
+      fmt::format("{} ({}{})", (*reader)->display(), format->label, (*reader)->gzip() ? ", gzip" : ""));
   const std::uint64_t records_before = summary.records_read;
   const std::uint64_t malformed_before = summary.malformed_count;
   skip_preamble(**reader, preamble, summary);
@@ -269,7 +269,8 @@ Result<void> ingest_sources(const std::vector<std::string>& sources, const Inges
   summary.reconnects += collect.reconnects();
   const std::vector<CollectionGap> gaps = collect.gaps();
   summary.gaps.insert(summary.gaps.end(), gaps.begin(), gaps.end());
-  if (collect.partial_lines() > 0) summary.skip("line cut off by a broken connection or the end of collection", collect.partial_lines());
+  if (collect.partial_lines() > 0)
+    summary.skip("line cut off by a broken connection or the end of collection", collect.partial_lines());
   if (collect.error()) return tl::unexpected(*collect.error());
   // Saved before settling: the file keeps denied connections as such, for any later run to decide.
   if (!checkpoint.empty()) {
@@ -298,9 +299,8 @@ Result<std::vector<std::string>> kubernetes_lists_among(const std::vector<std::s
   return lists;
 }
 
-Result<void> ingest_source(const std::string& source, const IngestOptions& options,
-                           const Inventory& inventory, FlowAggregate& aggregate,
-                           IngestSummary& summary) {
+Result<void> ingest_source(const std::string& source, const IngestOptions& options, const Inventory& inventory,
+                           FlowAggregate& aggregate, IngestSummary& summary) {
   return ingest_sources({source}, options, inventory, aggregate, summary);
 }
 

@@ -123,8 +123,8 @@ Result<void> read_hubble_flow(ReadContext& ctx, const element& flow) {
       verdict = number == 1 ? "FORWARDED" : number == 2 ? "DROPPED" : number == 6 ? "AUDIT" : "OTHER";
     }
   }
-  const bool forwarded = verdict == "FORWARDED" || verdict == "REDIRECTED" || verdict == "TRANSLATED" ||
-                         verdict == "TRACED";
+  const bool forwarded =
+      verdict == "FORWARDED" || verdict == "REDIRECTED" || verdict == "TRANSLATED" || verdict == "TRACED";
   const bool dropped = verdict == "DROPPED" || verdict == "AUDIT";
   if (!forwarded && !dropped) {
     // Only Hubble's own verdict names become summary keys: a stream of made-up ones must not
@@ -149,9 +149,12 @@ Result<void> read_hubble_flow(ReadContext& ctx, const element& flow) {
   }
   Protocol protocol = Protocol::tcp;
   element ports;
-  if (l4["TCP"].get(ports) == simdjson::SUCCESS) protocol = Protocol::tcp;
-  else if (l4["UDP"].get(ports) == simdjson::SUCCESS) protocol = Protocol::udp;
-  else if (l4["SCTP"].get(ports) == simdjson::SUCCESS) protocol = Protocol::sctp;
+  if (l4["TCP"].get(ports) == simdjson::SUCCESS)
+    protocol = Protocol::tcp;
+  else if (l4["UDP"].get(ports) == simdjson::SUCCESS)
+    protocol = Protocol::udp;
+  else if (l4["SCTP"].get(ports) == simdjson::SUCCESS)
+    protocol = Protocol::sctp;
   else {
     summary.skip(l4["ICMPv4"].error() == simdjson::SUCCESS || l4["ICMPv6"].error() == simdjson::SUCCESS
                      ? "protocol ICMP (no NetworkPolicy can express it)"
@@ -206,8 +209,7 @@ Result<void> read_hubble_flow(ReadContext& ctx, const element& flow) {
   return ctx.record(record);
 }
 
-Result<void> read_cloudwatch_payload(ReadContext& ctx, const element& payload, VpcColumns& columns,
-                                     bool& warned) {
+Result<void> read_cloudwatch_payload(ReadContext& ctx, const element& payload, VpcColumns& columns, bool& warned) {
   if (string_at(payload, "messageType") != "DATA_MESSAGE") {
     ctx.summary.skip("CloudWatch control message");
     return {};
@@ -242,8 +244,7 @@ Result<void> read_json_records(ReadContext& ctx) {
     const auto first = line.find_first_not_of(" \t");
     if (first == std::string_view::npos) continue;
     element doc;
-    if (parser.parse(line.data(), line.size(), true).get(doc) != simdjson::SUCCESS ||
-        !doc.is_object()) {
+    if (parser.parse(line.data(), line.size(), true).get(doc) != simdjson::SUCCESS || !doc.is_object()) {
       ++ctx.summary.records_read;
       if (auto result = ctx.malformed("not a JSON object"); !result) return result;
       continue;

@@ -173,8 +173,9 @@ Result<std::string_view> LineReader::peek_line() {
 }
 
 bool LineReader::line_too_long() {
-  m_error = Error{ErrorKind::limit, fmt::format("line longer than {} bytes (raise it with {})", m_max_line, k_line_option),
-                  SourceLocation{display(), m_line + 1}};
+  m_error =
+      Error{ErrorKind::limit, fmt::format("line longer than {} bytes (raise it with {})", m_max_line, k_line_option),
+            SourceLocation{display(), m_line + 1}};
   return false;
 }
 

@@ -11,12 +11,11 @@
 #include <string_view>
 #include <vector>
 
-
 #include <netobs/error.hpp>
 #include <netobs/limits.hpp>
 
-#include "util/gzip.hpp"
 #include "byte_source.hpp"
+#include "util/gzip.hpp"
 
 namespace netobs {
 

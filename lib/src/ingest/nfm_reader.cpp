@@ -36,8 +36,8 @@ Result<void> read_flow(ReadContext& ctx, const element& flow) {
   const auto remote = parse_ip(text_at(flow, "remote_address"));
   std::uint64_t local_port = 0, remote_port = 0;
   if (!local || !remote) return ctx.malformed("network flow monitor flow with a bad local_address or remote_address");
-  if (flow["local_port"].get(local_port) != simdjson::SUCCESS || flow["remote_port"].get(remote_port) != simdjson::SUCCESS ||
-      local_port > 65535 || remote_port > 65535) {
+  if (flow["local_port"].get(local_port) != simdjson::SUCCESS ||
+      flow["remote_port"].get(remote_port) != simdjson::SUCCESS || local_port > 65535 || remote_port > 65535) {
     return ctx.malformed("network flow monitor flow with a bad local_port or remote_port");
   }
   if (local_port == 0 && remote_port == 0) {

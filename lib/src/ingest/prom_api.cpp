@@ -76,8 +76,7 @@ PromApiAnswer read_vector_answer(std::string_view body, std::string_view metric,
     double time = 0;
     if (row["metric"].get(labels) != simdjson::SUCCESS || row["value"].get(value) != simdjson::SUCCESS ||
         value.at(0).get(time) != simdjson::SUCCESS || value.at(1).get(number) != simdjson::SUCCESS ||
-        !std::isfinite(time) || std::abs(time) > 1e13 ||
-        number.find_first_of(" \t\r\n") != std::string_view::npos) {
+        !std::isfinite(time) || std::abs(time) > 1e13 || number.find_first_of(" \t\r\n") != std::string_view::npos) {
       text.resize(before);
       return {false, "a result without its metric or value", false};
     }

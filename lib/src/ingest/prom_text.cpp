@@ -51,10 +51,17 @@ std::optional<std::string> take_label_value(std::string_view& rest, std::string&
     }
     if (++i == rest.size()) break;
     switch (rest[i]) {
-      case '\\': into.push_back('\\'); break;
-      case '"': into.push_back('"'); break;
-      case 'n': into.push_back('\n'); break;
-      default: return fmt::format("unknown escape '\\{}' in a label value", rest[i]);
+      case '\\':
+        into.push_back('\\');
+        break;
+      case '"':
+        into.push_back('"');
+        break;
+      case 'n':
+        into.push_back('\n');
+        break;
+      default:
+        return fmt::format("unknown escape '\\{}' in a label value", rest[i]);
     }
   }
   return std::string("label value without its closing quote");
@@ -83,8 +90,10 @@ std::optional<std::string> parse_labels(std::string_view& rest, PromLine& into) 
     key = name;
     if (auto error = take_label_value(rest, value)) return error;
     skip_blanks(rest);
-    if (!rest.empty() && rest.front() == ',') rest.remove_prefix(1);
-    else if (rest.empty() || rest.front() != '}') return fmt::format("expected ',' or '}}' after label {}", name);
+    if (!rest.empty() && rest.front() == ',')
+      rest.remove_prefix(1);
+    else if (rest.empty() || rest.front() != '}')
+      return fmt::format("expected ',' or '}}' after label {}", name);
   }
   into.labels.resize(count);
   return std::nullopt;
@@ -109,12 +118,13 @@ std::optional<std::string> parse_metadata(std::string_view rest, PromLine& into)
   skip_blanks(rest);
   into.name = take_name(rest, true);
   if (into.name.empty()) return fmt::format("# {} without a metric name", keyword);
-  if (!rest.empty() && rest.front() != ' ' && rest.front() != '\t') return fmt::format("bad metric name in # {}", keyword);
+  if (!rest.empty() && rest.front() != ' ' && rest.front() != '\t')
+    return fmt::format("bad metric name in # {}", keyword);
   if (!rest.empty()) rest.remove_prefix(1);
   into.text = kind == PromLineKind::help ? rest : take_token(rest);
   if (kind == PromLineKind::type) {
-    for (std::string_view type : {"counter", "gauge", "histogram", "gaugehistogram", "summary", "untyped", "unknown",
-                                  "info", "stateset"}) {
+    for (std::string_view type :
+         {"counter", "gauge", "histogram", "gaugehistogram", "summary", "untyped", "unknown", "info", "stateset"}) {
       if (into.text == type) {
         into.kind = kind;
         return std::nullopt;

@@ -9,8 +9,8 @@
 #include "byte_source.hpp"
 #include "collect_state.hpp"
 #include "http_common.hpp"
-#include "prom_api.hpp"
 #include "kube/http.hpp"
+#include "prom_api.hpp"
 #include "util/backoff.hpp"
 #include "util/document.hpp"
 
@@ -38,8 +38,10 @@ std::string percent_encode(std::string_view text) {
   std::string out;
   for (const char c : text) {
     const auto byte = static_cast<unsigned char>(c);
-    if (std::isalnum(byte) || c == '-' || c == '_' || c == '.' || c == '~') out.push_back(c);
-    else out += fmt::format("%{:02X}", byte);
+    if (std::isalnum(byte) || c == '-' || c == '_' || c == '.' || c == '~')
+      out.push_back(c);
+    else
+      out += fmt::format("%{:02X}", byte);
   }
   return out;
 }
@@ -59,8 +61,10 @@ class PrometheusReader {
   const std::string& display() const { return m_display; }
 
   Result<std::string> run() {
-    if (auto tls = tls_settings(); tls) m_tls = std::move(*tls);
-    else return tl::unexpected(tls.error());
+    if (auto tls = tls_settings(); tls)
+      m_tls = std::move(*tls);
+    else
+      return tl::unexpected(tls.error());
     std::string text;
     for (const auto& edge_metric : k_edge_metric_queries) {
       if (auto read = read_metric(edge_metric, text); !read) return tl::unexpected(read.error());

@@ -53,8 +53,7 @@ Result<void> read_edge_lines(LineReader& reader, FlowAggregate& aggregate, Inges
                              std::optional<std::int64_t> since, std::optional<std::int64_t> until);
 
 // One VPC record split into `tokens`, laid out as `columns`; used by both readers above.
-Result<void> read_vpc_record(ReadContext& ctx, const VpcColumns& columns,
-                             const std::vector<std::string_view>& tokens);
+Result<void> read_vpc_record(ReadContext& ctx, const VpcColumns& columns, const std::vector<std::string_view>& tokens);
 
 // Splits on runs of spaces and tabs.
 void split_fields(std::string_view line, std::vector<std::string_view>& tokens);

@@ -10,8 +10,8 @@ namespace {
 
 constexpr std::string_view k_known_fields[] = {
     // v2
-    "version", "account-id", "interface-id", "srcaddr", "dstaddr", "srcport", "dstport", "protocol",
-    "packets", "bytes", "start", "end", "action", "log-status",
+    "version", "account-id", "interface-id", "srcaddr", "dstaddr", "srcport", "dstport", "protocol", "packets", "bytes",
+    "start", "end", "action", "log-status",
     // v3
     "vpc-id", "subnet-id", "instance-id", "tcp-flags", "type", "pkt-srcaddr", "pkt-dstaddr",
     // v4
@@ -20,22 +20,20 @@ constexpr std::string_view k_known_fields[] = {
     "pkt-src-aws-service", "pkt-dst-aws-service", "flow-direction", "traffic-path",
     // v7 (ECS)
     "ecs-cluster-arn", "ecs-cluster-name", "ecs-container-instance-arn", "ecs-container-instance-id",
-    "ecs-container-id", "ecs-second-container-id", "ecs-service-name", "ecs-task-definition-arn",
-    "ecs-task-arn", "ecs-task-id",
+    "ecs-container-id", "ecs-second-container-id", "ecs-service-name", "ecs-task-definition-arn", "ecs-task-arn",
+    "ecs-task-id",
     // v8
     "reject-reason",
     // Transit Gateway (v6)
     "resource-type", "tgw-id", "tgw-attachment-id", "tgw-src-vpc-account-id", "tgw-dst-vpc-account-id",
-    "tgw-src-vpc-id", "tgw-dst-vpc-id", "tgw-src-subnet-id", "tgw-dst-subnet-id", "tgw-src-eni",
-    "tgw-dst-eni", "tgw-src-az-id", "tgw-dst-az-id", "tgw-pair-attachment-id",
-    "packets-lost-no-route", "packets-lost-blackhole", "packets-lost-mtu-exceeded",
-    "packets-lost-ttl-expired"};
+    "tgw-src-vpc-id", "tgw-dst-vpc-id", "tgw-src-subnet-id", "tgw-dst-subnet-id", "tgw-src-eni", "tgw-dst-eni",
+    "tgw-src-az-id", "tgw-dst-az-id", "tgw-pair-attachment-id", "packets-lost-no-route", "packets-lost-blackhole",
+    "packets-lost-mtu-exceeded", "packets-lost-ttl-expired"};
 
 bool is_field_name(std::string_view token) {
   if (token.empty() || token[0] < 'a' || token[0] > 'z') return false;
-  return std::all_of(token.begin(), token.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-  });
+  return std::all_of(token.begin(), token.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'; });
 }
 
 }  // namespace
@@ -51,21 +49,36 @@ VpcColumns columns_from_names(const std::vector<std::string_view>& names, std::s
   for (std::size_t i = 0; i < names.size(); ++i) {
     const std::string_view name = names[i];
     const int index = static_cast<int>(i);
-    if (name == "srcaddr") columns.srcaddr = index;
-    else if (name == "dstaddr") columns.dstaddr = index;
-    else if (name == "pkt-srcaddr") columns.pkt_srcaddr = index;
-    else if (name == "pkt-dstaddr") columns.pkt_dstaddr = index;
-    else if (name == "srcport") columns.srcport = index;
-    else if (name == "dstport") columns.dstport = index;
-    else if (name == "protocol") columns.protocol = index;
-    else if (name == "packets") columns.packets = index;
-    else if (name == "bytes") columns.bytes = index;
-    else if (name == "start") columns.start = index;
-    else if (name == "end") columns.end = index;
-    else if (name == "action") columns.action = index;
-    else if (name == "log-status") columns.log_status = index;
-    else if (name == "tcp-flags") columns.tcp_flags = index;
-    else if (name == "flow-direction") columns.flow_direction = index;
+    if (name == "srcaddr")
+      columns.srcaddr = index;
+    else if (name == "dstaddr")
+      columns.dstaddr = index;
+    else if (name == "pkt-srcaddr")
+      columns.pkt_srcaddr = index;
+    else if (name == "pkt-dstaddr")
+      columns.pkt_dstaddr = index;
+    else if (name == "srcport")
+      columns.srcport = index;
+    else if (name == "dstport")
+      columns.dstport = index;
+    else if (name == "protocol")
+      columns.protocol = index;
+    else if (name == "packets")
+      columns.packets = index;
+    else if (name == "bytes")
+      columns.bytes = index;
+    else if (name == "start")
+      columns.start = index;
+    else if (name == "end")
+      columns.end = index;
+    else if (name == "action")
+      columns.action = index;
+    else if (name == "log-status")
+      columns.log_status = index;
+    else if (name == "tcp-flags")
+      columns.tcp_flags = index;
+    else if (name == "flow-direction")
+      columns.flow_direction = index;
   }
   return columns;
 }
@@ -83,9 +96,8 @@ Result<VpcColumns> columns_from_log_format(std::string_view format) {
       token = token.substr(2, token.size() - 3);
     }
     if (!is_field_name(token)) {
-      return make_error(ErrorKind::usage,
-                        fmt::format("--vpc-format: '{}' is not a field such as ${{srcaddr}}",
-                                    format.substr(pos, end - pos)));
+      return make_error(ErrorKind::usage, fmt::format("--vpc-format: '{}' is not a field such as ${{srcaddr}}",
+                                                      format.substr(pos, end - pos)));
     }
     names.push_back(token);
     pos = end;
@@ -95,9 +107,9 @@ Result<VpcColumns> columns_from_log_format(std::string_view format) {
 }
 
 VpcColumns default_v2_columns() {
-  static const std::vector<std::string_view> k_v2{
-      "version", "account-id", "interface-id", "srcaddr", "dstaddr", "srcport", "dstport",
-      "protocol", "packets", "bytes", "start", "end", "action", "log-status"};
+  static const std::vector<std::string_view> k_v2{"version", "account-id", "interface-id", "srcaddr",   "dstaddr",
+                                                  "srcport", "dstport",    "protocol",     "packets",   "bytes",
+                                                  "start",   "end",        "action",       "log-status"};
   return columns_from_names(k_v2, "default v2 format");
 }
 

@@ -20,8 +20,8 @@ struct VpcColumns {
 
   bool has_pkt_addresses() const { return pkt_srcaddr >= 0 && pkt_dstaddr >= 0; }
   bool usable() const {
-    return (srcaddr >= 0 || pkt_srcaddr >= 0) && (dstaddr >= 0 || pkt_dstaddr >= 0) && srcport >= 0 &&
-           dstport >= 0 && protocol >= 0;
+    return (srcaddr >= 0 || pkt_srcaddr >= 0) && (dstaddr >= 0 || pkt_dstaddr >= 0) && srcport >= 0 && dstport >= 0 &&
+           protocol >= 0;
   }
 };
 

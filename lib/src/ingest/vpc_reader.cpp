@@ -86,24 +86,23 @@ void split_fields(std::string_view line, std::vector<std::string_view>& tokens) 
 
 void warn_about_columns(ReadContext& ctx, const VpcColumns& columns) {
   if (!columns.usable()) {
-    ctx.summary.warnings.push_back(fmt::format(
-        "{}: the {} has no addresses, ports or protocol; its records cannot become policy rules",
-        ctx.reader.display(), columns.description));
+    ctx.summary.warnings.push_back(
+        fmt::format("{}: the {} has no addresses, ports or protocol; its records cannot become policy rules",
+                    ctx.reader.display(), columns.description));
   } else if (!columns.has_pkt_addresses()) {
-    ctx.summary.warnings.push_back(fmt::format(
-        "{}: no pkt-srcaddr/pkt-dstaddr fields ({}); on EKS with the VPC CNI srcaddr/dstaddr may be "
-        "a node ENI's address, so pod attribution of this source may be wrong",
-        ctx.reader.display(), columns.description));
+    ctx.summary.warnings.push_back(
+        fmt::format("{}: no pkt-srcaddr/pkt-dstaddr fields ({}); on EKS with the VPC CNI srcaddr/dstaddr may be "
+                    "a node ENI's address, so pod attribution of this source may be wrong",
+                    ctx.reader.display(), columns.description));
   }
 }
 
-Result<void> read_vpc_record(ReadContext& ctx, const VpcColumns& columns,
-                             const std::vector<std::string_view>& tokens) {
+Result<void> read_vpc_record(ReadContext& ctx, const VpcColumns& columns, const std::vector<std::string_view>& tokens) {
   IngestSummary& summary = ctx.summary;
   ++summary.records_read;
   if (tokens.size() != columns.count) {
-    return ctx.malformed(fmt::format("expected {} fields ({}), found {}", columns.count,
-                                     columns.description, tokens.size()));
+    return ctx.malformed(
+        fmt::format("expected {} fields ({}), found {}", columns.count, columns.description, tokens.size()));
   }
   const std::string_view status = field(tokens, columns.log_status);
   if (is_word(status, "NODATA") || is_word(status, "SKIPDATA")) {
@@ -140,8 +139,8 @@ Result<void> read_vpc_record(ReadContext& ctx, const VpcColumns& columns,
   std::uint16_t src_port = 0, dst_port = 0;
   if (!parse_number(field(tokens, columns.srcport), src_port) ||
       !parse_number(field(tokens, columns.dstport), dst_port)) {
-    return ctx.malformed(fmt::format("bad port '{}' or '{}'", field(tokens, columns.srcport),
-                                     field(tokens, columns.dstport)));
+    return ctx.malformed(
+        fmt::format("bad port '{}' or '{}'", field(tokens, columns.srcport), field(tokens, columns.dstport)));
   }
   FlowRecord record;
   record.source = *src;

@@ -1,21 +1,20 @@
-#include <netobs/inventory.hpp>
-
-#include <malloc.h>
-
 #include <algorithm>
 
 #include <fmt/format.h>
+#include <malloc.h>
 
-#include "util/document.hpp"
-#include "inventory/endpoints.hpp"
-#include "util/k8s_json.hpp"
+#include <netobs/inventory.hpp>
 #include <netobs/time.hpp>
+
+#include "inventory/endpoints.hpp"
+#include "util/document.hpp"
+#include "util/k8s_json.hpp"
 
 namespace netobs {
 namespace {
 
-using nlohmann::json;
 using k8s::string_at;
+using nlohmann::json;
 
 using k8s::field;
 
@@ -27,8 +26,7 @@ Service parse_service(const json& item) {
   service.name = string_at(metadata, "name");
   auto add = [&](const std::string& text) {
     auto ip = parse_ip(text);
-    if (ip && std::find(service.cluster_ips.begin(), service.cluster_ips.end(), *ip) ==
-                  service.cluster_ips.end()) {
+    if (ip && std::find(service.cluster_ips.begin(), service.cluster_ips.end(), *ip) == service.cluster_ips.end()) {
       service.cluster_ips.push_back(*ip);
     }
   };
@@ -112,8 +110,8 @@ Result<InventoryList> parse_inventory_list(const std::string& text, const std::s
   if (!(kind == "List" || (kind.size() > 4 && kind.ends_with("List"))) ||
       (whole && !field(*whole, "items").is_array())) {
     return make_error(ErrorKind::invalid_input,
-                      fmt::format("{}: not a Kubernetes List (kind '{}'); expected the output of '{}'", origin,
-                                  kind, k_inventory_command));
+                      fmt::format("{}: not a Kubernetes List (kind '{}'); expected the output of '{}'", origin, kind,
+                                  k_inventory_command));
   }
   InventoryList list;
   list.origin = origin;
@@ -208,11 +206,13 @@ void Inventory::index() {
   };
   if (!m_pods.empty()) {
     // Several snapshots list a pod: the copy of the latest one wins, whatever the order given.
-    std::stable_sort(m_pods.begin(), m_pods.end(), [](const Pod& a, const Pod& b) { return a.seen_until < b.seen_until; });
+    std::stable_sort(m_pods.begin(), m_pods.end(),
+                     [](const Pod& a, const Pod& b) { return a.seen_until < b.seen_until; });
     dedupe(m_pods, [](const Pod& p) { return std::make_pair(p.namespace_name, p.name); });
     set_leases();
   }
-  if (!m_services.empty()) dedupe(m_services, [](const Service& s) { return std::make_pair(s.namespace_name, s.name); });
+  if (!m_services.empty())
+    dedupe(m_services, [](const Service& s) { return std::make_pair(s.namespace_name, s.name); });
   if (!m_nodes.empty()) dedupe(m_nodes, [](const Node& n) { return n.name; });
   for (auto& pod : m_pods) {
     m_namespaces.try_emplace(pod.namespace_name);
@@ -311,19 +311,16 @@ std::vector<const Pod*> Inventory::service_backends(const Service& service) cons
   std::vector<const Pod*> backends;
   if (!service.selector) return backends;
   for (const auto& pod : m_pods) {
-    if (pod.namespace_name == service.namespace_name && !pod.terminated &&
-        service.selector->matches(pod.labels)) {
+    if (pod.namespace_name == service.namespace_name && !pod.terminated && service.selector->matches(pod.labels)) {
       backends.push_back(&pod);
     }
   }
   return backends;
 }
 
-std::optional<std::uint16_t> Inventory::resolve_target_port(const ServicePort& port,
-                                                            const Pod& pod) const {
+std::optional<std::uint16_t> Inventory::resolve_target_port(const ServicePort& port, const Pod& pod) const {
   if (port.target_port.empty()) return port.port;
-  if (port.target_port.size() <= 5 &&
-      port.target_port.find_first_not_of("0123456789") == std::string::npos) {
+  if (port.target_port.size() <= 5 && port.target_port.find_first_not_of("0123456789") == std::string::npos) {
     const long value = std::stol(port.target_port);
     if (value < 1 || value > 65535) return std::nullopt;
     return static_cast<std::uint16_t>(value);

@@ -1,8 +1,8 @@
 // The address history of the inventory's pods: leases from snapshots and watch events, and who
 // held an address at a time.
-#include <netobs/inventory.hpp>
-
 #include <set>
+
+#include <netobs/inventory.hpp>
 
 #include "util/document.hpp"
 #include "util/k8s_json.hpp"
@@ -88,7 +88,8 @@ IpHolder Inventory::holder_at(const IpAddress& ip, std::int64_t seen_at) const {
       holding = &m_pods[index];
     }
     if (!holding && holders.size() == 1) holding = &m_pods[holders.front()];  // the only one it ever had
-    if (!holding) return {holders.size() > 1 ? IpHolder::Status::ambiguous : IpHolder::Status::unattributed, nullptr, 0, 1};
+    if (!holding)
+      return {holders.size() > 1 ? IpHolder::Status::ambiguous : IpHolder::Status::unattributed, nullptr, 0, 1};
     return {IpHolder::Status::pod, holding, 0, 1};
   }
   // Clock skew between flow exporters and the API server is tolerated up to a minute.

@@ -14,8 +14,8 @@ std::optional<std::string> strip_suffix(const std::string& name, const std::stri
 }  // namespace
 
 bool is_workload_kind(const std::string& kind) {
-  return kind == "Deployment" || kind == "StatefulSet" || kind == "DaemonSet" || kind == "ReplicaSet" || kind == "Job" ||
-         kind == "CronJob" || kind == "ReplicationController";
+  return kind == "Deployment" || kind == "StatefulSet" || kind == "DaemonSet" || kind == "ReplicaSet" ||
+         kind == "Job" || kind == "CronJob" || kind == "ReplicationController";
 }
 
 void OwnerChains::add(const WorkloadRef& workload, const std::optional<WorkloadRef>& controller) {

@@ -1,13 +1,15 @@
 // What every job shares: loading its state, failing, and refusing policies it cannot analyse.
-#include <netobs/job.hpp>
-
 #include <utility>
 
 #include <fmt/format.h>
 
+#include <netobs/job.hpp>
+
 namespace netobs {
 
-JobExit job_exit_of(const Error& error) { return error.kind == ErrorKind::usage ? JobExit::usage : JobExit::input_error; }
+JobExit job_exit_of(const Error& error) {
+  return error.kind == ErrorKind::usage ? JobExit::usage : JobExit::input_error;
+}
 
 StateReport report_of(const ClusterState& state) {
   StateReport report;
@@ -42,12 +44,11 @@ bool check_policy_kinds(JobResult& result, const std::string& what, const std::v
   const bool nothing_analysed = analysed == 0;
   for (const auto& policy : unanalysed) {
     result.say(fmt::format("{}: {}:{}: {} is not analysed: netobs evaluates {} only",
-                                          nothing_analysed ? "error" : "warning", policy.location.file,
-                                          policy.location.line, describe(policy), k_analysed_policy_api));
+                           nothing_analysed ? "error" : "warning", policy.location.file, policy.location.line,
+                           describe(policy), k_analysed_policy_api));
   }
   if (!nothing_analysed) {
-    result.say(
-        fmt::format("warning: the result leaves out the {} policies of other kinds above", unanalysed.size()));
+    result.say(fmt::format("warning: the result leaves out the {} policies of other kinds above", unanalysed.size()));
     return true;
   }
   result.fail(JobExit::input_error,

@@ -37,7 +37,8 @@ JobResult run_lint_job(const LintJob& job) {
   // No rule checked a policy: a clean report would pass a CI step that checked nothing. Files that
   // did not parse are findings of their own.
   if (report->policies == 0 && report->unparsable == 0) {
-    return result.fail(JobExit::input_error, fmt::format("nothing to check in {}: no {}", checked, k_analysed_policy_api));
+    return result.fail(JobExit::input_error,
+                       fmt::format("nothing to check in {}: no {}", checked, k_analysed_policy_api));
   }
   if (graph && report->flow_edges_evaluated == std::size_t{0} && !graph->edges.empty()) {
     return result.fail(Unchecked::edges_unjudged, graph->edges.size());

@@ -181,8 +181,8 @@ class Client {
         return response;
       }
       // Retry-After is honoured up to max_backoff: a listing is not held up longer than that.
-      const double wait = std::min(m_options.max_backoff,
-                                   backoff.delay(attempt, response ? response->retry_after : std::nullopt));
+      const double wait =
+          std::min(m_options.max_backoff, backoff.delay(attempt, response ? response->retry_after : std::nullopt));
       std::this_thread::sleep_for(std::chrono::duration<double>(wait));
     }
   }
@@ -229,12 +229,13 @@ class Client {
                      SourceLocation::at_url(server)};
       case 403:
         return Error{ErrorKind::forbidden, fmt::format("{}: forbidden (403): user '{}' may not list {}{}{}", server,
-                                                      m_target.user, what, reason.empty() ? "" : ": ", reason)};
+                                                       m_target.user, what, reason.empty() ? "" : ": ", reason)};
       case 404:
-        return Error{ErrorKind::not_served, fmt::format("{}: not found (404): {} (is this a Kubernetes API server?)", server, url)};
+        return Error{ErrorKind::not_served,
+                     fmt::format("{}: not found (404): {} (is this a Kubernetes API server?)", server, url)};
       default:
-        return Error{ErrorKind::kube_api, fmt::format("{}: listing {} failed with HTTP {}{}{}", server, what, response.status,
-                                                      reason.empty() ? "" : ": ", reason)};
+        return Error{ErrorKind::kube_api, fmt::format("{}: listing {} failed with HTTP {}{}{}", server, what,
+                                                      response.status, reason.empty() ? "" : ": ", reason)};
     }
   }
 

@@ -1,9 +1,8 @@
-#include <netobs/kube.hpp>
-
-#include <netobs/clock.hpp>
-
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+
+#include <netobs/clock.hpp>
+#include <netobs/kube.hpp>
 
 #include "kube/api_client.hpp"
 #include "util/k8s_json.hpp"
@@ -46,15 +45,16 @@ Result<ClusterSnapshot> read_cluster(const ClusterReadOptions& options) {
         const bool forbidden = kind == ErrorKind::forbidden;
         const bool not_served = kind == ErrorKind::not_served;
         // The 404 message asks whether this is an API server at all: not the question here.
-        const std::string reason = not_served ? fmt::format("{} does not serve them (404)", snapshot.origin)
-                                              : describe(listed.error());
+        const std::string reason =
+            not_served ? fmt::format("{} does not serve them (404)", snapshot.origin) : describe(listed.error());
         if (resource.need == kube::Need::optional && (forbidden || not_served)) {
           snapshot.warnings.push_back(fmt::format("{}: {}; without them {}", resource.plural, reason, resource.lost));
           if (not_served) break;  // in no namespace either: one warning
           continue;
         }
         if (resource.need == kube::Need::wanted && forbidden) {
-          snapshot.notes.push_back(fmt::format("{}: left out: {}; without them {}", resource.plural, reason, resource.lost));
+          snapshot.notes.push_back(
+              fmt::format("{}: left out: {}; without them {}", resource.plural, reason, resource.lost));
           continue;
         }
         return tl::unexpected(listed.error());

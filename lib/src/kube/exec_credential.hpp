@@ -26,7 +26,8 @@ Result<Credential> exec_credential(const ExecConfig& config, const std::string& 
 
 // The credential in a plugin's output `text` (an ExecCredential of `api_version`); errors name
 // `plugin`, never the token.
-Result<Credential> parse_exec_credential(const std::string& text, const std::string& api_version, const std::string& plugin);
+Result<Credential> parse_exec_credential(const std::string& text, const std::string& api_version,
+                                         const std::string& plugin);
 
 // Forgets cached credentials (after a 401, or in tests).
 void forget_credentials();

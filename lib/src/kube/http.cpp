@@ -127,7 +127,7 @@ Error transfer_error(const Transfer& transfer, CURLcode code, const std::string&
   const std::string detail = transfer.error_text[0] != '\0' ? transfer.error_text : curl_easy_strerror(code);
   const bool tls_failure = code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_SSL_CONNECT_ERROR ||
                            code == CURLE_SSL_CACERT_BADFILE || code == CURLE_SSL_CERTPROBLEM;
-  const ErrorKind kind = tls_failure                          ? ErrorKind::tls
+  const ErrorKind kind = tls_failure                        ? ErrorKind::tls
                          : code == CURLE_OPERATION_TIMEDOUT ? ErrorKind::timeout
                                                             : ErrorKind::network;
   return Error{kind, fmt::format("{}{}", tls_failure ? "TLS failure: " : "", detail), SourceLocation::at_url(url)};
@@ -211,7 +211,8 @@ Result<StreamResult> http_stream(const HttpRequest& request, const TlsSettings& 
     return make_error(ErrorKind::limit, SourceLocation::at_url(request.url),
                       fmt::format("a line longer than {} bytes", request.max_body_bytes));
   }
-  StreamResult result{sink.status, std::move(sink.error_body), code == CURLE_ABORTED_BY_CALLBACK || code == CURLE_WRITE_ERROR};
+  StreamResult result{sink.status, std::move(sink.error_body),
+                      code == CURLE_ABORTED_BY_CALLBACK || code == CURLE_WRITE_ERROR};
   if (code != CURLE_OK && !result.stopped) return tl::unexpected(transfer_error(**transfer, code, request.url));
   return result;
 }

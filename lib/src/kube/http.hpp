@@ -8,8 +8,8 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <netobs/error.hpp>
@@ -17,9 +17,9 @@
 namespace netobs::kube {
 
 struct TlsSettings {
-  std::string ca_pem;          // certificate-authority(-data); empty: the system's CAs
-  bool insecure = false;       // insecure-skip-tls-verify
-  std::string server_name;     // tls-server-name: the name verified and sent as SNI
+  std::string ca_pem;       // certificate-authority(-data); empty: the system's CAs
+  bool insecure = false;    // insecure-skip-tls-verify
+  std::string server_name;  // tls-server-name: the name verified and sent as SNI
   std::string client_cert_pem;
   std::string client_key_pem;
   std::string proxy_url;

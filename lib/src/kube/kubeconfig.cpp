@@ -13,9 +13,9 @@ namespace netobs::kube {
 namespace {
 
 namespace fs = std::filesystem;
-using nlohmann::json;
 using k8s::field;
 using k8s::string_at;
+using nlohmann::json;
 
 struct Named {
   json value;
@@ -68,7 +68,8 @@ Result<std::string> pem_of(const Named& named, const char* key, const std::strin
   if (!data.empty()) {
     auto decoded = base64_decode(data);
     if (!decoded) {
-      return make_error(ErrorKind::invalid_input, fmt::format("{}: {}-data of the {} is not base64", named.file, key, what));
+      return make_error(ErrorKind::invalid_input,
+                        fmt::format("{}: {}-data of the {} is not base64", named.file, key, what));
     }
     return *decoded;
   }
@@ -76,7 +77,8 @@ Result<std::string> pem_of(const Named& named, const char* key, const std::strin
   if (path.empty()) return std::string{};
   auto text = read_text_file(path);
   if (!text) {
-    return make_error(ErrorKind::io, fmt::format("{}: {} of the {}: {}", named.file, key, what, describe(text.error())));
+    return make_error(ErrorKind::io,
+                      fmt::format("{}: {} of the {}: {}", named.file, key, what, describe(text.error())));
   }
   return *text;
 }
@@ -88,8 +90,10 @@ Result<ExecConfig> exec_of(const Named& user) {
   config.api_version = string_at(exec, "apiVersion");
   config.command = string_at(exec, "command");
   config.interactive_mode = string_at(exec, "interactiveMode");
-  if (config.command.empty()) return make_error(ErrorKind::invalid_input, fmt::format("{}: exec plugin without a command", user.file));
-  if (config.api_version != "client.authentication.k8s.io/v1" && config.api_version != "client.authentication.k8s.io/v1beta1") {
+  if (config.command.empty())
+    return make_error(ErrorKind::invalid_input, fmt::format("{}: exec plugin without a command", user.file));
+  if (config.api_version != "client.authentication.k8s.io/v1" &&
+      config.api_version != "client.authentication.k8s.io/v1beta1") {
     return make_error(ErrorKind::invalid_input,
                       fmt::format("{}: exec plugin apiVersion '{}' is not client.authentication.k8s.io/v1 or v1beta1",
                                   user.file, config.api_version));
@@ -183,8 +187,8 @@ Result<KubeTarget> resolve_target(const KubeconfigOptions& options) {
   const std::string user_name = string_at(context->second.value, "user");
   auto cluster = merged.clusters.find(cluster_name);
   if (cluster == merged.clusters.end()) {
-    return make_error(ErrorKind::invalid_input,
-                      fmt::format("{}: context '{}' names cluster '{}', which is not defined", where, context_name, cluster_name));
+    return make_error(ErrorKind::invalid_input, fmt::format("{}: context '{}' names cluster '{}', which is not defined",
+                                                            where, context_name, cluster_name));
   }
   KubeTarget target;
   target.context = context_name;
@@ -192,8 +196,8 @@ Result<KubeTarget> resolve_target(const KubeconfigOptions& options) {
   target.server = string_at(cluster->second.value, "server");
   while (target.server.ends_with('/')) target.server.pop_back();
   if (!target.server.starts_with("https://") && !target.server.starts_with("http://")) {
-    return make_error(ErrorKind::invalid_input,
-                      fmt::format("{}: cluster '{}' has no http(s) server address", cluster->second.file, cluster_name));
+    return make_error(ErrorKind::invalid_input, fmt::format("{}: cluster '{}' has no http(s) server address",
+                                                            cluster->second.file, cluster_name));
   }
   target.tls.insecure = field(cluster->second.value, "insecure-skip-tls-verify") == true;
   target.tls.server_name = string_at(cluster->second.value, "tls-server-name");
@@ -205,8 +209,8 @@ Result<KubeTarget> resolve_target(const KubeconfigOptions& options) {
   if (user_name.empty()) return target;
   auto user = merged.users.find(user_name);
   if (user == merged.users.end()) {
-    return make_error(ErrorKind::invalid_input,
-                      fmt::format("{}: context '{}' names user '{}', which is not defined", where, context_name, user_name));
+    return make_error(ErrorKind::invalid_input, fmt::format("{}: context '{}' names user '{}', which is not defined",
+                                                            where, context_name, user_name));
   }
   const std::string what = "user '" + user_name + "'";
   target.token = string_at(user->second.value, "token");

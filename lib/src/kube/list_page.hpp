@@ -13,7 +13,7 @@ namespace netobs::kube {
 
 struct ListPage {
   std::vector<nlohmann::json> items;
-  std::string continue_token;  // empty on the last page
+  std::string continue_token;    // empty on the last page
   std::string resource_version;  // metadata.resourceVersion: where a watch of the list begins
 };
 

@@ -1,9 +1,6 @@
 // Watching pods during a collection: one thread per listed scope follows watch=1 from the
 // list's resourceVersion, re-watches from the last version seen when the server ends a watch,
 // and lists again when the version is too old (410 Gone).
-#include <netobs/clock.hpp>
-#include <netobs/kube.hpp>
-
 #include <atomic>
 #include <chrono>
 #include <mutex>
@@ -11,6 +8,9 @@
 #include <thread>
 
 #include <fmt/format.h>
+
+#include <netobs/clock.hpp>
+#include <netobs/kube.hpp>
 
 #include "kube/api_client.hpp"
 #include "util/backoff.hpp"
@@ -83,8 +83,8 @@ struct PodWatch::Impl {
   }
 
   void run(const std::string& scope, std::string version) {
-    const std::string base = client.target().server + "/api/v1" +
-                             (scope.empty() ? "" : "/namespaces/" + kube::url_escape(scope)) + "/pods";
+    const std::string base =
+        client.target().server + "/api/v1" + (scope.empty() ? "" : "/namespaces/" + kube::url_escape(scope)) + "/pods";
     int failures = 0;
     const int max_failures = std::max(1, client.options().max_attempts);
     Backoff backoff(1.0, client.options().max_backoff);
@@ -112,7 +112,8 @@ struct PodWatch::Impl {
               }
               const std::string seen = k8s::string_at(k8s::field(object, "metadata"), "resourceVersion");
               if (!seen.empty()) version = seen;
-              if (type == "ADDED" || type == "MODIFIED") push({PodEvent::Type::upsert, k8s::to_json_text(object), {}, {}, 0});
+              if (type == "ADDED" || type == "MODIFIED")
+                push({PodEvent::Type::upsert, k8s::to_json_text(object), {}, {}, 0});
               if (type == "DELETED") push({PodEvent::Type::deleted, k8s::to_json_text(object), {}, {}, 0});
               return true;  // BOOKMARK: only the version
             },
@@ -130,9 +131,12 @@ struct PodWatch::Impl {
         continue;
       }
       if (++failures >= max_failures) {
-        const std::string why = !streamed ? describe(streamed.error()) : fmt::format("{}: HTTP {}", base, streamed->status);
-        note(fmt::format("pods: watching stopped after {} failed attempts ({}); pods that started later are "
-                         "unknown to attribution", failures, why));
+        const std::string why =
+            !streamed ? describe(streamed.error()) : fmt::format("{}: HTTP {}", base, streamed->status);
+        note(
+            fmt::format("pods: watching stopped after {} failed attempts ({}); pods that started later are "
+                        "unknown to attribution",
+                        failures, why));
         return;
       }
       if (!pause(backoff.delay(failures))) return;

@@ -26,7 +26,7 @@ struct LintContext {
   std::vector<const ManifestObject*> objects;  // every object read, of any kind
   const ManifestSet* set = nullptr;
   const PolicyEngine* engine = nullptr;
-  bool pods_known = false;  // manifests or an inventory gave pods
+  bool pods_known = false;       // manifests or an inventory gave pods
   bool inventory_given = false;  // an inventory or the cluster: every pod is known, not only the manifests' pods
   const Graph* flows = nullptr;
 

@@ -12,8 +12,8 @@ namespace {
 
 // A key kubectl prints after a dot; any other ("app.kubernetes.io/name", "") goes in brackets.
 bool plain_key(const std::string& key) {
-  return !key.empty() && key.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") ==
-                             std::string::npos;
+  return !key.empty() &&
+         key.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") == std::string::npos;
 }
 
 }  // namespace
@@ -34,7 +34,7 @@ std::string field_path(const nlohmann::json& value, const std::string& pointer) 
   std::string path;
   const nlohmann::json* at = &value;
   // Rules build their pointers from raw keys, unescaped: split on '/' and never throw.
-  for (std::size_t start = 1; start <= pointer.size(); ) {
+  for (std::size_t start = 1; start <= pointer.size();) {
     const std::size_t end = std::min(pointer.find('/', start), pointer.size());
     const std::string token = pointer.substr(start, end - start);
     start = end + 1;

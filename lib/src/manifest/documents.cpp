@@ -69,7 +69,8 @@ Result<ManifestFiles> read_manifest_files(const std::vector<std::string>& paths,
       to_read.push_back(path);
       continue;
     }
-    if (!fs::exists(path, ec)) return make_error(ErrorKind::io, fmt::format("{}: cannot read: no such file or directory", path));
+    if (!fs::exists(path, ec))
+      return make_error(ErrorKind::io, fmt::format("{}: cannot read: no such file or directory", path));
     if (!fs::is_directory(path, ec)) {
       to_read.push_back(path);
       continue;
@@ -99,7 +100,8 @@ Result<ManifestFiles> read_manifest_files(const std::vector<std::string>& paths,
     auto documents = parse_located_documents(*text, origin);
     if (!documents) {
       // A limit is not a finding about the file: the user has to raise it to get an answer.
-      if (errors == InputErrors::fail || documents.error().kind == ErrorKind::limit) return tl::unexpected(documents.error());
+      if (errors == InputErrors::fail || documents.error().kind == ErrorKind::limit)
+        return tl::unexpected(documents.error());
       files.problems.push_back(problem_of(origin, *text, documents.error()));
       continue;
     }
@@ -125,7 +127,8 @@ Result<ManifestFiles> read_manifest_files(const std::vector<std::string>& paths,
     object.in_file = !from_text(object);
     if (object.in_file) in_files.insert(identity(object));
   }
-  std::erase_if(files.objects, [&](const ManifestObject& object) { return from_text(object) && in_files.contains(identity(object)); });
+  std::erase_if(files.objects,
+                [&](const ManifestObject& object) { return from_text(object) && in_files.contains(identity(object)); });
   std::sort(files.notes.begin(), files.notes.end());
   return files;
 }

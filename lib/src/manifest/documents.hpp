@@ -18,19 +18,22 @@ struct ManifestObject {
   // False for an object of a text in memory (what the API server listed): its document's lines are
   // those of netobs's own serialisation, no place in a file anyone can open.
   bool in_file = true;
-  const nlohmann::json& value() const { return pointer.empty() ? document->value : document->value.at(nlohmann::json::json_pointer(pointer)); }
+  const nlohmann::json& value() const {
+    return pointer.empty() ? document->value : document->value.at(nlohmann::json::json_pointer(pointer));
+  }
 };
 
 struct ManifestFiles {
   std::vector<LocatedDocument> documents;
   std::vector<ManifestObject> objects;  // every object with a kind, List wrappers unpacked
   std::vector<std::string> notes;
-  std::vector<FileProblem> problems;    // files that did not parse
+  std::vector<FileProblem> problems;  // files that did not parse
 };
 
 // The analysis model of `files`; `policy_objects`, when given, receives the object each of the
 // set's policies was read from, in the same order.
-ManifestSet build_manifest_set(const ManifestFiles& files, std::vector<const ManifestObject*>* policy_objects = nullptr);
+ManifestSet build_manifest_set(const ManifestFiles& files,
+                               std::vector<const ManifestObject*>* policy_objects = nullptr);
 
 // Texts read along with files: (origin, YAML or JSON), e.g. what the API server listed.
 using ManifestTexts = std::vector<std::pair<std::string, std::string>>;

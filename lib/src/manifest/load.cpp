@@ -1,9 +1,9 @@
-#include <netobs/manifest.hpp>
-
 #include <map>
 #include <set>
 
 #include <fmt/format.h>
+
+#include <netobs/manifest.hpp>
 
 #include "manifest/documents.hpp"
 #include "manifest/policy_parse.hpp"
@@ -181,11 +181,13 @@ ManifestSet build_manifest_set(const ManifestFiles& files, std::vector<const Man
     } else if (const json* templ = pod_template(kind, field(value, "spec"))) {
       ClusterPod pod = pod_from_workload(object, *templ, owners.chains);
       auto chosen = owners.stands_for.find(pod.owner);
-      const bool stands = !owners.with_pods.contains(pod.owner) && chosen != owners.stands_for.end() && chosen->second == &object;
+      const bool stands =
+          !owners.with_pods.contains(pod.owner) && chosen != owners.stands_for.end() && chosen->second == &object;
       if (stands) set.pods.push_back(std::move(pod));
     } else if (kind != "Service") {
       const SourceLocation at = object.document->location(object.pointer);
-      set.notes.push_back(fmt::format("{}:{}: skipped: kind {} is not used by policy analysis", at.file, at.line, kind));
+      set.notes.push_back(
+          fmt::format("{}:{}: skipped: kind {} is not used by policy analysis", at.file, at.line, kind));
     }
   }
   for (const auto& pod : set.pods) set.namespaces.try_emplace(pod.namespace_name);

@@ -18,7 +18,8 @@ std::vector<PolicyRule> parse_rules(const json& rules, const char* peers_key) {
       for (const auto& peer : peers) {
         PolicyPeer p;
         if (const json& pod = field(peer, "podSelector"); pod.is_object()) p.pod_selector = k8s::parse_selector(pod);
-        if (const json& ns = field(peer, "namespaceSelector"); ns.is_object()) p.namespace_selector = k8s::parse_selector(ns);
+        if (const json& ns = field(peer, "namespaceSelector"); ns.is_object())
+          p.namespace_selector = k8s::parse_selector(ns);
         if (const json& block = field(peer, "ipBlock"); block.is_object()) {
           std::vector<std::string> excepts;
           if (const json& except = field(block, "except"); except.is_array()) {
@@ -34,13 +35,15 @@ std::vector<PolicyRule> parse_rules(const json& rules, const char* peers_key) {
     if (const json& ports = field(rule, "ports"); ports.is_array()) {
       for (const auto& port : ports) {
         PolicyPort p;
-        if (const json& protocol = field(port, "protocol"); protocol.is_string()) p.protocol = k8s::parse_protocol(protocol);
+        if (const json& protocol = field(port, "protocol"); protocol.is_string())
+          p.protocol = k8s::parse_protocol(protocol);
         if (const json& number = field(port, "port"); number.is_number_integer()) {
           p.port = static_cast<int>(number.get<long long>());
         } else if (number.is_string()) {
           p.port = number.get<std::string>();
         }
-        if (const json& end = field(port, "endPort"); end.is_number_integer()) p.end_port = static_cast<int>(end.get<long long>());
+        if (const json& end = field(port, "endPort"); end.is_number_integer())
+          p.end_port = static_cast<int>(end.get<long long>());
         parsed.ports.push_back(std::move(p));
       }
     }
@@ -72,7 +75,8 @@ NetworkPolicy parse_policy(const ManifestObject& object) {
   } else {
     // The API's default: Ingress always, Egress when there are egress rules.
     policy.policy_types.push_back(PolicyType::ingress);
-    if (field(spec, "egress").is_array() && !field(spec, "egress").empty()) policy.policy_types.push_back(PolicyType::egress);
+    if (field(spec, "egress").is_array() && !field(spec, "egress").empty())
+      policy.policy_types.push_back(PolicyType::egress);
   }
   policy.location = object.document->location(object.pointer);
   return policy;

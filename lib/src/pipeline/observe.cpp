@@ -1,8 +1,7 @@
-#include <netobs/observe.hpp>
-
 #include <fmt/format.h>
 
 #include <netobs/edge_file.hpp>
+#include <netobs/observe.hpp>
 
 namespace netobs {
 

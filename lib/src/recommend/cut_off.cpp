@@ -43,7 +43,8 @@ std::optional<std::int64_t> last_run(const Inventory& inventory, const WorkloadR
 // without it, a public address. Inside the VPC a node's address is the node's own traffic.
 bool leaves_vpc(const IpAddress& ip, const RecommendOptions& options) {
   if (options.vpc_cidrs.empty()) return !ip.is_private();
-  return std::none_of(options.vpc_cidrs.begin(), options.vpc_cidrs.end(), [&](const Cidr& c) { return c.contains(ip); });
+  return std::none_of(options.vpc_cidrs.begin(), options.vpc_cidrs.end(),
+                      [&](const Cidr& c) { return c.contains(ip); });
 }
 
 // The workloads of `covered` whose pods ran on `node`; `unknown` is set when a covered pod does
@@ -56,7 +57,7 @@ std::set<WorkloadRef> workloads_on(const Node& node, const Inventory& inventory,
     if (pod.node_name.empty() && !pod.host_ip) {
       unknown = true;
     } else if (pod.node_name == node.name || (pod.host_ip && std::find(node.addresses.begin(), node.addresses.end(),
-                                                                        *pod.host_ip) != node.addresses.end())) {
+                                                                       *pod.host_ip) != node.addresses.end())) {
       out.insert(pod.owner);
     }
   }
@@ -85,8 +86,8 @@ std::vector<std::string> snat_cut_off(const Graph& graph, const Inventory& inven
     }
     const std::string from =
         node ? fmt::format("{} ({})", node->name, to_string(edge.client.ip)) : to_string(edge.client.ip);
-    lines.push_back(fmt::format("node {} -> {} {} {} ({} flow{}): {}", from, to, to_string(edge.protocol),
-                                edge.port, flows, flows == 1 ? "" : "s",
+    lines.push_back(fmt::format("node {} -> {} {} {} ({} flow{}): {}", from, to, to_string(edge.protocol), edge.port,
+                                flows, flows == 1 ? "" : "s",
                                 names.empty() ? std::string("from a pod of a covered namespace")
                                               : fmt::format("from a pod of {}", fmt::join(names, ", "))));
   }
@@ -103,7 +104,8 @@ std::vector<std::string> cut_off(const Inventory& inventory, const RecommendOpti
     if (!with_policy.contains(pod.owner)) out.emplace(pod.owner, "pods running, no traffic observed in the window");
   }
   for (const auto& [ref, info] : inventory.workloads()) {
-    if ((ref.kind != "CronJob" && ref.kind != "Job") || !covered.contains(ref.namespace_name) || with_policy.contains(ref)) {
+    if ((ref.kind != "CronJob" && ref.kind != "Job") || !covered.contains(ref.namespace_name) ||
+        with_policy.contains(ref)) {
       continue;
     }
     const auto& workloads = inventory.workloads();

@@ -38,8 +38,8 @@ DnsTarget find_dns(const Inventory& inventory, const RecommendOptions& options) 
   dns.namespace_name = options.dns_namespace;
   if (options.dns_selector) {
     dns.selector = options.dns_selector;
-    dns.description = fmt::format("DNS egress to pods {} in {} (--dns-selector)",
-                                  to_string(*dns.selector), dns.namespace_name);
+    dns.description =
+        fmt::format("DNS egress to pods {} in {} (--dns-selector)", to_string(*dns.selector), dns.namespace_name);
   } else {
     for (const char* name : {"kube-dns", "coredns"}) {
       const Service* service = inventory.service_by_name(options.dns_namespace, name);
@@ -52,9 +52,10 @@ DnsTarget find_dns(const Inventory& inventory, const RecommendOptions& options) 
     }
     if (!dns.selector) {
       dns.selector = LabelSelector{{{"k8s-app", "kube-dns"}}, {}};
-      dns.description = fmt::format("DNS egress to pods k8s-app=kube-dns in {} (no kube-dns Service "
-                                    "in the inventory; the conventional labels)",
-                                    dns.namespace_name);
+      dns.description = fmt::format(
+          "DNS egress to pods k8s-app=kube-dns in {} (no kube-dns Service "
+          "in the inventory; the conventional labels)",
+          dns.namespace_name);
     }
   }
   // 169.254.169.253 and VPC+2 are the Amazon-provided DNS server; VPC flow logs never record it.
@@ -128,8 +129,8 @@ DnsCheck check_dns(const DnsTarget& dns, const Inventory& inventory, const Graph
     return check;
   }
   if (!inventory.pods().empty() && !namespace_listed) {
-    check.warnings.push_back(fmt::format(
-        "the inventory lists no pod in {}, so the DNS pods {} could not be checked", dns.namespace_name, target));
+    check.warnings.push_back(fmt::format("the inventory lists no pod in {}, so the DNS pods {} could not be checked",
+                                         dns.namespace_name, target));
   }
   // Name resolution observed to pods the DNS rule does not select: the selector is likely wrong
   // (each such edge is still allowed as observed, to that workload only).
@@ -166,7 +167,8 @@ std::map<WorkloadRef, WorkloadNode> unseen_dns_workloads(const Graph& graph, con
     node.ref = pod.owner;
     node.system = is_system_namespace(pod.namespace_name);
     auto info = inventory.workloads().find(pod.owner);
-    node.selector = info != inventory.workloads().end() && info->second.selector ? *info->second.selector : *dns.selector;
+    node.selector =
+        info != inventory.workloads().end() && info->second.selector ? *info->second.selector : *dns.selector;
   }
   return out;
 }

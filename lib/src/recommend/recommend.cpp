@@ -122,9 +122,10 @@ class Synthesizer {
     peer.node_scope = NodeScope::other_nodes;
     if (sides.other || sides.unknown) out.push_back(peer);
     if (sides.unknown) {
-      note(fmt::format("{}: the records do not say whether the node was the pod's own or another: the cilium "
-                       "kind allows both the host and the remote-node entity",
-                       where));
+      note(
+          fmt::format("{}: the records do not say whether the node was the pod's own or another: the cilium "
+                      "kind allows both the host and the remote-node entity",
+                      where));
     }
     return out;
   }
@@ -164,8 +165,7 @@ class Synthesizer {
         out.kind = AllowPeerKind::nodes;
         return out;
       case PeerKind::cluster_unknown:
-        note(fmt::format("{} left out: the address is in the cluster but the inventory does not explain it",
-                         where));
+        note(fmt::format("{} left out: the address is in the cluster but the inventory does not explain it", where));
         return std::nullopt;
       case PeerKind::reserved:
         return reserved_peer(self, peer, where, egress);
@@ -256,12 +256,12 @@ class Synthesizer {
                        peer.entity));
       return std::nullopt;
     }
-    note(fmt::format("{}/{}: {} Cilium's Ingress/Gateway proxy (reserved:ingress): the cilium kind allows the "
-                     "ingress entity; networking/v1 cannot name it, so with the other kinds apply a "
-                     "CiliumNetworkPolicy with {}Entities: [ingress] for its ports beside them, or this traffic "
-                     "is cut off",
-                     self.ref.namespace_name, self.ref.name, egress ? "egress to" : "ingress from",
-                     egress ? "to" : "from"));
+    note(fmt::format(
+        "{}/{}: {} Cilium's Ingress/Gateway proxy (reserved:ingress): the cilium kind allows the "
+        "ingress entity; networking/v1 cannot name it, so with the other kinds apply a "
+        "CiliumNetworkPolicy with {}Entities: [ingress] for its ports beside them, or this traffic "
+        "is cut off",
+        self.ref.namespace_name, self.ref.name, egress ? "egress to" : "ingress from", egress ? "to" : "from"));
     AllowPeer out;
     out.kind = AllowPeerKind::ingress_proxy;
     return out;
@@ -306,9 +306,8 @@ std::map<WorkloadRef, std::string> policy_names(const std::vector<const Workload
   for (const auto* w : workloads) {
     std::string kind = w->ref.kind;
     std::transform(kind.begin(), kind.end(), kind.begin(), [](unsigned char c) { return std::tolower(c); });
-    names[w->ref] = uses[{w->ref.namespace_name, w->ref.name}] > 1
-                        ? fmt::format("{}-{}-netobs", w->ref.name, kind)
-                        : policy_name(w->ref);
+    names[w->ref] = uses[{w->ref.namespace_name, w->ref.name}] > 1 ? fmt::format("{}-{}-netobs", w->ref.name, kind)
+                                                                   : policy_name(w->ref);
   }
   return names;
 }

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include <netobs/explain.hpp>
+
 #include "util/k8s_json.hpp"
 
 namespace netobs {
@@ -30,7 +31,9 @@ SideView view(const Explanation& e, PolicyType type) {
                                     : SideView{e.ingress, e.to.name, e.from.name, "destination"};
 }
 
-bool side_allows(const Explanation& e, const SideExplanation& side) { return side.allowed.contains(e.protocol, e.port); }
+bool side_allows(const Explanation& e, const SideExplanation& side) {
+  return side.allowed.contains(e.protocol, e.port);
+}
 
 }  // namespace
 
@@ -44,7 +47,9 @@ std::string render_explanation_text(const Explanation& e) {
   for (PolicyType type : {PolicyType::egress, PolicyType::ingress}) {
     const SideView v = view(e, type);
     out += fmt::format("\n{} of {}: {}\n", direction_name(type), v.subject,
-                       e.exemption != Exemption::none ? "exempt" : side_allows(e, v.side) ? "allowed" : "denied");
+                       e.exemption != Exemption::none ? "exempt"
+                       : side_allows(e, v.side)       ? "allowed"
+                                                      : "denied");
     if (!v.side.isolated) {
       out += v.subject.ends_with("[External]") || !(type == PolicyType::egress ? e.from : e.to).endpoint.pod
                  ? "  an address outside the cluster: no policy applies to it\n"

@@ -20,8 +20,10 @@ ordered_json port_json(const PolicyPort& port) {
   ordered_json out = ordered_json::object();
   if (port.protocol) out["protocol"] = std::string(to_string(*port.protocol));
   if (port.port) {
-    if (const int* number = std::get_if<int>(&*port.port)) out["port"] = *number;
-    else out["port"] = std::get<std::string>(*port.port);
+    if (const int* number = std::get_if<int>(&*port.port))
+      out["port"] = *number;
+    else
+      out["port"] = std::get<std::string>(*port.port);
   }
   if (port.end_port) out["endPort"] = *port.end_port;
   return out;
@@ -58,10 +60,18 @@ ordered_json to_json(const LabelSelector& selector) {
       ordered_json item;
       item["key"] = req.key;
       switch (req.op) {
-        case SelectorOperator::in: item["operator"] = "In"; break;
-        case SelectorOperator::not_in: item["operator"] = "NotIn"; break;
-        case SelectorOperator::exists: item["operator"] = "Exists"; break;
-        case SelectorOperator::does_not_exist: item["operator"] = "DoesNotExist"; break;
+        case SelectorOperator::in:
+          item["operator"] = "In";
+          break;
+        case SelectorOperator::not_in:
+          item["operator"] = "NotIn";
+          break;
+        case SelectorOperator::exists:
+          item["operator"] = "Exists";
+          break;
+        case SelectorOperator::does_not_exist:
+          item["operator"] = "DoesNotExist";
+          break;
       }
       if (!req.values.empty()) item["values"] = req.values;
       out["matchExpressions"].push_back(std::move(item));

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <netobs/render.hpp>
-
 #include <netobs/time.hpp>
 
 namespace netobs {
@@ -11,8 +10,7 @@ namespace {
 
 // The `top` largest counts, largest first, ties in key order (deterministic).
 template <typename Key>
-std::vector<std::pair<Key, std::uint64_t>> top_counts(const std::map<Key, std::uint64_t>& counts,
-                                                      std::size_t top) {
+std::vector<std::pair<Key, std::uint64_t>> top_counts(const std::map<Key, std::uint64_t>& counts, std::size_t top) {
   std::vector<std::pair<Key, std::uint64_t>> rows(counts.begin(), counts.end());
   std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
   if (rows.size() > top) rows.resize(top);
@@ -20,8 +18,8 @@ std::vector<std::pair<Key, std::uint64_t>> top_counts(const std::map<Key, std::u
 }
 
 template <typename Key, typename Describe>
-void list_section(std::string& out, const char* title, const std::map<Key, std::uint64_t>& counts,
-                  std::size_t top, Describe describe) {
+void list_section(std::string& out, const char* title, const std::map<Key, std::uint64_t>& counts, std::size_t top,
+                  Describe describe) {
   if (counts.empty()) return;
   out += fmt::format("  {} ({}):\n", title, counts.size());
   for (const auto& [key, count] : top_counts(counts, top)) {
@@ -30,8 +28,7 @@ void list_section(std::string& out, const char* title, const std::map<Key, std::
   if (counts.size() > top) out += fmt::format("    ... and {} more\n", counts.size() - top);
 }
 
-void lines_section(std::string& out, const char* title, const std::vector<std::string>& lines,
-                   std::size_t top) {
+void lines_section(std::string& out, const char* title, const std::vector<std::string>& lines, std::size_t top) {
   if (lines.empty()) return;
   out += fmt::format("  {} ({}):\n", title, lines.size());
   for (std::size_t i = 0; i < lines.size() && i < top; ++i) out += fmt::format("    {}\n", lines[i]);
@@ -40,8 +37,8 @@ void lines_section(std::string& out, const char* title, const std::vector<std::s
 
 }  // namespace
 
-std::string render_summary(const IngestSummary& summary, const Graph& graph,
-                           const Recommendation& recommendation, std::size_t top) {
+std::string render_summary(const IngestSummary& summary, const Graph& graph, const Recommendation& recommendation,
+                           std::size_t top) {
   std::string out;
   out += fmt::format("netobs: read {} records, used {}", summary.records_read, summary.records_used);
   if (summary.first_seen) {
@@ -83,16 +80,16 @@ std::string render_summary(const IngestSummary& summary, const Graph& graph,
                });
   out += fmt::format("  graph: {} workloads, {} edges\n", graph.workloads.size(), graph.edges.size());
   const AttributionReport& report = graph.report;
-  list_section(
-      out,
-      "node traffic (networking/v1 writes no rule for it; the cilium kind allows the host or remote-node entity observed)",
-      report.node_traffic, top, [](const std::string& s) { return s; });
+  list_section(out,
+               "node traffic (networking/v1 writes no rule for it; the cilium kind allows the host or remote-node "
+               "entity observed)",
+               report.node_traffic, top, [](const std::string& s) { return s; });
   list_section(out,
                "unattributable: node addresses talking to the outside (pod egress SNATed by the VPC CNI; "
                "Hubble flows, or AWS_VPC_K8S_CNI_EXTERNALSNAT=true, attribute it to pods)",
                report.snat, top, [](const IpAddress& ip) { return to_string(ip); });
-  list_section(out, "in-cluster addresses the inventory does not explain (no rule written)",
-               report.cluster_unknown, top, [](const IpAddress& ip) { return to_string(ip); });
+  list_section(out, "in-cluster addresses the inventory does not explain (no rule written)", report.cluster_unknown,
+               top, [](const IpAddress& ip) { return to_string(ip); });
   // A private address --vpc-resources names is reviewed already: it is listed with its name below.
   std::map<IpAddress, std::uint64_t> unnamed_private = report.private_external;
   for (const IpAddress& ip : recommendation.named_ips) unnamed_private.erase(ip);

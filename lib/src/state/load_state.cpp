@@ -1,10 +1,9 @@
 // The one cluster-state loader: every command's manifests, inventories and cluster read come
 // through here, each source parsed once.
-#include <netobs/state.hpp>
-
 #include <utility>
 
 #include <netobs/ingest.hpp>
+#include <netobs/state.hpp>
 
 #include "util/document.hpp"
 

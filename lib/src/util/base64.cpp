@@ -9,7 +9,8 @@ std::optional<std::string> base64_decode(std::string_view text) {
     std::array<int, 256> values{};
     values.fill(-1);
     const std::string_view alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    for (std::size_t i = 0; i < alphabet.size(); ++i) values[static_cast<unsigned char>(alphabet[i])] = static_cast<int>(i);
+    for (std::size_t i = 0; i < alphabet.size(); ++i)
+      values[static_cast<unsigned char>(alphabet[i])] = static_cast<int>(i);
     return values;
   }();
   std::string out;

@@ -174,7 +174,8 @@ Result<std::string> read_text_file(const std::string& path) {
   struct stat info {};
   const bool regular = ::stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode);
   if (regular && static_cast<std::uint64_t>(info.st_size) > limit) {
-    return make_error(ErrorKind::limit, fmt::format("{}: file larger than {} bytes (raise it with {})", path, limit, k_file_option));
+    return make_error(ErrorKind::limit,
+                      fmt::format("{}: file larger than {} bytes (raise it with {})", path, limit, k_file_option));
   }
   // Read in blocks with a running bound: a FIFO or /dev/stdin has no size to check up front. A
   // file's size is known: read it into place without growing the text.
@@ -189,7 +190,8 @@ Result<std::string> read_text_file(const std::string& path) {
     text.resize(at + static_cast<std::size_t>(in.gcount()));
     block = std::min<std::size_t>(block * 2, 16 << 20);
     if (text.size() > limit) {
-      return make_error(ErrorKind::limit, fmt::format("{}: more than {} bytes (raise it with {})", path, limit, k_file_option));
+      return make_error(ErrorKind::limit,
+                        fmt::format("{}: more than {} bytes (raise it with {})", path, limit, k_file_option));
     }
   }
   if (in.bad()) {

@@ -17,8 +17,7 @@ namespace netobs {
 
 // Parses `text` as JSON when it starts with '{' or '[', else as (multi-document) YAML. Returns
 // one value per document; the error message names `origin` and the line of the syntax error.
-Result<std::vector<nlohmann::json>> parse_documents(const std::string& text,
-                                                    const std::string& origin);
+Result<std::vector<nlohmann::json>> parse_documents(const std::string& text, const std::string& origin);
 
 // Parses one JSON value, bounded in depth by the input limits; errors name `origin` and the line
 // (counted from `first_line`, for a value cut from a larger text).
@@ -45,7 +44,7 @@ std::optional<JsonListItems> split_json_list(const std::string& text);
 struct LocatedDocument {
   nlohmann::json value;
   std::string origin;
-  std::size_t line = 0;  // where the document starts, 1-based
+  std::size_t line = 0;                                              // where the document starts, 1-based
   std::map<std::string, std::pair<std::size_t, std::size_t>> marks;  // JSON pointer -> (line, column), 1-based
 
   // The position of `pointer`, or of its nearest ancestor that has one.

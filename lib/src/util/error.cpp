@@ -1,6 +1,6 @@
-#include <netobs/error.hpp>
-
 #include <fmt/format.h>
+
+#include <netobs/error.hpp>
 
 namespace netobs {
 

@@ -23,8 +23,8 @@ struct TransferSetup {
   std::string ca_pem;
   std::string cert_pem;
   std::string key_pem;
-  std::string proxy_url;          // empty: curl takes https_proxy / no_proxy from the environment
-  char* error_buffer = nullptr;   // CURL_ERROR_SIZE bytes, owned by the caller
+  std::string proxy_url;         // empty: curl takes https_proxy / no_proxy from the environment
+  char* error_buffer = nullptr;  // CURL_ERROR_SIZE bytes, owned by the caller
 };
 
 // Sets `curl` up as `setup` says; curl copies the strings and PEM blobs it is given.

@@ -1,8 +1,8 @@
-#include <arpa/inet.h>
-
 #include <array>
 #include <charconv>
 #include <cstring>
+
+#include <arpa/inet.h>
 
 #include <netobs/ip.hpp>
 
@@ -82,10 +82,8 @@ std::string to_string(const IpAddress& ip) {
   char buffer[INET6_ADDRSTRLEN];
   if (ip.is_v4()) {
     const std::uint32_t a = ip.v4();
-    const unsigned char bytes[4] = {static_cast<unsigned char>(a >> 24),
-                                    static_cast<unsigned char>(a >> 16),
-                                    static_cast<unsigned char>(a >> 8),
-                                    static_cast<unsigned char>(a)};
+    const unsigned char bytes[4] = {static_cast<unsigned char>(a >> 24), static_cast<unsigned char>(a >> 16),
+                                    static_cast<unsigned char>(a >> 8), static_cast<unsigned char>(a)};
     inet_ntop(AF_INET, bytes, buffer, sizeof buffer);
     return buffer;
   }
@@ -131,8 +129,7 @@ std::optional<Cidr> parse_cidr(std::string_view text) {
   int len = -1;
   auto [end, ec] = std::from_chars(len_text.data(), len_text.data() + len_text.size(), len);
   const int max_len = ip->is_v4() ? 32 : 128;
-  if (ec != std::errc() || end != len_text.data() + len_text.size() || len < 0 || len > max_len ||
-      len_text.empty()) {
+  if (ec != std::errc() || end != len_text.data() + len_text.size() || len < 0 || len > max_len || len_text.empty()) {
     return std::nullopt;
   }
   Cidr cidr{*ip, len};
@@ -147,9 +144,7 @@ std::optional<Cidr> parse_cidr(std::string_view text) {
   return cidr;
 }
 
-std::string to_string(const Cidr& cidr) {
-  return to_string(cidr.base) + "/" + std::to_string(cidr.prefix_len);
-}
+std::string to_string(const Cidr& cidr) { return to_string(cidr.base) + "/" + std::to_string(cidr.prefix_len); }
 
 Cidr host_cidr(const IpAddress& ip) { return Cidr{ip, ip.is_v4() ? 32 : 128}; }
 

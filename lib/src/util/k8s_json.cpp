@@ -76,11 +76,16 @@ std::optional<LabelSelector> parse_selector(const nlohmann::json& json) {
       SelectorRequirement req;
       req.key = string_at(expr, "key");
       const std::string op = string_at(expr, "operator");
-      if (op == "In") req.op = SelectorOperator::in;
-      else if (op == "NotIn") req.op = SelectorOperator::not_in;
-      else if (op == "Exists") req.op = SelectorOperator::exists;
-      else if (op == "DoesNotExist") req.op = SelectorOperator::does_not_exist;
-      else return std::nullopt;
+      if (op == "In")
+        req.op = SelectorOperator::in;
+      else if (op == "NotIn")
+        req.op = SelectorOperator::not_in;
+      else if (op == "Exists")
+        req.op = SelectorOperator::exists;
+      else if (op == "DoesNotExist")
+        req.op = SelectorOperator::does_not_exist;
+      else
+        return std::nullopt;
       if (auto values = expr.find("values"); values != expr.end() && values->is_array()) {
         for (const auto& v : *values) {
           if (v.is_string()) req.values.push_back(v.get<std::string>());

@@ -15,8 +15,7 @@ bool LabelSelector::matches(const Labels& labels) const {
   for (const auto& req : match_expressions) {
     auto it = labels.find(req.key);
     const bool has = it != labels.end();
-    const bool listed =
-        has && std::find(req.values.begin(), req.values.end(), it->second) != req.values.end();
+    const bool listed = has && std::find(req.values.begin(), req.values.end(), it->second) != req.values.end();
     switch (req.op) {
       case SelectorOperator::in:
         if (!listed) return false;
@@ -44,8 +43,12 @@ std::string to_string(const LabelSelector& selector) {
   for (const auto& req : selector.match_expressions) {
     if (!out.empty()) out += ',';
     switch (req.op) {
-      case SelectorOperator::exists: out += req.key; break;
-      case SelectorOperator::does_not_exist: out += "!" + req.key; break;
+      case SelectorOperator::exists:
+        out += req.key;
+        break;
+      case SelectorOperator::does_not_exist:
+        out += "!" + req.key;
+        break;
       case SelectorOperator::in:
       case SelectorOperator::not_in: {
         out += req.key + (req.op == SelectorOperator::in ? " in (" : " notin (");
@@ -62,10 +65,14 @@ std::string to_string(const LabelSelector& selector) {
 
 bool is_volatile_label(const std::string& key) {
   static constexpr std::array k_exact{
-      "pod-template-hash",          "controller-revision-hash",
-      "statefulset.kubernetes.io/pod-name", "apps.kubernetes.io/pod-index",
-      "pod-template-generation",    "job-name",
-      "controller-uid",             "app.kubernetes.io/version",
+      "pod-template-hash",
+      "controller-revision-hash",
+      "statefulset.kubernetes.io/pod-name",
+      "apps.kubernetes.io/pod-index",
+      "pod-template-generation",
+      "job-name",
+      "controller-uid",
+      "app.kubernetes.io/version",
       "helm.sh/chart",
   };
   static constexpr std::array k_prefixes{"batch.kubernetes.io/"};
@@ -87,11 +94,10 @@ Labels shared_stable_labels(const std::vector<const Labels*>& label_sets) {
     const std::string& key = label.first;  // not structured bindings: the lambda captures them (clang 14)
     const std::string& value = label.second;
     if (is_volatile_label(key)) continue;
-    const bool everywhere = std::all_of(label_sets.begin() + 1, label_sets.end(),
-                                        [&](const Labels* other) {
-                                          auto it = other->find(key);
-                                          return it != other->end() && it->second == value;
-                                        });
+    const bool everywhere = std::all_of(label_sets.begin() + 1, label_sets.end(), [&](const Labels* other) {
+      auto it = other->find(key);
+      return it != other->end() && it->second == value;
+    });
     if (everywhere) shared.emplace(key, value);
   }
   return shared;

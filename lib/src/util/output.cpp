@@ -1,18 +1,17 @@
-#include <netobs/output.hpp>
-
-#include <fcntl.h>
-#include <pthread.h>
-#include <signal.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <pthread.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <netobs/output.hpp>
 
 namespace netobs {
 namespace {
@@ -59,7 +58,8 @@ Result<void> write_in_place(const std::string& path, const std::string& content)
     }
     written += static_cast<std::size_t>(n);
   }
-  if (::close(fd) != 0) return make_error(ErrorKind::io, fmt::format("{}: close failed: {}", path, std::strerror(errno)));
+  if (::close(fd) != 0)
+    return make_error(ErrorKind::io, fmt::format("{}: close failed: {}", path, std::strerror(errno)));
   return {};
 }
 

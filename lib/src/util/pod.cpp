@@ -1,8 +1,9 @@
 // The one reader of Pod objects (see k8s_json.hpp), shared by the inventory and the manifest loader.
 #include <algorithm>
 
-#include "util/k8s_json.hpp"
 #include <netobs/time.hpp>
+
+#include "util/k8s_json.hpp"
 
 namespace netobs::k8s {
 namespace {
@@ -42,8 +43,10 @@ void status_times(const json& status, Pod& pod) {
       see(field(state, "running"), "startedAt");
       const auto end = see(field(state, "terminated"), "finishedAt");
       if (list == std::string_view("containerStatuses")) {
-        if (end) finished = std::max(finished.value_or(*end), *end);
-        else all_finished = false;
+        if (end)
+          finished = std::max(finished.value_or(*end), *end);
+        else
+          all_finished = false;
       }
     }
   }
@@ -72,7 +75,8 @@ Pod parse_pod(const json& item) {
   pod.terminated = phase == "Succeeded" || phase == "Failed";
   status_times(status, pod);
   if (!pod.terminated) pod.finish_time.reset();
-  for (const auto& time : {pod.start_time, pod.deletion_time, parse_rfc3339(string_at(metadata, "creationTimestamp"))}) {
+  for (const auto& time :
+       {pod.start_time, pod.deletion_time, parse_rfc3339(string_at(metadata, "creationTimestamp"))}) {
     if (time) pod.latest_time = std::max(pod.latest_time, *time);
   }
   pod.controller = {pod.namespace_name, "Pod", pod.name};

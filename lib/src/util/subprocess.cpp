@@ -1,14 +1,14 @@
 #include "util/subprocess.hpp"
 
+#include <cerrno>
+#include <chrono>
+
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <cerrno>
-#include <chrono>
 
 extern char** environ;
 
@@ -79,7 +79,8 @@ SubprocessResult run_subprocess(const std::vector<std::string>& argv, const std:
   std::size_t written = 0;
   int open_outputs = 2;
   while (open_outputs > 0) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
     if (left <= 0) {
       result.timed_out = true;
       break;

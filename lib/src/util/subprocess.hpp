@@ -16,9 +16,9 @@ struct SubprocessResult {
   int status = -1;  // the exit status, or -1 when killed by a signal
   std::string out;
   std::string err;
-  bool timed_out = false;   // killed after limits.timeout_ms
-  bool too_large = false;   // killed when a stream passed limits.max_output
-  int exec_errno = 0;       // why it could not be started (ENOENT: not on PATH), or 0
+  bool timed_out = false;  // killed after limits.timeout_ms
+  bool too_large = false;  // killed when a stream passed limits.max_output
+  int exec_errno = 0;      // why it could not be started (ENOENT: not on PATH), or 0
 };
 
 // The first line of what the helper wrote to stderr, at most 300 characters: its own word on why

@@ -1,6 +1,6 @@
-#include <netobs/terminal_text.hpp>
-
 #include <fmt/format.h>
+
+#include <netobs/terminal_text.hpp>
 
 namespace netobs {
 namespace {

@@ -1,10 +1,10 @@
-#include <netobs/time.hpp>
-
 #include <charconv>
 #include <ctime>
 #include <iterator>
 
 #include <fmt/format.h>
+
+#include <netobs/time.hpp>
 
 namespace netobs {
 namespace {

@@ -1,6 +1,6 @@
-#include <netobs/workload.hpp>
-
 #include <fmt/format.h>
+
+#include <netobs/workload.hpp>
 
 namespace netobs {
 

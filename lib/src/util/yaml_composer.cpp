@@ -51,9 +51,12 @@ json plain_scalar(const std::string& text) {
 std::string escape_pointer(const std::string& key) {
   std::string out;
   for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
   }
   return out;
 }
@@ -106,7 +109,8 @@ class Composer {
       const yaml_event_t* event = parser.next();
       if (event == nullptr) {
         auto [line, message] = parser.error();
-        return make_error(ErrorKind::invalid_input, SourceLocation{m_origin, line}, fmt::format("invalid YAML: {}", message));
+        return make_error(ErrorKind::invalid_input, SourceLocation{m_origin, line},
+                          fmt::format("invalid YAML: {}", message));
       }
       const std::size_t line = event->start_mark.line + 1;
       const std::size_t column = event->start_mark.column + 1;
@@ -115,8 +119,8 @@ class Composer {
           return std::move(m_documents);
         case YAML_DOCUMENT_START_EVENT:
           if (++document_count > limits.max_documents) {
-            return tl::unexpected(limit_error(m_origin, line, "too many YAML documents in one file", limits.max_documents,
-                                              k_documents_option));
+            return tl::unexpected(limit_error(m_origin, line, "too many YAML documents in one file",
+                                              limits.max_documents, k_documents_option));
           }
           start_document(line);
           break;
@@ -126,8 +130,8 @@ class Composer {
         case YAML_SCALAR_EVENT: {
           std::string value(reinterpret_cast<const char*>(event->data.scalar.value), event->data.scalar.length);
           const bool plain = event->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !explicit_string(event);
-          if (auto ok = add_leaf(plain ? plain_scalar(value) : json(value), value, anchor_of(reinterpret_cast<const char*>(event->data.scalar.anchor)), 1,
-                                 line, column);
+          if (auto ok = add_leaf(plain ? plain_scalar(value) : json(value), value,
+                                 anchor_of(reinterpret_cast<const char*>(event->data.scalar.anchor)), 1, line, column);
               !ok) {
             return tl::unexpected(ok.error());
           }
@@ -143,7 +147,7 @@ class Composer {
         case YAML_MAPPING_START_EVENT: {
           const bool mapping = event->type == YAML_MAPPING_START_EVENT;
           const char* anchor = reinterpret_cast<const char*>(mapping ? event->data.mapping_start.anchor
-                                                                       : event->data.sequence_start.anchor);
+                                                                     : event->data.sequence_start.anchor);
           if (auto ok = open(mapping ? json::object() : json::array(), anchor_of(anchor), line, column); !ok) {
             return tl::unexpected(ok.error());
           }
@@ -199,13 +203,14 @@ class Composer {
     const InputLimits& limits = input_limits();
     m_nodes += nodes;
     if (m_nodes > limits.max_nodes) {
-      return tl::unexpected(limit_error(m_origin, line, "too many values in one document", limits.max_nodes, k_nodes_option));
+      return tl::unexpected(
+          limit_error(m_origin, line, "too many values in one document", limits.max_nodes, k_nodes_option));
     }
     if (from_alias) {
       m_alias_nodes += nodes;
       if (m_alias_nodes > limits.max_alias_nodes) {
-        return tl::unexpected(limit_error(m_origin, line, "YAML aliases expand to too many values", limits.max_alias_nodes,
-                                          k_alias_option));
+        return tl::unexpected(limit_error(m_origin, line, "YAML aliases expand to too many values",
+                                          limits.max_alias_nodes, k_alias_option));
       }
     }
     return {};
@@ -263,11 +268,13 @@ class Composer {
 
   Result<void> add_alias(const std::string& name, std::size_t line, std::size_t column) {
     if (m_open_anchors.contains(name)) {
-      return make_error(ErrorKind::invalid_input, SourceLocation{m_origin, line}, fmt::format("invalid YAML: alias *{} refers to a node that contains it", name));
+      return make_error(ErrorKind::invalid_input, SourceLocation{m_origin, line},
+                        fmt::format("invalid YAML: alias *{} refers to a node that contains it", name));
     }
     auto it = m_anchors.find(name);
     if (it == m_anchors.end()) {
-      return make_error(ErrorKind::invalid_input, SourceLocation{m_origin, line}, fmt::format("invalid YAML: undefined alias *{}", name));
+      return make_error(ErrorKind::invalid_input, SourceLocation{m_origin, line},
+                        fmt::format("invalid YAML: undefined alias *{}", name));
     }
     // Count before copying, so a billion laughs stops before it is built.
     const Anchor& anchor = it->second;
@@ -302,7 +309,8 @@ class Composer {
   }
 
   Result<void> complex_key(std::size_t line) const {
-    return make_error(ErrorKind::invalid_input, SourceLocation{m_origin, line}, "invalid YAML: a mapping key that is itself a mapping or sequence");
+    return make_error(ErrorKind::invalid_input, SourceLocation{m_origin, line},
+                      "invalid YAML: a mapping key that is itself a mapping or sequence");
   }
 
   std::string m_origin;

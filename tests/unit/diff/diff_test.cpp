@@ -1,9 +1,9 @@
 // diff_policies on small inline states: object normalisation, connectivity changes (widening and
 // narrowing), the proposal's scope, and the observed-flow verdicts. Runs in a plain clone; the
 // np-guard goldens are in oracle_diff_test.cpp.
-#include <netobs/diff.hpp>
-
 #include <gtest/gtest.h>
+
+#include <netobs/diff.hpp>
 
 #include "testutil/pipeline.hpp"
 #include "testutil/temp_dir.hpp"
@@ -62,7 +62,8 @@ spec:
   podSelector: {matchLabels: {app: api}}
   ingress:
   - from: [{podSelector: {matchLabels: {app: web}}}]
-    ports: )" + ports + "\n";
+    ports: )" +
+         ports + "\n";
 }
 
 ManifestSet state(const std::string& text) {
@@ -77,7 +78,8 @@ TEST(UnifiedDiff, HunksWithContextLikeDiffU) {
   EXPECT_EQ(unified_diff(before, after, "live/x", "proposed/x"),
             "--- live/x\n+++ proposed/x\n@@ -1,8 +1,9 @@\n a\n b\n c\n-d\n+D\n e\n f\n g\n h\n+i\n");
   EXPECT_EQ(unified_diff("same\n", "same\n", "a", "b"), "");
-  EXPECT_EQ(unified_diff("", "new\n", "/dev/null", "proposed/x"), "--- /dev/null\n+++ proposed/x\n@@ -0,0 +1 @@\n+new\n");
+  EXPECT_EQ(unified_diff("", "new\n", "/dev/null", "proposed/x"),
+            "--- /dev/null\n+++ proposed/x\n@@ -0,0 +1 @@\n+new\n");
 }
 
 TEST(UnifiedDiff, FarApartChangesAreSeparateHunks) {
@@ -114,7 +116,9 @@ spec:
   egress:
   - to: [{namespaceSelector: {matchLabels: {team: data}}}]
 )";
-  const ManifestSet live = state(std::string(k_workloads) + "---\napiVersion: v1\nkind: Namespace\nmetadata: {name: data, labels: {team: data}}\n---" + policy);
+  const ManifestSet live =
+      state(std::string(k_workloads) +
+            "---\napiVersion: v1\nkind: Namespace\nmetadata: {name: data, labels: {team: data}}\n---" + policy);
   const PolicyDiff diff = diff_policies(live, state(policy), {});
   EXPECT_TRUE(diff.connectivity.empty()) << render_connectivity_diff_txt(diff.connectivity);
 }
@@ -134,9 +138,10 @@ TEST(Diff, ChangedPolicyShowsItsLinesAndTheConnectivityThatMoves) {
   EXPECT_EQ(change.proposed.to_string(), "TCP 9000,9090");
   EXPECT_TRUE(change.widens());
   EXPECT_FALSE(change.narrows());
-  EXPECT_EQ(render_connectivity_diff_txt(diff.connectivity),
-            "Connectivity diff:\ndiff-type: changed, source: shop/web[Pod], destination: shop/api[Pod], ref1: TCP 9000, "
-            "ref2: TCP 9000,9090\n");
+  EXPECT_EQ(
+      render_connectivity_diff_txt(diff.connectivity),
+      "Connectivity diff:\ndiff-type: changed, source: shop/web[Pod], destination: shop/api[Pod], ref1: TCP 9000, "
+      "ref2: TCP 9000,9090\n");
 }
 
 TEST(Diff, ProposalReplacesOnlyItsNamespacesUnlessPruning) {
@@ -152,7 +157,8 @@ spec: {podSelector: {}}
   EXPECT_TRUE(diff.objects.empty());
   EXPECT_TRUE(diff.connectivity.empty());
   ASSERT_EQ(diff.notes.size(), 1U);
-  EXPECT_NE(diff.notes[0].find("1 live policies in namespaces the proposal has no policy in are kept"), std::string::npos);
+  EXPECT_NE(diff.notes[0].find("1 live policies in namespaces the proposal has no policy in are kept"),
+            std::string::npos);
 
   diff = diff_policies(live, proposal, DiffOptions{IpBlockScope::all, DiffScope::everything});
   ASSERT_EQ(diff.objects.size(), 1U);
@@ -178,10 +184,11 @@ TEST(Diff, ObservedFlowsThatWouldBreakAreFixedOrUnused) {
      "spec":{"containers":[{"name":"c","ports":[{"containerPort":9000},{"containerPort":9090}]}]},"status":{"podIP":"10.0.0.2"}},
     {"kind":"Pod","metadata":{"name":"db","namespace":"data","labels":{"app":"db"}},"status":{"podIP":"10.0.1.1"}}]})");
   testing::TempDir dir;
-  const std::string flows = dir.write("flows.log", "srcaddr dstaddr srcport dstport protocol tcp-flags action start end\n"
-                                                   "10.0.0.1 10.0.0.2 40000 9000 6 2 ACCEPT 100 160\n"
-                                                   "10.0.0.1 10.0.0.2 40001 9000 6 2 ACCEPT 100 160\n"
-                                                   "10.0.0.2 10.0.1.1 40000 5432 6 2 ACCEPT 100 160\n");
+  const std::string flows = dir.write("flows.log",
+                                      "srcaddr dstaddr srcport dstport protocol tcp-flags action start end\n"
+                                      "10.0.0.1 10.0.0.2 40000 9000 6 2 ACCEPT 100 160\n"
+                                      "10.0.0.1 10.0.0.2 40001 9000 6 2 ACCEPT 100 160\n"
+                                      "10.0.0.2 10.0.1.1 40000 5432 6 2 ACCEPT 100 160\n");
   const Graph graph = testing::run_pipeline({flows}, inventory).graph;
   const PolicyDiff diff = diff_policies(live, proposal, {}, &graph);
   ASSERT_TRUE(diff.flows);

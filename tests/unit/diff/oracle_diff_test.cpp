@@ -8,15 +8,13 @@
 
 #include <netobs/diff.hpp>
 
-#include "testutil/oracle.hpp"
-
 #include "commands.hpp"
+#include "testutil/oracle.hpp"
 
 namespace netobs {
 namespace {
 
 namespace fs = std::filesystem;
-
 
 // The connectivity section of the txt output: from "Connectivity diff:" to the blank line.
 std::string connectivity_section(const std::string& text) {
@@ -61,7 +59,8 @@ TEST_P(OracleDiff, ConnectivitySectionMatchesExpected) {
   EXPECT_EQ(code, objects_changed ? cli::ExitCode::findings : cli::ExitCode::ok) << out.str() << err.str();
 }
 
-INSTANTIATE_TEST_SUITE_P(NpGuard, OracleDiff, ::testing::ValuesIn(testing::oracle_files("np-guard", "expected/diff", ".txt")),
+INSTANTIATE_TEST_SUITE_P(NpGuard, OracleDiff,
+                         ::testing::ValuesIn(testing::oracle_files("np-guard", "expected/diff", ".txt")),
                          testing::oracle_param_name);
 
 }  // namespace

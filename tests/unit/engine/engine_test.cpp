@@ -68,7 +68,7 @@ spec:
   ingress: [{from: [{podSelector: {matchLabels: {app: web}}}], ports: [{port: 9090}]}]
 )");
   EXPECT_EQ(c.allowed("web", "api"), "TCP 9090");
-  EXPECT_EQ(c.allowed("tool", "api"), "No Connections");  // podSelector alone = the policy's namespace
+  EXPECT_EQ(c.allowed("tool", "api"), "No Connections");   // podSelector alone = the policy's namespace
   EXPECT_EQ(c.allowed("api", "tool"), "All Connections");  // egress not isolated
 }
 
@@ -139,9 +139,9 @@ spec:
   EXPECT_TRUE(engine.allowed(web, Endpoint::range(*parse_ip("10.9.0.1"), *parse_ip("10.9.0.1"))).is_all());
   EXPECT_TRUE(engine.allowed(web, Endpoint::range(*parse_ip("10.2.0.1"), *parse_ip("10.2.0.1"))).empty());
   EXPECT_TRUE(engine.allowed(web, Endpoint::range(*parse_ip("8.8.8.8"), *parse_ip("8.8.8.8"))).empty());
-  EXPECT_EQ(c.allowed("web", "api", IpBlockScope::all), "All Connections");       // 10.1.0.6 is in the block
-  EXPECT_EQ(c.allowed("web", "api", IpBlockScope::external), "No Connections");   // never a pod
-  EXPECT_EQ(c.allowed("web", "tool", IpBlockScope::all), "No Connections");       // excepted
+  EXPECT_EQ(c.allowed("web", "api", IpBlockScope::all), "All Connections");      // 10.1.0.6 is in the block
+  EXPECT_EQ(c.allowed("web", "api", IpBlockScope::external), "No Connections");  // never a pod
+  EXPECT_EQ(c.allowed("web", "tool", IpBlockScope::all), "No Connections");      // excepted
 }
 
 TEST(Engine, RulesOfAllSelectingPoliciesAreUnitedAndSelfIsAllowed) {

@@ -93,7 +93,8 @@ TEST(NodeException, ExplainAndConnectivityAgreeOnAPodsAddress) {
     const bool allowed = explain(engine, by_address, f.at("shop/api"), Protocol::tcp, 8080).allowed;
     const auto report = compute_connectivity(engine);
     const bool listed = std::any_of(report.entries.begin(), report.entries.end(), [](const ConnectivityEntry& e) {
-      return e.source == "shop/web[Pod]" && e.destination == "shop/api[Pod]" && e.connections.contains(Protocol::tcp, 8080);
+      return e.source == "shop/web[Pod]" && e.destination == "shop/api[Pod]" &&
+             e.connections.contains(Protocol::tcp, 8080);
     });
     EXPECT_EQ(allowed, listed);
     EXPECT_FALSE(allowed);

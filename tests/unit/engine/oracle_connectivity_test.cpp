@@ -38,15 +38,18 @@ TEST_P(OracleTxt, MatchesExpectedList) {
 
 TEST_P(OracleJson, MatchesExpectedJson) {
   const auto expected = nlohmann::json::parse(testing::read_file(GetParam()));
-  EXPECT_EQ(nlohmann::json::parse(render_connectivity(report_of(GetParam(), "_connlist_output.json"), ConnectivityFormat::json)),
+  EXPECT_EQ(nlohmann::json::parse(
+                render_connectivity(report_of(GetParam(), "_connlist_output.json"), ConnectivityFormat::json)),
             expected);
 }
 
 INSTANTIATE_TEST_SUITE_P(NpGuard, OracleTxt,
-                         ::testing::ValuesIn(testing::oracle_files("np-guard", "expected/connlist", "_connlist_output.txt")),
+                         ::testing::ValuesIn(testing::oracle_files("np-guard", "expected/connlist",
+                                                                   "_connlist_output.txt")),
                          testing::oracle_param_name);
 INSTANTIATE_TEST_SUITE_P(NpGuard, OracleJson,
-                         ::testing::ValuesIn(testing::oracle_files("np-guard", "expected/connlist", "_connlist_output.json")),
+                         ::testing::ValuesIn(testing::oracle_files("np-guard", "expected/connlist",
+                                                                   "_connlist_output.json")),
                          testing::oracle_param_name);
 
 }  // namespace

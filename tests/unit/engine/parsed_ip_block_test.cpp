@@ -66,11 +66,10 @@ TEST(ParsedIpBlock, ConnectivityRangesComeFromTheParsedRanges) {
   const auto atoms = external_atoms({&set});
   std::vector<std::string> names;
   for (const auto& atom : atoms.destinations) names.push_back(external_name(atom.first, atom.last));
-  EXPECT_EQ(names, (std::vector<std::string>{"0.0.0.0-192.167.255.255[External]",
-                                             "192.168.0.0-192.168.0.255[External]",
-                                             "192.168.1.0-192.168.1.255[External]",
-                                             "192.168.2.0-192.168.255.255[External]",
-                                             "192.169.0.0-255.255.255.255[External]"}));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"0.0.0.0-192.167.255.255[External]", "192.168.0.0-192.168.0.255[External]",
+                                      "192.168.1.0-192.168.1.255[External]", "192.168.2.0-192.168.255.255[External]",
+                                      "192.169.0.0-255.255.255.255[External]"}));
 }
 
 }  // namespace

@@ -26,7 +26,8 @@ const char* k_inventory = R"({"apiVersion":"v1","kind":"List","items":[
 
 testing::PipelineResult run(const std::string& records, const std::vector<std::string>& cluster_cidrs = {}) {
   testing::TempDir dir;
-  const std::string path = dir.write("f.log", "srcaddr dstaddr srcport dstport protocol tcp-flags action start end\n" + records);
+  const std::string path =
+      dir.write("f.log", "srcaddr dstaddr srcport dstport protocol tcp-flags action start end\n" + records);
   static Inventory inventory = testing::inventory_from(k_inventory);
   return testing::run_pipeline({path}, inventory, {}, {}, cluster_cidrs);
 }
@@ -46,12 +47,12 @@ TEST(Graph, ServiceAddressBecomesBackendsOnTheirTargetPort) {
 }
 
 TEST(Graph, NodesExternalAndUnknownClusterAddresses) {
-  auto r = run(
-      "10.0.0.10 10.0.1.5 40000 8080 6 2 ACCEPT 100 160\n"   // kubelet probe
-      "10.0.0.10 8.8.8.8 40000 443 6 2 ACCEPT 100 160\n"     // SNATed egress
-      "10.0.1.5 10.0.9.9 40000 443 6 2 ACCEPT 100 160\n"     // in the cluster range, unexplained
-      "10.0.1.5 192.168.50.5 40000 5432 6 2 ACCEPT 100 160\n",  // a private resource outside
-      {"10.0.0.0/16"});
+  auto r =
+      run("10.0.0.10 10.0.1.5 40000 8080 6 2 ACCEPT 100 160\n"      // kubelet probe
+          "10.0.0.10 8.8.8.8 40000 443 6 2 ACCEPT 100 160\n"        // SNATed egress
+          "10.0.1.5 10.0.9.9 40000 443 6 2 ACCEPT 100 160\n"        // in the cluster range, unexplained
+          "10.0.1.5 192.168.50.5 40000 5432 6 2 ACCEPT 100 160\n",  // a private resource outside
+          {"10.0.0.0/16"});
   EXPECT_EQ(r.graph.report.node_traffic.size(), 1U);
   EXPECT_EQ(r.graph.report.snat.count(*parse_ip("10.0.0.10")), 1U);
   EXPECT_EQ(r.graph.report.cluster_unknown.count(*parse_ip("10.0.9.9")), 1U);
@@ -60,9 +61,9 @@ TEST(Graph, NodesExternalAndUnknownClusterAddresses) {
 }
 
 TEST(Graph, SelectorsMustBeExact) {
-  auto r = run(
-      "10.0.1.5 10.0.2.7 40000 9000 6 2 ACCEPT 100 160\n"
-      "10.0.1.6 10.0.2.7 40000 9000 6 2 ACCEPT 100 160\n");
+  auto r =
+      run("10.0.1.5 10.0.2.7 40000 9000 6 2 ACCEPT 100 160\n"
+          "10.0.1.6 10.0.2.7 40000 9000 6 2 ACCEPT 100 160\n");
   const auto& web = r.graph.workloads.at({"shop", "Deployment", "web"});
   // spec.selector app=web also selects the canary's pods; the shared labels are exact.
   EXPECT_EQ(web.selector.match_labels, (Labels{{"app", "web"}, {"track", "stable"}}));
@@ -78,7 +79,8 @@ TEST(Graph, InexactSelectorIsSaidWhenNoCandidateFits) {
     {"kind":"Pod","metadata":{"name":"a","namespace":"x","labels":{"app":"same"}},"spec":{},"status":{"podIP":"10.0.0.1"}},
     {"kind":"Pod","metadata":{"name":"b","namespace":"x","labels":{"app":"same"}},"spec":{},"status":{"podIP":"10.0.0.2"}}]})");
   testing::TempDir dir;
-  const std::string path = dir.write("f.log", "srcaddr dstaddr srcport dstport protocol\n10.0.0.1 10.0.0.2 40000 80 6\n");
+  const std::string path =
+      dir.write("f.log", "srcaddr dstaddr srcport dstport protocol\n10.0.0.1 10.0.0.2 40000 80 6\n");
   auto r = testing::run_pipeline({path}, inventory);
   const auto& a = r.graph.workloads.at({"x", "Pod", "a"});
   EXPECT_NE(a.selector_note.find("also selects pods of Pod/b"), std::string::npos) << a.selector_note;
@@ -89,8 +91,9 @@ TEST(Graph, StaleAddressOfAPodStartedLaterIsNotAttributed) {
     {"kind":"Pod","metadata":{"name":"new","namespace":"x","labels":{"app":"new"}},"spec":{},
      "status":{"podIP":"10.0.0.1","startTime":"2025-01-01T00:00:00Z","phase":"Running"}}]})");
   testing::TempDir dir;
-  const std::string path = dir.write("f.log", "srcaddr dstaddr srcport dstport protocol start end\n"
-                                              "10.0.0.1 8.8.8.8 40000 53 17 1600000000 1600000060\n");
+  const std::string path = dir.write("f.log",
+                                     "srcaddr dstaddr srcport dstport protocol start end\n"
+                                     "10.0.0.1 8.8.8.8 40000 53 17 1600000000 1600000060\n");
   auto r = testing::run_pipeline({path}, inventory);
   EXPECT_EQ(r.graph.report.unheld_pod_ips, (std::map<IpAddress, std::uint64_t>{{*parse_ip("10.0.0.1"), 1}}));
   EXPECT_TRUE(r.graph.report.cluster_unknown.empty());
@@ -99,10 +102,12 @@ TEST(Graph, StaleAddressOfAPodStartedLaterIsNotAttributed) {
 
 TEST(Graph, HubbleIdentitiesWithoutInventory) {
   testing::TempDir dir;
-  const std::string path = dir.write("h.json",
+  const std::string path = dir.write(
+      "h.json",
       R"({"flow":{"verdict":"FORWARDED","IP":{"source":"10.1.0.4","destination":"10.1.0.9"},"l4":{"TCP":{"source_port":41000,"destination_port":9080,"flags":{"SYN":true}}},)"
       R"("source":{"namespace":"bookinfo","labels":["k8s:app=productpage","k8s:version=v1"],"pod_name":"productpage-v1-6b746f74dc-9rcxx"},)"
-      R"("destination":{"labels":["k8s:app=details","k8s:io.kubernetes.pod.namespace=bookinfo"],"pod_name":"details-v1-79f774bdb9-m4j4k"}}})" "\n");
+      R"("destination":{"labels":["k8s:app=details","k8s:io.kubernetes.pod.namespace=bookinfo"],"pod_name":"details-v1-79f774bdb9-m4j4k"}}})"
+      "\n");
   auto r = testing::run_pipeline({path}, Inventory{});
   const EdgeId* edge = find_edge(r.graph, "bookinfo/productpage-v1[Deployment]", "bookinfo/details-v1[Deployment]");
   ASSERT_TRUE(edge);

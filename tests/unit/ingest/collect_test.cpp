@@ -12,7 +12,8 @@ TEST(Collect, UrlsAreShownWithoutSecrets) {
   EXPECT_TRUE(is_url_source("https://agent/flows"));
   EXPECT_FALSE(is_url_source("flows/http.log"));
   EXPECT_FALSE(is_url_source("-"));
-  EXPECT_EQ(display_url("https://user:secret@agent.example:8443/flows?token=abc#x"), "https://agent.example:8443/flows");
+  EXPECT_EQ(display_url("https://user:secret@agent.example:8443/flows?token=abc#x"),
+            "https://agent.example:8443/flows");
   EXPECT_EQ(display_url("http://agent/flows"), "http://agent/flows");
   EXPECT_EQ(display_url("http://a@b@agent"), "http://agent");
   // An @ in the path is no user information.

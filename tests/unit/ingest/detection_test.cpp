@@ -9,7 +9,8 @@ namespace {
 
 constexpr const char* k_hubble_line =
     R"({"flow":{"time":"2025-11-24T16:00:00Z","verdict":"FORWARDED","IP":{"source":"10.0.1.21","destination":"10.0.2.31"}}})";
-constexpr const char* k_vpc_line = "2 123456789012 eni-0a1b 10.0.1.21 10.0.2.31 53797 8080 6 10 840 1732464000 1732464060 ACCEPT OK";
+constexpr const char* k_vpc_line =
+    "2 123456789012 eni-0a1b 10.0.1.21 10.0.2.31 53797 8080 6 10 840 1732464000 1732464060 ACCEPT OK";
 
 std::string lines(std::initializer_list<std::string> text) {
   std::string out;
@@ -18,8 +19,8 @@ std::string lines(std::initializer_list<std::string> text) {
 }
 
 TEST(FormatDetection, ABannerAheadOfTheRecordsIsAPreambleNotTheFormat) {
-  const std::string head = lines({R"(Defaulted container "aws-node" out of: aws-node, aws-eks-nodeagent)", k_hubble_line,
-                                  k_hubble_line, k_hubble_line});
+  const std::string head = lines({R"(Defaulted container "aws-node" out of: aws-node, aws-eks-nodeagent)",
+                                  k_hubble_line, k_hubble_line, k_hubble_line});
   const FormatDetection detected = detect_flow_format(head, true);
   EXPECT_EQ(detected.format->name, "hubble");
   EXPECT_EQ(detected.preamble_lines, 1U);
@@ -68,9 +69,10 @@ TEST(SourceContent, KubernetesListsAreInventories) {
 }
 
 TEST(SourceContent, ManifestsMarkdownBinariesAndPrettyJsonAreNotFlows) {
-  EXPECT_EQ(classify_source("---\n# a policy\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\n", "np.yaml", false)
-                .what,
-            "a Kubernetes manifest (YAML)");
+  EXPECT_EQ(
+      classify_source("---\n# a policy\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\n", "np.yaml", false)
+          .what,
+      "a Kubernetes manifest (YAML)");
   EXPECT_EQ(classify_source("# Test data\n\nThese flows ...\n", "README", false).what, "a Markdown document");
   EXPECT_EQ(classify_source("anything\n", "notes.md", true).what, "a Markdown document");
   EXPECT_EQ(classify_source(std::string_view("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16), "x.png", false).what, "binary data");

@@ -1,13 +1,13 @@
-#include <gtest/gtest.h>
-
 #include "ingest/direction.hpp"
+
+#include <gtest/gtest.h>
 
 namespace netobs {
 namespace {
 
 TEST(Direction, TcpFlags) {
   EXPECT_EQ(initiator_from_tcp_flags(2), Initiator::source);
-  EXPECT_EQ(initiator_from_tcp_flags(3), Initiator::source);    // SYN|FIN in one window
+  EXPECT_EQ(initiator_from_tcp_flags(3), Initiator::source);  // SYN|FIN in one window
   EXPECT_EQ(initiator_from_tcp_flags(18), Initiator::destination);
   EXPECT_EQ(initiator_from_tcp_flags(19), Initiator::destination);
   EXPECT_FALSE(initiator_from_tcp_flags(16));

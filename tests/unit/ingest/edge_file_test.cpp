@@ -148,8 +148,10 @@ TEST(EdgeFile, DeniedConnectionsRoundTripAndAreSettledAsTheRawFlowsWouldBe) {
     saved[static_cast<int>(writer)] = file_text(checkpoint);
   }
   EXPECT_EQ(saved[0], saved[1]);
-  EXPECT_NE(saved[0].find(R"("denied":{"verdict_field":"hubble verdict","verdict":"DROPPED","drop_reason":"POLICY_DENIED","may_be_evidence":true,"records":2})"),
-            std::string::npos)
+  EXPECT_NE(
+      saved[0].find(
+          R"("denied":{"verdict_field":"hubble verdict","verdict":"DROPPED","drop_reason":"POLICY_DENIED","may_be_evidence":true,"records":2})"),
+      std::string::npos)
       << saved[0];
   for (const DroppedFlows reader : {DroppedFlows::report_only, DroppedFlows::use_as_evidence}) {
     const Read raw = ingest({flows}, with_dropped(reader));
@@ -211,27 +213,47 @@ std::string denied_line(const std::string& denied) {
 
 TEST(EdgeFile, BadFilesNameTheLineAndChangeNothing) {
   testing::TempDir dir;
-  const std::string header = R"({"netobs_edges":1,"records_read":2,"records_used":2,"malformed":0,"first_seen":1,"last_seen":2})";
-  const std::string good = R"({"client":"10.0.0.1","server":"10.0.0.2","port":80,"protocol":"TCP","flows":[1,0,0],"packets":[1,0,0],"bytes":[0,0,0],"first_seen":1,"last_seen":2})";
+  const std::string header =
+      R"({"netobs_edges":1,"records_read":2,"records_used":2,"malformed":0,"first_seen":1,"last_seen":2})";
+  const std::string good =
+      R"({"client":"10.0.0.1","server":"10.0.0.2","port":80,"protocol":"TCP","flows":[1,0,0],"packets":[1,0,0],"bytes":[0,0,0],"first_seen":1,"last_seen":2})";
   struct Case {
     std::string text;
     std::string message;
   };
-  for (const auto& [text, message] : std::vector<Case>{
-           {"", "empty edge file"},
-           {"{}\n", ":1: not a netobs edge file"},
-           {header + "\n" + good + "\n[1]\n", ":3: not a JSON object"},
-           {header + "\n" + R"({"client":"10.0.0.1","server":"10.0.0.2","port":70000,"protocol":"TCP"})" + "\n", ":2: bad port"},
-           {header + "\n" + R"({"client":"10.0.0.1","server":"10.0.0.2","port":7,"protocol":"ICMP"})" + "\n", ":2: bad protocol"},
-           {header + "\n" + R"({"client":"10.0.0.1","server":"10.0.0.2","port":7,"protocol":"TCP","flows":[1,2]})" + "\n", ":2: flows, packets and bytes"},
-           {header + "\n" + R"({"client":"10.0.0.1","server":"10.0.0.2","port":7,"protocol":"TCP","client_identity":{"labels":{"a":1}}})" + "\n", ":2: bad client_identity"},
-           {header + "\n" + denied_line(R"({"verdict":"DENY","may_be_evidence":true,"records":1})"), ":2: \"denied\" needs a verdict_field and a verdict"},
-           {header + "\n" + denied_line(R"({"verdict_field":"policy verdict","verdict":"DENY","records":1})"), ":2: \"denied\" needs may_be_evidence"},
-           {header + "\n" + denied_line(R"({"verdict_field":"policy verdict","verdict":"DENY","may_be_evidence":true,"records":-1})"), ":2: \"denied\" needs may_be_evidence"},
-           {header + "\n" + denied_line(R"({"verdict_field":"action","verdict":"REJECT","drop_reason":7,"may_be_evidence":false,"records":1})"), ":2: bad \"drop_reason\""},
-           {header + "\n" + denied_line("[]"), ":2: \"denied\" needs a verdict_field"},
-           {R"({"netobs_edges":0})" "\n", ":1: edge file version 0 (this netobs reads versions 1 to 2)"},
-       }) {
+  for (
+      const auto& [text, message] : std::vector<Case>{
+          {"", "empty edge file"},
+          {"{}\n", ":1: not a netobs edge file"},
+          {header + "\n" + good + "\n[1]\n", ":3: not a JSON object"},
+          {header + "\n" + R"({"client":"10.0.0.1","server":"10.0.0.2","port":70000,"protocol":"TCP"})" + "\n",
+           ":2: bad port"},
+          {header + "\n" + R"({"client":"10.0.0.1","server":"10.0.0.2","port":7,"protocol":"ICMP"})" + "\n",
+           ":2: bad protocol"},
+          {header + "\n" + R"({"client":"10.0.0.1","server":"10.0.0.2","port":7,"protocol":"TCP","flows":[1,2]})" +
+               "\n",
+           ":2: flows, packets and bytes"},
+          {header + "\n" +
+               R"({"client":"10.0.0.1","server":"10.0.0.2","port":7,"protocol":"TCP","client_identity":{"labels":{"a":1}}})" +
+               "\n",
+           ":2: bad client_identity"},
+          {header + "\n" + denied_line(R"({"verdict":"DENY","may_be_evidence":true,"records":1})"),
+           ":2: \"denied\" needs a verdict_field and a verdict"},
+          {header + "\n" + denied_line(R"({"verdict_field":"policy verdict","verdict":"DENY","records":1})"),
+           ":2: \"denied\" needs may_be_evidence"},
+          {header + "\n" +
+               denied_line(
+                   R"({"verdict_field":"policy verdict","verdict":"DENY","may_be_evidence":true,"records":-1})"),
+           ":2: \"denied\" needs may_be_evidence"},
+          {header + "\n" +
+               denied_line(
+                   R"({"verdict_field":"action","verdict":"REJECT","drop_reason":7,"may_be_evidence":false,"records":1})"),
+           ":2: bad \"drop_reason\""},
+          {header + "\n" + denied_line("[]"), ":2: \"denied\" needs a verdict_field"},
+          {R"({"netobs_edges":0})"
+           "\n",
+           ":1: edge file version 0 (this netobs reads versions 1 to 2)"},
+      }) {
     const std::string path = dir.write("bad.edges", text);
     FlowAggregate aggregate;
     IngestSummary summary;

@@ -51,7 +51,8 @@ TEST(EdgeRows, RepliesRejectsAndBadRows) {
   ASSERT_EQ(r.summary.malformed.size(), 2U);
   EXPECT_TRUE(describe(r.summary.malformed[0]).ends_with("rows.csv:5: unterminated quote or too many fields"))
       << describe(r.summary.malformed[0]);
-  EXPECT_TRUE(describe(r.summary.malformed[1]).ends_with("rows.csv:6: bad port '1' or 'x'")) << describe(r.summary.malformed[1]);
+  EXPECT_TRUE(describe(r.summary.malformed[1]).ends_with("rows.csv:6: bad port '1' or 'x'"))
+      << describe(r.summary.malformed[1]);
 }
 
 TEST(EdgeRows, TheWindowCountsTheRecordsOfTheRowsItLeavesOut) {

@@ -50,8 +50,8 @@ TEST(EdgeTable, MatchesAMapThroughGrowth) {
   for (int i = 0; i < 50000; ++i) {
     // Few distinct values per field, so keys repeat and collide in every way.
     EdgeKey key{IpAddress::from_v4(0x0a000000 + rng() % 200), IpAddress::from_v4(0x0a000000 + rng() % 50),
-                static_cast<std::uint32_t>(rng() % 2), 0, static_cast<std::uint16_t>(rng() % 4 * 1000),
-                rng() % 2 ? Protocol::tcp : Protocol::udp};
+                static_cast<std::uint32_t>(rng() % 2),        0,
+                static_cast<std::uint16_t>(rng() % 4 * 1000), rng() % 2 ? Protocol::tcp : Protocol::udp};
     table[key].flows[1] += 1;
     model[key] += 1;
   }

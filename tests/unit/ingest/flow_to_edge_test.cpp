@@ -19,7 +19,8 @@ std::string hubble(const char* time, const char* destination, int port, const ch
   return std::string(R"({"flow":{"time":")") + time + R"(","verdict":")" + verdict +
          R"(","IP":{"source":"10.0.0.1","destination":")" + destination +
          R"("},"l4":{"TCP":{"source_port":40000,"destination_port":)" + std::to_string(port) +
-         R"(,"flags":{"SYN":true}}}}})" "\n";
+         R"(,"flags":{"SYN":true}}}}})"
+         "\n";
 }
 
 const std::string k_hubble = hubble("1970-01-01T00:01:40Z", "10.0.0.2", 80, "FORWARDED") +
@@ -68,8 +69,8 @@ TEST(FlowToEdge, MadeUpVerdictsShareOneSummaryKey) {
   auto r = ingest_text(hubble("1970-01-01T00:01:40Z", "10.0.0.2", 80, "BOGUS1") +
                        hubble("1970-01-01T00:01:40Z", "10.0.0.2", 80, "BOGUS2") +
                        hubble("1970-01-01T00:01:40Z", "10.0.0.2", 80, "ERROR"));
-  EXPECT_EQ(r.summary.skipped, (std::map<std::string, std::uint64_t>{{"hubble verdict unrecognised", 2},
-                                                                     {"hubble verdict ERROR", 1}}));
+  EXPECT_EQ(r.summary.skipped,
+            (std::map<std::string, std::uint64_t>{{"hubble verdict unrecognised", 2}, {"hubble verdict ERROR", 1}}));
 }
 
 TEST(FlowToEdge, MaxFlowsEndsTheCollectionAndSaysSo) {

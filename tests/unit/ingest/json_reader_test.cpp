@@ -8,10 +8,17 @@
 namespace netobs {
 namespace {
 
-std::string flow(const std::string& extra, const std::string& l4 = R"("TCP":{"source_port":41000,"destination_port":8080,"flags":{"SYN":true}})") {
+std::string flow(
+    const std::string& extra,
+    const std::string& l4 = R"("TCP":{"source_port":41000,"destination_port":8080,"flags":{"SYN":true}})") {
   return R"({"flow":{"time":"2021-06-16T16:52:13.1Z","verdict":"FORWARDED","IP":{"source":"10.0.1.4","destination":"10.0.2.16"},)"
-         R"("l4":{)" + l4 + R"(},"source":{"namespace":"shop","labels":["k8s:app=ui","k8s:io.kubernetes.pod.namespace=shop","k8s:io.cilium.k8s.policy.cluster=default"],"pod_name":"ui-5d8f7c9b4-abcde","workloads":[{"name":"ui","kind":"Deployment"}]},)"
-         R"("destination":{"namespace":"shop","labels":["k8s:app=api"],"pod_name":"api-0"})" + extra + R"(},"node_name":"n1"})" "\n";
+         R"("l4":{)" +
+         l4 +
+         R"(},"source":{"namespace":"shop","labels":["k8s:app=ui","k8s:io.kubernetes.pod.namespace=shop","k8s:io.cilium.k8s.policy.cluster=default"],"pod_name":"ui-5d8f7c9b4-abcde","workloads":[{"name":"ui","kind":"Deployment"}]},)"
+         R"("destination":{"namespace":"shop","labels":["k8s:app=api"],"pod_name":"api-0"})" +
+         extra +
+         R"(},"node_name":"n1"})"
+         "\n";
 }
 
 TEST(JsonReader, HubbleRequestWithIdentities) {
@@ -31,9 +38,9 @@ TEST(JsonReader, HubbleRequestWithIdentities) {
 }
 
 TEST(JsonReader, RepliesAreFlippedAndNotCounted) {
-  auto r = ingest_text(
-      flow(R"(,"is_reply":true)", R"("TCP":{"source_port":8080,"destination_port":41000,"flags":{"SYN":true,"ACK":true}})"),
-      {}, Inventory{}, "f.json");
+  auto r = ingest_text(flow(R"(,"is_reply":true)",
+                            R"("TCP":{"source_port":8080,"destination_port":41000,"flags":{"SYN":true,"ACK":true}})"),
+                       {}, Inventory{}, "f.json");
   ASSERT_TRUE(r.status);
   // is_reply says the source answered: the destination (10.0.2.16) is the client.
   EXPECT_EQ(r.edge("10.0.2.16", "10.0.1.4", 8080).flows, 0U);
@@ -45,11 +52,13 @@ TEST(JsonReader, LegacyReplyFlagAndTcpFlags) {
                            Inventory{}, "f.json");
   ASSERT_EQ(reply.edge_count(), 1U);
   EXPECT_EQ(reply.aggregate.edges.begin()->first.port, 41000);
-  auto synack = ingest_text(flow("", R"("TCP":{"source_port":41000,"destination_port":8080,"flags":{"SYN":true,"ACK":true}})"),
-                            {}, Inventory{}, "f.json");
+  auto synack =
+      ingest_text(flow("", R"("TCP":{"source_port":41000,"destination_port":8080,"flags":{"SYN":true,"ACK":true}})"),
+                  {}, Inventory{}, "f.json");
   ASSERT_EQ(synack.edge_count(), 1U);
   EXPECT_EQ(synack.aggregate.edges.begin()->first.port, 41000);
-  auto ports_only = ingest_text(flow("", R"("UDP":{"source_port":41000,"destination_port":53})"), {}, Inventory{}, "f.json");
+  auto ports_only =
+      ingest_text(flow("", R"("UDP":{"source_port":41000,"destination_port":53})"), {}, Inventory{}, "f.json");
   ASSERT_EQ(ports_only.edge_count(), 1U);
   EXPECT_EQ(ports_only.aggregate.edges.begin()->first.port, 53);
   EXPECT_EQ(ports_only.aggregate.edges.begin()->first.protocol, Protocol::udp);
@@ -57,7 +66,8 @@ TEST(JsonReader, LegacyReplyFlagAndTcpFlags) {
 
 TEST(JsonReader, DroppedFlowsAreReportedAndOptionallyUsed) {
   const std::string dropped =
-      R"({"flow":{"verdict":"DROPPED","drop_reason_desc":"POLICY_DENIED","IP":{"source":"10.0.1.4","destination":"10.0.2.16"},"l4":{"TCP":{"source_port":41000,"destination_port":15672,"flags":{"SYN":true}}},"source":{"namespace":"a","pod_name":"x"},"destination":{"namespace":"b","pod_name":"y"}}})" "\n";
+      R"({"flow":{"verdict":"DROPPED","drop_reason_desc":"POLICY_DENIED","IP":{"source":"10.0.1.4","destination":"10.0.2.16"},"l4":{"TCP":{"source_port":41000,"destination_port":15672,"flags":{"SYN":true}}},"source":{"namespace":"a","pod_name":"x"},"destination":{"namespace":"b","pod_name":"y"}}})"
+      "\n";
   auto r = ingest_text(dropped, {}, Inventory{}, "f.json");
   EXPECT_EQ(r.summary.records_used, 0U);
   ASSERT_EQ(r.summary.denied.size(), 1U);
@@ -71,7 +81,8 @@ TEST(JsonReader, DroppedFlowsAreReportedAndOptionallyUsed) {
 
 TEST(JsonReader, BareFlowObjectsAndReservedIdentities) {
   auto r = ingest_text(
-      R"({"verdict":"FORWARDED","IP":{"source":"10.0.0.1","destination":"10.0.2.16"},"l4":{"TCP":{"source_port":42044,"destination_port":15020}},"source":{"identity":1,"labels":["reserved:host"]},"destination":{"namespace":"shop","pod_name":"api-0"}})" "\n",
+      R"({"verdict":"FORWARDED","IP":{"source":"10.0.0.1","destination":"10.0.2.16"},"l4":{"TCP":{"source_port":42044,"destination_port":15020}},"source":{"identity":1,"labels":["reserved:host"]},"destination":{"namespace":"shop","pod_name":"api-0"}})"
+      "\n",
       {}, Inventory{}, "f.json");
   ASSERT_TRUE(r.status);
   const auto& key = r.aggregate.edges.begin()->first;
@@ -83,10 +94,13 @@ TEST(JsonReader, DualStackWorldIdentitiesAreTheWorld) {
   // (identities 9 and 10); both are the world, as reserved:world is.
   for (const char* label : {"world-ipv4", "world-ipv6", "world"}) {
     auto r = ingest_text(
-        std::string(R"({"verdict":"FORWARDED","IP":{"source":"10.0.1.4","destination":"1.1.1.1"},)"
-                    R"("l4":{"TCP":{"source_port":41000,"destination_port":443,"flags":{"SYN":true}}},)"
-                    R"("source":{"namespace":"shop","pod_name":"api-0"},"destination":{"identity":9,"labels":["reserved:)") +
-            label + R"("]}})" "\n",
+        std::string(
+            R"({"verdict":"FORWARDED","IP":{"source":"10.0.1.4","destination":"1.1.1.1"},)"
+            R"("l4":{"TCP":{"source_port":41000,"destination_port":443,"flags":{"SYN":true}}},)"
+            R"("source":{"namespace":"shop","pod_name":"api-0"},"destination":{"identity":9,"labels":["reserved:)") +
+            label +
+            R"("]}})"
+            "\n",
         {}, Inventory{}, "f.json");
     ASSERT_TRUE(r.status);
     ASSERT_EQ(r.edge_count(), 1U);
@@ -97,7 +111,8 @@ TEST(JsonReader, DualStackWorldIdentitiesAreTheWorld) {
 
 TEST(JsonReader, IcmpAndMalformedLines) {
   auto r = ingest_text(
-      R"({"flow":{"verdict":"FORWARDED","IP":{"source":"10.0.0.1","destination":"10.0.0.2"},"l4":{"ICMPv4":{"type":8}}}})" "\n"
+      R"({"flow":{"verdict":"FORWARDED","IP":{"source":"10.0.0.1","destination":"10.0.0.2"},"l4":{"ICMPv4":{"type":8}}}})"
+      "\n"
       "{not json\n"
       "\n",
       {}, Inventory{}, "f.json");

@@ -1,7 +1,8 @@
+#include "ingest/line_reader.hpp"
+
 #include <gtest/gtest.h>
 
 #include "testutil/ingest_text.hpp"
-#include "ingest/line_reader.hpp"
 
 namespace netobs {
 namespace {

@@ -17,8 +17,10 @@ const char* k_reports =
     R"("kubernetes_metadata":{"local_pod_name":"api-0","local_pod_namespace":"shop"}},"stats":{}},)"
     R"({"flow":{"protocol":"TCP","local_address":"10.0.1.21","remote_address":"10.0.2.31","local_port":0,"remote_port":0}},)"
     R"({"flow":{"protocol":"TCP","local_address":"nowhere","remote_address":"10.0.2.31","local_port":0,"remote_port":80}},)"
-    R"({"stats":{}}]})" "\n"
-    R"({"level":"info","msg":"not a report"})" "\n"
+    R"({"stats":{}}]})"
+    "\n"
+    R"({"level":"info","msg":"not a report"})"
+    "\n"
     "{broken\n";
 
 TEST(NfmReader, ThePortZeroSideIsTheClient) {

@@ -24,7 +24,8 @@ IngestOptions two_threads(IngestOptions options = {}) {
 }
 
 std::string records() {
-  std::string text = "version srcaddr dstaddr srcport dstport protocol packets bytes start end action tcp-flags flow-direction\n";
+  std::string text =
+      "version srcaddr dstaddr srcport dstport protocol packets bytes start end action tcp-flags flow-direction\n";
   for (int i = 0; i < 6000; ++i) {
     const int client = i % 37, server = i % 11;
     if (i % 997 == 0) {
@@ -72,7 +73,8 @@ TEST(ParallelIngest, SameResultAsOnePass) {
     return messages;
   };
   EXPECT_EQ(without_dir(one.summary.malformed), without_dir(two.summary.malformed));
-  EXPECT_NE(describe(two.summary.malformed.back()).find("flows.log:5984:"), std::string::npos) << describe(two.summary.malformed.back());
+  EXPECT_NE(describe(two.summary.malformed.back()).find("flows.log:5984:"), std::string::npos)
+      << describe(two.summary.malformed.back());
   EXPECT_EQ(one.summary.first_seen, two.summary.first_seen);
   EXPECT_EQ(one.summary.last_seen, two.summary.last_seen);
   expect_same_edges(one, two);

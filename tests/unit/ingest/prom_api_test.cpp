@@ -1,7 +1,7 @@
 // Answers of the Prometheus HTTP API, as --prometheus reads them.
-#include <gtest/gtest.h>
-
 #include "ingest/prom_api.hpp"
+
+#include <gtest/gtest.h>
 
 namespace netobs {
 namespace {

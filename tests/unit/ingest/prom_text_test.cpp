@@ -1,9 +1,9 @@
 // The Prometheus text and OpenMetrics line parser (../shared/reference/flow-sources.md section 3).
-#include <gtest/gtest.h>
+#include "ingest/prom_text.hpp"
 
 #include <cmath>
 
-#include "ingest/prom_text.hpp"
+#include <gtest/gtest.h>
 
 namespace netobs {
 namespace {
@@ -39,7 +39,8 @@ TEST(PromText, MetadataLines) {
 }
 
 TEST(PromText, SamplesWithEscapedLabels) {
-  const PromLine line = parsed(R"(msdos_file_access_time_seconds{path="C:\\DIR\\FILE.TXT",error="Cannot find file:\n\"FILE.TXT\"",odd=", } = {"} 1.458255915e9)");
+  const PromLine line = parsed(
+      R"(msdos_file_access_time_seconds{path="C:\\DIR\\FILE.TXT",error="Cannot find file:\n\"FILE.TXT\"",odd=", } = {"} 1.458255915e9)");
   EXPECT_EQ(line.kind, PromLineKind::sample);
   EXPECT_EQ(line.name, "msdos_file_access_time_seconds");
   ASSERT_EQ(line.labels.size(), 3U);

@@ -36,8 +36,7 @@ TEST(VpcReader, HeaderNamesColumnsInAnyOrderAndPktAddressesWin) {
 }
 
 TEST(VpcReader, RunsOfSpacesAndCloudWatchTimestamps) {
-  auto r = ingest_text(
-      "2021-03-10T12:00:00.000Z 2 1 eni-1 10.0.0.1  10.0.0.2 50000 443 6 1 1 1 2 ACCEPT OK\r\n");
+  auto r = ingest_text("2021-03-10T12:00:00.000Z 2 1 eni-1 10.0.0.1  10.0.0.2 50000 443 6 1 1 1 2 ACCEPT OK\r\n");
   ASSERT_TRUE(r.status);
   EXPECT_EQ(r.edge("10.0.0.1", "10.0.0.2", 443).flows, 1U);
 }
@@ -84,7 +83,8 @@ TEST(VpcReader, MalformedRecordsNameFileAndLine) {
   ASSERT_TRUE(r.status);
   EXPECT_EQ(r.summary.malformed_count, 3U);
   ASSERT_EQ(r.summary.malformed.size(), 2U);
-  EXPECT_NE(describe(r.summary.malformed[0]).find("flows.log:2: expected 14 fields"), std::string::npos) << describe(r.summary.malformed[0]);
+  EXPECT_NE(describe(r.summary.malformed[0]).find("flows.log:2: expected 14 fields"), std::string::npos)
+      << describe(r.summary.malformed[0]);
   EXPECT_NE(describe(r.summary.malformed[1]).find("flows.log:3: bad address '10.0.0.999'"), std::string::npos);
   EXPECT_EQ(r.summary.records_used, 1U);
 }
@@ -93,9 +93,10 @@ TEST(VpcReader, MalformedRecordsNameFileAndLine) {
 // and the message is the problem alone.
 TEST(VpcReader, MalformedRecordsCarryTheirFileAndLine) {
   IngestOptions options;
-  auto r = ingest_text("2 1 eni-1 10.0.0.1 10.0.0.2 50000 443 6 1 1 1 2 ACCEPT OK\n"
-                       "2 1 eni-1 10.0.0.999 10.0.0.2 50000 443 6 1 1 1 2 ACCEPT OK\n",
-                       options);
+  auto r = ingest_text(
+      "2 1 eni-1 10.0.0.1 10.0.0.2 50000 443 6 1 1 1 2 ACCEPT OK\n"
+      "2 1 eni-1 10.0.0.999 10.0.0.2 50000 443 6 1 1 1 2 ACCEPT OK\n",
+      options);
   ASSERT_TRUE(r.status);
   ASSERT_EQ(r.summary.malformed.size(), 1U);
   EXPECT_TRUE(r.summary.malformed[0].where.file.ends_with("flows.log"));
@@ -156,7 +157,9 @@ TEST(VpcReader, FlowDirectionCountsEachConnectionOnce) {
 }
 
 TEST(VpcReader, HeaderWithoutPortsIsReportedNotMalformed) {
-  auto r = ingest_text("instance-id interface-id srcaddr dstaddr pkt-srcaddr pkt-dstaddr\n- eni-1 10.0.1.5 10.0.0.220 10.0.1.5 203.0.113.5\n");
+  auto r = ingest_text(
+      "instance-id interface-id srcaddr dstaddr pkt-srcaddr pkt-dstaddr\n- eni-1 10.0.1.5 10.0.0.220 10.0.1.5 "
+      "203.0.113.5\n");
   ASSERT_TRUE(r.status);
   EXPECT_EQ(r.summary.malformed_count, 0U);
   EXPECT_EQ(r.summary.records_used, 0U);
@@ -165,7 +168,8 @@ TEST(VpcReader, HeaderWithoutPortsIsReportedNotMalformed) {
 
 TEST(VpcReader, Ipv6Records) {
   auto r = ingest_text(
-      "2 1 eni-1 2001:db8:1234:a100:8d6e:3477:df66:f105 2001:db8:1234:a102:3304:8879:34cf:4071 34892 22 6 54 8855 1477913708 1477913820 ACCEPT OK\n");
+      "2 1 eni-1 2001:db8:1234:a100:8d6e:3477:df66:f105 2001:db8:1234:a102:3304:8879:34cf:4071 34892 22 6 54 8855 "
+      "1477913708 1477913820 ACCEPT OK\n");
   ASSERT_TRUE(r.status);
   EXPECT_EQ(r.edge("2001:db8:1234:a100:8d6e:3477:df66:f105", "2001:db8:1234:a102:3304:8879:34cf:4071", 22).flows, 1U);
 }

@@ -55,8 +55,8 @@ TEST(Inventory, PodIpsAndReuseOverTime) {
   // 10.0.1.6 was the finished batch pod's first, then the api pod's.
   EXPECT_EQ(inv.pod_by_ip(*parse_ip("10.0.1.6"))->name, "api-6c5d4-xyz12");
   const IpAddress reused = *parse_ip("10.0.1.6");
-  EXPECT_EQ(inv.holder_at(reused, 1763976600).pod->name, "batch-29380000-xyzab");  // 09:30
-  EXPECT_EQ(inv.holder_at(reused, 1763985600).pod->name, "api-6c5d4-xyz12");       // 12:00
+  EXPECT_EQ(inv.holder_at(reused, 1763976600).pod->name, "batch-29380000-xyzab");       // 09:30
+  EXPECT_EQ(inv.holder_at(reused, 1763985600).pod->name, "api-6c5d4-xyz12");            // 12:00
   EXPECT_EQ(inv.holder_at(reused, 1763900000).status, IpHolder::Status::unattributed);  // before both
   // The finished batch pod's lease ends with the snapshot (no finishedAt): 10.0.1.6 is the
   // running api pod's when the time is unknown.
@@ -110,7 +110,8 @@ TEST(Inventory, RejectsWhatIsNotAKubernetesList) {
   EXPECT_NE(describe(result.error()).find("pod.json: not a Kubernetes List (kind 'Pod')"), std::string::npos);
   auto broken = inv.load_text("{\n\"kind\": \"List\",\n\"items\": [\n}", "broken.json");
   ASSERT_FALSE(broken);
-  EXPECT_NE(describe(broken.error()).find("broken.json:4: invalid JSON"), std::string::npos) << describe(broken.error());
+  EXPECT_NE(describe(broken.error()).find("broken.json:4: invalid JSON"), std::string::npos)
+      << describe(broken.error());
   // An item the split finds but that does not parse is named by its line in the whole file.
   auto item = inv.load_text(
       "{\"kind\": \"List\",\n\"items\": [\n{\"kind\": \"Pod\"},\n{\"kind\":\n \"Pod\", \"x\": 01}\n]}", "item.json");
@@ -142,16 +143,21 @@ TEST(Inventory, PodEventsFromAWatchExtendTheAddressHistory) {
            R"("}},"spec":{},"status":{"phase":"Running","podIP":")" + ip + R"(","startTime":")" + start + R"("}})";
   };
   // The web pod is deleted at 12:00; a new pod gets its address at 12:30.
-  inv.apply_pod_events({{PodEvent::Type::deleted, R"({"metadata":{"name":"web-7d9c8b6f5-abcde","namespace":"shop"},)"
-                                                  R"("status":{"podIP":"10.0.1.5","startTime":"2025-11-24T10:00:00Z"}})",
-                         {}, {}, t12},
-                        {PodEvent::Type::upsert, pod("fresh", "10.0.1.5", "2025-11-24T12:30:00Z"), {}, {}, t12 + 1800}});
+  inv.apply_pod_events(
+      {{PodEvent::Type::deleted,
+        R"({"metadata":{"name":"web-7d9c8b6f5-abcde","namespace":"shop"},)"
+        R"("status":{"podIP":"10.0.1.5","startTime":"2025-11-24T10:00:00Z"}})",
+        {},
+        {},
+        t12},
+       {PodEvent::Type::upsert, pod("fresh", "10.0.1.5", "2025-11-24T12:30:00Z"), {}, {}, t12 + 1800}});
   EXPECT_EQ(inv.holder_at(web, t12 - 600).pod->name, "web-7d9c8b6f5-abcde");
   EXPECT_EQ(inv.holder_at(web, t12 + 900).status, IpHolder::Status::unattributed);
   EXPECT_EQ(inv.holder_at(web, t12 + 2400).pod->name, "fresh");
   EXPECT_EQ(inv.pod_by_name("shop", "fresh")->labels.at("app"), "fresh");
   // A relist of shop without the api pod: it went while the watch was down.
-  inv.apply_pod_events({{PodEvent::Type::relisted, {}, "shop", {"shop/fresh", "shop/batch-29380000-xyzab"}, t12 + 3600}});
+  inv.apply_pod_events(
+      {{PodEvent::Type::relisted, {}, "shop", {"shop/fresh", "shop/batch-29380000-xyzab"}, t12 + 3600}});
   EXPECT_TRUE(inv.pod_by_name("shop", "api-6c5d4-xyz12")->terminated);
   EXPECT_EQ(inv.holder_at(*parse_ip("10.0.1.6"), t12 + 7200).status, IpHolder::Status::unattributed);
   EXPECT_EQ(inv.holder_at(*parse_ip("10.0.1.6"), t12).pod->name, "api-6c5d4-xyz12");

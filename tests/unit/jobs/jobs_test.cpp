@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include <string>
+
+#include <gtest/gtest.h>
 
 #include <netobs/jobs.hpp>
 
@@ -46,7 +46,8 @@ TEST(Jobs, PoliciesOfOtherKindsAloneAreNothingToAnalyse) {
   EXPECT_FALSE(result.output);
   ASSERT_EQ(result.messages.size(), 2U);
   EXPECT_EQ(result.messages.front().text.rfind("error: ", 0), 0U) << result.messages.front().text;
-  EXPECT_NE(result.messages.back().text.find("nothing to analyse in"), std::string::npos) << result.messages.back().text;
+  EXPECT_NE(result.messages.back().text.find("nothing to analyse in"), std::string::npos)
+      << result.messages.back().text;
 }
 
 TEST(Jobs, ExplainEndsWithFindingsWhenDenied) {

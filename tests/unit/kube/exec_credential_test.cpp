@@ -1,10 +1,9 @@
 #include "kube/exec_credential.hpp"
 
-#include <sys/stat.h>
-
 #include <fstream>
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include "testutil/temp_dir.hpp"
 
@@ -14,7 +13,8 @@ namespace {
 // A plugin script that counts its runs in `calls` and prints `credential`.
 std::string plugin(const testing::TempDir& dir, const std::string& credential) {
   const std::string calls = (dir.path() / "calls").string();
-  const std::string path = dir.write("plugin.sh", "#!/bin/sh\necho run >>" + calls + "\ncat <<'EOF'\n" + credential + "\nEOF\n");
+  const std::string path =
+      dir.write("plugin.sh", "#!/bin/sh\necho run >>" + calls + "\ncat <<'EOF'\n" + credential + "\nEOF\n");
   chmod(path.c_str(), 0755);
   return path;
 }
@@ -50,7 +50,8 @@ TEST(ExecCredential, TokenIsCachedUntilItExpires) {
 TEST(ExecCredential, ExpiredCredentialRunsThePluginAgain) {
   forget_credentials();
   testing::TempDir dir;
-  const std::string command = plugin(dir, R"({"apiVersion":"client.authentication.k8s.io/v1beta1","kind":"ExecCredential",
+  const std::string command =
+      plugin(dir, R"({"apiVersion":"client.authentication.k8s.io/v1beta1","kind":"ExecCredential",
     "status":{"token":"old","expirationTimestamp":"2001-01-01T00:00:00Z"}})");
   const ExecConfig config = config_for(command, "client.authentication.k8s.io/v1beta1");
   ASSERT_TRUE(exec_credential(config, "https://a"));
@@ -82,12 +83,16 @@ TEST(ExecCredential, BadAnswersAreNamedErrors) {
   EXPECT_NE(error_of(R"({"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{}})")
                 .find("neither a token nor a client certificate"),
             std::string::npos);
-  EXPECT_NE(error_of(R"({"apiVersion":"client.authentication.k8s.io/v1beta1","kind":"ExecCredential","status":{"token":"x"}})")
-                .find("the kubeconfig asks for 'client.authentication.k8s.io/v1'"),
-            std::string::npos);
-  EXPECT_NE(error_of(R"({"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"x","expirationTimestamp":"soon"}})")
-                .find("expirationTimestamp"),
-            std::string::npos);
+  EXPECT_NE(
+      error_of(
+          R"({"apiVersion":"client.authentication.k8s.io/v1beta1","kind":"ExecCredential","status":{"token":"x"}})")
+          .find("the kubeconfig asks for 'client.authentication.k8s.io/v1'"),
+      std::string::npos);
+  EXPECT_NE(
+      error_of(
+          R"({"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"x","expirationTimestamp":"soon"}})")
+          .find("expirationTimestamp"),
+      std::string::npos);
   auto missing = exec_credential(config_for((dir.path() / "no-such-plugin").string()), "https://a");
   ASSERT_FALSE(missing);
   EXPECT_NE(describe(missing.error()).find("cannot run"), std::string::npos);

@@ -163,7 +163,8 @@ clusters: [{name: c, cluster: {server: "https://x", certificate-authority-data: 
 )"));
   target = resolve_target(options);
   ASSERT_FALSE(target);
-  EXPECT_NE(describe(target.error()).find("certificate-authority-data of the cluster 'c' is not base64"), std::string::npos);
+  EXPECT_NE(describe(target.error()).find("certificate-authority-data of the cluster 'c' is not base64"),
+            std::string::npos);
 
   options = options_for(dir.write("noserver", R"(current-context: a
 contexts: [{name: a, context: {cluster: c}}]

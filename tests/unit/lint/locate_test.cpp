@@ -12,7 +12,8 @@ TEST(LintLocate, FieldPathsReadAsKubectlWritesThem) {
     "podSelector": {"matchLabels": {"app.kubernetes.io/name": "web", "7": "x"}}}})");
   EXPECT_EQ(field_path(policy, ""), "");
   EXPECT_EQ(field_path(policy, "/spec/ingress/0/ports/1/port"), "spec.ingress[0].ports[1].port");
-  EXPECT_EQ(field_path(policy, "/spec/podSelector/matchLabels/7"), "spec.podSelector.matchLabels.7");  // a key, not an index
+  EXPECT_EQ(field_path(policy, "/spec/podSelector/matchLabels/7"),
+            "spec.podSelector.matchLabels.7");  // a key, not an index
   // Rules build pointers from raw keys: a '/' in a label key splits it, and nothing throws.
   EXPECT_EQ(field_path(policy, "/spec/podSelector/matchLabels/app.kubernetes.io/name"),
             R"(spec.podSelector.matchLabels["app.kubernetes.io"].name)");

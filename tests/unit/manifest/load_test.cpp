@@ -54,7 +54,8 @@ metadata: {name: c}
   EXPECT_EQ(set->namespace_labels("shop").at("kubernetes.io/metadata.name"), "shop");
   EXPECT_TRUE(set->problems.empty());
   // The README is noted; the hidden directory is not read at all.
-  EXPECT_TRUE(std::any_of(set->notes.begin(), set->notes.end(), [](const std::string& n) { return n.find("README.md") != std::string::npos; }));
+  EXPECT_TRUE(std::any_of(set->notes.begin(), set->notes.end(),
+                          [](const std::string& n) { return n.find("README.md") != std::string::npos; }));
 }
 
 TEST(ManifestLoad, AFileThatDoesNotParseIsAProblemOrTheEnd) {

@@ -38,11 +38,13 @@ items:
               ownerReferences: [{kind: Job, name: report-1, controller: true}]}}
 - {apiVersion: v1, kind: Pod, status: {phase: Failed},
    metadata: {name: evicted, namespace: shop, labels: {app: gone}}}
-)", "inline");
+)",
+                                "inline");
   ASSERT_TRUE(set) << describe(set.error());
   // The pods are listed: neither the Deployment nor its ReplicaSet adds one, nor the CronJob or
   // its Job. Pods of manifests count whatever their phase, as np-guard counts them.
-  EXPECT_EQ(owners_of(set->pods), (std::vector<std::string>{"shop/evicted[Pod]", "shop/report[CronJob]", "shop/web[Deployment]"}));
+  EXPECT_EQ(owners_of(set->pods),
+            (std::vector<std::string>{"shop/evicted[Pod]", "shop/report[CronJob]", "shop/web[Deployment]"}));
   EXPECT_TRUE(set->finished_pods.empty());
 }
 
@@ -58,10 +60,12 @@ items:
 - {apiVersion: apps/v1, kind: ReplicaSet,
    metadata: {name: api-5d8f, namespace: shop, ownerReferences: [{kind: Deployment, name: api, controller: true}]},
    spec: {template: {metadata: {labels: {app: api}}}}}
-)", "inline");
+)",
+                                "inline");
   ASSERT_TRUE(set) << describe(set.error());
   EXPECT_EQ(owners_of(set->pods), (std::vector<std::string>{"shop/api[Deployment]", "shop/web[Deployment]"}));
-  const auto web = std::find_if(set->pods.begin(), set->pods.end(), [](const ClusterPod& p) { return p.owner.name == "web"; });
+  const auto web =
+      std::find_if(set->pods.begin(), set->pods.end(), [](const ClusterPod& p) { return p.owner.name == "web"; });
   ASSERT_NE(web, set->pods.end());
   EXPECT_FALSE(web->labels.contains("version"));  // the Deployment's template, not the old ReplicaSet's
 }
@@ -77,9 +81,11 @@ items:
   auto alone = load_manifest_text(pods, "inline");
   ASSERT_TRUE(alone) << describe(alone.error());
   EXPECT_EQ(owners_of(alone->pods), std::vector<std::string>{"shop/web-5d8f[ReplicaSet]"});
-  auto with_deployment = load_manifest_text(std::string(pods) + R"(- {apiVersion: apps/v1, kind: Deployment, metadata: {name: web, namespace: shop},
+  auto with_deployment = load_manifest_text(
+      std::string(pods) + R"(- {apiVersion: apps/v1, kind: Deployment, metadata: {name: web, namespace: shop},
    spec: {template: {metadata: {labels: {app: web}}}}}
-)", "inline");
+)",
+      "inline");
   ASSERT_TRUE(with_deployment) << describe(with_deployment.error());
   EXPECT_EQ(owners_of(with_deployment->pods), std::vector<std::string>{"shop/web[Deployment]"});
 }

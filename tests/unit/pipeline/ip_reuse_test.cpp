@@ -64,10 +64,9 @@ TEST(IpReuse, EachFlowLandsOnThePodThatHeldTheAddressThen) {
   for (const auto& order : {std::vector{&k_first, &k_second}, std::vector{&k_second, &k_first}}) {
     const Inventory inventory = snapshots(order);
     auto r = testing::run_pipeline({flows}, inventory);
-    EXPECT_EQ(edges(r.graph), (std::set<std::string>{"x/a[StatefulSet] -> x/c[StatefulSet]",
-                                                     "x/b[StatefulSet] -> x/c[StatefulSet]",
-                                                     "unknown 10.0.0.5 -> x/c[StatefulSet]",
-                                                     "unknown 10.0.0.7 -> x/c[StatefulSet]"}));
+    EXPECT_EQ(edges(r.graph),
+              (std::set<std::string>{"x/a[StatefulSet] -> x/c[StatefulSet]", "x/b[StatefulSet] -> x/c[StatefulSet]",
+                                     "unknown 10.0.0.5 -> x/c[StatefulSet]", "unknown 10.0.0.7 -> x/c[StatefulSet]"}));
     EXPECT_EQ(r.graph.report.unheld_pod_ips, (std::map<IpAddress, std::uint64_t>{{*parse_ip("10.0.0.5"), 1}}));
     EXPECT_EQ(r.graph.report.ambiguous_pod_ips, (std::map<IpAddress, std::uint64_t>{{*parse_ip("10.0.0.7"), 1}}));
     EXPECT_TRUE(r.graph.report.cluster_unknown.empty());
@@ -89,10 +88,10 @@ TEST(IpReuse, EachFlowLandsOnThePodThatHeldTheAddressThen) {
 TEST(IpReuse, LeasesComeFromSnapshotsDeletionAndFinishedContainers) {
   const Inventory inventory = snapshots({&k_first, &k_second});
   const IpAddress reused = *parse_ip("10.0.0.5");
-  EXPECT_EQ(inventory.holder_at(reused, 1763976600).pod->name, "a-0");                            // 09:30
+  EXPECT_EQ(inventory.holder_at(reused, 1763976600).pod->name, "a-0");       // 09:30
   EXPECT_EQ(inventory.holder_at(reused, 1763978400 + 30).pod->name, "a-0");  // just after the snapshot: skew
-  EXPECT_EQ(inventory.holder_at(reused, 1763980200).status, IpHolder::Status::unattributed);    // 10:30
-  EXPECT_EQ(inventory.holder_at(reused, 1763983800).pod->name, "b-0");                            // 11:30
+  EXPECT_EQ(inventory.holder_at(reused, 1763980200).status, IpHolder::Status::unattributed);  // 10:30
+  EXPECT_EQ(inventory.holder_at(reused, 1763983800).pod->name, "b-0");                        // 11:30
   EXPECT_EQ(inventory.holder_at(reused, 0).pod->name, "b-0");  // no time: the pod holding it now
   EXPECT_TRUE(inventory.pod_by_name("x", "a-0")->terminated);  // gone from the later snapshot
   EXPECT_EQ(inventory.holder_at(*parse_ip("10.0.0.7"), 1763983800).status, IpHolder::Status::ambiguous);
@@ -108,7 +107,7 @@ TEST(IpReuse, LeasesComeFromSnapshotsDeletionAndFinishedContainers) {
      "status":{"phase":"Running","podIP":"10.0.0.6","startTime":"2025-11-24T09:00:00Z"}},
     {"kind":"Pod","metadata":{"name":"late","namespace":"x"},"spec":{},
      "status":{"phase":"Running","podIP":"10.0.0.1","startTime":"2025-11-24T12:00:00Z"}}]})");
-  EXPECT_EQ(one.holder_at(*parse_ip("10.0.0.8"), 1763975100).pod->name, "job-1");  // 09:05
+  EXPECT_EQ(one.holder_at(*parse_ip("10.0.0.8"), 1763975100).pod->name, "job-1");                      // 09:05
   EXPECT_EQ(one.holder_at(*parse_ip("10.0.0.8"), 1763976600).status, IpHolder::Status::unattributed);  // 09:30
   EXPECT_EQ(one.holder_at(*parse_ip("10.0.0.6"), 1763976600).pod->name, "web-1");
   EXPECT_EQ(one.holder_at(*parse_ip("10.0.0.6"), 1763980200).status, IpHolder::Status::unattributed);  // 10:30

@@ -1,9 +1,9 @@
-#include <netobs/observe.hpp>
+#include <filesystem>
+#include <set>
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <set>
+#include <netobs/observe.hpp>
 
 #include "testutil/temp_dir.hpp"
 

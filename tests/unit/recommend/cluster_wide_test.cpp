@@ -43,7 +43,8 @@ const char* k_inventory = R"({"apiVersion":"v1","kind":"List","items":[
 // The flows of one hour (2025-11-24 16:00-17:00), in VPC v2 shape with times.
 Recommendation run(const std::string& records, const RecommendOptions& options) {
   testing::TempDir dir;
-  const std::string path = dir.write("f.log", "srcaddr dstaddr srcport dstport protocol tcp-flags action start end\n" + records);
+  const std::string path =
+      dir.write("f.log", "srcaddr dstaddr srcport dstport protocol tcp-flags action start end\n" + records);
   static Inventory inventory = testing::inventory_from(k_inventory);
   RecommendOptions with_window = options;
   auto result = testing::run_pipeline({path}, inventory, {}, {}, {"10.0.0.0/16"});
@@ -135,8 +136,9 @@ TEST(ClusterWide, ExcludedNamespacesStayOpenAndSaySo) {
 
 TEST(ClusterWide, ApiServerEndpointsByAddressOrByTheGivenCidr) {
   // a calls the API server through its Service; the control plane calls hook's webhook.
-  const std::string records = "10.0.0.1 172.20.0.1 40003 443 6 2 ACCEPT 1764000000 1764000060\n"
-                              "10.0.200.10 10.0.0.2 40004 8443 6 2 ACCEPT 1764000000 1764000060\n";
+  const std::string records =
+      "10.0.0.1 172.20.0.1 40003 443 6 2 ACCEPT 1764000000 1764000060\n"
+      "10.0.200.10 10.0.0.2 40004 8443 6 2 ACCEPT 1764000000 1764000060\n";
   auto r = run(records, all_namespaces());
   std::optional<NetworkPolicy> a = find(r, "app", "a-netobs");
   ASSERT_TRUE(a);
@@ -167,9 +169,11 @@ TEST(ClusterWide, ApiServerEndpointsByAddressOrByTheGivenCidr) {
 
 TEST(ClusterWide, JobsThatDidNotRunInTheWindowAreListed) {
   const auto r = run(k_dns_query + k_app, all_namespaces());
-  EXPECT_NE(std::find(r.unobserved.begin(), r.unobserved.end(),
-                      "batch/nightly[CronJob]: last ran 2025-11-23T02:00:00Z, before the window: it will fail at its next run"),
-            r.unobserved.end());
+  EXPECT_NE(
+      std::find(
+          r.unobserved.begin(), r.unobserved.end(),
+          "batch/nightly[CronJob]: last ran 2025-11-23T02:00:00Z, before the window: it will fail at its next run"),
+      r.unobserved.end());
   EXPECT_NE(std::find(r.unobserved.begin(), r.unobserved.end(),
                       "batch/fresh[CronJob]: has not run yet: it will fail at its first run"),
             r.unobserved.end());

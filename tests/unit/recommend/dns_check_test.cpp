@@ -40,7 +40,8 @@ TEST(DnsCheck, TheServiceSelectorPickingTheDnsPodsPasses) {
 }
 
 TEST(DnsCheck, ASelectorThatPicksNoPodOfTheDnsNamespaceIsAnInputError) {
-  const auto r = recommend_checking_dns("10.0.0.1 10.0.0.53 40000 53 17\n", dns_selector_option("kube-system", {{"k8s-app", "coredns"}}));
+  const auto r = recommend_checking_dns("10.0.0.1 10.0.0.53 40000 53 17\n",
+                                        dns_selector_option("kube-system", {{"k8s-app", "coredns"}}));
   ASSERT_TRUE(r.error);
   EXPECT_EQ(r.error->kind, ErrorKind::invalid_input);
   EXPECT_NE(r.error->message.find("the DNS pods k8s-app=coredns in kube-system select no pod"), std::string::npos)
@@ -67,7 +68,8 @@ TEST(DnsCheck, DnsTrafficToPodsOutsideTheSelectorIsAWarningAndStaysAllowed) {
   const auto r = recommend_checking_dns("10.0.0.1 10.0.0.9 40000 53 17\n", {});
   EXPECT_FALSE(r.error);
   ASSERT_EQ(r.warnings.size(), 1U);
-  EXPECT_NE(r.warnings[0].find("DNS traffic (port 53) was observed to app/resolver[Pod] from 1 workload(s)"), std::string::npos)
+  EXPECT_NE(r.warnings[0].find("DNS traffic (port 53) was observed to app/resolver[Pod] from 1 workload(s)"),
+            std::string::npos)
       << r.warnings[0];
   bool allowed = false;
   for (const auto& policy : network_policies(r.model)) {

@@ -55,14 +55,16 @@ std::vector<std::string> cidrs_of(const std::vector<AllowEntry>& entries, AllowP
 }
 
 bool has_note(const Recommendation& r, const std::string& part) {
-  return std::any_of(r.notes.begin(), r.notes.end(), [&](const std::string& n) { return n.find(part) != std::string::npos; });
+  return std::any_of(r.notes.begin(), r.notes.end(),
+                     [&](const std::string& n) { return n.find(part) != std::string::npos; });
 }
 
 TEST(ObservedPeers, DualStackWorldIdentitiesAreTheInternet) {
   const auto r = run("hubble.jsonl");
   const WorkloadAllowList* web = allow_list(r.recommendation, "web");
   ASSERT_TRUE(web);
-  EXPECT_EQ(cidrs_of(web->egress, AllowPeerKind::address), (std::vector<std::string>{"1.1.1.1/32", "2606:4700::1111/128"}));
+  EXPECT_EQ(cidrs_of(web->egress, AllowPeerKind::address),
+            (std::vector<std::string>{"1.1.1.1/32", "2606:4700::1111/128"}));
   EXPECT_FALSE(r.graph.report.cluster_unknown.contains(*parse_ip("1.1.1.1")));
 }
 
@@ -72,7 +74,8 @@ TEST(ObservedPeers, HubbleApiServerIsEveryEndpointNotTheOneSeen) {
   ASSERT_TRUE(web);
   const auto api = entry_of(web->egress, AllowPeerKind::apiserver);
   ASSERT_TRUE(api);
-  EXPECT_EQ(cidrs_of(web->egress, AllowPeerKind::apiserver), (std::vector<std::string>{"10.0.200.10/32", "10.0.201.20/32"}));
+  EXPECT_EQ(cidrs_of(web->egress, AllowPeerKind::apiserver),
+            (std::vector<std::string>{"10.0.200.10/32", "10.0.201.20/32"}));
   EXPECT_EQ(api->ports, (std::set<PortKey>{{Protocol::tcp, 443}}));
   EXPECT_TRUE(r.graph.report.private_external.empty());
   EXPECT_TRUE(has_note(r.recommendation, "they change when the control plane scales or is upgraded"));

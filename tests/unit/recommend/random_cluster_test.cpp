@@ -26,7 +26,7 @@ using nlohmann::json;
 
 struct Workload {
   std::string ns, name;
-  std::vector<int> ports;       // TCP ports its containers listen on
+  std::vector<int> ports;        // TCP ports its containers listen on
   std::vector<std::string> ips;  // one per pod
 };
 
@@ -82,14 +82,15 @@ Cluster generate(unsigned seed) {
   // Flows: a random subset of (client pod, server pod, server port), and some egress outside.
   int ephemeral = 40000;
   auto record = [&](const std::string& from, const std::string& to, int port) {
-    cluster.flows += fmt::format("2 123456789012 eni-0a1b2c {} {} {} {} 6 10 1200 1767225600 1767225660 ACCEPT OK\n", from,
-                                 to, ephemeral++, port);
+    cluster.flows += fmt::format("2 123456789012 eni-0a1b2c {} {} {} {} 6 10 1200 1767225600 1767225660 ACCEPT OK\n",
+                                 from, to, ephemeral++, port);
   };
   for (const auto& client : cluster.workloads) {
     for (const auto& server : cluster.workloads) {
       for (int port : server.ports) {
         if (pick(0, 3) != 0) continue;
-        const std::string& from = client.ips[static_cast<std::size_t>(pick(0, static_cast<int>(client.ips.size()) - 1))];
+        const std::string& from =
+            client.ips[static_cast<std::size_t>(pick(0, static_cast<int>(client.ips.size()) - 1))];
         const std::string& to = server.ips[static_cast<std::size_t>(pick(0, static_cast<int>(server.ips.size()) - 1))];
         if (from == to) continue;  // a pod's traffic to itself needs no policy
         record(from, to, port);
@@ -109,7 +110,8 @@ bool allows_everything(const PolicyRule& rule) {
   if (rule.peers.empty()) return true;
   return std::any_of(rule.peers.begin(), rule.peers.end(), [](const PolicyPeer& peer) {
     if (peer.ip_block) return parse_cidr(peer.ip_block->cidr) && parse_cidr(peer.ip_block->cidr)->prefix_len == 0;
-    return peer.namespace_selector && peer.namespace_selector->empty() && (!peer.pod_selector || peer.pod_selector->empty());
+    return peer.namespace_selector && peer.namespace_selector->empty() &&
+           (!peer.pod_selector || peer.pod_selector->empty());
   });
 }
 
@@ -125,7 +127,7 @@ void check_seed(unsigned seed, Checked& checked) {
   const std::string flows = dir.write("flows.log", generated.flows);
   const Inventory inventory = testing::inventory_from(generated.inventory.dump());
   RecommendOptions options;
-  options.dns = DnsMode::none;  // DNS has its own tests; here every allowed port must be observed
+  options.dns = DnsMode::none;              // DNS has its own tests; here every allowed port must be observed
   options.default_deny = DefaultDeny::yes;  // so a workload without observed traffic is isolated too
   const auto result = testing::run_pipeline({flows}, inventory, options);
 

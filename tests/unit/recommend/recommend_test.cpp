@@ -44,7 +44,8 @@ std::vector<std::string> peer_roles(const PolicyRule& rule) {
 
 TEST(Recommend, PeersWithTheSamePortsShareARuleAndNoCrossProductIsInvented) {
   // a and b both reach c on 80; only a reaches c on 443.
-  const auto r = recommend_records("10.0.0.1 10.0.0.3 40000 80 6\n10.0.0.2 10.0.0.3 40001 80 6\n10.0.0.1 10.0.0.3 40002 443 6\n");
+  const auto r =
+      recommend_records("10.0.0.1 10.0.0.3 40000 80 6\n10.0.0.2 10.0.0.3 40001 80 6\n10.0.0.1 10.0.0.3 40002 443 6\n");
   const NetworkPolicy& c = policy(r, "c-netobs");
   ASSERT_EQ(c.ingress.size(), 2U);
   // Rules are ordered by their port set: {80} then {80, 443}.

@@ -91,7 +91,8 @@ class SampleScenario : public ::testing::TestWithParam<bool> {
       return out;
     }
     for (const auto& pod : cluster.pods) {
-      if (pod.namespace_name == name.substr(0, slash) && pod.owner.name == name.substr(slash + 1) && !pod.host_network) {
+      if (pod.namespace_name == name.substr(0, slash) && pod.owner.name == name.substr(slash + 1) &&
+          !pod.host_network) {
         out.push_back({Endpoint::of(pod), pod.name});
       }
     }
@@ -107,7 +108,9 @@ class SampleScenario : public ::testing::TestWithParam<bool> {
   bool ingress_allows(const Named& a, const Named& b, Protocol protocol, int port) const {
     return engine->side(PolicyType::ingress, b.endpoint, a.endpoint).contains(protocol, port);
   }
-  bool isolated(const Named& n, PolicyType type) const { return n.endpoint.pod && engine->isolated(*n.endpoint.pod, type); }
+  bool isolated(const Named& n, PolicyType type) const {
+    return n.endpoint.pod && engine->isolated(*n.endpoint.pod, type);
+  }
 
   Inventory inventory;
   testing::PipelineResult result;
@@ -145,8 +148,8 @@ TEST_P(SampleScenario, UnattributableSnatTrafficIsNotGuessed) {
 
 TEST_P(SampleScenario, NothingUnobservedIsAllowed) {
   std::set<std::string> names;
-  std::set<std::pair<Protocol, int>> ports{{Protocol::tcp, 22}, {Protocol::tcp, 9153}, {Protocol::tcp, 15672},
-                                           {Protocol::udp, 8080}, {Protocol::udp, 53}, {Protocol::tcp, 53}};
+  std::set<std::pair<Protocol, int>> ports{{Protocol::tcp, 22},   {Protocol::tcp, 9153}, {Protocol::tcp, 15672},
+                                           {Protocol::udp, 8080}, {Protocol::udp, 53},   {Protocol::tcp, 53}};
   for (const auto& t : truth) {
     names.insert(t.client);
     names.insert(t.server);
@@ -270,7 +273,9 @@ TEST_P(SampleScenario, CoreDnsReachesTheAmazonResolverAndOnlyOnDns) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Recommend, SampleScenario, ::testing::Values(false, true),
-                         [](const ::testing::TestParamInfo<bool>& param) { return param.param ? "ClusterWide" : "Default"; });
+                         [](const ::testing::TestParamInfo<bool>& param) {
+                           return param.param ? "ClusterWide" : "Default";
+                         });
 
 }  // namespace
 }  // namespace netobs

@@ -35,7 +35,8 @@ struct Fixture {
 
   Fixture() {
     testing::TempDir dir;
-    const std::string path = dir.write("f.log", std::string("srcaddr dstaddr srcport dstport protocol\n") + k_shop_flows);
+    const std::string path =
+        dir.write("f.log", std::string("srcaddr dstaddr srcport dstport protocol\n") + k_shop_flows);
     result = testing::run_pipeline({path}, inventory);
   }
 
@@ -50,8 +51,8 @@ struct Fixture {
 
 const EdgeView& edge_to(const GraphView& view, const std::string& server_label, std::uint16_t port) {
   for (const auto& edge : view.edges) {
-    const auto& server = *std::find_if(view.nodes.begin(), view.nodes.end(),
-                                       [&edge](const NodeView& n) { return n.id == edge.server; });
+    const auto& server =
+        *std::find_if(view.nodes.begin(), view.nodes.end(), [&edge](const NodeView& n) { return n.id == edge.server; });
     if (server.label == server_label && edge.port == port) return edge;
   }
   throw std::runtime_error("no edge to " + server_label);
@@ -127,7 +128,8 @@ TEST(GraphView, DrawnEdgesMergePortsPerPairAndVerdict) {
   const GraphView view = make_graph_view(f.result.graph, {});
   const auto drawn = drawn_edges(view);
   ASSERT_EQ(drawn.size(), 4U);
-  const auto ui_to_cart = std::find_if(drawn.begin(), drawn.end(), [](const DrawnEdge& e) { return e.ports.size() == 2; });
+  const auto ui_to_cart =
+      std::find_if(drawn.begin(), drawn.end(), [](const DrawnEdge& e) { return e.ports.size() == 2; });
   ASSERT_NE(ui_to_cart, drawn.end());
   EXPECT_EQ(drawn_label(*ui_to_cart), "TCP 8080, TCP 8443 · 2 flows");
 }

@@ -1,9 +1,10 @@
+#include "render/yaml_writer.hpp"
+
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
 #include <netobs/render.hpp>
 
-#include "render/yaml_writer.hpp"
 #include "util/document.hpp"
 
 namespace netobs {
@@ -23,8 +24,10 @@ TEST(YamlWriter, QuotesWhatWouldReadBackAsAnotherType) {
 // Names come from inputs: characters YAML does not allow raw in a quoted scalar are escaped, and
 // the text reads back as it was (PyYAML rejected the C1 control U+009B written raw).
 TEST(YamlWriter, EscapesWhatYamlDoesNotAllowRaw) {
-  for (const std::string& tricky : {std::string("ns\xc2\x9b[31m"), std::string("del\x7f"), std::string("\xef\xbb\xbf" "bom"),
-                                   std::string("line\xe2\x80\xa8sep"), std::string("esc\x1b[0m")}) {
+  for (const std::string& tricky : {std::string("ns\xc2\x9b[31m"), std::string("del\x7f"),
+                                    std::string("\xef\xbb\xbf"
+                                                "bom"),
+                                    std::string("line\xe2\x80\xa8sep"), std::string("esc\x1b[0m")}) {
     const std::string scalar = yaml_scalar(tricky);
     for (const char* raw : {"\xc2\x9b", "\x7f", "\xef\xbb\xbf", "\xe2\x80\xa8", "\x1b"}) {
       EXPECT_EQ(scalar.find(raw), std::string::npos) << scalar;
@@ -42,7 +45,8 @@ TEST(YamlWriter, PoliciesRoundTripThroughAYamlReader) {
   policy.annotations["netobs.io/observed-flows"] = "12";
   policy.pod_selector.match_labels = {{"app", "web"}, {"version", "1.10"}};
   policy.policy_types = {PolicyType::ingress, PolicyType::egress};
-  policy.ingress.push_back({{PolicyPeer{LabelSelector{{{"app", "ui"}}, {}}, LabelSelector{{{"kubernetes.io/metadata.name", "ui"}}, {}}, std::nullopt}},
+  policy.ingress.push_back({{PolicyPeer{LabelSelector{{{"app", "ui"}}, {}},
+                                        LabelSelector{{{"kubernetes.io/metadata.name", "ui"}}, {}}, std::nullopt}},
                             {PolicyPort{Protocol::tcp, 8080, std::nullopt}}});
   policy.egress.push_back({{PolicyPeer{std::nullopt, std::nullopt, IpBlock::parse("203.0.113.9/32")}},
                            {PolicyPort{Protocol::udp, std::string("dns"), std::nullopt}}});

@@ -1,7 +1,7 @@
-#include <gtest/gtest.h>
-
 #include <map>
 #include <string>
+
+#include <gtest/gtest.h>
 
 #include <netobs/state.hpp>
 
@@ -158,7 +158,8 @@ TEST(LoadState, TheSnapshotTimeReachesEveryView) {
 TEST(LoadState, KubernetesListsAmongTheFlowsAreTheInventory) {
   const testing::TempDir dir;
   const std::string list = dir.write("flows/cluster.json", k_state_db);
-  dir.write("flows/vpc.log", "2 123456789012 eni-1 10.0.2.7 10.0.1.5 443 8080 6 1 40 1763985600 1763985660 ACCEPT OK\n");
+  dir.write("flows/vpc.log",
+            "2 123456789012 eni-1 10.0.2.7 10.0.1.5 443 8080 6 1 40 1763985600 1763985660 ACCEPT OK\n");
   CountingFileReader counter;
   StateOptions options;
   options.flow_sources = {(dir.path() / "flows").string()};

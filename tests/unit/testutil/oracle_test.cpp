@@ -1,9 +1,10 @@
 // The oracle and shared-sample tests fall back to the project's own small cases only where
 // ../shared is absent: a ../shared that is there but cannot be read fails here, so the suite
 // never passes on one local case while the oracle it claims to check was never read.
+#include "testutil/oracle.hpp"
+
 #include <gtest/gtest.h>
 
-#include "testutil/oracle.hpp"
 #include "testutil/temp_dir.hpp"
 
 namespace netobs {

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "util/backoff.hpp"
+
+#include <gtest/gtest.h>
 
 namespace netobs {
 namespace {

@@ -1,5 +1,7 @@
 // The positioned YAML/JSON reader every Kubernetes object goes through: values as the core schema
 // reads them, positions, errors with lines, and the limits that hostile input runs into.
+#include "util/document.hpp"
+
 #include <chrono>
 
 #include <gtest/gtest.h>
@@ -7,7 +9,6 @@
 #include <netobs/limits.hpp>
 
 #include "testutil/temp_dir.hpp"
-#include "util/document.hpp"
 
 namespace netobs {
 namespace {
@@ -40,19 +41,25 @@ TEST(Document, ScalarsFollowTheCoreSchemaAndQuotedOnesStayStrings) {
       "a: 1\nb: -2\nc: 1.5\nd: true\ne: False\nf: ~\ng:\nh: '1'\ni: \"true\"\nj: 0x10\nk: 1e3\nl: |\n  text\n"
       "m: !!str 12\nn: 99999999999999999999\no: v1\n");
   ASSERT_EQ(docs.size(), 1U);
-  const json expected = {{"a", 1},       {"b", -2},      {"c", 1.5},   {"d", true},   {"e", false},
-                         {"f", nullptr}, {"g", nullptr}, {"h", "1"},   {"i", "true"}, {"j", "0x10"},
-                         {"k", 1000.0},  {"l", "text\n"}, {"m", "12"}, {"n", "99999999999999999999"}, {"o", "v1"}};
+  const json expected = {{"a", 1},       {"b", -2},
+                         {"c", 1.5},     {"d", true},
+                         {"e", false},   {"f", nullptr},
+                         {"g", nullptr}, {"h", "1"},
+                         {"i", "true"},  {"j", "0x10"},
+                         {"k", 1000.0},  {"l", "text\n"},
+                         {"m", "12"},    {"n", "99999999999999999999"},
+                         {"o", "v1"}};
   EXPECT_EQ(docs[0].value, expected);
 }
 
 TEST(Document, KeepsTheLineAndColumnOfEveryValueAndPointsANullAtItsKey) {
-  const auto docs = parse_ok("---\nkind: A\n---\nkind: NetworkPolicy\nspec:\n  podSelector:\n  ingress:\n  - ports:\n    - port: 80\n");
+  const auto docs = parse_ok(
+      "---\nkind: A\n---\nkind: NetworkPolicy\nspec:\n  podSelector:\n  ingress:\n  - ports:\n    - port: 80\n");
   ASSERT_EQ(docs.size(), 2U);
   EXPECT_EQ(docs[1].line, 3U);
   EXPECT_EQ(docs[1].location("/spec/ingress/0/ports/0/port").line, 9U);
   EXPECT_EQ(docs[1].column("/spec/ingress/0/ports/0/port"), 13U);
-  EXPECT_EQ(docs[1].location("/spec/podSelector").line, 6U);  // null: its key's line
+  EXPECT_EQ(docs[1].location("/spec/podSelector").line, 6U);               // null: its key's line
   EXPECT_EQ(docs[1].location("/spec/ingress/0/missing/deeper").line, 8U);  // nearest ancestor
   EXPECT_EQ(docs[1].location("/kind").file, "in.yaml");
 }
@@ -145,7 +152,8 @@ TEST(Document, DepthNodesAndDocumentsAreBounded) {
   const ScopedLimits scoped(limits);
   EXPECT_TRUE(parse_located_documents("a: {b: {c: 1}}\n", "in.yaml"));  // three levels
   const Error deep = parse_error("a:\n  b:\n    c:\n      d: 1\n");
-  EXPECT_NE(deep.message.find("nested too deep (limit 3; raise it with --max-depth)"), std::string::npos) << deep.message;
+  EXPECT_NE(deep.message.find("nested too deep (limit 3; raise it with --max-depth)"), std::string::npos)
+      << deep.message;
   EXPECT_EQ(deep.where.line, 4U);
   EXPECT_TRUE(describe(deep).starts_with("in.yaml:4: ")) << describe(deep);
   EXPECT_NE(parse_error("[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n").message.find("--max-nodes"), std::string::npos);

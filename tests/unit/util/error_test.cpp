@@ -8,7 +8,8 @@ namespace {
 TEST(Error, DescribeComposesFileLineAndColumnBeforeTheMessage) {
   EXPECT_EQ(describe(Error{ErrorKind::invalid_input, "bad port", SourceLocation{"flows.log", 12, 7}}),
             "flows.log:12:7: bad port");
-  EXPECT_EQ(describe(Error{ErrorKind::invalid_input, "bad port", SourceLocation{"flows.log", 12}}), "flows.log:12: bad port");
+  EXPECT_EQ(describe(Error{ErrorKind::invalid_input, "bad port", SourceLocation{"flows.log", 12}}),
+            "flows.log:12: bad port");
   EXPECT_EQ(describe(Error{ErrorKind::io, "cannot read", SourceLocation{"flows.log"}}), "flows.log: cannot read");
 }
 

@@ -1,9 +1,9 @@
+#include "util/gzip.hpp"
+
 #include <string>
 
 #include <gtest/gtest.h>
 #include <zlib.h>
-
-#include "util/gzip.hpp"
 
 namespace netobs {
 namespace {

@@ -14,7 +14,8 @@ TEST(Ip, ParsesAndPrintsIpv4) {
 }
 
 TEST(Ip, RejectsMalformedIpv4) {
-  for (const char* bad : {"", "10.0.1", "10.0.1.256", "10.0.1.1.", "1..2.3", "a.b.c.d", "10.0.1.1 ", "1234.1.1.1", "-"}) {
+  for (const char* bad :
+       {"", "10.0.1", "10.0.1.256", "10.0.1.1.", "1..2.3", "a.b.c.d", "10.0.1.1 ", "1234.1.1.1", "-"}) {
     EXPECT_FALSE(parse_ip(bad)) << bad;
   }
 }
@@ -28,7 +29,8 @@ TEST(Ip, ParsesIpv6InCanonicalForm) {
 }
 
 TEST(Ip, KnowsPrivateRanges) {
-  for (const char* p : {"10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1", "100.64.0.1", "169.254.20.10", "fd00::1"}) {
+  for (const char* p :
+       {"10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1", "100.64.0.1", "169.254.20.10", "fd00::1"}) {
     EXPECT_TRUE(parse_ip(p)->is_private()) << p;
   }
   for (const char* p : {"172.32.0.1", "8.8.8.8", "52.94.1.12", "2001:db8::1"}) {

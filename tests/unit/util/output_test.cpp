@@ -1,15 +1,14 @@
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <chrono>
-#include <filesystem>
-#include <thread>
-#include <fstream>
-#include <sstream>
-
-#include <gtest/gtest.h>
 
 #include <netobs/output.hpp>
 

@@ -1,6 +1,6 @@
-#include <netobs/terminal_text.hpp>
-
 #include <gtest/gtest.h>
+
+#include <netobs/terminal_text.hpp>
 
 namespace netobs {
 namespace {
@@ -14,7 +14,9 @@ TEST(TerminalText, EscapesC0ControlsButKeepsNewlineAndTab) {
 }
 
 TEST(TerminalText, EscapesC1ControlsInUtf8AndKeepsOtherText) {
-  EXPECT_EQ(escape_control_characters("csi\xc2\x9b" "31m"), "csi\\u009b31m");
+  EXPECT_EQ(escape_control_characters("csi\xc2\x9b"
+                                      "31m"),
+            "csi\\u009b31m");
   EXPECT_EQ(escape_control_characters("caf\xc3\xa9 \xc2\xa0nbsp"), "caf\xc3\xa9 \xc2\xa0nbsp");
   EXPECT_EQ(escape_control_characters("lone \xc2"), "lone \xc2");
 }
@@ -23,7 +25,10 @@ TEST(TerminalText, CatchesAC1ControlSplitBetweenWrites) {
   ControlEscaper escaper;
   std::string out;
   escaper.escape("a\xc2", out);
-  escaper.escape("\x9b" "b", out);
+  escaper.escape(
+      "\x9b"
+      "b",
+      out);
   escaper.escape("\xc2", out);
   escaper.escape("\xa9", out);
   escaper.finish(out);

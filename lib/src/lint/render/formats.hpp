@@ -11,7 +11,7 @@ namespace netobs::lint {
 // "origin: Kind namespace/name field".
 std::string place(const Diagnostic& d);
 
-std::string render_text(const Report& report);    // place: severity: message [rule]
+std::string render_text(const Report& report);  // place: severity: message [rule]
 std::string render_json(const Report& report);
 std::string render_sarif(const Report& report, const std::vector<const Rule*>& rules);  // SARIF 2.1.0
 std::string render_github(const Report& report);  // GitHub Actions workflow commands

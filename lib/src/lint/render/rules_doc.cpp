@@ -12,14 +12,16 @@ std::string render_rules_markdown(const std::vector<const Rule*>& rules) {
       "mistakes. `netobs lint` exits 1 when a finding is at or above `--fail-on` (default: error).\n\n"
       "| Rule | Severity | What it finds | Remediation |\n| --- | --- | --- | --- |\n";
   for (const Rule* rule : rules) {
-    out += fmt::format("| `{}` | {} | {} | {} |\n", rule->id, to_string(rule->severity), rule->summary, rule->remediation);
+    out +=
+        fmt::format("| `{}` | {} | {} | {} |\n", rule->id, to_string(rule->severity), rule->summary, rule->remediation);
   }
   return out;
 }
 
 std::string render_rules_text(const std::vector<const Rule*>& rules) {
   std::string out;
-  for (const Rule* rule : rules) out += fmt::format("{:<32} {:<8} {}\n", rule->id, to_string(rule->severity), rule->summary);
+  for (const Rule* rule : rules)
+    out += fmt::format("{:<32} {:<8} {}\n", rule->id, to_string(rule->severity), rule->summary);
   return out;
 }
 

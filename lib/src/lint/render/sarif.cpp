@@ -17,9 +17,12 @@ const char* level(Severity severity) {
 std::string uri_of(const std::string& path) {
   std::string out;
   for (char c : path) {
-    if (c == '%') out += "%25";
-    else if (c == ' ') out += "%20";
-    else out += c;
+    if (c == '%')
+      out += "%25";
+    else if (c == ' ')
+      out += "%20";
+    else
+      out += c;
   }
   return out;
 }
@@ -28,8 +31,8 @@ std::string uri_of(const std::string& path) {
 // and, when the rule knows it, the field in it (kind "property").
 nlohmann::ordered_json logical_locations(const Diagnostic& d) {
   const std::string object = to_string(d.object);
-  nlohmann::ordered_json locations = nlohmann::ordered_json::array(
-      {{{"name", d.object.name}, {"fullyQualifiedName", object}, {"kind", "resource"}}});
+  nlohmann::ordered_json locations =
+      nlohmann::ordered_json::array({{{"name", d.object.name}, {"fullyQualifiedName", object}, {"kind", "resource"}}});
   if (!d.field.empty()) {
     locations.push_back({{"name", d.field}, {"fullyQualifiedName", object + " " + d.field}, {"kind", "property"}});
   }

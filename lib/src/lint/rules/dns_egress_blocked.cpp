@@ -52,7 +52,9 @@ Diagnostics check_dns_egress_blocked(const LintContext& ctx) {
         out.push_back(ctx.at(input, "/spec",
                              std::string("egress isolation blocks DNS: ") + (pod.name.empty() ? "its pods" : pod.name) +
                                  " cannot reach the cluster DNS (k8s-app=kube-dns in kube-system) on " +
-                                 (!udp && !tcp ? "UDP or TCP 53" : !udp ? "UDP 53" : "TCP 53")));
+                                 (!udp && !tcp ? "UDP or TCP 53"
+                                  : !udp       ? "UDP 53"
+                                               : "TCP 53")));
         break;
       }
     }

@@ -23,7 +23,8 @@ Diagnostics check_duplicate_policy(const LintContext& ctx) {
 
 }  // namespace
 
-const Rule k_duplicate_policy{"duplicate-policy", Severity::error, "Two NetworkPolicies with the same namespace and name",
+const Rule k_duplicate_policy{"duplicate-policy", Severity::error,
+                              "Two NetworkPolicies with the same namespace and name",
                               "Rename one of them, or merge their rules into one policy.", &check_duplicate_policy};
 
 }  // namespace netobs::lint::rules

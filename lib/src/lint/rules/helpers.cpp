@@ -4,22 +4,29 @@
 #include <regex>
 #include <set>
 
-
 namespace netobs::lint {
 
 std::string type_name(const json& value) {
   switch (value.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::object: return "a map";
-    case json::value_t::array: return "a list";
-    case json::value_t::string: return "a string";
-    case json::value_t::boolean: return "a boolean";
-    case json::value_t::number_float: return "a decimal number";
-    default: return "a number";
+    case json::value_t::null:
+      return "null";
+    case json::value_t::object:
+      return "a map";
+    case json::value_t::array:
+      return "a list";
+    case json::value_t::string:
+      return "a string";
+    case json::value_t::boolean:
+      return "a boolean";
+    case json::value_t::number_float:
+      return "a decimal number";
+    default:
+      return "a number";
   }
 }
 
-void for_each_rule(const PolicyInput& input, const std::function<void(PolicyType, const json&, const std::string&)>& visit) {
+void for_each_rule(const PolicyInput& input,
+                   const std::function<void(PolicyType, const json&, const std::string&)>& visit) {
   for (const auto& [key, type] : {std::pair{"ingress", PolicyType::ingress}, std::pair{"egress", PolicyType::egress}}) {
     const json* rules = input.at(std::string("/spec/") + key);
     if (!rules || !rules->is_array()) continue;
@@ -29,18 +36,22 @@ void for_each_rule(const PolicyInput& input, const std::function<void(PolicyType
   }
 }
 
-void for_each_peer(const PolicyInput& input, const std::function<void(PolicyType, const json&, const std::string&)>& visit) {
+void for_each_peer(const PolicyInput& input,
+                   const std::function<void(PolicyType, const json&, const std::string&)>& visit) {
   for_each_rule(input, [&](PolicyType type, const json& rule, const std::string& pointer) {
     const char* key = type == PolicyType::ingress ? "from" : "to";
     if (!rule.contains(key) || !rule[key].is_array()) return;
-    for (std::size_t i = 0; i < rule[key].size(); ++i) visit(type, rule[key][i], pointer + "/" + key + "/" + std::to_string(i));
+    for (std::size_t i = 0; i < rule[key].size(); ++i)
+      visit(type, rule[key][i], pointer + "/" + key + "/" + std::to_string(i));
   });
 }
 
-void for_each_port(const PolicyInput& input, const std::function<void(PolicyType, const json&, const std::string&)>& visit) {
+void for_each_port(const PolicyInput& input,
+                   const std::function<void(PolicyType, const json&, const std::string&)>& visit) {
   for_each_rule(input, [&](PolicyType type, const json& rule, const std::string& pointer) {
     if (!rule.contains("ports") || !rule["ports"].is_array()) return;
-    for (std::size_t i = 0; i < rule["ports"].size(); ++i) visit(type, rule["ports"][i], pointer + "/ports/" + std::to_string(i));
+    for (std::size_t i = 0; i < rule["ports"].size(); ++i)
+      visit(type, rule["ports"][i], pointer + "/ports/" + std::to_string(i));
   });
 }
 
@@ -49,7 +60,8 @@ void for_each_parsed_rule(const PolicyInput& input,
   for (PolicyType type : {PolicyType::ingress, PolicyType::egress}) {
     const auto& rules = type == PolicyType::ingress ? input.policy->ingress : input.policy->egress;
     for (std::size_t r = 0; r < rules.size(); ++r) {
-      visit(type, rules[r], std::string(type == PolicyType::ingress ? "/spec/ingress/" : "/spec/egress/") + std::to_string(r));
+      visit(type, rules[r],
+            std::string(type == PolicyType::ingress ? "/spec/ingress/" : "/spec/egress/") + std::to_string(r));
     }
   }
 }
@@ -85,7 +97,8 @@ bool is_port_name(const std::string& text) {
          std::any_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
-std::vector<std::string> workloads_where(const ManifestSet& set, const std::function<bool(const ClusterPod&)>& matches) {
+std::vector<std::string> workloads_where(const ManifestSet& set,
+                                         const std::function<bool(const ClusterPod&)>& matches) {
   std::set<std::string> names;
   for (const auto& pod : set.pods) {
     if (matches(pod)) names.insert(workload_name(pod.owner));
@@ -105,7 +118,8 @@ bool any_known_pod(const LintContext& ctx, const std::function<bool(const Cluste
 void lower_without_inventory(const LintContext& ctx, Diagnostic& diagnostic) {
   if (ctx.inventory_given) return;
   diagnostic.severity_override = Severity::info;
-  diagnostic.message += " (pods created by an operator have no manifest: give --inventory or --from-cluster to be sure)";
+  diagnostic.message +=
+      " (pods created by an operator have no manifest: give --inventory or --from-cluster to be sure)";
 }
 
 }  // namespace netobs::lint

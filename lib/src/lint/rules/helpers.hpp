@@ -37,7 +37,7 @@ bool is_dns1123_subdomain(const std::string& text);  // metadata.name, label key
 bool is_dns1123_label(const std::string& text);      // metadata.namespace
 bool is_label_key(const std::string& text);          // [prefix/]name
 bool is_label_value(const std::string& text);
-bool is_port_name(const std::string& text);          // IANA_SVC_NAME
+bool is_port_name(const std::string& text);  // IANA_SVC_NAME
 
 // "selects no known pod{where}" with an inventory or the cluster, else "selects no pod{where} in
 // the given manifests" (an operator may create pods no manifest describes).

@@ -12,9 +12,9 @@ Diagnostics check_inert_rules(const LintContext& ctx) {
       const json* rules = input.at(std::string("/spec/") + key);
       if (!rules || !rules->is_array() || rules->empty()) continue;
       if (std::find(types->begin(), types->end(), type) == types->end()) {
-        out.push_back(ctx.at(input, std::string("/spec/") + key,
-                             std::string("spec.") + key + " has rules but policyTypes omits " + type +
-                                 ": they never take effect"));
+        out.push_back(ctx.at(
+            input, std::string("/spec/") + key,
+            std::string("spec.") + key + " has rules but policyTypes omits " + type + ": they never take effect"));
       }
     }
   }
@@ -23,8 +23,7 @@ Diagnostics check_inert_rules(const LintContext& ctx) {
 
 }  // namespace
 
-const Rule k_inert_rules{
-    "inert-rules", Severity::error, "Ingress or egress rules that policyTypes makes inert",
-    "Add the direction to spec.policyTypes, or delete the rules it omits.", &check_inert_rules};
+const Rule k_inert_rules{"inert-rules", Severity::error, "Ingress or egress rules that policyTypes makes inert",
+                         "Add the direction to spec.policyTypes, or delete the rules it omits.", &check_inert_rules};
 
 }  // namespace netobs::lint::rules

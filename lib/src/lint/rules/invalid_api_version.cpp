@@ -10,10 +10,11 @@ Diagnostics check_invalid_api_version(const LintContext& ctx) {
   for (const ManifestObject* object : ctx.objects) {
     const json& value = object->value();
     if (object->kind == "NetworkPolicy" || !value.contains("apiVersion") || !value["apiVersion"].is_string()) continue;
-    if (value["apiVersion"].get<std::string>().starts_with("networking.k8s.io/") && object->kind != "NetworkPolicyList" &&
-        object->kind != "Ingress" && object->kind != "IngressClass") {
-      out.push_back(ctx.at(*object, "/kind",
-                           "kind '" + object->kind + "' is not a networking.k8s.io kind netobs knows; did you mean NetworkPolicy?"));
+    if (value["apiVersion"].get<std::string>().starts_with("networking.k8s.io/") &&
+        object->kind != "NetworkPolicyList" && object->kind != "Ingress" && object->kind != "IngressClass") {
+      out.push_back(ctx.at(
+          *object, "/kind",
+          "kind '" + object->kind + "' is not a networking.k8s.io kind netobs knows; did you mean NetworkPolicy?"));
     }
   }
   for (const auto& input : ctx.policies) {
@@ -21,8 +22,9 @@ Diagnostics check_invalid_api_version(const LintContext& ctx) {
     if (!version) {
       out.push_back(ctx.at(input, "", "apiVersion is missing; NetworkPolicy is networking.k8s.io/v1"));
     } else if (*version != "networking.k8s.io/v1") {
-      out.push_back(ctx.at(input, "/apiVersion",
-                           "apiVersion " + k8s::to_json_text(*version) + " is not networking.k8s.io/v1, the only NetworkPolicy API"));
+      out.push_back(ctx.at(
+          input, "/apiVersion",
+          "apiVersion " + k8s::to_json_text(*version) + " is not networking.k8s.io/v1, the only NetworkPolicy API"));
     }
   }
   return out;

@@ -22,7 +22,8 @@ Diagnostics check_invalid_ip_block(const LintContext& ctx) {
         return;
       }
       for (const auto& [key, value] : block.items()) {
-        if (key != "cidr" && key != "except") out.push_back(ctx.at(input, at + "/" + key, "unknown field '" + key + "' in ipBlock"));
+        if (key != "cidr" && key != "except")
+          out.push_back(ctx.at(input, at + "/" + key, "unknown field '" + key + "' in ipBlock"));
       }
       if (!block.contains("cidr") || block["cidr"].is_null()) {
         out.push_back(ctx.at(input, at, "ipBlock without a cidr"));
@@ -30,7 +31,8 @@ Diagnostics check_invalid_ip_block(const LintContext& ctx) {
       }
       const auto cidr = cidr_of(block["cidr"]);
       if (!cidr) {
-        out.push_back(ctx.at(input, at + "/cidr", "cidr " + k8s::to_json_text(block["cidr"]) + " is not a CIDR such as 10.0.0.0/16"));
+        out.push_back(ctx.at(input, at + "/cidr",
+                             "cidr " + k8s::to_json_text(block["cidr"]) + " is not a CIDR such as 10.0.0.0/16"));
         return;
       }
       if (!block.contains("except") || block["except"].is_null()) return;
@@ -45,9 +47,13 @@ Diagnostics check_invalid_ip_block(const LintContext& ctx) {
         if (!except) {
           out.push_back(ctx.at(input, here, "except " + k8s::to_json_text(value) + " is not a CIDR"));
         } else if (except->base.is_v4() != cidr->base.is_v4()) {
-          out.push_back(ctx.at(input, here, "except " + k8s::to_json_text(value) + " is of another IP family than cidr " + k8s::to_json_text(block["cidr"])));
+          out.push_back(ctx.at(input, here,
+                               "except " + k8s::to_json_text(value) + " is of another IP family than cidr " +
+                                   k8s::to_json_text(block["cidr"])));
         } else if (!cidr->contains(except->base) || except->prefix_len <= cidr->prefix_len) {
-          out.push_back(ctx.at(input, here, "except " + k8s::to_json_text(value) + " is not strictly inside cidr " + k8s::to_json_text(block["cidr"])));
+          out.push_back(ctx.at(input, here,
+                               "except " + k8s::to_json_text(value) + " is not strictly inside cidr " +
+                                   k8s::to_json_text(block["cidr"])));
         }
       }
     });
@@ -60,6 +66,7 @@ Diagnostics check_invalid_ip_block(const LintContext& ctx) {
 const Rule k_invalid_ip_block{
     "invalid-ip-block", Severity::error,
     "ipBlock the API server rejects (missing or bad cidr, except outside the cidr or of another family)",
-    "Write ipBlock.cidr as a CIDR (10.0.0.0/16) and each except as a smaller range strictly inside it.", &check_invalid_ip_block};
+    "Write ipBlock.cidr as a CIDR (10.0.0.0/16) and each except as a smaller range strictly inside it.",
+    &check_invalid_ip_block};
 
 }  // namespace netobs::lint::rules

@@ -4,15 +4,27 @@ namespace netobs::lint::rules {
 namespace {
 
 Diagnostics check_invalid_metadata(const LintContext& ctx) {
-  static const std::set<std::string> k_known{"name", "namespace", "labels", "annotations", "uid", "resourceVersion",
-                                             "generation", "creationTimestamp", "deletionTimestamp",
-                                             "deletionGracePeriodSeconds", "generateName", "selfLink", "finalizers",
-                                             "ownerReferences", "managedFields"};
+  static const std::set<std::string> k_known{"name",
+                                             "namespace",
+                                             "labels",
+                                             "annotations",
+                                             "uid",
+                                             "resourceVersion",
+                                             "generation",
+                                             "creationTimestamp",
+                                             "deletionTimestamp",
+                                             "deletionGracePeriodSeconds",
+                                             "generateName",
+                                             "selfLink",
+                                             "finalizers",
+                                             "ownerReferences",
+                                             "managedFields"};
   Diagnostics out;
   for (const auto& input : ctx.policies) {
     const json* metadata = input.at("/metadata");
     if (!metadata || metadata->is_null()) {
-      out.push_back(ctx.at(input, metadata ? "/metadata" : "", "metadata is missing; a NetworkPolicy needs metadata.name"));
+      out.push_back(
+          ctx.at(input, metadata ? "/metadata" : "", "metadata is missing; a NetworkPolicy needs metadata.name"));
       continue;
     }
     if (!metadata->is_object()) {
@@ -34,7 +46,8 @@ Diagnostics check_invalid_metadata(const LintContext& ctx) {
     }
     if (const json* ns = input.at("/metadata/namespace")) {
       if (!ns->is_string()) {
-        out.push_back(ctx.at(input, "/metadata/namespace", "metadata.namespace is " + type_name(*ns) + ", not a string"));
+        out.push_back(
+            ctx.at(input, "/metadata/namespace", "metadata.namespace is " + type_name(*ns) + ", not a string"));
       } else if (!is_dns1123_label(ns->get<std::string>())) {
         out.push_back(ctx.at(input, "/metadata/namespace",
                              "metadata.namespace '" + ns->get<std::string>() + "' is not a DNS label"));
@@ -54,6 +67,7 @@ Diagnostics check_invalid_metadata(const LintContext& ctx) {
 
 const Rule k_invalid_metadata{
     "invalid-metadata", Severity::error, "NetworkPolicy metadata the API server rejects (name, namespace, types)",
-    "Give the policy a map metadata with a DNS-subdomain name and, if set, a DNS-label namespace.", &check_invalid_metadata};
+    "Give the policy a map metadata with a DNS-subdomain name and, if set, a DNS-label namespace.",
+    &check_invalid_metadata};
 
 }  // namespace netobs::lint::rules

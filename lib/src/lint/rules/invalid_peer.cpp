@@ -23,15 +23,17 @@ Diagnostics check_invalid_peer(const LintContext& ctx) {
         } else if (key == "ipBlock") {
           block = !value.is_null();
         } else {
-          out.push_back(ctx.at(input, pointer + "/" + key,
-                               "unknown field '" + key + "' in a peer (expected podSelector, namespaceSelector, ipBlock)"));
+          out.push_back(
+              ctx.at(input, pointer + "/" + key,
+                     "unknown field '" + key + "' in a peer (expected podSelector, namespaceSelector, ipBlock)"));
         }
       }
       if (!selector && !block) {
         out.push_back(ctx.at(input, pointer, "empty peer: set podSelector, namespaceSelector or ipBlock"));
       }
       if (selector && block) {
-        out.push_back(ctx.at(input, pointer, "ipBlock cannot be combined with podSelector or namespaceSelector in one peer"));
+        out.push_back(
+            ctx.at(input, pointer, "ipBlock cannot be combined with podSelector or namespaceSelector in one peer"));
       }
     });
   }
@@ -41,7 +43,9 @@ Diagnostics check_invalid_peer(const LintContext& ctx) {
 }  // namespace
 
 const Rule k_invalid_peer{
-    "invalid-peer", Severity::error, "Peer the API server rejects (empty, unknown fields, ipBlock mixed with selectors)",
-    "Give each from/to element either selectors (podSelector and/or namespaceSelector) or one ipBlock.", &check_invalid_peer};
+    "invalid-peer", Severity::error,
+    "Peer the API server rejects (empty, unknown fields, ipBlock mixed with selectors)",
+    "Give each from/to element either selectors (podSelector and/or namespaceSelector) or one ipBlock.",
+    &check_invalid_peer};
 
 }  // namespace netobs::lint::rules

@@ -14,13 +14,15 @@ Diagnostics check_invalid_port(const LintContext& ctx) {
       }
       for (const auto& [key, value] : port.items()) {
         if (key != "port" && key != "protocol" && key != "endPort") {
-          out.push_back(ctx.at(input, at + "/" + key, "unknown field '" + key + "' in a port (expected protocol, port, endPort)"));
+          out.push_back(ctx.at(input, at + "/" + key,
+                               "unknown field '" + key + "' in a port (expected protocol, port, endPort)"));
         }
       }
       if (port.contains("protocol") && !port["protocol"].is_null()) {
         const json& protocol = port["protocol"];
         if (protocol != "TCP" && protocol != "UDP" && protocol != "SCTP") {
-          out.push_back(ctx.at(input, at + "/protocol", "protocol " + k8s::to_json_text(protocol) + " is not TCP, UDP or SCTP"));
+          out.push_back(
+              ctx.at(input, at + "/protocol", "protocol " + k8s::to_json_text(protocol) + " is not TCP, UDP or SCTP"));
         }
       }
       bool numeric = false;
@@ -30,12 +32,14 @@ Diagnostics check_invalid_port(const LintContext& ctx) {
         if (value.is_number_integer()) {
           number = value.get<long long>();
           numeric = true;
-          if (number < 1 || number > 65535) out.push_back(ctx.at(input, at + "/port", "port " + k8s::to_json_text(value) + " is not in 1-65535"));
+          if (number < 1 || number > 65535)
+            out.push_back(ctx.at(input, at + "/port", "port " + k8s::to_json_text(value) + " is not in 1-65535"));
         } else if (value.is_string()) {
           if (!is_port_name(value.get<std::string>())) {
             out.push_back(ctx.at(input, at + "/port",
-                                 "port name " + k8s::to_json_text(value) + " is not a valid port name (at most 15 of a-z, 0-9 and '-', "
-                                 "with a letter, no '-' at either end or twice in a row)"));
+                                 "port name " + k8s::to_json_text(value) +
+                                     " is not a valid port name (at most 15 of a-z, 0-9 and '-', "
+                                     "with a letter, no '-' at either end or twice in a row)"));
           }
         } else {
           out.push_back(ctx.at(input, at + "/port", "port is " + type_name(value) + ", not a number or a name"));
@@ -48,7 +52,8 @@ Diagnostics check_invalid_port(const LintContext& ctx) {
         } else if (!numeric) {
           out.push_back(ctx.at(input, at + "/endPort", "endPort needs a numeric port to start the range"));
         } else if (end.get<long long>() < number) {
-          out.push_back(ctx.at(input, at + "/endPort", "endPort " + k8s::to_json_text(end) + " is below port " + std::to_string(number)));
+          out.push_back(ctx.at(input, at + "/endPort",
+                               "endPort " + k8s::to_json_text(end) + " is below port " + std::to_string(number)));
         } else if (end.get<long long>() > 65535) {
           out.push_back(ctx.at(input, at + "/endPort", "endPort " + k8s::to_json_text(end) + " is above 65535"));
         }

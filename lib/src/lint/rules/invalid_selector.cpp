@@ -4,8 +4,8 @@
 namespace netobs::lint::rules {
 namespace {
 
-void check_selector(const LintContext& ctx, const PolicyInput& input, const std::string& pointer, const std::string& what,
-                    Diagnostics& out) {
+void check_selector(const LintContext& ctx, const PolicyInput& input, const std::string& pointer,
+                    const std::string& what, Diagnostics& out) {
   const json* selector = input.at(pointer);
   if (!selector || !selector->is_object()) return;  // absence and wrong types are invalid-spec / invalid-peer
   for (const auto& [key, value] : selector->items()) {
@@ -16,7 +16,8 @@ void check_selector(const LintContext& ctx, const PolicyInput& input, const std:
   }
   if (const json* labels = input.at(pointer + "/matchLabels"); labels && !labels->is_null()) {
     if (!labels->is_object()) {
-      out.push_back(ctx.at(input, pointer + "/matchLabels", what + ".matchLabels is " + type_name(*labels) + ", not a map"));
+      out.push_back(
+          ctx.at(input, pointer + "/matchLabels", what + ".matchLabels is " + type_name(*labels) + ", not a map"));
     } else {
       for (const auto& [key, value] : labels->items()) {
         const std::string at = pointer + "/matchLabels/" + key;
@@ -24,8 +25,10 @@ void check_selector(const LintContext& ctx, const PolicyInput& input, const std:
         if (!value.is_string()) {
           out.push_back(ctx.at(input, at, "label value of '" + key + "' is " + type_name(value) + ", not a string"));
         } else if (!is_label_value(value.get<std::string>())) {
-          out.push_back(ctx.at(input, at, "label value '" + value.get<std::string>() + "' of '" + key +
-                                              "' is not a valid label value (at most 63 of A-Z a-z 0-9 - _ ., alphanumeric at both ends)"));
+          out.push_back(
+              ctx.at(input, at,
+                     "label value '" + value.get<std::string>() + "' of '" + key +
+                         "' is not a valid label value (at most 63 of A-Z a-z 0-9 - _ ., alphanumeric at both ends)"));
         }
       }
     }
@@ -52,9 +55,11 @@ void check_selector(const LintContext& ctx, const PolicyInput& input, const std:
     if (!expr.contains("key") || !expr["key"].is_string()) {
       out.push_back(ctx.at(input, expr.contains("key") ? at + "/key" : at, "match expression without a string key"));
     } else if (!is_label_key(expr["key"].get<std::string>())) {
-      out.push_back(ctx.at(input, at + "/key", "key '" + expr["key"].get<std::string>() + "' is not a valid label key"));
+      out.push_back(
+          ctx.at(input, at + "/key", "key '" + expr["key"].get<std::string>() + "' is not a valid label key"));
     }
-    const std::string op = expr.contains("operator") && expr["operator"].is_string() ? expr["operator"].get<std::string>() : "";
+    const std::string op =
+        expr.contains("operator") && expr["operator"].is_string() ? expr["operator"].get<std::string>() : "";
     if (op != "In" && op != "NotIn" && op != "Exists" && op != "DoesNotExist") {
       out.push_back(ctx.at(input, expr.contains("operator") ? at + "/operator" : at,
                            "operator must be In, NotIn, Exists or DoesNotExist"));
@@ -76,7 +81,8 @@ void check_selector(const LintContext& ctx, const PolicyInput& input, const std:
       for (std::size_t v = 0; v < values->size(); ++v) {
         const json& value = (*values)[v];
         if (!value.is_string() || !is_label_value(value.get<std::string>())) {
-          out.push_back(ctx.at(input, at + "/values/" + std::to_string(v), "value " + k8s::to_json_text(value) + " is not a valid label value"));
+          out.push_back(ctx.at(input, at + "/values/" + std::to_string(v),
+                               "value " + k8s::to_json_text(value) + " is not a valid label value"));
         }
       }
     }

@@ -10,21 +10,24 @@ void check_rules(const LintContext& ctx, const PolicyInput& input, const char* d
   const json* rules = input.at(pointer);
   if (!rules || rules->is_null()) return;
   if (!rules->is_array()) {
-    out.push_back(ctx.at(input, pointer, std::string("spec.") + direction + " is " + type_name(*rules) + ", not a list"));
+    out.push_back(
+        ctx.at(input, pointer, std::string("spec.") + direction + " is " + type_name(*rules) + ", not a list"));
     return;
   }
   for (std::size_t i = 0; i < rules->size(); ++i) {
     const json& rule = (*rules)[i];
     const std::string at = pointer + "/" + std::to_string(i);
     if (!rule.is_object()) {
-      out.push_back(ctx.at(input, at, std::string(direction) + " rule #" + std::to_string(i + 1) + " is " +
-                                          type_name(rule) + ", not a map"));
+      out.push_back(ctx.at(
+          input, at,
+          std::string(direction) + " rule #" + std::to_string(i + 1) + " is " + type_name(rule) + ", not a map"));
       continue;
     }
     for (const auto& [key, value] : rule.items()) {
       if (key != peers_key && key != "ports") {
-        out.push_back(ctx.at(input, at + "/" + key,
-                             "unknown field '" + key + "' in a " + direction + " rule (expected " + peers_key + ", ports)"));
+        out.push_back(
+            ctx.at(input, at + "/" + key,
+                   "unknown field '" + key + "' in a " + direction + " rule (expected " + peers_key + ", ports)"));
       } else if (!value.is_array() && !value.is_null()) {
         out.push_back(ctx.at(input, at + "/" + key, "'" + key + "' is " + type_name(value) + ", not a list"));
       }

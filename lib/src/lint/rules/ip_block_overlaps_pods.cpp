@@ -16,10 +16,12 @@ Diagnostics check_ip_block_overlaps_pods(const LintContext& ctx) {
         if (!block || !block->cidr_range) continue;
         const PolicyPeer block_only{std::nullopt, std::nullopt, block};
         const auto hit = workloads_where(*ctx.set, [&](const ClusterPod& pod) {
-          return !pod.ips.empty() && all_scope.peer_matches(block_only, input.policy->namespace_name, Endpoint::of(pod));
+          return !pod.ips.empty() &&
+                 all_scope.peer_matches(block_only, input.policy->namespace_name, Endpoint::of(pod));
         });
         if (hit.empty()) continue;
-        const std::string pointer = rule_pointer + (type == PolicyType::ingress ? "/from/" : "/to/") + std::to_string(i);
+        const std::string pointer =
+            rule_pointer + (type == PolicyType::ingress ? "/from/" : "/to/") + std::to_string(i);
         out.push_back(ctx.at(input, pointer + "/ipBlock/cidr",
                              "ipBlock " + block->cidr + " covers the pod addresses of " + hit.front() +
                                  (hit.size() > 1 ? " and " + std::to_string(hit.size() - 1) + " more" : "") +

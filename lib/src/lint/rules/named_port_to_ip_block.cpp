@@ -17,7 +17,8 @@ Diagnostics check_named_port_to_ip_block(const LintContext& ctx) {
         if (port.is_object() && port.contains("port") && port["port"].is_string()) {
           out.push_back(ctx.at(input, pointer + "/ports/" + std::to_string(i) + "/port",
                                "named port " + k8s::to_json_text(port["port"]) +
-                                   " toward an ipBlock: addresses outside the cluster have no named ports, so it matches nothing there"));
+                                   " toward an ipBlock: addresses outside the cluster have no named ports, so it "
+                                   "matches nothing there"));
         }
       }
     });
@@ -27,7 +28,8 @@ Diagnostics check_named_port_to_ip_block(const LintContext& ctx) {
 
 }  // namespace
 
-const Rule k_named_port_to_ip_block{"named-port-to-ip-block", Severity::warning, "Named port in an egress rule to ipBlock peers",
+const Rule k_named_port_to_ip_block{"named-port-to-ip-block", Severity::warning,
+                                    "Named port in an egress rule to ipBlock peers",
                                     "Use the port number for ipBlock peers.", &check_named_port_to_ip_block};
 
 }  // namespace netobs::lint::rules

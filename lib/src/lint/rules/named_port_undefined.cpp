@@ -13,11 +13,12 @@ Diagnostics check_named_port_undefined(const LintContext& ctx) {
       // for egress.
       std::vector<const ClusterPod*> destinations;
       for (const auto& pod : ctx.set->pods) {
-        const bool match = type == PolicyType::ingress
-                               ? ctx.engine->selects(policy, pod)
-                               : (rule.peers.empty() || std::any_of(rule.peers.begin(), rule.peers.end(), [&](const PolicyPeer& p) {
-                                    return !p.ip_block && ctx.engine->peer_matches(p, policy.namespace_name, Endpoint::of(pod));
-                                  }));
+        const bool match =
+            type == PolicyType::ingress
+                ? ctx.engine->selects(policy, pod)
+                : (rule.peers.empty() || std::any_of(rule.peers.begin(), rule.peers.end(), [&](const PolicyPeer& p) {
+                     return !p.ip_block && ctx.engine->peer_matches(p, policy.namespace_name, Endpoint::of(pod));
+                   }));
         if (match) destinations.push_back(&pod);
       }
       if (destinations.empty()) return;
@@ -50,6 +51,7 @@ Diagnostics check_named_port_undefined(const LintContext& ctx) {
 const Rule k_named_port_undefined{
     "named-port-undefined", Severity::warning,
     "Named port that no selected destination pod defines (or defines with another protocol)",
-    "Use a containerPort name the destination pods declare, with its protocol, or a port number.", &check_named_port_undefined};
+    "Use a containerPort name the destination pods declare, with its protocol, or a port number.",
+    &check_named_port_undefined};
 
 }  // namespace netobs::lint::rules

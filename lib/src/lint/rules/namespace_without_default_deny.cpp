@@ -7,7 +7,8 @@ namespace {
 
 // A policy that selects every pod of its namespace and allows nothing in `type`.
 bool denies_all(const NetworkPolicy& policy, PolicyType type) {
-  return policy.isolates(type) && policy.pod_selector.empty() && (type == PolicyType::ingress ? policy.ingress : policy.egress).empty();
+  return policy.isolates(type) && policy.pod_selector.empty() &&
+         (type == PolicyType::ingress ? policy.ingress : policy.egress).empty();
 }
 
 Diagnostics check_namespace_without_default_deny(const LintContext& ctx) {
@@ -31,7 +32,8 @@ Diagnostics check_namespace_without_default_deny(const LintContext& ctx) {
     Diagnostic d = ctx.about(*pod, "");
     d.object = ObjectRef{"Namespace", "", ns};
     d.message = "namespace " + ns + " has no default-deny policy for " + missing.front() +
-                (missing.size() > 1 ? " and " + missing.back() : "") + ": a new workload there is open until someone writes its policy";
+                (missing.size() > 1 ? " and " + missing.back() : "") +
+                ": a new workload there is open until someone writes its policy";
     // At the Namespace object when one declares it: a pod is only where the namespace was seen.
     const auto declared = ctx.set->namespace_locations.find(ns);
     if (declared != ctx.set->namespace_locations.end()) {

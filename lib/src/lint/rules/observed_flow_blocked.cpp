@@ -15,12 +15,13 @@ Diagnostics check_observed_flow_blocked(const LintContext& ctx) {
     if (!verdict.evaluated || verdict.allowed()) continue;  // nodes, unknown addresses, workloads not in the manifests
     const PolicyType type = !verdict.egress ? PolicyType::egress : PolicyType::ingress;
     const NetworkPolicy* policy = type == PolicyType::egress ? verdict.egress_policy : verdict.ingress_policy;
-    std::string message = "observed " + std::string(to_string(edge.protocol)) + " " + std::to_string(edge.port) + " from " +
-                to_string(edge.client) + " to " + to_string(edge.server) + " (" + std::to_string(stats.flows) +
-                " flows) is blocked by the " + (type == PolicyType::egress ? "egress of " : "ingress of ") +
-                (type == PolicyType::egress ? to_string(edge.client) : to_string(edge.server)) +
-                (policy ? " (NetworkPolicy " + policy->namespace_name + "/" + policy->name + ")" : "") +
-                (!verdict.egress && !verdict.ingress ? ", and by the ingress of " + to_string(edge.server) : "");
+    std::string message =
+        "observed " + std::string(to_string(edge.protocol)) + " " + std::to_string(edge.port) + " from " +
+        to_string(edge.client) + " to " + to_string(edge.server) + " (" + std::to_string(stats.flows) +
+        " flows) is blocked by the " + (type == PolicyType::egress ? "egress of " : "ingress of ") +
+        (type == PolicyType::egress ? to_string(edge.client) : to_string(edge.server)) +
+        (policy ? " (NetworkPolicy " + policy->namespace_name + "/" + policy->name + ")" : "") +
+        (!verdict.egress && !verdict.ingress ? ", and by the ingress of " + to_string(edge.server) : "");
     // At the policy object that isolates the side, which names it where it has no file line.
     const auto input = std::find_if(ctx.policies.begin(), ctx.policies.end(),
                                     [&](const PolicyInput& candidate) { return candidate.policy == policy; });

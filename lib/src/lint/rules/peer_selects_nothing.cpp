@@ -30,6 +30,7 @@ Diagnostics check_peer_selects_nothing(const LintContext& ctx) {
 }  // namespace
 
 const Rule k_peer_selects_nothing{"peer-selects-nothing", Severity::warning, "Peer whose selectors match no known pod",
-                                  "Fix the labels (of pods or namespaces) the peer selects, or delete the peer.", &check_peer_selects_nothing};
+                                  "Fix the labels (of pods or namespaces) the peer selects, or delete the peer.",
+                                  &check_peer_selects_nothing};
 
 }  // namespace netobs::lint::rules

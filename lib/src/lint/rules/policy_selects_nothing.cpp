@@ -23,7 +23,8 @@ Diagnostics check_policy_selects_nothing(const LintContext& ctx) {
 
 }  // namespace
 
-const Rule k_policy_selects_nothing{"policy-selects-nothing", Severity::warning, "Policy whose podSelector selects no known pod",
-                                    "Fix the labels or the namespace, or delete the policy.", &check_policy_selects_nothing};
+const Rule k_policy_selects_nothing{
+    "policy-selects-nothing", Severity::warning, "Policy whose podSelector selects no known pod",
+    "Fix the labels or the namespace, or delete the policy.", &check_policy_selects_nothing};
 
 }  // namespace netobs::lint::rules

@@ -19,6 +19,7 @@ Diagnostics check_policy_types_omitted(const LintContext& ctx) {
 }  // namespace
 
 const Rule k_policy_types_omitted{"policy-types-omitted", Severity::warning, "NetworkPolicy without policyTypes",
-                                  "List the directions the policy isolates in spec.policyTypes.", &check_policy_types_omitted};
+                                  "List the directions the policy isolates in spec.policyTypes.",
+                                  &check_policy_types_omitted};
 
 }  // namespace netobs::lint::rules

@@ -24,10 +24,11 @@ Diagnostics check_split_peer_selectors(const LintContext& ctx) {
         if (((only(a, "podSelector") && only(b, "namespaceSelector")) ||
              (only(a, "namespaceSelector") && only(b, "podSelector"))) &&
             !empty_pod_selector(a) && !empty_pod_selector(b)) {
-          out.push_back(ctx.at(input, pointer + "/" + key + "/" + std::to_string(i + 1),
-                               std::string("podSelector and namespaceSelector are two ") + key +
-                                   " elements (OR): every pod of the selected namespaces is allowed; as one element they "
-                                   "would be AND"));
+          out.push_back(
+              ctx.at(input, pointer + "/" + key + "/" + std::to_string(i + 1),
+                     std::string("podSelector and namespaceSelector are two ") + key +
+                         " elements (OR): every pod of the selected namespaces is allowed; as one element they "
+                         "would be AND"));
         }
       }
     });

@@ -2,7 +2,6 @@
 
 #include "lint/rules/rules.hpp"
 
-
 namespace netobs::lint::rules {
 namespace {
 
@@ -19,17 +18,20 @@ Diagnostics check_workload_not_isolated(const LintContext& ctx) {
   for (const auto& [ref, pod] : open) {
     const bool in = ctx.engine->isolated(*pod, PolicyType::ingress);
     const bool eg = ctx.engine->isolated(*pod, PolicyType::egress);
-    out.push_back(ctx.about(*pod, workload_name(ref) + " is not isolated for " +
-                                      (!in && !eg ? "ingress or egress" : !in ? "ingress" : "egress") +
-                                      ": no NetworkPolicy selects it for that direction, so all such traffic is allowed"));
+    out.push_back(
+        ctx.about(*pod, workload_name(ref) + " is not isolated for " +
+                            (!in && !eg ? "ingress or egress"
+                             : !in      ? "ingress"
+                                        : "egress") +
+                            ": no NetworkPolicy selects it for that direction, so all such traffic is allowed"));
   }
   return out;
 }
 
 }  // namespace
 
-const Rule k_workload_not_isolated{"workload-not-isolated", Severity::warning,
-                                   "Workload that no policy isolates in a direction",
-                                   "Write a policy for it (netobs recommend), or a namespace default-deny.", &check_workload_not_isolated};
+const Rule k_workload_not_isolated{
+    "workload-not-isolated", Severity::warning, "Workload that no policy isolates in a direction",
+    "Write a policy for it (netobs recommend), or a namespace default-deny.", &check_workload_not_isolated};
 
 }  // namespace netobs::lint::rules

@@ -18,8 +18,8 @@ std::string connectivity_dot(const ConnectivityReport& report) {
            (external ? " color=red2" : " color=blue") + "]\n";
   }
   for (const auto& e : report.entries) {
-    out += "  " + dot_quoted(e.source) + " -> " + dot_quoted(e.destination) + " [label=" + dot_quoted(e.connections.to_string()) +
-           " color=gold2 fontcolor=darkgreen]\n";
+    out += "  " + dot_quoted(e.source) + " -> " + dot_quoted(e.destination) +
+           " [label=" + dot_quoted(e.connections.to_string()) + " color=gold2 fontcolor=darkgreen]\n";
   }
   return out + "}\n";
 }

@@ -23,11 +23,13 @@ std::string diff_md(const PolicyDiff& diff) {
   std::string out = "## netobs diff\n\n";
   if (diff.flows) {
     const FlowImpact& f = *diff.flows;
-    out += fmt::format("**{} observed flows would break**, {} fixed, {} unused live permissions removed ({} edges evaluated).\n\n",
-                       f.would_break.size(), f.fixed.size(), f.unused_removed.size(), f.evaluated);
+    out += fmt::format(
+        "**{} observed flows would break**, {} fixed, {} unused live permissions removed ({} edges evaluated).\n\n",
+        f.would_break.size(), f.fixed.size(), f.unused_removed.size(), f.evaluated);
     if (!f.would_break.empty()) {
       out += "| would break | blocked by |\n|---|---|\n";
-      for (const auto& c : f.would_break) out += fmt::format("| {} | {} |\n", cell(describe_flow(c)), cell(c.blocked_by));
+      for (const auto& c : f.would_break)
+        out += fmt::format("| {} | {} |\n", cell(describe_flow(c)), cell(c.blocked_by));
       out += '\n';
     }
   }

@@ -6,9 +6,12 @@ namespace netobs {
 
 std::string render_diff(const PolicyDiff& diff, DiffFormat format) {
   switch (format) {
-    case DiffFormat::txt: return diff_txt(diff);
-    case DiffFormat::json: return diff_json(diff);
-    case DiffFormat::md: return diff_md(diff);
+    case DiffFormat::txt:
+      return diff_txt(diff);
+    case DiffFormat::json:
+      return diff_json(diff);
+    case DiffFormat::md:
+      return diff_md(diff);
   }
   return {};
 }

@@ -25,10 +25,13 @@ std::string diff_txt(const PolicyDiff& diff) {
   }
   if (diff.flows) {
     const FlowImpact& f = *diff.flows;
-    out += fmt::format("Observed flows: {} would break, {} fixed, {} unused live permissions removed ({} edges evaluated)\n",
-                       f.would_break.size(), f.fixed.size(), f.unused_removed.size(), f.evaluated);
-    for (const auto& c : f.would_break) out += fmt::format("would break: {}: blocked by the {}\n", describe_flow(c), c.blocked_by);
-    for (const auto& c : f.fixed) out += fmt::format("fixed: {}: blocked live by the {}\n", describe_flow(c), c.blocked_by);
+    out += fmt::format(
+        "Observed flows: {} would break, {} fixed, {} unused live permissions removed ({} edges evaluated)\n",
+        f.would_break.size(), f.fixed.size(), f.unused_removed.size(), f.evaluated);
+    for (const auto& c : f.would_break)
+      out += fmt::format("would break: {}: blocked by the {}\n", describe_flow(c), c.blocked_by);
+    for (const auto& c : f.fixed)
+      out += fmt::format("fixed: {}: blocked live by the {}\n", describe_flow(c), c.blocked_by);
     for (const auto& c : f.unused_removed) {
       out += fmt::format("unused: {} => {}: live allows {}, the proposal {}\n", c.source, c.destination,
                          c.live.to_string(), c.proposed.to_string());

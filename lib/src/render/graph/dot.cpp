@@ -15,8 +15,10 @@ std::string node_attributes(const NodeView& node) {
       return node.host_network
                  ? fmt::format("label={} shape=box style=\"rounded,dashed\"", dot_quoted(node.label + "\nhost network"))
                  : fmt::format("label={} shape=box style=rounded", dot_quoted(node.label));
-    case PeerKind::external: return fmt::format("label={} shape=hexagon", dot_quoted(node.label));
-    case PeerKind::node: return fmt::format("label={} shape=box3d", dot_quoted(node.label));
+    case PeerKind::external:
+      return fmt::format("label={} shape=hexagon", dot_quoted(node.label));
+    case PeerKind::node:
+      return fmt::format("label={} shape=box3d", dot_quoted(node.label));
     case PeerKind::cluster_unknown:
     case PeerKind::reserved:
       return fmt::format("label={} shape=octagon style=dashed", dot_quoted(node.label));
@@ -26,10 +28,13 @@ std::string node_attributes(const NodeView& node) {
 
 std::string edge_style(EdgeState state) {
   switch (state) {
-    case EdgeState::blocked: return " style=bold";
-    case EdgeState::not_checked: return " style=dashed";
+    case EdgeState::blocked:
+      return " style=bold";
+    case EdgeState::not_checked:
+      return " style=dashed";
     case EdgeState::observed:
-    case EdgeState::allowed: return "";
+    case EdgeState::allowed:
+      return "";
   }
   return "";
 }
@@ -37,8 +42,9 @@ std::string edge_style(EdgeState state) {
 }  // namespace
 
 std::string graph_dot(const GraphView& view) {
-  std::string out = "digraph netobs {\n  rankdir=LR\n  graph [fontname=\"Helvetica\"]\n  node [fontname=\"Helvetica\" fontsize=11]\n"
-                    "  edge [fontname=\"Helvetica\" fontsize=9]\n";
+  std::string out =
+      "digraph netobs {\n  rankdir=LR\n  graph [fontname=\"Helvetica\"]\n  node [fontname=\"Helvetica\" fontsize=11]\n"
+      "  edge [fontname=\"Helvetica\" fontsize=9]\n";
   for (const auto& [ns, workloads] : namespace_boxes(view)) {
     out += fmt::format("  subgraph {} {{\n    label={}\n    style=rounded\n    color=\"#8c959f\"\n",
                        dot_quoted("cluster_" + ns), dot_quoted("namespace " + ns));

@@ -14,11 +14,20 @@ std::string escaped(const std::string& text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -36,17 +45,19 @@ std::string legend(const GraphView& view) {
       "<li>Hexagon: an address outside the cluster</li>\n<li>3-D box: a node</li>\n"
       "<li>Octagon: an address in the cluster's ranges that no pod or Service explains</li>\n";
   if (view.overlay) {
-    out += fmt::format("<li><span style=\"color:{}\">Green</span>: the policies allow it</li>\n"
-                       "<li><span style=\"color:{}\">Red, bold</span>: the policies block it (the table says which side)</li>\n"
-                       "<li><span style=\"color:{}\">Grey, dashed</span>: not checked (an end is a node or unexplained)</li>\n",
-                       state_colour(EdgeState::allowed), state_colour(EdgeState::blocked), state_colour(EdgeState::not_checked));
+    out += fmt::format(
+        "<li><span style=\"color:{}\">Green</span>: the policies allow it</li>\n"
+        "<li><span style=\"color:{}\">Red, bold</span>: the policies block it (the table says which side)</li>\n"
+        "<li><span style=\"color:{}\">Grey, dashed</span>: not checked (an end is a node or unexplained)</li>\n",
+        state_colour(EdgeState::allowed), state_colour(EdgeState::blocked), state_colour(EdgeState::not_checked));
   }
   return out + "</ul>\n";
 }
 
 std::string edge_table(const GraphView& view) {
-  std::string out = "<table>\n<thead><tr><th>Client</th><th>Server</th><th>Port</th><th>Flows</th><th>First seen</th>"
-                    "<th>Last seen</th>";
+  std::string out =
+      "<table>\n<thead><tr><th>Client</th><th>Server</th><th>Port</th><th>Flows</th><th>First seen</th>"
+      "<th>Last seen</th>";
   out += view.overlay ? "<th>Verdict</th></tr></thead>\n<tbody>\n" : "</tr></thead>\n<tbody>\n";
   std::map<std::string, const NodeView*> nodes;
   for (const auto& node : view.nodes) nodes.emplace(node.id, &node);
@@ -75,14 +86,15 @@ Result<std::string> graph_html(const GraphView& view) {
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>netobs graph</title>\n<style>\n"
       "body {{ font-family: Helvetica, Arial, sans-serif; margin: 2em; color: #24292f; }}\n"
       ".graph {{ overflow: auto; border: 1px solid #d0d7de; padding: 1em; }}\n"
-      "table {{ border-collapse: collapse; }}\nth, td {{ border: 1px solid #d0d7de; padding: 4px 8px; text-align: left; }}\n"
+      "table {{ border-collapse: collapse; }}\nth, td {{ border: 1px solid #d0d7de; padding: 4px 8px; text-align: "
+      "left; }}\n"
       "td.allowed {{ color: {}; }}\ntd.blocked {{ color: {}; font-weight: bold; }}\ntd.not-checked {{ color: {}; }}\n"
       "</style>\n</head>\n<body>\n<h1>Service dependencies</h1>\n<p>{} ends, {} observed edges{}.</p>\n",
       state_colour(EdgeState::allowed), state_colour(EdgeState::blocked), state_colour(EdgeState::not_checked),
       view.nodes.size(), view.edges.size(), view.overlay ? ", with what the given policies do to each" : "");
   for (const auto& note : view.notes) out += "<p>Note: " + escaped(note) + "</p>\n";
-  out += "<div class=\"graph\">\n" + inline_svg(*svg) + "</div>\n<h2>Legend</h2>\n" + legend(view) + "<h2>Edges</h2>\n" +
-         edge_table(view) + "</body>\n</html>\n";
+  out += "<div class=\"graph\">\n" + inline_svg(*svg) + "</div>\n<h2>Legend</h2>\n" + legend(view) +
+         "<h2>Edges</h2>\n" + edge_table(view) + "</body>\n</html>\n";
   return out;
 }
 

@@ -12,11 +12,16 @@ using OrderedJson = nlohmann::ordered_json;
 
 const char* kind_name(PeerKind kind) {
   switch (kind) {
-    case PeerKind::workload: return "workload";
-    case PeerKind::node: return "node";
-    case PeerKind::external: return "external";
-    case PeerKind::cluster_unknown: return "unknown";
-    case PeerKind::reserved: return "reserved";
+    case PeerKind::workload:
+      return "workload";
+    case PeerKind::node:
+      return "node";
+    case PeerKind::external:
+      return "external";
+    case PeerKind::cluster_unknown:
+      return "unknown";
+    case PeerKind::reserved:
+      return "reserved";
   }
   return "";
 }
@@ -47,15 +52,15 @@ std::string graph_json(const GraphView& view) {
   OrderedJson edges = OrderedJson::array();
   for (const auto& edge : view.edges) {
     OrderedJson out{{"source", edge.client},
-                     {"target", edge.server},
-                     {"protocol", to_string(edge.protocol)},
-                     {"port", edge.port},
-                     {"flows", edge.stats.flows},
-                     {"packets", edge.stats.packets},
-                     {"bytes", edge.stats.bytes},
-                     {"firstSeen", time_or_null(edge.stats.first_seen)},
-                     {"lastSeen", time_or_null(edge.stats.last_seen)},
-                     {"state", to_string(edge.state)}};
+                    {"target", edge.server},
+                    {"protocol", to_string(edge.protocol)},
+                    {"port", edge.port},
+                    {"flows", edge.stats.flows},
+                    {"packets", edge.stats.packets},
+                    {"bytes", edge.stats.bytes},
+                    {"firstSeen", time_or_null(edge.stats.first_seen)},
+                    {"lastSeen", time_or_null(edge.stats.last_seen)},
+                    {"state", to_string(edge.state)}};
     if (!edge.why.empty()) out["why"] = edge.why;
     edges.push_back(std::move(out));
   }

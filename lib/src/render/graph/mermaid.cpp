@@ -11,12 +11,23 @@ std::string mermaid_text(const std::string& text) {
   std::string out = "\"";
   for (char c : text) {
     switch (c) {
-      case '"': out += "#quot;"; break;
-      case '<': out += "#lt;"; break;
-      case '>': out += "#gt;"; break;
-      case '#': out += "#35;"; break;
-      case '\n': out += "<br>"; break;
-      default: out += c;
+      case '"':
+        out += "#quot;";
+        break;
+      case '<':
+        out += "#lt;";
+        break;
+      case '>':
+        out += "#gt;";
+        break;
+      case '#':
+        out += "#35;";
+        break;
+      case '\n':
+        out += "<br>";
+        break;
+      default:
+        out += c;
     }
   }
   return out + "\"";
@@ -26,9 +37,12 @@ std::string mermaid_text(const std::string& text) {
 std::string node_line(const NodeView& node) {
   switch (node.peer.kind) {
     case PeerKind::workload:
-      return fmt::format("{}({})", node.id, mermaid_text(node.host_network ? node.label + "\nhost network" : node.label));
-    case PeerKind::external: return fmt::format("{}{{{{{}}}}}", node.id, mermaid_text(node.label));
-    case PeerKind::node: return fmt::format("{}[[{}]]", node.id, mermaid_text(node.label));
+      return fmt::format("{}({})", node.id,
+                         mermaid_text(node.host_network ? node.label + "\nhost network" : node.label));
+    case PeerKind::external:
+      return fmt::format("{}{{{{{}}}}}", node.id, mermaid_text(node.label));
+    case PeerKind::node:
+      return fmt::format("{}[[{}]]", node.id, mermaid_text(node.label));
     case PeerKind::cluster_unknown:
     case PeerKind::reserved:
       return fmt::format("{}>{}]", node.id, mermaid_text(node.label));
@@ -38,10 +52,13 @@ std::string node_line(const NodeView& node) {
 
 const char* arrow(EdgeState state) {
   switch (state) {
-    case EdgeState::blocked: return "==>";
-    case EdgeState::not_checked: return "-.->";
+    case EdgeState::blocked:
+      return "==>";
+    case EdgeState::not_checked:
+      return "-.->";
     case EdgeState::observed:
-    case EdgeState::allowed: return "-->";
+    case EdgeState::allowed:
+      return "-->";
   }
   return "-->";
 }
@@ -61,7 +78,8 @@ std::string graph_mermaid(const GraphView& view) {
   }
   const auto edges = drawn_edges(view);
   for (const auto& edge : edges) {
-    out += fmt::format("  {} {}|{}| {}\n", edge.client, arrow(edge.state), mermaid_text(drawn_label(edge)), edge.server);
+    out +=
+        fmt::format("  {} {}|{}| {}\n", edge.client, arrow(edge.state), mermaid_text(drawn_label(edge)), edge.server);
   }
   for (std::size_t i = 0; i < edges.size(); ++i) {
     const char* colour = state_colour(edges[i].state);

@@ -24,17 +24,22 @@ std::vector<DrawnEdge> drawn_edges(const GraphView& view) {
 }
 
 std::string drawn_label(const DrawnEdge& edge) {
-  std::string label = fmt::format("{} · {} flow{}", fmt::join(edge.ports, ", "), edge.flows, edge.flows == 1 ? "" : "s");
+  std::string label =
+      fmt::format("{} · {} flow{}", fmt::join(edge.ports, ", "), edge.flows, edge.flows == 1 ? "" : "s");
   if (edge.state == EdgeState::blocked) label += "\nblocked: " + edge.why;
   return label;
 }
 
 const char* state_colour(EdgeState state) {
   switch (state) {
-    case EdgeState::observed: return "#57606a";
-    case EdgeState::allowed: return "#1a7f37";
-    case EdgeState::blocked: return "#cf222e";
-    case EdgeState::not_checked: return "#8c959f";
+    case EdgeState::observed:
+      return "#57606a";
+    case EdgeState::allowed:
+      return "#1a7f37";
+    case EdgeState::blocked:
+      return "#cf222e";
+    case EdgeState::not_checked:
+      return "#8c959f";
   }
   return "#57606a";
 }
@@ -52,11 +57,16 @@ std::vector<std::pair<std::string, std::vector<const NodeView*>>> namespace_boxe
 
 Result<std::string> render_graph(const GraphView& view, GraphFormat format) {
   switch (format) {
-    case GraphFormat::dot: return graph_dot(view);
-    case GraphFormat::mermaid: return graph_mermaid(view);
-    case GraphFormat::json: return graph_json(view);
-    case GraphFormat::svg: return graph_svg(view);
-    case GraphFormat::html: return graph_html(view);
+    case GraphFormat::dot:
+      return graph_dot(view);
+    case GraphFormat::mermaid:
+      return graph_mermaid(view);
+    case GraphFormat::json:
+      return graph_json(view);
+    case GraphFormat::svg:
+      return graph_svg(view);
+    case GraphFormat::html:
+      return graph_html(view);
   }
   return std::string{};
 }

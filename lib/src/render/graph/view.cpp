@@ -29,13 +29,18 @@ std::string blocking_side(const char* side, const Peer& subject, const NetworkPo
 std::string unchecked_reason(const EdgeId& id, const PolicyEngine& engine) {
   for (const Peer* peer : {&id.client, &id.server}) {
     switch (peer->kind) {
-      case PeerKind::node: return to_string(*peer) + ": node traffic is not decided by these policies";
-      case PeerKind::cluster_unknown: return to_string(*peer) + ": no pod or Service explains the address";
-      case PeerKind::reserved: return to_string(*peer) + ": a Cilium reserved identity, not a pod networking/v1 can name";
+      case PeerKind::node:
+        return to_string(*peer) + ": node traffic is not decided by these policies";
+      case PeerKind::cluster_unknown:
+        return to_string(*peer) + ": no pod or Service explains the address";
+      case PeerKind::reserved:
+        return to_string(*peer) + ": a Cilium reserved identity, not a pod networking/v1 can name";
       case PeerKind::workload:
-        if (endpoints_of(engine.manifests(), *peer).empty()) return "no pod of " + to_string(*peer) + " in the inventory";
+        if (endpoints_of(engine.manifests(), *peer).empty())
+          return "no pod of " + to_string(*peer) + " in the inventory";
         break;
-      case PeerKind::external: break;
+      case PeerKind::external:
+        break;
     }
   }
   return "both ends are one pod";
@@ -59,10 +64,14 @@ void overlay(EdgeView& view, const EdgeId& id, const PolicyEngine& engine) {
 
 std::string to_string(EdgeState state) {
   switch (state) {
-    case EdgeState::observed: return "observed";
-    case EdgeState::allowed: return "allowed";
-    case EdgeState::blocked: return "blocked";
-    case EdgeState::not_checked: return "not-checked";
+    case EdgeState::observed:
+      return "observed";
+    case EdgeState::allowed:
+      return "allowed";
+    case EdgeState::blocked:
+      return "blocked";
+    case EdgeState::not_checked:
+      return "not-checked";
   }
   return {};
 }

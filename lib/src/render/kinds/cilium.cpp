@@ -1,8 +1,8 @@
 // The `cilium` kind: one cilium.io/v2 CiliumNetworkPolicy per workload. Pods of another namespace
 // carry the k8s:io.kubernetes.pod.namespace label, nodes are the `host` entity (the pod's own node)
-// or `remote-node` (the others), each only where observed, the API server is `kube-apiserver`, Cilium's Ingress/Gateway proxy `ingress`, and
-// `world` is never written. Egress to cluster
-// DNS carries the L7 DNS rule, so Cilium's DNS proxy sees the lookups `toFQDNs` needs.
+// or `remote-node` (the others), each only where observed, the API server is `kube-apiserver`, Cilium's Ingress/Gateway
+// proxy `ingress`, and `world` is never written. Egress to cluster DNS carries the L7 DNS rule, so Cilium's DNS proxy
+// sees the lookups `toFQDNs` needs.
 // --default-deny is one CiliumClusterwideNetworkPolicy whose empty rules put every pod of the
 // covered namespaces in default deny, allowing nothing.
 #include "kinds.hpp"

@@ -36,8 +36,7 @@ void add_peers(std::vector<PolicyPeer>& peers, const AllowPeer& peer, const std:
     case AllowPeerKind::address:
     case AllowPeerKind::apiserver:
     case AllowPeerKind::domains:
-      for (const Cidr& cidr : peer.cidrs)
-        add_unique(peers, PolicyPeer{std::nullopt, std::nullopt, IpBlock::of(cidr)});
+      for (const Cidr& cidr : peer.cidrs) add_unique(peers, PolicyPeer{std::nullopt, std::nullopt, IpBlock::of(cidr)});
       return;
   }
 }
