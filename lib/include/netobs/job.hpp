@@ -95,6 +95,9 @@ inline bool check_policy_kinds(JobResult& result, const std::string& what, const
 
 // Loads a state for a job: its report is added to `result`, or the job fails with its error.
 std::optional<ClusterState> load_job_state(JobResult& result, const StateOptions& options);
+// The same for a job that evaluates the state's policies (connectivity, explain): policies of
+// kinds the engine does not evaluate are checked as check_policy_kinds says.
+std::optional<ClusterState> load_policy_state(JobResult& result, const StateOptions& options);
 
 // Observed flows a job judges policies by (lint's and diff's flows and Prometheus queries).
 struct FlowEvidence {

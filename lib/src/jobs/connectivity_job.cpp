@@ -6,11 +6,8 @@ namespace netobs {
 
 JobResult run_connectivity_job(const ConnectivityJob& job) {
   JobResult result;
-  const auto state = load_job_state(result, job.state);
+  const auto state = load_policy_state(result, job.state);
   if (!state) return result;
-  if (!check_policy_kinds(result, fmt::format("{}", fmt::join(job.state.manifests, ", ")), state->manifests)) {
-    return result;
-  }
   // Connectivity is between pods: with none (and no nodes) the answer would be an empty list that
   // reads as "nothing is allowed" for an analysis that never ran.
   if (state->manifests.pods.empty() && state->manifests.node_addresses.empty()) {

@@ -7,11 +7,8 @@ namespace netobs {
 
 JobResult run_explain_job(const ExplainJob& job) {
   JobResult result;
-  const auto state = load_job_state(result, job.state);
+  const auto state = load_policy_state(result, job.state);
   if (!state) return result;
-  if (!check_policy_kinds(result, fmt::format("{}", fmt::join(job.state.manifests, ", ")), state->manifests)) {
-    return result;
-  }
   auto from = find_endpoint(state->manifests, job.from);
   auto to = find_endpoint(state->manifests, job.to);
   for (const auto* endpoint : {&from, &to}) {

@@ -57,6 +57,14 @@ bool check_policy_kinds(JobResult& result, const std::string& what, const std::v
   return false;
 }
 
+std::optional<ClusterState> load_policy_state(JobResult& result, const StateOptions& options) {
+  auto state = load_job_state(result, options);
+  if (!state || !check_policy_kinds(result, fmt::format("{}", fmt::join(options.manifests, ", ")), state->manifests)) {
+    return std::nullopt;
+  }
+  return state;
+}
+
 std::optional<ClusterState> load_job_state(JobResult& result, const StateOptions& options) {
   auto state = load_state(options);
   if (!state) {
