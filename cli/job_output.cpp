@@ -14,18 +14,18 @@ namespace {
 
 // Why nothing was checked, with the options that would change it.
 std::string unchecked_text(const JobResult& result, const JobWording& wording) {
-  constexpr std::string_view none_checked = "nothing was checked against observed traffic";
+  constexpr std::string_view k_none_checked = "nothing was checked against observed traffic";
   switch (result.unchecked) {
     case Unchecked::no_workload_end:
       return fmt::format(
           "none of the {} observed edges has a workload at either end (the addresses need --inventory "
           "or --from-cluster to name pods): {}",
-          result.unchecked_count, none_checked);
+          result.unchecked_count, k_none_checked);
     case Unchecked::edges_unjudged:
       return fmt::format(
           "none of the {} observed edges is between workloads the policies' state knows (attribute the "
           "flows with --inventory, or read the cluster): {}",
-          result.unchecked_count, none_checked);
+          result.unchecked_count, k_none_checked);
     case Unchecked::unparsable_files:
       return fmt::format("{} file(s) did not parse: nothing was compared (--skip-unparsable compares the rest)",
                          result.unchecked_count);
