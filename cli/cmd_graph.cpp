@@ -25,7 +25,7 @@ Loaded<std::optional<ManifestSet>> read_policies(const GraphOptions& options, st
   StateOptions state_options;
   state_options.manifests = options.policies;
   state_options.input_errors = InputErrors::fail;
-  auto state = load_cluster_state("graph", state_options, options.flows.quiet, err);
+  auto state = load_cluster_state("graph", state_options, err);
   if (!state) return tl::unexpected(state.error());
   ManifestSet* set = &state->manifests;
   if (set->policies.empty()) {

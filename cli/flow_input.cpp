@@ -130,7 +130,7 @@ ExitCode read_inventory(const std::string& command, const FlowSourceOptions& opt
   state_options.flow_sources = options.input.sources;
   state_options.sources_format = options.input.input_format;
   state_options.views = views;
-  auto state = load_cluster_state(command, state_options, options.quiet, err);
+  auto state = load_cluster_state(command, state_options, err);
   if (!state) return state.error();
   into.state = std::move(*state);
   for (const auto& path : into.state.inventory_files) ingest.exclude.emplace_back(path);

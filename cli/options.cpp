@@ -65,14 +65,14 @@ StateOptions manifest_state_options(const std::vector<std::string>& paths, const
   return options;
 }
 
-Loaded<ClusterState> load_cluster_state(const std::string& command, const StateOptions& options, bool quiet,
-                                        std::ostream& err, std::string_view left_out) {
+Loaded<ClusterState> load_cluster_state(const std::string& command, const StateOptions& options, std::ostream& err,
+                                        std::string_view left_out) {
   auto state = load_state(options);
   if (!state) {
     fmt::print(err, "netobs {}: {}\n", command, describe(state.error()));
     return tl::unexpected(exit_code_of(state.error()));
   }
-  print_state_report(command, report_of(*state), left_out, quiet, err);
+  print_state_report(command, report_of(*state), left_out, err);
   return std::move(*state);
 }
 

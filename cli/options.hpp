@@ -57,9 +57,8 @@ StateOptions manifest_state_options(const std::vector<std::string>& paths, const
 // failure; else prints what the loading noted: the Kubernetes Lists read as the inventory, the
 // manifest files' notes, the files that did not parse ("file:line: message; hint (left_out)";
 // kept in the set's problems unless InputErrors::fail), and the cluster read's notes and warnings.
-// With `quiet`, only errors and warnings are printed.
-Loaded<ClusterState> load_cluster_state(const std::string& command, const StateOptions& options, bool quiet,
-                                        std::ostream& err, std::string_view left_out = k_left_out);
+Loaded<ClusterState> load_cluster_state(const std::string& command, const StateOptions& options, std::ostream& err,
+                                        std::string_view left_out = k_left_out);
 
 // --PREFIX-token-file, -ca, -cert, -key, -header, -insecure: how requests to `what` (agent URLs,
 // --prometheus) authenticate and verify TLS.

@@ -60,12 +60,12 @@ struct JobResult {
   std::vector<StateReport> loads;
   // Lines for stderr, in order, without the command's name: "note: ...", "warning: ...".
   struct Message {
-    bool note = false;  // a note or progress line, which --quiet silences (errors and warnings never)
+    bool progress = false;  // a progress line, which --quiet silences (as it does notes)
     std::string text;
   };
   std::vector<Message> messages;
   void say(std::string text) { messages.push_back({false, std::move(text)}); }
-  void note(const std::string& text) { messages.push_back({true, "note: " + text}); }
+  void note(const std::string& text) { say("note: " + text); }
   // The run checked nothing, and why; `unchecked_count` counts the edges or files concerned.
   Unchecked unchecked = Unchecked::none;
   std::size_t unchecked_count = 0;
