@@ -46,8 +46,6 @@ struct ClusterOptions {
   std::string kubeconfig;       // empty: $KUBECONFIG, else ~/.kube/config, else in-cluster
   std::string context;          // empty: current-context
   double request_timeout = 30;  // seconds per request
-  // Printed after a failure to read the cluster: how to do without it (diff: --live).
-  std::string without_cluster;
 };
 
 // The flow-input option group (flow_input.hpp), the same on every command that reads flows
