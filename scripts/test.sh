@@ -12,18 +12,21 @@ cd "$(dirname "$0")/.."
 jobs=$(nproc)
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
+# Each step's start is stamped with the seconds since the run began: CI has a 30-minute budget.
+stamp() { echo "== [${SECONDS}s] $1" >&2; }
 for preset in dev asan; do
-  echo "== $preset build" >&2
+  stamp "$preset build"
   cmake --preset "$preset" >/dev/null
   cmake --build --preset "$preset" -j "$jobs"
+  stamp "$preset tests"
   ctest --preset "$preset" -j "$jobs" | tee "$logs/$preset.log" || true
 done
 steps=()
-echo "== clang-format" >&2
+stamp clang-format
 if ./scripts/format.sh --check; then steps+=(clang-format=passed); else steps+=(clang-format=failed); fi
-echo "== clang-tidy" >&2
+stamp clang-tidy
 if ./scripts/tidy.sh; then steps+=(clang-tidy=passed); else steps+=(clang-tidy=failed); fi
-echo "== fuzz" >&2
+stamp fuzz
 if ./scripts/fuzz.sh --all "${NETOBS_FUZZ_SECONDS:-10}"; then steps+=(fuzz=passed); else steps+=(fuzz=failed); fi
-echo "== summary" >&2
+stamp summary
 ./scripts/count-tests.sh "$logs/dev.log" "$logs/asan.log" -- "${steps[@]}"
