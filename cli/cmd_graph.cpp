@@ -1,75 +1,51 @@
 // `netobs graph`: the observed service-dependency graph, for review, with what given policies (or
 // the cluster's) do to each edge.
 #include <iostream>
-#include <set>
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
-#include <netobs/graph_view.hpp>
-#include <netobs/recommend.hpp>
+#include <netobs/jobs.hpp>
 
+#include "collection_terminal.hpp"
 #include "flow_input.hpp"
+#include "job_output.hpp"
 #include "options.hpp"
 #include "output_format.hpp"
 #include "terminal.hpp"
 
 namespace netobs::cli {
-namespace {
-
-// --policies, with a default deny in each namespace they apply to (what applying them with a
-// default deny would do); nullopt without --policies. Read before the flows, so a wrong file
-// fails before a long collection; the pods are added once the inventory is known.
-Loaded<std::optional<ManifestSet>> read_policies(const GraphOptions& options, std::ostream& err) {
-  if (options.policies.empty()) return std::optional<ManifestSet>();
-  StateOptions state_options;
-  state_options.manifests = options.policies;
-  state_options.input_errors = InputErrors::fail;
-  auto state = load_cluster_state("graph", state_options, err);
-  if (!state) return tl::unexpected(state.error());
-  ManifestSet* set = &state->manifests;
-  if (set->policies.empty()) {
-    // Nothing to overlay, and no namespace to assume a default deny in: surely the wrong files.
-    fmt::print(err, "netobs graph: --policies: no NetworkPolicy in {}\n", fmt::join(options.policies, ", "));
-    return tl::unexpected(ExitCode::input_error);
-  }
-  std::set<std::string> covered;
-  for (const auto& policy : set->policies) covered.insert(policy.namespace_name);
-  for (const auto& ns : covered) set->policies.push_back(default_deny_policy(ns));
-  return std::optional<ManifestSet>(std::move(*set));
-}
-
-}  // namespace
 
 ExitCode run_graph(const GraphOptions& options, std::ostream& out, std::ostream& err) {
-  auto policies = read_policies(options, err);
-  if (!policies) return policies.error();
-  // Without --policies, the overlay is the policies the cluster enforces as they are.
-  const bool cluster_overlay = !*policies && options.flows.cluster.from_cluster;
-  auto observation = observe_sources(
-      "graph", options.flows, cluster_overlay ? StateViews::inventory_and_manifests : StateViews::inventory_only, err);
-  if (!observation) return observation.error();
-  const Observed& observed = observation->observed;
-  print_collection_end("graph", observed.summary, options.flows.quiet, "drawing what was collected", err);
-  // The overlay: --policies over the observed pods, else with --from-cluster the cluster's.
-  std::optional<ManifestSet> overlay = std::move(*policies);
-  if (overlay) {
-    add_inventory(*overlay, observation->state.inventory, "inventory");
-  } else if (cluster_overlay) {
-    overlay = std::move(observation->state.manifests);
-  }
-  std::optional<PolicyEngine> engine;
-  if (overlay) engine.emplace(*overlay, IpBlockScope::all);
-  const GraphView view = make_graph_view(observed.graph, {options.namespaces, engine ? &*engine : nullptr});
-  for (const auto& note : view.notes) fmt::print(err, "netobs graph: note: {}\n", note);
+  auto flows = flow_collection("graph", options.flows, err);
+  if (!flows) return flows.error();
+  GraphJob job;
+  job.flows = std::move(*flows);
+  job.namespaces = options.namespaces;
+  job.policies = options.policies;
+  job.format = options.format;
+  JobWording wording;
+  wording.quiet = options.flows.quiet;
+  wording.no_policies = fmt::format("--policies: no NetworkPolicy in {}", fmt::join(options.policies, ", "));
+  CollectionTerminal terminal("graph", wording, err);
+  job.front_end = terminal.front_end();
+  const GraphResult result = run_graph_job(job);
+  terminal.end();
+  print_job_notes("graph", result.job, wording, err);
+  if (!result.observed) return exit_code_of(result.job.exit);
+  const IngestSummary& summary = result.observed->summary;
+  print_collection_end("graph", summary, options.flows.quiet, "drawing what was collected", err);
+  for (const auto& note : result.view.notes) fmt::print(err, "netobs graph: note: {}\n", note);
   if (!options.flows.quiet) {
-    std::size_t blocked = 0;
-    for (const auto& edge : view.edges) blocked += edge.state == EdgeState::blocked ? 1 : 0;
-    fmt::print(err, "netobs graph: {} ends, {} edges from {} records{}\n", view.nodes.size(), view.edges.size(),
-               observed.summary.records_used, engine ? fmt::format(", {} blocked by the policies", blocked) : "");
+    fmt::print(err, "netobs graph: {} ends, {} edges from {} records{}\n", result.view.nodes.size(),
+               result.view.edges.size(), summary.records_used,
+               result.overlaid ? fmt::format(", {} blocked by the policies", result.blocked) : "");
   }
-  auto text = render_graph(view, options.format);
-  return collection_exit_code(observed.summary, write_result("graph", text, options.output, out, err));
+  if (result.failure) {
+    fmt::print(err, "netobs graph: {}\n", *result.failure);
+    return exit_code_of(result.job.exit);
+  }
+  return write_job_output("graph", result.job, options.output, out, err);
 }
 
 void add_graph_command(CLI::App& app, ExitCode& exit_code) {

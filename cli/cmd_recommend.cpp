@@ -2,15 +2,16 @@
 #include <algorithm>
 #include <iostream>
 #include <tuple>
+#include <utility>
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
-#include <netobs/address_book.hpp>
-#include <netobs/recommend.hpp>
-#include <netobs/render.hpp>
+#include <netobs/jobs.hpp>
 
+#include "collection_terminal.hpp"
 #include "flow_input.hpp"
+#include "job_output.hpp"
 #include "options.hpp"
 #include "output_format.hpp"
 #include "terminal.hpp"
@@ -21,6 +22,43 @@ namespace {
 ExitCode fail(std::ostream& err, const std::string& message, ExitCode code = ExitCode::input_error) {
   fmt::print(err, "netobs recommend: {}\n", message);
   return code;
+}
+
+// What the job says after the collection, in its order, then the policies.
+ExitCode write_recommendation(const RecommendResult& result, const RecommendOptions& options, const JobWording& wording,
+                              std::ostream& out, std::ostream& err) {
+  print_job_notes("recommend", result.job, wording, err);
+  if (!result.observed) return exit_code_of(result.job.exit);
+  const IngestSummary& summary = result.observed->summary;
+  print_collection_end("recommend", summary, options.flows.quiet, "writing the policies for what was collected", err);
+  if (!options.flows.quiet || summary.records_used == 0) fmt::print(err, "{}", result.summary);
+  // Warnings are printed even with --quiet: each says that the output may not do what was asked.
+  for (auto [names, flag] : {std::pair{&result.unknown_namespaces, "-n"},
+                             std::pair{&result.unknown_excluded_namespaces, "--exclude-namespace"}}) {
+    for (const auto& ns : *names) {
+      fmt::print(err, "netobs recommend: warning: namespace '{}' ({}) is in neither the inventory nor the flows\n", ns,
+                 flag);
+    }
+  }
+  for (const auto& warning : result.recommendation.warnings) {
+    fmt::print(err, "netobs recommend: warning: {}\n", warning);
+  }
+  for (const RecommendHint hint : result.hints) {
+    switch (hint) {
+      case RecommendHint::no_attribution:
+        fmt::print(err,
+                   "netobs recommend: hint: no address was attributed to a workload; VPC flow logs need "
+                   "--inventory to map addresses to pods\n");
+        break;
+      case RecommendHint::unknown_labels:
+        fmt::print(err,
+                   "netobs recommend: hint: the pods' labels are unknown (flow metrics name workloads, not their "
+                   "labels): give --inventory or --from-cluster to select them\n");
+        break;
+    }
+  }
+  if (result.failure) return fail(err, *result.failure, exit_code_of(result.job.exit));
+  return write_job_output("recommend", result.job, options.output, out, err);
 }
 
 }  // namespace
@@ -79,55 +117,24 @@ ExitCode run_recommend(const RecommendOptions& options, std::ostream& out, std::
   if (options.aggregate_aws && options.aws_ip_ranges.empty()) {
     return fail(err, "--aggregate-aws needs --aws-ip-ranges (the published ranges to aggregate to)", ExitCode::usage);
   }
-  // Read before the flows, so a wrong file fails before a long collection.
-  AddressBook addresses;
-  for (auto [path, load] : {std::pair{&options.vpc_resources, &AddressBook::load_vpc_resources},
-                            std::pair{&options.aws_ip_ranges, &AddressBook::load_aws_ip_ranges}}) {
-    if (path->empty()) continue;
-    if (auto loaded = (addresses.*load)(*path); !loaded) return fail(err, describe(loaded.error()));
-  }
-  if (!addresses.empty()) recommend_options.addresses = &addresses;
   recommend_options.aggregate_aws = options.aggregate_aws;
-  auto observation = observe_sources("recommend", options.flows, StateViews::inventory_only, err);
-  if (!observation) return observation.error();
-  const Inventory& inventory = observation->state.inventory;
-  const Observed& observed = observation->observed;
-  print_collection_end("recommend", observed.summary, options.flows.quiet,
-                       "writing the policies for what was collected", err);
-  const Graph& graph = observed.graph;
-  const IngestSummary& summary = observed.summary;
-  recommend_options.window_start = summary.first_seen;
-  recommend_options.window_end = summary.last_seen;
-  const Recommendation recommendation = recommend(graph, inventory, recommend_options);
-  if (!options.flows.quiet || summary.records_used == 0) {
-    fmt::print(err, "{}", render_summary(summary, graph, recommendation, options.top));
-  }
-  // Warnings are printed even with --quiet: each says that the output may not do what was asked.
-  for (auto [names, flag] :
-       {std::pair{&options.namespaces, "-n"}, std::pair{&options.exclude_namespaces, "--exclude-namespace"}}) {
-    for (const auto& ns : unknown_namespaces(*names, inventory, graph)) {
-      fmt::print(err, "netobs recommend: warning: namespace '{}' ({}) is in neither the inventory nor the flows\n", ns,
-                 flag);
-    }
-  }
-  for (const auto& warning : recommendation.warnings) fmt::print(err, "netobs recommend: warning: {}\n", warning);
-  if (inventory.empty() && graph.workloads.empty() && summary.records_used > 0) {
-    fmt::print(err,
-               "netobs recommend: hint: no address was attributed to a workload; VPC flow logs need "
-               "--inventory to map addresses to pods\n");
-  }
-  if (inventory.empty() && !graph.workloads.empty() && recommendation.model.workloads.empty() &&
-      recommendation.model.default_deny.empty()) {
-    fmt::print(err,
-               "netobs recommend: hint: the pods' labels are unknown (flow metrics name workloads, not their "
-               "labels): give --inventory or --from-cluster to select them\n");
-  }
-  if (summary.records_used == 0) {
-    return fail(err, no_usable_records(summary, options.flows.input.sources.size()) + "; see the summary above");
-  }
-  if (recommendation.error) return fail(err, recommendation.error->message);
-  const std::string text = render_recommendation(recommendation.model, options.kind, options.format);
-  return collection_exit_code(summary, write_result("recommend", text, options.output, out, err));
+  auto flows = flow_collection("recommend", options.flows, err);
+  if (!flows) return flows.error();
+  RecommendJob job;
+  job.flows = std::move(*flows);
+  job.recommend = std::move(recommend_options);
+  job.vpc_resources = options.vpc_resources;
+  job.aws_ip_ranges = options.aws_ip_ranges;
+  job.kind = options.kind;
+  job.format = options.format;
+  job.top = options.top;
+  JobWording wording;
+  wording.quiet = options.flows.quiet;
+  CollectionTerminal terminal("recommend", wording, err);
+  job.front_end = terminal.front_end();
+  const RecommendResult result = run_recommend_job(job);
+  terminal.end();
+  return write_recommendation(result, options, wording, out, err);
 }
 
 void add_recommend_command(CLI::App& app, ExitCode& exit_code) {

@@ -1,43 +1,20 @@
 #include "flow_input.hpp"
 
-#include <algorithm>
-#include <iostream>
 #include <tuple>
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
-#include <unistd.h>
 
 #include <netobs/clock.hpp>
 #include <netobs/collect.hpp>
 #include <netobs/ingest.hpp>
 #include <netobs/time.hpp>
 
-#include "process.hpp"
-#include "terminal.hpp"
-
 namespace netobs::cli {
 namespace {
 
 void fail(std::ostream& err, const std::string& command, const std::string& message) {
   fmt::print(err, "netobs {}: {}\n", command, message);
-}
-
-// One line, rewritten in place: what a long collection has gathered so far, and while an agent
-// is unreachable, for how long.
-void print_progress(std::ostream& err, const CollectProgress& progress) {
-  const auto seconds = static_cast<std::int64_t>(progress.elapsed);
-  std::string state;
-  if (progress.failed_attempts > 0) {
-    state = fmt::format(", reconnecting ({}), down for {}s", progress.failed_attempts,
-                        static_cast<std::int64_t>(progress.down_for));
-  } else if (progress.reconnects > 0) {
-    state = fmt::format(", {} reconnects", progress.reconnects);
-  }
-  write_terminal_control(err, "\r\033[K");  // back to the start of the line, and clear it
-  fmt::print(err, "collecting: {} flows ({:.0f}/s), {} edges, {:02}:{:02}:{:02}{}", progress.flows, progress.rate,
-             progress.edges, seconds / 3600, seconds / 60 % 60, seconds % 60, state);
-  err.flush();
 }
 
 // Parses the duration `text` of `flag` into `into` (left as it is when `text` is empty).
@@ -117,37 +94,6 @@ void add_agent_options(CLI::App& cmd, FlowInputOptions& options) {
                  "giving up (default 5m; waits between attempts grow to 5s at most)")
       ->type_name("DURATION")
       ->group(agent);
-}
-
-// Reads the inventories, or the cluster (watching its pods while --follow collects), into `into`.
-ExitCode read_inventory(const std::string& command, const FlowSourceOptions& options, StateViews views,
-                        Observation& into, std::unique_ptr<PodWatch>& pod_watch, IngestOptions& ingest,
-                        std::ostream& err) {
-  // Every namespace: flows cross them, even when a command looks at some (-n).
-  StateOptions state_options = cluster_state_options(options.cluster, {});
-  state_options.inventories = options.inventories;
-  // `kubectl get -o json > flows/cluster.json` beside the logs is an inventory, not flows.
-  state_options.flow_sources = options.input.sources;
-  state_options.sources_format = options.input.input_format;
-  state_options.views = views;
-  auto state = load_cluster_state(command, state_options, err);
-  if (!state) return state.error();
-  into.state = std::move(*state);
-  for (const auto& path : into.state.inventory_files) ingest.exclude.emplace_back(path);
-  if (!into.state.cluster || !options.collection.follow) return ExitCode::ok;
-  // Pods come and go during a long collection: watch them, so every address's history is known.
-  auto watch = PodWatch::start(state_options.cluster, *into.state.cluster);
-  if (!watch) {
-    fail(err, command, describe(watch.error()));
-    return exit_code_of(watch.error());
-  }
-  pod_watch = std::move(*watch);
-  ingest.collect.refresh = [&pod_watch, &inventory = into.state.inventory] {
-    auto events = pod_watch->take();
-    inventory.apply_pod_events(events);
-    return !events.empty();
-  };
-  return ExitCode::ok;
 }
 
 }  // namespace
@@ -247,9 +193,8 @@ void add_flow_source_options(CLI::App& cmd, FlowSourceOptions& options) {
   add_collection_options(cmd, options.collection);
 }
 
-Loaded<Observation> observe_sources(const std::string& command, const FlowSourceOptions& options, StateViews views,
-                                    std::ostream& err) {
-  // Usage errors before the inventory or the cluster is read.
+Loaded<FlowCollection> flow_collection(const std::string& command, const FlowSourceOptions& options,
+                                       std::ostream& err) {
   if (!options.input.given()) {
     fail(err, command,
          "no flows: give flow sources (files, directories, -, agent URLs), --prometheus URL or --edges FILE");
@@ -257,44 +202,19 @@ Loaded<Observation> observe_sources(const std::string& command, const FlowSource
   }
   auto observe_options = flow_observe_options(command, options.input, now_seconds(), err);
   if (!observe_options) return tl::unexpected(observe_options.error());
-  IngestOptions& ingest_options = observe_options->ingest;
-  if (auto collect = collection_options(command, options.collection, ingest_options.collect, err);
+  if (auto collect = collection_options(command, options.collection, observe_options->ingest.collect, err);
       collect != ExitCode::ok) {
     return tl::unexpected(collect);
   }
-  Observation result;
-  std::unique_ptr<PodWatch> pod_watch;  // with --from-cluster --follow
-  if (auto read = read_inventory(command, options, views, result, pod_watch, ingest_options, err);
-      read != ExitCode::ok) {
-    return tl::unexpected(read);
-  }
-
-  const auto& sources = options.input.sources;
-  const bool collecting = ingest_options.collect.follow || std::any_of(sources.begin(), sources.end(), is_url_source);
-  const bool show_progress = collecting && !options.quiet && ::isatty(STDERR_FILENO) != 0;
-  if (show_progress) ingest_options.collect.progress = [&err](const CollectProgress& p) { print_progress(err, p); };
-  // An agent that stays away ends a collection as a signal would: what came before is written.
-  ingest_options.collect.keep_after_failure = collecting;
-  reset_collection_stop();
-  set_collecting(collecting);
-  auto observed = observe(*observe_options, result.state.inventory);
-  set_collecting(false);
-  if (pod_watch) {
-    for (const auto& note : pod_watch->notes()) fmt::print(err, "netobs {}: note: {}\n", command, note);
-    pod_watch.reset();
-  }
-  if (show_progress) write_terminal_control(err, "\r\033[K");
-  if (!observed) {
-    fail(err, command, describe(observed.error()));
-    return tl::unexpected(exit_code_of(observed.error()));
-  }
-  if (!observed->summary.failure.empty() && observed->summary.records_used == 0) {
-    fail(err, command, observed->summary.failure);  // nothing was collected: nothing to write
-    return tl::unexpected(ExitCode::input_error);
-  }
-  for (const auto& note : observed->summary.notes) fmt::print(err, "netobs {}: note: {}\n", command, note);
-  result.observed = std::move(*observed);
-  return result;
+  FlowCollection flows;
+  // Every namespace: flows cross them, even when a command looks at some (-n).
+  flows.state = cluster_state_options(options.cluster, {});
+  flows.state.inventories = options.inventories;
+  // `kubectl get -o json > flows/cluster.json` beside the logs is an inventory, not flows.
+  flows.state.flow_sources = options.input.sources;
+  flows.state.sources_format = options.input.input_format;
+  flows.observe = std::move(*observe_options);
+  return flows;
 }
 
 Loaded<FlowEvidence> flow_evidence(const std::string& command, const FlowInputOptions& options, std::ostream& err) {
@@ -314,10 +234,6 @@ void print_collection_end(const std::string& command, const IngestSummary& summa
   } else if (!summary.ended_by.empty() && !quiet) {
     fmt::print(err, "netobs {}: collection ended ({}); {}\n", command, summary.ended_by, written);
   }
-}
-
-ExitCode collection_exit_code(const IngestSummary& summary, ExitCode written) {
-  return written == ExitCode::ok && !summary.failure.empty() ? ExitCode::input_error : written;
 }
 
 }  // namespace netobs::cli

@@ -7,14 +7,12 @@
 #pragma once
 
 #include <iosfwd>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include <netobs/inventory.hpp>
-#include <netobs/kube.hpp>
+#include <netobs/job.hpp>
 #include <netobs/observe.hpp>
 #include <netobs/state.hpp>
 
@@ -38,17 +36,10 @@ Loaded<ObserveOptions> flow_observe_options(const std::string& command, const Fl
 // The flow-input group plus collection, --inventory and the cluster options: recommend and graph.
 void add_flow_source_options(CLI::App& cmd, FlowSourceOptions& options);
 
-struct Observation {
-  // From --inventory or the cluster; its inventory has the pods watched during --follow.
-  ClusterState state;
-  Observed observed;
-};
-
-// Reads the inventory (or the cluster), with the views of it `views` asks for, and every source.
-// Prints "netobs <command>: <error>" and returns the exit code on failure: bad options are usage
-// errors, sources that fail input errors.
-Loaded<Observation> observe_sources(const std::string& command, const FlowSourceOptions& options, StateViews views,
-                                    std::ostream& err);
+// The flow-input group plus collection, --inventory and the cluster options, checked once and
+// turned into what a collecting job reads (the state: every namespace, since flows cross them).
+// Prints "netobs <command>: <error>" and returns ExitCode::usage when an option is wrong.
+Loaded<FlowCollection> flow_collection(const std::string& command, const FlowSourceOptions& options, std::ostream& err);
 
 // The flow-input group as the evidence lint and diff judge policies by (their --flows group);
 // prints a usage error and returns ExitCode::usage when an option is wrong.
@@ -58,7 +49,5 @@ Loaded<FlowEvidence> flow_evidence(const std::string& command, const FlowInputOp
 // is done: a bound or a signal (not with --quiet), or a source failure (always: it exits 3).
 void print_collection_end(const std::string& command, const IngestSummary& summary, bool quiet,
                           std::string_view written, std::ostream& err);
-// The exit code once the output is written: a collection a source failure ended exits 3.
-ExitCode collection_exit_code(const IngestSummary& summary, ExitCode written);
 
 }  // namespace netobs::cli

@@ -31,6 +31,8 @@ std::string unchecked_text(const JobResult& result, const JobWording& wording) {
                          result.unchecked_count);
     case Unchecked::no_workloads:
       return wording.no_workloads;
+    case Unchecked::no_policies:
+      return wording.no_policies;
     case Unchecked::none:
       break;
   }
@@ -95,22 +97,35 @@ ExitCode write_result(const std::string& command, const Result<std::string>& tex
   return write_result(command, *text, output, out, err);
 }
 
-ExitCode finish_job(const std::string& command, const JobResult& result, const std::string& output, std::ostream& out,
-                    std::ostream& err, const JobWording& wording) {
+void print_job_message(const std::string& command, const JobResult::Message& message, const JobWording& wording,
+                       std::ostream& err) {
+  if (!message.progress || !wording.quiet) fmt::print(err, "netobs {}: {}\n", command, message.text);
+}
+
+void print_job_notes(const std::string& command, const JobResult& result, const JobWording& wording,
+                     std::ostream& err) {
   for (const auto& report : result.loads) print_state_report(command, report, wording.left_out, err);
-  for (const auto& message : result.messages) {
-    if (!message.progress || !wording.quiet) fmt::print(err, "netobs {}: {}\n", command, message.text);
-  }
+  for (const auto& message : result.messages) print_job_message(command, message, wording, err);
   if (result.error_kind == ErrorKind::no_cluster_config && !wording.no_cluster_config.empty()) {
     fmt::print(err, "netobs {}: hint: {}\n", command, wording.no_cluster_config);
   }
   if (result.unchecked != Unchecked::none) fmt::print(err, "netobs {}: {}\n", command, unchecked_text(result, wording));
+}
+
+ExitCode write_job_output(const std::string& command, const JobResult& result, const std::string& output,
+                          std::ostream& out, std::ostream& err) {
   if (result.output) {
     if (const ExitCode written = write_result(command, *result.output, output, out, err); written != ExitCode::ok) {
       return written;
     }
   }
   return exit_code_of(result.exit);
+}
+
+ExitCode finish_job(const std::string& command, const JobResult& result, const std::string& output, std::ostream& out,
+                    std::ostream& err, const JobWording& wording) {
+  print_job_notes(command, result, wording, err);
+  return write_job_output(command, result, output, out, err);
 }
 
 }  // namespace netobs::cli

@@ -20,6 +20,7 @@ inline constexpr std::string_view k_left_out = "left out; --strict-input stops h
 struct JobWording {
   std::string_view left_out = k_left_out;  // after each file that did not parse
   std::string no_workloads;                // Unchecked::no_workloads (diff's, naming its states)
+  std::string no_policies;                 // Unchecked::no_policies (graph's, naming its policy files)
   bool quiet = false;                      // -q: progress lines are not printed (CommandErr drops the notes)
   std::string no_cluster_config;           // a hint when the cluster could not be read for want of a kubeconfig
 };
@@ -38,8 +39,19 @@ ExitCode exit_code_of(JobExit exit);
 void print_state_report(const std::string& command, const StateReport& report, std::string_view left_out,
                         std::ostream& err);
 
-// Prints the job's loads, messages and why it checked nothing; writes its output to `output` (or
-// `out`); returns the exit code: the writing's failure, else the job's.
+// Prints one of a job's messages (a progress line not with -q).
+void print_job_message(const std::string& command, const JobResult::Message& message, const JobWording& wording,
+                       std::ostream& err);
+
+// Prints the job's loads, messages and why it checked nothing.
+void print_job_notes(const std::string& command, const JobResult& result, const JobWording& wording, std::ostream& err);
+
+// Writes the job's output, if any, to `output` (or `out`); returns the exit code: the writing's
+// failure, else the job's.
+ExitCode write_job_output(const std::string& command, const JobResult& result, const std::string& output,
+                          std::ostream& out, std::ostream& err);
+
+// print_job_notes, then write_job_output.
 ExitCode finish_job(const std::string& command, const JobResult& result, const std::string& output, std::ostream& out,
                     std::ostream& err, const JobWording& wording = {});
 

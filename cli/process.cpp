@@ -24,12 +24,12 @@ void add_limit(CLI::App& app, const char* name, T InputLimits::*field, const std
       ->group("Input limits");
 }
 
-volatile sig_atomic_t g_collecting = 0;
+CollectStop g_signal_stop;
 
 extern "C" void on_signal(int sig) {
-  // The first SIGINT or SIGTERM of a collection ends it; the policies are still written.
-  if (g_collecting != 0 && (sig == SIGINT || sig == SIGTERM) && collection_stop_signal() == 0) {
-    request_collection_stop(sig);
+  // The first SIGINT or SIGTERM of a running collection ends it; the policies are still written.
+  if (g_signal_stop.running() && (sig == SIGINT || sig == SIGTERM) &&
+      g_signal_stop.request(sig == SIGINT ? "SIGINT" : "SIGTERM")) {
     return;
   }
   remove_pending_output();
@@ -50,7 +50,7 @@ void add_limit_options(CLI::App& app) {
   app.fallthrough();
 }
 
-void set_collecting(bool collecting) { g_collecting = collecting ? 1 : 0; }
+CollectStop& signal_stop() { return g_signal_stop; }
 
 void install_signal_handlers() {
   struct sigaction action {};

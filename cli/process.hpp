@@ -4,6 +4,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <netobs/collect.hpp>
+
 namespace netobs::cli {
 
 // Adds --max-depth, --max-nodes, ... to the top-level `app`; each sets its netobs::InputLimits
@@ -14,8 +16,9 @@ void add_limit_options(CLI::App& app);
 // then dies of the signal as if unhandled, so the shell sees the usual status (130, 143, 141).
 void install_signal_handlers();
 
-// While a collection runs (--follow, an agent URL), the first SIGINT or SIGTERM ends it cleanly
-// (netobs::request_collection_stop) instead; a second one acts as above.
-void set_collecting(bool collecting);
+// The stop request the handlers make: while a collection runs (--follow, an agent URL), the first
+// SIGINT or SIGTERM ends it cleanly (netobs::CollectStop::request) instead; a second one acts as
+// above. A collecting job is given it as its stop.
+CollectStop& signal_stop();
 
 }  // namespace netobs::cli

@@ -1,8 +1,10 @@
 // Collecting flows from streams that do not end by themselves: an agent's HTTP endpoint, or
-// standard input with --follow. Bounds (--duration, --max-flows, a signal) end a collection
+// standard input with --follow. Bounds (--duration, --max-flows, a stop request) end a collection
 // cleanly: what was collected is still turned into a recommendation.
 #pragma once
 
+#include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -49,6 +51,30 @@ struct CollectProgress {
   double down_for = 0;
 };
 
+// A front end's request to end a collection early, as if its bound were reached: what was
+// collected is kept. Lock-free, so a signal handler may make it. While a collection that waits on
+// its sources (following, agents) runs, the library marks it `running`, so a front end can tell
+// whether a request would end one (else, say, an interrupt should end the process).
+class CollectStop {
+ public:
+  // Asks the collection to stop for `reason` ("SIGINT": a string literal, kept, not copied, which
+  // the summary's `ended_by` says); false when a request was made already.
+  bool request(const char* reason) noexcept {
+    const char* none = nullptr;
+    return m_reason.compare_exchange_strong(none, reason, std::memory_order_relaxed);
+  }
+  // The reason of the request, or nullptr.
+  [[nodiscard]] const char* reason() const noexcept { return m_reason.load(std::memory_order_relaxed); }
+  [[nodiscard]] bool requested() const noexcept { return reason() != nullptr; }
+  [[nodiscard]] bool running() const noexcept { return m_running.load(std::memory_order_relaxed); }
+  void set_running(bool running) noexcept { m_running.store(running, std::memory_order_relaxed); }
+
+ private:
+  std::atomic<const char*> m_reason{nullptr};
+  std::atomic<bool> m_running{false};
+  static_assert(std::atomic<const char*>::is_always_lock_free && std::atomic<bool>::is_always_lock_free);
+};
+
 struct CollectOptions {
   bool follow = false;          // keep reading; reconnect when an agent's stream ends or breaks
   std::int64_t duration = 0;    // seconds; 0 = no bound
@@ -64,19 +90,15 @@ struct CollectOptions {
   // A source that fails for good (an agent past --agent-retry-for) ends the collection and keeps
   // what was collected (IngestSummary::failure) instead of failing the whole ingest.
   bool keep_after_failure = false;
-  // Called about once a second while collecting (from the reading thread).
+  // Called every `progress_every` while collecting (from the reading thread).
   std::function<void(const CollectProgress&)> progress;
+  std::chrono::milliseconds progress_every{1000};
+  // Ends the collection when requested; null: only its bounds end it.
+  const CollectStop* stop = nullptr;
   // Called about once a second from the reading thread to bring the inventory up to date (pods a
   // watch saw); returns true when it changed it.
   std::function<bool()> refresh;
 };
-
-// Ends the running collection as if its bound were reached; safe to call from a signal handler.
-void request_collection_stop(int signal) noexcept;
-// The signal that ended the collection, or 0.
-int collection_stop_signal() noexcept;
-// Forgets an earlier request (a new collection begins).
-void reset_collection_stop() noexcept;
 
 // True for "http://..." and "https://..." sources.
 bool is_url_source(const std::string& source);

@@ -4,8 +4,10 @@
 // writes the output and exits; the library never prints.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,6 +53,7 @@ enum class Unchecked : std::uint8_t {
   edges_unjudged,    // no observed edge is between workloads the policies' state knows
   unparsable_files,  // files did not parse, and the job compares nothing without them
   no_workloads,      // neither state holds a workload: every connectivity would be empty
+  no_policies,       // the policies to check the flows against hold no NetworkPolicy
 };
 
 struct JobResult {
@@ -116,5 +119,42 @@ std::optional<Graph> observe_evidence(JobResult& result, const FlowEvidence& flo
 
 // "no usable flow record in N source(s): read R records, M malformed", for the jobs that stop there.
 std::string no_usable_records(const IngestSummary& summary, std::size_t sources);
+
+// Flows collected for a job that writes or draws from them (recommend, graph): read until the
+// sources end, or, when following them or reading agents, until a bound or a stop request ends
+// the collection (what was collected is kept).
+struct FlowCollection {
+  // The inventory that attributes the flows: inventory files, the Kubernetes Lists among the
+  // sources, or the cluster (whose pods are watched while a followed collection runs).
+  StateOptions state;
+  // The sources and how to read them; `observe.ingest.collect` bounds the collection.
+  ObserveOptions observe;
+};
+
+// What a collecting job borrows from its front end (the CLI: its terminal and signal handlers).
+struct CollectFrontEnd {
+  // Called every `progress_every` while a collection waits on its sources (from the reading
+  // thread); empty: no progress.
+  std::function<void(const CollectProgress&)> progress;
+  std::chrono::milliseconds progress_every{1000};
+  // Set by the front end to end the collection early (marked running while one runs).
+  CollectStop* stop = nullptr;
+  // Given the state reports and messages so far when the collection begins (it may run for hours,
+  // and they should not wait for its end); they are then no longer in the result. Empty: they
+  // stay in the result.
+  std::function<void(const std::vector<StateReport>&, const std::vector<JobResult::Message>&)> before_collecting;
+};
+
+// The state and the flows a collection read.
+struct Collected {
+  ClusterState state;  // its inventory has the pods watched during the collection
+  Observed observed;
+};
+
+// Loads the state (`views` of it), then reads every source with its inventory. Fails the job
+// (and returns nullopt) when the state or a source fails, or when a source failure ended the
+// collection before it read a usable record.
+std::optional<Collected> collect_flows(JobResult& result, const FlowCollection& flows, StateViews views,
+                                       const CollectFrontEnd& front_end);
 
 }  // namespace netobs

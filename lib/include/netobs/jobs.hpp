@@ -8,8 +8,11 @@
 #include <netobs/connectivity.hpp>
 #include <netobs/diff.hpp>
 #include <netobs/engine.hpp>
+#include <netobs/graph_view.hpp>
 #include <netobs/job.hpp>
 #include <netobs/lint.hpp>
+#include <netobs/recommend.hpp>
+#include <netobs/render.hpp>
 #include <netobs/state.hpp>
 
 namespace netobs {
@@ -59,5 +62,70 @@ struct DiffJob {
 };
 // Files that did not parse end it as Unchecked::unparsable_files unless skip_unparsable.
 JobResult run_diff_job(const DiffJob& job);
+
+// Least-privilege policies for the flows a collection read.
+struct RecommendJob {
+  FlowCollection flows;  // the state's views: the inventory only
+  // What to write; its `addresses` and observation window are the job's to fill.
+  RecommendOptions recommend;
+  // Names for outside addresses (AddressBook): read before the flows, so a wrong file fails
+  // before a long collection.
+  std::string vpc_resources;
+  std::string aws_ip_ranges;
+  OutputKind kind = OutputKind::networkpolicy;
+  OutputFormat format = OutputFormat::yaml;
+  std::size_t top = 10;  // rows per list in the summary
+  CollectFrontEnd front_end;
+};
+
+// What the user should be told to give, when the flows could not say enough.
+enum class RecommendHint : std::uint8_t {
+  no_attribution,  // no address was attributed to a workload (VPC flow logs need an inventory)
+  unknown_labels,  // workloads are named but their pods' labels are unknown: nothing selects them
+};
+
+// What the front end shows, in this order after the job's loads and messages: how the collection
+// ended, the summary, the unknown namespaces, the recommendation's warnings, the hints, then the
+// failure (or the output is written).
+struct RecommendResult {
+  // The exit, the policies to write, and what reading the state and the flows said.
+  JobResult job;
+  std::optional<Observed> observed;  // the flows collected, when they were
+  Recommendation recommendation;
+  std::string summary;  // what was read, the graph and the policies (render_summary)
+  // Namespaces the job was limited to (`recommend.namespaces`) or told to leave out
+  // (`exclude_namespaces`) that neither the inventory nor the flows hold: most likely typos.
+  std::vector<std::string> unknown_namespaces;
+  std::vector<std::string> unknown_excluded_namespaces;
+  std::vector<RecommendHint> hints;
+  // Why nothing is written, once the summary it refers to is shown (exit input_error).
+  std::optional<std::string> failure;
+};
+RecommendResult run_recommend_job(const RecommendJob& job);
+
+// The observed service-dependency graph, with what given policies (or the cluster's) do to each
+// edge.
+struct GraphJob {
+  FlowCollection flows;
+  std::vector<std::string> namespaces;  // focus: edges with a workload of these at one end
+  // Policies to overlay, with a default deny in each namespace they cover; none: with the
+  // cluster read (flows.state.from_cluster), the cluster's as they are, else no overlay.
+  std::vector<std::string> policies;
+  GraphFormat format = GraphFormat::dot;
+  CollectFrontEnd front_end;
+};
+
+// What the front end shows, in this order after the job's loads and messages: how the collection
+// ended, the view's notes, the counts, then the failure (or the output is written).
+struct GraphResult {
+  JobResult job;                     // the exit, the rendered graph, what reading the policies, state and flows said
+  std::optional<Observed> observed;  // the flows collected, when they were
+  GraphView view;
+  bool overlaid = false;               // policies were overlaid
+  std::size_t blocked = 0;             // edges the overlaid policies block
+  std::optional<std::string> failure;  // why the graph could not be rendered
+};
+// Policies that hold no NetworkPolicy end it as Unchecked::no_policies.
+GraphResult run_graph_job(const GraphJob& job);
 
 }  // namespace netobs

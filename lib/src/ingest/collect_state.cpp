@@ -1,40 +1,14 @@
 #include "collect_state.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 
 #include <fmt/format.h>
-#include <signal.h>
 
 #include <netobs/clock.hpp>
 #include <netobs/time.hpp>
 
 namespace netobs {
-namespace {
-
-// Lock-free, so a signal handler may set it.
-std::atomic<int> g_stop_signal{0};
-static_assert(std::atomic<int>::is_always_lock_free);
-
-std::string signal_name(int signal) {
-  switch (signal) {
-    case SIGINT:
-      return "SIGINT";
-    case SIGTERM:
-      return "SIGTERM";
-    case SIGHUP:
-      return "SIGHUP";
-    default:
-      return fmt::format("signal {}", signal);
-  }
-}
-
-}  // namespace
-
-void request_collection_stop(int signal) noexcept { g_stop_signal.store(signal, std::memory_order_relaxed); }
-int collection_stop_signal() noexcept { return g_stop_signal.load(std::memory_order_relaxed); }
-void reset_collection_stop() noexcept { g_stop_signal.store(0, std::memory_order_relaxed); }
 
 bool is_url_source(const std::string& source) {
   return source.starts_with("http://") || source.starts_with("https://");
@@ -53,8 +27,10 @@ std::string display_url(const std::string& url) {
 
 CollectState::CollectState(const CollectOptions& options) : m_options(options) {}
 
+bool CollectState::stop_requested() const { return m_options.stop != nullptr && m_options.stop->requested(); }
+
 bool CollectState::should_stop() const {
-  if (collection_stop_signal() != 0 || m_error) return true;
+  if (stop_requested() || m_error) return true;
   return m_options.duration > 0 && Clock::now() - m_start >= std::chrono::seconds(m_options.duration);
 }
 
@@ -67,7 +43,7 @@ bool CollectState::done(IngestSummary& summary, std::size_t edges) {
     summary.ended_by = "a failed checkpoint";
   } else if (m_options.max_flows > 0 && m_flows - m_base >= m_options.max_flows) {
     summary.ended_by = fmt::format("--max-flows {} reached", m_options.max_flows);
-  } else if (++m_calls % 256 == 0 || collection_stop_signal() != 0) {
+  } else if (++m_calls % 256 == 0 || stop_requested()) {
     tick(m_flows, edges);
     finish(summary);
   }
@@ -77,8 +53,8 @@ bool CollectState::done(IngestSummary& summary, std::size_t edges) {
 
 void CollectState::finish(IngestSummary& summary) {
   if (!summary.ended_by.empty()) return;
-  if (const int signal = collection_stop_signal()) {
-    summary.ended_by = signal_name(signal);
+  if (stop_requested()) {
+    summary.ended_by = m_options.stop->reason();
   } else if (should_stop()) {
     summary.ended_by = fmt::format("--duration {} reached", format_duration(m_options.duration));
   }
@@ -95,7 +71,7 @@ void CollectState::tick(std::uint64_t flows, std::size_t edges) {
     m_last_save = now;
     if (auto saved = m_save(); !saved) m_error = saved.error();
   }
-  if (!m_options.progress || now - m_last_report < std::chrono::seconds(1)) return;
+  if (!m_options.progress || now - m_last_report < m_options.progress_every) return;
   CollectProgress progress;
   progress.flows = flows;
   progress.edges = edges;

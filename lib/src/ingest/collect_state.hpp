@@ -20,10 +20,12 @@ class CollectState {
   const CollectOptions& options() const { return m_options; }
   // True once a bound is reached or a stop was requested; records why in `summary` once.
   bool done(IngestSummary& summary, std::size_t edges);
-  // Records in `summary` why input ended early, when a signal or the deadline ended it.
+  // Records in `summary` why input ended early, when a stop request or the deadline ended it.
   void finish(IngestSummary& summary);
-  // True when waiting for input should end now (a signal or the deadline); for byte sources.
+  // True when waiting for input should end now (a stop request or the deadline); for byte sources.
   bool should_stop() const;
+  // True once the front end asked the collection to stop.
+  bool stop_requested() const;
   // Reports progress if a second has passed; byte sources call it while they wait.
   void tick(std::uint64_t flows, std::size_t edges);
   void tick() { tick(m_flows, m_edges); }

@@ -48,7 +48,7 @@ FlowEndpoint marker(std::string_view reserved) {
 bool ReadContext::next_line(std::string_view& line) {
   if (collect && collect->done(summary, aggregate.edges.size())) return false;
   // Read on two threads (hand_off_to), a source has no bounds or progress, but stops when asked.
-  if (m_handoff && collection_stop_signal() != 0) return false;
+  if (m_handoff && options.collect.stop != nullptr && options.collect.stop->requested()) return false;
   return reader.next(line);
 }
 

@@ -20,13 +20,20 @@ TEST(Collect, UrlsAreShownWithoutSecrets) {
   EXPECT_EQ(display_url("http://agent/users/a@b"), "http://agent/users/a@b");
 }
 
-TEST(Collect, StopRequestsAreRememberedUntilReset) {
-  reset_collection_stop();
-  EXPECT_EQ(collection_stop_signal(), 0);
-  request_collection_stop(15);
-  EXPECT_EQ(collection_stop_signal(), 15);
-  reset_collection_stop();
-  EXPECT_EQ(collection_stop_signal(), 0);
+// The first request is the one the summary names: a second signal must not rename why it ended.
+TEST(Collect, AStopKeepsItsFirstRequest) {
+  CollectStop stop;
+  EXPECT_FALSE(stop.requested());
+  EXPECT_TRUE(stop.request("SIGTERM"));
+  EXPECT_FALSE(stop.request("SIGINT"));
+  EXPECT_STREQ(stop.reason(), "SIGTERM");
+  CollectOptions options;
+  options.stop = &stop;
+  CollectState state(options);
+  EXPECT_TRUE(state.should_stop());
+  IngestSummary summary;
+  EXPECT_TRUE(state.done(summary, 0));
+  EXPECT_EQ(summary.ended_by, "SIGTERM");
 }
 
 TEST(Collect, OutagesBecomeGapsWithTheirFailedAttempts) {

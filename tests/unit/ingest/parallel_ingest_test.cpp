@@ -3,8 +3,6 @@
 // malformed-record messages in the same order with the same line numbers, for plain and gzip input.
 // The two-thread read is forced (TwoThreadRead::always), and each test checks it was taken: on a
 // one-core machine it would otherwise quietly compare one thread with itself.
-#include <csignal>
-
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
@@ -109,13 +107,15 @@ TEST(ParallelIngest, AHeaderChangesTheLayoutOfTheLinesAfterIt) {
 // A collection's stop request (SIGINT while agents are read beside a large file) ends the file's
 // read too, and the summary says why.
 TEST(ParallelIngest, AStopRequestEndsTheRead) {
-  const IngestOptions parallel = two_threads();
-  request_collection_stop(SIGINT);
+  IngestOptions parallel = two_threads();
+  CollectStop stop;
+  ASSERT_TRUE(stop.request("SIGINT"));
+  parallel.collect.stop = &stop;
   const auto two = ingest_text(records(), parallel);
-  reset_collection_stop();
   ASSERT_TRUE(two.status);
   EXPECT_EQ(two.summary.records_read, 0U);
   EXPECT_EQ(two.summary.ended_by, "SIGINT");
+  parallel.collect.stop = nullptr;
   const auto again = ingest_text(records(), parallel);
   EXPECT_EQ(again.summary.records_read, 6000U);
   EXPECT_EQ(again.summary.two_thread_sources, 1U);
