@@ -20,8 +20,8 @@ ExitCode run_connectivity(const ConnectivityOptions& options, std::ostream& out,
     return ExitCode::usage;
   }
   ConnectivityJob job;
-  job.state = manifest_state_options(options.paths, options.inventories, options.strict_input, options.cluster,
-                                     options.namespaces);
+  job.state = manifest_state_options(options.paths, options.inventories, options.strict_input, options.cluster);
+  job.namespaces.namespaces = options.namespaces;
   job.ipblock_scope = options.ipblock_scope;
   job.nodes = options.nodes ? NodeRows::yes : NodeRows::no;
   job.format = options.format;
@@ -53,8 +53,7 @@ void add_connectivity_command(CLI::App& app, ExitCode& exit_code) {
   add_ipblock_scope_option(*cmd, options->ipblock_scope);
   add_output_option(*cmd, options->output);
   add_quiet_option(*cmd, options->quiet);
-  cmd->add_option("--namespace,-n", options->namespaces,
-                  "With --from-cluster: read only these namespaces (repeatable)");
+  add_namespace_option(*cmd, options->namespaces);
   add_cluster_options(*cmd, options->cluster, ClusterFlag::explicit_flag);
   add_strict_input_option(*cmd, options->strict_input);
   cmd->add_flag("--nodes", options->nodes,

@@ -25,8 +25,8 @@ ExitCode run_diff(const DiffOptions& options, std::ostream& out, std::ostream& e
   job.proposal.input_errors = options.strict_input ? InputErrors::fail : InputErrors::report;
   ClusterOptions cluster = options.cluster;
   cluster.from_cluster = options.live.empty();  // the live state is the cluster unless --live names it
-  job.live =
-      manifest_state_options(options.live, options.inventories, options.strict_input, cluster, options.namespaces);
+  job.live = manifest_state_options(options.live, options.inventories, options.strict_input, cluster);
+  job.namespaces.namespaces = options.namespaces;
   job.live.flow_sources = options.flows.sources;
   job.live.sources_format = options.flows.input_format;
   auto flows = flow_evidence("diff", options.flows, err);
@@ -68,7 +68,7 @@ void add_diff_command(CLI::App& app, ExitCode& exit_code) {
                   "Pods of the live state from 'kubectl get ... -A -o json' (repeatable)")
       ->type_name("FILE");
   add_flow_input_options(*cmd, options->flows, SourcesArgument::flows_option);
-  cmd->add_option("--namespace,-n", options->namespaces, "Read only these namespaces from the cluster (repeatable)");
+  add_namespace_option(*cmd, options->namespaces);
   add_format_option(*cmd, options->format,
                     {{FormatName::text, DiffFormat::txt},
                      {FormatName::json, DiffFormat::json},

@@ -25,8 +25,8 @@ ExitCode run_explain(const ExplainOptions& options, std::ostream& out, std::ostr
     return ExitCode::usage;
   }
   ExplainJob job;
-  job.state = manifest_state_options(options.paths, options.inventories, options.strict_input, options.cluster,
-                                     options.namespaces);
+  job.state = manifest_state_options(options.paths, options.inventories, options.strict_input, options.cluster);
+  job.namespaces.namespaces = options.namespaces;
   job.from = options.from;
   job.to = options.to;
   job.port = port->first;
@@ -53,8 +53,7 @@ void add_explain_command(CLI::App& app, ExitCode& exit_code) {
                     {{FormatName::text, ExplainFormat::text}, {FormatName::json, ExplainFormat::json}}, "Output format",
                     options->output);
   add_ipblock_scope_option(*cmd, options->ipblock_scope);
-  cmd->add_option("--namespace,-n", options->namespaces,
-                  "With --from-cluster: read only these namespaces (repeatable)");
+  add_namespace_option(*cmd, options->namespaces);
   add_output_option(*cmd, options->output);
   add_quiet_option(*cmd, options->quiet);
   add_cluster_options(*cmd, options->cluster, ClusterFlag::explicit_flag);

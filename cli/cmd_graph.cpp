@@ -56,8 +56,7 @@ void add_graph_command(CLI::App& app, ExitCode& exit_code) {
       {"netobs graph flows/ --inventory cluster.json --format svg -o graph.svg",
        "netobs graph flows/ --inventory cluster.json --policies policies.yaml -n shop --format html -o review.html"});
   add_flow_source_options(*cmd, options->flows);
-  cmd->add_option("--namespace,-n", options->namespaces,
-                  "Only edges with a workload of this namespace at one end; their peers stay (repeatable)");
+  add_namespace_option(*cmd, options->namespaces);
   cmd->add_option("--policies", options->policies,
                   "Colour each edge by what these NetworkPolicies do to it, with a default deny in each namespace "
                   "they cover (repeatable; files or directories); with --from-cluster and none given: the cluster's")

@@ -32,8 +32,8 @@ ExitCode run_lint(const LintOptions& options, std::ostream& out, std::ostream& e
     return ExitCode::usage;
   }
   LintJob job;
-  job.state = manifest_state_options(options.paths, options.inventories, options.strict_input, options.cluster,
-                                     options.namespaces);
+  job.state = manifest_state_options(options.paths, options.inventories, options.strict_input, options.cluster);
+  job.namespaces.namespaces = options.namespaces;
   // lint reads the manifests itself, keeping each object's position for its findings.
   job.state.views = StateViews::inventory_only;
   job.state.flow_sources = options.flows.sources;
@@ -74,8 +74,7 @@ void add_lint_command(CLI::App& app, ExitCode& exit_code) {
                 "Print the rules (text, or --format markdown) instead of checking");
   add_output_option(*cmd, options->output);
   add_quiet_option(*cmd, options->quiet);
-  cmd->add_option("--namespace,-n", options->namespaces,
-                  "With --from-cluster: read only these namespaces (repeatable)");
+  add_namespace_option(*cmd, options->namespaces);
   add_cluster_options(*cmd, options->cluster, ClusterFlag::explicit_flag);
   add_strict_input_option(*cmd, options->strict_input);
   one_value_per_use(*cmd);

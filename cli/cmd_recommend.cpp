@@ -151,8 +151,7 @@ void add_recommend_command(CLI::App& app, ExitCode& exit_code) {
   cmd->add_option("--dns-selector", options->dns_selector,
                   "DNS pods as [NAMESPACE/]key=value[,key=value] (default: the kube-dns Service's selector)");
   cmd->add_option("--dns-ip", options->dns_ips, "Also allow DNS to this address, e.g. NodeLocal DNSCache (repeatable)");
-  cmd->add_option("--namespace,-n", options->namespaces,
-                  "Write policies only for this namespace (repeatable; system namespaces only when named or -A)");
+  add_namespace_option(*cmd, options->namespaces);
   cmd->add_flag("--all-namespaces,-A", options->all_namespaces,
                 "Policies for every namespace, kube-system included (for a cluster-wide default-deny)");
   cmd->add_option("--exclude-namespace", options->exclude_namespaces,

@@ -25,6 +25,10 @@ void add_strict_input_option(CLI::App& cmd, bool& strict_input) {
                "Stop (exit 3) at a file that does not parse, instead of reporting it and going on");
 }
 
+void add_namespace_option(CLI::App& cmd, std::vector<std::string>& namespaces) {
+  cmd.add_option("--namespace,-n", namespaces, k_namespace_help)->type_name("NAMESPACE");
+}
+
 void add_cluster_options(CLI::App& cmd, ClusterOptions& options, ClusterFlag flag) {
   if (flag == ClusterFlag::explicit_flag) {
     cmd.add_flag("--from-cluster", options.from_cluster,
@@ -56,9 +60,8 @@ StateOptions cluster_state_options(const ClusterOptions& cluster, const std::vec
 }
 
 StateOptions manifest_state_options(const std::vector<std::string>& paths, const std::vector<std::string>& inventories,
-                                    bool strict_input, const ClusterOptions& cluster,
-                                    const std::vector<std::string>& namespaces) {
-  StateOptions options = cluster_state_options(cluster, namespaces);
+                                    bool strict_input, const ClusterOptions& cluster) {
+  StateOptions options = cluster_state_options(cluster, {});  // every namespace, whatever -n reports on
   options.manifests = paths;
   options.inventories = inventories;
   options.input_errors = strict_input ? InputErrors::fail : InputErrors::report;

@@ -48,10 +48,17 @@ ClusterReadOptions cluster_read_options(const ClusterOptions& cluster, const std
 StateOptions cluster_state_options(const ClusterOptions& cluster, const std::vector<std::string>& namespaces);
 
 // The state of an analysis command: manifests from `paths`, the pods of each inventory, the
-// cluster when `cluster.from_cluster` (only `namespaces` of it, when given).
+// cluster (every namespace of it) when `cluster.from_cluster`.
 StateOptions manifest_state_options(const std::vector<std::string>& paths, const std::vector<std::string>& inventories,
-                                    bool strict_input, const ClusterOptions& cluster,
-                                    const std::vector<std::string>& namespaces);
+                                    bool strict_input, const ClusterOptions& cluster);
+
+// What -n/--namespace means in every command (report_scope.hpp), in its help and man page.
+inline constexpr const char* k_namespace_help =
+    "Report only what involves this namespace (repeatable); every namespace is still read, since what is "
+    "allowed to and from it depends on the others";
+
+// Adds -n/--namespace NAMESPACE to `cmd`, as every command reads it.
+void add_namespace_option(CLI::App& cmd, std::vector<std::string>& namespaces);
 
 // Loads the state (state.hpp). Prints "netobs <command>: <error>" and returns the exit code on
 // failure; else prints what the loading noted: the Kubernetes Lists read as the inventory, the

@@ -43,6 +43,20 @@ check "explain --from-cluster: orders to catalog is denied by the live default d
 run lint --from-cluster --kubeconfig "$WORK/token.kubeconfig" --format json
 check "lint --from-cluster checks the live policies" out_has '"policies": 3'
 
+# -n scopes what is reported, never what is read: catalog's ingress policies decide what carts may
+# reach, and checkout's pods are the other end of carts' rows.
+run connectivity --from-cluster --kubeconfig "$WORK/token.kubeconfig" -n carts
+check "connectivity -n carts: exit 0" exit_is 0
+check "connectivity -n carts: rows toward namespaces outside -n (their pods were read)" \
+  out_has "carts/carts[Deployment] => checkout/checkout[Deployment] : All Connections"
+check "connectivity -n carts: catalog's ingress policies (outside -n) deny carts" \
+  out_lacks "carts/carts[Deployment] => catalog/catalog[Deployment]"
+check "connectivity -n carts: rows without carts are not reported" out_lacks "ui/ui[Deployment] => catalog/catalog[Deployment]"
+check "connectivity -n carts: the summary says the scope" err_has "reported: namespace carts (every namespace was read)"
+run explain --from-cluster --kubeconfig "$WORK/token.kubeconfig" -n carts --from carts --to catalog/catalog --port 8080
+check "explain -n carts: carts to catalog is denied by catalog's policies" exit_is 1
+check "explain -n carts: a bare name is of the namespace" out_has "DENIED: carts/carts[Deployment] => catalog/catalog[Deployment]"
+
 # diff against the cluster: the recommendation for the sample replaces the live policies.
 "$NETOBS" recommend "$SAMPLES/flows" --inventory "$INVENTORY" -q -o "$WORK/proposed.yaml"
 run diff "$WORK/proposed.yaml" --kubeconfig "$WORK/token.kubeconfig" --flows "$SAMPLES/flows" --prune
@@ -203,7 +217,12 @@ run connectivity --from-cluster --kubeconfig "$WORK/forbid.kubeconfig"
 check "forbidden policies are an input error" exit_is 3
 check "403 names the verb and resource" err_has "forbidden (403): user 'tester' may not list networkpolicies in all namespaces"
 run connectivity --from-cluster --kubeconfig "$WORK/forbid.kubeconfig" -n catalog
-check "forbidden in a namespace names it" err_has "may not list networkpolicies in namespace catalog"
+check "-n with a cluster-wide list forbidden: an input error" exit_is 3
+check "-n with a cluster-wide list forbidden: every namespace is still read" \
+  err_has "may not list networkpolicies in all namespaces"
+check "-n with a cluster-wide list forbidden: says why every namespace is needed" \
+  err_has "reporting on namespace catalog needs read access to every namespace"
+check "-n with a cluster-wide list forbidden: no partial result" out_empty
 
 # Optional resources (Endpoints, EndpointSlices, Jobs, CronJobs) the user may not list (403) or the
 # server does not serve (404): a warning naming the resource and what is lost, not a failed run.

@@ -7,6 +7,7 @@
 
 #include <netobs/connection_set.hpp>
 #include <netobs/engine.hpp>
+#include <netobs/report_scope.hpp>
 
 namespace netobs {
 
@@ -34,10 +35,13 @@ ExternalAtoms external_atoms(const std::vector<const ManifestSet*>& sets);
 // ranges the policies' ipBlocks split the address space into (the engine's own set, or `atoms`).
 // With NodeRows::yes, the nodes known (the inventory's, or the hosts pods report) are listed too,
 // as "name[Node]", both ways: np-guard's format has no nodes, so they are off by default.
+// Only rows with a workload of `scope` at one end are computed (every workload's pods and the
+// policies of every namespace still decide them).
 enum class NodeRows { no, yes };
-ConnectivityReport compute_connectivity(const PolicyEngine& engine, NodeRows nodes = NodeRows::no);
+ConnectivityReport compute_connectivity(const PolicyEngine& engine, NodeRows nodes = NodeRows::no,
+                                        const ReportScope& scope = {});
 ConnectivityReport compute_connectivity(const PolicyEngine& engine, const ExternalAtoms& atoms,
-                                        NodeRows nodes = NodeRows::no);
+                                        NodeRows nodes = NodeRows::no, const ReportScope& scope = {});
 
 // "a.b.c.d-e.f.g.h[External]" for an address range.
 std::string external_name(const IpAddress& first, const IpAddress& last);

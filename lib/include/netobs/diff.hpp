@@ -13,6 +13,7 @@
 #include <netobs/engine.hpp>
 #include <netobs/graph.hpp>
 #include <netobs/manifest.hpp>
+#include <netobs/report_scope.hpp>
 
 namespace netobs {
 
@@ -72,9 +73,13 @@ enum class DiffScope {
 struct DiffOptions {
   IpBlockScope ipblock_scope = IpBlockScope::all;
   DiffScope scope = DiffScope::proposal_namespaces;
+  // What is reported: policy changes in these namespaces, connectivity changes and observed edges
+  // with an end in them. Both states are whole whatever it is.
+  ReportScope namespaces;
 };
 
-// Diffs `live` against `proposal`; `flows`, when given, are the observed edges to judge. The
+// Diffs `live` against `proposal`; `flows`, when given, are the observed edges to judge (those
+// `options.namespaces` touches are reported). The
 // proposal's pods stand for the workloads when it declares any (a whole state, as np-guard
 // compares), else the live pods do (a file of policies to apply).
 PolicyDiff diff_policies(const ManifestSet& live, const ManifestSet& proposal, const DiffOptions& options,

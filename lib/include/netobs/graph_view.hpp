@@ -9,6 +9,7 @@
 #include <netobs/engine.hpp>
 #include <netobs/error.hpp>
 #include <netobs/graph.hpp>
+#include <netobs/report_scope.hpp>
 
 namespace netobs {
 
@@ -51,7 +52,7 @@ struct GraphView {
 };
 
 struct GraphViewOptions {
-  std::vector<std::string> namespaces;     // focus: edges with a workload of these at one end
+  ReportScope namespaces;                  // focus: edges with a workload of these at one end
   const PolicyEngine* policies = nullptr;  // overlay these policies (a default deny plus them)
 };
 

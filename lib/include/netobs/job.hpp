@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,7 @@
 #include <netobs/ingest.hpp>
 #include <netobs/manifest.hpp>
 #include <netobs/observe.hpp>
+#include <netobs/report_scope.hpp>
 #include <netobs/state.hpp>
 
 namespace netobs {
@@ -96,11 +98,21 @@ inline bool check_policy_kinds(JobResult& result, const std::string& what, const
   return check_policy_kinds(result, what, set.unanalysed, set.policies.size());
 }
 
-// Loads a state for a job: its report is added to `result`, or the job fails with its error.
-std::optional<ClusterState> load_job_state(JobResult& result, const StateOptions& options);
+// Loads a state for a job: its report is added to `result`, or the job fails with its error. A
+// job that reports on some namespaces still reads them all: a cluster that forbids reading them
+// all fails it with why they are needed.
+std::optional<ClusterState> load_job_state(JobResult& result, const StateOptions& options,
+                                           const ReportScope& scope = {});
 // The same for a job that evaluates the state's policies (connectivity, explain): policies of
 // kinds the engine does not evaluate are checked as check_policy_kinds says.
-std::optional<ClusterState> load_policy_state(JobResult& result, const StateOptions& options);
+std::optional<ClusterState> load_policy_state(JobResult& result, const StateOptions& options,
+                                              const ReportScope& scope = {});
+
+// A scope naming a namespace that `known` (the namespaces of the state read, `what`) lacks fails
+// the job (input_error): a report on a namespace that is not there would pass having checked
+// nothing. Else notes the scope, unless it is everything. Returns false when the job failed.
+bool check_scope(JobResult& result, const ReportScope& scope, const std::set<std::string>& known,
+                 const std::string& what);
 
 // Observed flows a job judges policies by (lint's and diff's flows and Prometheus queries).
 struct FlowEvidence {
@@ -113,9 +125,11 @@ struct FlowEvidence {
 };
 
 // The graph of `flows`, attributed with the state's inventory (its inventory files are not read
-// as flows). Flows that give no usable record, or only edges with no workload at either end (whose
-// result would be an all-clear that checked nothing), fail the job.
-std::optional<Graph> observe_evidence(JobResult& result, const FlowEvidence& flows, const ClusterState& state);
+// as flows), with only the edges `scope` touches. Flows that give no usable record, only edges
+// with no workload at either end, or none the scope touches (whose result would be an all-clear
+// that checked nothing), fail the job.
+std::optional<Graph> observe_evidence(JobResult& result, const FlowEvidence& flows, const ClusterState& state,
+                                      const ReportScope& scope = {});
 
 // "no usable flow record in N source(s): read R records, M malformed", for the jobs that stop there.
 std::string no_usable_records(const IngestSummary& summary, std::size_t sources);

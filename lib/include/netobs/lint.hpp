@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include <netobs/graph.hpp>
 #include <netobs/inventory.hpp>
 #include <netobs/manifest.hpp>
+#include <netobs/report_scope.hpp>
 
 namespace netobs::lint {
 
@@ -47,6 +49,9 @@ struct Diagnostic {
   // Set by a rule whose finding is less (or more) severe than the rule's own level in this case,
   // e.g. "selects no pod" when no inventory says which pods exist.
   std::optional<Severity> severity_override;
+  // The namespaces the finding is about besides `object`'s: an observed edge's ends, whose policy
+  // may live in the other namespace.
+  std::vector<std::string> involves;
 };
 
 struct LintContext;
@@ -73,14 +78,18 @@ struct LintInput {
   std::string inventory_origin;                    // its path, for messages
   const Graph* flows = nullptr;                    // the dependency graph of observed flows (--flows)
   InputErrors input_errors = InputErrors::report;  // a file that does not parse: a finding, or the end (--strict-input)
+  // What is reported: findings on objects of these namespaces or involving them, and files that
+  // did not parse (which may hold them). Every rule still sees every object.
+  ReportScope scope;
 };
 
 struct Report {
   std::vector<Diagnostic> diagnostics;       // sorted by file, line, column, object, field, rule
   std::vector<std::string> notes;            // files and documents that were skipped
   std::vector<UnanalysedPolicy> unanalysed;  // policies of other kinds, which no rule checked
-  std::size_t policies = 0;
-  std::size_t unparsable = 0;  // files that did not parse (each an unparsable-file finding)
+  std::size_t policies = 0;                  // of the namespaces reported on
+  std::set<std::string> namespaces;          // every namespace of what was read: objects, pods and policies
+  std::size_t unparsable = 0;                // files that did not parse (each an unparsable-file finding)
   // With flows: how many observed edges the policies' state could judge (both ends known to it);
   // none means observed-flow-blocked checked nothing.
   std::optional<std::size_t> flow_edges_evaluated;

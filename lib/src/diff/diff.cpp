@@ -29,7 +29,7 @@ std::string policy_text(const NetworkPolicy* policy) {
 }
 
 std::vector<ObjectChange> diff_objects(const std::vector<NetworkPolicy>& live,
-                                       const std::vector<NetworkPolicy>& proposed) {
+                                       const std::vector<NetworkPolicy>& proposed, const ReportScope& scope) {
   const auto before = by_key(live);
   const auto after = by_key(proposed);
   std::set<PolicyKey> keys;
@@ -37,6 +37,7 @@ std::vector<ObjectChange> diff_objects(const std::vector<NetworkPolicy>& live,
   for (const auto& [key, policy] : after) keys.insert(key);
   std::vector<ObjectChange> out;
   for (const auto& key : keys) {
+    if (!scope.includes(key.first)) continue;
     auto b = before.find(key);
     auto a = after.find(key);
     const NetworkPolicy* old_policy = b == before.end() ? nullptr : b->second;
@@ -119,13 +120,14 @@ void merge_ranges_of_new_workloads(std::vector<ConnectivityChange>& changes) {
   changes = std::move(kept);
 }
 
-std::vector<ConnectivityChange> diff_connectivity(const PolicyEngine& live, const PolicyEngine& proposed) {
+std::vector<ConnectivityChange> diff_connectivity(const PolicyEngine& live, const PolicyEngine& proposed,
+                                                  const ReportScope& scope) {
   const ExternalAtoms atoms = external_atoms({&live.manifests(), &proposed.manifests()});
   std::map<std::pair<std::string, std::string>, std::pair<ConnectionSet, ConnectionSet>> pairs;
-  for (const auto& entry : compute_connectivity(live, atoms).entries) {
+  for (const auto& entry : compute_connectivity(live, atoms, NodeRows::no, scope).entries) {
     pairs[{entry.source, entry.destination}].first = entry.connections;
   }
-  for (const auto& entry : compute_connectivity(proposed, atoms).entries) {
+  for (const auto& entry : compute_connectivity(proposed, atoms, NodeRows::no, scope).entries) {
     pairs[{entry.source, entry.destination}].second = entry.connections;
   }
   const auto live_workloads = workloads_of(live.manifests());
@@ -175,10 +177,12 @@ std::string blocked_by(const EdgeId& edge, const EdgeVerdict& verdict) {
 }
 
 FlowImpact diff_flows(const PolicyEngine& live, const PolicyEngine& proposed, const Graph& flows,
-                      const std::vector<ConnectivityChange>& connectivity) {
+                      const std::vector<ConnectivityChange>& connectivity, const ReportScope& scope) {
   FlowImpact impact;
   std::set<std::pair<std::string, std::string>> used;  // (client, server) names that carried a flow
   for (const auto& [edge, stats] : flows.edges) {
+    // A change in scope has an end in it, and so does every flow that used it.
+    if (!scope.touches(edge)) continue;
     const EdgeVerdict before = check_edge(live, edge);
     const EdgeVerdict after = check_edge(proposed, edge);
     // A live permission an observed flow took is used, whether or not the proposal knows its ends.
@@ -284,12 +288,12 @@ PolicyDiff diff_policies(const ManifestSet& live, const ManifestSet& proposal, c
                          const Graph* flows) {
   PolicyDiff diff;
   const ManifestSet proposed = proposed_state(live, proposal, options.scope, diff.notes);
-  diff.objects = diff_objects(live.policies, proposed.policies);
+  diff.objects = diff_objects(live.policies, proposed.policies, options.namespaces);
   const PolicyEngine live_engine(live, options.ipblock_scope);
   const PolicyEngine proposed_engine(proposed, options.ipblock_scope);
-  diff.connectivity = diff_connectivity(live_engine, proposed_engine);
+  diff.connectivity = diff_connectivity(live_engine, proposed_engine, options.namespaces);
   if (flows) {
-    diff.flows = diff_flows(live_engine, proposed_engine, *flows, diff.connectivity);
+    diff.flows = diff_flows(live_engine, proposed_engine, *flows, diff.connectivity, options.namespaces);
   }
   return diff;
 }

@@ -90,11 +90,12 @@ std::string external_name(const IpAddress& first, const IpAddress& last) {
   return fmt::format("{}-{}[External]", to_string(first), to_string(last));
 }
 
-ConnectivityReport compute_connectivity(const PolicyEngine& engine, NodeRows nodes) {
-  return compute_connectivity(engine, external_atoms({&engine.manifests()}), nodes);
+ConnectivityReport compute_connectivity(const PolicyEngine& engine, NodeRows nodes, const ReportScope& scope) {
+  return compute_connectivity(engine, external_atoms({&engine.manifests()}), nodes, scope);
 }
 
-ConnectivityReport compute_connectivity(const PolicyEngine& engine, const ExternalAtoms& atoms, NodeRows nodes) {
+ConnectivityReport compute_connectivity(const PolicyEngine& engine, const ExternalAtoms& atoms, NodeRows nodes,
+                                        const ReportScope& scope) {
   ConnectivityReport report;
   std::map<WorkloadRef, std::vector<const ClusterPod*>> workloads;
   for (const auto& pod : engine.manifests().pods) workloads[pod.owner].push_back(&pod);
@@ -105,14 +106,17 @@ ConnectivityReport compute_connectivity(const PolicyEngine& engine, const Extern
   };
   for (const auto& [from_ref, from_pods] : workloads) {
     const std::string from = workload_name(from_ref);
+    const bool from_reported = scope.includes(from_ref.namespace_name);
     for (const auto& [to_ref, to_pods] : workloads) {
       if (from_ref == to_ref) continue;  // a workload's connections to itself are not listed
+      if (!from_reported && !scope.includes(to_ref.namespace_name)) continue;
       ConnectionSet connections;
       for (const ClusterPod* a : from_pods) {
         for (const ClusterPod* b : to_pods) connections.unite(engine.allowed(Endpoint::of(*a), Endpoint::of(*b)));
       }
       add(from, workload_name(to_ref), connections);
     }
+    if (!from_reported) continue;  // its rows with the outside have no end in the scope
     for (const auto& external : destinations) {
       ConnectionSet out;
       for (const ClusterPod* pod : from_pods) out.unite(engine.allowed(Endpoint::of(*pod), external));
@@ -128,6 +132,7 @@ ConnectivityReport compute_connectivity(const PolicyEngine& engine, const Extern
     for (const auto& [name, address] : known_nodes(engine.manifests())) {
       const Endpoint node = Endpoint::range(address, address);
       for (const auto& [ref, pods] : workloads) {
+        if (!scope.includes(ref.namespace_name)) continue;
         ConnectionSet in;
         ConnectionSet out;
         for (const ClusterPod* pod : pods) {

@@ -1,3 +1,5 @@
+#include <set>
+
 #include <fmt/format.h>
 
 #include <netobs/jobs.hpp>
@@ -47,20 +49,25 @@ bool check_analysed(JobResult& result, const DiffJob& job, const ManifestSet& pr
 
 JobResult run_diff_job(const DiffJob& job) {
   JobResult result;
-  const auto proposed = load_job_state(result, job.proposal);
+  const auto proposed = load_job_state(result, job.proposal, job.namespaces);
   if (!proposed) return result;
-  const auto live = load_job_state(result, job.live);
+  const auto live = load_job_state(result, job.live, job.namespaces);
   if (!live) return result;
   if (!check_unparsable(result, job, proposed->manifests, live->manifests) ||
       !check_analysed(result, job, proposed->manifests, live->manifests)) {
     return result;
   }
+  std::set<std::string> known = namespaces_of(live->manifests);
+  known.merge(namespaces_of(proposed->manifests));
+  if (!check_scope(result, job.namespaces, known, "the live state or the proposal")) return result;
   std::optional<Graph> graph;
   if (job.flows.given()) {
-    graph = observe_evidence(result, job.flows, *live);
+    graph = observe_evidence(result, job.flows, *live, job.namespaces);
     if (!graph) return result;
   }
-  const PolicyDiff diff = diff_policies(live->manifests, proposed->manifests, job.diff, graph ? &*graph : nullptr);
+  DiffOptions options = job.diff;
+  options.namespaces = job.namespaces;
+  const PolicyDiff diff = diff_policies(live->manifests, proposed->manifests, options, graph ? &*graph : nullptr);
   for (const auto& note : diff.notes) result.note(note);
   if (diff.flows && diff.flows->judged == 0 && graph && !graph->edges.empty()) {
     return result.fail(Unchecked::edges_unjudged, graph->edges.size());

@@ -13,7 +13,8 @@ std::string no_usable_records(const IngestSummary& summary, std::size_t sources)
                      summary.records_read, summary.malformed_count);
 }
 
-std::optional<Graph> observe_evidence(JobResult& result, const FlowEvidence& flows, const ClusterState& state) {
+std::optional<Graph> observe_evidence(JobResult& result, const FlowEvidence& flows, const ClusterState& state,
+                                      const ReportScope& scope) {
   ObserveOptions options = flows.observe;
   for (const auto& path : state.inventory_files) options.ingest.exclude.emplace_back(path);
   auto observed = observe(options, state.inventory);
@@ -47,10 +48,23 @@ std::optional<Graph> observe_evidence(JobResult& result, const FlowEvidence& flo
     result.fail(Unchecked::no_workload_end, edges.size());
     return std::nullopt;
   }
-  // Progress, as recommend's summary is: --quiet silences it.
-  result.messages.push_back(
-      {true, fmt::format("{} observed edges from {} records", edges.size(), summary.records_used)});
-  return std::move(observed->graph);
+  if (scope.everything()) {
+    // Progress, as recommend's summary is: --quiet silences it.
+    result.messages.push_back(
+        {true, fmt::format("{} observed edges from {} records", edges.size(), summary.records_used)});
+    return std::move(observed->graph);
+  }
+  const std::size_t all_edges = edges.size();  // `edges` is moved from below
+  Graph scoped = edges_touching(std::move(observed->graph), scope);
+  if (scoped.edges.empty()) {
+    result.fail(JobExit::input_error, fmt::format("no observed edge has a workload of {} at either end ({} edges from "
+                                                  "{} records): nothing was checked against observed traffic",
+                                                  describe(scope), all_edges, summary.records_used));
+    return std::nullopt;
+  }
+  result.messages.push_back({true, fmt::format("{} observed edges from {} records, {} of them with an end in {}",
+                                               all_edges, summary.records_used, scoped.edges.size(), describe(scope))});
+  return scoped;
 }
 
 }  // namespace netobs

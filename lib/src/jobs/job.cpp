@@ -57,22 +57,50 @@ bool check_policy_kinds(JobResult& result, const std::string& what, const std::v
   return false;
 }
 
-std::optional<ClusterState> load_policy_state(JobResult& result, const StateOptions& options) {
-  auto state = load_job_state(result, options);
+std::optional<ClusterState> load_policy_state(JobResult& result, const StateOptions& options,
+                                              const ReportScope& scope) {
+  auto state = load_job_state(result, options, scope);
   if (!state || !check_policy_kinds(result, fmt::format("{}", fmt::join(options.manifests, ", ")), state->manifests)) {
     return std::nullopt;
   }
   return state;
 }
 
-std::optional<ClusterState> load_job_state(JobResult& result, const StateOptions& options) {
+std::optional<ClusterState> load_job_state(JobResult& result, const StateOptions& options, const ReportScope& scope) {
   auto state = load_state(options);
+  if (!state && state.error().kind == ErrorKind::forbidden && !scope.everything()) {
+    // Reading only the namespaces reported on would give an answer that looks complete and is
+    // not: what reaches them, and what they reach, is decided by the other namespaces' policies
+    // and pods too.
+    result.error_kind = ErrorKind::forbidden;
+    result.fail(JobExit::input_error,
+                fmt::format("{}: reporting on {} needs read access to every namespace (list across the cluster), "
+                            "because what is allowed to and from them depends on the other namespaces' pods and "
+                            "policies; nothing was analysed",
+                            describe(state.error()), describe(scope)));
+    return std::nullopt;
+  }
   if (!state) {
     result.fail(state.error());
     return std::nullopt;
   }
   result.loads.push_back(report_of(*state));
   return std::move(*state);
+}
+
+bool check_scope(JobResult& result, const ReportScope& scope, const std::set<std::string>& known,
+                 const std::string& what) {
+  if (scope.everything()) return true;
+  const auto missing = missing_namespaces(scope, known);
+  if (!missing.empty()) {
+    result.fail(JobExit::input_error,
+                fmt::format("namespace {} to report on is not in {}: no Namespace, pod or policy there (a typo?); "
+                            "nothing was reported",
+                            fmt::join(missing, ", "), what));
+    return false;
+  }
+  result.note(fmt::format("reported: {} (every namespace was read)", describe(scope)));
+  return true;
 }
 
 }  // namespace netobs

@@ -6,9 +6,10 @@ namespace netobs {
 
 JobResult run_lint_job(const LintJob& job) {
   JobResult result;
-  const auto state = load_job_state(result, job.state);
+  const auto state = load_job_state(result, job.state, job.namespaces);
   if (!state) return result;
   lint::LintInput input;
+  input.scope = job.namespaces;
   input.paths = job.state.manifests;
   input.input_errors = job.state.input_errors;
   if (!state->inventory_files.empty()) {
@@ -24,7 +25,7 @@ JobResult run_lint_job(const LintJob& job) {
   }
   std::optional<Graph> graph;
   if (job.flows.given()) {
-    graph = observe_evidence(result, job.flows, *state);
+    graph = observe_evidence(result, job.flows, *state, job.namespaces);
     if (!graph) return result;
     input.flows = &*graph;
   }
@@ -33,12 +34,14 @@ JobResult run_lint_job(const LintJob& job) {
   for (const auto& note : report->notes) result.note(note);
   const std::string checked = job.state.manifests.empty() ? std::string("the cluster")
                                                           : fmt::format("{}", fmt::join(job.state.manifests, ", "));
+  if (!check_scope(result, job.namespaces, report->namespaces, checked)) return result;
   if (!check_policy_kinds(result, checked, report->unanalysed, report->policies)) return result;
   // No rule checked a policy: a clean report would pass a CI step that checked nothing. Files that
   // did not parse are findings of their own.
   if (report->policies == 0 && report->unparsable == 0) {
     return result.fail(JobExit::input_error,
-                       fmt::format("nothing to check in {}: no {}", checked, k_analysed_policy_api));
+                       fmt::format("nothing to check in {}: no {}{}", checked, k_analysed_policy_api,
+                                   job.namespaces.everything() ? "" : " in " + describe(job.namespaces)));
   }
   if (graph && report->flow_edges_evaluated == std::size_t{0} && !graph->edges.empty()) {
     return result.fail(Unchecked::edges_unjudged, graph->edges.size());

@@ -43,6 +43,14 @@ void locate_inventory_objects(ManifestSet& set, const std::string& origin) {
   }
 }
 
+// A finding without an object (a file that did not parse) may be about any namespace: it stays.
+bool finding_reported(const Diagnostic& d, const ReportScope& scope) {
+  if (scope.everything() || d.object.empty()) return true;
+  const std::string& namespace_name = d.object.kind == "Namespace" ? d.object.name : d.object.namespace_name;
+  return scope.includes(namespace_name) ||
+         std::any_of(d.involves.begin(), d.involves.end(), [&](const auto& ns) { return scope.includes(ns); });
+}
+
 }  // namespace
 
 std::string_view to_string(Severity severity) {
@@ -88,7 +96,9 @@ Result<Report> run_lint(const LintInput& input, const std::vector<const Rule*>& 
   context.flows = input.flows;
 
   Report report;
-  report.policies = set.policies.size();
+  report.policies = static_cast<std::size_t>(std::count_if(
+      set.policies.begin(), set.policies.end(), [&](const auto& p) { return input.scope.includes(p.namespace_name); }));
+  report.namespaces = namespaces_of(set);
   report.notes = set.notes;
   report.unanalysed = set.unanalysed;
   report.unparsable = set.problems.size();
@@ -99,6 +109,7 @@ Result<Report> run_lint(const LintInput& input, const std::vector<const Rule*>& 
   }
   for (const Rule* rule : rules) {
     for (Diagnostic& d : rule->check(context)) {
+      if (!finding_reported(d, input.scope)) continue;
       d.rule = rule->id;
       d.severity = d.severity_override.value_or(rule->severity);
       report.diagnostics.push_back(std::move(d));

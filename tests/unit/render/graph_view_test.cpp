@@ -73,14 +73,15 @@ TEST(GraphView, HasEveryEndAndEdgeWithStableIds) {
 
 TEST(GraphView, FocusKeepsTheNamespacesEdgesAndTheirPeers) {
   const Fixture f;
-  const GraphView view = make_graph_view(f.result.graph, {{"web", "nowhere"}, nullptr});
+  const GraphView view = make_graph_view(f.result.graph, {ReportScope{{"web", "nowhere"}}, nullptr});
   std::vector<std::string> labels;
   for (const auto& node : view.nodes) labels.push_back(node.label);
   // ui's edges: ui -> cart (both ports) and the node's probe; cart's other edges are gone.
   EXPECT_EQ(labels, (std::vector<std::string>{"cart (Pod)", "ui (Pod)", "node 10.0.9.1"}));
   EXPECT_EQ(view.edges.size(), 3U);
-  ASSERT_EQ(view.notes.size(), 1U);
+  ASSERT_EQ(view.notes.size(), 2U);
   EXPECT_NE(view.notes[0].find("nowhere"), std::string::npos);
+  EXPECT_EQ(view.notes[1], "reported: namespaces nowhere, web (every namespace was read)");
 }
 
 TEST(GraphView, TheRecommendationAllowsEveryObservedEdge) {

@@ -22,6 +22,10 @@ Diagnostics check_observed_flow_blocked(const LintContext& ctx) {
         (type == PolicyType::egress ? to_string(edge.client) : to_string(edge.server)) +
         (policy ? " (NetworkPolicy " + policy->namespace_name + "/" + policy->name + ")" : "") +
         (!verdict.egress && !verdict.ingress ? ", and by the ingress of " + to_string(edge.server) : "");
+    std::vector<std::string> involves;
+    for (const Peer* end : {&edge.client, &edge.server}) {
+      if (end->kind == PeerKind::workload) involves.push_back(end->workload.namespace_name);
+    }
     // At the policy object that isolates the side, which names it where it has no file line.
     const auto input = std::find_if(ctx.policies.begin(), ctx.policies.end(),
                                     [&](const PolicyInput& candidate) { return candidate.policy == policy; });
@@ -33,6 +37,7 @@ Diagnostics check_observed_flow_blocked(const LintContext& ctx) {
       if (policy) d.location = policy->location;
       out.push_back(std::move(d));
     }
+    out.back().involves = std::move(involves);
   }
   return out;
 }

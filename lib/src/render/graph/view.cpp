@@ -10,10 +10,6 @@
 namespace netobs {
 namespace {
 
-bool in_focus(const Peer& peer, const std::set<std::string>& focus) {
-  return focus.empty() || (peer.kind == PeerKind::workload && focus.contains(peer.workload.namespace_name));
-}
-
 std::string label_of(const Peer& peer) {
   if (peer.kind == PeerKind::workload) return fmt::format("{} ({})", peer.workload.name, peer.workload.kind);
   return to_string(peer);
@@ -77,13 +73,13 @@ std::string to_string(EdgeState state) {
 }
 
 GraphView make_graph_view(const Graph& graph, const GraphViewOptions& options) {
-  const std::set<std::string> focus(options.namespaces.begin(), options.namespaces.end());
+  const ReportScope& scope = options.namespaces;
   GraphView view;
   view.overlay = options.policies != nullptr;
   // The peers of kept edges, numbered in the model's order so ids do not depend on the edges.
   std::map<Peer, std::string> ids;
   for (const auto& [id, stats] : graph.edges) {
-    if (!in_focus(id.client, focus) && !in_focus(id.server, focus)) continue;
+    if (!scope.touches(id)) continue;
     ids.emplace(id.client, "");
     ids.emplace(id.server, "");
   }
@@ -98,17 +94,20 @@ GraphView make_graph_view(const Graph& graph, const GraphViewOptions& options) {
     view.nodes.push_back(std::move(node));
   }
   for (const auto& [id, stats] : graph.edges) {
-    if (!in_focus(id.client, focus) && !in_focus(id.server, focus)) continue;
+    if (!scope.touches(id)) continue;
     EdgeView edge{ids.at(id.client), ids.at(id.server), id.protocol, id.port, stats, EdgeState::observed, {}};
     if (options.policies) overlay(edge, id, *options.policies);
     view.edges.push_back(std::move(edge));
   }
-  for (const auto& ns : focus) {
+  const std::set<std::string> named(scope.namespaces.begin(), scope.namespaces.end());
+  for (const auto& ns : named) {
     const bool seen = std::any_of(ids.begin(), ids.end(), [&ns](const auto& entry) {
       return entry.first.kind == PeerKind::workload && entry.first.workload.namespace_name == ns;
     });
     if (!seen) view.notes.push_back(fmt::format("namespace {}: no observed edge has a workload of it", ns));
   }
+  if (!scope.everything())
+    view.notes.push_back(fmt::format("reported: {} (every namespace was read)", describe(scope)));
   return view;
 }
 
