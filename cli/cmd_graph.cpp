@@ -8,11 +8,11 @@
 
 #include <netobs/graph_view.hpp>
 #include <netobs/recommend.hpp>
+#include <netobs/render.hpp>
 
 #include "flow_input.hpp"
 #include "options.hpp"
 #include "output_format.hpp"
-#include "terminal.hpp"
 
 namespace netobs::cli {
 namespace {
@@ -25,7 +25,7 @@ Loaded<std::optional<ManifestSet>> read_policies(const GraphOptions& options, st
   StateOptions state_options;
   state_options.manifests = options.policies;
   state_options.input_errors = InputErrors::fail;
-  auto state = load_cluster_state("graph", state_options, err);
+  auto state = load_cluster_state("graph", state_options, options.flows.quiet, err);
   if (!state) return tl::unexpected(state.error());
   ManifestSet* set = &state->manifests;
   if (set->policies.empty()) {
@@ -61,12 +61,13 @@ ExitCode run_graph(const GraphOptions& options, std::ostream& out, std::ostream&
   std::optional<PolicyEngine> engine;
   if (overlay) engine.emplace(*overlay, IpBlockScope::all);
   const GraphView view = make_graph_view(observed.graph, {options.namespaces, engine ? &*engine : nullptr});
-  for (const auto& note : view.notes) fmt::print(err, "netobs graph: note: {}\n", note);
+  for (const auto& note : view.notes) print_note(err, "graph", note, options.flows.quiet);
   if (!options.flows.quiet) {
     std::size_t blocked = 0;
     for (const auto& edge : view.edges) blocked += edge.state == EdgeState::blocked ? 1 : 0;
-    fmt::print(err, "netobs graph: {} ends, {} edges from {} records{}\n", view.nodes.size(), view.edges.size(),
-               observed.summary.records_used, engine ? fmt::format(", {} blocked by the policies", blocked) : "");
+    fmt::print(err, "netobs graph: {} ends, {} edges from {} records{}\n{}", view.nodes.size(), view.edges.size(),
+               observed.summary.records_used, engine ? fmt::format(", {} blocked by the policies", blocked) : "",
+               render_unused_records(observed.summary));
   }
   auto text = render_graph(view, options.format);
   return collection_exit_code(observed.summary, write_result("graph", text, options.output, out, err));
@@ -96,9 +97,9 @@ void add_graph_command(CLI::App& app, ExitCode& exit_code) {
   add_output_option(*cmd, options->output);
   add_quiet_option(*cmd, options->flows.quiet);
   one_value_per_use(*cmd);
-  cmd->callback([options, &exit_code] {
-    CommandErr err(std::cerr, options->flows.quiet);
-    exit_code = run_graph(*options, std::cout, err.stream());
+  cmd->callback([options, &exit_code, cmd] {
+    refuse_stdin_twice(*cmd);
+    exit_code = run_graph(*options, std::cout, std::cerr);
   });
 }
 

@@ -130,7 +130,7 @@ ExitCode read_inventory(const std::string& command, const FlowSourceOptions& opt
   state_options.flow_sources = options.input.sources;
   state_options.sources_format = options.input.input_format;
   state_options.views = views;
-  auto state = load_cluster_state(command, state_options, err);
+  auto state = load_cluster_state(command, state_options, options.quiet, err);
   if (!state) return state.error();
   into.state = std::move(*state);
   for (const auto& path : into.state.inventory_files) ingest.exclude.emplace_back(path);
@@ -181,9 +181,9 @@ void add_flow_input_options(CLI::App& cmd, FlowInputOptions& options, SourcesArg
   cmd.add_option("--cluster-cidr", options.cluster_cidrs,
                  "Pod or Service range; unexplained addresses in it are reported, never allowed (repeatable)")
       ->group(group);
-  cmd.add_option("--edges", options.edge_files, "Saved edges (a checkpoint) to add to the flows (repeatable)")
+  cmd.add_option("--edges", options.edge_files,
+                 "Saved edges (a checkpoint) to add to the flows, - for stdin (repeatable)")
       ->type_name("FILE")
-      ->check(existing_file())
       ->group(group);
   cmd.add_option("--since", options.since, "Only flows at or after this time (RFC 3339, or relative: -24h)")
       ->type_name("TIME")
@@ -235,6 +235,13 @@ Loaded<ObserveOptions> flow_observe_options(const std::string& command, const Fl
   }
   auto queries = prometheus_queries(command, options.prometheus, ingest.since, ingest.until, err);
   if (!queries) return tl::unexpected(ExitCode::usage);
+  // A missing file is an input error, as for every file read (exit 3), found before a collection.
+  for (const AgentOptions* http : {&options.agent, &options.prometheus.http}) {
+    if (auto problem = unreadable_file(*http)) {
+      fail(err, command, *problem);
+      return tl::unexpected(ExitCode::input_error);
+    }
+  }
   ingest.prometheus = std::move(*queries);
   return observe_options;
 }
@@ -280,7 +287,7 @@ Loaded<Observation> observe_sources(const std::string& command, const FlowSource
   auto observed = observe(*observe_options, result.state.inventory);
   set_collecting(false);
   if (pod_watch) {
-    for (const auto& note : pod_watch->notes()) fmt::print(err, "netobs {}: note: {}\n", command, note);
+    for (const auto& note : pod_watch->notes()) print_note(err, command, note, options.quiet);
     pod_watch.reset();
   }
   if (show_progress) write_terminal_control(err, "\r\033[K");
@@ -292,7 +299,7 @@ Loaded<Observation> observe_sources(const std::string& command, const FlowSource
     fail(err, command, observed->summary.failure);  // nothing was collected: nothing to write
     return tl::unexpected(ExitCode::input_error);
   }
-  for (const auto& note : observed->summary.notes) fmt::print(err, "netobs {}: note: {}\n", command, note);
+  for (const auto& note : observed->summary.notes) print_note(err, command, note, options.quiet);
   result.observed = std::move(*observed);
   return result;
 }
