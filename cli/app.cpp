@@ -1,11 +1,15 @@
 #include "app.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <ostream>
 #include <string_view>
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
+
+#include <netobs/clock.hpp>
+#include <netobs/time.hpp>
 
 #include "process.hpp"
 #include "revision.hpp"
@@ -74,12 +78,31 @@ std::optional<std::vector<std::string>> command_line(const CLI::App& app, int ar
   return std::nullopt;
 }
 
-int report_parse_error(const std::vector<std::string>& args, const CLI::ParseError& error, std::ostream& err) {
+std::string message_prefix(const std::vector<std::string>& args) {
   // After command_line(), a word in second place is the command.
   const bool in_command = args.size() > 1 && !args[1].starts_with("-");
-  const std::string who = in_command ? "netobs " + args[1] : std::string("netobs");
+  return in_command ? "netobs " + args[1] : std::string("netobs");
+}
+
+int report_parse_error(const std::vector<std::string>& args, const CLI::ParseError& error, std::ostream& err) {
+  const std::string who = message_prefix(args);
   fmt::print(err, "{}: {}\nRun '{} --help' for the options.\n", who, error.what(), who);
   return static_cast<int>(ExitCode::usage);
+}
+
+bool set_clock(const std::vector<std::string>& args, std::ostream& err) {
+  // NETOBS_NOW fixes the library's clock (an RFC 3339 time), so relative times such as
+  // --since -24h give the same answer on every run: for tests and for reproducing a report.
+  const char* fixed_now = std::getenv("NETOBS_NOW");
+  if (fixed_now == nullptr || *fixed_now == '\0') return true;
+  const auto seconds = parse_rfc3339(fixed_now);
+  if (!seconds) {
+    fmt::print(err, "{}: NETOBS_NOW '{}': expected an RFC 3339 time (2026-11-28T10:00:00Z)\n", message_prefix(args),
+               fixed_now);
+    return false;
+  }
+  set_fixed_now(*seconds);
+  return true;
 }
 
 const char* version_line() { return "netobs " NETOBS_VERSION " (git " NETOBS_GIT_REVISION ")"; }

@@ -26,6 +26,14 @@ void add_commands(CLI::App& app, ExitCode& exit_code);
 std::optional<std::vector<std::string>> command_line(const CLI::App& app, int argc, const char* const* argv,
                                                      std::ostream& err);
 
+// "netobs CMD", what every message of a run of `args` (command_line()'s) starts with; "netobs"
+// without a command.
+std::string message_prefix(const std::vector<std::string>& args);
+
+// Sets the library's clock from NETOBS_NOW when it is set; prints a usage error (message_prefix)
+// and returns false when it is not an RFC 3339 time.
+bool set_clock(const std::vector<std::string>& args, std::ostream& err);
+
 // Prints a parse error as every netobs error reads, "netobs CMD: message", with where the options
 // are listed; returns the usage exit code.
 int report_parse_error(const std::vector<std::string>& args, const CLI::ParseError& error, std::ostream& err);

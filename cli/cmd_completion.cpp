@@ -5,7 +5,6 @@
 #include "completion_script.hpp"
 #include "options.hpp"
 #include "output_format.hpp"
-#include "terminal.hpp"
 
 namespace netobs::cli {
 
@@ -24,10 +23,7 @@ void add_completion_command(CLI::App& app, ExitCode& exit_code) {
   add_output_option(*cmd, options->output);
   add_quiet_option(*cmd, options->quiet);
   // The root app outlives the parse that runs this callback.
-  cmd->callback([options, &app, &exit_code] {
-    CommandErr err(std::cerr, options->quiet);
-    exit_code = run_completion(app, *options, std::cout, err.stream());
-  });
+  cmd->callback([options, &app, &exit_code] { exit_code = run_completion(app, *options, std::cout, std::cerr); });
 }
 
 }  // namespace netobs::cli

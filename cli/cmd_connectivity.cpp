@@ -10,7 +10,6 @@
 #include "job_output.hpp"
 #include "options.hpp"
 #include "output_format.hpp"
-#include "terminal.hpp"
 
 namespace netobs::cli {
 
@@ -59,9 +58,9 @@ void add_connectivity_command(CLI::App& app, ExitCode& exit_code) {
   cmd->add_flag("--nodes", options->nodes,
                 "Also list the nodes (inventory nodes, pods' hosts) as name[Node]; np-guard's format has none");
   one_value_per_use(*cmd);
-  cmd->callback([options, &exit_code] {
-    CommandErr err(std::cerr, options->quiet);
-    exit_code = run_connectivity(*options, std::cout, err.stream());
+  cmd->callback([options, &exit_code, cmd] {
+    refuse_stdin_twice(*cmd);
+    exit_code = run_connectivity(*options, std::cout, std::cerr);
   });
 }
 

@@ -11,7 +11,6 @@
 #include "job_output.hpp"
 #include "options.hpp"
 #include "output_format.hpp"
-#include "terminal.hpp"
 
 namespace netobs::cli {
 
@@ -86,9 +85,9 @@ void add_diff_command(CLI::App& app, ExitCode& exit_code) {
       "--skip-unparsable", options->skip_unparsable,
       "Compare what parsed when a file does not (the default stops, exit 3): the diff then misses those files");
   one_value_per_use(*cmd);
-  cmd->callback([options, &exit_code] {
-    CommandErr err(std::cerr, options->quiet);
-    exit_code = run_diff(*options, std::cout, err.stream());
+  cmd->callback([options, &exit_code, cmd] {
+    refuse_stdin_twice(*cmd);
+    exit_code = run_diff(*options, std::cout, std::cerr);
   });
 }
 

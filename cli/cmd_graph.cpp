@@ -6,13 +6,13 @@
 #include <fmt/ostream.h>
 
 #include <netobs/jobs.hpp>
+#include <netobs/render.hpp>
 
 #include "collection_terminal.hpp"
 #include "flow_input.hpp"
 #include "job_output.hpp"
 #include "options.hpp"
 #include "output_format.hpp"
-#include "terminal.hpp"
 
 namespace netobs::cli {
 
@@ -35,11 +35,12 @@ ExitCode run_graph(const GraphOptions& options, std::ostream& out, std::ostream&
   if (!result.observed) return exit_code_of(result.job.exit);
   const IngestSummary& summary = result.observed->summary;
   print_collection_end("graph", summary, options.flows.quiet, "drawing what was collected", err);
-  for (const auto& note : result.view.notes) fmt::print(err, "netobs graph: note: {}\n", note);
+  for (const auto& note : result.view.notes) print_note(err, "graph", note, options.flows.quiet);
   if (!options.flows.quiet) {
-    fmt::print(err, "netobs graph: {} ends, {} edges from {} records{}\n", result.view.nodes.size(),
+    fmt::print(err, "netobs graph: {} ends, {} edges from {} records{}\n{}", result.view.nodes.size(),
                result.view.edges.size(), summary.records_used,
-               result.overlaid ? fmt::format(", {} blocked by the policies", result.blocked) : "");
+               result.overlaid ? fmt::format(", {} blocked by the policies", result.blocked) : "",
+               render_unused_records(summary));
   }
   if (result.failure) {
     fmt::print(err, "netobs graph: {}\n", *result.failure);
@@ -71,9 +72,9 @@ void add_graph_command(CLI::App& app, ExitCode& exit_code) {
   add_output_option(*cmd, options->output);
   add_quiet_option(*cmd, options->flows.quiet);
   one_value_per_use(*cmd);
-  cmd->callback([options, &exit_code] {
-    CommandErr err(std::cerr, options->flows.quiet);
-    exit_code = run_graph(*options, std::cout, err.stream());
+  cmd->callback([options, &exit_code, cmd] {
+    refuse_stdin_twice(*cmd);
+    exit_code = run_graph(*options, std::cout, std::cerr);
   });
 }
 

@@ -11,7 +11,6 @@
 #include "job_output.hpp"
 #include "options.hpp"
 #include "output_format.hpp"
-#include "terminal.hpp"
 
 namespace netobs::cli {
 
@@ -78,9 +77,9 @@ void add_lint_command(CLI::App& app, ExitCode& exit_code) {
   add_cluster_options(*cmd, options->cluster, ClusterFlag::explicit_flag);
   add_strict_input_option(*cmd, options->strict_input);
   one_value_per_use(*cmd);
-  cmd->callback([options, &exit_code] {
-    CommandErr err(std::cerr, options->quiet);
-    exit_code = run_lint(*options, std::cout, err.stream());
+  cmd->callback([options, &exit_code, cmd] {
+    refuse_stdin_twice(*cmd);
+    exit_code = run_lint(*options, std::cout, std::cerr);
   });
 }
 

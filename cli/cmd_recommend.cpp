@@ -14,7 +14,6 @@
 #include "job_output.hpp"
 #include "options.hpp"
 #include "output_format.hpp"
-#include "terminal.hpp"
 
 namespace netobs::cli {
 namespace {
@@ -174,12 +173,10 @@ void add_recommend_command(CLI::App& app, ExitCode& exit_code) {
       "ClusterNetworkPolicy tiers) or upstream ClusterNetworkPolicy tiers");
   cmd->add_option("--vpc-resources", options->vpc_resources,
                   "Name private addresses outside the cluster: a JSON list of {\"cidr\" or \"ip\", \"name\"}")
-      ->type_name("FILE")
-      ->check(existing_file());
+      ->type_name("FILE");
   cmd->add_option("--aws-ip-ranges", options->aws_ip_ranges,
                   "AWS's ip-ranges.json: label AWS addresses with their service and region")
-      ->type_name("FILE")
-      ->check(existing_file());
+      ->type_name("FILE");
   cmd->add_flag("--egress-names", options->egress_names,
                 "Allow egress to an outside address by the names the workload resolved (Hubble DNS answers), "
                 "as toFQDNs (cilium) or domainNames (eks)");
@@ -194,9 +191,9 @@ void add_recommend_command(CLI::App& app, ExitCode& exit_code) {
       ->check(CLI::Range(1, 100000).description(""))
       ->type_name("N");
   one_value_per_use(*cmd);
-  cmd->callback([options, &exit_code] {
-    CommandErr err(std::cerr, options->flows.quiet);
-    exit_code = run_recommend(*options, std::cout, err.stream());
+  cmd->callback([options, &exit_code, cmd] {
+    refuse_stdin_twice(*cmd);
+    exit_code = run_recommend(*options, std::cout, std::cerr);
   });
 }
 

@@ -12,7 +12,6 @@
 
 #include "options.hpp"
 #include "output_format.hpp"
-#include "terminal.hpp"
 
 namespace netobs::cli {
 
@@ -69,10 +68,7 @@ void add_sql_command(CLI::App& app, ExitCode& exit_code) {
   add_output_option(*cmd, options->output);
   add_quiet_option(*cmd, options->quiet);
   one_value_per_use(*cmd);
-  cmd->callback([options, &exit_code] {
-    CommandErr err(std::cerr, options->quiet);
-    exit_code = run_sql(*options, std::cout, err.stream());
-  });
+  cmd->callback([options, &exit_code] { exit_code = run_sql(*options, std::cout, std::cerr); });
 }
 
 }  // namespace netobs::cli

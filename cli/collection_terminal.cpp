@@ -24,7 +24,7 @@ CollectFrontEnd CollectionTerminal::front_end() {
   front_end.stop = &signal_stop();
   front_end.before_collecting = [this](const std::vector<StateReport>& loads,
                                        const std::vector<JobResult::Message>& messages) {
-    for (const auto& report : loads) print_state_report(m_command, report, m_wording.left_out, m_err);
+    for (const auto& report : loads) print_state_report(m_command, report, m_wording.left_out, m_wording.quiet, m_err);
     for (const auto& message : messages) print_job_message(m_command, message, m_wording, m_err);
   };
   return front_end;

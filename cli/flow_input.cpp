@@ -127,9 +127,9 @@ void add_flow_input_options(CLI::App& cmd, FlowInputOptions& options, SourcesArg
   cmd.add_option("--cluster-cidr", options.cluster_cidrs,
                  "Pod or Service range; unexplained addresses in it are reported, never allowed (repeatable)")
       ->group(group);
-  cmd.add_option("--edges", options.edge_files, "Saved edges (a checkpoint) to add to the flows (repeatable)")
+  cmd.add_option("--edges", options.edge_files,
+                 "Saved edges (a checkpoint) to add to the flows, - for stdin (repeatable)")
       ->type_name("FILE")
-      ->check(existing_file())
       ->group(group);
   cmd.add_option("--since", options.since, "Only flows at or after this time (RFC 3339, or relative: -24h)")
       ->type_name("TIME")
@@ -181,6 +181,13 @@ Loaded<ObserveOptions> flow_observe_options(const std::string& command, const Fl
   }
   auto queries = prometheus_queries(command, options.prometheus, ingest.since, ingest.until, err);
   if (!queries) return tl::unexpected(ExitCode::usage);
+  // A missing file is an input error, as for every file read (exit 3), found before a collection.
+  for (const AgentOptions* http : {&options.agent, &options.prometheus.http}) {
+    if (auto problem = unreadable_file(*http)) {
+      fail(err, command, *problem);
+      return tl::unexpected(ExitCode::input_error);
+    }
+  }
   ingest.prometheus = std::move(*queries);
   return observe_options;
 }

@@ -29,7 +29,8 @@ void add_flow_input_options(CLI::App& cmd, FlowInputOptions& options, SourcesArg
 
 // The group checked once (times, durations, HTTP options, --prometheus) and turned into what
 // observe() takes; prints "netobs <command>: <error>" and returns ExitCode::usage when an option
-// is wrong. `now` anchors relative times (-1h).
+// is wrong, ExitCode::input_error when a file of the HTTP options cannot be opened. `now`
+// anchors relative times (-1h).
 Loaded<ObserveOptions> flow_observe_options(const std::string& command, const FlowInputOptions& options,
                                             std::int64_t now, std::ostream& err);
 

@@ -55,18 +55,27 @@ ExitCode exit_code_of(JobExit exit) {
   return ExitCode::input_error;
 }
 
-void print_state_report(const std::string& command, const StateReport& report, std::string_view left_out,
+void print_message(std::ostream& err, const std::string& command, const JobResult::Message& message, bool quiet) {
+  const bool silenced = message.kind == MessageKind::note || message.kind == MessageKind::progress;
+  if (!quiet || !silenced) fmt::print(err, "netobs {}: {}\n", command, message.text);
+}
+
+void print_note(std::ostream& err, const std::string& command, const std::string& note, bool quiet) {
+  print_message(err, command, {MessageKind::note, "note: " + note}, quiet);
+}
+
+void print_state_report(const std::string& command, const StateReport& report, std::string_view left_out, bool quiet,
                         std::ostream& err) {
   for (const auto& path : report.lists_found) {
-    fmt::print(err, "netobs {}: note: {} is a Kubernetes List: read as the inventory (no --inventory was given)\n",
-               command, path);
+    print_note(err, command,
+               fmt::format("{} is a Kubernetes List: read as the inventory (no --inventory was given)", path), quiet);
   }
-  for (const auto& note : report.notes) fmt::print(err, "netobs {}: note: {}\n", command, note);
+  for (const auto& note : report.notes) print_note(err, command, note, quiet);
   for (const auto& problem : report.problems) {
     fmt::print(err, "netobs {}: error: {}: {}{}{} ({})\n", command, format_location(problem.location), problem.message,
                problem.hint.empty() ? "" : "; ", problem.hint, left_out);
   }
-  for (const auto& note : report.cluster_notes) fmt::print(err, "netobs {}: note: {}\n", command, note);
+  for (const auto& note : report.cluster_notes) print_note(err, command, note, quiet);
   for (const auto& warning : report.cluster_warnings) fmt::print(err, "netobs {}: warning: {}\n", command, warning);
 }
 
@@ -99,12 +108,12 @@ ExitCode write_result(const std::string& command, const Result<std::string>& tex
 
 void print_job_message(const std::string& command, const JobResult::Message& message, const JobWording& wording,
                        std::ostream& err) {
-  if (!message.progress || !wording.quiet) fmt::print(err, "netobs {}: {}\n", command, message.text);
+  print_message(err, command, message, wording.quiet);
 }
 
 void print_job_notes(const std::string& command, const JobResult& result, const JobWording& wording,
                      std::ostream& err) {
-  for (const auto& report : result.loads) print_state_report(command, report, wording.left_out, err);
+  for (const auto& report : result.loads) print_state_report(command, report, wording.left_out, wording.quiet, err);
   for (const auto& message : result.messages) print_job_message(command, message, wording, err);
   if (result.error_kind == ErrorKind::no_cluster_config && !wording.no_cluster_config.empty()) {
     fmt::print(err, "netobs {}: hint: {}\n", command, wording.no_cluster_config);

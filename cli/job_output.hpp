@@ -21,7 +21,7 @@ struct JobWording {
   std::string_view left_out = k_left_out;  // after each file that did not parse
   std::string no_workloads;                // Unchecked::no_workloads (diff's, naming its states)
   std::string no_policies;                 // Unchecked::no_policies (graph's, naming its policy files)
-  bool quiet = false;                      // -q: progress lines are not printed (CommandErr drops the notes)
+  bool quiet = false;                      // -q: notes and progress are not printed
   std::string no_cluster_config;           // a hint when the cluster could not be read for want of a kubeconfig
 };
 
@@ -35,8 +35,14 @@ ExitCode write_result(const std::string& command, const Result<std::string>& tex
 // The exit code of a job's end.
 ExitCode exit_code_of(JobExit exit);
 
-// Prints what loading a state noted (-q drops the notes where stderr is written: CommandErr).
-void print_state_report(const std::string& command, const StateReport& report, std::string_view left_out,
+// Prints `message` on `err` as "netobs COMMAND: TEXT", unless `quiet` (-q) silences its kind
+// (notes and progress): the one place -q decides, by the kind the line was written with.
+void print_message(std::ostream& err, const std::string& command, const JobResult::Message& message, bool quiet);
+// The same for a note ("netobs COMMAND: note: TEXT").
+void print_note(std::ostream& err, const std::string& command, const std::string& note, bool quiet);
+
+// Prints what loading a state noted (the notes not with -q: `quiet`).
+void print_state_report(const std::string& command, const StateReport& report, std::string_view left_out, bool quiet,
                         std::ostream& err);
 
 // Prints one of a job's messages (a progress line not with -q).

@@ -1,5 +1,4 @@
 // netobs: observed network flows in, least-privilege Kubernetes NetworkPolicies out.
-#include <cstdlib>
 #include <exception>
 #include <iostream>
 #include <vector>
@@ -8,9 +7,6 @@
 #endif
 
 #include <CLI/CLI.hpp>
-
-#include <netobs/clock.hpp>
-#include <netobs/time.hpp>
 
 #include "app.hpp"
 #include "process.hpp"
@@ -29,20 +25,12 @@ int main(int argc, char** argv) {
   // nothing measurable.
   mallopt(M_ARENA_MAX, 1);
 #endif
-  // NETOBS_NOW fixes the library's clock (an RFC 3339 time), so relative times such as
-  // --since -24h give the same answer on every run: for tests and for reproducing a report.
-  if (const char* fixed_now = std::getenv("NETOBS_NOW"); fixed_now != nullptr && *fixed_now != '\0') {
-    const auto seconds = netobs::parse_rfc3339(fixed_now);
-    if (!seconds) {
-      std::cerr << "netobs: NETOBS_NOW '" << fixed_now << "': expected an RFC 3339 time (2026-11-28T10:00:00Z)\n";
-      return static_cast<int>(ExitCode::usage);
-    }
-    netobs::set_fixed_now(*seconds);
-  }
   ExitCode exit_code = ExitCode::ok;
   netobs::cli::add_commands(app, exit_code);
   const auto args = netobs::cli::command_line(app, argc, argv, std::cerr);
   if (!args) return static_cast<int>(ExitCode::usage);
+  // Once the command is known, so that the error names it as every other does.
+  if (!netobs::cli::set_clock(*args, std::cerr)) return static_cast<int>(ExitCode::usage);
   std::vector<const char*> arg_pointers;
   arg_pointers.reserve(args->size());
   for (const auto& arg : *args) arg_pointers.push_back(arg.c_str());

@@ -1,6 +1,9 @@
 #include "options.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -15,6 +18,12 @@
 #include <netobs/time.hpp>
 
 namespace netobs::cli {
+namespace {
+
+// How the command line names standard input, wherever a file is read.
+constexpr std::string_view k_stdin_argument = "-";
+
+}  // namespace
 
 void add_quiet_option(CLI::App& cmd, bool& quiet) {
   cmd.add_flag("--quiet,-q", quiet, "No summary, progress or notes on stderr (errors, warnings and hints still)");
@@ -68,14 +77,14 @@ StateOptions manifest_state_options(const std::vector<std::string>& paths, const
   return options;
 }
 
-Loaded<ClusterState> load_cluster_state(const std::string& command, const StateOptions& options, std::ostream& err,
-                                        std::string_view left_out) {
+Loaded<ClusterState> load_cluster_state(const std::string& command, const StateOptions& options, bool quiet,
+                                        std::ostream& err, std::string_view left_out) {
   auto state = load_state(options);
   if (!state) {
     fmt::print(err, "netobs {}: {}\n", command, describe(state.error()));
     return tl::unexpected(exit_code_of(state.error()));
   }
-  print_state_report(command, report_of(*state), left_out, err);
+  print_state_report(command, report_of(*state), left_out, quiet, err);
   return std::move(*state);
 }
 
@@ -85,19 +94,15 @@ void add_http_client_options(CLI::App& cmd, AgentOptions& options, const std::st
   cmd.add_option(flag + "token-file", options.token_file,
                  fmt::format("Bearer token for {}, read again for every connection", what))
       ->type_name("FILE")
-      ->check(existing_file())
       ->group(group);
   cmd.add_option(flag + "ca", options.ca_file, fmt::format("CA bundle that verifies {} (default: the system's)", what))
       ->type_name("FILE")
-      ->check(existing_file())
       ->group(group);
   cmd.add_option(flag + "cert", options.cert_file, fmt::format("Client certificate for {} (PEM, mTLS)", what))
       ->type_name("FILE")
-      ->check(existing_file())
       ->group(group);
   cmd.add_option(flag + "key", options.key_file, fmt::format("Client key for {} (PEM, mTLS)", what))
       ->type_name("FILE")
-      ->check(existing_file())
       ->group(group);
   cmd.add_option(flag + "header", options.headers, "Extra request header 'Name: value' (repeatable)")
       ->type_name("HEADER")
@@ -128,6 +133,15 @@ void add_prometheus_options(CLI::App& cmd, PrometheusCliOptions& options) {
       ->check(CLI::Range(0, 1000).description(""))
       ->type_name("N")
       ->group(group);
+}
+
+std::optional<std::string> unreadable_file(const AgentOptions& options) {
+  for (const std::string* path : {&options.token_file, &options.ca_file, &options.cert_file, &options.key_file}) {
+    if (path->empty()) continue;
+    // Only whether it opens: a token file is read again for every connection.
+    if (const std::ifstream file(*path); !file) return fmt::format("{}: cannot open: {}", *path, std::strerror(errno));
+  }
+  return std::nullopt;
 }
 
 bool valid_header(const std::string& header) {
@@ -214,6 +228,26 @@ void add_ipblock_scope_option(CLI::App& cmd, IpBlockScope& scope) {
   add_choice(cmd, "--ipblock-scope", scope,
              Choices<IpBlockScope>{{"all", IpBlockScope::all}, {"external", IpBlockScope::external}},
              "Whether ipBlocks match pod addresses: all (as most CNIs) or external");
+}
+
+void refuse_stdin_twice(const CLI::App& cmd) {
+  std::vector<std::string> readers;
+  for (const CLI::Option* option : cmd.get_options()) {
+    const std::string type = option->get_type_name();
+    const std::string name = option->get_name();
+    const bool input = (type == "FILE" || type == "PATH") && name != "--output" && name != "--checkpoint";
+    if (!input) continue;
+    const auto& values = option->results();
+    const auto given = std::count(values.begin(), values.end(), std::string(k_stdin_argument));
+    const std::string reader = option->get_positional() ? fmt::format("the {} argument", name) : name;
+    readers.insert(readers.end(), static_cast<std::size_t>(given), reader);
+  }
+  if (readers.size() < 2) return;
+  throw CLI::ValidationError(
+      readers[0] == readers[1]
+          ? fmt::format("- (standard input) is given twice to {}: it can be read only once", readers[0])
+          : fmt::format("- (standard input) is given to both {} and {}: it can be read only once", readers[0],
+                        readers[1]));
 }
 
 void one_value_per_use(CLI::App& cmd) {

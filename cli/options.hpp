@@ -63,9 +63,10 @@ void add_namespace_option(CLI::App& cmd, std::vector<std::string>& namespaces);
 // Loads the state (state.hpp). Prints "netobs <command>: <error>" and returns the exit code on
 // failure; else prints what the loading noted: the Kubernetes Lists read as the inventory, the
 // manifest files' notes, the files that did not parse ("file:line: message; hint (left_out)";
-// kept in the set's problems unless InputErrors::fail), and the cluster read's notes and warnings.
-Loaded<ClusterState> load_cluster_state(const std::string& command, const StateOptions& options, std::ostream& err,
-                                        std::string_view left_out = k_left_out);
+// kept in the set's problems unless InputErrors::fail), and the cluster read's notes and warnings
+// (the notes not with -q: `quiet`).
+Loaded<ClusterState> load_cluster_state(const std::string& command, const StateOptions& options, bool quiet,
+                                        std::ostream& err, std::string_view left_out = k_left_out);
 
 // --PREFIX-token-file, -ca, -cert, -key, -header, -insecure: how requests to `what` (agent URLs,
 // --prometheus) authenticate and verify TLS.
@@ -79,6 +80,9 @@ std::optional<std::vector<PrometheusQuery>> prometheus_queries(const std::string
                                                                const PrometheusCliOptions& options,
                                                                std::optional<std::int64_t> since,
                                                                std::optional<std::int64_t> until, std::ostream& err);
+// The first file of `options` (token, CA, certificate, key) that cannot be opened, as netobs names
+// an unreadable input ("PATH: cannot open: REASON"); nullopt when each opens or none is given.
+std::optional<std::string> unreadable_file(const AgentOptions& options);
 // True for a request header "Name: value" on one line.
 bool valid_header(const std::string& header);
 
@@ -87,9 +91,6 @@ ExitCode exit_code_of(const Error& error);
 
 // Ends `cmd`'s help (and man page) with these command lines under "Examples:".
 void set_examples(CLI::App& cmd, const std::vector<std::string>& examples);
-
-// CLI::ExistingFile without its own "FILE" label, which help would print after the type name.
-inline CLI::Validator existing_file() { return CLI::ExistingFile.description(""); }
 
 // The names of an enumerated option's values, first the one help shows for each value, then
 // aliases (`txt` for `text`).
@@ -113,6 +114,11 @@ CLI::Option* add_choice(CLI::App& cmd, const std::string& flags, T& into, const 
 
 // --ipblock-scope all|external, as connectivity, explain and diff take it.
 void add_ipblock_scope_option(CLI::App& cmd, IpBlockScope& scope);
+
+// Standard input is read once: when two of `cmd`'s inputs (its arguments and the options that
+// read a FILE or PATH; not --output or --checkpoint, which it writes) are "-", throws a usage
+// error (CLI::ValidationError) naming both. For a command's callback, before it runs.
+void refuse_stdin_twice(const CLI::App& cmd);
 
 // Makes each repeatable option of `cmd` take one value per use, so `--inventory a.json dir/`
 // leaves dir/ a positional argument.

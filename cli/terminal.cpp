@@ -48,40 +48,6 @@ TerminalEscaping::~TerminalEscaping() {
   std::cerr.rdbuf(m_err_target);
 }
 
-NoteFilterStreambuf::~NoteFilterStreambuf() {
-  if (!m_line.empty()) end_line();
-  m_target->pubsync();
-}
-
-void NoteFilterStreambuf::end_line() {
-  // "netobs CMD: note: ...": the command's name is one word.
-  const auto colon = m_line.find(": ");
-  const bool note = m_line.starts_with("netobs ") && colon != std::string::npos &&
-                    std::string_view(m_line).substr(colon + 2).starts_with("note: ");
-  if (!note) m_target->sputn(m_line.data(), static_cast<std::streamsize>(m_line.size()));
-  m_line.clear();
-}
-
-NoteFilterStreambuf::int_type NoteFilterStreambuf::overflow(int_type ch) {
-  if (traits_type::eq_int_type(ch, traits_type::eof())) return traits_type::not_eof(ch);
-  const char c = traits_type::to_char_type(ch);
-  m_line.push_back(c);
-  if (c == '\n') end_line();
-  return ch;
-}
-
-std::streamsize NoteFilterStreambuf::xsputn(const char* text, std::streamsize size) {
-  for (std::streamsize i = 0; i < size; ++i) overflow(traits_type::to_int_type(text[i]));
-  return size;
-}
-
-int NoteFilterStreambuf::sync() { return m_target->pubsync(); }
-
-CommandErr::CommandErr(std::ostream& err, bool quiet)
-    : m_err(err), m_quiet(quiet), m_filter(err.rdbuf()), m_filtered(&m_filter) {}
-
-CommandErr::~CommandErr() { m_filtered.flush(); }
-
 void write_terminal_control(std::ostream& err, std::string_view control) {
   if (auto* escaping = dynamic_cast<EscapingStreambuf*>(err.rdbuf())) {
     err.flush();

@@ -55,43 +55,6 @@ class TerminalEscaping {
   EscapingStreambuf m_err;
 };
 
-// -q/--quiet: passes what is written to `target` line by line, leaving out the notes
-// ("netobs CMD: note: ..."); errors, warnings and hints always pass.
-class NoteFilterStreambuf : public std::streambuf {
- public:
-  explicit NoteFilterStreambuf(std::streambuf* target) : m_target(target) {}
-  NoteFilterStreambuf(const NoteFilterStreambuf&) = delete;
-  NoteFilterStreambuf& operator=(const NoteFilterStreambuf&) = delete;
-  ~NoteFilterStreambuf() override;
-
- protected:
-  int_type overflow(int_type ch) override;
-  std::streamsize xsputn(const char* text, std::streamsize size) override;
-  int sync() override;
-
- private:
-  void end_line();
-
-  std::streambuf* m_target;
-  std::string m_line;
-};
-
-// A command's stderr: `err` itself, or with --quiet `err` without its notes.
-class CommandErr {
- public:
-  CommandErr(std::ostream& err, bool quiet);
-  CommandErr(const CommandErr&) = delete;
-  CommandErr& operator=(const CommandErr&) = delete;
-  ~CommandErr();
-  std::ostream& stream() { return m_quiet ? m_filtered : m_err; }
-
- private:
-  std::ostream& m_err;
-  bool m_quiet;
-  NoteFilterStreambuf m_filter;
-  std::ostream m_filtered;
-};
-
 // Writes netobs's own cursor controls (`\r`, `ESC[K`) to `err` unescaped when it escapes, else as
 // they are (a stream in a test).
 void write_terminal_control(std::ostream& err, std::string_view control);

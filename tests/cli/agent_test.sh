@@ -95,6 +95,7 @@ check "--agent-insecure skips verification" exit_is 0
 start_flows header --require-header "X-Agent-Key: k-42" --fault ok --step 600 --hold 5
 run recommend "http://127.0.0.1:$header_PORT/flows" --agent-header "X-Agent-Key: k-42" --inventory "$INVENTORY"
 check "--agent-header: sent with the request" same_as_file
+check "a URL's Hubble flows are labelled as a file's" err_has "http://127.0.0.1:$header_PORT/flows (hubble)"
 run recommend "http://127.0.0.1:$header_PORT/flows" --agent-header "X-Agent-Key k-42"
 check "--agent-header without a colon: exit 2" exit_is 2
 check "--agent-header errors never print the value" err_lacks "k-42"

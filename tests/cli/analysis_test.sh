@@ -81,4 +81,19 @@ run lint --list-rules --format markdown
 check "--list-rules --format markdown is docs/lint-rules.md" cmp -s "$WORK/out" "$NETOBS_SOURCE_DIR/docs/lint-rules.md"
 run lint "$WORK/missing.yaml"
 check "lint of a missing path is an input error" exit_is 3
+
+# diff shows a policy as it was written: an ingress-only policy without egress has no egress field.
+cat >"$WORK/ingress-only.yaml" <<'YAML'
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: ingress-only, namespace: shop}
+spec:
+  podSelector: {matchLabels: {app: web}}
+  policyTypes: [Ingress]
+  ingress: [{from: [{podSelector: {}}]}]
+YAML
+run diff "$WORK/ingress-only.yaml" --live "$SAMPLES/flows/inventory.json"
+check "diff: an ingress-only policy is added" out_has "+++ proposed/shop/ingress-only"
+check "diff: its ingress is shown" out_has "+  ingress:"
+check "diff: no egress field it was written without" out_lacks "egress"
 finish

@@ -19,7 +19,7 @@ printf '\xef\xbb\xbf' >"$WORK/bom.jsonl"
 cat "$HUBBLE" >>"$WORK/bom.jsonl"
 run recommend "$WORK/bom.jsonl" --inventory "$INVENTORY"
 check "bom: exit 0" exit_is 0
-check "bom: read as Hubble JSON" err_has "bom.jsonl (json)"
+check "bom: read as Hubble JSON" err_has "bom.jsonl (hubble)"
 check "bom: every record read" err_has "read $records records"
 check "bom: none malformed" err_lacks "malformed records skipped"
 check "bom: the same policies as without it" cmp -s "$WORK/out" "$WORK/hubble.yaml"
@@ -31,7 +31,7 @@ check "bom: the same policies as without it" cmp -s "$WORK/out" "$WORK/hubble.ya
 } >"$WORK/banner.jsonl"
 run recommend "$WORK/banner.jsonl" --inventory "$INVENTORY"
 check "banner: exit 0" exit_is 0
-check "banner: read as Hubble JSON" err_has "banner.jsonl (json)"
+check "banner: read as Hubble JSON" err_has "banner.jsonl (hubble)"
 check "banner: the banner line is skipped and counted" err_has "line ahead of the first flow record (a banner or heading): 1"
 check "banner: no record is malformed" err_lacks "malformed records skipped"
 check "banner: the same policies as without it" cmp -s "$WORK/out" "$WORK/hubble.yaml"
@@ -116,5 +116,15 @@ check "mostly malformed with --input-format: it asks whether the format is right
   err_has "records are malformed as vpc records; is --input-format vpc right?"
 run recommend "$VPC" --inventory "$INVENTORY"
 check "well-formed records: no suggestion" err_lacks "--input-format"
+
+# Nothing at all on stdin (or in a file) is no format's records: it is said to be empty.
+run recommend - --inventory "$INVENTORY" </dev/null
+check "empty stdin: exit 3 (no usable record)" exit_is 3
+check "empty stdin: said to be empty" err_has "note: <stdin>: empty: no flow records"
+check "empty stdin: not detected as a format" err_lacks "<stdin> (vpc)"
+: >"$WORK/empty.log"
+run recommend "$WORK/empty.log" "$VPC" --inventory "$INVENTORY"
+check "an empty file among flows: said to be empty" err_has "note: $WORK/empty.log: empty: no flow records"
+check "an empty file among flows: the rest is read" exit_is 0
 
 finish

@@ -116,7 +116,8 @@ check "broken --vpc-resources: exit 3" exit_is 3
 check "broken --vpc-resources: file and line" err_has "$WORK/vpc.json:3: '10.0.4' is not an IP address"
 check "broken --vpc-resources: no output file" test ! -e "$WORK/never.yaml"
 run recommend "$SAMPLES/flows" --inventory "$INVENTORY" --aws-ip-ranges "$WORK/none.json"
-check "missing --aws-ip-ranges: exit 2" exit_is 2
+check "missing --aws-ip-ranges: an input error, as every unreadable file (exit 3)" exit_is 3
+check "missing --aws-ip-ranges: named" err_has "netobs recommend: $WORK/none.json: cannot open"
 run recommend "$SAMPLES/flows" --inventory "$INVENTORY" --aws-ip-ranges "$ADDRESSES/ip-ranges.json" -q
 check "--aws-ip-ranges labels without widening" out_has 'netobs.io/addresses: "52.94.1.12/32 DYNAMODB us-east-1"'
 check "--aws-ip-ranges keeps the /32" out_has 'cidr: "52.94.1.12/32"'

@@ -102,7 +102,13 @@ for cmd in $commands; do
   check "${typo[$cmd]}: a usage error" exit_is 2
   check "${typo[$cmd]}: did you mean $cmd?" err_has "did you mean '$cmd'?"
 
-  # Every error carries the command's prefix, CLI11's parse errors too.
+  # Every error carries the command's prefix, CLI11's parse errors and a wrong NETOBS_NOW too.
+  # shellcheck disable=SC2086
+  NETOBS_NOW=yesterday "$NETOBS" "$cmd" ${ok_args[$cmd]} >"$WORK/out" 2>"$WORK/err"
+  code=$?
+  check "$cmd with NETOBS_NOW=yesterday: a usage error" exit_is 2
+  check "$cmd with NETOBS_NOW=yesterday: prefixed" err_has "netobs $cmd: NETOBS_NOW 'yesterday'"
+
   # shellcheck disable=SC2086
   run "$cmd" ${ok_args[$cmd]} --no-such-option
   check "$cmd --no-such-option: a usage error" exit_is 2
@@ -130,6 +136,12 @@ for cmd in $commands; do
     python3 -c 'import sys; p = sys.argv[1]; s = open(p).read(); open(p, "w").write(s.replace(sys.argv[2], "<stdin>"))' \
       "$WORK/plain.out" "${stdin_file[$cmd]}"
     check "$cmd -: the same result as the file" cmp -s "$WORK/out" "$WORK/plain.out"
+    # Standard input is read once: a second "-" is a usage error naming both.
+    # shellcheck disable=SC2086
+    run "$cmd" ${stdin_args[$cmd]} --inventory - <"${stdin_file[$cmd]}"
+    check "$cmd - --inventory -: a usage error" exit_is 2
+    check "$cmd - --inventory -: prefixed" err_has "netobs $cmd: "
+    check "$cmd - --inventory -: names both" err_has "argument and --inventory: it can be read only once"
   fi
 
   # Formats: every name and alias of the shared table the command writes; -o's extension agrees
@@ -237,6 +249,81 @@ for cmd in connectivity explain lint diff; do
   check "$cmd -n nosuch: no result" out_empty
 done
 
+# Every option that reads a file, in every command that has it: "-" reads the same from standard
+# input (named <stdin> where the file's path was, in the result and on stderr), and a missing file
+# is an input error (exit 3) that names it as every unreadable file is named. Rows: the command,
+# its arguments with @ where the file goes, and the file.
+ADDRESSES="$NETOBS_SOURCE_DIR/tests/data/addresses"
+POLICIES="$WORK/policies.yaml"
+EDGES="$WORK/saved.edges"
+run recommend "$first_flow_file" --inventory "$INVENTORY" --checkpoint "$EDGES" -o "$POLICIES" -q
+check "recommend writes the policies and edges the file rows read" test -s "$POLICIES" -a -s "$EDGES"
+while IFS='|' read -r cmd args file; do
+  # shellcheck disable=SC2086
+  run $cmd ${args//@/$file}
+  file_code=$code
+  cp "$WORK/out" "$WORK/file.out"
+  cp "$WORK/err" "$WORK/file.err"
+  # shellcheck disable=SC2086
+  run $cmd ${args//@/-} <"$file"
+  # shellcheck disable=SC2086
+  option=$(printf '%s\n' $args | grep -B1 -x @ | head -n 1)
+  check "$cmd $option -: the exit code of the file" exit_is "$file_code"
+  for stream in out err; do
+    python3 -c 'import sys; p = sys.argv[1]; s = open(p).read(); open(p, "w").write(s.replace(sys.argv[2], "<stdin>"))' \
+      "$WORK/file.$stream" "$file"
+    check "$cmd $option -: the std$stream of the file, named <stdin>" cmp -s "$WORK/$stream" "$WORK/file.$stream"
+  done
+  # shellcheck disable=SC2086
+  run $cmd ${args//@/$WORK/missing.json}
+  check "$cmd $option with a missing file: exit 3" exit_is 3
+  check "$cmd $option with a missing file: named, prefixed" err_has "netobs $cmd: $WORK/missing.json: "
+done <<ROWS
+recommend|$first_flow_file --inventory @|$INVENTORY
+recommend|--edges @ --inventory $INVENTORY|$EDGES
+recommend|$first_flow_file --inventory $INVENTORY --vpc-resources @|$ADDRESSES/vpc-resources.json
+recommend|$first_flow_file --inventory $INVENTORY --aws-ip-ranges @|$ADDRESSES/ip-ranges.json
+graph|$first_flow_file --inventory @|$INVENTORY
+graph|--edges @ --inventory $INVENTORY|$EDGES
+graph|$first_flow_file --inventory $INVENTORY --policies @|$POLICIES
+connectivity|$POLICIES --inventory @|$INVENTORY
+explain|$POLICIES --inventory @ --from carts/carts --to ui/ui --port 8080|$INVENTORY
+lint|$POLICIES --inventory @|$INVENTORY
+lint|$POLICIES --flows @ --inventory $INVENTORY|$first_flow_file
+lint|$POLICIES --edges @ --inventory $INVENTORY|$EDGES
+diff|$PROPOSED --live @|$LIVE
+diff|$POLICIES --live $INVENTORY --flows @|$first_flow_file
+diff|$POLICIES --live $INVENTORY --edges @|$EDGES
+diff|$POLICIES --live $LIVE --inventory @|$INVENTORY
+ROWS
+# The HTTP options' files too: read later (per connection), their absence is found first, exit 3.
+for flag in --agent-token-file --agent-ca --prometheus-token-file; do
+  for cmd in recommend lint; do
+    if [ "$cmd" = lint ]; then flows="$POLICIES --flows"; else flows=; fi
+    # shellcheck disable=SC2086
+    run $cmd $flows "$first_flow_file" --inventory "$INVENTORY" "$flag" "$WORK/missing.pem"
+    check "$cmd $flag with a missing file: exit 3" exit_is 3
+    check "$cmd $flag with a missing file: named, prefixed" err_has "netobs $cmd: $WORK/missing.pem: cannot open"
+  done
+done
+
+# Two readers of standard input, whichever options they are.
+for row in "recommend|--edges - --inventory -|--edges and --inventory" \
+  "lint|$POLICIES --flows - --edges -|--flows and --edges" \
+  "diff|$POLICIES --live - --flows -|--live and --flows" \
+  "connectivity|- -|given twice to the paths argument"; do
+  IFS='|' read -r cmd args names <<<"$row"
+  # shellcheck disable=SC2086
+  run $cmd $args </dev/null
+  check "$cmd $args: a usage error" exit_is 2
+  check "$cmd $args: names $names" err_has "$names"
+done
+
+# -q leaves out notes by their kind, never an error whose text happens to read like a note.
+run lint "note: missing.yaml" -q
+check "lint -q with a missing 'note: ...' file: exit 3" exit_is 3
+check "lint -q with a missing 'note: ...' file: the error is printed" err_has "netobs lint: note: missing.yaml: "
+
 # The flow-input group is the same on every command that reads flows: lint and diff take
 # --edges, --since, --input-format and --strict as recommend does.
 for cmd in recommend graph lint diff; do
@@ -259,6 +346,12 @@ for cmd in lint diff; do
   run "$cmd" $states --flows "$WORK/malformed.log" --inventory "$INVENTORY"
   check "$cmd --flows: a malformed record is counted" err_has "warning: 1 malformed flow records skipped"
   check "$cmd --flows: a malformed record is named with its line" err_has "malformed.log:"
+done
+# graph, which writes no summary, says so as recommend's summary does.
+for cmd in recommend graph; do
+  run "$cmd" "$WORK/malformed.log" --inventory "$INVENTORY"
+  check "$cmd: a malformed record is counted" err_has "  malformed records skipped: 1"
+  check "$cmd: a malformed record is named with its line" err_has "    $WORK/malformed.log:"
 done
 # connectivity between no pods is an analysis that never ran, not an empty answer.
 printf 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: a}\nspec: {podSelector: {}}\n' \

@@ -47,6 +47,15 @@ struct StateReport {
 };
 StateReport report_of(const ClusterState& state);
 
+// What a line for the user is, decided where it is written: -q silences notes and progress, never
+// warnings or errors.
+enum class MessageKind : std::uint8_t {
+  note,      // something worth knowing that changes nothing ("x.md: skipped: not a .yaml file")
+  progress,  // what the run got through ("12 observed edges from 340 records")
+  warning,   // the result may not be what was asked for
+  error,     // something failed: a file left out, or the run itself
+};
+
 // Why a run checked nothing, when it did not: an input error the CLI words (with the options that
 // would remedy it) after the messages.
 enum class Unchecked : std::uint8_t {
@@ -63,14 +72,15 @@ struct JobResult {
   std::optional<std::string> output;  // what to write (absent: nothing, e.g. on an error)
   // What each state load noted, in the order the states were loaded; printed first.
   std::vector<StateReport> loads;
-  // Lines for stderr, in order, without the command's name: "note: ...", "warning: ...".
+  // Lines for stderr, in order, without the command's name.
   struct Message {
-    bool progress = false;  // a progress line, which --quiet silences (as it does notes)
-    std::string text;
+    MessageKind kind = MessageKind::note;
+    std::string text;  // the line, with its label where it has one: "note: ...", "warning: ..."
   };
   std::vector<Message> messages;
-  void say(std::string text) { messages.push_back({false, std::move(text)}); }
-  void note(const std::string& text) { say("note: " + text); }
+  void say(MessageKind kind, std::string text) { messages.push_back({kind, std::move(text)}); }
+  void note(const std::string& text) { say(MessageKind::note, "note: " + text); }
+  void warn(const std::string& text) { say(MessageKind::warning, "warning: " + text); }
   // The run checked nothing, and why; `unchecked_count` counts the edges or files concerned.
   Unchecked unchecked = Unchecked::none;
   std::size_t unchecked_count = 0;

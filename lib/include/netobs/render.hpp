@@ -35,4 +35,9 @@ std::string render_recommendation(const PolicyModel& model, OutputKind kind, Out
 std::string render_summary(const IngestSummary& summary, const Graph& graph, const Recommendation& recommendation,
                            std::size_t top);
 
+// The part of that summary on records read but not used: the sources' warnings, the records
+// skipped by reason and the malformed ones, each named (recommend's summary, graph's); indented
+// lines, empty when every record was used.
+std::string render_unused_records(const IngestSummary& summary);
+
 }  // namespace netobs

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "collect_state.hpp"
+#include "util/document.hpp"
 
 namespace netobs {
 namespace {
@@ -65,7 +66,7 @@ class FdSource final : public ByteSource {
 };
 
 Result<std::unique_ptr<FdSource>> open_fd(const std::string& path, const std::string& display, CollectState* collect) {
-  if (path == "-") return std::make_unique<FdSource>(display, STDIN_FILENO, false, collect);
+  if (path == k_stdin_path) return std::make_unique<FdSource>(display, STDIN_FILENO, false, collect);
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return make_error(ErrorKind::io, fmt::format("{}: cannot open: {}", display, std::strerror(errno)));
   return std::make_unique<FdSource>(display, fd, true, collect);
@@ -95,6 +96,9 @@ std::unique_ptr<ByteSource> open_memory_source(std::string text, std::string dis
 
 Result<std::unique_ptr<ByteSource>> open_file_source(const std::string& path, const std::string& display,
                                                      CollectState* collect) {
+  if (path == k_stdin_path) {
+    if (auto kept = kept_stdin_text()) return open_memory_source(std::move(*kept), display);
+  }
   auto source = open_fd(path, display, collect);
   if (!source) return tl::unexpected(source.error());
   return std::unique_ptr<ByteSource>(std::move(*source));

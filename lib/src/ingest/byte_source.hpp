@@ -32,8 +32,8 @@ class ByteSource {
   std::string m_display;
 };
 
-// A file, or standard input for "-". `collect` (may be null) ends a wait on a pipe or terminal
-// when the collection must stop.
+// A file, or standard input for "-" (what read_text_file kept of it, once it has read it whole).
+// `collect` (may be null) ends a wait on a pipe or terminal when the collection must stop.
 Result<std::unique_ptr<ByteSource>> open_file_source(const std::string& path, const std::string& display,
                                                      CollectState* collect = nullptr);
 // `text` itself.

@@ -10,6 +10,7 @@
 #include "dom_text.hpp"
 #include "line_reader.hpp"
 #include "readers.hpp"
+#include "util/document.hpp"
 #include "util/k8s_json.hpp"
 
 namespace netobs {
@@ -271,10 +272,10 @@ Result<void> write_edge_file(const std::string& path, const FlowAggregate& aggre
 
 Result<void> read_edge_file(const std::string& path, FlowAggregate& aggregate, IngestSummary& summary,
                             std::optional<std::int64_t> since, std::optional<std::int64_t> until) {
-  auto reader = LineReader::open(path, path);
+  auto reader = LineReader::open(path, input_name(path));
   if (!reader) return tl::unexpected(reader.error());
   if (auto read = read_edge_lines(**reader, aggregate, summary, since, until); !read) return read;
-  summary.sources.push_back(fmt::format("{} (edges)", path));
+  summary.sources.push_back(fmt::format("{} (edges)", (*reader)->display()));
   return {};
 }
 
@@ -328,8 +329,10 @@ Result<void> read_edge_lines(LineReader& reader, FlowAggregate& aggregate, Inges
 
 bool holds_edge_rows(const std::string& path) {
   // Peeked as every flow source's format is (ingest.cpp), through the same gzip detection; a file
-  // that cannot be read is left to read_edge_file, which names the problem.
-  auto reader = LineReader::open(path, path);
+  // that cannot be read is left to read_edge_file, which names the problem. Standard input is
+  // read whole first, so the peek leaves it to the reader of its records (byte_source.hpp).
+  if (path == k_stdin_path && !read_text_file(path)) return false;
+  auto reader = LineReader::open(path, input_name(path));
   if (!reader) return false;
   auto head = (*reader)->peek_line();
   return head && looks_like_edge_rows(*head);

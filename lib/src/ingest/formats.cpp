@@ -19,7 +19,7 @@ constexpr std::array k_formats{
     FlowFormat{"edges", "edges", &looks_like_edge_file, &read_saved_edges},
     FlowFormat{"nfm", "network flow monitor", &looks_like_nfm_report, &read_nfm_reports},
     FlowFormat{"eks-agent", "eks network policy agent", &looks_like_eks_agent_log, &read_eks_agent_records},
-    FlowFormat{"hubble", "json", &looks_like_hubble_record, &read_json_records},
+    FlowFormat{"hubble", "hubble", &looks_like_hubble_record, &read_json_records},
     FlowFormat{"prometheus", "flow metrics", &looks_like_prometheus_text, &read_flow_metrics},
     FlowFormat{"edge-rows", "edge rows (netobs sql)", &looks_like_edge_rows, &read_edge_rows},
     FlowFormat{"vpc", "vpc", &looks_like_vpc_record, &read_vpc},

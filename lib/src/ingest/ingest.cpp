@@ -20,6 +20,7 @@
 #include "readers.hpp"
 #include "record_pipeline.hpp"
 #include "source_content.hpp"
+#include "util/document.hpp"
 #include "vpc_format.hpp"
 
 namespace netobs {
@@ -129,6 +130,12 @@ Result<void> ingest_one(const std::string& path, const std::string& display, con
                                           (*reader)->display()));
       return {};
     }
+    if (detected->content.kind == ContentKind::empty && !url) {
+      // Not a format's records: an empty file (or stdin) is no VPC log, nor any other. An agent's
+      // first answer may be empty and the next one not: it is read on.
+      summary.notes.push_back(fmt::format("{}: empty: no flow records", (*reader)->display()));
+      return {};
+    }
     if (detected->content.kind == ContentKind::not_flows) {
       summary.notes.push_back(fmt::format("{}: {}, not flow records: skipped (--input-format reads it anyway)",
                                           (*reader)->display(), detected->content.what));
@@ -217,7 +224,8 @@ Result<std::vector<std::string>> source_files(const std::string& source, const I
 
 Result<void> ingest_path(const std::string& source, const IngestOptions& options, const Inventory& inventory,
                          FlowAggregate& aggregate, IngestSummary& summary, CollectState& collect) {
-  if (source == "-") return ingest_one("-", "<stdin>", options, inventory, aggregate, summary, collect);
+  if (source == k_stdin_path)
+    return ingest_one(source, input_name(source), options, inventory, aggregate, summary, collect);
   if (is_url_source(source)) {
     return ingest_one(source, display_url(source), options, inventory, aggregate, summary, collect);
   }

@@ -97,7 +97,7 @@ bool reads_as_markdown(std::string_view head) {
 }  // namespace
 
 SourceContent classify_source(std::string_view head, std::string_view name, bool looks_like_flows) {
-  if (head.empty()) return {};
+  if (head.empty()) return {ContentKind::empty, "empty"};
   if (is_binary(head)) return {ContentKind::not_flows, "binary data"};
   if (auto yaml = classify_yaml(head); yaml.kind != ContentKind::flows) return yaml;
   if (auto json = classify_json(head); json.kind != ContentKind::flows) return json;

@@ -13,6 +13,7 @@ enum class ContentKind {
   flows,            // read it (the format is detected from its records)
   kubernetes_list,  // `kubectl get -o json|yaml`: an inventory
   not_flows,        // skipped
+  empty,            // no byte at all (an empty file, or nothing on stdin): skipped, said so
 };
 
 struct SourceContent {

@@ -79,7 +79,7 @@ const Object* lookup(const Index& index, const typename Index::key_type& key, co
 Result<void> Inventory::load_file(const std::filesystem::path& path) {
   auto text = read_text_file(path.string());
   if (!text) return tl::unexpected(text.error());
-  return load_text(*text, path == k_stdin_path ? std::string(k_stdin_origin) : path.string());
+  return load_text(*text, input_name(path.string()));
 }
 
 Result<void> Inventory::load_text(const std::string& text, const std::string& origin,

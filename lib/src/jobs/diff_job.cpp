@@ -17,8 +17,7 @@ bool check_unparsable(JobResult& result, const DiffJob& job, const ManifestSet& 
     result.fail(Unchecked::unparsable_files, problems);
     return false;
   }
-  result.say(
-      fmt::format("warning: {} file(s) did not parse and are left out: this diff does not cover them", problems));
+  result.warn(fmt::format("{} file(s) did not parse and are left out: this diff does not cover them", problems));
   return true;
 }
 

@@ -26,8 +26,11 @@ std::optional<Graph> observe_evidence(JobResult& result, const FlowEvidence& flo
   for (const auto& note : summary.notes) result.note(note);
   if (summary.records_used == 0) {
     // Judged by no traffic, every policy would pass and every live permission look unused.
-    for (const auto& record : summary.malformed) result.say("malformed: " + describe(record));
-    for (const auto& [reason, count] : summary.skipped) result.say(fmt::format("skipped {}: {}", count, reason));
+    // Why nothing was usable: lines of the error that ends the run.
+    for (const auto& record : summary.malformed) result.say(MessageKind::error, "malformed: " + describe(record));
+    for (const auto& [reason, count] : summary.skipped) {
+      result.say(MessageKind::error, fmt::format("skipped {}: {}", count, reason));
+    }
     result.fail(JobExit::input_error,
                 fmt::format("{} ({}): nothing was checked against observed traffic",
                             no_usable_records(summary, flows.source_count()), fmt::join(summary.sources, ", ")));
@@ -36,8 +39,8 @@ std::optional<Graph> observe_evidence(JobResult& result, const FlowEvidence& flo
   // Records that did not parse are left out of the judgement: say so, naming each, as recommend's
   // summary does.
   if (summary.malformed_count > 0) {
-    result.say(fmt::format("warning: {} malformed flow records skipped", summary.malformed_count));
-    for (const auto& record : summary.malformed) result.say("malformed: " + describe(record));
+    result.warn(fmt::format("{} malformed flow records skipped", summary.malformed_count));
+    for (const auto& record : summary.malformed) result.say(MessageKind::warning, "malformed: " + describe(record));
   }
   // Policies select pods: edges with no workload at either end (addresses no inventory explained)
   // test none of them.
@@ -50,8 +53,8 @@ std::optional<Graph> observe_evidence(JobResult& result, const FlowEvidence& flo
   }
   if (scope.everything()) {
     // Progress, as recommend's summary is: --quiet silences it.
-    result.messages.push_back(
-        {true, fmt::format("{} observed edges from {} records", edges.size(), summary.records_used)});
+    result.say(MessageKind::progress,
+               fmt::format("{} observed edges from {} records", edges.size(), summary.records_used));
     return std::move(observed->graph);
   }
   const std::size_t all_edges = edges.size();  // `edges` is moved from below
@@ -62,8 +65,8 @@ std::optional<Graph> observe_evidence(JobResult& result, const FlowEvidence& flo
                                                   describe(scope), all_edges, summary.records_used));
     return std::nullopt;
   }
-  result.messages.push_back({true, fmt::format("{} observed edges from {} records, {} of them with an end in {}",
-                                               all_edges, summary.records_used, scoped.edges.size(), describe(scope))});
+  result.say(MessageKind::progress, fmt::format("{} observed edges from {} records, {} of them with an end in {}",
+                                                all_edges, summary.records_used, scoped.edges.size(), describe(scope)));
   return scoped;
 }
 

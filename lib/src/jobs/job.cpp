@@ -26,7 +26,7 @@ StateReport report_of(const ClusterState& state) {
 JobResult& JobResult::fail(JobExit how, std::string message) {
   exit = how;
   output.reset();
-  say(std::move(message));
+  say(MessageKind::error, std::move(message));
   return *this;
 }
 
@@ -43,12 +43,13 @@ bool check_policy_kinds(JobResult& result, const std::string& what, const std::v
   if (unanalysed.empty()) return true;
   const bool nothing_analysed = analysed == 0;
   for (const auto& policy : unanalysed) {
-    result.say(fmt::format("{}: {}:{}: {} is not analysed: netobs evaluates {} only",
-                           nothing_analysed ? "error" : "warning", policy.location.file, policy.location.line,
-                           describe(policy), k_analysed_policy_api));
+    result.say(
+        nothing_analysed ? MessageKind::error : MessageKind::warning,
+        fmt::format("{}: {}:{}: {} is not analysed: netobs evaluates {} only", nothing_analysed ? "error" : "warning",
+                    policy.location.file, policy.location.line, describe(policy), k_analysed_policy_api));
   }
   if (!nothing_analysed) {
-    result.say(fmt::format("warning: the result leaves out the {} policies of other kinds above", unanalysed.size()));
+    result.warn(fmt::format("the result leaves out the {} policies of other kinds above", unanalysed.size()));
     return true;
   }
   result.fail(JobExit::input_error,

@@ -6,6 +6,7 @@
 #include <netobs/lint.hpp>
 
 #include "lint/context.hpp"
+#include "util/document.hpp"
 #include "util/k8s_json.hpp"
 
 namespace netobs::lint {
@@ -15,10 +16,12 @@ namespace {
 // its file once more for them: a finding about a namespace or a pod then points at that object,
 // not at the file's first line. An inventory that is no file (the cluster) has no lines: its pods
 // get line 0, and their findings name the workload instead.
-void locate_inventory_objects(ManifestSet& set, const std::string& origin) {
+void locate_inventory_objects(ManifestSet& set, const std::string& path) {
   std::error_code ec;
-  if (origin.empty()) return;
-  if (!std::filesystem::is_regular_file(origin, ec)) {
+  if (path.empty()) return;
+  // Standard input was kept when the state read it: read again, it has the same lines.
+  const std::string origin = input_name(path);
+  if (path != k_stdin_path && !std::filesystem::is_regular_file(path, ec)) {
     for (auto* list : {&set.pods, &set.finished_pods}) {
       for (auto& pod : *list) {
         if (pod.location.file == origin) pod.location.line = 0;
@@ -26,7 +29,7 @@ void locate_inventory_objects(ManifestSet& set, const std::string& origin) {
     }
     return;
   }
-  auto files = read_manifest_files({origin});
+  auto files = read_manifest_files({path});
   if (!files) return;
   std::map<std::pair<std::string, std::string>, SourceLocation> pods;
   for (const auto& object : files->objects) {
@@ -82,7 +85,7 @@ Result<Report> run_lint(const LintInput& input, const std::vector<const Rule*>& 
   std::vector<const ManifestObject*> objects;
   ManifestSet set = build_manifest_set(*files, &objects);
   if (input.inventory) {
-    add_inventory(set, *input.inventory, input.inventory_origin);
+    add_inventory(set, *input.inventory, input_name(input.inventory_origin));
     locate_inventory_objects(set, input.inventory_origin);
   }
   const PolicyEngine engine(set, IpBlockScope::all);

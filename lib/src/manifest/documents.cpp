@@ -96,7 +96,7 @@ Result<ManifestFiles> read_manifest_files(const std::vector<std::string>& paths,
   for (const auto& path : to_read) {
     auto text = read_text_file(path);
     if (!text) return tl::unexpected(text.error());
-    const std::string origin = path == k_stdin_path ? std::string(k_stdin_origin) : path;
+    const std::string origin = input_name(path);
     auto documents = parse_located_documents(*text, origin);
     if (!documents) {
       // A limit is not a finding about the file: the user has to raise it to get an answer.

@@ -49,7 +49,7 @@ Result<std::vector<AddressName>> read_file_with(const std::string& path,
                                                                                           const std::string&)) {
   auto text = read_text_file(path);
   if (!text) return tl::unexpected(text.error());
-  return parse(*text, path);
+  return parse(*text, input_name(path));
 }
 
 }  // namespace

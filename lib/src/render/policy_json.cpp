@@ -98,8 +98,12 @@ ordered_json to_json(const NetworkPolicy& policy) {
   for (PolicyType type : policy.policy_types) {
     spec["policyTypes"].push_back(type == PolicyType::ingress ? "Ingress" : "Egress");
   }
-  spec["ingress"] = rules_json(policy.ingress, "from");
-  spec["egress"] = rules_json(policy.egress, "to");
+  // A direction the policy isolates shows its rules ([]: nothing allowed); one it does not (the
+  // egress of an ingress-only policy) has none to show, as it was written.
+  if (policy.isolates(PolicyType::ingress) || !policy.ingress.empty()) {
+    spec["ingress"] = rules_json(policy.ingress, "from");
+  }
+  if (policy.isolates(PolicyType::egress) || !policy.egress.empty()) spec["egress"] = rules_json(policy.egress, "to");
   return out;
 }
 

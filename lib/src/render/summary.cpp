@@ -37,6 +37,23 @@ void lines_section(std::string& out, const char* title, const std::vector<std::s
 
 }  // namespace
 
+std::string render_unused_records(const IngestSummary& summary) {
+  std::string out;
+  for (const auto& warning : summary.warnings) out += fmt::format("  warning: {}\n", warning);
+  if (!summary.skipped.empty()) {
+    out += "  skipped:\n";
+    for (const auto& [reason, count] : summary.skipped) out += fmt::format("    {}: {}\n", reason, count);
+  }
+  if (summary.malformed_count) {
+    out += fmt::format("  malformed records skipped: {}\n", summary.malformed_count);
+    for (const auto& record : summary.malformed) out += fmt::format("    {}\n", describe(record));
+    if (summary.malformed_count > summary.malformed.size()) {
+      out += fmt::format("    ... and {} more\n", summary.malformed_count - summary.malformed.size());
+    }
+  }
+  return out;
+}
+
 std::string render_summary(const IngestSummary& summary, const Graph& graph, const Recommendation& recommendation,
                            std::size_t top) {
   std::string out;
@@ -56,18 +73,7 @@ std::string render_summary(const IngestSummary& summary, const Graph& graph, con
                        format_rfc3339(gap.start), gap.seconds, gap.attempts, gap.attempts == 1 ? "" : "s",
                        gap.open ? ", until the collection ended" : "");
   }
-  for (const auto& warning : summary.warnings) out += fmt::format("  warning: {}\n", warning);
-  if (!summary.skipped.empty()) {
-    out += "  skipped:\n";
-    for (const auto& [reason, count] : summary.skipped) out += fmt::format("    {}: {}\n", reason, count);
-  }
-  if (summary.malformed_count) {
-    out += fmt::format("  malformed records skipped: {}\n", summary.malformed_count);
-    for (const auto& record : summary.malformed) out += fmt::format("    {}\n", describe(record));
-    if (summary.malformed_count > summary.malformed.size()) {
-      out += fmt::format("    ... and {} more\n", summary.malformed_count - summary.malformed.size());
-    }
-  }
+  out += render_unused_records(summary);
   // Drops kept as evidence are allowed by the policies: the heading must not say otherwise.
   const bool any_evidence = std::any_of(summary.denied.begin(), summary.denied.end(),
                                         [](const auto& entry) { return entry.first.used_as_evidence; });

@@ -71,7 +71,7 @@ Result<ClusterState> load_state(const StateOptions& options) {
   for (const auto& path : state.inventory_files) {
     auto text = options.read_file ? options.read_file(path) : read_text_file(path);
     if (!text) return tl::unexpected(text.error());
-    auto list = parse_inventory_list(*text, path);
+    auto list = parse_inventory_list(*text, input_name(path));
     if (!list) return tl::unexpected(list.error());
     add_source(state, *list, options);
   }

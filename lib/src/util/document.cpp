@@ -156,26 +156,55 @@ Result<std::vector<nlohmann::json>> parse_documents(const std::string& text, con
   return values;
 }
 
+namespace {
+
+// Standard input can be read once, and a command may read the same input twice (an inventory is
+// both pods for the state and addresses for the flows): what was read is kept here.
+struct KeptStdin {
+  std::mutex mutex;
+  std::optional<Result<std::string>> text;
+};
+
+KeptStdin& kept_stdin() {
+  static KeptStdin kept;
+  return kept;
+}
+
+// Reads the file at `path`, named `name` in errors.
+Result<std::string> read_whole_file(const std::string& path, const std::string& name);
+
+}  // namespace
+
+std::string input_name(const std::string& path) { return path == k_stdin_path ? std::string(k_stdin_origin) : path; }
+
 Result<std::string> read_text_file(const std::string& path) {
-  if (path == k_stdin_path) {
-    // Standard input can be read once, and a command may read the same input twice (an
-    // inventory is both pods for the state and addresses for the flows): keep what was read.
-    static std::mutex mutex;
-    static std::optional<Result<std::string>> stdin_text;
-    const std::lock_guard lock(mutex);
-    if (!stdin_text) stdin_text = read_text_file("/dev/stdin");
-    return *stdin_text;
-  }
+  if (path != k_stdin_path) return read_whole_file(path, path);
+  KeptStdin& kept = kept_stdin();
+  const std::lock_guard lock(kept.mutex);
+  if (!kept.text) kept.text = read_whole_file("/dev/stdin", std::string(k_stdin_origin));
+  return *kept.text;
+}
+
+std::optional<std::string> kept_stdin_text() {
+  KeptStdin& kept = kept_stdin();
+  const std::lock_guard lock(kept.mutex);
+  if (!kept.text || !*kept.text) return std::nullopt;
+  return **kept.text;
+}
+
+namespace {
+
+Result<std::string> read_whole_file(const std::string& path, const std::string& name) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    return make_error(ErrorKind::io, fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+    return make_error(ErrorKind::io, fmt::format("{}: cannot open: {}", name, std::strerror(errno)));
   }
   const std::uint64_t limit = input_limits().max_file_bytes;
   struct stat info {};
   const bool regular = ::stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode);
   if (regular && static_cast<std::uint64_t>(info.st_size) > limit) {
     return make_error(ErrorKind::limit,
-                      fmt::format("{}: file larger than {} bytes (raise it with {})", path, limit, k_file_option));
+                      fmt::format("{}: file larger than {} bytes (raise it with {})", name, limit, k_file_option));
   }
   // Read in blocks with a running bound: a FIFO or /dev/stdin has no size to check up front. A
   // file's size is known: read it into place without growing the text.
@@ -191,13 +220,15 @@ Result<std::string> read_text_file(const std::string& path) {
     block = std::min<std::size_t>(block * 2, 16 << 20);
     if (text.size() > limit) {
       return make_error(ErrorKind::limit,
-                        fmt::format("{}: more than {} bytes (raise it with {})", path, limit, k_file_option));
+                        fmt::format("{}: more than {} bytes (raise it with {})", name, limit, k_file_option));
     }
   }
   if (in.bad()) {
-    return make_error(ErrorKind::io, fmt::format("{}: read failed", path));
+    return make_error(ErrorKind::io, fmt::format("{}: read failed", name));
   }
   return text;
 }
+
+}  // namespace
 
 }  // namespace netobs

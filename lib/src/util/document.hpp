@@ -60,9 +60,17 @@ inline constexpr std::string_view k_stdin_path = "-";
 // How messages and locations name it, as flow sources do.
 inline constexpr std::string_view k_stdin_origin = "<stdin>";
 
+// How messages and locations name the input at `path`: k_stdin_origin for standard input, else
+// the path itself.
+std::string input_name(const std::string& path);
+
 // Reads a whole file for parse_documents ("-": standard input, read once and kept, so a command
-// may read it twice); an io error names the path, and a file larger than the input limit is a
-// limit error.
+// may read it twice); an io error names the path (standard input as k_stdin_origin), and a file
+// larger than the input limit is a limit error.
 Result<std::string> read_text_file(const std::string& path);
+
+// What read_text_file kept of standard input, when it has read it: a later reader of "-" (a
+// stream of records) gets these bytes, which the pipe no longer holds.
+std::optional<std::string> kept_stdin_text();
 
 }  // namespace netobs

@@ -174,6 +174,19 @@ spec: {podSelector: {}}
   }
 }
 
+TEST(Diff, HeadlineCountsTakeTheSingularForOne) {
+  PolicyDiff diff;
+  diff.flows.emplace();
+  diff.flows->evaluated = 1;
+  EXPECT_NE(render_diff(diff, DiffFormat::txt).find("0 unused live permissions removed (1 edge evaluated)"),
+            std::string::npos)
+      << render_diff(diff, DiffFormat::txt);
+  EXPECT_NE(render_diff(diff, DiffFormat::md).find("**0 observed flows would break**"), std::string::npos);
+  diff.flows->evaluated = 2;
+  EXPECT_NE(render_diff(diff, DiffFormat::txt).find("(2 edges evaluated)"), std::string::npos);
+  EXPECT_NE(render_diff(diff, DiffFormat::md).find("(2 edges evaluated)"), std::string::npos);
+}
+
 TEST(Diff, ObservedFlowsThatWouldBreakAreFixedOrUnused) {
   // Live: api accepts 9000 from web. Proposed: api accepts 9090 from web only, and db is isolated.
   const ManifestSet live = state(std::string(k_workloads) + "---" + k_live_policy);
@@ -206,7 +219,7 @@ TEST(Diff, ObservedFlowsThatWouldBreakAreFixedOrUnused) {
                       "shop/api[Pod] (NetworkPolicy shop/api)"),
             std::string::npos)
       << text;
-  EXPECT_NE(render_diff(diff, DiffFormat::md).find("**1 observed flows would break**"), std::string::npos);
+  EXPECT_NE(render_diff(diff, DiffFormat::md).find("**1 observed flow would break**"), std::string::npos);
   EXPECT_NE(render_diff(diff, DiffFormat::json).find("\"would_break\": ["), std::string::npos);
 
   // The other way round the same flow is fixed, and nothing breaks.

@@ -79,6 +79,11 @@ TEST(SourceContent, ManifestsMarkdownBinariesAndPrettyJsonAreNotFlows) {
   EXPECT_EQ(classify_source("{\n  \"flow\": {\n", "pretty.json", false).kind, ContentKind::not_flows);
 }
 
+TEST(SourceContent, NoByteAtAllIsEmptyNotFlows) {
+  EXPECT_EQ(classify_source("", "<stdin>", false).kind, ContentKind::empty);
+  EXPECT_EQ(classify_source("\n", "blank.log", false).kind, ContentKind::flows);
+}
+
 TEST(SourceContent, FlowRecordsAndPrometheusCommentsAreFlows) {
   EXPECT_EQ(classify_source(lines({k_hubble_line}), "f.jsonl", true).kind, ContentKind::flows);
   EXPECT_EQ(classify_source(lines({k_vpc_line}), "f.log", true).kind, ContentKind::flows);

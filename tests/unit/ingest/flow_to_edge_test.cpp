@@ -98,7 +98,7 @@ TEST(FlowToEdge, FormatsComeFromOneTable) {
   // Detection looks past blank lines at the first line with content.
   auto blank = ingest_text("\n\n  \n" + k_hubble);
   EXPECT_EQ(blank.edge_count(), 2U);
-  EXPECT_NE(blank.summary.sources.front().find("(json)"), std::string::npos);
+  EXPECT_NE(blank.summary.sources.front().find("(hubble)"), std::string::npos);
 }
 
 }  // namespace

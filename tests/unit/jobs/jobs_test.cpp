@@ -25,6 +25,22 @@ StateOptions job_files(const std::vector<std::string>& manifests, const std::vec
   return state;
 }
 
+TEST(Jobs, MessagesCarryTheKindTheyWereWrittenWith) {
+  JobResult result;
+  result.note("x.md: skipped");
+  result.warn("2 malformed flow records skipped");
+  result.say(MessageKind::progress, "3 observed edges from 9 records");
+  result.fail(JobExit::input_error, "note: a file whose name reads like a note: cannot open");
+  ASSERT_EQ(result.messages.size(), 4U);
+  EXPECT_EQ(result.messages[0].kind, MessageKind::note);
+  EXPECT_EQ(result.messages[0].text, "note: x.md: skipped");
+  EXPECT_EQ(result.messages[1].kind, MessageKind::warning);
+  EXPECT_EQ(result.messages[1].text, "warning: 2 malformed flow records skipped");
+  EXPECT_EQ(result.messages[2].kind, MessageKind::progress);
+  // The error that ends the run is an error, whatever its text says.
+  EXPECT_EQ(result.messages[3].kind, MessageKind::error);
+}
+
 TEST(Jobs, ConnectivityRendersTheStateItLoaded) {
   ConnectivityJob job;
   job.state = job_files({k_job_policies}, {k_job_inventory});

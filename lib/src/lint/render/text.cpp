@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "lint/render/formats.hpp"
+#include "util/plural.hpp"
 
 namespace netobs::lint {
 
@@ -16,8 +17,8 @@ std::string render_text(const Report& report) {
     out += fmt::format("{}: {}: {} [{}]\n", place(d), to_string(d.severity), d.message, d.rule);
   }
   const std::size_t errors = report.count(Severity::error), warnings = report.count(Severity::warning);
-  out += fmt::format("{} policies checked: {} error{}, {} warning{}", report.policies, errors, errors == 1 ? "" : "s",
-                     warnings, warnings == 1 ? "" : "s");
+  out += fmt::format("{} checked: {}, {}", counted(report.policies, "policy", "policies"),
+                     counted(errors, "error", "errors"), counted(warnings, "warning", "warnings"));
   if (const std::size_t infos = report.count(Severity::info); infos > 0) out += fmt::format(", {} info", infos);
   out += '\n';
   return out;

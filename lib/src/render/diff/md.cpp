@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "render/diff/formats.hpp"
+#include "util/plural.hpp"
 
 namespace netobs {
 namespace {
@@ -23,9 +24,10 @@ std::string diff_md(const PolicyDiff& diff) {
   std::string out = "## netobs diff\n\n";
   if (diff.flows) {
     const FlowImpact& f = *diff.flows;
-    out += fmt::format(
-        "**{} observed flows would break**, {} fixed, {} unused live permissions removed ({} edges evaluated).\n\n",
-        f.would_break.size(), f.fixed.size(), f.unused_removed.size(), f.evaluated);
+    out += fmt::format("**{} would break**, {} fixed, {} removed ({} evaluated).\n\n",
+                       counted(f.would_break.size(), "observed flow", "observed flows"), f.fixed.size(),
+                       counted(f.unused_removed.size(), "unused live permission", "unused live permissions"),
+                       counted(f.evaluated, "edge", "edges"));
     if (!f.would_break.empty()) {
       out += "| would break | blocked by |\n|---|---|\n";
       for (const auto& c : f.would_break)

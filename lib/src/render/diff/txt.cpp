@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "render/diff/formats.hpp"
+#include "util/plural.hpp"
 
 namespace netobs {
 
@@ -25,9 +26,10 @@ std::string diff_txt(const PolicyDiff& diff) {
   }
   if (diff.flows) {
     const FlowImpact& f = *diff.flows;
-    out += fmt::format(
-        "Observed flows: {} would break, {} fixed, {} unused live permissions removed ({} edges evaluated)\n",
-        f.would_break.size(), f.fixed.size(), f.unused_removed.size(), f.evaluated);
+    out += fmt::format("Observed flows: {} would break, {} fixed, {} removed ({} evaluated)\n", f.would_break.size(),
+                       f.fixed.size(),
+                       counted(f.unused_removed.size(), "unused live permission", "unused live permissions"),
+                       counted(f.evaluated, "edge", "edges"));
     for (const auto& c : f.would_break)
       out += fmt::format("would break: {}: blocked by the {}\n", describe_flow(c), c.blocked_by);
     for (const auto& c : f.fixed)
