@@ -8,6 +8,7 @@
 #include <signal.h>
 
 #include <netobs/clock.hpp>
+#include <netobs/option.hpp>
 #include <netobs/time.hpp>
 
 namespace netobs {
@@ -66,7 +67,7 @@ bool CollectState::done(IngestSummary& summary, std::size_t edges) {
   if (m_error) {
     summary.ended_by = "a failed checkpoint";
   } else if (m_options.max_flows > 0 && m_flows - m_base >= m_options.max_flows) {
-    summary.ended_by = fmt::format("--max-flows {} reached", m_options.max_flows);
+    summary.ended_by = fmt::format("{} {} reached", spell(Option::max_flows), m_options.max_flows);
   } else if (++m_calls % 256 == 0 || collection_stop_signal() != 0) {
     tick(m_flows, edges);
     finish(summary);
@@ -80,7 +81,7 @@ void CollectState::finish(IngestSummary& summary) {
   if (const int signal = collection_stop_signal()) {
     summary.ended_by = signal_name(signal);
   } else if (should_stop()) {
-    summary.ended_by = fmt::format("--duration {} reached", format_duration(m_options.duration));
+    summary.ended_by = fmt::format("{} {} reached", spell(Option::duration), format_duration(m_options.duration));
   }
 }
 

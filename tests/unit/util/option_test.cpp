@@ -5,7 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <netobs/error.hpp>
 #include <netobs/option.hpp>
+#include <netobs/sql.hpp>
 
 namespace netobs {
 namespace {
@@ -31,11 +33,26 @@ TEST_F(OptionSpelling, NamesAreDistinctSnakeCase) {
 
 TEST_F(OptionSpelling, WithoutASpellerTheNeutralNameIsWritten) {
   for (const Option option : all_options()) EXPECT_EQ(spell(option), option_name(option));
+  SqlOptions sql;
+  sql.table = "no table";
+  const auto query = edge_query(sql);
+  ASSERT_FALSE(query);
+  EXPECT_EQ(query.error().message, "table 'no table': expected a name such as vpc_flow_logs or db.flows");
 }
 
-TEST_F(OptionSpelling, TheSetSpellerWritesOptions) {
+TEST_F(OptionSpelling, LibraryMessagesUseTheSetSpeller) {
   set_option_speller(&angle_speller);
   EXPECT_EQ(spell(Option::agent_retry_for), "<agent_retry_for>");
+  SqlOptions sql;
+  sql.table = "no table";
+  const auto query = edge_query(sql);
+  ASSERT_FALSE(query);
+  EXPECT_EQ(query.error().message, "<table> 'no table': expected a name such as vpc_flow_logs or db.flows");
+  sql.table = "flows";
+  const auto header = edge_query(sql);
+  ASSERT_TRUE(header) << describe(header.error());
+  EXPECT_NE(header->find("give it to: netobs recommend <edges> RESULT.csv"), std::string::npos) << *header;
+
   set_option_speller(nullptr);
   EXPECT_EQ(spell(Option::agent_retry_for), "agent_retry_for");
 }
