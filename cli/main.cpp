@@ -8,7 +8,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include <netobs/option.hpp>
+
 #include "app.hpp"
+#include "option_flags.hpp"
 #include "process.hpp"
 #include "terminal.hpp"
 
@@ -18,6 +21,8 @@ int main(int argc, char** argv) {
   const netobs::cli::TerminalEscaping terminal;
   CLI::App app{netobs::cli::k_app_description};
   netobs::cli::install_signal_handlers();
+  // The library's messages name options (raise it with ...): here they are flags.
+  netobs::set_option_speller(&netobs::cli::option_flag);
 #ifdef __GLIBC__
   // One malloc arena for every thread: ingest's folding thread builds the edge table that the
   // main thread frees before it renders, and with an arena per thread that memory could not be

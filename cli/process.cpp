@@ -6,13 +6,16 @@
 #include <netobs/limits.hpp>
 #include <netobs/output.hpp>
 
+#include "option_flags.hpp"
+
 namespace netobs::cli {
 namespace {
 
+// Declared by the Option the library's limit errors name, so the flag is the one they spell.
 template <typename T>
-void add_limit(CLI::App& app, const char* name, T InputLimits::*field, const std::string& what) {
+void add_limit(CLI::App& app, Option option, T InputLimits::*field, const std::string& what) {
   app.add_option_function<T>(
-         name,
+         option_flag(option),
          [field](const T& value) {
            InputLimits limits = input_limits();
            limits.*field = value;
@@ -40,12 +43,14 @@ extern "C" void on_signal(int sig) {
 }  // namespace
 
 void add_limit_options(CLI::App& app) {
-  add_limit(app, k_depth_option, &InputLimits::max_depth, "Nesting levels of one YAML or JSON document");
-  add_limit(app, k_nodes_option, &InputLimits::max_nodes, "Values in one document, YAML aliases expanded");
-  add_limit(app, k_alias_option, &InputLimits::max_alias_nodes, "Values that YAML aliases add to one document");
-  add_limit(app, k_documents_option, &InputLimits::max_documents, "YAML documents in one file");
-  add_limit(app, k_line_option, &InputLimits::max_line_bytes, "Bytes in one line (record) of a flow log");
-  add_limit(app, k_file_option, &InputLimits::max_file_bytes, "Bytes of a file read whole (manifests, inventories)");
+  add_limit(app, Option::max_depth, &InputLimits::max_depth, "Nesting levels of one YAML or JSON document");
+  add_limit(app, Option::max_nodes, &InputLimits::max_nodes, "Values in one document, YAML aliases expanded");
+  add_limit(app, Option::max_alias_nodes, &InputLimits::max_alias_nodes,
+            "Values that YAML aliases add to one document");
+  add_limit(app, Option::max_documents, &InputLimits::max_documents, "YAML documents in one file");
+  add_limit(app, Option::max_line_bytes, &InputLimits::max_line_bytes, "Bytes in one line (record) of a flow log");
+  add_limit(app, Option::max_file_bytes, &InputLimits::max_file_bytes,
+            "Bytes of a file read whole (manifests, inventories)");
   // Limits may follow the subcommand: `netobs lint --max-depth 512 k8s/`.
   app.fallthrough();
 }

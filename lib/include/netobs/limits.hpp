@@ -22,12 +22,4 @@ struct InputLimits {
 const InputLimits& input_limits();
 void set_input_limits(const InputLimits& limits);
 
-// The option that raises each limit, for error messages ("raise it with --max-yaml-depth").
-inline constexpr const char* k_depth_option = "--max-depth";
-inline constexpr const char* k_nodes_option = "--max-nodes";
-inline constexpr const char* k_alias_option = "--max-alias-nodes";
-inline constexpr const char* k_documents_option = "--max-documents";
-inline constexpr const char* k_line_option = "--max-line-bytes";
-inline constexpr const char* k_file_option = "--max-file-bytes";
-
 }  // namespace netobs

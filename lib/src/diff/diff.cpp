@@ -8,6 +8,7 @@
 #include <netobs/connectivity.hpp>
 #include <netobs/diff.hpp>
 #include <netobs/edge_check.hpp>
+#include <netobs/option.hpp>
 #include <netobs/render.hpp>
 
 namespace netobs {
@@ -229,8 +230,8 @@ ManifestSet proposed_state(const ManifestSet& live, const ManifestSet& proposal,
     if (kept > 0) {
       notes.push_back(
           fmt::format("{} live policies in namespaces the proposal has no policy in are kept as they are "
-                      "(--prune treats the proposal as every policy of the cluster)",
-                      kept));
+                      "({} treats the proposal as every policy of the cluster)",
+                      kept, spell(Option::prune)));
     }
   }
   return state;

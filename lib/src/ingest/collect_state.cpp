@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <netobs/clock.hpp>
+#include <netobs/option.hpp>
 #include <netobs/time.hpp>
 
 namespace netobs {
@@ -42,7 +43,7 @@ bool CollectState::done(IngestSummary& summary, std::size_t edges) {
   if (m_error) {
     summary.ended_by = "a failed checkpoint";
   } else if (m_options.max_flows > 0 && m_flows - m_base >= m_options.max_flows) {
-    summary.ended_by = fmt::format("--max-flows {} reached", m_options.max_flows);
+    summary.ended_by = fmt::format("{} {} reached", spell(Option::max_flows), m_options.max_flows);
   } else if (++m_calls % 256 == 0 || stop_requested()) {
     tick(m_flows, edges);
     finish(summary);
@@ -56,7 +57,7 @@ void CollectState::finish(IngestSummary& summary) {
   if (stop_requested()) {
     summary.ended_by = m_options.stop->reason();
   } else if (should_stop()) {
-    summary.ended_by = fmt::format("--duration {} reached", format_duration(m_options.duration));
+    summary.ended_by = fmt::format("{} {} reached", spell(Option::duration), format_duration(m_options.duration));
   }
 }
 

@@ -8,11 +8,13 @@
 
 #include <fmt/format.h>
 
+#include <netobs/option.hpp>
+
 #include "collect_state.hpp"
 
 namespace netobs {
 
-Result<std::vector<std::string>> request_headers(const AgentOptions& options, std::string_view token_option) {
+Result<std::vector<std::string>> request_headers(const AgentOptions& options, Option token_option) {
   std::vector<std::string> headers = options.headers;
   if (options.token_file.empty()) return headers;
   std::ifstream in(options.token_file);
@@ -22,7 +24,8 @@ Result<std::vector<std::string>> request_headers(const AgentOptions& options, st
   token.erase(token.find_last_not_of(" \t\r\n") + 1);
   token.erase(0, token.find_first_not_of(" \t\r\n"));
   if (!in || token.empty()) {
-    return make_error(ErrorKind::io, fmt::format("{} {}: cannot read a token", token_option, options.token_file));
+    return make_error(ErrorKind::io,
+                      fmt::format("{} {}: cannot read a token", spell(token_option), options.token_file));
   }
   headers.push_back("Authorization: Bearer " + token);
   return headers;

@@ -8,6 +8,7 @@
 
 #include <netobs/collect.hpp>
 #include <netobs/error.hpp>
+#include <netobs/option.hpp>
 
 namespace netobs {
 
@@ -16,7 +17,7 @@ class CollectState;
 // The configured headers plus "Authorization: Bearer <token>" from the token file, read now:
 // tokens are rotated (projected service account tokens). `token_option` names the file's option
 // in the message when it cannot be read.
-Result<std::vector<std::string>> request_headers(const AgentOptions& options, std::string_view token_option);
+Result<std::vector<std::string>> request_headers(const AgentOptions& options, Option token_option);
 
 // Sleeps `seconds` in slices; false when the collection was stopped meanwhile.
 bool wait_unless_stopped(double seconds, CollectState& collect);

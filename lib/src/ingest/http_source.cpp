@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include <netobs/limits.hpp>
+#include <netobs/option.hpp>
 #include <netobs/time.hpp>
 
 #include "byte_source.hpp"
@@ -145,7 +146,7 @@ class HttpSource final : public ByteSource {
 
   Result<void> start() {
     m_retry_after.reset();
-    auto headers = request_headers(m_agent, "--agent-token-file");
+    auto headers = request_headers(m_agent, Option::agent_token_file);
     if (!headers) {
       if (!m_token_worked) return tl::unexpected(headers.error());
       // Caught mid-rotation (the file is rewritten in place): an attempt that failed.
@@ -256,15 +257,16 @@ class HttpSource final : public ByteSource {
         // Projected tokens rotate, and the file and the agent do not switch at one instant: a
         // token that worked and is now refused is read again at the next attempt.
         const bool rotated_token = status == 401 && m_token_worked;
-        if (rotated_token) why += " (the token that worked is refused: reading --agent-token-file again)";
+        if (rotated_token) {
+          why += fmt::format(" (the token that worked is refused: reading {} again)", spell(Option::agent_token_file));
+        }
         if (!retryable_status(status) && !rotated_token) {
           return make_error(ErrorKind::network, fmt::format("{}: {}", display(), why));
         }
       }
       if (got_bytes && !m_collect.options().follow) {
-        return make_error(
-            ErrorKind::network,
-            fmt::format("{}: the stream broke after {} bytes ({}); --follow reconnects", display(), m_received, why));
+        return make_error(ErrorKind::network, fmt::format("{}: the stream broke after {} bytes ({}); {} reconnects",
+                                                          display(), m_received, why, spell(Option::follow)));
       }
       if (status >= 200 && status < 300 && m_collect.options().follow) {
         // The agent answered and the stream broke or went quiet past the idle timeout: a quiet
@@ -291,9 +293,10 @@ class HttpSource final : public ByteSource {
       m_delay = std::min(m_backoff.delay(m_failures, m_retry_after), left);
       return {};
     }
-    return make_error(ErrorKind::network,
-                      fmt::format("{}: giving up after {} failed attempts in {}s (--agent-retry-for {}): {}", display(),
-                                  m_failures, std::llround(down_for), format_duration(m_agent.retry_for), why));
+    return make_error(
+        ErrorKind::network,
+        fmt::format("{}: giving up after {} failed attempts in {}s ({} {}): {}", display(), m_failures,
+                    std::llround(down_for), spell(Option::agent_retry_for), format_duration(m_agent.retry_for), why));
   }
 
   // A followed URL that serves Prometheus text is a metrics endpoint: each answer is a scrape, read

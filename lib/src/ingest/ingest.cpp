@@ -13,6 +13,7 @@
 #include <netobs/clock.hpp>
 #include <netobs/edge_file.hpp>
 #include <netobs/ingest.hpp>
+#include <netobs/option.hpp>
 
 #include "byte_source.hpp"
 #include "collect_state.hpp"
@@ -94,8 +95,8 @@ void warn_when_mostly_malformed(const std::string& display, const FlowFormat& fo
   if (malformed == 0 || malformed * 2 <= records) return;
   summary.warnings.push_back(
       fmt::format("{}: {} of {} records are malformed as {} records; {}", display, malformed, records, format.name,
-                  forced ? fmt::format("is --input-format {} right?", format.name)
-                         : fmt::format("if it holds another format, name it with --input-format ({})",
+                  forced ? fmt::format("is {} {} right?", spell(Option::input_format), format.name)
+                         : fmt::format("if it holds another format, name it with {} ({})", spell(Option::input_format),
                                        fmt::join(flow_format_names(), ", "))));
 }
 
@@ -126,8 +127,8 @@ Result<void> ingest_one(const std::string& path, const std::string& display, con
     auto detected = detect_source(**reader);
     if (!detected) return tl::unexpected(detected.error());
     if (detected->content.kind == ContentKind::kubernetes_list) {
-      summary.notes.push_back(fmt::format("{}: a Kubernetes List, not flow records: skipped (give it with --inventory)",
-                                          (*reader)->display()));
+      summary.notes.push_back(fmt::format("{}: a Kubernetes List, not flow records: skipped (give it with {})",
+                                          (*reader)->display(), spell(Option::inventory)));
       return {};
     }
     if (detected->content.kind == ContentKind::empty && !url) {
@@ -137,8 +138,8 @@ Result<void> ingest_one(const std::string& path, const std::string& display, con
       return {};
     }
     if (detected->content.kind == ContentKind::not_flows) {
-      summary.notes.push_back(fmt::format("{}: {}, not flow records: skipped (--input-format reads it anyway)",
-                                          (*reader)->display(), detected->content.what));
+      summary.notes.push_back(fmt::format("{}: {}, not flow records: skipped ({} reads it anyway)",
+                                          (*reader)->display(), detected->content.what, spell(Option::input_format)));
       return {};
     }
     format = detected->format.format;

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <netobs/limits.hpp>
+#include <netobs/option.hpp>
 
 namespace netobs {
 namespace {
@@ -174,7 +175,8 @@ Result<std::string_view> LineReader::peek_line() {
 
 bool LineReader::line_too_long() {
   m_error =
-      Error{ErrorKind::limit, fmt::format("line longer than {} bytes (raise it with {})", m_max_line, k_line_option),
+      Error{ErrorKind::limit,
+            fmt::format("line longer than {} bytes (raise it with {})", m_max_line, spell(Option::max_line_bytes)),
             SourceLocation{display(), m_line + 1}};
   return false;
 }

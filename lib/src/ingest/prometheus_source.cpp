@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <netobs/option.hpp>
+
 #include "byte_source.hpp"
 #include "collect_state.hpp"
 #include "http_common.hpp"
@@ -137,7 +139,7 @@ class PrometheusReader {
   // (refused, timeouts, 429, 5xx without an API error).
   Result<Body> get(const std::string& path, const std::string& parameters) {
     for (int failures = 0;; ++failures) {
-      auto headers = request_headers(m_query.http, "--prometheus-token-file");
+      auto headers = request_headers(m_query.http, Option::prometheus_token_file);
       if (!headers) return tl::unexpected(headers.error());
       kube::HttpRequest request{m_base + path + "?" + parameters, std::move(*headers),
                                 std::max(m_query.http.idle_timeout, m_query.http.connect_timeout),
@@ -156,7 +158,8 @@ class PrometheusReader {
         if (auto at = why.find(request.url); at != std::string::npos) why.replace(at, request.url.size(), m_display);
         if (response.error().kind == ErrorKind::tls) return fail(why);  // a wrong CA does not pass by waiting
       } else if (response->status == 401 || response->status == 403) {
-        return fail(fmt::format("HTTP {}: not allowed (check --prometheus-token-file)", response->status));
+        return fail(
+            fmt::format("HTTP {}: not allowed (check {})", response->status, spell(Option::prometheus_token_file)));
       } else if ((response->status == 429 || response->status >= 500) &&
                  response->body.find("\"errorType\"") == std::string::npos) {
         why = fmt::format("HTTP {}", response->status);
@@ -174,7 +177,7 @@ class PrometheusReader {
   }
 
   tl::unexpected<Error> fail(std::string_view message) const {
-    return make_error(ErrorKind::network, fmt::format("{} (--prometheus): {}", m_display, message));
+    return make_error(ErrorKind::network, fmt::format("{} ({}): {}", m_display, spell(Option::prometheus), message));
   }
 
   const PrometheusQuery& m_query;

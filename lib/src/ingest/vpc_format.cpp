@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <netobs/option.hpp>
+
 namespace netobs {
 namespace {
 
@@ -96,14 +98,14 @@ Result<VpcColumns> columns_from_log_format(std::string_view format) {
       token = token.substr(2, token.size() - 3);
     }
     if (!is_field_name(token)) {
-      return make_error(ErrorKind::usage, fmt::format("--vpc-format: '{}' is not a field such as ${{srcaddr}}",
-                                                      format.substr(pos, end - pos)));
+      return make_error(ErrorKind::usage, fmt::format("{}: '{}' is not a field such as ${{srcaddr}}",
+                                                      spell(Option::vpc_format), format.substr(pos, end - pos)));
     }
     names.push_back(token);
     pos = end;
   }
-  if (names.empty()) return make_error(ErrorKind::usage, "--vpc-format is empty");
-  return columns_from_names(names, "--vpc-format");
+  if (names.empty()) return make_error(ErrorKind::usage, spell(Option::vpc_format) + " is empty");
+  return columns_from_names(names, spell(Option::vpc_format));
 }
 
 VpcColumns default_v2_columns() {

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <netobs/option.hpp>
+
 #include "util/base64.hpp"
 #include "util/document.hpp"
 #include "util/k8s_json.hpp"
@@ -115,8 +117,9 @@ Result<KubeTarget> in_cluster(const KubeconfigOptions& options) {
   if (!options.service_host || !options.service_port || !fs::exists(options.service_account_dir + "/token")) {
     // Nothing to read the cluster with: an input missing, as a missing file is (exit 3).
     return make_error(ErrorKind::no_cluster_config,
-                      "no kubeconfig: give --kubeconfig, set KUBECONFIG or create ~/.kube/config (or run in a pod "
-                      "with a service account)");
+                      fmt::format("no kubeconfig: give {}, set KUBECONFIG or create ~/.kube/config (or run in a pod "
+                                  "with a service account)",
+                                  spell(Option::kubeconfig)));
   }
   KubeTarget target;
   std::string host = *options.service_host;
@@ -177,7 +180,7 @@ Result<KubeTarget> resolve_target(const KubeconfigOptions& options) {
   const std::string where = fmt::format("{}", fmt::join(merged.files, ":"));
   const std::string context_name = options.context.empty() ? merged.current_context : options.context;
   if (context_name.empty()) {
-    return make_error(ErrorKind::usage, fmt::format("{}: no current-context; give --context", where));
+    return make_error(ErrorKind::usage, fmt::format("{}: no current-context; give {}", where, spell(Option::context)));
   }
   auto context = merged.contexts.find(context_name);
   if (context == merged.contexts.end()) {

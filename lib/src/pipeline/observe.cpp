@@ -2,6 +2,7 @@
 
 #include <netobs/edge_file.hpp>
 #include <netobs/observe.hpp>
+#include <netobs/option.hpp>
 
 namespace netobs {
 
@@ -9,7 +10,10 @@ Result<Observed> observe(const ObserveOptions& options, const Inventory& invento
   GraphOptions graph_options;
   for (const auto& text : options.cluster_cidrs) {
     auto cidr = parse_cidr(text);
-    if (!cidr) return make_error(ErrorKind::usage, fmt::format("--cluster-cidr '{}' is not a CIDR range", text));
+    if (!cidr) {
+      return make_error(ErrorKind::usage,
+                        fmt::format("{} '{}' is not a CIDR range", spell(Option::cluster_cidr), text));
+    }
     graph_options.cluster_cidrs.push_back(*cidr);
   }
   Observed observed;

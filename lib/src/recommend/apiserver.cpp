@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <netobs/option.hpp>
+
 namespace netobs {
 
 std::vector<std::string> apiserver_warnings(const Graph& graph, const Inventory& inventory,
@@ -26,10 +28,10 @@ std::vector<std::string> apiserver_warnings(const Graph& graph, const Inventory&
     }
   }
   if (!outside.empty()) {
-    warnings.push_back(fmt::format(
-        "the API server is at {}, outside every --apiserver-cidr: the policies allow only the given ranges, so "
-        "calls to these addresses will be blocked",
-        fmt::join(outside, ", ")));
+    warnings.push_back(
+        fmt::format("the API server is at {}, outside every {}: the policies allow only the given ranges, so "
+                    "calls to these addresses will be blocked",
+                    fmt::join(outside, ", "), spell(Option::apiserver_cidr)));
   }
   return warnings;
 }

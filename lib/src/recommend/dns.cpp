@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <netobs/option.hpp>
+
 namespace netobs {
 
 bool DnsTarget::covers(const Peer& peer, const Graph& graph) const {
@@ -32,14 +34,14 @@ std::optional<ClusterDns> DnsTarget::cluster_dns() const {
 DnsTarget find_dns(const Inventory& inventory, const RecommendOptions& options) {
   DnsTarget dns;
   if (options.dns == DnsMode::none) {
-    dns.description = "DNS egress not added (--dns none)";
+    dns.description = fmt::format("DNS egress not added ({} none)", spell(Option::dns));
     return dns;
   }
   dns.namespace_name = options.dns_namespace;
   if (options.dns_selector) {
     dns.selector = options.dns_selector;
-    dns.description =
-        fmt::format("DNS egress to pods {} in {} (--dns-selector)", to_string(*dns.selector), dns.namespace_name);
+    dns.description = fmt::format("DNS egress to pods {} in {} ({})", to_string(*dns.selector), dns.namespace_name,
+                                  spell(Option::dns_selector));
   } else {
     for (const char* name : {"kube-dns", "coredns"}) {
       const Service* service = inventory.service_by_name(options.dns_namespace, name);
@@ -69,7 +71,7 @@ DnsTarget find_dns(const Inventory& inventory, const RecommendOptions& options) 
   dns.ips = options.dns_ips;
   std::sort(dns.ips.begin(), dns.ips.end());
   for (const auto& ip : dns.ips) {
-    dns.description += fmt::format(", and to {} (--dns-ip)", to_string(ip));
+    dns.description += fmt::format(", and to {} ({})", to_string(ip), spell(Option::dns_ip));
   }
   return dns;
 }
@@ -107,8 +109,8 @@ DnsCheck check_dns(const DnsTarget& dns, const Inventory& inventory, const Graph
   if (namespace_listed && !selects) {
     std::string message = fmt::format(
         "the DNS pods {} select no pod of the inventory: every policy's DNS egress would allow nothing ({}); "
-        "name the DNS pods with --dns-selector [NAMESPACE/]key=value, or give --dns none",
-        target, dns.description);
+        "name the DNS pods with {} [NAMESPACE/]key=value, or give {} none",
+        target, dns.description, spell(Option::dns_selector), spell(Option::dns));
     if (const auto candidates = dns_like_pods(inventory, dns.namespace_name); !candidates.empty()) {
       message += fmt::format("; DNS pods in {}: {}", dns.namespace_name, fmt::join(candidates, ", "));
     }
@@ -122,10 +124,11 @@ DnsCheck check_dns(const DnsTarget& dns, const Inventory& inventory, const Graph
   const bool namespaces_listed =
       std::any_of(namespaces.begin(), namespaces.end(), [](const auto& entry) { return !entry.second.empty(); });
   if (!namespace_listed && namespaces_listed && !namespaces.contains(dns.namespace_name)) {
-    check.error = Error{ErrorKind::invalid_input,
-                        fmt::format("the DNS pods {}: the inventory has no namespace {} ({}); name the DNS pods with "
-                                    "--dns-selector [NAMESPACE/]key=value, or give --dns none",
-                                    target, dns.namespace_name, dns.description)};
+    check.error = Error{
+        ErrorKind::invalid_input,
+        fmt::format("the DNS pods {}: the inventory has no namespace {} ({}); name the DNS pods with "
+                    "{} [NAMESPACE/]key=value, or give {} none",
+                    target, dns.namespace_name, dns.description, spell(Option::dns_selector), spell(Option::dns))};
     return check;
   }
   if (!inventory.pods().empty() && !namespace_listed) {
@@ -146,8 +149,8 @@ DnsCheck check_dns(const DnsTarget& dns, const Inventory& inventory, const Graph
   for (const auto& [server, clients] : clients_of) {
     check.warnings.push_back(fmt::format(
         "DNS traffic (port 53) was observed to {} from {} workload(s), but the DNS pods are {}: if it serves "
-        "cluster DNS, name it with --dns-selector (its clients are allowed only as observed)",
-        workload_name(server), clients.size(), target));
+        "cluster DNS, name it with {} (its clients are allowed only as observed)",
+        workload_name(server), clients.size(), target, spell(Option::dns_selector)));
   }
   return check;
 }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <netobs/option.hpp>
 #include <netobs/recommend.hpp>
 #include <netobs/time.hpp>
 
@@ -234,9 +235,9 @@ class Synthesizer {
       for (const IpAddress& ip : m_graph.apiserver_ips) addresses.push_back(to_string(ip));
       out.notes.push_back(fmt::format(
           "the Kubernetes API server is allowed at the addresses it has now ({}): they change when the control plane "
-          "scales or is upgraded; give --apiserver-cidr with the range they live in (the cilium kind names the "
+          "scales or is upgraded; give {} with the range they live in (the cilium kind names the "
           "kube-apiserver entity)",
-          fmt::join(addresses, ", ")));
+          fmt::join(addresses, ", "), spell(Option::apiserver_cidr)));
     }
   }
 
@@ -292,9 +293,12 @@ bool wanted(const std::string& ns, const RecommendOptions& options) {
 
 // Why default-deny leaves `ns` open.
 std::string unisolated_reason(const std::string& ns, const RecommendOptions& options) {
-  if (contains(options.exclude_namespaces, ns)) return "excluded (--exclude-namespace)";
-  if (!options.namespaces.empty()) return "not named (-n)";
-  if (is_system_namespace(ns)) return "a system namespace: give -A (or -n " + ns + ") to cover it";
+  if (contains(options.exclude_namespaces, ns)) return fmt::format("excluded ({})", spell(Option::exclude_namespace));
+  if (!options.namespaces.empty()) return fmt::format("not named ({})", spell(Option::namespaces));
+  if (is_system_namespace(ns)) {
+    return fmt::format("a system namespace: give {} (or {} {}) to cover it", spell(Option::all_namespaces),
+                       spell(Option::namespaces), ns);
+  }
   return "no workload with observed traffic";
 }
 
@@ -324,9 +328,9 @@ Recommendation recommend(const Graph& graph, const Inventory& inventory, const R
   out.error = std::move(dns_check.error);
   out.warnings = std::move(dns_check.warnings);
   if (options.egress_names && graph.resolved_names.empty()) {
-    out.warnings.push_back(
-        "--egress-names: the sources hold no DNS answers (Hubble flows with L7 DNS visibility), so every outside "
-        "address is allowed by address");
+    out.warnings.push_back(spell(Option::egress_names) +
+                           ": the sources hold no DNS answers (Hubble flows with L7 DNS visibility), so every outside "
+                           "address is allowed by address");
   }
   for (auto& warning : apiserver_warnings(graph, inventory, options)) out.warnings.push_back(std::move(warning));
   Synthesizer synthesizer(graph, dns, options, out);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <netobs/option.hpp>
 #include <netobs/render.hpp>
 #include <netobs/time.hpp>
 
@@ -18,8 +19,8 @@ std::vector<std::pair<Key, std::uint64_t>> top_counts(const std::map<Key, std::u
 }
 
 template <typename Key, typename Describe>
-void list_section(std::string& out, const char* title, const std::map<Key, std::uint64_t>& counts, std::size_t top,
-                  Describe describe) {
+void list_section(std::string& out, const std::string& title, const std::map<Key, std::uint64_t>& counts,
+                  std::size_t top, Describe describe) {
   if (counts.empty()) return;
   out += fmt::format("  {} ({}):\n", title, counts.size());
   for (const auto& [key, count] : top_counts(counts, top)) {
@@ -28,7 +29,7 @@ void list_section(std::string& out, const char* title, const std::map<Key, std::
   if (counts.size() > top) out += fmt::format("    ... and {} more\n", counts.size() - top);
 }
 
-void lines_section(std::string& out, const char* title, const std::vector<std::string>& lines, std::size_t top) {
+void lines_section(std::string& out, const std::string& title, const std::vector<std::string>& lines, std::size_t top) {
   if (lines.empty()) return;
   out += fmt::format("  {} ({}):\n", title, lines.size());
   for (std::size_t i = 0; i < lines.size() && i < top; ++i) out += fmt::format("    {}\n", lines[i]);
@@ -99,7 +100,9 @@ std::string render_summary(const IngestSummary& summary, const Graph& graph, con
   // A private address --vpc-resources names is reviewed already: it is listed with its name below.
   std::map<IpAddress, std::uint64_t> unnamed_private = report.private_external;
   for (const IpAddress& ip : recommendation.named_ips) unnamed_private.erase(ip);
-  list_section(out, "private addresses treated as external (review: a VPC resource, or a missing --cluster-cidr?)",
+  list_section(out,
+               fmt::format("private addresses treated as external (review: a VPC resource, or a missing {}?)",
+                           spell(Option::cluster_cidr)),
                unnamed_private, top, [](const IpAddress& ip) { return to_string(ip); });
   list_section(out,
                "Cilium reserved identities (no rule written: health checks, endpoints Cilium had not identified "
@@ -118,11 +121,17 @@ std::string render_summary(const IngestSummary& summary, const Graph& graph, con
                        recommendation.model.default_deny.size() == 1 ? "" : "s");
   }
   out += "\n";
-  lines_section(out, "addresses outside the cluster, named (--vpc-resources, --aws-ip-ranges)",
+  lines_section(out,
+                fmt::format("addresses outside the cluster, named ({}, {})", spell(Option::vpc_resources),
+                            spell(Option::aws_ip_ranges)),
                 recommendation.named_addresses, top * 4);
-  lines_section(out, "--aggregate-aws widens access: these /32s are allowed as their whole published AWS range",
+  lines_section(out,
+                fmt::format("{} widens access: these /32s are allowed as their whole published AWS range",
+                            spell(Option::aggregate_aws)),
                 recommendation.widened, top * 4);
-  lines_section(out, "egress allowed by the names the workload resolved instead of the address (--egress-names)",
+  lines_section(out,
+                fmt::format("egress allowed by the names the workload resolved instead of the address ({})",
+                            spell(Option::egress_names)),
                 recommendation.named_egress, top * 4);
   lines_section(out,
                 "ingress allowed only from the public clients seen in the window (review: every other client of "

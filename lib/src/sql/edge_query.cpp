@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <netobs/option.hpp>
 #include <netobs/sql.hpp>
 #include <netobs/time.hpp>
 
@@ -46,9 +47,9 @@ std::string hour_key(std::int64_t seconds) {
 // "src LIKE '10.1.%'": exact for octet-aligned IPv4 ranges, which is all the engines share.
 Result<std::string> cidr_match(const std::string& column, const Cidr& cidr) {
   if (!cidr.base.is_v4() || cidr.prefix_len % 8 != 0) {
-    return make_error(ErrorKind::usage, fmt::format("--cluster-cidr {}: only IPv4 ranges of /8, /16, /24 or /32 can be "
+    return make_error(ErrorKind::usage, fmt::format("{} {}: only IPv4 ranges of /8, /16, /24 or /32 can be "
                                                     "matched in every engine's SQL",
-                                                    to_string(cidr)));
+                                                    spell(Option::cluster_cidr), to_string(cidr)));
   }
   if (cidr.prefix_len == 0) return std::string("TRUE");
   const std::string text = to_string(cidr.base);
@@ -62,15 +63,16 @@ Result<std::string> cidr_match(const std::string& column, const Cidr& cidr) {
 
 Result<std::string> edge_query(const SqlOptions& options) {
   if (!valid_table(options.table)) {
-    return make_error(ErrorKind::usage,
-                      fmt::format("--table '{}': expected a name such as vpc_flow_logs or db.flows", options.table));
+    return make_error(ErrorKind::usage, fmt::format("{} '{}': expected a name such as vpc_flow_logs or db.flows",
+                                                    spell(Option::table), options.table));
   }
   auto parsed = options.log_format.empty() ? Result<VpcColumns>(default_v2_columns())
                                            : columns_from_log_format(options.log_format);
-  if (!parsed) return make_error(ErrorKind::usage, "--log-format: " + describe(parsed.error()));
+  if (!parsed) return make_error(ErrorKind::usage, spell(Option::log_format) + ": " + describe(parsed.error()));
   const VpcColumns& columns = *parsed;
   if (!columns.usable()) {
-    return make_error(ErrorKind::usage, "--log-format lacks addresses, ports or protocol: no edge can be built");
+    return make_error(ErrorKind::usage,
+                      spell(Option::log_format) + " lacks addresses, ports or protocol: no edge can be built");
   }
   const Dialect d = dialect_of(options.engine);
   const auto q = [&](const char* name) { return fmt::format("{0}{1}{0}", d.quote, name); };
@@ -103,8 +105,10 @@ Result<std::string> edge_query(const SqlOptions& options) {
   }
   const std::string tcp_flags = optional_column(columns.tcp_flags, "tcp_flags", "0");
   std::string out;
-  out += fmt::format("-- netobs sql --engine {}: VPC flow log records reduced to edge rows.\n", d.name);
-  out += "-- Save the result as CSV with its header and give it to: netobs recommend --edges RESULT.csv\n";
+  out +=
+      fmt::format("-- netobs sql {} {}: VPC flow log records reduced to edge rows.\n", spell(Option::engine), d.name);
+  out += fmt::format("-- Save the result as CSV with its header and give it to: netobs recommend {} RESULT.csv\n",
+                     spell(Option::edges));
   out += "-- The client's ephemeral port (32768-60999) is collapsed to 32768: decided by the TCP flags\n";
   out += "-- (SYN: the source is the client; SYN-ACK: the destination), else when only one port is ephemeral.\n";
   out += "-- tcp_flags keeps only SYN (2) and SYN-ACK (18), the flags netobs reads the direction from.\n";

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include <netobs/limits.hpp>
+#include <netobs/option.hpp>
 
 #include "util/yaml_composer.hpp"
 
@@ -53,7 +54,7 @@ Result<nlohmann::json> parse_json(std::string_view text, const std::string& orig
                       fmt::format("invalid JSON: {}", e.what()));
   } catch (const std::length_error&) {
     if (!too_deep) throw;
-    return tl::unexpected(limit_error(origin, first_line, "nested too deep", limits.max_depth, k_depth_option));
+    return tl::unexpected(limit_error(origin, first_line, "nested too deep", limits.max_depth, Option::max_depth));
   } catch (const json::exception& e) {
     // Well-formed but not representable, such as a number past the range of a double.
     return make_error(ErrorKind::invalid_input, SourceLocation{origin}, fmt::format("invalid JSON: {}", e.what()));
@@ -203,8 +204,8 @@ Result<std::string> read_whole_file(const std::string& path, const std::string& 
   struct stat info {};
   const bool regular = ::stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode);
   if (regular && static_cast<std::uint64_t>(info.st_size) > limit) {
-    return make_error(ErrorKind::limit,
-                      fmt::format("{}: file larger than {} bytes (raise it with {})", name, limit, k_file_option));
+    return make_error(ErrorKind::limit, fmt::format("{}: file larger than {} bytes (raise it with {})", name, limit,
+                                                    spell(Option::max_file_bytes)));
   }
   // Read in blocks with a running bound: a FIFO or /dev/stdin has no size to check up front. A
   // file's size is known: read it into place without growing the text.
@@ -219,8 +220,8 @@ Result<std::string> read_whole_file(const std::string& path, const std::string& 
     text.resize(at + static_cast<std::size_t>(in.gcount()));
     block = std::min<std::size_t>(block * 2, 16 << 20);
     if (text.size() > limit) {
-      return make_error(ErrorKind::limit,
-                        fmt::format("{}: more than {} bytes (raise it with {})", name, limit, k_file_option));
+      return make_error(ErrorKind::limit, fmt::format("{}: more than {} bytes (raise it with {})", name, limit,
+                                                      spell(Option::max_file_bytes)));
     }
   }
   if (in.bad()) {

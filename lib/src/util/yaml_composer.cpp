@@ -120,7 +120,7 @@ class Composer {
         case YAML_DOCUMENT_START_EVENT:
           if (++document_count > limits.max_documents) {
             return tl::unexpected(limit_error(m_origin, line, "too many YAML documents in one file",
-                                              limits.max_documents, k_documents_option));
+                                              limits.max_documents, Option::max_documents));
           }
           start_document(line);
           break;
@@ -204,13 +204,13 @@ class Composer {
     m_nodes += nodes;
     if (m_nodes > limits.max_nodes) {
       return tl::unexpected(
-          limit_error(m_origin, line, "too many values in one document", limits.max_nodes, k_nodes_option));
+          limit_error(m_origin, line, "too many values in one document", limits.max_nodes, Option::max_nodes));
     }
     if (from_alias) {
       m_alias_nodes += nodes;
       if (m_alias_nodes > limits.max_alias_nodes) {
         return tl::unexpected(limit_error(m_origin, line, "YAML aliases expand to too many values",
-                                          limits.max_alias_nodes, k_alias_option));
+                                          limits.max_alias_nodes, Option::max_alias_nodes));
       }
     }
     return {};
@@ -285,7 +285,7 @@ class Composer {
   Result<void> open(json container, const std::string& anchor, std::size_t line, std::size_t column) {
     const InputLimits& limits = input_limits();
     if (m_stack.size() >= limits.max_depth) {
-      return tl::unexpected(limit_error(m_origin, line, "nested too deep", limits.max_depth, k_depth_option));
+      return tl::unexpected(limit_error(m_origin, line, "nested too deep", limits.max_depth, Option::max_depth));
     }
     if (auto ok = count(1, false, line); !ok) return ok;
     std::string pointer;
@@ -328,8 +328,8 @@ class Composer {
 }  // namespace
 
 Error limit_error(const std::string& origin, std::size_t line, const std::string& what, std::size_t limit,
-                  const char* option) {
-  return Error{ErrorKind::limit, fmt::format("{} (limit {}; raise it with {})", what, limit, option),
+                  Option option) {
+  return Error{ErrorKind::limit, fmt::format("{} (limit {}; raise it with {})", what, limit, spell(option)),
                SourceLocation{origin, line}};
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <netobs/error.hpp>
+#include <netobs/option.hpp>
 
 #include "util/document.hpp"
 
@@ -19,6 +20,6 @@ Result<std::vector<LocatedDocument>> compose_yaml(const std::string& text, const
 
 // "origin:line: what (limit N; raise it with --option)" as a limit error.
 Error limit_error(const std::string& origin, std::size_t line, const std::string& what, std::size_t limit,
-                  const char* option);
+                  Option option);
 
 }  // namespace netobs

@@ -160,7 +160,7 @@ spec: {podSelector: {}}
   EXPECT_NE(diff.notes[0].find("1 live policies in namespaces the proposal has no policy in are kept"),
             std::string::npos);
 
-  diff = diff_policies(live, proposal, DiffOptions{IpBlockScope::all, DiffScope::everything});
+  diff = diff_policies(live, proposal, DiffOptions{IpBlockScope::all, DiffScope::everything, {}});
   ASSERT_EQ(diff.objects.size(), 1U);
   EXPECT_EQ(diff.objects[0].type, ChangeType::removed);
   EXPECT_EQ(diff.objects[0].name, "deny");

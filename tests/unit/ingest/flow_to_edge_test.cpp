@@ -79,12 +79,12 @@ TEST(FlowToEdge, MaxFlowsEndsTheCollectionAndSaysSo) {
   auto r = ingest_text(k_vpc, options);
   ASSERT_TRUE(r.status);
   EXPECT_EQ(r.summary.records_read, 2U);
-  EXPECT_EQ(r.summary.ended_by, "--max-flows 2 reached");
+  EXPECT_EQ(r.summary.ended_by, "max_flows 2 reached");
   // Garbage lines are no flows.
   auto g = ingest_text(hubble("1970-01-01T00:01:40Z", "10.0.0.2", 80, "FORWARDED") + "not json\n" + k_hubble, options);
   EXPECT_EQ(g.summary.records_read, 3U);
   EXPECT_EQ(g.summary.malformed_count, 1U);
-  EXPECT_EQ(g.summary.ended_by, "--max-flows 2 reached");
+  EXPECT_EQ(g.summary.ended_by, "max_flows 2 reached");
 }
 
 TEST(FlowToEdge, FormatsComeFromOneTable) {

@@ -138,7 +138,7 @@ TEST(Kubeconfig, NothingAtAllIsAnInputErrorSayingWhatToDo) {
   auto target = resolve_target(options);
   ASSERT_FALSE(target);
   EXPECT_EQ(target.error().kind, ErrorKind::no_cluster_config);
-  EXPECT_NE(describe(target.error()).find("--kubeconfig"), std::string::npos);
+  EXPECT_NE(describe(target.error()).find("give kubeconfig,"), std::string::npos);
 }
 
 TEST(Kubeconfig, ErrorsNameTheFileAndWhatIsMissing) {

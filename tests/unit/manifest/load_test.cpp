@@ -93,7 +93,7 @@ TEST(ManifestLoad, ALimitStopsTheLoadEvenWhenProblemsAreReported) {
   set_input_limits(InputLimits{});
   ASSERT_FALSE(set);
   EXPECT_EQ(set.error().kind, ErrorKind::limit);
-  EXPECT_NE(describe(set.error()).find("--max-depth"), std::string::npos);
+  EXPECT_NE(describe(set.error()).find("raise it with max_depth"), std::string::npos);
 }
 
 TEST(ManifestLoad, AMissingPathIsAnIoError) {

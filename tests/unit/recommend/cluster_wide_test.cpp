@@ -82,7 +82,7 @@ TEST(ClusterWide, AllNamespacesCoversSystemNamespaces) {
   const auto open = run(k_dns_query + k_app, plain);
   EXPECT_FALSE(find(open, "kube-system", "default-deny-netobs"));
   EXPECT_NE(std::find(open.unisolated.begin(), open.unisolated.end(),
-                      "kube-system: a system namespace: give -A (or -n kube-system) to cover it"),
+                      "kube-system: a system namespace: give all_namespaces (or namespaces kube-system) to cover it"),
             open.unisolated.end());
 }
 
@@ -131,7 +131,7 @@ TEST(ClusterWide, ExcludedNamespacesStayOpenAndSaySo) {
   options.exclude_namespaces = {"batch"};
   const auto r = run(k_dns_query + k_app, options);
   EXPECT_FALSE(find(r, "batch", "default-deny-netobs"));
-  EXPECT_EQ(r.unisolated, (std::vector<std::string>{"batch: excluded (--exclude-namespace)"}));
+  EXPECT_EQ(r.unisolated, (std::vector<std::string>{"batch: excluded (exclude_namespace)"}));
 }
 
 TEST(ClusterWide, ApiServerEndpointsByAddressOrByTheGivenCidr) {
@@ -154,7 +154,7 @@ TEST(ClusterWide, ApiServerEndpointsByAddressOrByTheGivenCidr) {
   for (const auto& peer : hook->ingress.front().peers) clients.push_back(peer.ip_block ? peer.ip_block->cidr : "?");
   EXPECT_EQ(clients, (std::vector<std::string>{"10.0.200.10/32", "10.0.201.20/32"}));
   EXPECT_TRUE(std::any_of(r.notes.begin(), r.notes.end(),
-                          [](const std::string& n) { return n.find("give --apiserver-cidr") != std::string::npos; }));
+                          [](const std::string& n) { return n.find("give apiserver_cidr") != std::string::npos; }));
 
   RecommendOptions options = all_namespaces();
   options.apiserver_cidrs = {*parse_cidr("10.0.200.0/23")};
@@ -164,7 +164,7 @@ TEST(ClusterWide, ApiServerEndpointsByAddressOrByTheGivenCidr) {
   ASSERT_EQ(a->egress.front().peers.size(), 1U);
   EXPECT_EQ(a->egress.front().peers.front().ip_block->cidr, "10.0.200.0/23");
   EXPECT_FALSE(std::any_of(r.notes.begin(), r.notes.end(),
-                           [](const std::string& n) { return n.find("give --apiserver-cidr") != std::string::npos; }));
+                           [](const std::string& n) { return n.find("give apiserver_cidr") != std::string::npos; }));
 }
 
 TEST(ClusterWide, JobsThatDidNotRunInTheWindowAreListed) {

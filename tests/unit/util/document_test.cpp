@@ -124,7 +124,7 @@ TEST(Document, BillionLaughsStopsAtTheAliasLimit) {
   }
   const Error error = parse_error(text);
   EXPECT_EQ(error.kind, ErrorKind::limit);
-  EXPECT_NE(error.message.find("raise it with --max-alias-nodes"), std::string::npos) << error.message;
+  EXPECT_NE(error.message.find("raise it with max_alias_nodes"), std::string::npos) << error.message;
   // a0..a3 add 12,330 values; the eighth alias of a4 passes 100,000.
   EXPECT_EQ(error.where.line, 5U);
   EXPECT_TRUE(describe(error).starts_with("in.yaml:5: ")) << describe(error);
@@ -152,12 +152,12 @@ TEST(Document, DepthNodesAndDocumentsAreBounded) {
   const ScopedLimits scoped(limits);
   EXPECT_TRUE(parse_located_documents("a: {b: {c: 1}}\n", "in.yaml"));  // three levels
   const Error deep = parse_error("a:\n  b:\n    c:\n      d: 1\n");
-  EXPECT_NE(deep.message.find("nested too deep (limit 3; raise it with --max-depth)"), std::string::npos)
-      << deep.message;
+  EXPECT_NE(deep.message.find("nested too deep (limit 3; raise it with max_depth)"), std::string::npos) << deep.message;
   EXPECT_EQ(deep.where.line, 4U);
   EXPECT_TRUE(describe(deep).starts_with("in.yaml:4: ")) << describe(deep);
-  EXPECT_NE(parse_error("[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n").message.find("--max-nodes"), std::string::npos);
-  EXPECT_NE(parse_error("a: 1\n---\nb: 2\n---\nc: 3\n").message.find("--max-documents"), std::string::npos);
+  EXPECT_NE(parse_error("[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n").message.find("raise it with max_nodes"),
+            std::string::npos);
+  EXPECT_NE(parse_error("a: 1\n---\nb: 2\n---\nc: 3\n").message.find("raise it with max_documents"), std::string::npos);
   // JSON is bounded in depth too, on both paths.
   EXPECT_EQ(parse_documents("[[[[1]]]]", "in.json").error().kind, ErrorKind::limit);
   EXPECT_EQ(parse_json("{\"a\":{\"b\":{\"c\":{}}}}", "in.json").error().kind, ErrorKind::limit);
@@ -173,7 +173,7 @@ TEST(Document, AFileLargerThanTheLimitIsNotRead) {
   auto text = read_text_file(path);
   ASSERT_FALSE(text);
   EXPECT_EQ(text.error().kind, ErrorKind::limit);
-  EXPECT_NE(describe(text.error()).find("raise it with --max-file-bytes"), std::string::npos) << describe(text.error());
+  EXPECT_NE(describe(text.error()).find("raise it with max_file_bytes"), std::string::npos) << describe(text.error());
 }
 
 TEST(Document, ParseDocumentsReadsJsonAndMultiDocumentYaml) {

@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <netobs/option.hpp>
+
 #include "lint/render/formats.hpp"
 #include "util/k8s_json.hpp"
 
@@ -51,8 +53,8 @@ std::string render_sarif(const Report& report, const std::vector<const Rule*>& r
     index[rule->id] = index.size();
     driver["rules"].push_back({{"id", rule->id},
                                {"name", rule->id},
-                               {"shortDescription", {{"text", rule->summary}}},
-                               {"help", {{"text", rule->remediation}}},
+                               {"shortDescription", {{"text", spell_options(rule->summary)}}},
+                               {"help", {{"text", spell_options(rule->remediation)}}},
                                {"defaultConfiguration", {{"level", level(rule->severity)}}}});
   }
   nlohmann::ordered_json results = nlohmann::ordered_json::array();

@@ -4,6 +4,10 @@
 #include <regex>
 #include <set>
 
+#include <fmt/format.h>
+
+#include <netobs/option.hpp>
+
 namespace netobs::lint {
 
 std::string type_name(const json& value) {
@@ -118,8 +122,8 @@ bool any_known_pod(const LintContext& ctx, const std::function<bool(const Cluste
 void lower_without_inventory(const LintContext& ctx, Diagnostic& diagnostic) {
   if (ctx.inventory_given) return;
   diagnostic.severity_override = Severity::info;
-  diagnostic.message +=
-      " (pods created by an operator have no manifest: give --inventory or --from-cluster to be sure)";
+  diagnostic.message += fmt::format(" (pods created by an operator have no manifest: give {} or {} to be sure)",
+                                    spell(Option::inventory), spell(Option::from_cluster));
 }
 
 }  // namespace netobs::lint

@@ -47,9 +47,10 @@ Diagnostics check_namespace_without_default_deny(const LintContext& ctx) {
 
 }  // namespace
 
-const Rule k_namespace_without_default_deny{
-    "namespace-without-default-deny", Severity::warning, "Namespace without a default-deny policy",
-    "Add a policy with podSelector: {}, policyTypes [Ingress, Egress] and no rules (netobs recommend --default-deny).",
-    &check_namespace_without_default_deny};
+const Rule k_namespace_without_default_deny{"namespace-without-default-deny", Severity::warning,
+                                            "Namespace without a default-deny policy",
+                                            "Add a policy with podSelector: {}, policyTypes [Ingress, Egress] and no "
+                                            "rules (netobs recommend {option:default_deny}).",
+                                            &check_namespace_without_default_deny};
 
 }  // namespace netobs::lint::rules

@@ -45,7 +45,7 @@ Diagnostics check_observed_flow_blocked(const LintContext& ctx) {
 }  // namespace
 
 const Rule k_observed_flow_blocked{
-    "observed-flow-blocked", Severity::error, "Observed connection (from --flows) that the policies would block",
+    "observed-flow-blocked", Severity::error, "Observed connection (from {option:flows}) that the policies would block",
     "Allow the connection in the policy named (netobs recommend writes the rule), or confirm the traffic is unwanted.",
     &check_observed_flow_blocked};
 

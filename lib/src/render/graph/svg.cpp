@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <netobs/option.hpp>
+
 #include "render/graph/formats.hpp"
 #include "util/subprocess.hpp"
 
@@ -18,7 +20,8 @@ Result<std::string> graph_svg(const GraphView& view) {
   if (dot.exec_errno == ENOENT) {
     return make_error(ErrorKind::io,
                       "svg and html are drawn by Graphviz's dot, which is not on PATH: install "
-                      "Graphviz (Debian and Ubuntu: apt install graphviz), or write --format dot");
+                      "Graphviz (Debian and Ubuntu: apt install graphviz), or write " +
+                          spell(Option::format) + " dot");
   }
   if (dot.exec_errno != 0)
     return make_error(ErrorKind::io, fmt::format("cannot run dot: {}", std::strerror(dot.exec_errno)));
