@@ -40,11 +40,6 @@ inline std::string_view canonical_reserved_identity(std::string_view name) {
   return name == "world-ipv4" || name == "world-ipv6" ? std::string_view("world") : name;
 }
 
-// The identities netobs gives a pod address it cannot attribute at a record's time: two pods
-// claim it then, or none held it. Such ends are reported and never written into a policy.
-inline constexpr std::string_view k_ambiguous_holder = "netobs:ambiguous-pod-address";
-inline constexpr std::string_view k_no_holder = "netobs:unheld-pod-address";
-
 // Where a record was captured. A connection is logged at every ENI (or Cilium endpoint) it
 // crosses: once leaving the client's side and once entering the server's.
 enum class Observation : std::uint8_t { unknown, egress, ingress };

@@ -113,10 +113,8 @@ std::uint32_t EdgeFolder::identity_of(const IpAddress& ip, const FlowEndpoint* h
         break;
       }
       case IpHolder::Status::ambiguous:
-        identity = aggregate.intern(marker(k_ambiguous_holder));
-        break;
       case IpHolder::Status::unattributed:
-        identity = aggregate.intern(marker(k_no_holder));
+        identity = aggregate.intern(marker(holder_identity(holder.status)));
         break;
       case IpHolder::Status::not_a_pod_address:
         break;
