@@ -11,6 +11,7 @@
 
 #include <netobs/ip.hpp>
 #include <netobs/labels.hpp>
+#include <netobs/skip_reason.hpp>
 
 namespace netobs {
 
@@ -67,8 +68,8 @@ struct FlowRecord {
   // Whether --include-dropped may still use a denied record as evidence (Hubble's verdicts: a
   // drop by a policy under test is traffic the workload wants).
   bool denied_may_be_evidence = false;
-  std::string_view verdict_field;  // "action", "hubble verdict": names the skip reason
-  std::string_view verdict;        // "REJECT", "DROPPED", ...
+  SkipReason verdict_field = SkipReason::vpc_action;  // vpc_action, hubble_verdict, policy_verdict
+  std::string_view verdict;                           // "REJECT", "DROPPED", ...
   std::string_view drop_reason;
   Observation observed_at = Observation::unknown;
   std::int64_t start = 0;  // Unix seconds; 0 = unknown

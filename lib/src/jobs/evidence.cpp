@@ -26,7 +26,9 @@ std::optional<Graph> observe_evidence(JobResult& result, const FlowEvidence& flo
   if (summary.records_used == 0) {
     // Judged by no traffic, every policy would pass and every live permission look unused.
     for (const auto& record : summary.malformed) result.say("malformed: " + describe(record));
-    for (const auto& [reason, count] : summary.skipped) result.say(fmt::format("skipped {}: {}", count, reason));
+    for (const auto& [reason, count] : describe_skips(summary.skipped)) {
+      result.say(fmt::format("skipped {}: {}", count, reason));
+    }
     result.fail(JobExit::input_error,
                 fmt::format("{} ({}): nothing was checked against observed traffic",
                             no_usable_records(summary, flows.source_count()), fmt::join(summary.sources, ", ")));

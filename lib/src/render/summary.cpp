@@ -59,7 +59,8 @@ std::string render_summary(const IngestSummary& summary, const Graph& graph, con
   for (const auto& warning : summary.warnings) out += fmt::format("  warning: {}\n", warning);
   if (!summary.skipped.empty()) {
     out += "  skipped:\n";
-    for (const auto& [reason, count] : summary.skipped) out += fmt::format("    {}: {}\n", reason, count);
+    for (const auto& [reason, count] : describe_skips(summary.skipped))
+      out += fmt::format("    {}: {}\n", reason, count);
   }
   if (summary.malformed_count) {
     out += fmt::format("  malformed records skipped: {}\n", summary.malformed_count);
