@@ -39,18 +39,21 @@ bool same_counters(const netobs::EdgeCounters& a, const netobs::EdgeCounters& b)
 }
 
 // Malformed records are located errors: the same when they read the same.
-bool same_records(const std::vector<netobs::Error>& a, const std::vector<netobs::Error>& b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const netobs::Error& x, const netobs::Error& y) {
-    return x.kind == y.kind && netobs::describe(x) == netobs::describe(y);
-  });
+bool same_records(const std::vector<netobs::MalformedRecord>& a, const std::vector<netobs::MalformedRecord>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [](const netobs::MalformedRecord& x, const netobs::MalformedRecord& y) {
+                      return x.reason == y.reason && x.error.kind == y.error.kind &&
+                             netobs::describe(x.error) == netobs::describe(y.error);
+                    });
 }
 
 bool same(const Outcome& one, const Outcome& two) {
   const auto& a = one.summary;
   const auto& b = two.summary;
   if (one.error != two.error || a.records_read != b.records_read || a.records_used != b.records_used ||
-      a.malformed_count != b.malformed_count || !same_records(a.malformed, b.malformed) || a.skipped != b.skipped ||
-      a.warnings != b.warnings || a.denied != b.denied || a.first_seen != b.first_seen || a.last_seen != b.last_seen ||
+      a.malformed_count != b.malformed_count || a.malformed_by_reason != b.malformed_by_reason ||
+      !same_records(a.malformed, b.malformed) || a.skipped != b.skipped || a.warnings != b.warnings ||
+      a.denied != b.denied || a.first_seen != b.first_seen || a.last_seen != b.last_seen ||
       one.aggregate.identities != two.aggregate.identities ||
       one.aggregate.edges.size() != two.aggregate.edges.size()) {
     return false;

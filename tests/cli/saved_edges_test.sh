@@ -50,6 +50,8 @@ check "without it, no drop is marked as evidence" grep -qF "dropped connections,
 check "the checkpoint is version 2" grep -q '^{"netobs_edges":2,' "$WORK/all.edges"
 check "the checkpoint keeps the denied connections (one line each)" test "$(grep -c '"denied":{' "$WORK/all.edges")" -eq 5
 check "the checkpoint does not depend on --include-dropped" cmp -s "$WORK/all.edges" "$WORK/all-dropped.edges"
+check "the checkpoint keeps skip reasons under their ids" grep -q '"skipped":{[^}]*"log_status:NODATA":1' "$WORK/all.edges"
+check "the checkpoint names what refused a connection by its id" grep -qF '"verdict_field":"policy_verdict"' "$WORK/all.edges"
 
 # The checkpoint read back: the same summary and policies, with and without --include-dropped,
 # also from the checkpoint the --include-dropped run saved.
@@ -110,6 +112,16 @@ run recommend --edges "$WORK/v1.edges" --inventory "$INVENTORY"
 check "version 1: exit 0" exit_is 0
 check "version 1: its counters" err_has "read 3 records, used 2"
 check "version 1: its skips" err_has "action REJECT: 1"
+
+# A version 2 checkpoint written before skip reasons had ids: their words are read as the reasons.
+printf '%s\n' '{"netobs_edges":2,"records_read":4,"records_used":2,"malformed":0,"first_seen":1764000000,"last_seen":1764000060,"skipped":{"log-status NODATA":1}}' \
+  '{"client":"10.0.2.21","server":"10.0.2.31","port":8080,"protocol":"TCP","flows":[2,0,0],"packets":[2,0,0],"bytes":[0,0,0],"first_seen":1764000000,"last_seen":1764000060,"records":2}' \
+  '{"client":"10.0.1.21","server":"10.0.3.51","port":6379,"protocol":"TCP","flows":[1,0,0],"packets":[1,0,0],"bytes":[0,0,0],"first_seen":1764000000,"last_seen":1764000000,"denied":{"verdict_field":"hubble verdict","verdict":"DROPPED","may_be_evidence":true,"records":1}}' \
+  >"$WORK/words.edges"
+run recommend --edges "$WORK/words.edges" --inventory "$INVENTORY"
+check "old words: exit 0" exit_is 0
+check "old words: the skip reason" err_has "log-status NODATA: 1"
+check "old words: the refusing verdict" err_has "hubble verdict DROPPED: 1"
 
 # Edge rows count as the records they stand for, in every counter of the summary.
 printf '%s\n' 'srcaddr,dstaddr,protocol,srcport,dstport,records,action,first_seen,last_seen' \

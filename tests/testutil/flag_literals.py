@@ -12,9 +12,7 @@ FLAG = re.compile(r"--[a-z]")
 
 # (pattern the line's code matches, why its flag literal may stay).
 ALLOWED = [
-    (re.compile(r"\.skip\("),
-     "a skip reason: its text becomes the display of a SkipReason value in one function (issue 27), "
-     "where the option it names is spelled"),
+    # None today. An entry is (re.compile(PATTERN), "why the literal may stay").
 ]
 
 # A C++ token that can hold "//" or "--" without being a comment or a flag: string and character

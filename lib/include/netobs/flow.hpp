@@ -11,6 +11,7 @@
 
 #include <netobs/ip.hpp>
 #include <netobs/labels.hpp>
+#include <netobs/skip_reason.hpp>
 
 namespace netobs {
 
@@ -40,11 +41,6 @@ inline std::string_view canonical_reserved_identity(std::string_view name) {
   return name == "world-ipv4" || name == "world-ipv6" ? std::string_view("world") : name;
 }
 
-// The identities netobs gives a pod address it cannot attribute at a record's time: two pods
-// claim it then, or none held it. Such ends are reported and never written into a policy.
-inline constexpr std::string_view k_ambiguous_holder = "netobs:ambiguous-pod-address";
-inline constexpr std::string_view k_no_holder = "netobs:unheld-pod-address";
-
 // Where a record was captured. A connection is logged at every ENI (or Cilium endpoint) it
 // crosses: once leaving the client's side and once entering the server's.
 enum class Observation : std::uint8_t { unknown, egress, ingress };
@@ -72,8 +68,8 @@ struct FlowRecord {
   // Whether --include-dropped may still use a denied record as evidence (Hubble's verdicts: a
   // drop by a policy under test is traffic the workload wants).
   bool denied_may_be_evidence = false;
-  std::string_view verdict_field;  // "action", "hubble verdict": names the skip reason
-  std::string_view verdict;        // "REJECT", "DROPPED", ...
+  SkipReason verdict_field = SkipReason::vpc_action;  // vpc_action, hubble_verdict, policy_verdict
+  std::string_view verdict;                           // "REJECT", "DROPPED", ...
   std::string_view drop_reason;
   Observation observed_at = Observation::unknown;
   std::int64_t start = 0;  // Unix seconds; 0 = unknown

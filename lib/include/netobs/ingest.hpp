@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <netobs/collect.hpp>
@@ -19,6 +20,8 @@
 #include <netobs/flow.hpp>
 #include <netobs/inventory.hpp>
 #include <netobs/ip.hpp>
+#include <netobs/malformed.hpp>
+#include <netobs/skip_reason.hpp>
 
 namespace netobs {
 
@@ -82,12 +85,14 @@ struct CollectionGap {
 };
 
 struct IngestSummary {
-  std::uint64_t records_read = 0;                // every non-empty, non-header line or JSON object
-  std::uint64_t records_used = 0;                // records that became (part of) an edge
-  std::map<std::string, std::uint64_t> skipped;  // reason -> count
+  std::uint64_t records_read = 0;  // every non-empty, non-header line or JSON object
+  std::uint64_t records_used = 0;  // records that became (part of) an edge
+  SkipCounts skipped;              // reason -> records; describe_skips words them
   std::map<DeniedConnection, std::uint64_t> denied;
-  std::vector<Error> malformed;  // where and why, the first max_messages of them (describe() words them)
+  std::vector<MalformedRecord> malformed;  // where and why, the first max_messages of them (describe() words them)
   std::uint64_t malformed_count = 0;
+  // Every malformed record by reason (those of saved edge files that recorded them).
+  std::map<MalformedReason, std::uint64_t> malformed_by_reason;
   std::vector<std::string> warnings;  // once per source, e.g. missing pkt-srcaddr
   // Sources not read as flows, each with why: "docs/README.md: a Markdown document, not flow
   // records: skipped ..."; for the caller to print.
@@ -103,7 +108,7 @@ struct IngestSummary {
   std::string failure;
   std::uint64_t two_thread_sources = 0;  // sources read on two threads (parallel_min_bytes)
 
-  void skip(const std::string& reason, std::uint64_t count = 1) { skipped[reason] += count; }
+  void skip(SkipKey key, std::uint64_t count = 1) { skipped[std::move(key)] += count; }
   void see_time(std::int64_t start, std::int64_t end);
   // Adds what `later` counted (records that came after this summary's in input order).
   void merge(const IngestSummary& later, std::size_t max_messages);
@@ -125,10 +130,10 @@ struct ResolvedName {
 // input is read (settle_denied), so a checkpoint keeps it whatever the run that wrote it decided.
 struct DeniedEdgeKey {
   EdgeKey edge;
-  std::string verdict_field;     // "action", "hubble verdict", "policy verdict": names the skip reason
-  std::string verdict;           // "REJECT", "DROPPED", "DENY", ...
-  std::string drop_reason;       // Hubble's; empty for the others
-  bool may_be_evidence = false;  // FlowRecord::denied_may_be_evidence
+  SkipReason verdict_field = SkipReason::vpc_action;  // vpc_action, hubble_verdict, policy_verdict
+  std::string verdict;                                // "REJECT", "DROPPED", "DENY", ...
+  std::string drop_reason;                            // Hubble's; empty for the others
+  bool may_be_evidence = false;                       // FlowRecord::denied_may_be_evidence
 
   auto operator<=>(const DeniedEdgeKey&) const = default;
 };

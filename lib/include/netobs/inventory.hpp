@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -88,6 +89,14 @@ struct IpHolder {
   std::int64_t valid_from = INT64_MIN;
   std::int64_t valid_until = INT64_MAX;
 };
+
+// The identity netobs gives a pod address it cannot attribute at a record's time, as a Cilium
+// reserved identity's name: "netobs:ambiguous-pod-address" (two pods claim it then) or
+// "netobs:unheld-pod-address" (none held it); empty for pod and not_a_pod_address. Such ends are
+// reported and never written into a policy; saved edge files keep the name.
+std::string_view holder_identity(IpHolder::Status status);
+// The status whose holder_identity is `reserved`; nullopt for any other name.
+std::optional<IpHolder::Status> holder_status_of(std::string_view reserved);
 
 // The workload kinds that own pods through a pod template (and, for ReplicaSets and Jobs, may be
 // owned in turn: by a Deployment, by a CronJob).

@@ -49,7 +49,9 @@ enum class Option {
   prometheus,
   prometheus_token_file,
   prune,
+  since,
   table,
+  until,
   vpc_format,
   vpc_resources,
 };

@@ -137,11 +137,8 @@ std::vector<ResolvedPeer> PeerResolver::resolve_uncached(const IpAddress& ip, co
   if (identity.reserved == "host" || identity.reserved == "remote-node") {
     return {{Peer{PeerKind::node, {}, ip}, port}};
   }
-  if (identity.reserved == k_ambiguous_holder) {
-    return {{Peer{PeerKind::cluster_unknown, {}, ip}, port, IpHolder::Status::ambiguous}};
-  }
-  if (identity.reserved == k_no_holder) {
-    return {{Peer{PeerKind::cluster_unknown, {}, ip}, port, IpHolder::Status::unattributed}};
+  if (const auto holder = holder_status_of(identity.reserved)) {
+    return {{Peer{PeerKind::cluster_unknown, {}, ip}, port, *holder}};
   }
   if (!identity.reserved.empty() && identity.reserved != "world") {
     return {{Peer{PeerKind::reserved, {}, ip, identity.reserved}, port}};  // ingress, health, init, unmanaged, ...

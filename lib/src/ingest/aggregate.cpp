@@ -20,6 +20,7 @@ void IngestSummary::merge(const IngestSummary& later, std::size_t max_messages) 
     if (malformed.size() < max_messages) malformed.push_back(message);
   }
   malformed_count += later.malformed_count;
+  for (const auto& [reason, count] : later.malformed_by_reason) malformed_by_reason[reason] += count;
   warnings.insert(warnings.end(), later.warnings.begin(), later.warnings.end());
   notes.insert(notes.end(), later.notes.begin(), later.notes.end());
   see_time(later.first_seen, later.last_seen);

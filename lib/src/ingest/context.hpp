@@ -89,9 +89,9 @@ struct ReadContext {
   std::size_t line_number() const { return m_line ? m_line : reader.line_number(); }
   // On the folding thread, the lines it parses are not the reader's current one.
   void at_line(std::size_t number) { m_line = number; }
-  // Records a malformed record at line_number(). Returns an error when the options say to stop
-  // at the first one.
-  Result<void> malformed(std::string_view message);
+  // Records a malformed record at line_number(), counted by `reason` and worded by `message`.
+  // Returns an error when the options say to stop at the first one.
+  Result<void> malformed(MalformedReason reason, std::string_view message);
   // True when `line` (the reader's current one) went to the folding thread, to be parsed there by
   // `parser` (record_pipeline.hpp); false when it is to be parsed here.
   bool defer(std::string_view line, const std::shared_ptr<LineParser>& parser);

@@ -64,7 +64,7 @@ std::string denied_line(const DeniedEdgeKey& key, const DeniedEdge& denied, cons
   ordered_json line = edge_json(key.edge, denied.counters, aggregate);
   line.erase("records");  // a denied connection's records are its verdict's, below
   ordered_json verdict;
-  verdict["verdict_field"] = key.verdict_field;
+  verdict["verdict_field"] = std::string(skip_reason_id(key.verdict_field));
   verdict["verdict"] = key.verdict;
   if (!key.drop_reason.empty()) verdict["drop_reason"] = key.drop_reason;
   verdict["may_be_evidence"] = key.may_be_evidence;
@@ -79,10 +79,17 @@ std::string header_line(const IngestSummary& summary) {
   header["records_read"] = summary.records_read;
   header["records_used"] = summary.records_used;
   header["malformed"] = summary.malformed_count;
+  if (!summary.malformed_by_reason.empty()) {
+    ordered_json reasons = ordered_json::object();
+    for (const auto& [reason, count] : summary.malformed_by_reason) {
+      reasons[std::string(malformed_reason_id(reason))] = count;
+    }
+    header["malformed_reasons"] = std::move(reasons);
+  }
   header["first_seen"] = summary.first_seen;
   header["last_seen"] = summary.last_seen;
   ordered_json skipped = ordered_json::object();
-  for (const auto& [reason, count] : summary.skipped) skipped[reason] = count;
+  for (const auto& [reason, count] : summary.skipped) skipped[stable_skip_key(reason)] = count;
   header["skipped"] = std::move(skipped);
   return k8s::to_json_text(header);
 }
@@ -132,6 +139,22 @@ struct Window {
   IngestSummary kept;                 // the times of the edges kept
 };
 
+// What refused a denied connection: a reason's id ("hubble_verdict"), or the words earlier versions
+// saved ("hubble verdict", the skip reason's text without the verdict).
+std::optional<SkipReason> verdict_reason(std::string_view field, std::string_view verdict) {
+  auto reason = skip_reason_from_id(field);
+  if (!reason) {
+    if (const auto key = parse_skip_key(fmt::format("{} {}", field, verdict)); key && key->detail == verdict) {
+      reason = key->reason;
+    }
+  }
+  if (reason == SkipReason::vpc_action || reason == SkipReason::hubble_verdict ||
+      reason == SkipReason::policy_verdict) {
+    return reason;
+  }
+  return std::nullopt;
+}
+
 // The "denied" object of a denied connection's line into `key` and `records`.
 std::optional<std::string> read_denied(const element& object, DeniedEdgeKey& key, std::uint64_t& records) {
   std::string_view field, verdict, reason;
@@ -147,7 +170,9 @@ std::optional<std::string> read_denied(const element& object, DeniedEdgeKey& key
       object["records"].get(records) != simdjson::SUCCESS) {
     return "\"denied\" needs may_be_evidence (true or false) and a records count";
   }
-  key.verdict_field = std::string(field);
+  const auto refused_by = verdict_reason(field, verdict);
+  if (!refused_by) return fmt::format("unknown verdict_field '{}' in \"denied\"", field);
+  key.verdict_field = *refused_by;
   key.verdict = std::string(verdict);
   key.drop_reason = std::string(reason);
   return std::nullopt;
@@ -236,13 +261,26 @@ std::optional<std::string> read_header(const element& line, IngestSummary& summa
   summary.records_read += read;
   summary.records_used += used;
   summary.malformed_count += malformed;
+  simdjson::dom::object malformed_reasons;
+  if (line["malformed_reasons"].get(malformed_reasons) == simdjson::SUCCESS) {
+    for (auto field : malformed_reasons) {
+      std::uint64_t count = 0;
+      const auto reason = malformed_reason_from_id(field.key);
+      if (!reason || field.value.get(count) != simdjson::SUCCESS) {
+        return fmt::format("bad reason or count '{}' in \"malformed_reasons\"", field.key);
+      }
+      summary.malformed_by_reason[*reason] += count;
+    }
+  }
   summary.see_time(first, last);
   simdjson::dom::object skipped;
   if (line["skipped"].get(skipped) == simdjson::SUCCESS) {
     for (auto field : skipped) {
       std::uint64_t count = 0;
       if (field.value.get(count) != simdjson::SUCCESS) return "bad count in \"skipped\"";
-      summary.skip(std::string(field.key), count);
+      auto reason = parse_skip_key(field.key);
+      if (!reason) return fmt::format("unknown skip reason '{}' in \"skipped\"", field.key);
+      summary.skip(std::move(*reason), count);
     }
   }
   return std::nullopt;
@@ -323,7 +361,7 @@ Result<void> read_edge_lines(LineReader& reader, FlowAggregate& aggregate, Inges
     counted.last_seen = window.kept.last_seen;
   }
   summary.merge(counted, 0);
-  if (window.outside_records > 0) summary.skip("saved record outside --since/--until", window.outside_records);
+  if (window.outside_records > 0) summary.skip({SkipReason::saved_record_outside_window}, window.outside_records);
   return {};
 }
 

@@ -99,17 +99,21 @@ Result<void> read_edge_row(ReadContext& ctx, const ColumnIndex& index, const std
   std::uint64_t records = 0;
   if (!parse_number(field(5), records)) {
     ++summary.records_read;
-    return ctx.malformed(fmt::format("bad records count '{}'", field(5)));
+    return ctx.malformed(MalformedReason::bad_number, fmt::format("bad records count '{}'", field(5)));
   }
   summary.records_read += records;
   const auto src = parse_ip(field(0));
   const auto dst = parse_ip(field(1));
-  if (!src || !dst) return ctx.malformed(fmt::format("bad address '{}'", !src ? field(0) : field(1)));
+  if (!src || !dst) {
+    return ctx.malformed(MalformedReason::bad_address, fmt::format("bad address '{}'", !src ? field(0) : field(1)));
+  }
   int protocol_number = 0;
-  if (!parse_number(field(2), protocol_number)) return ctx.malformed(fmt::format("bad protocol '{}'", field(2)));
+  if (!parse_number(field(2), protocol_number)) {
+    return ctx.malformed(MalformedReason::bad_protocol, fmt::format("bad protocol '{}'", field(2)));
+  }
   const auto protocol = protocol_from_number(protocol_number);
   if (!protocol) {
-    summary.skip(fmt::format("protocol {} (no NetworkPolicy can express it)", protocol_number), records);
+    summary.skip({SkipReason::protocol_not_expressible, std::to_string(protocol_number)}, records);
     return {};
   }
   FlowRecord record;
@@ -117,7 +121,7 @@ Result<void> read_edge_row(ReadContext& ctx, const ColumnIndex& index, const std
   record.destination = *dst;
   record.protocol = *protocol;
   if (!parse_number(field(3), record.source_port) || !parse_number(field(4), record.destination_port)) {
-    return ctx.malformed(fmt::format("bad port '{}' or '{}'", field(3), field(4)));
+    return ctx.malformed(MalformedReason::bad_port, fmt::format("bad port '{}' or '{}'", field(3), field(4)));
   }
   record.connections = records;
   record.records = records;
@@ -126,11 +130,11 @@ Result<void> read_edge_row(ReadContext& ctx, const ColumnIndex& index, const std
   };
   if (!optional_number(8, record.tcp_flags) || !optional_number(9, record.packets) ||
       !optional_number(10, record.bytes) || !optional_number(11, record.start) || !optional_number(12, record.end)) {
-    return ctx.malformed("bad tcp_flags, packets, bytes, first_seen or last_seen value");
+    return ctx.malformed(MalformedReason::bad_number, "bad tcp_flags, packets, bytes, first_seen or last_seen value");
   }
   if (field(7) == "REJECT") {
     record.denied = true;
-    record.verdict_field = "action";
+    record.verdict_field = SkipReason::vpc_action;
     record.verdict = "REJECT";
   }
   const std::string_view direction = field(6);
@@ -156,7 +160,9 @@ Result<void> read_edge_rows(ReadContext& ctx) {
     if (line.empty() || line == "\r") continue;
     if (!split_csv(line, fields)) {
       ++ctx.summary.records_read;
-      if (auto result = ctx.malformed("unterminated quote or too many fields"); !result) return result;
+      if (auto result = ctx.malformed(MalformedReason::field_count, "unterminated quote or too many fields"); !result) {
+        return result;
+      }
       continue;
     }
     if (!index) {

@@ -133,11 +133,13 @@ Result<void> read_flow(ReadContext& ctx, const AgentFlow& flow, std::int64_t tim
   ++ctx.summary.records_read;
   const auto source = parse_ip(flow.source);
   const auto destination = parse_ip(flow.destination);
-  if (!source || !destination) return ctx.malformed("network policy agent flow with a bad Src IP or Dest IP");
+  if (!source || !destination) {
+    return ctx.malformed(MalformedReason::bad_address, "network policy agent flow with a bad Src IP or Dest IP");
+  }
   FlowRecord record;
   if (!parse_port(flow.source_port, record.source_port) ||
       !parse_port(flow.destination_port, record.destination_port)) {
-    return ctx.malformed("network policy agent flow with a bad Src Port or Dest Port");
+    return ctx.malformed(MalformedReason::bad_port, "network policy agent flow with a bad Src Port or Dest Port");
   }
   if (flow.protocol == "TCP")
     record.protocol = Protocol::tcp;
@@ -146,18 +148,18 @@ Result<void> read_flow(ReadContext& ctx, const AgentFlow& flow, std::int64_t tim
   else if (flow.protocol == "SCTP")
     record.protocol = Protocol::sctp;
   else {
-    ctx.summary.skip(flow.protocol == "ICMP" ? "protocol ICMP (no NetworkPolicy can express it)"
-                                             : "network policy agent flow of protocol other than TCP, UDP, SCTP");
+    ctx.summary.skip(flow.protocol == "ICMP" ? SkipKey{SkipReason::protocol_not_expressible, "ICMP"}
+                                             : SkipKey{SkipReason::agent_flow_other_protocol});
     return {};
   }
   if (flow.verdict == "DENY") {
     record.denied = true;
     record.denied_may_be_evidence = true;
-    record.verdict_field = "policy verdict";
+    record.verdict_field = SkipReason::policy_verdict;
     record.verdict = "DENY";
   } else if (flow.verdict != "ACCEPT") {
-    ctx.summary.skip(flow.verdict == "EXPIRED/DELETED" ? "policy verdict EXPIRED/DELETED (a connection ending)"
-                                                       : "policy verdict missing or unknown");
+    ctx.summary.skip({flow.verdict == "EXPIRED/DELETED" ? SkipReason::policy_verdict_connection_ending
+                                                        : SkipReason::policy_verdict_unknown});
     return {};
   }
   record.source = *source;
@@ -192,7 +194,8 @@ Result<void> read_eks_agent_records(ReadContext& ctx) {
         std::int64_t time = 0;
         if (!read_leading_time(line, time)) {
           ++ctx.summary.records_read;
-          if (auto result = ctx.malformed("a network policy agent flow after a time stamp that is no RFC 3339 time");
+          if (auto result = ctx.malformed(MalformedReason::bad_time,
+                                          "a network policy agent flow after a time stamp that is no RFC 3339 time");
               !result) {
             return result;
           }
@@ -202,14 +205,18 @@ Result<void> read_eks_agent_records(ReadContext& ctx) {
         continue;
       }
       ++ctx.summary.records_read;
-      if (auto result = ctx.malformed("neither a network policy agent log line nor a flow"); !result) return result;
+      if (auto result =
+              ctx.malformed(MalformedReason::unrecognised_line, "neither a network policy agent log line nor a flow");
+          !result) {
+        return result;
+      }
       continue;
     }
     element doc;
     const std::string_view json = line.substr(brace);
     if (parser.parse(json.data(), json.size(), true).get(doc) != simdjson::SUCCESS || !doc.is_object()) {
       ++ctx.summary.records_read;
-      if (auto result = ctx.malformed("not a JSON object"); !result) return result;
+      if (auto result = ctx.malformed(MalformedReason::bad_json, "not a JSON object"); !result) return result;
       continue;
     }
     const std::string_view message = text_at(doc, "msg");
@@ -220,7 +227,10 @@ Result<void> read_eks_agent_records(ReadContext& ctx) {
     if (stamp.empty()) stamp = text_at(doc, "timestamp");
     if (!parsed) {
       ++ctx.summary.records_read;
-      if (auto result = ctx.malformed("a Flow Info line without Src IP and Dest IP"); !result) return result;
+      if (auto result = ctx.malformed(MalformedReason::missing_part, "a Flow Info line without Src IP and Dest IP");
+          !result) {
+        return result;
+      }
       continue;
     }
     if (auto result = read_flow(ctx, flow, parse_rfc3339(stamp).value_or(0)); !result) return result;

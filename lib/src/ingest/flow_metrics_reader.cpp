@@ -134,7 +134,7 @@ class MetricsReader {
         m_eof = false;
       }
       if (auto error = parse_prom_line(text, line)) {
-        if (auto result = m_ctx.malformed(*error); !result) return result;
+        if (auto result = m_ctx.malformed(MalformedReason::bad_metrics_line, *error); !result) return result;
         continue;
       }
       switch (line.kind) {
@@ -159,7 +159,7 @@ class MetricsReader {
     if (m_openmetrics && !m_eof && !collection_ended()) {
       if (m_ctx.reader.source().more_bodies()) {
         // A scrape cut off: its series are counted, as they grew, by the next whole one.
-        m_ctx.summary.skip("series of a scrape cut off (OpenMetrics without its '# EOF')", m_pending.size());
+        m_ctx.summary.skip({SkipReason::scrape_cut_off}, m_pending.size());
         m_pending.clear();
         return {};
       }
@@ -189,7 +189,7 @@ class MetricsReader {
     const double growth = value >= last ? value - last : value;
     last = value;
     if (!(growth > 0)) {
-      m_ctx.summary.skip("series without new traffic since the previous scrape");
+      m_ctx.summary.skip({SkipReason::series_without_new_traffic});
       return false;
     }
     series.record.connections = growth >= 1.8e19 ? ~0ULL : static_cast<std::uint64_t>(std::ceil(growth));
@@ -203,9 +203,11 @@ class MetricsReader {
                       fmt::format("{}:{}: {}", m_ctx.reader.display(), m_ctx.line_number(), message));
   }
 
-  void lacks(std::string_view metric, std::string_view what) {
-    m_ctx.summary.skip(fmt::format("{} series without {}", metric, what));
-    if (m_missing.size() < 8) m_missing.insert({std::string(metric), std::string(what)});
+  // A series without what names its edge: skipped as `reason` (naming `detail`), and the metric's
+  // configuration hinted at, in the warning's words `what`.
+  void lacks(std::string_view metric, SkipReason reason, std::string_view detail, std::string what) {
+    m_ctx.summary.skip({reason, std::string(detail), std::string(metric)});
+    if (m_missing.size() < 8) m_missing.insert({std::string(metric), std::move(what)});
   }
 
   Result<void> sample(const PromLine& line) {
@@ -213,35 +215,36 @@ class MetricsReader {
     if (!metric) return {};
     ++m_ctx.summary.records_read;
     if (!(line.value > 0) || std::isinf(line.value)) {
-      m_ctx.summary.skip(fmt::format("{} series without traffic (value {})", metric->sample, line.value));
+      m_ctx.summary.skip(
+          {SkipReason::series_without_traffic, fmt::format("{}", line.value), std::string(metric->sample)});
       return {};
     }
     const std::string_view protocol_text = line.label("protocol");
     const std::optional<Protocol> protocol = protocol_named(protocol_text);
     if (protocol_text.empty()) {
-      lacks(metric->sample, "a protocol label");
+      lacks(metric->sample, SkipReason::series_without_label, "protocol", "a protocol label");
       return {};
     }
     if (!protocol) {
-      m_ctx.summary.skip(
-          fmt::format("{} series of protocol {} (no policy can allow it)", metric->sample, protocol_text));
+      m_ctx.summary.skip({SkipReason::series_of_protocol, std::string(protocol_text), std::string(metric->sample)});
       return {};
     }
     const std::string_view port_text = line.label(metric->port_label);
     if (port_text.empty()) {
-      lacks(metric->sample, fmt::format("a {} label", metric->port_label));
+      lacks(metric->sample, SkipReason::series_without_label, metric->port_label,
+            fmt::format("a {} label", metric->port_label));
       return {};
     }
     const auto port = parse_prom_value(port_text);
     if (!port || *port < 1 || *port > 65535 || *port != std::floor(*port)) {
-      return m_ctx.malformed(
-          fmt::format("{} series with a bad {} '{}'", metric->sample, metric->port_label, port_text));
+      return m_ctx.malformed(MalformedReason::bad_port, fmt::format("{} series with a bad {} '{}'", metric->sample,
+                                                                    metric->port_label, port_text));
     }
     if (metric->counts_replies) {
       // A reply leaves the server from its port towards the client's ephemeral one.
       const auto source_port = parse_prom_value(line.label("source_port"));
       if (source_port && *source_port >= 1 && *source_port < 32768 && *port >= 32768) {
-        m_ctx.summary.skip(fmt::format("{} series of replies (from the server's port)", metric->sample));
+        m_ctx.summary.skip({SkipReason::series_of_replies, {}, std::string(metric->sample)});
         return {};
       }
     }
@@ -249,10 +252,14 @@ class MetricsReader {
     const SeriesEnd source = end_of(line, "source", m_ctx.inventory);
     const SeriesEnd destination = end_of(line, "destination", m_ctx.inventory);
     for (const auto& [end, side] : {std::pair{&source, "source"}, std::pair{&destination, "destination"}}) {
-      if (end->bad_ip) return m_ctx.malformed(fmt::format("{} series with a bad {}_ip", metric->sample, side));
+      if (end->bad_ip) {
+        return m_ctx.malformed(MalformedReason::bad_address,
+                               fmt::format("{} series with a bad {}_ip", metric->sample, side));
+      }
       if (!end->named() && !end->ip) {
-        lacks(metric->sample, fmt::format("a {} workload or address (its {}_namespace and {}_workload, or {}_ip)", side,
-                                          side, side, side));
+        lacks(metric->sample, SkipReason::series_without_end, side,
+              fmt::format("a {} workload or address (its {}_namespace and {}_workload, or {}_ip)", side, side, side,
+                          side));
         return {};
       }
     }
@@ -268,7 +275,8 @@ class MetricsReader {
     for (const auto& [name, value] : line.labels) series.key += fmt::format("\x1f{}\x1e{}", name, value);
     // Milliseconds or seconds, known only at the end; either way within a few hundred years.
     if (line.timestamp && !(std::abs(*line.timestamp) < 1e16)) {
-      return m_ctx.malformed(fmt::format("{} series with a timestamp out of range", metric->sample));
+      return m_ctx.malformed(MalformedReason::bad_time,
+                             fmt::format("{} series with a timestamp out of range", metric->sample));
     }
     series.timestamp = line.timestamp;
     // Far more edges than a cluster has, and a bound on what a body can make netobs hold.

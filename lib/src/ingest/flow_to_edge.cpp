@@ -52,11 +52,12 @@ bool ReadContext::next_line(std::string_view& line) {
   return reader.next(line);
 }
 
-Result<void> ReadContext::malformed(std::string_view message) {
+Result<void> ReadContext::malformed(MalformedReason reason, std::string_view message) {
   Error error{ErrorKind::invalid_input, std::string(message), SourceLocation{reader.display(), line_number()}};
   if (options.strictness == Strictness::stop_at_first) return tl::unexpected(std::move(error));
   ++summary.malformed_count;
-  if (summary.malformed.size() < options.max_messages) summary.malformed.push_back(std::move(error));
+  ++summary.malformed_by_reason[reason];
+  if (summary.malformed.size() < options.max_messages) summary.malformed.push_back({reason, std::move(error)});
   return {};
 }
 
@@ -70,7 +71,7 @@ Result<void> ReadContext::record(const FlowRecord& r) {
 }
 
 void EdgeFolder::deny(const FlowRecord& r, const EdgeKey& key, const EdgeStats& stats) {
-  DeniedEdge& denied = aggregate.denied[DeniedEdgeKey{key, std::string(r.verdict_field), std::string(r.verdict),
+  DeniedEdge& denied = aggregate.denied[DeniedEdgeKey{key, r.verdict_field, std::string(r.verdict),
                                                       std::string(r.drop_reason), r.denied_may_be_evidence}];
   denied.counters.add(r.observed_at, stats);
   denied.records += r.records;
@@ -113,10 +114,8 @@ std::uint32_t EdgeFolder::identity_of(const IpAddress& ip, const FlowEndpoint* h
         break;
       }
       case IpHolder::Status::ambiguous:
-        identity = aggregate.intern(marker(k_ambiguous_holder));
-        break;
       case IpHolder::Status::unattributed:
-        identity = aggregate.intern(marker(k_no_holder));
+        identity = aggregate.intern(marker(holder_identity(holder.status)));
         break;
       case IpHolder::Status::not_a_pod_address:
         break;
@@ -132,15 +131,15 @@ Result<void> EdgeFolder::record(const FlowRecord& r) {
   const std::int64_t last = r.end ? r.end : r.start;
   if (options.since || options.until) {
     if (first == 0) {
-      summary.skip("no time stamp (outside any --since/--until window)", r.records);
+      summary.skip({SkipReason::no_time_stamp}, r.records);
       return {};
     }
     if (options.since && last < *options.since) {
-      summary.skip("before --since", r.records);
+      summary.skip({SkipReason::before_since}, r.records);
       return {};
     }
     if (options.until && first > *options.until) {
-      summary.skip("after --until", r.records);
+      summary.skip({SkipReason::after_until}, r.records);
       return {};
     }
   }
@@ -201,7 +200,7 @@ void settle_denied(FlowAggregate& aggregate, IngestSummary& summary, DroppedFlow
       summary.see_time(denied.counters.first_seen, denied.counters.last_seen);
       summary.records_used += denied.records;
     } else {
-      summary.skip(fmt::format("{} {}", key.verdict_field, key.verdict), denied.records);
+      summary.skip({key.verdict_field, key.verdict}, denied.records);
     }
   }
   aggregate.denied.clear();

@@ -46,8 +46,10 @@ Result<void> ingest_in_two_stages(LineReader& reader, const FlowFormat& format, 
     fold = handoff.finish();
   }
   // Each thread wrote the messages of the lines it parsed, in line order: merge them.
-  auto by_line = [](const Error& a, const Error& b) { return a.where.line < b.where.line; };
-  std::vector<Error> messages;
+  auto by_line = [](const MalformedRecord& a, const MalformedRecord& b) {
+    return a.error.where.line < b.error.where.line;
+  };
+  std::vector<MalformedRecord> messages;
   std::merge(std::make_move_iterator(summary.malformed.begin() + static_cast<std::ptrdiff_t>(earlier)),
              std::make_move_iterator(summary.malformed.end()), std::make_move_iterator(folded.malformed.begin()),
              std::make_move_iterator(folded.malformed.end()), std::back_inserter(messages), by_line);
@@ -85,7 +87,7 @@ void skip_preamble(LineReader& reader, std::size_t lines, IngestSummary& summary
   for (std::size_t i = 0; i < lines && reader.next(line); ++i) {
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
     ++summary.records_read;
-    summary.skip("line ahead of the first flow record (a banner or heading)");
+    summary.skip({SkipReason::banner_line});
   }
 }
 
@@ -278,8 +280,7 @@ Result<void> ingest_sources(const std::vector<std::string>& sources, const Inges
   summary.reconnects += collect.reconnects();
   const std::vector<CollectionGap> gaps = collect.gaps();
   summary.gaps.insert(summary.gaps.end(), gaps.begin(), gaps.end());
-  if (collect.partial_lines() > 0)
-    summary.skip("line cut off by a broken connection or the end of collection", collect.partial_lines());
+  if (collect.partial_lines() > 0) summary.skip({SkipReason::line_cut_off}, collect.partial_lines());
   if (collect.error()) return tl::unexpected(*collect.error());
   // Saved before settling: the file keeps denied connections as such, for any later run to decide.
   if (!checkpoint.empty()) {

@@ -99,7 +99,7 @@ bool read_dns_answer(const element& flow, DnsAnswer& answer, IngestSummary& summ
   std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
   if (!name.empty() && name.back() == '.') name.pop_back();
   if (!valid_dns_name(name)) {
-    summary.skip("hubble DNS answer ignored for --egress-names (a name no policy can hold)");
+    summary.skip({SkipReason::dns_name_unusable});
     return false;
   }
   // A real answer holds a handful of addresses; a bound keeps a hostile one from growing memory.
@@ -130,21 +130,25 @@ Result<void> read_hubble_flow(ReadContext& ctx, const element& flow) {
     // Only Hubble's own verdict names become summary keys: a stream of made-up ones must not
     // grow the summary without bound.
     const bool known = verdict == "ERROR" || verdict == "VERDICT_UNKNOWN" || verdict == "OTHER";
-    summary.skip(fmt::format("hubble verdict {}", verdict.empty() ? "missing" : known ? verdict : "unrecognised"));
+    summary.skip({SkipReason::hubble_verdict, std::string(verdict.empty() ? "missing"
+                                                          : known         ? verdict
+                                                                          : "unrecognised")});
     return {};
   }
   element ip_element;
   if (flow["IP"].get(ip_element) != simdjson::SUCCESS) {
-    summary.skip("hubble flow without IP layer");
+    summary.skip({SkipReason::hubble_without_ip});
     return {};
   }
   const auto src = parse_ip(string_at(ip_element, "source"));
   const auto dst = parse_ip(string_at(ip_element, "destination"));
-  if (!src || !dst) return ctx.malformed("hubble flow with a bad IP.source or IP.destination");
+  if (!src || !dst) {
+    return ctx.malformed(MalformedReason::bad_address, "hubble flow with a bad IP.source or IP.destination");
+  }
 
   element l4;
   if (flow["l4"].get(l4) != simdjson::SUCCESS) {
-    summary.skip("hubble flow without L4 layer");
+    summary.skip({SkipReason::hubble_without_l4});
     return {};
   }
   Protocol protocol = Protocol::tcp;
@@ -157,15 +161,17 @@ Result<void> read_hubble_flow(ReadContext& ctx, const element& flow) {
     protocol = Protocol::sctp;
   else {
     summary.skip(l4["ICMPv4"].error() == simdjson::SUCCESS || l4["ICMPv6"].error() == simdjson::SUCCESS
-                     ? "protocol ICMP (no NetworkPolicy can express it)"
-                     : "hubble flow with an unknown L4 protocol");
+                     ? SkipKey{SkipReason::protocol_not_expressible, "ICMP"}
+                     : SkipKey{SkipReason::hubble_unknown_l4});
     return {};
   }
   std::uint64_t src_port = 0, dst_port = 0;
   // Proto3 omits zero values: an absent port is 0.
   if (ports["source_port"].get(src_port) != simdjson::SUCCESS) src_port = 0;
   if (ports["destination_port"].get(dst_port) != simdjson::SUCCESS) dst_port = 0;
-  if (src_port > 65535 || dst_port > 65535) return ctx.malformed("hubble flow with a port out of range");
+  if (src_port > 65535 || dst_port > 65535) {
+    return ctx.malformed(MalformedReason::bad_port, "hubble flow with a port out of range");
+  }
   const FlowEndpoint source = read_endpoint(flow["source"]);
   const FlowEndpoint destination = read_endpoint(flow["destination"]);
   FlowRecord record;
@@ -194,7 +200,7 @@ Result<void> read_hubble_flow(ReadContext& ctx, const element& flow) {
   if (dropped) {
     record.denied = true;
     record.denied_may_be_evidence = true;
-    record.verdict_field = "hubble verdict";
+    record.verdict_field = SkipReason::hubble_verdict;
     record.verdict = verdict;
     record.drop_reason = string_at(flow, "drop_reason_desc");
   }
@@ -211,7 +217,7 @@ Result<void> read_hubble_flow(ReadContext& ctx, const element& flow) {
 
 Result<void> read_cloudwatch_payload(ReadContext& ctx, const element& payload, VpcColumns& columns, bool& warned) {
   if (string_at(payload, "messageType") != "DATA_MESSAGE") {
-    ctx.summary.skip("CloudWatch control message");
+    ctx.summary.skip({SkipReason::cloudwatch_control_message});
     return {};
   }
   if (!warned) {
@@ -220,7 +226,7 @@ Result<void> read_cloudwatch_payload(ReadContext& ctx, const element& payload, V
   }
   simdjson::dom::array events;
   if (payload["logEvents"].get(events) != simdjson::SUCCESS) {
-    return ctx.malformed("CloudWatch payload without logEvents");
+    return ctx.malformed(MalformedReason::missing_part, "CloudWatch payload without logEvents");
   }
   std::vector<std::string_view> tokens;
   for (element event : events) {
@@ -246,7 +252,7 @@ Result<void> read_json_records(ReadContext& ctx) {
     element doc;
     if (parser.parse(line.data(), line.size(), true).get(doc) != simdjson::SUCCESS || !doc.is_object()) {
       ++ctx.summary.records_read;
-      if (auto result = ctx.malformed("not a JSON object"); !result) return result;
+      if (auto result = ctx.malformed(MalformedReason::bad_json, "not a JSON object"); !result) return result;
       continue;
     }
     element flow;
@@ -258,7 +264,7 @@ Result<void> read_json_records(ReadContext& ctx) {
       if (auto result = read_hubble_flow(ctx, doc); !result) return result;  // a bare Flow
     } else {
       ++ctx.summary.records_read;
-      ctx.summary.skip("JSON object that is neither a Hubble flow nor a CloudWatch payload");
+      ctx.summary.skip({SkipReason::unknown_json_object});
     }
   }
   if (ctx.reader.error()) return tl::unexpected(*ctx.reader.error());

@@ -29,19 +29,22 @@ Result<void> read_flow(ReadContext& ctx, const element& flow) {
   ++ctx.summary.records_read;
   const std::string_view protocol = text_at(flow, "protocol");
   if (protocol != "TCP" && protocol != "tcp") {
-    ctx.summary.skip("network flow monitor flow that is not TCP");
+    ctx.summary.skip({SkipReason::nfm_not_tcp});
     return {};
   }
   const auto local = parse_ip(text_at(flow, "local_address"));
   const auto remote = parse_ip(text_at(flow, "remote_address"));
   std::uint64_t local_port = 0, remote_port = 0;
-  if (!local || !remote) return ctx.malformed("network flow monitor flow with a bad local_address or remote_address");
+  if (!local || !remote) {
+    return ctx.malformed(MalformedReason::bad_address,
+                         "network flow monitor flow with a bad local_address or remote_address");
+  }
   if (flow["local_port"].get(local_port) != simdjson::SUCCESS ||
       flow["remote_port"].get(remote_port) != simdjson::SUCCESS || local_port > 65535 || remote_port > 65535) {
-    return ctx.malformed("network flow monitor flow with a bad local_port or remote_port");
+    return ctx.malformed(MalformedReason::bad_port, "network flow monitor flow with a bad local_port or remote_port");
   }
   if (local_port == 0 && remote_port == 0) {
-    ctx.summary.skip("network flow monitor flow without a server port");
+    ctx.summary.skip({SkipReason::nfm_without_server_port});
     return {};
   }
   const FlowEndpoint local_pod = pod_of(flow, "local");
@@ -76,7 +79,7 @@ Result<void> read_nfm_reports(ReadContext& ctx) {
     simdjson::dom::array stats;
     if (parser.parse(json.data(), json.size(), true).get(report) != simdjson::SUCCESS || !report.is_object()) {
       ++ctx.summary.records_read;
-      if (auto result = ctx.malformed("not a JSON object"); !result) return result;
+      if (auto result = ctx.malformed(MalformedReason::bad_json, "not a JSON object"); !result) return result;
       continue;
     }
     if (report["network_stats"].get(stats) != simdjson::SUCCESS) continue;  // another JSON log line
@@ -84,7 +87,10 @@ Result<void> read_nfm_reports(ReadContext& ctx) {
       element flow;
       if (entry["flow"].get(flow) != simdjson::SUCCESS || !flow.is_object()) {
         ++ctx.summary.records_read;
-        if (auto result = ctx.malformed("network_stats entry without a flow object"); !result) return result;
+        if (auto result = ctx.malformed(MalformedReason::missing_part, "network_stats entry without a flow object");
+            !result) {
+          return result;
+        }
         continue;
       }
       if (auto result = read_flow(ctx, flow); !result) return result;

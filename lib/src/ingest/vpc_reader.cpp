@@ -101,16 +101,16 @@ Result<void> read_vpc_record(ReadContext& ctx, const VpcColumns& columns, const 
   IngestSummary& summary = ctx.summary;
   ++summary.records_read;
   if (tokens.size() != columns.count) {
-    return ctx.malformed(
-        fmt::format("expected {} fields ({}), found {}", columns.count, columns.description, tokens.size()));
+    return ctx.malformed(MalformedReason::field_count, fmt::format("expected {} fields ({}), found {}", columns.count,
+                                                                   columns.description, tokens.size()));
   }
   const std::string_view status = field(tokens, columns.log_status);
   if (is_word(status, "NODATA") || is_word(status, "SKIPDATA")) {
-    summary.skip(fmt::format("log-status {}", status));
+    summary.skip({SkipReason::log_status, std::string(status)});
     return {};
   }
   if (!columns.usable()) {
-    summary.skip("format without addresses, ports or protocol");
+    summary.skip({SkipReason::format_without_addresses});
     return {};
   }
   std::string_view src_text = field(tokens, columns.pkt_srcaddr);
@@ -119,28 +119,28 @@ Result<void> read_vpc_record(ReadContext& ctx, const VpcColumns& columns, const 
   if (dst_text.empty() || is_word(dst_text, "-")) dst_text = field(tokens, columns.dstaddr);
   const std::string_view protocol_text = field(tokens, columns.protocol);
   if (is_word(src_text, "-") || is_word(dst_text, "-") || is_word(protocol_text, "-")) {
-    summary.skip("no address or protocol");
+    summary.skip({SkipReason::no_address_or_protocol});
     return {};
   }
   const auto src = parse_ip(src_text);
   const auto dst = parse_ip(dst_text);
   if (!src || !dst) {
-    return ctx.malformed(fmt::format("bad address '{}'", !src ? src_text : dst_text));
+    return ctx.malformed(MalformedReason::bad_address, fmt::format("bad address '{}'", !src ? src_text : dst_text));
   }
   int protocol_number = 0;
   if (!parse_number(protocol_text, protocol_number)) {
-    return ctx.malformed(fmt::format("bad protocol '{}'", protocol_text));
+    return ctx.malformed(MalformedReason::bad_protocol, fmt::format("bad protocol '{}'", protocol_text));
   }
   const auto protocol = protocol_from_number(protocol_number);
   if (!protocol) {
-    summary.skip(fmt::format("protocol {} (no NetworkPolicy can express it)", protocol_number));
+    summary.skip({SkipReason::protocol_not_expressible, std::to_string(protocol_number)});
     return {};
   }
   std::uint16_t src_port = 0, dst_port = 0;
   if (!parse_number(field(tokens, columns.srcport), src_port) ||
       !parse_number(field(tokens, columns.dstport), dst_port)) {
-    return ctx.malformed(
-        fmt::format("bad port '{}' or '{}'", field(tokens, columns.srcport), field(tokens, columns.dstport)));
+    return ctx.malformed(MalformedReason::bad_port, fmt::format("bad port '{}' or '{}'", field(tokens, columns.srcport),
+                                                                field(tokens, columns.dstport)));
   }
   FlowRecord record;
   record.source = *src;
@@ -155,11 +155,11 @@ Result<void> read_vpc_record(ReadContext& ctx, const VpcColumns& columns, const 
   if (!read_optional(columns.packets, record.packets) || !read_optional(columns.bytes, record.bytes) ||
       !read_optional(columns.start, record.start) || !read_optional(columns.end, record.end) ||
       !read_optional(columns.tcp_flags, record.tcp_flags)) {
-    return ctx.malformed("bad packets, bytes, start, end or tcp-flags value");
+    return ctx.malformed(MalformedReason::bad_number, "bad packets, bytes, start, end or tcp-flags value");
   }
   if (is_word(field(tokens, columns.action), "REJECT")) {
     record.denied = true;
-    record.verdict_field = "action";
+    record.verdict_field = SkipReason::vpc_action;
     record.verdict = "REJECT";
   }
   // Without flow-direction, copies of one connection from two ENIs are counted twice.

@@ -9,6 +9,26 @@
 
 namespace netobs {
 
+std::string_view holder_identity(IpHolder::Status status) {
+  switch (status) {
+    case IpHolder::Status::ambiguous:
+      return "netobs:ambiguous-pod-address";
+    case IpHolder::Status::unattributed:
+      return "netobs:unheld-pod-address";
+    case IpHolder::Status::pod:
+    case IpHolder::Status::not_a_pod_address:
+      break;
+  }
+  return {};
+}
+
+std::optional<IpHolder::Status> holder_status_of(std::string_view reserved) {
+  for (const auto status : {IpHolder::Status::ambiguous, IpHolder::Status::unattributed}) {
+    if (reserved == holder_identity(status)) return status;
+  }
+  return std::nullopt;
+}
+
 void Inventory::apply_pod_events(const std::vector<PodEvent>& events) {
   if (events.empty()) return;
   std::map<std::pair<std::string, std::string>, std::size_t> by_name;

@@ -28,7 +28,7 @@ std::optional<Graph> observe_evidence(JobResult& result, const FlowEvidence& flo
     // Judged by no traffic, every policy would pass and every live permission look unused.
     // Why nothing was usable: lines of the error that ends the run.
     for (const auto& record : summary.malformed) result.say(MessageKind::error, "malformed: " + describe(record));
-    for (const auto& [reason, count] : summary.skipped) {
+    for (const auto& [reason, count] : describe_skips(summary.skipped)) {
       result.say(MessageKind::error, fmt::format("skipped {}: {}", count, reason));
     }
     result.fail(JobExit::input_error,

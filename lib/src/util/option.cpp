@@ -48,7 +48,9 @@ constexpr std::array k_option_names{
     std::pair{Option::prometheus, std::string_view("prometheus")},
     std::pair{Option::prometheus_token_file, std::string_view("prometheus_token_file")},
     std::pair{Option::prune, std::string_view("prune")},
+    std::pair{Option::since, std::string_view("since")},
     std::pair{Option::table, std::string_view("table")},
+    std::pair{Option::until, std::string_view("until")},
     std::pair{Option::vpc_format, std::string_view("vpc_format")},
     std::pair{Option::vpc_resources, std::string_view("vpc_resources")},
 };

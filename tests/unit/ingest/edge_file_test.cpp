@@ -61,7 +61,7 @@ std::vector<std::string> contents(const Read& read) {
   const IngestSummary& s = read.summary;
   out.push_back(fmt::format("read {} used {} malformed {} seen {}-{}", s.records_read, s.records_used,
                             s.malformed_count, s.first_seen, s.last_seen));
-  for (const auto& [reason, count] : s.skipped) out.push_back(fmt::format("skipped {}: {}", reason, count));
+  for (const auto& [reason, count] : s.skipped) out.push_back(fmt::format("skipped {}: {}", describe(reason), count));
   for (const auto& [d, count] : s.denied) {
     out.push_back(fmt::format("denied {} -> {} {}/{} ({}): {}", d.client, d.server, to_string(d.protocol), d.port,
                               d.reason, count));
@@ -181,7 +181,7 @@ TEST(EdgeFile, VersionOneFilesAreStillRead) {
   ASSERT_TRUE(read_edge_file(path, read.aggregate, read.summary));
   EXPECT_EQ(read.aggregate.edges.size(), 1U);
   EXPECT_EQ(read.summary.records_read, 3U);
-  EXPECT_EQ(read.summary.skipped.at("action REJECT"), 1U);
+  EXPECT_EQ(read.summary.skipped.at({SkipReason::vpc_action, "REJECT"}), 1U);
   EXPECT_TRUE(read.aggregate.denied.empty());
 }
 
@@ -198,7 +198,7 @@ TEST(EdgeFile, AWindowLeavesOutEdgesSeenOnlyOutsideIt) {
   EXPECT_EQ(windowed.aggregate.edges.begin()->second.first_seen, 1764000000);  // whole: from 16:00
   EXPECT_EQ(windowed.aggregate.edges.begin()->second.last_seen, 1764000360);
   // The summary counts the records the window kept, over the time of the edges kept.
-  EXPECT_EQ(windowed.summary.skipped.at("saved record outside --since/--until"), 1U);
+  EXPECT_EQ(windowed.summary.skipped.at({SkipReason::saved_record_outside_window}), 1U);
   EXPECT_EQ(windowed.summary.records_read, whole.summary.records_read);
   EXPECT_EQ(windowed.summary.records_used, whole.summary.records_used - 1);
   EXPECT_EQ(windowed.summary.first_seen, 1764000000);

@@ -43,8 +43,8 @@ TEST(EdgeRows, RepliesRejectsAndBadRows) {
   EXPECT_EQ(r.edge("10.0.1.5", "10.0.2.6", 8080).flows, 0U);  // a reply row counts no connection
   EXPECT_EQ(r.summary.denied.size(), 1U);
   EXPECT_EQ(r.summary.denied.begin()->second, 2U);
-  EXPECT_EQ(r.summary.skipped.at("action REJECT"), 2U);
-  EXPECT_EQ(r.summary.skipped.at("protocol 1 (no NetworkPolicy can express it)"), 1U);
+  EXPECT_EQ(r.summary.skipped.at({SkipReason::vpc_action, "REJECT"}), 2U);
+  EXPECT_EQ(r.summary.skipped.at({SkipReason::protocol_not_expressible, "1"}), 1U);
   // Rows count as the records they stand for; a row that does not parse as one.
   EXPECT_EQ(r.summary.records_read, 3U + 2U + 1U + 1U + 1U);
   EXPECT_EQ(r.summary.records_used, 3U);
@@ -53,6 +53,8 @@ TEST(EdgeRows, RepliesRejectsAndBadRows) {
       << describe(r.summary.malformed[0]);
   EXPECT_TRUE(describe(r.summary.malformed[1]).ends_with("rows.csv:6: bad port '1' or 'x'"))
       << describe(r.summary.malformed[1]);
+  EXPECT_EQ(r.summary.malformed[0].reason, MalformedReason::field_count);
+  EXPECT_EQ(r.summary.malformed[1].reason, MalformedReason::bad_port);
 }
 
 TEST(EdgeRows, TheWindowCountsTheRecordsOfTheRowsItLeavesOut) {
@@ -66,7 +68,7 @@ TEST(EdgeRows, TheWindowCountsTheRecordsOfTheRowsItLeavesOut) {
   ASSERT_TRUE(r.status);
   EXPECT_EQ(r.summary.records_read, 9U);
   EXPECT_EQ(r.summary.records_used, 5U);
-  EXPECT_EQ(r.summary.skipped.at("before --since"), 4U);
+  EXPECT_EQ(r.summary.skipped.at({SkipReason::before_since}), 4U);
 }
 
 TEST(EdgeRows, AHeaderWithoutARequiredColumnIsAnError) {

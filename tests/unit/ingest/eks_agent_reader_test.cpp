@@ -43,9 +43,9 @@ TEST(EksAgentReader, EveryShapeWithTheAgentsOwnLinesSkipped) {
   ASSERT_EQ(r.summary.denied.size(), 1U);
   EXPECT_EQ(r.summary.denied.begin()->first.server, "10.0.3.51");
   EXPECT_EQ(r.summary.denied.begin()->first.reason, "DENY");
-  EXPECT_EQ(r.summary.skipped.at("policy verdict DENY"), 1U);
-  EXPECT_EQ(r.summary.skipped.at("protocol ICMP (no NetworkPolicy can express it)"), 1U);
-  EXPECT_EQ(r.summary.skipped.at("policy verdict EXPIRED/DELETED (a connection ending)"), 1U);
+  EXPECT_EQ(r.summary.skipped.at({SkipReason::policy_verdict, "DENY"}), 1U);
+  EXPECT_EQ(r.summary.skipped.at({SkipReason::protocol_not_expressible, "ICMP"}), 1U);
+  EXPECT_EQ(r.summary.skipped.at({SkipReason::policy_verdict_connection_ending}), 1U);
   EXPECT_EQ(r.summary.malformed_count, 2U);  // the bad address and the garbage line; not the agent's own lines
   EXPECT_EQ(r.summary.records_read, 8U);
 }
@@ -97,6 +97,7 @@ TEST(EksAgentReader, TheTimeCloudWatchWritesBeforeTheMessageIsTheFlowsTime) {
                   .ends_with("cloudwatch.log:4: a network policy agent flow after a time stamp that "
                              "is no RFC 3339 time"))
       << describe(r.summary.malformed[0]);
+  EXPECT_EQ(r.summary.malformed[0].reason, MalformedReason::bad_time);
 }
 
 }  // namespace

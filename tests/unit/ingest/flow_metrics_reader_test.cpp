@@ -39,9 +39,8 @@ TEST(FlowMetricsReader, EachSeriesIsAnEdgeBetweenWorkloads) {
   EXPECT_EQ(r.edge("::", "::", 53, Protocol::udp).flows, 3U);  // a fractional increase rounds up
   EXPECT_EQ(client_of(r, 8080).workload_name, "ui");
   EXPECT_EQ(client_of(r, 8080).namespace_name, "ui");
-  EXPECT_EQ(r.summary.skipped.at("hubble_port_distribution_total series of protocol ICMPv4 (no policy can allow it)"),
-            1U);
-  EXPECT_EQ(r.summary.skipped.at("hubble_port_distribution_total series without traffic (value 0)"), 1U);
+  EXPECT_EQ(r.summary.skipped.at({SkipReason::series_of_protocol, "ICMPv4", "hubble_port_distribution_total"}), 1U);
+  EXPECT_EQ(r.summary.skipped.at({SkipReason::series_without_traffic, "0", "hubble_port_distribution_total"}), 1U);
 }
 
 TEST(FlowMetricsReader, AddressesForTheEndsWithoutAWorkload) {
@@ -102,8 +101,7 @@ TEST(FlowMetricsReader, RetinaRepliesAreNotEdges) {
   EXPECT_EQ(r.edge_count(), 1U);
   EXPECT_EQ(r.edge("::", "::", 8080).flows, 9U);
   EXPECT_EQ(client_of(r, 8080).workload_kind, "Deployment");
-  EXPECT_EQ(r.summary.skipped.at("networkobservability_adv_forward_count series of replies (from the server's port)"),
-            1U);
+  EXPECT_EQ(r.summary.skipped.at({SkipReason::series_of_replies, "", "networkobservability_adv_forward_count"}), 1U);
 }
 
 TEST(FlowMetricsReader, MalformedLinesAreCountedWithTheirLine) {
@@ -122,6 +120,11 @@ TEST(FlowMetricsReader, MalformedLinesAreCountedWithTheirLine) {
                   .ends_with("metrics.prom:4: hubble_port_distribution_total series with a bad source_ip"));
   EXPECT_TRUE(describe(r.summary.malformed.at(3))
                   .ends_with("metrics.prom:5: hubble_port_distribution_total series with a timestamp out of range"));
+  const std::map<MalformedReason, std::uint64_t> by_reason{{MalformedReason::bad_address, 1},
+                                                           {MalformedReason::bad_port, 1},
+                                                           {MalformedReason::bad_time, 1},
+                                                           {MalformedReason::bad_metrics_line, 1}};
+  EXPECT_EQ(r.summary.malformed_by_reason, by_reason);
 }
 
 }  // namespace

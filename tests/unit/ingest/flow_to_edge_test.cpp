@@ -36,13 +36,13 @@ TEST(FlowToEdge, SinceAndUntilBoundEveryFormat) {
     ASSERT_TRUE(r.status);
     EXPECT_EQ(r.edge_count(), 1U) << text;
     EXPECT_EQ(r.edge("10.0.0.1", "10.0.0.3", 81).flows, 1U);
-    EXPECT_EQ(r.summary.skipped.at("before --since"), 1U);
-    EXPECT_EQ(r.summary.skipped.at("after --until"), 1U);
+    EXPECT_EQ(r.summary.skipped.at({SkipReason::before_since}), 1U);
+    EXPECT_EQ(r.summary.skipped.at({SkipReason::after_until}), 1U);
   }
   // A record without a time cannot be placed in a window.
   auto r = ingest_text("srcaddr dstaddr srcport dstport protocol\n10.0.0.1 10.0.0.2 40000 80 6\n", options);
   EXPECT_EQ(r.edge_count(), 0U);
-  EXPECT_EQ(r.summary.skipped.at("no time stamp (outside any --since/--until window)"), 1U);
+  EXPECT_EQ(r.summary.skipped.at({SkipReason::no_time_stamp}), 1U);
 }
 
 TEST(FlowToEdge, DeniedFlowsAreListedTheSameWay) {
@@ -56,8 +56,8 @@ TEST(FlowToEdge, DeniedFlowsAreListedTheSameWay) {
     EXPECT_EQ(denied.port, 82);
     EXPECT_EQ(r->edge_count(), 2U);
   }
-  EXPECT_EQ(vpc.summary.skipped.at("action REJECT"), 1U);
-  EXPECT_EQ(flows.summary.skipped.at("hubble verdict DROPPED"), 1U);
+  EXPECT_EQ(vpc.summary.skipped.at({SkipReason::vpc_action, "REJECT"}), 1U);
+  EXPECT_EQ(flows.summary.skipped.at({SkipReason::hubble_verdict, "DROPPED"}), 1U);
   // --include-dropped makes Hubble drops evidence; a VPC REJECT never is.
   IngestOptions options;
   options.dropped = DroppedFlows::use_as_evidence;
@@ -69,8 +69,8 @@ TEST(FlowToEdge, MadeUpVerdictsShareOneSummaryKey) {
   auto r = ingest_text(hubble("1970-01-01T00:01:40Z", "10.0.0.2", 80, "BOGUS1") +
                        hubble("1970-01-01T00:01:40Z", "10.0.0.2", 80, "BOGUS2") +
                        hubble("1970-01-01T00:01:40Z", "10.0.0.2", 80, "ERROR"));
-  EXPECT_EQ(r.summary.skipped,
-            (std::map<std::string, std::uint64_t>{{"hubble verdict unrecognised", 2}, {"hubble verdict ERROR", 1}}));
+  EXPECT_EQ(r.summary.skipped, (SkipCounts{{{SkipReason::hubble_verdict, "unrecognised"}, 2},
+                                           {{SkipReason::hubble_verdict, "ERROR"}, 1}}));
 }
 
 TEST(FlowToEdge, MaxFlowsEndsTheCollectionAndSaysSo) {

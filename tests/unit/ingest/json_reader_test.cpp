@@ -117,9 +117,10 @@ TEST(JsonReader, IcmpAndMalformedLines) {
       "\n",
       {}, Inventory{}, "f.json");
   ASSERT_TRUE(r.status);
-  EXPECT_EQ(r.summary.skipped.at("protocol ICMP (no NetworkPolicy can express it)"), 1U);
+  EXPECT_EQ(r.summary.skipped.at({SkipReason::protocol_not_expressible, "ICMP"}), 1U);
   EXPECT_EQ(r.summary.malformed_count, 1U);
   EXPECT_NE(describe(r.summary.malformed[0]).find("f.json:2: not a JSON object"), std::string::npos);
+  EXPECT_EQ(r.summary.malformed[0].reason, MalformedReason::bad_json);
 }
 
 TEST(JsonReader, CloudWatchSubscriptionPayloadCarriesVpcRecords) {
@@ -131,7 +132,7 @@ TEST(JsonReader, CloudWatchSubscriptionPayloadCarriesVpcRecords) {
   ASSERT_TRUE(r.status);
   EXPECT_EQ(r.summary.records_read, 2U);
   EXPECT_EQ(r.edge("10.0.0.1", "10.0.0.2", 443).flows, 1U);
-  EXPECT_EQ(r.summary.skipped.at("action REJECT"), 1U);
+  EXPECT_EQ(r.summary.skipped.at({SkipReason::vpc_action, "REJECT"}), 1U);
 }
 
 // A DNS response names the addresses it gave to the client that asked (the reply's destination):
@@ -163,7 +164,7 @@ TEST(JsonReader, DnsAnswersNameTheirAddressesForTheClient) {
   EXPECT_EQ(names["api.example.com"], (std::set<std::string>{"203.0.113.5", "2001:db8::5"}));
   EXPECT_EQ(names["many.example.com"].size(), 64U);
   EXPECT_EQ(names.size(), 2U);  // not the NXDOMAIN, the bad name, or a request
-  EXPECT_EQ(r.summary.skipped.at("hubble DNS answer ignored for --egress-names (a name no policy can hold)"), 1U);
+  EXPECT_EQ(r.summary.skipped.at({SkipReason::dns_name_unusable}), 1U);
   EXPECT_EQ(r.summary.records_used, 5U);  // the records themselves still count as traffic
 }
 

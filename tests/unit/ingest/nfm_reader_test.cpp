@@ -30,7 +30,7 @@ TEST(NfmReader, ThePortZeroSideIsTheClient) {
   EXPECT_EQ(r.edge("10.0.1.21", "10.0.2.31", 8080).flows, 1U);
   EXPECT_EQ(r.edge("fd00::21", "fd00::31", 443).flows, 1U);
   EXPECT_EQ(r.edge_count(), 2U);
-  EXPECT_EQ(r.summary.skipped.at("network flow monitor flow without a server port"), 1U);
+  EXPECT_EQ(r.summary.skipped.at({SkipReason::nfm_without_server_port}), 1U);
   EXPECT_EQ(r.summary.malformed_count, 3U);  // the bad address, the entry without a flow, the broken line
   // The pods the report names are the identities.
   bool named = false;

@@ -65,9 +65,11 @@ TEST(ParallelIngest, SameResultAsOnePass) {
   EXPECT_EQ(one.summary.records_read, two.summary.records_read);
   EXPECT_EQ(one.summary.records_used, two.summary.records_used);
   EXPECT_EQ(one.summary.malformed_count, 7U);
-  auto without_dir = [](const std::vector<Error>& records) {  // and without ".gz"
+  auto without_dir = [](const std::vector<MalformedRecord>& records) {  // and without ".gz"
     std::vector<std::string> messages;
-    for (const auto& record : records) messages.push_back(fmt::format(":{}: {}", record.where.line, record.message));
+    for (const auto& [reason, error] : records) {
+      messages.push_back(fmt::format(":{}: {} ({})", error.where.line, error.message, malformed_reason_id(reason)));
+    }
     return messages;
   };
   EXPECT_EQ(without_dir(one.summary.malformed), without_dir(two.summary.malformed));

@@ -24,7 +24,7 @@ FlowRecord request(std::string_view client, std::uint16_t port) {
 // Lines that are a client's address, or "bad"; each parser gives its own port.
 std::shared_ptr<LineParser> parser_for_port(std::uint16_t port) {
   return std::make_shared<LineParser>([port](ReadContext& ctx, std::string_view line) -> Result<void> {
-    if (line == "bad") return ctx.malformed("bad line");
+    if (line == "bad") return ctx.malformed(MalformedReason::unrecognised_line, "bad line");
     return ctx.record(request(line, port));
   });
 }
@@ -63,7 +63,7 @@ TEST(RecordHandoff, LinesTakenAreParsedOnTheFoldingThreadBeforeTheRecordsAfterTh
   EXPECT_EQ(folding.edges(), (std::vector<std::string>{"10.0.0.1:80", "10.0.0.2:80", "10.0.0.3:80"}));
   ASSERT_EQ(folding.summary.malformed.size(), 1U);
   EXPECT_EQ(describe(folding.summary.malformed[0]), "flows.log:8: bad line");
-  EXPECT_EQ(folding.summary.malformed[0].where.line, 8U);
+  EXPECT_EQ(folding.summary.malformed[0].error.where.line, 8U);
   EXPECT_EQ(folding.summary.malformed_count, 1U);
   EXPECT_EQ(folding.summary.records_used, 3U);
 }

@@ -43,8 +43,8 @@ TEST_F(SharedSamples, DefaultFormatDocsExample) {
   ASSERT_TRUE(r.status);
   EXPECT_EQ(r.summary.records_read, 7U);
   EXPECT_EQ(r.summary.records_used, 2U);  // the SSH accept and the IPv6 SSH accept
-  EXPECT_EQ(r.summary.skipped.at("action REJECT"), 1U);
-  EXPECT_EQ(r.summary.skipped.at("protocol 1 (no NetworkPolicy can express it)"), 2U);
+  EXPECT_EQ(r.summary.skipped.at({SkipReason::vpc_action, "REJECT"}), 1U);
+  EXPECT_EQ(r.summary.skipped.at({SkipReason::protocol_not_expressible, "1"}), 2U);
   EXPECT_EQ(r.edge("172.31.16.139", "172.31.16.21", 22).flows, 1U);
 }
 
@@ -74,7 +74,7 @@ TEST_F(SharedSamples, NatGatewayFormatHasNoPorts) {
 TEST_F(SharedSamples, S3HeaderAndNodata) {
   auto r = ingest_sample("vpc/vpc-s3-default-header-nodata-otel.log");
   ASSERT_TRUE(r.status);
-  EXPECT_EQ(r.summary.skipped.at("log-status NODATA"), 1U);
+  EXPECT_EQ(r.summary.skipped.at({SkipReason::log_status, "NODATA"}), 1U);
 }
 
 TEST_F(SharedSamples, EcsFieldsAndNoTrailingNewline) {
@@ -97,7 +97,7 @@ TEST_F(SharedSamples, CloudWatchPayloadNeedsItsLogFormat) {
   options.vpc_format = "${version} ${interface-id} ${srcaddr} ${dstaddr}";
   auto with = ingest_sample("vpc/vpc-cwl-subscription-custom-otel.json", options);
   EXPECT_EQ(with.summary.malformed_count, 0U);
-  EXPECT_EQ(with.summary.skipped.at("format without addresses, ports or protocol"), 2U);
+  EXPECT_EQ(with.summary.skipped.at({SkipReason::format_without_addresses}), 2U);
 }
 
 TEST_F(SharedSamples, HubbleCaptures) {

@@ -62,10 +62,10 @@ TEST(VpcReader, NoDataRejectAndIcmpAreCountedNotUsed) {
       "2 1 eni-1 203.0.113.12 172.31.16.139 0 0 1 4 336 1432917027 1432917142 ACCEPT OK\n");
   ASSERT_TRUE(r.status);
   EXPECT_EQ(r.summary.records_used, 0U);
-  EXPECT_EQ(r.summary.skipped.at("log-status NODATA"), 1U);
-  EXPECT_EQ(r.summary.skipped.at("log-status SKIPDATA"), 1U);
-  EXPECT_EQ(r.summary.skipped.at("action REJECT"), 1U);
-  EXPECT_EQ(r.summary.skipped.at("protocol 1 (no NetworkPolicy can express it)"), 1U);
+  EXPECT_EQ(r.summary.skipped.at({SkipReason::log_status, "NODATA"}), 1U);
+  EXPECT_EQ(r.summary.skipped.at({SkipReason::log_status, "SKIPDATA"}), 1U);
+  EXPECT_EQ(r.summary.skipped.at({SkipReason::vpc_action, "REJECT"}), 1U);
+  EXPECT_EQ(r.summary.skipped.at({SkipReason::protocol_not_expressible, "1"}), 1U);
   ASSERT_EQ(r.summary.denied.size(), 1U);
   EXPECT_EQ(r.summary.denied.begin()->first.server, "172.31.9.12");
   EXPECT_EQ(r.summary.denied.begin()->first.port, 3389);
@@ -99,9 +99,9 @@ TEST(VpcReader, MalformedRecordsCarryTheirFileAndLine) {
       options);
   ASSERT_TRUE(r.status);
   ASSERT_EQ(r.summary.malformed.size(), 1U);
-  EXPECT_TRUE(r.summary.malformed[0].where.file.ends_with("flows.log"));
-  EXPECT_EQ(r.summary.malformed[0].where.line, 2U);
-  EXPECT_EQ(r.summary.malformed[0].message, "bad address '10.0.0.999'");
+  EXPECT_TRUE(r.summary.malformed[0].error.where.file.ends_with("flows.log"));
+  EXPECT_EQ(r.summary.malformed[0].error.where.line, 2U);
+  EXPECT_EQ(r.summary.malformed[0].error.message, "bad address '10.0.0.999'");
   options.strictness = Strictness::stop_at_first;
   auto strict = ingest_text("2 1 eni-1 10.0.0.1 10.0.0.2 50000 443 6 1 1 1 2 ACCEPT OK\nbroken\n", options);
   ASSERT_FALSE(strict.status);
@@ -163,7 +163,7 @@ TEST(VpcReader, HeaderWithoutPortsIsReportedNotMalformed) {
   ASSERT_TRUE(r.status);
   EXPECT_EQ(r.summary.malformed_count, 0U);
   EXPECT_EQ(r.summary.records_used, 0U);
-  EXPECT_EQ(r.summary.skipped.at("format without addresses, ports or protocol"), 1U);
+  EXPECT_EQ(r.summary.skipped.at({SkipReason::format_without_addresses}), 1U);
 }
 
 TEST(VpcReader, Ipv6Records) {

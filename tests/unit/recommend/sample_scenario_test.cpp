@@ -233,9 +233,9 @@ TEST_P(SampleScenario, ReusedPodIpIsAttributedByTime) {
 }
 
 TEST_P(SampleScenario, SummaryReportsWhatWasNotEvidence) {
-  EXPECT_EQ(result.summary.skipped.at("action REJECT"), 2U);
-  EXPECT_EQ(result.summary.skipped.at("log-status NODATA"), 1U);
-  EXPECT_EQ(result.summary.skipped.at("hubble verdict DROPPED"), 1U);
+  EXPECT_EQ(result.summary.skipped.at({SkipReason::vpc_action, "REJECT"}), 2U);
+  EXPECT_EQ(result.summary.skipped.at({SkipReason::log_status, "NODATA"}), 1U);
+  EXPECT_EQ(result.summary.skipped.at({SkipReason::hubble_verdict, "DROPPED"}), 1U);
   EXPECT_EQ(result.summary.malformed_count, 0U);
   EXPECT_TRUE(result.graph.report.private_external.contains(*parse_ip("10.0.4.50")));
 }
