@@ -150,7 +150,7 @@ TEST(EdgeFile, DeniedConnectionsRoundTripAndAreSettledAsTheRawFlowsWouldBe) {
   EXPECT_EQ(saved[0], saved[1]);
   EXPECT_NE(
       saved[0].find(
-          R"("denied":{"verdict_field":"hubble verdict","verdict":"DROPPED","drop_reason":"POLICY_DENIED","may_be_evidence":true,"records":2})"),
+          R"("denied":{"verdict_field":"hubble_verdict","verdict":"DROPPED","drop_reason":"POLICY_DENIED","may_be_evidence":true,"records":2})"),
       std::string::npos)
       << saved[0];
   for (const DroppedFlows reader : {DroppedFlows::report_only, DroppedFlows::use_as_evidence}) {

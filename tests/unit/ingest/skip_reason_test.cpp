@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <netobs/option.hpp>
 #include <netobs/skip_reason.hpp>
 
 namespace netobs {
@@ -49,7 +50,13 @@ TEST(SkipReason, StableKeysAndDisplayTextsReadBackAsTheSameKey) {
 TEST(SkipReason, TextsAreTheWordsSummariesPrint) {
   EXPECT_EQ(describe(SkipKey{SkipReason::log_status, "NODATA", ""}), "log-status NODATA");
   EXPECT_EQ(describe(SkipKey{SkipReason::vpc_action, "REJECT", ""}), "action REJECT");
+  // An option is written as the front end spells it: the neutral name here, a flag in the CLI.
+  EXPECT_EQ(describe(SkipKey{SkipReason::before_since, "", ""}), "before since");
+  set_option_speller([](Option option) { return "--" + std::string(option_name(option)); });
   EXPECT_EQ(describe(SkipKey{SkipReason::before_since, "", ""}), "before --since");
+  // Words saved by earlier versions (the CLI's spelling) are still read back.
+  EXPECT_EQ(parse_skip_key("before --since"), (SkipKey{SkipReason::before_since, "", ""}));
+  set_option_speller(nullptr);
   EXPECT_EQ(describe(SkipKey{SkipReason::series_without_end, "source", "hubble_port_distribution_total"}),
             "hubble_port_distribution_total series without a source workload or address (its source_namespace and "
             "source_workload, or source_ip)");
