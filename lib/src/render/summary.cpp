@@ -43,7 +43,8 @@ std::string render_unused_records(const IngestSummary& summary) {
   for (const auto& warning : summary.warnings) out += fmt::format("  warning: {}\n", warning);
   if (!summary.skipped.empty()) {
     out += "  skipped:\n";
-    for (const auto& [reason, count] : describe_skips(summary.skipped)) out += fmt::format("    {}: {}\n", reason, count);
+    for (const auto& [reason, count] : describe_skips(summary.skipped))
+      out += fmt::format("    {}: {}\n", reason, count);
   }
   if (summary.malformed_count) {
     out += fmt::format("  malformed records skipped: {}\n", summary.malformed_count);
