@@ -23,6 +23,7 @@ enum class MalformedReason : std::uint8_t {
   missing_part,       // a record without a part it needs (logEvents, a flow object, Src IP)
   unrecognised_line,  // neither a log line nor a flow record of the format
   bad_metrics_line,   // a line of Prometheus text or OpenMetrics that does not parse
+  bad_action,         // a VPC action that is neither ACCEPT nor REJECT: not evidence of either
 };
 
 struct MalformedRecord {

@@ -24,13 +24,14 @@ constexpr std::array k_malformed_reason_texts{
     MalformedReasonText{MalformedReason::missing_part, "missing_part", "record without a part it needs"},
     MalformedReasonText{MalformedReason::unrecognised_line, "unrecognised_line", "neither a log line nor a flow"},
     MalformedReasonText{MalformedReason::bad_metrics_line, "bad_metrics_line", "bad metrics line"},
+    MalformedReasonText{MalformedReason::bad_action, "bad_action", "bad action"},
 };
 
 constexpr bool malformed_texts_in_declaration_order() {
   for (std::size_t i = 0; i < k_malformed_reason_texts.size(); ++i) {
     if (static_cast<std::size_t>(k_malformed_reason_texts[i].reason) != i) return false;
   }
-  return static_cast<std::size_t>(MalformedReason::bad_metrics_line) + 1 == k_malformed_reason_texts.size();
+  return static_cast<std::size_t>(MalformedReason::bad_action) + 1 == k_malformed_reason_texts.size();
 }
 static_assert(malformed_texts_in_declaration_order(),
               "k_malformed_reason_texts: one row per MalformedReason, in declaration order");

@@ -157,7 +157,12 @@ Result<void> read_vpc_record(ReadContext& ctx, const VpcColumns& columns, const 
       !read_optional(columns.tcp_flags, record.tcp_flags)) {
     return ctx.malformed(MalformedReason::bad_number, "bad packets, bytes, start, end or tcp-flags value");
   }
-  if (is_word(field(tokens, columns.action), "REJECT")) {
+  // Only ACCEPT is evidence of an allowed flow: any other word (a corrupted line) proves nothing.
+  const std::string_view action = field(tokens, columns.action);
+  if (!action.empty() && !is_word(action, "ACCEPT") && !is_word(action, "REJECT") && !is_word(action, "-")) {
+    return ctx.malformed(MalformedReason::bad_action, fmt::format("bad action '{}'", action));
+  }
+  if (is_word(action, "REJECT")) {
     record.denied = true;
     record.verdict_field = SkipReason::vpc_action;
     record.verdict = "REJECT";

@@ -108,6 +108,23 @@ TEST(VpcReader, MalformedRecordsCarryTheirFileAndLine) {
   EXPECT_EQ(strict.status.error().where.line, 2U);
 }
 
+// Only ACCEPT is evidence that a flow was allowed: a corrupted action (or one a later format adds)
+// must not become a permission in a policy.
+TEST(VpcReader, AnActionNeitherAcceptNorRejectIsMalformedNotUsed) {
+  IngestOptions options;
+  auto r = ingest_text(
+      "2 1 eni-1 10.0.0.1 10.0.0.2 50000 443 6 1 1 1 2 FOO OK\n"
+      "2 1 eni-1 10.0.0.1 10.0.0.2 50000 443 6 1 1 1 2 ACCXYZ OK\n"
+      "2 1 eni-1 10.0.0.1 10.0.0.3 50000 443 6 1 1 1 2 ACCEPT OK\n",
+      options);
+  ASSERT_TRUE(r.status);
+  EXPECT_EQ(r.summary.records_used, 1U);
+  ASSERT_EQ(r.summary.malformed.size(), 2U);
+  EXPECT_EQ(r.summary.malformed[0].reason, MalformedReason::bad_action);
+  EXPECT_EQ(r.summary.malformed[0].error.message, "bad action 'FOO'");
+  EXPECT_EQ(r.summary.malformed[1].error.where.line, 2U);
+}
+
 TEST(VpcReader, StrictStopsAtTheFirstMalformedRecord) {
   IngestOptions options;
   options.strictness = Strictness::stop_at_first;
