@@ -29,8 +29,7 @@ ExitCode run_connectivity(const ConnectivityOptions& options, std::ostream& out,
   wording.no_workloads = fmt::format(
       "nothing to analyse: {} holds no workload (pods or their controllers); give the pods with --inventory ('{}') "
       "or manifests that hold them",
-      options.paths.empty() ? std::string("the cluster") : fmt::format("{}", fmt::join(options.paths, ", ")),
-      k_inventory_command);
+      options.paths.empty() ? std::string("the cluster") : input_names(options.paths), k_inventory_command);
   return finish_job("connectivity", run_connectivity_job(job), options.output, out, err, wording);
 }
 

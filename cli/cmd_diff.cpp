@@ -44,9 +44,8 @@ ExitCode run_diff(const DiffOptions& options, std::ostream& out, std::ostream& e
   wording.no_workloads = fmt::format(
       "the connectivity could not be evaluated: neither {} nor {} holds a workload (pods or their controllers); give "
       "the pods with --inventory ('{}') or manifests that hold them",
-      options.live.empty() ? std::string("the cluster")
-                           : fmt::format("the live state {}", fmt::join(options.live, ", ")),
-      fmt::join(options.proposed, ", "), k_inventory_command);
+      options.live.empty() ? std::string("the cluster") : "the live state " + input_names(options.live),
+      input_names(options.proposed), k_inventory_command);
   return finish_job("diff", run_diff_job(job), options.output, out, err, wording);
 }
 

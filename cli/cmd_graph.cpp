@@ -36,7 +36,7 @@ ExitCode run_graph(const GraphOptions& options, std::ostream& out, std::ostream&
   const IngestSummary& summary = result.observed->summary;
   print_collection_end("graph", summary, options.flows.quiet, "drawing what was collected", err);
   for (const auto& note : result.view.notes) print_note(err, "graph", note, options.flows.quiet);
-  if (!options.flows.quiet) {
+  if (!options.flows.quiet || summary.records_used == 0) {
     fmt::print(err, "netobs graph: {} ends, {} edges from {} records{}\n{}", result.view.nodes.size(),
                result.view.edges.size(), summary.records_used,
                result.overlaid ? fmt::format(", {} blocked by the policies", result.blocked) : "",

@@ -188,7 +188,7 @@ void add_recommend_command(CLI::App& app, ExitCode& exit_code) {
   add_output_option(*cmd, options->output);
   add_quiet_option(*cmd, options->flows.quiet);
   cmd->add_option("--top", options->top, "Rows per list in the summary on stderr (1 to 100000, default 10)")
-      ->check(CLI::Range(1, 100000).description(""))
+      ->check(number_in_range(1, 100000))
       ->type_name("N");
   one_value_per_use(*cmd);
   cmd->callback([options, &exit_code, cmd] {

@@ -59,7 +59,7 @@ void add_collection_options(CLI::App& cmd, CollectionCliOptions& options) {
       ->type_name("DURATION")
       ->group(group);
   cmd.add_option("--max-flows", options.max_flows, "End the collection after this many flow records")
-      ->check(CLI::PositiveNumber.description(""))
+      ->check(positive_number())
       ->type_name("N")
       ->group(group);
   cmd.add_option("--checkpoint", options.checkpoint,
@@ -81,12 +81,12 @@ void add_agent_options(CLI::App& cmd, FlowInputOptions& options) {
   const char* agent = "Agent endpoint";
   add_http_client_options(cmd, options.agent, "agent", "agent URLs", agent);
   cmd.add_option("--agent-connect-timeout", options.agent.connect_timeout, "Seconds to connect (default 10)")
-      ->check(CLI::PositiveNumber.description(""))
+      ->check(positive_number())
       ->type_name("SECONDS")
       ->group(agent);
   cmd.add_option("--agent-idle-timeout", options.agent.idle_timeout,
                  "Seconds without a byte before reconnecting (default 60)")
-      ->check(CLI::PositiveNumber.description(""))
+      ->check(positive_number())
       ->type_name("SECONDS")
       ->group(agent);
   cmd.add_option("--agent-retry-for", options.agent_retry_for,
@@ -240,6 +240,14 @@ void print_collection_end(const std::string& command, const IngestSummary& summa
                summary.failure);
   } else if (!summary.ended_by.empty() && !quiet) {
     fmt::print(err, "netobs {}: collection ended ({}); {}\n", command, summary.ended_by, written);
+  }
+  // -q silences the summary, which holds the input's warnings; they are still said (with nothing
+  // usable the whole summary is printed anyway).
+  if (!quiet || summary.records_used == 0) return;
+  for (const auto& warning : summary.warnings) fmt::print(err, "netobs {}: warning: {}\n", command, warning);
+  if (summary.malformed_count > 0) {
+    fmt::print(err, "netobs {}: warning: {} malformed flow record{} skipped (listed without -q)\n", command,
+               summary.malformed_count, summary.malformed_count == 1 ? "" : "s");
   }
 }
 

@@ -47,7 +47,8 @@ Loaded<FlowCollection> flow_collection(const std::string& command, const FlowSou
 Loaded<FlowEvidence> flow_evidence(const std::string& command, const FlowInputOptions& options, std::ostream& err);
 
 // Says how a collection ended, before `written` ("writing the policies for what was collected")
-// is done: a bound or a signal (not with --quiet), or a source failure (always: it exits 3).
+// is done: a bound or a signal (not with --quiet), or a source failure (always: it exits 3); with
+// --quiet, which silences the summary, also the input's warnings and how many records were malformed.
 void print_collection_end(const std::string& command, const IngestSummary& summary, bool quiet,
                           std::string_view written, std::ostream& err);
 

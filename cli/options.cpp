@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -48,7 +50,7 @@ void add_cluster_options(CLI::App& cmd, ClusterOptions& options, ClusterFlag fla
       ->type_name("FILE");
   cmd.add_option("--context", options.context, "kubeconfig context (default: current-context)");
   cmd.add_option("--request-timeout", options.request_timeout, "Seconds per API request (1 to 3600, default 30)")
-      ->check(CLI::Range(1.0, 3600.0).description(""))
+      ->check(number_in_range(1.0, 3600.0))
       ->type_name("SECONDS");
 }
 
@@ -124,13 +126,13 @@ void add_prometheus_options(CLI::App& cmd, PrometheusCliOptions& options) {
       ->group(group);
   add_http_client_options(cmd, options.http, "prometheus", "--prometheus", group);
   cmd.add_option("--prometheus-timeout", options.http.idle_timeout, "Seconds one query may take (default 60)")
-      ->check(CLI::PositiveNumber.description(""))
+      ->check(positive_number())
       ->type_name("SECONDS")
       ->group(group);
   cmd.add_option(
          "--prometheus-retries", options.http.retries,
          "Attempts after a failure that may pass (refused, timeout, 429, 5xx) before giving up (0 to 1000, default 5)")
-      ->check(CLI::Range(0, 1000).description(""))
+      ->check(number_in_range(0, 1000))
       ->type_name("N")
       ->group(group);
 }
@@ -254,6 +256,37 @@ void one_value_per_use(CLI::App& cmd) {
   for (CLI::Option* option : cmd.get_options()) {
     if (option->get_items_expected_max() > 1 && !option->get_positional()) option->allow_extra_args(false);
   }
+}
+
+namespace {
+
+std::optional<double> number_of(const std::string& text) {
+  char* end = nullptr;
+  const double value = std::strtod(text.c_str(), &end);
+  if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(value)) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+CLI::Validator positive_number() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        const auto value = number_of(text);
+        return value && *value > 0 ? std::string() : fmt::format("'{}' is not a number above 0", text);
+      },
+      "", "positive");
+}
+
+CLI::Validator number_in_range(double low, double high) {
+  return CLI::Validator(
+      [low, high](std::string& text) -> std::string {
+        const auto value = number_of(text);
+        return value && *value >= low && *value <= high
+                   ? std::string()
+                   : fmt::format("'{}' is not a number from {} to {}", text, low, high);
+      },
+      "", "range");
 }
 
 }  // namespace netobs::cli

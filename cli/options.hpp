@@ -60,6 +60,11 @@ inline constexpr const char* k_namespace_help =
 // Adds -n/--namespace NAMESPACE to `cmd`, as every command reads it.
 void add_namespace_option(CLI::App& cmd, std::vector<std::string>& namespaces);
 
+// Numeric checks that say what is wanted: CLI11's own print their bounds as doubles ("Value 0 not
+// in range 0.000000 to 179769313486231570...").
+CLI::Validator positive_number();
+CLI::Validator number_in_range(double low, double high);
+
 // Loads the state (state.hpp). Prints "netobs <command>: <error>" and returns the exit code on
 // failure; else prints what the loading noted: the Kubernetes Lists read as the inventory, the
 // manifest files' notes, the files that did not parse ("file:line: message; hint (left_out)";

@@ -7,6 +7,7 @@
 #include <netobs/output.hpp>
 
 #include "option_flags.hpp"
+#include "options.hpp"
 
 namespace netobs::cli {
 namespace {
@@ -22,7 +23,7 @@ void add_limit(CLI::App& app, Option option, T InputLimits::*field, const std::s
            set_input_limits(limits);
          },
          what + " (default " + std::to_string(InputLimits{}.*field) + ")")
-      ->check(CLI::PositiveNumber.description(""))
+      ->check(positive_number())
       ->type_name("N")
       ->group("Input limits");
 }

@@ -377,4 +377,36 @@ run help
 check "help: exit 0" exit_is 0
 check "help: lists the commands" out_has "Subcommands:"
 
+# -q keeps the input's warnings: recommend and graph print them in the summary -q leaves out, so
+# under -q they are said on their own. A graph of no usable record is an input error, as
+# recommend's is (an empty drawing would look like a cluster without traffic).
+{
+  cat "$first_flow_file"
+  echo "a line with too few fields"
+} >"$WORK/one-malformed.log"
+for cmd in recommend graph; do
+  run "$cmd" "$WORK/one-malformed.log" --inventory "$INVENTORY" -q
+  check "$cmd -q: clean" exit_is 0
+  check "$cmd -q: the malformed record is still said" err_has "warning: 1 malformed flow record skipped"
+done
+head -n 1 "$first_flow_file" >"$WORK/header-only.log"
+run graph "$WORK/header-only.log"
+check "graph of no usable record: exit 3" exit_is 3
+check "graph of no usable record: says so" err_has "no usable flow record"
+check "graph of no usable record: nothing drawn" out_empty
+# Messages name standard input <stdin>, as findings do, also where they list a command's inputs.
+printf 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x, namespace: a}\n' >"$WORK/no-policy.yaml"
+"$NETOBS" lint - <"$WORK/no-policy.yaml" >"$WORK/out" 2>"$WORK/err"
+code=$?
+check "lint - with no policy: exit 3" exit_is 3
+check "lint - with no policy: names <stdin>" err_has "nothing to check in <stdin>"
+
+# A number out of range is said in words, not with CLI11's bounds as doubles (0.000000 to 1797...).
+run lint "$MANIFESTS" --max-depth 0
+check "--max-depth 0: usage error" exit_is 2
+check "--max-depth 0: says what is wanted" err_has "--max-depth: '0' is not a number above 0"
+check "--max-depth 0: no float bounds" err_lacks "000000"
+run lint "$MANIFESTS" --request-timeout 0
+check "--request-timeout 0: says the range" err_has "'0' is not a number from 1 to 3600"
+
 finish

@@ -63,4 +63,7 @@ struct ClusterState {
 // InputErrors::fail (invalid_input); whatever reading the cluster fails with (see read_cluster).
 Result<ClusterState> load_state(const StateOptions& options);
 
+// How messages name these input paths: "<stdin>" for "-", as every reader names it; ", " between.
+std::string input_names(const std::vector<std::string>& paths);
+
 }  // namespace netobs

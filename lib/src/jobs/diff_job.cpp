@@ -23,10 +23,9 @@ bool check_unparsable(JobResult& result, const DiffJob& job, const ManifestSet& 
 
 // What a diff with nothing to compare on one side is: an input error, never "no change".
 bool check_analysed(JobResult& result, const DiffJob& job, const ManifestSet& proposal, const ManifestSet& live) {
-  const std::string proposed_paths = fmt::format("{}", fmt::join(job.proposal.manifests, ", "));
-  for (const auto& [what, set] :
-       {std::pair{"the proposal " + proposed_paths, &proposal},
-        std::pair{fmt::format("the live state {}", fmt::join(job.live.manifests, ", ")), &live}}) {
+  const std::string proposed_paths = input_names(job.proposal.manifests);
+  for (const auto& [what, set] : {std::pair{"the proposal " + proposed_paths, &proposal},
+                                  std::pair{"the live state " + input_names(job.live.manifests), &live}}) {
     if (!check_policy_kinds(result, what, *set)) return false;
   }
   // Without pruning an empty proposal replaces nothing; with it, it removes every live policy.

@@ -52,13 +52,18 @@ GraphResult run_graph_job(const GraphJob& job) {
   result.overlaid = engine.has_value();
   for (const auto& edge : result.view.edges) result.blocked += edge.state == EdgeState::blocked ? 1 : 0;
   auto text = render_graph(result.view, job.format);
-  if (!text) {
+  const IngestSummary& summary = collected->observed.summary;
+  if (summary.records_used == 0) {
+    // An empty drawing would look like a cluster without traffic: nothing was drawn from.
+    result.job.exit = JobExit::input_error;
+    result.failure = no_usable_records(summary, job.flows.observe.sources.size());
+  } else if (!text) {
     result.job.exit = job_exit_of(text.error());
     result.failure = describe(text.error());
   } else {
     result.job.output = std::move(*text);
     // A collection a source failure ended is drawn, but exits as the input error it is.
-    result.job.exit = collected->observed.summary.failure.empty() ? JobExit::ok : JobExit::input_error;
+    result.job.exit = summary.failure.empty() ? JobExit::ok : JobExit::input_error;
   }
   result.observed = std::move(collected->observed);
   return result;

@@ -61,7 +61,7 @@ bool check_policy_kinds(JobResult& result, const std::string& what, const std::v
 std::optional<ClusterState> load_policy_state(JobResult& result, const StateOptions& options,
                                               const ReportScope& scope) {
   auto state = load_job_state(result, options, scope);
-  if (!state || !check_policy_kinds(result, fmt::format("{}", fmt::join(options.manifests, ", ")), state->manifests)) {
+  if (!state || !check_policy_kinds(result, input_names(options.manifests), state->manifests)) {
     return std::nullopt;
   }
   return state;

@@ -32,8 +32,8 @@ JobResult run_lint_job(const LintJob& job) {
   auto report = lint::run_lint(input);
   if (!report) return result.fail(JobExit::input_error, describe(report.error()));
   for (const auto& note : report->notes) result.note(note);
-  const std::string checked = job.state.manifests.empty() ? std::string("the cluster")
-                                                          : fmt::format("{}", fmt::join(job.state.manifests, ", "));
+  const std::string checked =
+      job.state.manifests.empty() ? std::string("the cluster") : input_names(job.state.manifests);
   if (!check_scope(result, job.namespaces, report->namespaces, checked)) return result;
   if (!check_policy_kinds(result, checked, report->unanalysed, report->policies)) return result;
   // No rule checked a policy: a clean report would pass a CI step that checked nothing. Files that

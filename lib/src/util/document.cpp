@@ -14,6 +14,7 @@
 
 #include <netobs/limits.hpp>
 #include <netobs/option.hpp>
+#include <netobs/state.hpp>
 
 #include "util/yaml_composer.hpp"
 
@@ -177,6 +178,12 @@ Result<std::string> read_whole_file(const std::string& path, const std::string& 
 }  // namespace
 
 std::string input_name(const std::string& path) { return path == k_stdin_path ? std::string(k_stdin_origin) : path; }
+
+std::string input_names(const std::vector<std::string>& paths) {
+  std::string out;
+  for (const auto& path : paths) out += (out.empty() ? "" : ", ") + input_name(path);
+  return out;
+}
 
 Result<std::string> read_text_file(const std::string& path) {
   if (path != k_stdin_path) return read_whole_file(path, path);
