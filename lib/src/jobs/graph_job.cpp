@@ -48,7 +48,7 @@ GraphResult run_graph_job(const GraphJob& job) {
   }
   std::optional<PolicyEngine> engine;
   if (overlay) engine.emplace(*overlay, IpBlockScope::all);
-  result.view = make_graph_view(collected->observed.graph, {job.namespaces, engine ? &*engine : nullptr});
+  result.view = make_graph_view(collected->observed.graph, {ReportScope{job.namespaces}, engine ? &*engine : nullptr});
   result.overlaid = engine.has_value();
   for (const auto& edge : result.view.edges) result.blocked += edge.state == EdgeState::blocked ? 1 : 0;
   auto text = render_graph(result.view, job.format);
