@@ -11,6 +11,7 @@
 #include <netobs/clock.hpp>
 #include <netobs/time.hpp>
 
+#include "nearest_word.hpp"
 #include "process.hpp"
 #include "revision.hpp"
 
@@ -18,36 +19,11 @@ namespace netobs::cli {
 
 namespace {
 
-// The number of single-character edits that turn `a` into `b` (Levenshtein).
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
-// The command `word` was probably meant to be: the nearest by edit distance, when near enough
-// (a third of the word, at least 2) or when `word` begins it.
+// The command `word` was probably meant to be.
 std::optional<std::string> nearest_command(const CLI::App& app, const std::string& word) {
-  std::optional<std::string> best;
-  std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
-  for (const CLI::App* sub : app.get_subcommands({})) {
-    const std::string& name = sub->get_name();
-    const std::size_t distance = name.starts_with(word) ? 0 : edit_distance(word, name);
-    if (distance < best_distance) {
-      best_distance = distance;
-      best = name;
-    }
-  }
-  return best;
+  std::vector<std::string> names;
+  for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+  return nearest_word(word, names);
 }
 
 bool is_command(const CLI::App& app, const std::string& word) {
@@ -82,12 +58,6 @@ std::string message_prefix(const std::vector<std::string>& args) {
   // After command_line(), a word in second place is the command.
   const bool in_command = args.size() > 1 && !args[1].starts_with("-");
   return in_command ? "netobs " + args[1] : std::string("netobs");
-}
-
-int report_parse_error(const std::vector<std::string>& args, const CLI::ParseError& error, std::ostream& err) {
-  const std::string who = message_prefix(args);
-  fmt::print(err, "{}: {}\nRun '{} --help' for the options.\n", who, error.what(), who);
-  return static_cast<int>(ExitCode::usage);
 }
 
 bool set_clock(const std::vector<std::string>& args, std::ostream& err) {

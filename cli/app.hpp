@@ -34,9 +34,11 @@ std::string message_prefix(const std::vector<std::string>& args);
 // and returns false when it is not an RFC 3339 time.
 bool set_clock(const std::vector<std::string>& args, std::ostream& err);
 
-// Prints a parse error as every netobs error reads, "netobs CMD: message", with where the options
-// are listed; returns the usage exit code.
-int report_parse_error(const std::vector<std::string>& args, const CLI::ParseError& error, std::ostream& err);
+// Prints a parse error of `app` as every netobs error reads, "netobs CMD: message", with where the
+// options are listed: an unknown option with the nearest one, a missing argument by the name the
+// usage line shows, an option without its value. Returns the usage exit code.
+int report_parse_error(const CLI::App& app, const std::vector<std::string>& args, const CLI::ParseError& error,
+                       std::ostream& err);
 
 // The version line: "netobs X.Y.Z (git REVISION)".
 const char* version_line();

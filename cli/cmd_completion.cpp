@@ -18,7 +18,8 @@ void add_completion_command(CLI::App& app, ExitCode& exit_code) {
   set_examples(*cmd, {"netobs completion bash > ~/.local/share/bash-completion/completions/netobs",
                       "netobs completion fish > ~/.config/fish/completions/netobs.fish"});
   add_choice(*cmd, "shell", options->shell,
-             Choices<Shell>{{"bash", Shell::bash}, {"zsh", Shell::zsh}, {"fish", Shell::fish}}, "The shell")
+             Choices<Shell>{{"bash", Shell::bash}, {"zsh", Shell::zsh}, {"fish", Shell::fish}},
+             "The shell: bash, zsh or fish")
       ->required();
   add_output_option(*cmd, options->output);
   add_quiet_option(*cmd, options->quiet);

@@ -6,6 +6,7 @@
 #include <fmt/ostream.h>
 
 #include <netobs/jobs.hpp>
+#include <netobs/plural.hpp>
 #include <netobs/render.hpp>
 
 #include "collection_terminal.hpp"
@@ -37,8 +38,8 @@ ExitCode run_graph(const GraphOptions& options, std::ostream& out, std::ostream&
   print_collection_end("graph", summary, options.flows.quiet, "drawing what was collected", err);
   for (const auto& note : result.view.notes) print_note(err, "graph", note, options.flows.quiet);
   if (!options.flows.quiet || summary.records_used == 0) {
-    fmt::print(err, "netobs graph: {} ends, {} edges from {} records{}\n{}", result.view.nodes.size(),
-               result.view.edges.size(), summary.records_used,
+    fmt::print(err, "netobs graph: {}, {} from {}{}\n{}", counted(result.view.nodes.size(), "end", "ends"),
+               counted(result.view.edges.size(), "edge", "edges"), counted(summary.records_used, "record", "records"),
                result.overlaid ? fmt::format(", {} blocked by the policies", result.blocked) : "",
                render_unused_records(summary));
   }

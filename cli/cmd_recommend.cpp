@@ -30,7 +30,7 @@ ExitCode write_recommendation(const RecommendResult& result, const RecommendOpti
   if (!result.observed) return exit_code_of(result.job.exit);
   const IngestSummary& summary = result.observed->summary;
   print_collection_end("recommend", summary, options.flows.quiet, "writing the policies for what was collected", err);
-  if (!options.flows.quiet || summary.records_used == 0) fmt::print(err, "{}", result.summary);
+  if (!options.flows.quiet || summary.records_used == 0) fmt::print(err, "netobs recommend: {}", result.summary);
   // Warnings are printed even with --quiet: each says that the output may not do what was asked.
   for (auto [names, flag] : {std::pair{&result.unknown_namespaces, "-n"},
                              std::pair{&result.unknown_excluded_namespaces, "--exclude-namespace"}}) {
@@ -154,7 +154,9 @@ void add_recommend_command(CLI::App& app, ExitCode& exit_code) {
   cmd->add_flag("--all-namespaces,-A", options->all_namespaces,
                 "Policies for every namespace, kube-system included (for a cluster-wide default-deny)");
   cmd->add_option("--exclude-namespace", options->exclude_namespaces,
-                  "Never write policies for this namespace (repeatable)");
+                  "Never write policies for this namespace (repeatable)")
+      ->type_name("NAMESPACE")
+      ->check(namespace_name());
   cmd->add_option("--dns-upstream", options->dns_upstreams,
                   "A resolver the DNS server forwards to, allowed in its egress (repeatable; 169.254.169.253 always)");
   cmd->add_option("--vpc-cidr", options->vpc_cidrs,

@@ -2,7 +2,6 @@
 // DuckDB, for `netobs recommend --edges RESULT.csv`.
 #include <chrono>
 #include <iostream>
-#include <tuple>
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
@@ -21,17 +20,10 @@ ExitCode run_sql(const SqlCommandOptions& options, std::ostream& out, std::ostre
   sql.table = options.table;
   sql.log_format = options.log_format;
   sql.partitioned = options.partitioned;
-  const std::int64_t now = now_seconds();
-  for (auto [text, into, flag] :
-       {std::tuple{&options.since, &sql.since, "--since"}, std::tuple{&options.until, &sql.until, "--until"}}) {
-    if (text->empty()) continue;
-    *into = parse_time_bound(*text, now);
-    if (!*into) {
-      fmt::print(err, "netobs sql: {} '{}': expected RFC 3339 (2025-11-24T16:00:00Z) or relative (-24h)\n", flag,
-                 *text);
-      return ExitCode::usage;
-    }
-  }
+  auto window = time_window("sql", options.since, options.until, now_seconds(), err);
+  if (!window) return window.error();
+  sql.since = window->since;
+  sql.until = window->until;
   for (const auto& text : options.cluster_cidrs) {
     auto cidr = parse_cidr(text);
     if (!cidr) {

@@ -7,6 +7,8 @@
 #include <fmt/ostream.h>
 #include <unistd.h>
 
+#include <netobs/plural.hpp>
+
 #include "process.hpp"
 #include "terminal.hpp"
 
@@ -39,11 +41,12 @@ void CollectionTerminal::show_progress(const CollectProgress& progress) {
     state = fmt::format(", reconnecting ({}), down for {}s", progress.failed_attempts,
                         static_cast<std::int64_t>(progress.down_for));
   } else if (progress.reconnects > 0) {
-    state = fmt::format(", {} reconnects", progress.reconnects);
+    state = ", " + counted(progress.reconnects, "reconnect", "reconnects");
   }
   write_terminal_control(m_err, "\r\033[K");  // back to the start of the line, and clear it
-  fmt::print(m_err, "collecting: {} flows ({:.0f}/s), {} edges, {:02}:{:02}:{:02}{}", progress.flows, progress.rate,
-             progress.edges, seconds / 3600, seconds / 60 % 60, seconds % 60, state);
+  fmt::print(m_err, "collecting: {} ({:.0f}/s), {}, {:02}:{:02}:{:02}{}", counted(progress.flows, "flow", "flows"),
+             progress.rate, counted(progress.edges, "edge", "edges"), seconds / 3600, seconds / 60 % 60, seconds % 60,
+             state);
   m_err.flush();
   m_progress_shown = true;
 }

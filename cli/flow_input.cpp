@@ -8,14 +8,11 @@
 #include <netobs/clock.hpp>
 #include <netobs/collect.hpp>
 #include <netobs/ingest.hpp>
+#include <netobs/job.hpp>
 #include <netobs/time.hpp>
 
 namespace netobs::cli {
 namespace {
-
-void fail(std::ostream& err, const std::string& command, const std::string& message) {
-  fmt::print(err, "netobs {}: {}\n", command, message);
-}
 
 // Parses the duration `text` of `flag` into `into` (left as it is when `text` is empty).
 bool read_duration(const std::string& command, const char* flag, const std::string& text, std::int64_t& into,
@@ -23,7 +20,7 @@ bool read_duration(const std::string& command, const char* flag, const std::stri
   if (text.empty()) return true;
   const auto seconds = parse_duration(text);
   if (!seconds) {
-    fail(err, command, fmt::format("{} '{}': expected a duration such as 90s, 30m, 24h or 1h30m", flag, text));
+    print_error(err, command, fmt::format("{} '{}': expected a duration such as 90s, 30m, 24h or 1h30m", flag, text));
     return false;
   }
   into = *seconds;
@@ -44,7 +41,7 @@ ExitCode collection_options(const std::string& command, const CollectionCliOptio
   }
   if (!options.scrape_interval.empty() && !options.follow) {
     // Without --follow a metrics URL is read once: an interval would be silently ignored.
-    fail(err, command, "--scrape-interval needs --follow (without it, a metrics URL is scraped once)");
+    print_error(err, command, "--scrape-interval needs --follow (without it, a metrics URL is scraped once)");
     return ExitCode::usage;
   }
   return ExitCode::ok;
@@ -153,22 +150,16 @@ Loaded<ObserveOptions> flow_observe_options(const std::string& command, const Fl
   ingest.dropped = options.include_denied ? DroppedFlows::use_as_evidence : DroppedFlows::report_only;
   ingest.strictness = options.strict ? Strictness::stop_at_first : Strictness::skip_malformed;
   const auto usage = [&](const std::string& message) {
-    fail(err, command, message);
+    print_error(err, command, message);
     return tl::unexpected(ExitCode::usage);
   };
   for (const auto& text : options.cluster_cidrs) {
     if (!parse_cidr(text)) return usage(fmt::format("--cluster-cidr '{}' is not a CIDR range", text));
   }
-  for (auto [text, into, flag] :
-       {std::tuple{&options.since, &ingest.since, "--since"}, std::tuple{&options.until, &ingest.until, "--until"}}) {
-    if (text->empty()) continue;
-    *into = parse_time_bound(*text, now);
-    if (!*into) {
-      return usage(fmt::format(
-          "{} '{}': expected an RFC 3339 time (2026-11-28T10:00:00Z) or a duration before now (-24h)", flag, *text));
-    }
-  }
-  if (ingest.since && ingest.until && *ingest.since > *ingest.until) return usage("--since is later than --until");
+  auto window = time_window(command, options.since, options.until, now, err);
+  if (!window) return tl::unexpected(window.error());
+  ingest.since = window->since;
+  ingest.until = window->until;
   ingest.collect.agent = options.agent;
   if (!read_duration(command, "--agent-retry-for", options.agent_retry_for, ingest.collect.agent.retry_for, err)) {
     return tl::unexpected(ExitCode::usage);
@@ -184,7 +175,7 @@ Loaded<ObserveOptions> flow_observe_options(const std::string& command, const Fl
   // A missing file is an input error, as for every file read (exit 3), found before a collection.
   for (const AgentOptions* http : {&options.agent, &options.prometheus.http}) {
     if (auto problem = unreadable_file(*http)) {
-      fail(err, command, *problem);
+      print_error(err, command, *problem);
       return tl::unexpected(ExitCode::input_error);
     }
   }
@@ -203,8 +194,8 @@ void add_flow_source_options(CLI::App& cmd, FlowSourceOptions& options) {
 Loaded<FlowCollection> flow_collection(const std::string& command, const FlowSourceOptions& options,
                                        std::ostream& err) {
   if (!options.input.given()) {
-    fail(err, command,
-         "no flows: give flow sources (files, directories, -, agent URLs), --prometheus URL or --edges FILE");
+    print_error(err, command,
+                "no flows: give flow sources (files, directories, -, agent URLs), --prometheus URL or --edges FILE");
     return tl::unexpected(ExitCode::usage);
   }
   auto observe_options = flow_observe_options(command, options.input, now_seconds(), err);
@@ -214,8 +205,7 @@ Loaded<FlowCollection> flow_collection(const std::string& command, const FlowSou
     return tl::unexpected(collect);
   }
   FlowCollection flows;
-  // Every namespace: flows cross them, even when a command looks at some (-n).
-  flows.state = cluster_state_options(options.cluster, {});
+  flows.state = cluster_state_options(options.cluster);
   flows.state.inventories = options.inventories;
   // `kubectl get -o json > flows/cluster.json` beside the logs is an inventory, not flows.
   flows.state.flow_sources = options.input.sources;
@@ -226,9 +216,19 @@ Loaded<FlowCollection> flow_collection(const std::string& command, const FlowSou
 
 Loaded<FlowEvidence> flow_evidence(const std::string& command, const FlowInputOptions& options, std::ostream& err) {
   FlowEvidence evidence;
-  if (!options.given()) return evidence;
+  // Checked with flows or without: a wrong --since is wrong whether or not it had flows to select.
   auto observe_options = flow_observe_options(command, options, now_seconds(), err);
   if (!observe_options) return tl::unexpected(observe_options.error());
+  if (!options.given()) {
+    // A time window with nothing to apply it to would be ignored, and the run read as filtered.
+    if (!options.since.empty() || !options.until.empty()) {
+      print_error(err, command,
+                  fmt::format("{} selects flows, and none were given: add --flows (or --edges)",
+                              options.since.empty() ? "--until" : "--since"));
+      return tl::unexpected(ExitCode::usage);
+    }
+    return evidence;
+  }
   evidence.observe = std::move(*observe_options);
   return evidence;
 }
@@ -246,8 +246,7 @@ void print_collection_end(const std::string& command, const IngestSummary& summa
   if (!quiet || summary.records_used == 0) return;
   for (const auto& warning : summary.warnings) fmt::print(err, "netobs {}: warning: {}\n", command, warning);
   if (summary.malformed_count > 0) {
-    fmt::print(err, "netobs {}: warning: {} malformed flow record{} skipped (listed without -q)\n", command,
-               summary.malformed_count, summary.malformed_count == 1 ? "" : "s");
+    fmt::print(err, "netobs {}: warning: {} (listed without -q)\n", command, malformed_skipped(summary));
   }
 }
 

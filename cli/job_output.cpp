@@ -6,11 +6,17 @@
 #include <fmt/ostream.h>
 
 #include <netobs/output.hpp>
+#include <netobs/plural.hpp>
 
 #include "options.hpp"
 
 namespace netobs::cli {
 namespace {
+
+// "none of the 3 observed edges", "the one observed edge": the subject of a sentence about each.
+std::string none_of_edges(std::size_t count) {
+  return count == 1 ? std::string("the one observed edge") : fmt::format("none of the {} observed edges", count);
+}
 
 // Why nothing was checked, with the options that would change it.
 std::string unchecked_text(const JobResult& result, const JobWording& wording) {
@@ -18,17 +24,17 @@ std::string unchecked_text(const JobResult& result, const JobWording& wording) {
   switch (result.unchecked) {
     case Unchecked::no_workload_end:
       return fmt::format(
-          "none of the {} observed edges has a workload at either end (the addresses need --inventory "
-          "or --from-cluster to name pods): {}",
-          result.unchecked_count, k_none_checked);
+          "{} {} a workload at either end (the addresses need --inventory or --from-cluster to name pods): {}",
+          none_of_edges(result.unchecked_count), result.unchecked_count == 1 ? "has no" : "has", k_none_checked);
     case Unchecked::edges_unjudged:
       return fmt::format(
-          "none of the {} observed edges is between workloads the policies' state knows (attribute the "
-          "flows with --inventory, or read the cluster): {}",
-          result.unchecked_count, k_none_checked);
+          "{} {} between workloads the policies' state knows (attribute the flows with --inventory, or read "
+          "the cluster): {}",
+          none_of_edges(result.unchecked_count), result.unchecked_count == 1 ? "is not" : "is", k_none_checked);
     case Unchecked::unparsable_files:
-      return fmt::format("{} file(s) did not parse: nothing was compared (--skip-unparsable compares the rest)",
-                         result.unchecked_count);
+      return fmt::format("{} not parse: nothing was compared (--skip-unparsable compares the rest)",
+                         result.unchecked_count == 1 ? std::string("1 file did")
+                                                     : fmt::format("{} files did", result.unchecked_count));
     case Unchecked::no_workloads:
       return wording.no_workloads;
     case Unchecked::no_policies:

@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    return netobs::cli::report_parse_error(*args, e, std::cerr);
+    return netobs::cli::report_parse_error(app, *args, e, std::cerr);
   } catch (const std::exception& e) {
     std::cerr << "netobs: " << e.what() << "\n";
     return static_cast<int>(ExitCode::input_error);

@@ -1,12 +1,14 @@
 #include "options.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
@@ -17,6 +19,7 @@
 #include <netobs/kube.hpp>
 #include <netobs/observe.hpp>
 #include <netobs/output.hpp>
+#include <netobs/terminal_text.hpp>
 #include <netobs/time.hpp>
 
 namespace netobs::cli {
@@ -37,7 +40,65 @@ void add_strict_input_option(CLI::App& cmd, bool& strict_input) {
 }
 
 void add_namespace_option(CLI::App& cmd, std::vector<std::string>& namespaces) {
-  cmd.add_option("--namespace,-n", namespaces, k_namespace_help)->type_name("NAMESPACE");
+  cmd.add_option("--namespace,-n", namespaces, k_namespace_help)->type_name("NAMESPACE")->check(namespace_name());
+}
+
+void print_error(std::ostream& err, const std::string& command, const std::string& message) {
+  fmt::print(err, "netobs {}: {}\n", command, message);
+}
+
+Loaded<TimeWindow> time_window(const std::string& command, const std::string& since, const std::string& until,
+                               std::int64_t now, std::ostream& err) {
+  TimeWindow window;
+  for (auto [text, into, flag] :
+       {std::tuple{&since, &window.since, "--since"}, std::tuple{&until, &window.until, "--until"}}) {
+    if (text->empty()) continue;
+    *into = parse_time_bound(*text, now);
+    if (!*into) {
+      print_error(
+          err, command,
+          fmt::format("{} '{}': expected an RFC 3339 time (2026-11-28T10:00:00Z) or a duration before now (-24h)", flag,
+                      shown_argument(*text)));
+      return tl::unexpected(ExitCode::usage);
+    }
+  }
+  // An empty window would select nothing and read as "no traffic".
+  if (window.since && window.until && *window.since > *window.until) {
+    print_error(err, command, "--since is later than --until: the window selects nothing");
+    return tl::unexpected(ExitCode::usage);
+  }
+  return window;
+}
+
+CLI::Validator namespace_name() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        // A Kubernetes namespace name is a DNS label (RFC 1123). Anything else names no namespace:
+        // an empty -n would scope to nothing, and a newline in one would break every message.
+        const bool valid =
+            !text.empty() && text.size() <= 63 && std::isalnum(static_cast<unsigned char>(text.front())) &&
+            std::isalnum(static_cast<unsigned char>(text.back())) && std::all_of(text.begin(), text.end(), [](char c) {
+              return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+            });
+        if (valid) return {};
+        return fmt::format("'{}' is not a namespace name (lowercase letters, digits and '-', at most 63 characters)",
+                           shown_argument(text));
+      },
+      "", "namespace_name");
+}
+
+std::string shown_argument(std::string_view text) {
+  std::string out;
+  for (const char c : escape_control_characters(text)) {
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      out += c;
+    }
+  }
+  return out;
 }
 
 void add_cluster_options(CLI::App& cmd, ClusterOptions& options, ClusterFlag flag) {
@@ -54,25 +115,24 @@ void add_cluster_options(CLI::App& cmd, ClusterOptions& options, ClusterFlag fla
       ->type_name("SECONDS");
 }
 
-ClusterReadOptions cluster_read_options(const ClusterOptions& cluster, const std::vector<std::string>& namespaces) {
+ClusterReadOptions cluster_read_options(const ClusterOptions& cluster) {
   ClusterReadOptions read;
   read.kubeconfig = cluster.kubeconfig;
   read.context = cluster.context;
-  read.namespaces = namespaces;
   read.request_timeout = cluster.request_timeout;
   return read;
 }
 
-StateOptions cluster_state_options(const ClusterOptions& cluster, const std::vector<std::string>& namespaces) {
+StateOptions cluster_state_options(const ClusterOptions& cluster) {
   StateOptions options;
   options.from_cluster = cluster.from_cluster;
-  options.cluster = cluster_read_options(cluster, namespaces);
+  options.cluster = cluster_read_options(cluster);
   return options;
 }
 
 StateOptions manifest_state_options(const std::vector<std::string>& paths, const std::vector<std::string>& inventories,
                                     bool strict_input, const ClusterOptions& cluster) {
-  StateOptions options = cluster_state_options(cluster, {});  // every namespace, whatever -n reports on
+  StateOptions options = cluster_state_options(cluster);
   options.manifests = paths;
   options.inventories = inventories;
   options.input_errors = strict_input ? InputErrors::fail : InputErrors::report;
@@ -141,7 +201,7 @@ std::optional<std::string> unreadable_file(const AgentOptions& options) {
   for (const std::string* path : {&options.token_file, &options.ca_file, &options.cert_file, &options.key_file}) {
     if (path->empty()) continue;
     // Only whether it opens: a token file is read again for every connection.
-    if (const std::ifstream file(*path); !file) return fmt::format("{}: cannot open: {}", *path, std::strerror(errno));
+    if (const std::ifstream file(*path); !file) return describe(cannot_read(*path, errno).value());
   }
   return std::nullopt;
 }
@@ -254,7 +314,12 @@ void refuse_stdin_twice(const CLI::App& cmd) {
 
 void one_value_per_use(CLI::App& cmd) {
   for (CLI::Option* option : cmd.get_options()) {
-    if (option->get_items_expected_max() > 1 && !option->get_positional()) option->allow_extra_args(false);
+    if (option->get_items_expected_max() > 1 && !option->get_positional()) {
+      option->allow_extra_args(false);
+      // Help would show "--flows PATH ...", as if one --flows took several paths: it takes one
+      // per use, and "(repeatable)" in the description says the rest.
+      if (option->get_type_size() != 0) option->option_text(option->get_type_name());
+    }
   }
 }
 
@@ -273,7 +338,7 @@ CLI::Validator positive_number() {
   return CLI::Validator(
       [](std::string& text) -> std::string {
         const auto value = number_of(text);
-        return value && *value > 0 ? std::string() : fmt::format("'{}' is not a number above 0", text);
+        return value && *value > 0 ? std::string() : fmt::format("'{}' is not a number above 0", shown_argument(text));
       },
       "", "positive");
 }
@@ -284,7 +349,7 @@ CLI::Validator number_in_range(double low, double high) {
         const auto value = number_of(text);
         return value && *value >= low && *value <= high
                    ? std::string()
-                   : fmt::format("'{}' is not a number from {} to {}", text, low, high);
+                   : fmt::format("'{}' is not a number from {} to {}", shown_argument(text), low, high);
       },
       "", "range");
 }

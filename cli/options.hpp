@@ -41,11 +41,12 @@ enum class ClusterFlag { explicit_flag, implicit };
 // --kubeconfig, --context, --request-timeout (and --from-cluster when explicit).
 void add_cluster_options(CLI::App& cmd, ClusterOptions& options, ClusterFlag flag);
 
-// What --kubeconfig, --context and --request-timeout say, for reading `namespaces` (empty: all).
-ClusterReadOptions cluster_read_options(const ClusterOptions& cluster, const std::vector<std::string>& namespaces);
+// What --kubeconfig, --context and --request-timeout say. Every namespace is read, whatever -n
+// reports on: what is allowed to and from a namespace depends on the others' pods and policies.
+ClusterReadOptions cluster_read_options(const ClusterOptions& cluster);
 
-// What the cluster options and -n say, for a state read (the cluster when `cluster.from_cluster`).
-StateOptions cluster_state_options(const ClusterOptions& cluster, const std::vector<std::string>& namespaces);
+// What the cluster options say, for a state read (the cluster when `cluster.from_cluster`).
+StateOptions cluster_state_options(const ClusterOptions& cluster);
 
 // The state of an analysis command: manifests from `paths`, the pods of each inventory, the
 // cluster (every namespace of it) when `cluster.from_cluster`.
@@ -63,6 +64,24 @@ void add_namespace_option(CLI::App& cmd, std::vector<std::string>& namespaces);
 // Numeric checks that say what is wanted: CLI11's own print their bounds as doubles ("Value 0 not
 // in range 0.000000 to 179769313486231570...").
 CLI::Validator positive_number();
+// "netobs <command>: <message>", an error of an option's value.
+void print_error(std::ostream& err, const std::string& command, const std::string& message);
+
+// --since and --until as Unix seconds (relative times count back from `now`).
+struct TimeWindow {
+  std::optional<std::int64_t> since;
+  std::optional<std::int64_t> until;
+};
+
+// Reads --since and --until (empty: not given); prints "netobs <command>: <error>" and returns
+// ExitCode::usage for a time that does not parse or a window that ends before it starts.
+Loaded<TimeWindow> time_window(const std::string& command, const std::string& since, const std::string& until,
+                               std::int64_t now, std::ostream& err);
+
+// A Kubernetes namespace name (an RFC 1123 label): -n, --exclude-namespace.
+CLI::Validator namespace_name();
+// An argument as a message shows it: control characters, newline and tab included, escaped.
+std::string shown_argument(std::string_view text);
 CLI::Validator number_in_range(double low, double high);
 
 // Loads the state (state.hpp). Prints "netobs <command>: <error>" and returns the exit code on
@@ -86,7 +105,7 @@ std::optional<std::vector<PrometheusQuery>> prometheus_queries(const std::string
                                                                std::optional<std::int64_t> since,
                                                                std::optional<std::int64_t> until, std::ostream& err);
 // The first file of `options` (token, CA, certificate, key) that cannot be opened, as netobs names
-// an unreadable input ("PATH: cannot open: REASON"); nullopt when each opens or none is given.
+// an unreadable input ("PATH: cannot read: REASON"); nullopt when each opens or none is given.
 std::optional<std::string> unreadable_file(const AgentOptions& options);
 // True for a request header "Name: value" on one line.
 bool valid_header(const std::string& header);

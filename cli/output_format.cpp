@@ -75,7 +75,15 @@ void add_output_option(CLI::App& cmd, std::string& output) {
         const std::string lower = lowercase(value);
         const bool format_name = std::any_of(k_format_names.begin(), k_format_names.end(),
                                              [&](const FormatEntry& entry) { return entry.name == lower; });
-        if (!format_name) return {};
+        if (!format_name) {
+          // sql writes SQL, completion a shell script: a file named .json or .yaml would say it
+          // holds what it does not (commands with --format check this against it instead). A .txt
+          // holds anything.
+          const auto named = format_of_extension(value);
+          if (cmd.get_option_no_throw("--format") != nullptr || !named || *named == FormatName::text) return {};
+          return fmt::format("'{}' names {} output, which this command does not write (it writes one format)", value,
+                             shown_name(*named));
+        }
         // Only a command with --format can be pointed at it (sql and completion write one format).
         if (cmd.get_option_no_throw("--format") == nullptr) {
           return fmt::format("'{}' is a format, but -o names the output file (this command writes one format)", value);

@@ -58,7 +58,7 @@ check "missing labels: the labelsContext to configure" err_has "configure the me
   printf 'hubble_port_distribution_total{protocol="TCP"}\n'
 } >"$WORK/odd.prom"
 run recommend "$WORK/odd.prom" --inventory "$INVENTORY"
-check "escapes: the good series is used" err_has "read 1 records, used 1"
+check "escapes: the good series is used" err_has "read 1 record, used 1"
 check "escapes: an unknown escape is reported with its line" err_has "odd.prom:3: unknown escape '\\q' in a label value"
 check "escapes: a sample without a value is reported" err_has "odd.prom:4: expected a space and a value after the metric"
 check "escapes: the edge is allowed" out_has "app.kubernetes.io/name: ui"

@@ -96,7 +96,7 @@ check "broken inventory names file and line" err_has "broken.json:2: invalid JSO
 printf 'not a flow record\n' >"$WORK/garbage.log"
 run recommend "$WORK/garbage.log"
 check "no usable record is an input error" exit_is 3
-check "no usable record says what was read" err_has "no usable flow record in 1 source(s): read 1 records, 1 malformed"
+check "no usable record says what was read" err_has "no usable flow record in 1 source: read 1 record, 1 malformed"
 
 run recommend "$VPC"
 check "no inventory gives a hint" err_has "need --inventory"
@@ -117,7 +117,7 @@ check "broken --vpc-resources: file and line" err_has "$WORK/vpc.json:3: '10.0.4
 check "broken --vpc-resources: no output file" test ! -e "$WORK/never.yaml"
 run recommend "$SAMPLES/flows" --inventory "$INVENTORY" --aws-ip-ranges "$WORK/none.json"
 check "missing --aws-ip-ranges: an input error, as every unreadable file (exit 3)" exit_is 3
-check "missing --aws-ip-ranges: named" err_has "netobs recommend: $WORK/none.json: cannot open"
+check "missing --aws-ip-ranges: named" err_has "netobs recommend: $WORK/none.json: cannot read"
 run recommend "$SAMPLES/flows" --inventory "$INVENTORY" --aws-ip-ranges "$ADDRESSES/ip-ranges.json" -q
 check "--aws-ip-ranges labels without widening" out_has 'netobs.io/addresses: "52.94.1.12/32 DYNAMODB us-east-1"'
 check "--aws-ip-ranges keeps the /32" out_has 'cidr: "52.94.1.12/32"'

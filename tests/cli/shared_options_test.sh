@@ -303,7 +303,7 @@ for flag in --agent-token-file --agent-ca --prometheus-token-file; do
     # shellcheck disable=SC2086
     run $cmd $flows "$first_flow_file" --inventory "$INVENTORY" "$flag" "$WORK/missing.pem"
     check "$cmd $flag with a missing file: exit 3" exit_is 3
-    check "$cmd $flag with a missing file: named, prefixed" err_has "netobs $cmd: $WORK/missing.pem: cannot open"
+    check "$cmd $flag with a missing file: named, prefixed" err_has "netobs $cmd: $WORK/missing.pem: cannot read"
   done
 done
 
@@ -344,7 +344,7 @@ for cmd in lint diff; do
   if [ "$cmd" = lint ]; then states="$MANIFESTS"; else states="$PROPOSED --live $LIVE"; fi
   # shellcheck disable=SC2086
   run "$cmd" $states --flows "$WORK/malformed.log" --inventory "$INVENTORY"
-  check "$cmd --flows: a malformed record is counted" err_has "warning: 1 malformed flow records skipped"
+  check "$cmd --flows: a malformed record is counted" err_has "warning: 1 malformed flow record skipped"
   check "$cmd --flows: a malformed record is named with its line" err_has "malformed.log:"
 done
 # graph, which writes no summary, says so as recommend's summary does.

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include <tl/expected.hpp>
@@ -68,6 +69,10 @@ inline tl::unexpected<Error> make_error(ErrorKind kind, std::string message) {
 inline tl::unexpected<Error> make_error(ErrorKind kind, SourceLocation where, std::string message) {
   return tl::unexpected<Error>(Error{kind, std::move(message), std::move(where)});
 }
+
+// A file that cannot be opened or read, said alike by every reader: "NAME: cannot read: No such
+// file or directory" (the system's reason for `errnum`).
+tl::unexpected<Error> cannot_read(std::string_view name, int errnum);
 
 // "file:line:col", "file:line", "file" or the URL; empty when the location is.
 std::string format_location(const SourceLocation& where);

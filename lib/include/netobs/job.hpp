@@ -141,8 +141,11 @@ struct FlowEvidence {
 std::optional<Graph> observe_evidence(JobResult& result, const FlowEvidence& flows, const ClusterState& state,
                                       const ReportScope& scope = {});
 
-// "no usable flow record in N source(s): read R records, M malformed", for the jobs that stop there.
+// "no usable flow record in 2 sources: read 10 records, 10 malformed", for the jobs that stop there.
 std::string no_usable_records(const IngestSummary& summary, std::size_t sources);
+
+// "3 malformed flow records skipped": what every command says of the records it left out.
+std::string malformed_skipped(const IngestSummary& summary);
 
 // Flows collected for a job that writes or draws from them (recommend, graph): read until the
 // sources end, or, when following them or reading agents, until a bound or a stop request ends

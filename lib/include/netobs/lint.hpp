@@ -86,8 +86,9 @@ struct LintInput {
 struct Report {
   std::vector<Diagnostic> diagnostics;       // sorted by file, line, column, object, field, rule
   std::vector<std::string> notes;            // files and documents that were skipped
-  std::vector<UnanalysedPolicy> unanalysed;  // policies of other kinds, which no rule checked
+  std::vector<UnanalysedPolicy> unanalysed;  // policies of other kinds no rule checked (of the scope, or cluster-wide)
   std::size_t policies = 0;                  // of the namespaces reported on
+  std::size_t policies_read = 0;             // of every namespace (each checked; findings are scoped)
   std::set<std::string> namespaces;          // every namespace of what was read: objects, pods and policies
   std::size_t unparsable = 0;                // files that did not parse (each an unparsable-file finding)
   // With flows: how many observed edges the policies' state could judge (both ends known to it);

@@ -32,8 +32,10 @@ std::string render_policies(const std::vector<NetworkPolicy>& policies, OutputFo
 std::string render_recommendation(const PolicyModel& model, OutputKind kind, OutputFormat format);
 
 // The human summary of what was read, used, skipped and left out; at most `top` rows per list.
+// `namespaces`: those the policies were written for (-n), said with the count; empty for all.
+// Its lines carry no command prefix: the front end prints it after its own.
 std::string render_summary(const IngestSummary& summary, const Graph& graph, const Recommendation& recommendation,
-                           std::size_t top);
+                           std::size_t top, const std::vector<std::string>& namespaces = {});
 
 // The part of that summary on records read but not used: the sources' warnings, the records
 // skipped by reason and the malformed ones, each named (recommend's summary, graph's); indented

@@ -9,6 +9,7 @@
 #include <netobs/diff.hpp>
 #include <netobs/edge_check.hpp>
 #include <netobs/option.hpp>
+#include <netobs/plural.hpp>
 #include <netobs/render.hpp>
 
 namespace netobs {
@@ -229,9 +230,10 @@ ManifestSet proposed_state(const ManifestSet& live, const ManifestSet& proposal,
     }
     if (kept > 0) {
       notes.push_back(
-          fmt::format("{} live policies in namespaces the proposal has no policy in are kept as they are "
-                      "({} treats the proposal as every policy of the cluster)",
-                      kept, spell(Option::prune)));
+          fmt::format("{} in namespaces the proposal has no policy in {} kept as {} ({} treats the proposal "
+                      "as every policy of the cluster)",
+                      counted(kept, "live policy", "live policies"), kept == 1 ? "is" : "are",
+                      kept == 1 ? "it is" : "they are", spell(Option::prune)));
     }
   }
   return state;

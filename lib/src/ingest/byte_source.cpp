@@ -53,7 +53,7 @@ class FdSource final : public ByteSource {
         if (m_collect && m_collect->should_stop()) return 0;
         continue;
       }
-      return make_error(ErrorKind::io, fmt::format("{}: read failed: {}", display(), std::strerror(errno)));
+      return cannot_read(display(), errno);
     }
   }
 
@@ -68,7 +68,7 @@ class FdSource final : public ByteSource {
 Result<std::unique_ptr<FdSource>> open_fd(const std::string& path, const std::string& display, CollectState* collect) {
   if (path == k_stdin_path) return std::make_unique<FdSource>(display, STDIN_FILENO, false, collect);
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return make_error(ErrorKind::io, fmt::format("{}: cannot open: {}", display, std::strerror(errno)));
+  if (fd < 0) return cannot_read(display, errno);
   return std::make_unique<FdSource>(display, fd, true, collect);
 }
 

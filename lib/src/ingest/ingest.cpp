@@ -96,7 +96,8 @@ void warn_when_mostly_malformed(const std::string& display, const FlowFormat& fo
                                 std::uint64_t records, std::uint64_t malformed, IngestSummary& summary) {
   if (malformed == 0 || malformed * 2 <= records) return;
   summary.warnings.push_back(
-      fmt::format("{}: {} of {} records are malformed as {} records; {}", display, malformed, records, format.name,
+      fmt::format("{}: {} of {} malformed as {} records; {}", display, malformed,
+                  records == 1 ? std::string("1 record is") : fmt::format("{} records are", records), format.name,
                   forced ? fmt::format("is {} {} right?", spell(Option::input_format), format.name)
                          : fmt::format("if it holds another format, name it with {} ({})", spell(Option::input_format),
                                        fmt::join(flow_format_names(), ", "))));
@@ -203,7 +204,7 @@ Result<std::vector<std::string>> source_files(const std::string& source, const I
   std::error_code ec;
   const fs::file_status status = fs::status(source, ec);
   if (ec) {
-    return make_error(ErrorKind::io, fmt::format("{}: cannot read: {}", source, ec.message()));
+    return cannot_read(source, ec.value());
   }
   if (!fs::is_directory(status)) {
     if (is_excluded_source(options, source)) return std::vector<std::string>{};

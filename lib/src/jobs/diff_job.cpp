@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <netobs/jobs.hpp>
+#include <netobs/plural.hpp>
 
 namespace netobs {
 namespace {
@@ -17,7 +18,8 @@ bool check_unparsable(JobResult& result, const DiffJob& job, const ManifestSet& 
     result.fail(Unchecked::unparsable_files, problems);
     return false;
   }
-  result.warn(fmt::format("{} file(s) did not parse and are left out: this diff does not cover them", problems));
+  result.warn(fmt::format("{} left out, as it did not parse: this diff does not cover it",
+                          problems == 1 ? std::string("1 file is") : fmt::format("{} files are", problems)));
   return true;
 }
 

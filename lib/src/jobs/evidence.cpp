@@ -5,12 +5,18 @@
 
 #include <netobs/job.hpp>
 #include <netobs/observe.hpp>
+#include <netobs/plural.hpp>
+#include <netobs/state.hpp>
 
 namespace netobs {
 
 std::string no_usable_records(const IngestSummary& summary, std::size_t sources) {
-  return fmt::format("no usable flow record in {} source(s): read {} records, {} malformed", sources,
-                     summary.records_read, summary.malformed_count);
+  return fmt::format("no usable flow record in {}: read {}, {} malformed", counted(sources, "source", "sources"),
+                     counted(summary.records_read, "record", "records"), summary.malformed_count);
+}
+
+std::string malformed_skipped(const IngestSummary& summary) {
+  return counted(summary.malformed_count, "malformed flow record", "malformed flow records") + " skipped";
 }
 
 std::optional<Graph> observe_evidence(JobResult& result, const FlowEvidence& flows, const ClusterState& state,
@@ -31,15 +37,19 @@ std::optional<Graph> observe_evidence(JobResult& result, const FlowEvidence& flo
     for (const auto& [reason, count] : describe_skips(summary.skipped)) {
       result.say(MessageKind::error, fmt::format("skipped {}: {}", count, reason));
     }
-    result.fail(JobExit::input_error,
-                fmt::format("{} ({}): nothing was checked against observed traffic",
-                            no_usable_records(summary, flows.source_count()), fmt::join(summary.sources, ", ")));
+    // An empty file is no source the summary lists: name what was given instead.
+    std::vector<std::string> given = flows.observe.sources;
+    given.insert(given.end(), flows.observe.edge_files.begin(), flows.observe.edge_files.end());
+    const std::string sources =
+        summary.sources.empty() ? input_names(given) : fmt::format("{}", fmt::join(summary.sources, ", "));
+    result.fail(JobExit::input_error, fmt::format("{} ({}): nothing was checked against observed traffic",
+                                                  no_usable_records(summary, flows.source_count()), sources));
     return std::nullopt;
   }
   // Records that did not parse are left out of the judgement: say so, naming each, as recommend's
   // summary does.
   if (summary.malformed_count > 0) {
-    result.warn(fmt::format("{} malformed flow records skipped", summary.malformed_count));
+    result.warn(malformed_skipped(summary));
     for (const auto& record : summary.malformed) result.say(MessageKind::warning, "malformed: " + describe(record));
   }
   // Policies select pods: edges with no workload at either end (addresses no inventory explained)
@@ -54,19 +64,23 @@ std::optional<Graph> observe_evidence(JobResult& result, const FlowEvidence& flo
   if (scope.everything()) {
     // Progress, as recommend's summary is: --quiet silences it.
     result.say(MessageKind::progress,
-               fmt::format("{} observed edges from {} records", edges.size(), summary.records_used));
+               fmt::format("{} from {}", counted(edges.size(), "observed edge", "observed edges"),
+                           counted(summary.records_used, "record", "records")));
     return std::move(observed->graph);
   }
   const std::size_t all_edges = edges.size();  // `edges` is moved from below
   Graph scoped = edges_touching(std::move(observed->graph), scope);
   if (scoped.edges.empty()) {
-    result.fail(JobExit::input_error, fmt::format("no observed edge has a workload of {} at either end ({} edges from "
-                                                  "{} records): nothing was checked against observed traffic",
-                                                  describe(scope), all_edges, summary.records_used));
+    result.fail(JobExit::input_error, fmt::format("no observed edge has a workload of {} at either end ({} from "
+                                                  "{}): nothing was checked against observed traffic",
+                                                  describe(scope), counted(all_edges, "edge", "edges"),
+                                                  counted(summary.records_used, "record", "records")));
     return std::nullopt;
   }
-  result.say(MessageKind::progress, fmt::format("{} observed edges from {} records, {} of them with an end in {}",
-                                                all_edges, summary.records_used, scoped.edges.size(), describe(scope)));
+  result.say(
+      MessageKind::progress,
+      fmt::format("{} from {}, {} of them with an end in {}", counted(all_edges, "observed edge", "observed edges"),
+                  counted(summary.records_used, "record", "records"), scoped.edges.size(), describe(scope)));
   return scoped;
 }
 

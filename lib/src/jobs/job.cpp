@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <netobs/job.hpp>
+#include <netobs/plural.hpp>
 
 namespace netobs {
 
@@ -49,12 +50,13 @@ bool check_policy_kinds(JobResult& result, const std::string& what, const std::v
                     policy.location.file, policy.location.line, describe(policy), k_analysed_policy_api));
   }
   if (!nothing_analysed) {
-    result.warn(fmt::format("the result leaves out the {} policies of other kinds above", unanalysed.size()));
+    result.warn(fmt::format("the result leaves out the {} of other kinds above",
+                            counted(unanalysed.size(), "policy", "policies")));
     return true;
   }
   result.fail(JobExit::input_error,
-              fmt::format("nothing to analyse in {}: no {}, only the {} policies of other kinds above", what,
-                          k_analysed_policy_api, unanalysed.size()));
+              fmt::format("nothing to analyse in {}: no {}, only the {} of other kinds above", what,
+                          k_analysed_policy_api, counted(unanalysed.size(), "policy", "policies")));
   return false;
 }
 

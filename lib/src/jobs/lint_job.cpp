@@ -35,13 +35,21 @@ JobResult run_lint_job(const LintJob& job) {
   const std::string checked =
       job.state.manifests.empty() ? std::string("the cluster") : input_names(job.state.manifests);
   if (!check_scope(result, job.namespaces, report->namespaces, checked)) return result;
-  if (!check_policy_kinds(result, checked, report->unanalysed, report->policies)) return result;
+  if (!check_policy_kinds(result, checked, report->unanalysed, report->policies_read)) return result;
   // No rule checked a policy: a clean report would pass a CI step that checked nothing. Files that
-  // did not parse are findings of their own.
-  if (report->policies == 0 && report->unparsable == 0) {
+  // did not parse are findings of their own. With -n, every namespace's policies are still
+  // checked (another namespace's may block the scope's flows, or name its pods): only a state
+  // with no policy at all has nothing to check.
+  if (report->policies_read == 0 && report->unparsable == 0) {
     return result.fail(JobExit::input_error,
-                       fmt::format("nothing to check in {}: no {}{}", checked, k_analysed_policy_api,
-                                   job.namespaces.everything() ? "" : " in " + describe(job.namespaces)));
+                       fmt::format("nothing to check in {}: no {}", checked, k_analysed_policy_api));
+  }
+  if (report->policies == 0 && !job.namespaces.everything()) {
+    result.note(fmt::format(
+        "no {} in {}: reported are the findings of the other namespaces' policies that "
+        "involve {}{}",
+        k_analysed_policy_api, describe(job.namespaces), job.namespaces.namespaces.size() == 1 ? "it" : "them",
+        graph ? ", and the observed flows there they block" : ""));
   }
   if (graph && report->flow_edges_evaluated == std::size_t{0} && !graph->edges.empty()) {
     return result.fail(Unchecked::edges_unjudged, graph->edges.size());

@@ -42,7 +42,7 @@ RecommendResult run_recommend_job(const RecommendJob& job) {
   options.window_start = summary.first_seen;
   options.window_end = summary.last_seen;
   result.recommendation = recommend(graph, inventory, options);
-  result.summary = render_summary(summary, graph, result.recommendation, job.top);
+  result.summary = render_summary(summary, graph, result.recommendation, job.top, options.namespaces);
   result.unknown_namespaces = unknown_namespaces(options.namespaces, inventory, graph);
   result.unknown_excluded_namespaces = unknown_namespaces(options.exclude_namespaces, inventory, graph);
   result.hints = recommend_hints(inventory, graph, result.recommendation, summary);

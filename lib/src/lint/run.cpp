@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <filesystem>
+#include <iterator>
 #include <map>
 
 #include <netobs/edge_check.hpp>
@@ -101,9 +102,13 @@ Result<Report> run_lint(const LintInput& input, const std::vector<const Rule*>& 
   Report report;
   report.policies = static_cast<std::size_t>(std::count_if(
       set.policies.begin(), set.policies.end(), [&](const auto& p) { return input.scope.includes(p.namespace_name); }));
+  report.policies_read = set.policies.size();
   report.namespaces = namespaces_of(set);
   report.notes = set.notes;
-  report.unanalysed = set.unanalysed;
+  // Cluster-scoped kinds (no namespace) may select pods of any namespace: they stay.
+  std::copy_if(
+      set.unanalysed.begin(), set.unanalysed.end(), std::back_inserter(report.unanalysed),
+      [&](const UnanalysedPolicy& p) { return p.namespace_name.empty() || input.scope.includes(p.namespace_name); });
   report.unparsable = set.problems.size();
   if (input.flows) {
     report.flow_edges_evaluated = static_cast<std::size_t>(

@@ -1,6 +1,7 @@
 #include "manifest/documents.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
 #include <set>
 #include <tuple>
@@ -69,8 +70,7 @@ Result<ManifestFiles> read_manifest_files(const std::vector<std::string>& paths,
       to_read.push_back(path);
       continue;
     }
-    if (!fs::exists(path, ec))
-      return make_error(ErrorKind::io, fmt::format("{}: cannot read: no such file or directory", path));
+    if (!fs::exists(path, ec)) return cannot_read(path, ENOENT);
     if (!fs::is_directory(path, ec)) {
       to_read.push_back(path);
       continue;

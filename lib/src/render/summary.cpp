@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <netobs/option.hpp>
+#include <netobs/plural.hpp>
 #include <netobs/render.hpp>
+#include <netobs/report_scope.hpp>
 #include <netobs/time.hpp>
 
 namespace netobs {
@@ -57,9 +59,9 @@ std::string render_unused_records(const IngestSummary& summary) {
 }
 
 std::string render_summary(const IngestSummary& summary, const Graph& graph, const Recommendation& recommendation,
-                           std::size_t top) {
+                           std::size_t top, const std::vector<std::string>& namespaces) {
   std::string out;
-  out += fmt::format("netobs: read {} records, used {}", summary.records_read, summary.records_used);
+  out += fmt::format("read {}, used {}", counted(summary.records_read, "record", "records"), summary.records_used);
   if (summary.first_seen) {
     const std::int64_t span = summary.last_seen - summary.first_seen;
     out += fmt::format(", observed {} to {} (a window of {}h{:02}m: what runs less often may be missing)",
@@ -86,7 +88,8 @@ std::string render_summary(const IngestSummary& summary, const Graph& graph, con
                  return fmt::format("{} -> {} {} {} ({}{})", d.client, d.server, to_string(d.protocol), d.port,
                                     d.reason, d.used_as_evidence ? ", used as evidence" : "");
                });
-  out += fmt::format("  graph: {} workloads, {} edges\n", graph.workloads.size(), graph.edges.size());
+  out += fmt::format("  graph: {}, {}\n", counted(graph.workloads.size(), "workload", "workloads"),
+                     counted(graph.edges.size(), "edge", "edges"));
   const AttributionReport& report = graph.report;
   list_section(out,
                "node traffic (networking/v1 writes no rule for it; the cilium kind allows the host or remote-node "
@@ -115,12 +118,13 @@ std::string render_summary(const IngestSummary& summary, const Graph& graph, con
                report.ambiguous_pod_ips, top, [](const IpAddress& ip) { return to_string(ip); });
   out += fmt::format("  {}\n", recommendation.dns_description);
   // Counted in the model, not in documents: each --output-kind writes the default deny its own way.
-  out += fmt::format("  policies: {} workload{}", recommendation.model.workloads.size(),
-                     recommendation.model.workloads.size() == 1 ? "" : "s");
+  out += fmt::format("  policies: {}", counted(recommendation.model.workloads.size(), "workload", "workloads"));
   if (!recommendation.model.default_deny.empty()) {
-    out += fmt::format(", default deny in {} namespace{}", recommendation.model.default_deny.size(),
-                       recommendation.model.default_deny.size() == 1 ? "" : "s");
+    out += fmt::format(", default deny in {}",
+                       counted(recommendation.model.default_deny.size(), "namespace", "namespaces"));
   }
+  // Said, so that a run for one team's namespaces is not read as the cluster's policies.
+  if (!namespaces.empty()) out += fmt::format(" (for {} only)", describe(ReportScope{namespaces}));
   out += "\n";
   lines_section(out,
                 fmt::format("addresses outside the cluster, named ({}, {})", spell(Option::vpc_resources),

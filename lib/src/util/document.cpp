@@ -204,12 +204,13 @@ namespace {
 
 Result<std::string> read_whole_file(const std::string& path, const std::string& name) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return make_error(ErrorKind::io, fmt::format("{}: cannot open: {}", name, std::strerror(errno)));
-  }
+  if (!in) return cannot_read(name, errno);
   const std::uint64_t limit = input_limits().max_file_bytes;
   struct stat info {};
-  const bool regular = ::stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode);
+  const bool found = ::stat(path.c_str(), &info) == 0;
+  // A directory opens, and fails only at the first read.
+  if (found && S_ISDIR(info.st_mode)) return cannot_read(name, EISDIR);
+  const bool regular = found && S_ISREG(info.st_mode);
   if (regular && static_cast<std::uint64_t>(info.st_size) > limit) {
     return make_error(ErrorKind::limit, fmt::format("{}: file larger than {} bytes (raise it with {})", name, limit,
                                                     spell(Option::max_file_bytes)));
@@ -231,9 +232,7 @@ Result<std::string> read_whole_file(const std::string& path, const std::string& 
                                                       spell(Option::max_file_bytes)));
     }
   }
-  if (in.bad()) {
-    return make_error(ErrorKind::io, fmt::format("{}: read failed", name));
-  }
+  if (in.bad()) return cannot_read(name, errno);
   return text;
 }
 

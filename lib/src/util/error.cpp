@@ -1,3 +1,5 @@
+#include <cstring>
+
 #include <fmt/format.h>
 
 #include <netobs/error.hpp>
@@ -10,6 +12,10 @@ std::string format_location(const SourceLocation& where) {
   if (where.line == 0) return where.file;
   if (where.column == 0) return fmt::format("{}:{}", where.file, where.line);
   return fmt::format("{}:{}:{}", where.file, where.line, where.column);
+}
+
+tl::unexpected<Error> cannot_read(std::string_view name, int errnum) {
+  return make_error(ErrorKind::io, fmt::format("{}: cannot read: {}", name, std::strerror(errnum)));
 }
 
 std::string describe(const Error& error) {

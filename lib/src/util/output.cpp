@@ -46,7 +46,7 @@ namespace {
 // file can stand in for it, and a rename would replace it with a plain file.
 Result<void> write_in_place(const std::string& path, const std::string& content) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
-  if (fd < 0) return make_error(ErrorKind::io, fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+  if (fd < 0) return make_error(ErrorKind::io, fmt::format("{}: cannot write: {}", path, std::strerror(errno)));
   std::size_t written = 0;
   while (written < content.size()) {
     const ssize_t n = ::write(fd, content.data() + written, content.size() - written);

@@ -157,8 +157,7 @@ spec: {podSelector: {}}
   EXPECT_TRUE(diff.objects.empty());
   EXPECT_TRUE(diff.connectivity.empty());
   ASSERT_EQ(diff.notes.size(), 1U);
-  EXPECT_NE(diff.notes[0].find("1 live policies in namespaces the proposal has no policy in are kept"),
-            std::string::npos);
+  EXPECT_NE(diff.notes[0].find("1 live policy in namespaces the proposal has no policy in is kept"), std::string::npos);
 
   diff = diff_policies(live, proposal, DiffOptions{IpBlockScope::all, DiffScope::everything, {}});
   ASSERT_EQ(diff.objects.size(), 1U);

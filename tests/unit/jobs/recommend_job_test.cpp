@@ -40,7 +40,7 @@ TEST(RecommendJob, WritesPoliciesForTheObservedWorkloads) {
     ++policies;
   }
   EXPECT_EQ(policies, 9U);
-  EXPECT_EQ(result.summary.rfind("netobs: read 773 records, used 770", 0), 0U) << result.summary;
+  EXPECT_EQ(result.summary.rfind("read 773 records, used 770", 0), 0U) << result.summary;
   EXPECT_TRUE(result.hints.empty());
   ASSERT_EQ(result.job.loads.size(), 1U);  // the inventory's
 }
@@ -121,9 +121,8 @@ TEST(RecommendJob, NoUsableRecordFailsAfterTheSummary) {
   ASSERT_TRUE(result.observed);
   EXPECT_EQ(result.observed->summary.records_used, 0U);
   ASSERT_TRUE(result.failure);
-  EXPECT_EQ(*result.failure,
-            "no usable flow record in 1 source(s): read 1 records, 0 malformed; see the summary above");
-  EXPECT_EQ(result.summary.rfind("netobs: read 1 records, used 0", 0), 0U) << result.summary;
+  EXPECT_EQ(*result.failure, "no usable flow record in 1 source: read 1 record, 0 malformed; see the summary above");
+  EXPECT_EQ(result.summary.rfind("read 1 record, used 0", 0), 0U) << result.summary;
 }
 
 }  // namespace

@@ -93,9 +93,14 @@ TEST(JobScope, LintReportsFindingsOnObjectsOfTheScope) {
   EXPECT_EQ(scoped.output->find("namespace c has"), std::string::npos) << *scoped.output;
   EXPECT_EQ(scoped.output->find("namespace b has"), std::string::npos) << *scoped.output;
   EXPECT_NE(scoped.output->find("\"policies\": 1"), std::string::npos) << *scoped.output;
-  // c holds no policy: nothing to check there is no pass.
+  // c holds no policy of its own: the other namespaces' policies are still checked, and what is
+  // found about c (it has no default-deny) is reported, with a note that c has none.
   job.namespaces = ReportScope{{"c"}};
-  EXPECT_EQ(run_lint_job(job).exit, JobExit::input_error);
+  const JobResult without_policy = run_lint_job(job);
+  EXPECT_EQ(without_policy.exit, JobExit::findings);
+  ASSERT_TRUE(without_policy.output);
+  EXPECT_NE(without_policy.output->find("namespace c has no default-deny"), std::string::npos);
+  EXPECT_TRUE(scope_said(without_policy, "in namespace c: reported are the findings of the other namespaces"));
 }
 
 TEST(JobScope, DiffReportsChangesInOrTouchingTheScope) {

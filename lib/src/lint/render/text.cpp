@@ -1,7 +1,8 @@
 #include <fmt/format.h>
 
+#include <netobs/plural.hpp>
+
 #include "lint/render/formats.hpp"
-#include "util/plural.hpp"
 
 namespace netobs::lint {
 
@@ -17,8 +18,14 @@ std::string render_text(const Report& report) {
     out += fmt::format("{}: {}: {} [{}]\n", place(d), to_string(d.severity), d.message, d.rule);
   }
   const std::size_t errors = report.count(Severity::error), warnings = report.count(Severity::warning);
-  out += fmt::format("{} checked: {}, {}", counted(report.policies, "policy", "policies"),
-                     counted(errors, "error", "errors"), counted(warnings, "warning", "warnings"));
+  // With -n, the policies of the namespaces reported on, and how many were checked in all (each
+  // namespace's policies decide what reaches the others).
+  std::string checked = counted(report.policies_read, "policy", "policies") + " checked";
+  if (report.policies != report.policies_read) {
+    checked += fmt::format(" ({} of the namespaces reported on)", report.policies);
+  }
+  out +=
+      fmt::format("{}: {}, {}", checked, counted(errors, "error", "errors"), counted(warnings, "warning", "warnings"));
   if (const std::size_t infos = report.count(Severity::info); infos > 0) out += fmt::format(", {} info", infos);
   out += '\n';
   return out;

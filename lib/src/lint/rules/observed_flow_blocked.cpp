@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include <netobs/edge_check.hpp>
+#include <netobs/plural.hpp>
 
 #include "lint/rules/rules.hpp"
 
@@ -17,8 +18,8 @@ Diagnostics check_observed_flow_blocked(const LintContext& ctx) {
     const NetworkPolicy* policy = type == PolicyType::egress ? verdict.egress_policy : verdict.ingress_policy;
     std::string message =
         "observed " + std::string(to_string(edge.protocol)) + " " + std::to_string(edge.port) + " from " +
-        to_string(edge.client) + " to " + to_string(edge.server) + " (" + std::to_string(stats.flows) +
-        " flows) is blocked by the " + (type == PolicyType::egress ? "egress of " : "ingress of ") +
+        to_string(edge.client) + " to " + to_string(edge.server) + " (" + counted(stats.flows, "flow", "flows") +
+        ") is blocked by the " + (type == PolicyType::egress ? "egress of " : "ingress of ") +
         (type == PolicyType::egress ? to_string(edge.client) : to_string(edge.server)) +
         (policy ? " (NetworkPolicy " + policy->namespace_name + "/" + policy->name + ")" : "") +
         (!verdict.egress && !verdict.ingress ? ", and by the ingress of " + to_string(edge.server) : "");

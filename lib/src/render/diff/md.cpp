@@ -1,7 +1,8 @@
 #include <fmt/format.h>
 
+#include <netobs/plural.hpp>
+
 #include "render/diff/formats.hpp"
-#include "util/plural.hpp"
 
 namespace netobs {
 namespace {

@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <netobs/plural.hpp>
+
 #include "render/diff/formats.hpp"
 
 namespace netobs {
@@ -29,8 +31,9 @@ std::string render_connectivity_diff_txt(const std::vector<ConnectivityChange>& 
 }
 
 std::string describe_flow(const FlowChange& change) {
-  return fmt::format("{} {} from {} to {} ({} flows)", to_string(change.edge.protocol), change.edge.port,
-                     to_string(change.edge.client), to_string(change.edge.server), change.stats.flows);
+  return fmt::format("{} {} from {} to {} ({})", to_string(change.edge.protocol), change.edge.port,
+                     to_string(change.edge.client), to_string(change.edge.server),
+                     counted(change.stats.flows, "flow", "flows"));
 }
 
 template <typename Changes>

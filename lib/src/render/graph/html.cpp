@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <netobs/plural.hpp>
 #include <netobs/time.hpp>
 
 #include "render/graph/formats.hpp"
@@ -89,9 +90,10 @@ Result<std::string> graph_html(const GraphView& view) {
       "table {{ border-collapse: collapse; }}\nth, td {{ border: 1px solid #d0d7de; padding: 4px 8px; text-align: "
       "left; }}\n"
       "td.allowed {{ color: {}; }}\ntd.blocked {{ color: {}; font-weight: bold; }}\ntd.not-checked {{ color: {}; }}\n"
-      "</style>\n</head>\n<body>\n<h1>Service dependencies</h1>\n<p>{} ends, {} observed edges{}.</p>\n",
+      "</style>\n</head>\n<body>\n<h1>Service dependencies</h1>\n<p>{}, {}{}.</p>\n",
       state_colour(EdgeState::allowed), state_colour(EdgeState::blocked), state_colour(EdgeState::not_checked),
-      view.nodes.size(), view.edges.size(), view.overlay ? ", with what the given policies do to each" : "");
+      counted(view.nodes.size(), "end", "ends"), counted(view.edges.size(), "observed edge", "observed edges"),
+      view.overlay ? ", with what the given policies do to each" : "");
   for (const auto& note : view.notes) out += "<p>Note: " + escaped(note) + "</p>\n";
   out += "<div class=\"graph\">\n" + inline_svg(*svg) + "</div>\n<h2>Legend</h2>\n" + legend(view) +
          "<h2>Edges</h2>\n" + edge_table(view) + "</body>\n</html>\n";

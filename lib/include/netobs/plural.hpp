@@ -1,4 +1,5 @@
-// Counts in messages and reports: "1 policy checked", "2 policies checked".
+// Counts in messages and reports: "1 policy checked", "2 policies checked". Every count a user
+// reads goes through counted(), so no message says "1 records" or "file(s)".
 #pragma once
 
 #include <cstddef>
