@@ -20,8 +20,9 @@ void add_completion_command(CLI::App& app, ExitCode& exit_code) {
   add_choice(*cmd, "shell", options->shell,
              Choices<Shell>{{"bash", Shell::bash}, {"zsh", Shell::zsh}, {"fish", Shell::fish}},
              "The shell: bash, zsh or fish")
-      ->required();
-  add_output_option(*cmd, options->output);
+      ->required()
+      ->default_str("");  // required: help shows no default
+  add_output_option(*cmd, options->output, "a shell script");
   add_quiet_option(*cmd, options->quiet);
   // The root app outlives the parse that runs this callback.
   cmd->callback([options, &app, &exit_code] { exit_code = run_completion(app, *options, std::cout, std::cerr); });

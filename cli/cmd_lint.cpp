@@ -16,6 +16,10 @@ namespace netobs::cli {
 
 ExitCode run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
   if (options.list_rules) {
+    if (options.format != LintOutput::text && options.format != LintOutput::markdown) {
+      fmt::print(err, "netobs lint: --list-rules is written as text or markdown (--format md, or -o FILE.md)\n");
+      return ExitCode::usage;
+    }
     const std::string text =
         options.format == LintOutput::markdown ? lint::render_rules_markdown() : lint::render_rules_text();
     return write_result("lint", text, options.output, out, err);

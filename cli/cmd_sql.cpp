@@ -51,13 +51,12 @@ void add_sql_command(CLI::App& app, ExitCode& exit_code) {
   cmd->add_option("--table", options->table, "The flow log table (columns named as in AWS's Athena DDL)")->required();
   cmd->add_option("--log-format", options->log_format,
                   "The flow log's LogFormat (${version} ${srcaddr} ...); default: version 2's fields");
-  cmd->add_option("--since", options->since, "Only records at or after this time (RFC 3339, or relative: -24h)");
-  cmd->add_option("--until", options->until, "Only records at or before this time");
+  add_time_window_options(*cmd, options->since, options->until, "records", "Options");
   cmd->add_flag("--partitioned", options->partitioned,
                 "The table has year, month, day, hour partitions (Hive-style or projected): prune them by time");
   cmd->add_option("--cluster-cidr", options->cluster_cidrs,
                   "Keep rows with an end in this range (IPv4 /8, /16, /24 or /32; repeatable)");
-  add_output_option(*cmd, options->output);
+  add_output_option(*cmd, options->output, "SQL");
   add_quiet_option(*cmd, options->quiet);
   one_value_per_use(*cmd);
   cmd->callback([options, &exit_code] { exit_code = run_sql(*options, std::cout, std::cerr); });

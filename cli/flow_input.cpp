@@ -128,12 +128,7 @@ void add_flow_input_options(CLI::App& cmd, FlowInputOptions& options, SourcesArg
                  "Saved edges (a checkpoint) to add to the flows, - for stdin (repeatable)")
       ->type_name("FILE")
       ->group(group);
-  cmd.add_option("--since", options.since, "Only flows at or after this time (RFC 3339, or relative: -24h)")
-      ->type_name("TIME")
-      ->group(group);
-  cmd.add_option("--until", options.until, "Only flows at or before this time (RFC 3339, or relative: -1h)")
-      ->type_name("TIME")
-      ->group(group);
+  add_time_window_options(cmd, options.since, options.until, "flows", group);
   add_agent_options(cmd, options);
   add_prometheus_options(cmd, options.prometheus);
 }

@@ -47,6 +47,24 @@ void print_error(std::ostream& err, const std::string& command, const std::strin
   fmt::print(err, "netobs {}: {}\n", command, message);
 }
 
+void add_time_window_options(CLI::App& cmd, std::string& since, std::string& until, std::string_view what,
+                             const std::string& group) {
+  const CLI::Validator given(
+      [](std::string& text) -> std::string {
+        return text.empty() ? "an empty time: give an RFC 3339 time (2026-11-28T10:00:00Z) or a duration (-24h)"
+                            : std::string();
+      },
+      "", "time");
+  cmd.add_option("--since", since, fmt::format("Only {} at or after this time (RFC 3339, or relative: -24h)", what))
+      ->type_name("TIME")
+      ->check(given)
+      ->group(group);
+  cmd.add_option("--until", until, fmt::format("Only {} at or before this time (RFC 3339, or relative: -1h)", what))
+      ->type_name("TIME")
+      ->check(given)
+      ->group(group);
+}
+
 Loaded<TimeWindow> time_window(const std::string& command, const std::string& since, const std::string& until,
                                std::int64_t now, std::ostream& err) {
   TimeWindow window;

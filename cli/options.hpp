@@ -67,6 +67,11 @@ CLI::Validator positive_number();
 // "netobs <command>: <message>", an error of an option's value.
 void print_error(std::ostream& err, const std::string& command, const std::string& message);
 
+// --since and --until, which select `what` ("flows") by time, in `group` of the help. An empty
+// value is a usage error (it would read as not given).
+void add_time_window_options(CLI::App& cmd, std::string& since, std::string& until, std::string_view what,
+                             const std::string& group);
+
 // --since and --until as Unix seconds (relative times count back from `now`).
 struct TimeWindow {
   std::optional<std::int64_t> since;

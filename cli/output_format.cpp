@@ -47,6 +47,18 @@ bool ends_with(std::string_view text, std::string_view suffix) {
   return text.size() > suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
+// Image formats a user may expect a graph in: netobs writes their source (DOT, SVG) only.
+std::optional<std::string> image_extension(const std::string& lower_path) {
+  for (const std::string_view extension : {"png", "pdf", "jpg", "jpeg", "gif"}) {
+    if (ends_with(lower_path, fmt::format(".{}", extension))) {
+      std::string name(extension);
+      std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::toupper(c); });
+      return name;
+    }
+  }
+  return std::nullopt;
+}
+
 std::string_view shown_name(FormatName format) { return format_names(format).front(); }
 
 }  // namespace
@@ -69,24 +81,30 @@ std::optional<FormatName> format_of_extension(std::string_view path) {
   return std::nullopt;
 }
 
-void add_output_option(CLI::App& cmd, std::string& output) {
+void add_output_option(CLI::App& cmd, std::string& output, std::string_view writes) {
   const CLI::Validator not_a_format(
-      [&cmd](std::string& value) -> std::string {
+      [&cmd, writes](std::string& value) -> std::string {
         const std::string lower = lowercase(value);
         const bool format_name = std::any_of(k_format_names.begin(), k_format_names.end(),
                                              [&](const FormatEntry& entry) { return entry.name == lower; });
+        if (const auto image = image_extension(lower)) {
+          return fmt::format(
+              "'{}' names a {} image, which netobs does not write: graph writes SVG (--format svg), "
+              "and DOT for Graphviz to convert (dot -T{})",
+              value, *image, lowercase(*image));
+        }
         if (!format_name) {
           // sql writes SQL, completion a shell script: a file named .json or .yaml would say it
           // holds what it does not (commands with --format check this against it instead). A .txt
           // holds anything.
           const auto named = format_of_extension(value);
           if (cmd.get_option_no_throw("--format") != nullptr || !named || *named == FormatName::text) return {};
-          return fmt::format("'{}' names {} output, which this command does not write (it writes one format)", value,
-                             shown_name(*named));
+          return fmt::format("'{}' names {} output, which this command does not write (it writes {})", value,
+                             shown_name(*named), writes);
         }
         // Only a command with --format can be pointed at it (sql and completion write one format).
         if (cmd.get_option_no_throw("--format") == nullptr) {
-          return fmt::format("'{}' is a format, but -o names the output file (this command writes one format)", value);
+          return fmt::format("'{}' is a format, but -o names the output file (this command writes {})", value, writes);
         }
         return fmt::format(
             "'{}' is a format, but -o names the output file: use --format {} (and -o FILE to write a file)", value,

@@ -26,8 +26,10 @@ std::vector<std::string_view> format_names(FormatName format);
 // The format an output file's extension names (out.json: json), if any.
 std::optional<FormatName> format_of_extension(std::string_view path);
 
-// Adds --output/-o FILE to `cmd`; a bare format name (`-o json`) is a usage error pointing to --format.
-void add_output_option(CLI::App& cmd, std::string& output);
+// Adds --output/-o FILE to `cmd`; a bare format name (`-o json`) is a usage error pointing to --format,
+// as is a file named as an image (.png, .pdf: netobs writes none). `writes` is what a command
+// without --format writes ("SQL"), said when -o names another format.
+void add_output_option(CLI::App& cmd, std::string& output, std::string_view writes = "one format");
 
 // Adds --format with every name and alias of the `accepted` formats, each parsed into the
 // command's own value. After parsing, -o's extension (`output`) must name the format --format

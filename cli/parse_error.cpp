@@ -72,7 +72,7 @@ std::string validation(const CLI::App& cmd, const std::string& what) {
 
 std::string parse_error_text(const CLI::App& app, const CLI::ParseError& error) {
   const CLI::App& cmd = parsed_command(app);
-  const std::string what = error.what();
+  std::string what = error.what();
   // CLI11 checks what is required before what is left over: a mistyped option would be reported
   // as a missing one ("--table is required" for `sql --tabel t`).
   // Arguments a subcommand did not take are handed up to the root.

@@ -20,7 +20,7 @@ for name in first second third; do
   check "text: the finding on $name names its object and field" \
     out_has "cluster test (https://127.0.0.1:$main_PORT): NetworkPolicy demo/$name spec.ingress[0].ports[0].port: error: port 70000 is not in 1-65535 [invalid-port]"
 done
-check "text: the summary counts the three errors (of the three policies in demo)" out_has "(3 of the namespaces reported on): 3 errors"
+check "text: the summary counts the three errors (of the three policies in demo)" out_has "(3 in the namespaces reported on): 3 errors"
 check "text: no line of a pseudo-file" out_lacks "):1:"
 
 run lint --from-cluster --kubeconfig "$WORK/token.kubeconfig" -n demo --format json

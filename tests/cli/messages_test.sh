@@ -54,6 +54,17 @@ check "sql -o FILE.json: no file written" test ! -e "$WORK/edges.json"
 run sql --table t -o "$WORK/edges.txt"
 check "sql -o FILE.txt is fine" exit_is 0
 
+run graph "$SAMPLES/flows" -o "$WORK/graph.png"
+check "graph -o FILE.png: usage error (netobs writes no image)" exit_is 2
+check "graph -o FILE.png: says how to get one" err_has "dot -Tpng"
+check "graph -o FILE.png: no file written" test ! -e "$WORK/graph.png"
+run lint --list-rules --format json
+check "lint --list-rules --format json: usage error, not text" exit_is 2
+run recommend "$SAMPLES/flows" --since ''
+check "an empty --since: usage error" exit_is 2
+run completion --help
+check "completion's required shell shows no default" out_lacks "=bash"
+
 # --- one wording for a file that cannot be read ---
 mkdir -p "$WORK/a-directory"
 for args in "recommend $WORK/missing.log" "recommend --edges $WORK/missing.csv" "lint $WORK/missing.yaml" \
@@ -104,7 +115,7 @@ check "recommend -n: the summary says whose policies these are" err_has "(for na
 run lint "$WORK/state.yaml" --flows "$WORK/a-to-b.jsonl" -n a
 check "lint -n a with no policy in a: b's policy blocking a's flow is a finding" exit_is 1
 check "the blocked flow is reported, counted in the singular" out_has "(1 flow) is blocked by the ingress of b/db[StatefulSet] (NetworkPolicy b/db-closed)"
-check "the policies checked and those of the scope" out_has "1 policy checked (0 of the namespaces reported on)"
+check "the policies checked and those of the scope" out_has "1 policy checked (0 in the namespaces reported on)"
 check "a note says a holds no policy" err_has "no networking.k8s.io/v1 NetworkPolicy in namespace a"
 run lint "$WORK/state.yaml" -n a
 check "lint -n a without flows: a's findings (no default deny) are reported" exit_is 0
@@ -113,6 +124,19 @@ check "lint -n a without flows: a is reported on" out_has "namespace a has no de
 run lint "$WORK/state.yaml" --flows "$WORK/empty.log"
 check "lint --flows of an empty file: exit 3" exit_is 3
 check "lint --flows of an empty file: names it (the summary lists no source)" err_has "0 malformed ($WORK/empty.log): nothing was checked"
+run lint "$WORK/state.yaml" --flows "$WORK/a-to-b.jsonl" -n b
+check "lint -n b: the count of b's policies is said even when it is every policy" out_has "1 policy checked (1 in the namespaces reported on)"
+run lint "$WORK/state.yaml" -n nosuch
+check "lint -n nosuch: exit 3" exit_is 3
+check "lint -n nosuch: the state read, not one file, lacks it" err_has "namespace nosuch to report on is not in the state read"
+
+# --- a file named twice is read once ---
+run lint "$WORK/state.yaml" "$WORK/state.yaml"
+check "lint of one file named twice: no duplicate-policy finding" out_lacks "duplicate-policy"
+check "lint of one file named twice: said" err_has "state.yaml: given more than once: read once"
+"$NETOBS" recommend "$WORK/a-to-b.jsonl" "$WORK/a-to-b.jsonl" "$WORK" --format json -q >"$WORK/twice.json" 2>/dev/null
+check "recommend of one file named twice counts its flow once" grep -q '"netobs.io/observed-flows": "1"' "$WORK/twice.json"
+
 grep -v NetworkPolicy "$WORK/state.yaml" | sed '/^---$/,$d' >"$WORK/pods-only.yaml"
 run lint "$WORK/pods-only.yaml" -n a
 check "lint of a state with no policy at all: still nothing to check (exit 3)" exit_is 3

@@ -89,6 +89,7 @@ struct Report {
   std::vector<UnanalysedPolicy> unanalysed;  // policies of other kinds no rule checked (of the scope, or cluster-wide)
   std::size_t policies = 0;                  // of the namespaces reported on
   std::size_t policies_read = 0;             // of every namespace (each checked; findings are scoped)
+  bool scoped = false;                       // -n: only findings involving some namespaces are reported
   std::set<std::string> namespaces;          // every namespace of what was read: objects, pods and policies
   std::size_t unparsable = 0;                // files that did not parse (each an unparsable-file finding)
   // With flows: how many observed edges the policies' state could judge (both ends known to it);

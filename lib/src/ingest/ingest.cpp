@@ -3,12 +3,14 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iterator>
+#include <set>
 #include <string_view>
 #include <system_error>
 #include <thread>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <sys/stat.h>
 
 #include <netobs/clock.hpp>
 #include <netobs/edge_file.hpp>
@@ -226,8 +228,20 @@ Result<std::vector<std::string>> source_files(const std::string& source, const I
   return files;
 }
 
+// The files read so far, by device and inode: a file named twice (`a.log a.log`, or `dir dir/a.log`)
+// is read once, or its flows would count twice.
+using FilesRead = std::set<std::pair<dev_t, ino_t>>;
+
+bool first_reading(const std::string& file, FilesRead& read, IngestSummary& summary) {
+  struct stat info {};
+  if (::stat(file.c_str(), &info) != 0) return true;  // the reader says why it cannot be read
+  if (read.insert({info.st_dev, info.st_ino}).second) return true;
+  summary.notes.push_back(fmt::format("{}: given more than once: read once", file));
+  return false;
+}
+
 Result<void> ingest_path(const std::string& source, const IngestOptions& options, const Inventory& inventory,
-                         FlowAggregate& aggregate, IngestSummary& summary, CollectState& collect) {
+                         FlowAggregate& aggregate, IngestSummary& summary, CollectState& collect, FilesRead& read) {
   if (source == k_stdin_path)
     return ingest_one(source, input_name(source), options, inventory, aggregate, summary, collect);
   if (is_url_source(source)) {
@@ -237,6 +251,7 @@ Result<void> ingest_path(const std::string& source, const IngestOptions& options
   if (!files) return tl::unexpected(files.error());
   for (const auto& file : *files) {
     if (collect.done(summary, aggregate.edges.size())) break;
+    if (!first_reading(file, read, summary)) continue;
     if (auto result = ingest_one(file, file, options, inventory, aggregate, summary, collect); !result) return result;
   }
   return {};
@@ -260,9 +275,10 @@ Result<void> ingest_sources(const std::vector<std::string>& sources, const Inges
     walk.exclude.emplace_back(checkpoint);
   }
   collect.count_from(summary.records_read - summary.malformed_count);
+  FilesRead files_read;
   for (const auto& source : sources) {
     if (collect.done(summary, aggregate.edges.size())) break;
-    if (auto read = ingest_path(source, walk, inventory, aggregate, summary, collect); !read) {
+    if (auto read = ingest_path(source, walk, inventory, aggregate, summary, collect, files_read); !read) {
       // An agent that stayed away past its retry budget ends a collection like a signal would,
       // when the caller keeps what was collected; other failures (a bad file, --strict) fail it.
       if (options.collect.keep_after_failure && read.error().kind == ErrorKind::network) {

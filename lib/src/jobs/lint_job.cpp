@@ -34,7 +34,7 @@ JobResult run_lint_job(const LintJob& job) {
   for (const auto& note : report->notes) result.note(note);
   const std::string checked =
       job.state.manifests.empty() ? std::string("the cluster") : input_names(job.state.manifests);
-  if (!check_scope(result, job.namespaces, report->namespaces, checked)) return result;
+  if (!check_scope(result, job.namespaces, report->namespaces, "the state read")) return result;
   if (!check_policy_kinds(result, checked, report->unanalysed, report->policies_read)) return result;
   // No rule checked a policy: a clean report would pass a CI step that checked nothing. Files that
   // did not parse are findings of their own. With -n, every namespace's policies are still

@@ -45,7 +45,10 @@ RecommendResult run_recommend_job(const RecommendJob& job) {
   result.summary = render_summary(summary, graph, result.recommendation, job.top, options.namespaces);
   result.unknown_namespaces = unknown_namespaces(options.namespaces, inventory, graph);
   result.unknown_excluded_namespaces = unknown_namespaces(options.exclude_namespaces, inventory, graph);
-  result.hints = recommend_hints(inventory, graph, result.recommendation, summary);
+  // No policy because -n named no namespace the flows hold: the warning about it says why, and
+  // the labels are not the reason.
+  if (result.unknown_namespaces.empty())
+    result.hints = recommend_hints(inventory, graph, result.recommendation, summary);
   if (summary.records_used == 0) {
     result.failure = no_usable_records(summary, job.flows.observe.sources.size()) + "; see the summary above";
   } else if (result.recommendation.error) {

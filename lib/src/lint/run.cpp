@@ -103,6 +103,7 @@ Result<Report> run_lint(const LintInput& input, const std::vector<const Rule*>& 
   report.policies = static_cast<std::size_t>(std::count_if(
       set.policies.begin(), set.policies.end(), [&](const auto& p) { return input.scope.includes(p.namespace_name); }));
   report.policies_read = set.policies.size();
+  report.scoped = !input.scope.everything();
   report.namespaces = namespaces_of(set);
   report.notes = set.notes;
   // Cluster-scoped kinds (no namespace) may select pods of any namespace: they stay.

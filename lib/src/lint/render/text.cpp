@@ -21,9 +21,7 @@ std::string render_text(const Report& report) {
   // With -n, the policies of the namespaces reported on, and how many were checked in all (each
   // namespace's policies decide what reaches the others).
   std::string checked = counted(report.policies_read, "policy", "policies") + " checked";
-  if (report.policies != report.policies_read) {
-    checked += fmt::format(" ({} of the namespaces reported on)", report.policies);
-  }
+  if (report.scoped) checked += fmt::format(" ({} in the namespaces reported on)", report.policies);
   out +=
       fmt::format("{}: {}, {}", checked, counted(errors, "error", "errors"), counted(warnings, "warning", "warnings"));
   if (const std::size_t infos = report.count(Severity::info); infos > 0) out += fmt::format(", {} info", infos);
