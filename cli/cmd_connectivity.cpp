@@ -14,10 +14,7 @@
 namespace netobs::cli {
 
 ExitCode run_connectivity(const ConnectivityOptions& options, std::ostream& out, std::ostream& err) {
-  if (options.paths.empty() && !options.cluster.from_cluster) {
-    fmt::print(err, "netobs connectivity: give manifest files or directories, or --from-cluster\n");
-    return ExitCode::usage;
-  }
+  if (!manifests_given("connectivity", options.paths, options.cluster, err)) return ExitCode::usage;
   ConnectivityJob job;
   job.state = manifest_state_options(options.paths, options.inventories, options.strict_input, options.cluster);
   job.namespaces.namespaces = options.namespaces;

@@ -19,10 +19,7 @@ ExitCode run_explain(const ExplainOptions& options, std::ostream& out, std::ostr
     fmt::print(err, "netobs explain: --port '{}': expected PORT or PORT/PROTOCOL (TCP, UDP, SCTP)\n", options.port);
     return ExitCode::usage;
   }
-  if (options.paths.empty() && !options.cluster.from_cluster) {
-    fmt::print(err, "netobs explain: give manifest files or directories, or --from-cluster\n");
-    return ExitCode::usage;
-  }
+  if (!manifests_given("explain", options.paths, options.cluster, err)) return ExitCode::usage;
   ExplainJob job;
   job.state = manifest_state_options(options.paths, options.inventories, options.strict_input, options.cluster);
   job.namespaces.namespaces = options.namespaces;

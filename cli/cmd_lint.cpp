@@ -24,10 +24,7 @@ ExitCode run_lint(const LintOptions& options, std::ostream& out, std::ostream& e
         options.format == LintOutput::markdown ? lint::render_rules_markdown() : lint::render_rules_text();
     return write_result("lint", text, options.output, out, err);
   }
-  if (options.paths.empty() && !options.cluster.from_cluster) {
-    fmt::print(err, "netobs lint: give the manifest files or directories to check, or --from-cluster\n");
-    return ExitCode::usage;
-  }
+  if (!manifests_given("lint", options.paths, options.cluster, err)) return ExitCode::usage;
   if (options.format == LintOutput::markdown) {
     fmt::print(err,
                "netobs lint: markdown (--format md, or -o FILE.md) is the format of --list-rules; findings are "

@@ -43,6 +43,16 @@ void add_namespace_option(CLI::App& cmd, std::vector<std::string>& namespaces) {
   cmd.add_option("--namespace,-n", namespaces, k_namespace_help)->type_name("NAMESPACE")->check(namespace_name());
 }
 
+bool manifests_given(const std::string& command, const std::vector<std::string>& paths, const ClusterOptions& cluster,
+                     std::ostream& err) {
+  if (!paths.empty() || cluster.from_cluster) return true;
+  fmt::print(err,
+             "netobs {0}: missing argument 'paths' (manifest files or directories, YAML or JSON), or --from-cluster\n"
+             "Run 'netobs {0} --help' for the options.\n",
+             command);
+  return false;
+}
+
 void print_error(std::ostream& err, const std::string& command, const std::string& message) {
   fmt::print(err, "netobs {}: {}\n", command, message);
 }

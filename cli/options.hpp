@@ -64,6 +64,11 @@ void add_namespace_option(CLI::App& cmd, std::vector<std::string>& namespaces);
 // Numeric checks that say what is wanted: CLI11's own print their bounds as doubles ("Value 0 not
 // in range 0.000000 to 179769313486231570...").
 CLI::Validator positive_number();
+// The manifests of an analysis command (its `paths`) or --from-cluster: without either, prints
+// the usage error a missing argument gets (as parse errors word it) and returns false.
+bool manifests_given(const std::string& command, const std::vector<std::string>& paths, const ClusterOptions& cluster,
+                     std::ostream& err);
+
 // "netobs <command>: <message>", an error of an option's value.
 void print_error(std::ostream& err, const std::string& command, const std::string& message);
 

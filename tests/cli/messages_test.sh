@@ -14,6 +14,13 @@ check "no suggestion for a one-letter option" err_lacks "did you mean"
 run diff
 check "a missing positional: usage error" exit_is 2
 check "a missing positional is named as the usage line names it" err_has "netobs diff: missing argument 'proposed' (Proposed policy manifests"
+for cmd in lint connectivity "explain --from a/web --to b/db --port 80"; do
+  # shellcheck disable=SC2086
+  run $cmd
+  cmd=${cmd%% *}
+  check "$cmd without manifests: usage error" exit_is 2
+  check "$cmd without manifests: worded as every missing argument" err_has "netobs $cmd: missing argument 'paths' (manifest files or directories"
+done
 run completion foo
 check "a wrong positional value: named without CLI11's colon" err_has "netobs completion: shell 'foo' is not one of bash, zsh, fish"
 run lint -n

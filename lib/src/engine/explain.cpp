@@ -29,7 +29,7 @@ Result<NamedEndpoint> find_endpoint(const ManifestSet& set, const std::string& t
       return NamedEndpoint{Endpoint::of(pod), workload_name(pod.owner)};
     }
   }
-  return make_error(ErrorKind::invalid_input, fmt::format("no workload or pod '{}' in the manifests", text));
+  return make_error(ErrorKind::invalid_input, fmt::format("no workload or pod '{}' in the state read", text));
 }
 
 std::optional<std::pair<int, Protocol>> parse_port_spec(const std::string& text) {
