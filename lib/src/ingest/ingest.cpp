@@ -3,14 +3,12 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iterator>
-#include <set>
 #include <string_view>
 #include <system_error>
 #include <thread>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <sys/stat.h>
 
 #include <netobs/clock.hpp>
 #include <netobs/edge_file.hpp>
@@ -228,18 +226,6 @@ Result<std::vector<std::string>> source_files(const std::string& source, const I
   return files;
 }
 
-// The files read so far, by device and inode: a file named twice (`a.log a.log`, or `dir dir/a.log`)
-// is read once, or its flows would count twice.
-using FilesRead = std::set<std::pair<dev_t, ino_t>>;
-
-bool first_reading(const std::string& file, FilesRead& read, IngestSummary& summary) {
-  struct stat info {};
-  if (::stat(file.c_str(), &info) != 0) return true;  // the reader says why it cannot be read
-  if (read.insert({info.st_dev, info.st_ino}).second) return true;
-  summary.notes.push_back(fmt::format("{}: given more than once: read once", file));
-  return false;
-}
-
 Result<void> ingest_path(const std::string& source, const IngestOptions& options, const Inventory& inventory,
                          FlowAggregate& aggregate, IngestSummary& summary, CollectState& collect, FilesRead& read) {
   if (source == k_stdin_path)
@@ -251,7 +237,7 @@ Result<void> ingest_path(const std::string& source, const IngestOptions& options
   if (!files) return tl::unexpected(files.error());
   for (const auto& file : *files) {
     if (collect.done(summary, aggregate.edges.size())) break;
-    if (!first_reading(file, read, summary)) continue;
+    if (!read.first(file, summary.notes)) continue;
     if (auto result = ingest_one(file, file, options, inventory, aggregate, summary, collect); !result) return result;
   }
   return {};

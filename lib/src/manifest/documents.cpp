@@ -7,7 +7,6 @@
 #include <tuple>
 
 #include <fmt/format.h>
-#include <sys/stat.h>
 
 #include "util/k8s_json.hpp"
 
@@ -93,16 +92,8 @@ Result<ManifestFiles> read_manifest_files(const std::vector<std::string>& paths,
     std::sort(found.begin(), found.end());
     to_read.insert(to_read.end(), found.begin(), found.end());
   }
-  // A file named twice (`k8s/ k8s/policy.yaml`) is read once: its objects would be duplicates of
-  // themselves.
-  std::set<std::pair<dev_t, ino_t>> seen;
-  std::erase_if(to_read, [&](const std::string& path) {
-    struct stat info {};
-    if (path == k_stdin_path || ::stat(path.c_str(), &info) != 0) return false;
-    if (seen.insert({info.st_dev, info.st_ino}).second) return false;
-    files.notes.push_back(fmt::format("{}: given more than once: read once", path));
-    return true;
-  });
+  FilesRead read;
+  std::erase_if(to_read, [&](const std::string& path) { return !read.first(path, files.notes); });
   files.documents.reserve(to_read.size() * 4);
   for (const auto& path : to_read) {
     auto text = read_text_file(path);

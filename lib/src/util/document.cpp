@@ -179,6 +179,14 @@ Result<std::string> read_whole_file(const std::string& path, const std::string& 
 
 std::string input_name(const std::string& path) { return path == k_stdin_path ? std::string(k_stdin_origin) : path; }
 
+bool FilesRead::first(const std::string& path, std::vector<std::string>& notes) {
+  struct stat info {};
+  if (path == k_stdin_path || ::stat(path.c_str(), &info) != 0) return true;
+  if (m_seen.insert({info.st_dev, info.st_ino}).second) return true;
+  notes.push_back(fmt::format("{}: given more than once: read once", path));
+  return false;
+}
+
 std::string input_names(const std::vector<std::string>& paths) {
   std::string out;
   for (const auto& path : paths) out += (out.empty() ? "" : ", ") + input_name(path);

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -63,6 +64,19 @@ inline constexpr std::string_view k_stdin_origin = "<stdin>";
 // How messages and locations name the input at `path`: k_stdin_origin for standard input, else
 // the path itself.
 std::string input_name(const std::string& path);
+
+// The files read so far in one run, by device and inode: a file named twice (`a.log a.log`, or
+// `dir dir/a.log`) is read once, or its flows would count twice and its policies duplicate
+// themselves. Flows and manifests keep one each.
+class FilesRead {
+ public:
+  // True the first time `path` is seen (and for a path that cannot be stat'ed, which its reader
+  // reports); otherwise false, with a note for the user in `notes`.
+  bool first(const std::string& path, std::vector<std::string>& notes);
+
+ private:
+  std::set<std::pair<unsigned long long, unsigned long long>> m_seen;
+};
 
 // Reads a whole file for parse_documents ("-": standard input, read once and kept, so a command
 // may read it twice); an io error names the path (standard input as k_stdin_origin), and a file
