@@ -123,7 +123,7 @@ run lint "$WORK/state.yaml" --flows "$WORK/a-to-b.jsonl" -n a
 check "lint -n a with no policy in a: b's policy blocking a's flow is a finding" exit_is 1
 check "the blocked flow is reported, counted in the singular" out_has "(1 flow) is blocked by the ingress of b/db[StatefulSet] (NetworkPolicy b/db-closed)"
 check "the policies checked and those of the scope" out_has "1 policy checked (0 in the namespaces reported on)"
-check "a note says a holds no policy" err_has "no networking.k8s.io/v1 NetworkPolicy in namespace a"
+check "a note says a holds no policy" err_has "no policy in namespace a (nor a cluster-scoped one)"
 run lint "$WORK/state.yaml" -n a
 check "lint -n a without flows: a's findings (no default deny) are reported" exit_is 0
 check "lint -n a without flows: a is reported on" out_has "namespace a has no default-deny"

@@ -21,6 +21,8 @@ class ConnectionSet {
   void add_all(Protocol protocol) { add(protocol, 1, 65535); }
   void unite(const ConnectionSet& other);
   void intersect(const ConnectionSet& other);
+  // Removes every connection of `other`.
+  void subtract(const ConnectionSet& other);
 
   bool contains(Protocol protocol, int port) const;
   bool empty() const;

@@ -1,6 +1,9 @@
-// The NetworkPolicy evaluation engine (networking.k8s.io/v1 semantics): which connections one
-// endpoint may open to another, and, when asked, why. connectivity, explain, lint and the
-// verification of recommend all stand on it.
+// The policy evaluation engine: which connections one endpoint may open to another, and, when
+// asked, why. Per direction, the Admin tier decides first (AdminNetworkPolicies and Admin
+// ClusterNetworkPolicies by priority, the first matching rule of each), then NetworkPolicies
+// (networking.k8s.io/v1 semantics) what it passed or left open, then the Baseline tier what no
+// NetworkPolicy isolates. connectivity, explain, lint, diff and the verification of recommend all
+// stand on it.
 #pragma once
 
 #include <optional>
@@ -11,6 +14,7 @@
 #include <netobs/ip.hpp>
 #include <netobs/manifest.hpp>
 #include <netobs/policy.hpp>
+#include <netobs/tiered_policy.hpp>
 
 namespace netobs {
 
@@ -42,11 +46,23 @@ struct PolicyVerdict {
   ConnectionSet allowed;
 };
 
+// What one rule of an Admin or Baseline tier policy decided: the part of the connection that
+// was still open when the rule matched.
+struct TieredDecision {
+  const TieredPolicy* policy = nullptr;
+  std::size_t rule = 0;  // 1-based, as in the policy
+  TieredAction action = TieredAction::deny;
+  ConnectionSet decided;
+};
+
 // One direction (egress of the source, ingress of the destination), explained.
 struct SideExplanation {
   PolicyType type = PolicyType::egress;
-  bool isolated = false;  // some policy selecting the pod lists this direction
+  std::vector<TieredDecision> admin;  // in the order the rules decided
+  ConnectionSet left_by_admin;        // what the Admin tier passed or did not decide
+  bool isolated = false;              // some NetworkPolicy selecting the pod lists this direction
   std::vector<PolicyVerdict> policies;
+  std::vector<TieredDecision> baseline;
   ConnectionSet allowed;
 };
 
@@ -74,7 +90,18 @@ class PolicyEngine {
   ConnectionSet side(PolicyType type, const Endpoint& subject, const Endpoint& peer,
                      SideExplanation* why = nullptr) const;
 
+  // What NetworkPolicies alone allow on one side (all when none isolates the subject).
+  ConnectionSet network_policy_side(PolicyType type, const Endpoint& subject, const Endpoint& peer,
+                                    SideExplanation* why = nullptr) const;
+
   bool selects(const NetworkPolicy& policy, const ClusterPod& pod) const;
+  bool selects(const TieredPolicy& policy, const ClusterPod& pod) const;
+  bool peer_matches(const TieredPeer& peer, const Endpoint& other) const;
+  // The ports `rule` names toward `destination` (all when it names none).
+  ConnectionSet rule_ports(const TieredRule& rule, const Endpoint& destination) const;
+  // The Admin and Baseline tier policies, each in the order they decide: by priority, then name.
+  const std::vector<const TieredPolicy*>& tier(Tier tier) const { return tier == Tier::admin ? m_admin : m_baseline; }
+
   bool isolated(const ClusterPod& pod, PolicyType type) const;
   bool peer_matches(const PolicyPeer& peer, const std::string& policy_namespace, const Endpoint& other) const;
   // The ports `rule` allows toward `destination` (named ports resolve against its container
@@ -85,8 +112,22 @@ class PolicyEngine {
   const ManifestSet& manifests() const { return m_set; }
 
  private:
+  void index_tiers();
+  // Runs the rules of one tier over what is still `open`: what they allow joins `allowed`, what
+  // they pass joins `passed` (when given; else a Pass allows, as after the Baseline tier), and
+  // what any rule decides leaves `open`.
+  void decide_tier(Tier tier, PolicyType type, const Endpoint& subject, const Endpoint& peer, ConnectionSet& open,
+                   ConnectionSet& allowed, ConnectionSet* passed, std::vector<TieredDecision>* why) const;
+
   const ManifestSet& m_set;
   IpBlockScope m_scope;
+  std::vector<const TieredPolicy*> m_admin;
+  std::vector<const TieredPolicy*> m_baseline;
 };
+
+// What the engine reads in `set` but cannot decide from addresses (domainNames peers, nodes peers
+// without node labels), one sentence per rule: the engine takes them to match nothing, so a result
+// that depends on them must say so.
+std::vector<std::string> not_evaluated(const ManifestSet& set);
 
 }  // namespace netobs

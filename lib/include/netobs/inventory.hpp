@@ -49,6 +49,7 @@ struct Service {
 struct Node {
   std::string name;
   std::vector<IpAddress> addresses;  // InternalIP and ExternalIP
+  Labels labels;                     // for the `nodes` peers of cluster network policies
 };
 
 // What the inventory knows of a workload beyond its pods.

@@ -104,9 +104,10 @@ struct JobResult {
 // warning (the result leaves it out). Returns false when the job failed.
 bool check_policy_kinds(JobResult& result, const std::string& what, const std::vector<UnanalysedPolicy>& unanalysed,
                         std::size_t analysed);
-inline bool check_policy_kinds(JobResult& result, const std::string& what, const ManifestSet& set) {
-  return check_policy_kinds(result, what, set.unanalysed, set.policies.size());
-}
+// The same for a whole set; besides, an invalid Admin, Baseline or cluster network policy fails the
+// job (its meaning is undefined, as np-guard also refuses), and each rule the engine cannot decide
+// from addresses is a warning.
+bool check_policy_kinds(JobResult& result, const std::string& what, const ManifestSet& set);
 
 // Loads a state for a job: its report is added to `result`, or the job fails with its error. A
 // job that reports on some namespaces still reads them all: a cluster that forbids reading them

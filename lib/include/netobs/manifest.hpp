@@ -11,6 +11,7 @@
 #include <netobs/labels.hpp>
 #include <netobs/pod.hpp>
 #include <netobs/policy.hpp>
+#include <netobs/tiered_policy.hpp>
 
 namespace netobs {
 
@@ -27,8 +28,8 @@ struct FileProblem {
   std::string hint;         // what the file looks like (a Helm template, a kustomize patch), or empty
 };
 
-// A policy object of a kind the analysis does not evaluate (a CiliumNetworkPolicy, an
-// AdminNetworkPolicy, an EKS ApplicationNetworkPolicy, another API group's NetworkPolicy): kept
+// A policy object of a kind the analysis does not evaluate (a CiliumNetworkPolicy, an EKS
+// ApplicationNetworkPolicy, another API group's NetworkPolicy): kept
 // apart from the notes, so that a command can refuse to call a result complete that ignored it.
 struct UnanalysedPolicy {
   SourceLocation location;
@@ -41,8 +42,9 @@ struct UnanalysedPolicy {
 // "CiliumNetworkPolicy shop/web (cilium.io/v2)", for messages.
 std::string describe(const UnanalysedPolicy& policy);
 
-// The one policy API the analysis evaluates, for messages.
-inline constexpr const char* k_analysed_policy_api = "networking.k8s.io/v1 NetworkPolicy";
+// The policy APIs the analysis evaluates, for messages.
+inline constexpr const char* k_analysed_policy_api =
+    "networking.k8s.io/v1 NetworkPolicy, AdminNetworkPolicy, BaselineAdminNetworkPolicy and ClusterNetworkPolicy";
 
 // What a file that does not parse does to a run: reported while the rest is analysed, or the end
 // of the run (--strict-input).
@@ -50,6 +52,8 @@ enum class InputErrors { report, fail };
 
 struct ManifestSet {
   std::vector<NetworkPolicy> policies;
+  // Admin, Baseline and cluster network policies (every apiVersion), in the order read.
+  std::vector<TieredPolicy> tiered;
   std::vector<ClusterPod> pods;
   // Pods of Jobs and CronJobs that ran to completion: between runs no running pod stands for the
   // workload, yet it exists and its policies apply at its next run. Not part of the running state.
@@ -60,6 +64,7 @@ struct ManifestSet {
   std::vector<FileProblem> problems;                          // files that did not parse (InputErrors::report)
   std::vector<UnanalysedPolicy> unanalysed;  // policies of other kinds, which no result takes into account
   std::map<std::string, std::vector<IpAddress>> node_addresses;  // node name -> addresses (from an inventory)
+  std::map<std::string, Labels> node_labels;                     // node name -> labels (from an inventory)
 
   // The labels of namespace `name`, including kubernetes.io/metadata.name, which every
   // namespace has.

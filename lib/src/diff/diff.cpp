@@ -218,6 +218,7 @@ ManifestSet proposed_state(const ManifestSet& live, const ManifestSet& proposal,
       if (mine.empty()) mine = labels;
     }
     state.node_addresses = live.node_addresses;
+    state.node_labels = live.node_labels;
   }
   if (scope == DiffScope::proposal_namespaces) {
     std::set<std::string> covered;

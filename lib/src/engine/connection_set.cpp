@@ -34,6 +34,21 @@ Ranges intersect_ranges(const Ranges& a, const Ranges& b) {
   return out;
 }
 
+// The ranges of `a` that no range of `b` covers; both sorted and disjoint.
+Ranges subtract_ranges(const Ranges& a, const Ranges& b) {
+  Ranges out;
+  std::size_t j = 0;
+  for (auto [first, last] : a) {
+    while (j < b.size() && b[j].second < first) ++j;
+    for (std::size_t k = j; k < b.size() && b[k].first <= last; ++k) {
+      if (b[k].first > first) out.emplace_back(first, b[k].first - 1);
+      first = std::max(first, b[k].second + 1);
+    }
+    if (first <= last) out.emplace_back(first, last);
+  }
+  return out;
+}
+
 }  // namespace
 
 ConnectionSet ConnectionSet::all() {
@@ -60,6 +75,10 @@ void ConnectionSet::unite(const ConnectionSet& other) {
 
 void ConnectionSet::intersect(const ConnectionSet& other) {
   for (std::size_t p = 0; p < m_ranges.size(); ++p) m_ranges[p] = intersect_ranges(m_ranges[p], other.m_ranges[p]);
+}
+
+void ConnectionSet::subtract(const ConnectionSet& other) {
+  for (std::size_t p = 0; p < m_ranges.size(); ++p) m_ranges[p] = subtract_ranges(m_ranges[p], other.m_ranges[p]);
 }
 
 bool ConnectionSet::contains(Protocol protocol, int port) const {

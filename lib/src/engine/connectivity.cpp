@@ -32,6 +32,16 @@ std::vector<Endpoint> atoms_of(const std::vector<const ManifestSet*>& sets, Poli
         }
       }
     }
+    for (const auto& policy : set->tiered) {
+      for (const auto& rule : policy.rules(direction)) {
+        for (const auto& peer : rule.peers) {
+          for (const auto& network : peer.networks) {
+            blocks.push_back(&network);
+            add(network.cidr_range);
+          }
+        }
+      }
+    }
   }
   auto membership = [&](std::uint32_t address) {
     const IpAddress ip = IpAddress::from_v4(address);

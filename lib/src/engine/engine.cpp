@@ -22,7 +22,7 @@ bool block_covers(const IpBlock& block, const IpAddress& first, const IpAddress&
 
 }  // namespace
 
-PolicyEngine::PolicyEngine(const ManifestSet& set, IpBlockScope scope) : m_set(set), m_scope(scope) {}
+PolicyEngine::PolicyEngine(const ManifestSet& set, IpBlockScope scope) : m_set(set), m_scope(scope) { index_tiers(); }
 
 bool PolicyEngine::selects(const NetworkPolicy& policy, const ClusterPod& pod) const {
   // Host-network pods are judged like others, as the API server and np-guard do; lint warns that
@@ -89,10 +89,31 @@ ConnectionSet PolicyEngine::side(PolicyType type, const Endpoint& subject, const
     *why = SideExplanation{};
     why->type = type;
   }
-  if (!subject.pod || !isolated(*subject.pod, type)) {
-    if (why) why->allowed = ConnectionSet::all();
-    return ConnectionSet::all();
+  ConnectionSet open = ConnectionSet::all();
+  ConnectionSet allowed;
+  ConnectionSet passed;
+  if (subject.pod && !m_admin.empty()) {
+    decide_tier(Tier::admin, type, subject, peer, open, allowed, &passed, why ? &why->admin : nullptr);
+    open.unite(passed);
   }
+  if (why) why->left_by_admin = open;
+  if (open.empty()) {
+    if (why) why->allowed = allowed;
+    return allowed;
+  }
+  if (subject.pod && isolated(*subject.pod, type)) {
+    open.intersect(network_policy_side(type, subject, peer, why));
+  } else if (subject.pod && !m_baseline.empty()) {
+    decide_tier(Tier::baseline, type, subject, peer, open, allowed, nullptr, why ? &why->baseline : nullptr);
+  }
+  allowed.unite(open);
+  if (why) why->allowed = allowed;
+  return allowed;
+}
+
+ConnectionSet PolicyEngine::network_policy_side(PolicyType type, const Endpoint& subject, const Endpoint& peer,
+                                                SideExplanation* why) const {
+  if (!subject.pod || !isolated(*subject.pod, type)) return ConnectionSet::all();
   const Endpoint& destination = type == PolicyType::egress ? peer : subject;
   ConnectionSet allowed;
   for (const auto& policy : m_set.policies) {
@@ -115,10 +136,7 @@ ConnectionSet PolicyEngine::side(PolicyType type, const Endpoint& subject, const
     allowed.unite(verdict.allowed);
     if (why) why->policies.push_back(std::move(verdict));
   }
-  if (why) {
-    why->isolated = true;
-    why->allowed = allowed;
-  }
+  if (why) why->isolated = true;
   return allowed;
 }
 

@@ -57,6 +57,7 @@ Service parse_service(const json& item) {
 Node parse_node(const json& item) {
   Node node;
   node.name = string_at(field(item, "metadata"), "name");
+  node.labels = k8s::labels_at(field(field(item, "metadata"), "labels"));
   if (const json& addresses = field(field(item, "status"), "addresses"); addresses.is_array()) {
     for (const auto& address : addresses) {
       const std::string type = string_at(address, "type");

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <netobs/engine.hpp>
 #include <netobs/job.hpp>
 #include <netobs/plural.hpp>
 
@@ -58,6 +59,27 @@ bool check_policy_kinds(JobResult& result, const std::string& what, const std::v
               fmt::format("nothing to analyse in {}: no {}, only the {} of other kinds above", what,
                           k_analysed_policy_api, counted(unanalysed.size(), "policy", "policies")));
   return false;
+}
+
+bool check_policy_kinds(JobResult& result, const std::string& what, const ManifestSet& set) {
+  std::size_t invalid = 0;
+  for (const auto& policy : set.tiered) {
+    for (const auto& problem : policy.problems) {
+      ++invalid;
+      result.say(MessageKind::error,
+                 fmt::format("error: {}:{}: {}", problem.location.file, problem.location.line, problem.message));
+    }
+  }
+  if (invalid > 0) {
+    result.fail(
+        JobExit::input_error,
+        fmt::format("nothing analysed: {} above make{} the policies' meaning undefined (netobs lint "
+                    "reports each)",
+                    invalid == 1 ? "the problem" : fmt::format("the {} problems", invalid), invalid == 1 ? "s" : ""));
+    return false;
+  }
+  for (const auto& sentence : not_evaluated(set)) result.warn(sentence);
+  return check_policy_kinds(result, what, set.unanalysed, set.policies.size() + set.tiered.size());
 }
 
 std::optional<ClusterState> load_policy_state(JobResult& result, const StateOptions& options,

@@ -46,9 +46,9 @@ JobResult run_lint_job(const LintJob& job) {
   }
   if (report->policies == 0 && !job.namespaces.everything()) {
     result.note(fmt::format(
-        "no {} in {}: reported are the findings of the other namespaces' policies that "
-        "involve {}{}",
-        k_analysed_policy_api, describe(job.namespaces), job.namespaces.namespaces.size() == 1 ? "it" : "them",
+        "no policy in {} (nor a cluster-scoped one): reported are the findings of the other namespaces' policies "
+        "that involve {}{}",
+        describe(job.namespaces), job.namespaces.namespaces.size() == 1 ? "it" : "them",
         graph ? ", and the observed flows there they block" : ""));
   }
   if (graph && report->flow_edges_evaluated == std::size_t{0} && !graph->edges.empty()) {

@@ -7,6 +7,7 @@
 
 #include "manifest/documents.hpp"
 #include "manifest/policy_parse.hpp"
+#include "manifest/tiered_parse.hpp"
 #include "util/k8s_json.hpp"
 
 namespace netobs {
@@ -94,6 +95,7 @@ Owners resolve_owners(const ManifestFiles& files) {
 // lint to report its apiVersion.
 bool unanalysed_policy_kind(const std::string& kind, const json& value) {
   if (!kind.ends_with("NetworkPolicy")) return false;
+  if (is_tiered_policy_kind(k8s::string_at(value, "apiVersion"), kind)) return false;
   if (kind != "NetworkPolicy") return true;
   const std::string api_version = k8s::string_at(value, "apiVersion");
   const auto slash = api_version.find('/');
@@ -141,6 +143,11 @@ void merge_manifests(ManifestSet& into, ManifestSet&& from) {
   for (auto& policy : from.policies) {
     if (!have.contains({policy.namespace_name, policy.name})) into.policies.push_back(std::move(policy));
   }
+  std::set<std::pair<std::string, std::string>> tiered;
+  for (const auto& policy : into.tiered) tiered.emplace(policy.kind, policy.name);
+  for (auto& policy : from.tiered) {
+    if (!tiered.contains({policy.kind, policy.name})) into.tiered.push_back(std::move(policy));
+  }
   std::set<std::pair<std::string, std::string>> pods;
   for (const auto& pod : into.pods) pods.emplace(pod.namespace_name, pod.name);
   for (auto& pod : from.pods) {
@@ -154,6 +161,7 @@ void merge_manifests(ManifestSet& into, ManifestSet&& from) {
   for (auto& problem : from.problems) into.problems.push_back(std::move(problem));
   for (auto& policy : from.unanalysed) into.unanalysed.push_back(std::move(policy));
   for (auto& [node, addresses] : from.node_addresses) into.node_addresses[node] = std::move(addresses);
+  for (auto& [node, labels] : from.node_labels) into.node_labels[node] = std::move(labels);
 }
 
 ManifestSet build_manifest_set(const ManifestFiles& files, std::vector<const ManifestObject*>* policy_objects) {
@@ -167,6 +175,8 @@ ManifestSet build_manifest_set(const ManifestFiles& files, std::vector<const Man
     const json& metadata = field(value, "metadata");
     if (unanalysed_policy_kind(kind, value)) {
       set.unanalysed.push_back(unanalysed_policy(object));
+    } else if (is_tiered_policy_kind(k8s::string_at(value, "apiVersion"), kind)) {
+      set.tiered.push_back(parse_tiered_policy(object));
     } else if (kind == "NetworkPolicy") {
       set.policies.push_back(parse_policy(object));
       if (policy_objects) policy_objects->push_back(&object);
@@ -192,6 +202,7 @@ ManifestSet build_manifest_set(const ManifestFiles& files, std::vector<const Man
   }
   for (const auto& pod : set.pods) set.namespaces.try_emplace(pod.namespace_name);
   for (const auto& policy : set.policies) set.namespaces.try_emplace(policy.namespace_name);
+  check_tiered_set(set.tiered);
   return set;
 }
 
@@ -208,7 +219,10 @@ void add_inventory(ManifestSet& set, const Inventory& inventory, const std::stri
     cluster_pod.location = SourceLocation{origin, origin.empty() ? 0U : 1U};
     (pod.terminated ? set.finished_pods : set.pods).push_back(std::move(cluster_pod));
   }
-  for (const auto& node : inventory.nodes()) set.node_addresses[node.name] = node.addresses;
+  for (const auto& node : inventory.nodes()) {
+    set.node_addresses[node.name] = node.addresses;
+    set.node_labels[node.name] = node.labels;
+  }
 }
 
 }  // namespace netobs

@@ -35,6 +35,39 @@ bool side_allows(const Explanation& e, const SideExplanation& side) {
   return side.allowed.contains(e.protocol, e.port);
 }
 
+// The tier rules that decided this port, as lines ("Admin tier: AdminNetworkPolicy x (...) (f:3)
+// Egress rule #1 (deny-all): denies it").
+std::string tier_lines(const Explanation& e, const SideExplanation& side, Tier tier) {
+  std::string out;
+  for (const auto& d : tier == Tier::admin ? side.admin : side.baseline) {
+    if (!d.decided.contains(e.protocol, e.port)) continue;
+    const std::string& name = d.policy->rules(side.type)[d.rule - 1].name;
+    const char* verdict = d.action == TieredAction::allow  ? "allows it"
+                          : d.action == TieredAction::deny ? "denies it"
+                          : tier == Tier::admin            ? "passes it on to NetworkPolicies"
+                                                           : "passes it: allowed";
+    out += fmt::format("  {} tier: {} ({}:{}) {} rule #{}{}: {}\n", to_string(tier), describe(*d.policy),
+                       d.policy->location.file, d.policy->location.line, direction_name(side.type), d.rule,
+                       name.empty() ? "" : " (" + name + ")", verdict);
+  }
+  return out;
+}
+
+nlohmann::ordered_json tier_json(const Explanation& e, const SideExplanation& side, Tier tier) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const auto& d : tier == Tier::admin ? side.admin : side.baseline) {
+    out.push_back({{"kind", d.policy->kind},
+                   {"name", d.policy->name},
+                   {"file", d.policy->location.file},
+                   {"line", d.policy->location.line},
+                   {"rule", d.rule},
+                   {"rule_name", d.policy->rules(side.type)[d.rule - 1].name},
+                   {"action", std::string(to_string(d.action))},
+                   {"decides", d.decided.contains(e.protocol, e.port)}});
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string render_explanation_text(const Explanation& e) {
@@ -50,11 +83,17 @@ std::string render_explanation_text(const Explanation& e) {
                        e.exemption != Exemption::none ? "exempt"
                        : side_allows(e, v.side)       ? "allowed"
                                                       : "denied");
+    out += tier_lines(e, v.side, Tier::admin);
+    if (!v.side.left_by_admin.contains(e.protocol, e.port)) continue;  // the Admin tier decided it
     if (!v.side.isolated) {
+      const std::string baseline = tier_lines(e, v.side, Tier::baseline);
       out += v.subject.ends_with("[External]") || !(type == PolicyType::egress ? e.from : e.to).endpoint.pod
                  ? "  an address outside the cluster: no policy applies to it\n"
-                 : fmt::format("  no NetworkPolicy selecting the {} lists {}: all traffic is allowed\n", v.role,
-                               direction_name(type));
+             : baseline.empty()
+                 ? fmt::format("  no NetworkPolicy selecting the {} lists {}: all traffic is allowed\n", v.role,
+                               direction_name(type))
+                 : fmt::format("  no NetworkPolicy selecting the {} lists {}: the Baseline tier decides\n{}", v.role,
+                               direction_name(type), baseline);
       continue;
     }
     for (const auto& policy : v.side.policies) {
@@ -89,6 +128,7 @@ std::string render_explanation_json(const Explanation& e) {
     side["subject"] = v.subject;
     side["isolated"] = v.side.isolated;
     side["allowed"] = e.exemption != Exemption::none || side_allows(e, v.side);
+    side["admin"] = tier_json(e, v.side, Tier::admin);
     side["policies"] = nlohmann::ordered_json::array();
     for (const auto& policy : v.side.policies) {
       nlohmann::ordered_json p;
@@ -105,6 +145,7 @@ std::string render_explanation_json(const Explanation& e) {
       }
       side["policies"].push_back(std::move(p));
     }
+    side["baseline"] = tier_json(e, v.side, Tier::baseline);
     out[type == PolicyType::egress ? "egress" : "ingress"] = std::move(side);
   }
   return k8s::to_json_text(out, 2) + "\n";

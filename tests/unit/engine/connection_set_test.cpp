@@ -38,3 +38,26 @@ TEST(ConnectionSet, UnionMergesAndIntersectionNarrows) {
 
 }  // namespace
 }  // namespace netobs
+
+namespace netobs {
+namespace {
+
+TEST(ConnectionSetSubtract, RemovesRangesInsideAcrossAndAtTheEdges) {
+  ConnectionSet set;
+  set.add(Protocol::tcp, 1, 100);
+  set.add(Protocol::tcp, 200, 300);
+  set.add(Protocol::udp, 53, 53);
+  ConnectionSet cut;
+  cut.add(Protocol::tcp, 1, 9);
+  cut.add(Protocol::tcp, 50, 60);
+  cut.add(Protocol::tcp, 95, 250);
+  cut.add(Protocol::udp, 53, 53);
+  set.subtract(cut);
+  EXPECT_EQ(set.to_string(), "TCP 10-49,61-94,251-300");
+  ConnectionSet all = ConnectionSet::all();
+  all.subtract(ConnectionSet::all());
+  EXPECT_TRUE(all.empty());
+}
+
+}  // namespace
+}  // namespace netobs

@@ -2,30 +2,12 @@
 
 #include <netobs/engine.hpp>
 
-#include "testutil/temp_dir.hpp"
+#include "testutil/engine_cluster.hpp"
 
 namespace netobs {
 namespace {
 
-// Loads inline manifests; the set must outlive the engine.
-struct Cluster {
-  explicit Cluster(const std::string& yaml) {
-    testing::TempDir dir;
-    auto loaded = load_manifests({dir.write("m.yaml", yaml)});
-    EXPECT_TRUE(loaded) << (loaded ? "" : describe(loaded.error()));
-    if (loaded) set = std::move(*loaded);
-  }
-  const ClusterPod& pod(const std::string& name) const {
-    for (const auto& p : set.pods) {
-      if (p.name == name) return p;
-    }
-    throw std::runtime_error("no pod " + name);
-  }
-  std::string allowed(const std::string& from, const std::string& to, IpBlockScope scope = IpBlockScope::all) const {
-    return PolicyEngine(set, scope).allowed(Endpoint::of(pod(from)), Endpoint::of(pod(to))).to_string();
-  }
-  ManifestSet set;
-};
+using testing::Cluster;
 
 const char* k_pods = R"(
 apiVersion: v1

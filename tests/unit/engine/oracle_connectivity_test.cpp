@@ -1,4 +1,5 @@
-// Acceptance: for every np-guard netpol-analyzer case with an expected connectivity list,
+// Acceptance: for every np-guard netpol-analyzer case with an expected connectivity list (its
+// NetworkPolicy suite, and its AdminNetworkPolicy/BaselineAdminNetworkPolicy suite),
 // `connectivity --ipblock-scope external` gives exactly that list (txt) and the same JSON.
 // The project's own small case in tests/data/oracle runs where ../shared is absent.
 #include <filesystem>
@@ -49,6 +50,15 @@ INSTANTIATE_TEST_SUITE_P(NpGuard, OracleTxt,
                          testing::oracle_param_name);
 INSTANTIATE_TEST_SUITE_P(NpGuard, OracleJson,
                          ::testing::ValuesIn(testing::oracle_files("np-guard", "expected/connlist",
+                                                                   "_connlist_output.json")),
+                         testing::oracle_param_name);
+
+INSTANTIATE_TEST_SUITE_P(NpGuardAnp, OracleTxt,
+                         ::testing::ValuesIn(testing::oracle_files("np-guard-anp", "expected/connlist",
+                                                                   "_connlist_output.txt")),
+                         testing::oracle_param_name);
+INSTANTIATE_TEST_SUITE_P(NpGuardAnp, OracleJson,
+                         ::testing::ValuesIn(testing::oracle_files("np-guard-anp", "expected/connlist",
                                                                    "_connlist_output.json")),
                          testing::oracle_param_name);
 
