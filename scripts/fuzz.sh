@@ -44,7 +44,7 @@ seeds_for() {
     fuzz_vpc) seed_from "$into" "$root"/samples/flows/vpc/* "$root"/fuzz/seeds/fuzz_vpc/* "$shared"/vpc/*.log ;;
     fuzz_hubble) seed_from "$into" "$root"/samples/flows/hubble/* "$root"/tests/data/hubble-dns/*.jsonl "$shared"/hubble/* "$shared"/vpc/*.json ;;
     fuzz_flow_sniff) seed_from "$into" "$root"/samples/flows/*/* "$shared"/*/* ;;
-    fuzz_document | fuzz_manifest) seed_from "$into" "$root"/tests/golden/**/*.yaml "$root"/tests/golden/**/*.json ;;
+    fuzz_document | fuzz_manifest) seed_from "$into" "$root"/tests/golden/**/*.yaml "$root"/tests/golden/**/*.json "$root"/tests/data/oracle/**/*.yaml ;;
     fuzz_inventory) seed_from "$into" "$root"/samples/flows/inventory.json "$root"/tests/data/**/*.json ;;
     fuzz_kubeconfig) seed_from "$into" "$root"/fuzz/seeds/fuzz_kubeconfig/* ;;
     fuzz_kube_answers) seed_from "$into" "$root"/fuzz/seeds/fuzz_kube_answers/* ;;

@@ -81,9 +81,7 @@ struct TieredPolicy {
   SourceLocation location;
   std::vector<PolicyProblem> problems;
 
-  const std::vector<TieredRule>& rules(PolicyType type) const {
-    return type == PolicyType::ingress ? ingress : egress;
-  }
+  const std::vector<TieredRule>& rules(PolicyType type) const { return type == PolicyType::ingress ? ingress : egress; }
 };
 
 // "AdminNetworkPolicy deny-slytherin", for messages.

@@ -236,6 +236,23 @@ ManifestSet proposed_state(const ManifestSet& live, const ManifestSet& proposal,
                       counted(kept, "live policy", "live policies"), kept == 1 ? "is" : "are",
                       kept == 1 ? "it is" : "they are", spell(Option::prune)));
     }
+    // Cluster-scoped policies belong to no namespace: those the proposal does not define (kind and
+    // name) stay as they are live.
+    std::set<std::pair<std::string, std::string>> defined;
+    for (const auto& policy : proposal.tiered) defined.emplace(policy.kind, policy.name);
+    std::size_t kept_tiered = 0;
+    for (const auto& policy : live.tiered) {
+      if (defined.contains({policy.kind, policy.name})) continue;
+      state.tiered.push_back(policy);
+      ++kept_tiered;
+    }
+    if (kept_tiered > 0) {
+      notes.push_back(
+          fmt::format("{} the proposal does not define {} kept as {} ({} treats the proposal as every "
+                      "policy of the cluster)",
+                      counted(kept_tiered, "live cluster-scoped policy", "live cluster-scoped policies"),
+                      kept_tiered == 1 ? "is" : "are", kept_tiered == 1 ? "it is" : "they are", spell(Option::prune)));
+    }
   }
   return state;
 }

@@ -14,8 +14,8 @@ bool network_covers(const IpBlock& network, const IpAddress& first, const IpAddr
 
 std::string rule_name(const TieredPolicy& policy, PolicyType type, std::size_t index) {
   const TieredRule& rule = policy.rules(type)[index];
-  return fmt::format("{} {} rule {}{}", describe(policy), type == PolicyType::ingress ? "ingress" : "egress",
-                     index + 1, rule.name.empty() ? "" : " (" + rule.name + ")");
+  return fmt::format("{} {} rule {}{}", describe(policy), type == PolicyType::ingress ? "ingress" : "egress", index + 1,
+                     rule.name.empty() ? "" : " (" + rule.name + ")");
 }
 
 }  // namespace
@@ -37,14 +37,16 @@ std::vector<std::string> not_evaluated(const ManifestSet& set) {
       for (std::size_t i = 0; i < rules.size(); ++i) {
         for (const auto& peer : rules[i].peers) {
           if (peer.kind == TieredPeer::Kind::domain_names) {
-            out.push_back(fmt::format("{}: its domainNames peer is not evaluated: the addresses it "
-                                                  "matches depend on DNS answers, so it is taken to match none",
-                                                  rule_name(policy, type, i)));
+            out.push_back(
+                fmt::format("{}: its domainNames peer is not evaluated: the addresses it "
+                            "matches depend on DNS answers, so it is taken to match none",
+                            rule_name(policy, type, i)));
           } else if (peer.kind == TieredPeer::Kind::nodes && set.node_labels.empty()) {
-            out.push_back(fmt::format("{}: its nodes peer is not evaluated: no node labels were read "
-                                                  "(an inventory with the Nodes gives them), so it is taken to match "
-                                                  "none",
-                                                  rule_name(policy, type, i)));
+            out.push_back(
+                fmt::format("{}: its nodes peer is not evaluated: no node labels were read "
+                            "(an inventory with the Nodes gives them), so it is taken to match "
+                            "none",
+                            rule_name(policy, type, i)));
           }
         }
       }
@@ -98,7 +100,8 @@ ConnectionSet PolicyEngine::rule_ports(const TieredRule& rule, const Endpoint& d
     } else if (destination.pod) {
       // A named port names no protocol: every container port of that name counts.
       for (const auto& container_port : destination.pod->ports) {
-        if (container_port.name == port.name) out.add(container_port.protocol, container_port.port, container_port.port);
+        if (container_port.name == port.name)
+          out.add(container_port.protocol, container_port.port, container_port.port);
       }
     }
   }

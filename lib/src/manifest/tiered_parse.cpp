@@ -7,8 +7,8 @@
 namespace netobs {
 namespace {
 
-using nlohmann::json;
 using k8s::field;
+using nlohmann::json;
 
 // The dialect of one apiVersion/kind: field names and words differ, the meaning does not.
 struct Dialect {
@@ -68,8 +68,9 @@ class Reader {
     } else if (m_dialect.baseline_v1alpha1) {
       m_policy.tier = Tier::baseline;
       if (m_policy.name != "default") {
-        problem("/metadata/name", "only one baseline admin network policy with metadata.name=default can be created "
-                                  "in the cluster");
+        problem("/metadata/name",
+                "only one baseline admin network policy with metadata.name=default can be created "
+                "in the cluster");
       }
       return;
     }
@@ -81,11 +82,11 @@ class Reader {
     const auto value = priority.get<long long>();
     m_policy.priority = static_cast<int>(std::clamp(value, -1LL, 1001LL));
     if (value < 0 || value > 1000) {
-      problem("/spec/priority", fmt::format("Invalid Priority Value: {} in {}: \"{}\"; Priority value must be between "
-                                            "0-1000",
-                                            value, m_policy.kind == "AdminNetworkPolicy" ? "Admin Network Policy"
-                                                                                         : m_policy.kind,
-                                            m_policy.name));
+      problem("/spec/priority",
+              fmt::format("Invalid Priority Value: {} in {}: \"{}\"; Priority value must be between "
+                          "0-1000",
+                          value, m_policy.kind == "AdminNetworkPolicy" ? "Admin Network Policy" : m_policy.kind,
+                          m_policy.name));
     }
   }
 
@@ -135,7 +136,8 @@ class Reader {
         const std::string text = networks[i].is_string() ? networks[i].get<std::string>() : "";
         IpBlock block = IpBlock::parse(text);
         if (!block.cidr_range) {
-          rule_problem(fmt::format("{}/networks/{}", pointer, i), rule, fmt::format("invalid CIDR address: '{}'", text));
+          rule_problem(fmt::format("{}/networks/{}", pointer, i), rule,
+                       fmt::format("invalid CIDR address: '{}'", text));
         }
         peer.networks.push_back(std::move(block));
       }
@@ -152,7 +154,8 @@ class Reader {
       rule_problem(pointer, rule, "exactly one field must be set in a rule peer");
       peer.kind = TieredPeer::Kind::invalid;
     } else if (egress_only && type == PolicyType::ingress) {
-      rule_problem(pointer, rule, "exactly one field must be set in a rule peer: an ingress peer is namespaces or pods");
+      rule_problem(pointer, rule,
+                   "exactly one field must be set in a rule peer: an ingress peer is namespaces or pods");
       peer.kind = TieredPeer::Kind::invalid;
     }
     return peer;
@@ -161,8 +164,8 @@ class Reader {
   void read_port_range(TieredPort& port, long long first, long long last, const std::string& pointer,
                        const TieredRule& rule) {
     if (first < 1 || first > 65535 || last < 1 || last > 65535 || last < first) {
-      rule_problem(pointer, rule, fmt::format("illegal port range {}-{}: ports are 1-65535, start before end", first,
-                                              last));
+      rule_problem(pointer, rule,
+                   fmt::format("illegal port range {}-{}: ports are 1-65535, start before end", first, last));
     }
     port.first = static_cast<int>(std::clamp(first, 0LL, 65536LL));
     port.last = static_cast<int>(std::clamp(last, 0LL, 65536LL));
@@ -268,7 +271,8 @@ class Reader {
         }
       }
       if (rule.has_domain_names() && rule.action != TieredAction::allow) {
-        rule_problem(here, rule, fmt::format("domainNames peers are allowed only with action {}", m_dialect.allow_word));
+        rule_problem(here, rule,
+                     fmt::format("domainNames peers are allowed only with action {}", m_dialect.allow_word));
       }
       out.push_back(std::move(rule));
     }

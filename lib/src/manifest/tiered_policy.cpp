@@ -42,7 +42,8 @@ void check_tiered_set(std::vector<TieredPolicy>& policies) {
     auto add = [&](std::string message) { policy.problems.push_back({policy.location, std::move(message)}); };
     if (policy.kind == "BaselineAdminNetworkPolicy") {
       if (baseline) {
-        add(fmt::format("baseline admin network policy \"{}\": only one baseline admin network policy can exist; one "
+        add(
+            fmt::format("baseline admin network policy \"{}\": only one baseline admin network policy can exist; one "
                         "is at {}:{}",
                         policy.name, baseline->location.file, baseline->location.line));
       }
@@ -54,10 +55,10 @@ void check_tiered_set(std::vector<TieredPolicy>& policies) {
                       it->second->location.file, it->second->location.line));
     }
     if (auto [it, added] = priorities.emplace(policy.priority, &policy); !added) {
-      add(fmt::format("admin network policy \"{}\": has the same priority {} as \"{}\" ({}:{}), which makes their "
-                      "order undefined",
-                      policy.name, policy.priority, it->second->name, it->second->location.file,
-                      it->second->location.line));
+      add(fmt::format(
+          "admin network policy \"{}\": has the same priority {} as \"{}\" ({}:{}), which makes their "
+          "order undefined",
+          policy.name, policy.priority, it->second->name, it->second->location.file, it->second->location.line));
     }
   }
 }

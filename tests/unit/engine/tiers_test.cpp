@@ -251,9 +251,10 @@ spec:
     EXPECT_GT(p.location.line, 0U) << p.message;
     all += p.message + "\n";
   }
-  for (const char* expected : {"tier must be Admin or Baseline", "domainNames peers are allowed only with action Accept",
-                               "exactly one field must be set in a rule peer", "invalid CIDR address: 'not-a-cidr'",
-                               "illegal port range 90-80"}) {
+  for (const char* expected :
+       {"tier must be Admin or Baseline", "domainNames peers are allowed only with action Accept",
+        "exactly one field must be set in a rule peer", "invalid CIDR address: 'not-a-cidr'",
+        "illegal port range 90-80"}) {
     EXPECT_NE(all.find(expected), std::string::npos) << expected << " not in:\n" << all;
   }
 }

@@ -100,7 +100,9 @@ TEST(JobScope, LintReportsFindingsOnObjectsOfTheScope) {
   EXPECT_EQ(without_policy.exit, JobExit::findings);
   ASSERT_TRUE(without_policy.output);
   EXPECT_NE(without_policy.output->find("namespace c has no default-deny"), std::string::npos);
-  EXPECT_TRUE(scope_said(without_policy, "no policy in namespace c (nor a cluster-scoped one): reported are the findings of the other namespaces"));
+  EXPECT_TRUE(scope_said(
+      without_policy,
+      "no policy in namespace c (nor a cluster-scoped one): reported are the findings of the other namespaces"));
 }
 
 TEST(JobScope, DiffReportsChangesInOrTouchingTheScope) {
