@@ -221,6 +221,13 @@ ManifestSet proposed_state(const ManifestSet& live, const ManifestSet& proposal,
     state.node_labels = live.node_labels;
   }
   if (scope == DiffScope::proposal_namespaces) {
+    // Says how many live policies of `what` stay in the proposed state, and why.
+    auto note_kept = [&](std::size_t kept, const char* one, const char* many, const char* what) {
+      if (kept == 0) return;
+      notes.push_back(fmt::format("{} {} {} kept as {} ({} treats the proposal as every policy of the cluster)",
+                                  counted(kept, one, many), what, kept == 1 ? "is" : "are",
+                                  kept == 1 ? "it is" : "they are", spell(Option::prune)));
+    };
     std::set<std::string> covered;
     for (const auto& policy : proposal.policies) covered.insert(policy.namespace_name);
     std::size_t kept = 0;
@@ -229,30 +236,18 @@ ManifestSet proposed_state(const ManifestSet& live, const ManifestSet& proposal,
       state.policies.push_back(policy);
       ++kept;
     }
-    if (kept > 0) {
-      notes.push_back(
-          fmt::format("{} in namespaces the proposal has no policy in {} kept as {} ({} treats the proposal "
-                      "as every policy of the cluster)",
-                      counted(kept, "live policy", "live policies"), kept == 1 ? "is" : "are",
-                      kept == 1 ? "it is" : "they are", spell(Option::prune)));
-    }
+    note_kept(kept, "live policy", "live policies", "in namespaces the proposal has no policy in");
     // Cluster-scoped policies belong to no namespace: those the proposal does not define (kind and
     // name) stay as they are live.
     std::set<std::pair<std::string, std::string>> defined;
     for (const auto& policy : proposal.tiered) defined.emplace(policy.kind, policy.name);
-    std::size_t kept_tiered = 0;
+    kept = 0;
     for (const auto& policy : live.tiered) {
       if (defined.contains({policy.kind, policy.name})) continue;
       state.tiered.push_back(policy);
-      ++kept_tiered;
+      ++kept;
     }
-    if (kept_tiered > 0) {
-      notes.push_back(
-          fmt::format("{} the proposal does not define {} kept as {} ({} treats the proposal as every "
-                      "policy of the cluster)",
-                      counted(kept_tiered, "live cluster-scoped policy", "live cluster-scoped policies"),
-                      kept_tiered == 1 ? "is" : "are", kept_tiered == 1 ? "it is" : "they are", spell(Option::prune)));
-    }
+    note_kept(kept, "live cluster-scoped policy", "live cluster-scoped policies", "the proposal does not define");
   }
   return state;
 }
