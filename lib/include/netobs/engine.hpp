@@ -6,6 +6,7 @@
 // stand on it.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -112,6 +113,19 @@ class PolicyEngine {
   const ManifestSet& manifests() const { return m_set; }
 
  private:
+  // What selects one pod, found once per pod of the set: connectivity asks about each pod once
+  // per peer, and policies are many.
+  struct Selection {
+    std::vector<const NetworkPolicy*> ingress;  // the NetworkPolicies isolating it, per direction
+    std::vector<const NetworkPolicy*> egress;
+    std::vector<const TieredPolicy*> admin;  // the tier policies selecting it, in the order they decide
+    std::vector<const TieredPolicy*> baseline;
+  };
+  Selection select(const ClusterPod& pod) const;
+  const Selection& selection(const ClusterPod& pod) const;
+  // The labels of a namespace (with kubernetes.io/metadata.name), built once.
+  const Labels& labels_of_namespace(const std::string& name) const;
+
   void index_tiers();
   // Runs the rules of one tier over what is still `open`: what they allow joins `allowed`, what
   // they pass joins `passed` (when given; else a Pass allows, as after the Baseline tier), and
@@ -123,6 +137,10 @@ class PolicyEngine {
   IpBlockScope m_scope;
   std::vector<const TieredPolicy*> m_admin;
   std::vector<const TieredPolicy*> m_baseline;
+  std::map<std::string, std::vector<const NetworkPolicy*>> m_policies_by_namespace;
+  // Filled as pods are asked about; only pods of the set are kept (by their index in it).
+  mutable std::vector<std::optional<Selection>> m_selections;
+  mutable std::map<std::string, Labels> m_namespace_labels;
 };
 
 // What the engine reads in `set` but cannot decide from addresses (domainNames peers, nodes peers

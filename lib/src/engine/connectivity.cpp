@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -90,6 +91,63 @@ std::map<std::string, IpAddress> known_nodes(const ManifestSet& set) {
   return out;
 }
 
+// The index of the range of `atoms` (sorted, covering IPv4) that holds `address`.
+std::size_t atom_of(const std::vector<Endpoint>& atoms, const IpAddress& address) {
+  auto it = std::upper_bound(atoms.begin(), atoms.end(), address,
+                             [](const IpAddress& a, const Endpoint& atom) { return a < atom.first; });
+  return static_cast<std::size_t>(it - atoms.begin());
+}
+
+// What a policy can tell one pod from another by: namespace, labels, container ports (named
+// ports), host network, and which ranges of the ipBlocks its addresses fall in (an IPv6 address
+// as itself). Two pods with one signature get the same answer toward every peer.
+using PodSignature =
+    std::tuple<std::string, Labels, std::vector<ContainerPort>, bool, std::vector<std::size_t>, std::vector<IpAddress>>;
+
+// `single`: the addresses that are a range of their own, which the pod's own node may be (traffic
+// with it is exempt from policies, so the node tells pods apart there).
+PodSignature signature_of(const PolicyEngine& engine, const ClusterPod& pod, const ExternalAtoms& atoms,
+                          const std::set<IpAddress>& single) {
+  PodSignature key{pod.namespace_name, pod.labels, pod.ports, pod.host_network, {}, {}};
+  if (!single.empty()) {
+    for (const auto& address : engine.node_addresses(pod)) {
+      if (single.contains(address)) std::get<5>(key).push_back(address);
+    }
+  }
+  for (const auto& ip : pod.ips) {
+    if (ip.is_v4()) {
+      std::get<4>(key).push_back(atom_of(atoms.sources, ip));
+      std::get<4>(key).push_back(atom_of(atoms.destinations, ip));
+    } else {
+      std::get<5>(key).push_back(ip);
+    }
+  }
+  return key;
+}
+
+// The pods of one workload that stand for the others: one per signature. Connectivity is a
+// union over pods, so the rest would only repeat the answers (a Deployment's replicas).
+std::vector<const ClusterPod*> representatives(const PolicyEngine& engine, const std::vector<const ClusterPod*>& pods,
+                                               const ExternalAtoms& atoms, const std::set<IpAddress>& single) {
+  if (pods.size() < 2) return pods;
+  std::set<PodSignature> seen;
+  std::vector<const ClusterPod*> out;
+  for (const ClusterPod* pod : pods) {
+    if (seen.insert(signature_of(engine, *pod, atoms, single)).second) out.push_back(pod);
+  }
+  return out;
+}
+
+std::set<IpAddress> single_addresses(const ExternalAtoms& atoms) {
+  std::set<IpAddress> out;
+  for (const auto* list : {&atoms.sources, &atoms.destinations}) {
+    for (const auto& atom : *list) {
+      if (atom.first == atom.last) out.insert(atom.first);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 ExternalAtoms external_atoms(const std::vector<const ManifestSet*>& sets) {
@@ -109,6 +167,10 @@ ConnectivityReport compute_connectivity(const PolicyEngine& engine, const Extern
   ConnectivityReport report;
   std::map<WorkloadRef, std::vector<const ClusterPod*>> workloads;
   for (const auto& pod : engine.manifests().pods) workloads[pod.owner].push_back(&pod);
+  // Node rows keep every pod: whether a node is a pod's own (exempt) differs among replicas.
+  const auto all_pods = workloads;
+  const std::set<IpAddress> single = single_addresses(atoms);
+  for (auto& [ref, pods] : workloads) pods = representatives(engine, pods, atoms, single);
   const std::vector<Endpoint>& sources = atoms.sources;
   const std::vector<Endpoint>& destinations = atoms.destinations;
   auto add = [&](std::string source, std::string destination, const ConnectionSet& connections) {
@@ -141,7 +203,7 @@ ConnectivityReport compute_connectivity(const PolicyEngine& engine, const Extern
   if (nodes == NodeRows::yes) {
     for (const auto& [name, address] : known_nodes(engine.manifests())) {
       const Endpoint node = Endpoint::range(address, address);
-      for (const auto& [ref, pods] : workloads) {
+      for (const auto& [ref, pods] : all_pods) {
         if (!scope.includes(ref.namespace_name)) continue;
         ConnectionSet in;
         ConnectionSet out;

@@ -22,7 +22,48 @@ bool block_covers(const IpBlock& block, const IpAddress& first, const IpAddress&
 
 }  // namespace
 
-PolicyEngine::PolicyEngine(const ManifestSet& set, IpBlockScope scope) : m_set(set), m_scope(scope) { index_tiers(); }
+PolicyEngine::PolicyEngine(const ManifestSet& set, IpBlockScope scope)
+    : m_set(set), m_scope(scope), m_selections(set.pods.size()) {
+  for (const auto& policy : m_set.policies) m_policies_by_namespace[policy.namespace_name].push_back(&policy);
+  index_tiers();
+}
+
+PolicyEngine::Selection PolicyEngine::select(const ClusterPod& pod) const {
+  Selection out;
+  if (auto it = m_policies_by_namespace.find(pod.namespace_name); it != m_policies_by_namespace.end()) {
+    for (const NetworkPolicy* policy : it->second) {
+      if (!selects(*policy, pod)) continue;
+      if (policy->isolates(PolicyType::ingress)) out.ingress.push_back(policy);
+      if (policy->isolates(PolicyType::egress)) out.egress.push_back(policy);
+    }
+  }
+  for (const TieredPolicy* policy : m_admin) {
+    if (selects(*policy, pod)) out.admin.push_back(policy);
+  }
+  for (const TieredPolicy* policy : m_baseline) {
+    if (selects(*policy, pod)) out.baseline.push_back(policy);
+  }
+  return out;
+}
+
+const PolicyEngine::Selection& PolicyEngine::selection(const ClusterPod& pod) const {
+  // A pod outside the set (a test's, another set's) has no slot: answered afresh each time.
+  const auto& pods = m_set.pods;
+  if (pods.empty() || &pod < pods.data() || &pod >= pods.data() + pods.size()) {
+    thread_local Selection fresh;
+    fresh = select(pod);
+    return fresh;
+  }
+  auto& slot = m_selections[static_cast<std::size_t>(&pod - pods.data())];
+  if (!slot) slot = select(pod);
+  return *slot;
+}
+
+const Labels& PolicyEngine::labels_of_namespace(const std::string& name) const {
+  auto it = m_namespace_labels.find(name);
+  if (it == m_namespace_labels.end()) it = m_namespace_labels.emplace(name, m_set.namespace_labels(name)).first;
+  return it->second;
+}
 
 bool PolicyEngine::selects(const NetworkPolicy& policy, const ClusterPod& pod) const {
   // Host-network pods are judged like others, as the API server and np-guard do; lint warns that
@@ -31,8 +72,8 @@ bool PolicyEngine::selects(const NetworkPolicy& policy, const ClusterPod& pod) c
 }
 
 bool PolicyEngine::isolated(const ClusterPod& pod, PolicyType type) const {
-  return std::any_of(m_set.policies.begin(), m_set.policies.end(),
-                     [&](const NetworkPolicy& p) { return p.isolates(type) && selects(p, pod); });
+  const Selection& selected = selection(pod);
+  return !(type == PolicyType::ingress ? selected.ingress : selected.egress).empty();
 }
 
 bool PolicyEngine::peer_matches(const PolicyPeer& peer, const std::string& policy_namespace,
@@ -46,7 +87,7 @@ bool PolicyEngine::peer_matches(const PolicyPeer& peer, const std::string& polic
   if (!other.pod) return false;
   if (!peer.pod_selector && !peer.namespace_selector) return false;  // an empty peer (rejected by the API)
   if (peer.namespace_selector) {
-    if (!peer.namespace_selector->matches(m_set.namespace_labels(other.pod->namespace_name))) return false;
+    if (!peer.namespace_selector->matches(labels_of_namespace(other.pod->namespace_name))) return false;
   } else if (other.pod->namespace_name != policy_namespace) {
     return false;
   }
@@ -89,6 +130,12 @@ ConnectionSet PolicyEngine::side(PolicyType type, const Endpoint& subject, const
     *why = SideExplanation{};
     why->type = type;
   }
+  if (!why && subject.pod) {
+    // The common case, and the one asked millions of times: no tier selects the pod, so the
+    // namespaced policies alone decide.
+    const Selection& selected = selection(*subject.pod);
+    if (selected.admin.empty() && selected.baseline.empty()) return network_policy_side(type, subject, peer);
+  }
   ConnectionSet open = ConnectionSet::all();
   ConnectionSet allowed;
   ConnectionSet passed;
@@ -116,8 +163,9 @@ ConnectionSet PolicyEngine::network_policy_side(PolicyType type, const Endpoint&
   if (!subject.pod || !isolated(*subject.pod, type)) return ConnectionSet::all();
   const Endpoint& destination = type == PolicyType::egress ? peer : subject;
   ConnectionSet allowed;
-  for (const auto& policy : m_set.policies) {
-    if (!policy.isolates(type) || !selects(policy, *subject.pod)) continue;
+  const Selection& selected = selection(*subject.pod);
+  for (const NetworkPolicy* isolating : type == PolicyType::ingress ? selected.ingress : selected.egress) {
+    const NetworkPolicy& policy = *isolating;
     PolicyVerdict verdict{&policy, {}, {}};
     const auto& rules = type == PolicyType::ingress ? policy.ingress : policy.egress;
     for (std::size_t i = 0; i < rules.size(); ++i) {

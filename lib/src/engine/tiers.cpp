@@ -56,14 +56,14 @@ std::vector<std::string> not_evaluated(const ManifestSet& set) {
 }
 
 bool PolicyEngine::selects(const TieredPolicy& policy, const ClusterPod& pod) const {
-  return policy.subject.namespace_selector.matches(m_set.namespace_labels(pod.namespace_name)) &&
+  return policy.subject.namespace_selector.matches(labels_of_namespace(pod.namespace_name)) &&
          policy.subject.pod_selector.matches(pod.labels);
 }
 
 bool PolicyEngine::peer_matches(const TieredPeer& peer, const Endpoint& other) const {
   switch (peer.kind) {
     case TieredPeer::Kind::pods:
-      return other.pod && peer.pods.namespace_selector.matches(m_set.namespace_labels(other.pod->namespace_name)) &&
+      return other.pod && peer.pods.namespace_selector.matches(labels_of_namespace(other.pod->namespace_name)) &&
              peer.pods.pod_selector.matches(other.pod->labels);
     case TieredPeer::Kind::networks:
       // The API lets networks match pod addresses too; np-guard (IpBlockScope::external) does not.
@@ -112,8 +112,8 @@ void PolicyEngine::decide_tier(Tier tier, PolicyType type, const Endpoint& subje
                                ConnectionSet& open, ConnectionSet& allowed, ConnectionSet* passed,
                                std::vector<TieredDecision>* why) const {
   const Endpoint& destination = type == PolicyType::egress ? peer : subject;
-  for (const TieredPolicy* policy : tier == Tier::admin ? m_admin : m_baseline) {
-    if (!selects(*policy, *subject.pod)) continue;
+  const Selection& selected = selection(*subject.pod);
+  for (const TieredPolicy* policy : tier == Tier::admin ? selected.admin : selected.baseline) {
     const auto& rules = policy->rules(type);
     for (std::size_t i = 0; i < rules.size() && !open.empty(); ++i) {
       const TieredRule& rule = rules[i];

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Benchmark of policy analysis at cluster scale (issue 28): on `flowgen bench RECORDS` (1,000
+# workloads, 4,000 pods, 8 namespaces) with the NetworkPolicies `recommend` writes for it, the
+# times of, side by side, in one run:
+# - `recommend` reading the records and writing the policies;
+# - `connectivity` of those policies with the inventory's pods;
+# - `diff` of the set against itself less one policy (both states evaluated, then compared).
+# Targets, printed as PASS or FAIL (exit 1 when one fails): connectivity and diff each at most 2x
+# recommend's time. Each time is the best of three runs (wall seconds), with the peak RSS.
+# Usage: bench/analysis.sh [RECORDS]   (default 1000000)
+#   NETOBS=path/to/netobs FLOWGEN=path/to/flowgen bench/analysis.sh   measures those binaries
+#   instead of building the release preset.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/install-deps.sh time
+if [ -z "${NETOBS:-}" ]; then
+  cmake --preset release >/dev/null
+  cmake --build --preset release --target netobs flowgen >/dev/null
+fi
+netobs=${NETOBS:-build/release/cli/netobs}
+flowgen=${FLOWGEN:-build/release/tools/flowgen}
+records=${1:-1000000}
+data=${NETOBS_BENCH_DIR:-bench/data}
+mkdir -p "$data"
+flows="$data/flows-$records.log"
+inventory="$data/inventory.json"
+[ -f "$flows" ] || "$flowgen" bench "$records" "$flows" "$inventory"
+cat "$flows" >/dev/null # every command reads from the page cache
+
+# best_of CMD...: the best wall time of three runs and the largest peak RSS (KiB), as "s kb".
+# diff exits 1 when the states differ, which is its answer here, not a failure.
+best_of() {
+  local best="" kb=0 out s k code
+  for _ in 1 2 3; do
+    code=0
+    out=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null; } 2>&1) || code=$?
+    if [ "$code" -gt 1 ]; then
+      echo "bench: '$*' failed ($code):" >&2
+      echo "$out" >&2
+      exit 3
+    fi
+    out=$(tail -n 1 <<<"$out")
+    s=${out% *}
+    k=${out#* }
+    if [ -z "$best" ] || awk "BEGIN{exit !($s < $best)}"; then best=$s; fi
+    [ "$k" -gt "$kb" ] && kb=$k
+  done
+  echo "$best $kb"
+}
+
+policies="$data/policies-$records.yaml"
+"$netobs" recommend "$flows" --inventory "$inventory" --dns none -q -o "$policies"
+# The same set less its first policy: diff evaluates both and shows what that one allowed.
+less_one="$data/policies-$records-less-one.yaml"
+awk 'BEGIN{doc=0} /^---$/{doc++} doc!=1' "$policies" >"$less_one"
+count=$(grep -c '^kind: NetworkPolicy' "$policies")
+
+read -r rec_s rec_kb <<<"$(best_of "$netobs" recommend "$flows" --inventory "$inventory" --dns none -q -o /dev/null)"
+read -r con_s con_kb <<<"$(best_of "$netobs" connectivity "$policies" --inventory "$inventory")"
+read -r dif_s dif_kb <<<"$(best_of "$netobs" diff "$less_one" --live "$policies" --inventory "$inventory" -q)"
+
+printf 'flowgen bench %s: %s policies\n' "$records" "$count"
+printf '%-13s %8s %8s %8s\n' command "wall s" "x rec" "RSS MB"
+for row in "recommend $rec_s $rec_kb" "connectivity $con_s $con_kb" "diff $dif_s $dif_kb"; do
+  read -r name s kb <<<"$row"
+  printf '%-13s %8s %8.1f %8d\n' "$name" "$s" "$(awk "BEGIN{print $s / ($rec_s > 0 ? $rec_s : 0.01)}")" $((kb / 1024))
+done
+status=0
+for row in "connectivity $con_s" "diff $dif_s"; do
+  read -r name s <<<"$row"
+  if awk "BEGIN{exit !($s <= 2 * $rec_s)}"; then echo "PASS: $name at most 2x recommend"; else
+    echo "FAIL: $name at most 2x recommend"
+    status=1
+  fi
+done
+exit $status
