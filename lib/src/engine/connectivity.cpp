@@ -42,6 +42,17 @@ std::vector<Endpoint> atoms_of(const std::vector<const ManifestSet*>& sets, Poli
         }
       }
     }
+    for (const auto& policy : set->cilium) {
+      for (bool deny : {false, true}) {
+        for (const auto& rule : policy.rules(direction, deny)) {
+          for (const auto& block : rule.cidrs) {
+            blocks.push_back(&block);
+            add(block.cidr_range);
+            for (const auto& except : block.except_ranges) add(except);
+          }
+        }
+      }
+    }
   }
   auto membership = [&](std::uint32_t address) {
     const IpAddress ip = IpAddress::from_v4(address);

@@ -32,7 +32,8 @@ bool PolicyEngine::selects(const NetworkPolicy& policy, const ClusterPod& pod) c
 
 bool PolicyEngine::isolated(const ClusterPod& pod, PolicyType type) const {
   return std::any_of(m_set.policies.begin(), m_set.policies.end(),
-                     [&](const NetworkPolicy& p) { return p.isolates(type) && selects(p, pod); });
+                     [&](const NetworkPolicy& p) { return p.isolates(type) && selects(p, pod); }) ||
+         cilium_isolated(pod, type);
 }
 
 bool PolicyEngine::peer_matches(const PolicyPeer& peer, const std::string& policy_namespace,
@@ -101,8 +102,14 @@ ConnectionSet PolicyEngine::side(PolicyType type, const Endpoint& subject, const
     if (why) why->allowed = allowed;
     return allowed;
   }
+  // Cilium's deny rules win over every allow of the namespaced stage, and apply to pods it does
+  // not isolate too; its allow rules join the NetworkPolicies' (network_policy_side allows
+  // nothing when only Cilium isolates the subject).
+  if (subject.pod && !m_set.cilium.empty()) open.subtract(cilium_side(type, subject, peer, true, why));
   if (subject.pod && isolated(*subject.pod, type)) {
-    open.intersect(network_policy_side(type, subject, peer, why));
+    ConnectionSet namespaced = network_policy_side(type, subject, peer, why);
+    if (!m_set.cilium.empty()) namespaced.unite(cilium_side(type, subject, peer, false, why));
+    open.intersect(namespaced);
   } else if (subject.pod && !m_baseline.empty()) {
     decide_tier(Tier::baseline, type, subject, peer, open, allowed, nullptr, why ? &why->baseline : nullptr);
   }
