@@ -155,6 +155,14 @@ for kind in eks clusternetworkpolicy cilium; do
   check "connectivity of the $kind kind is the networkpolicy kind's" cmp -s "$WORK/out" "$WORK/connectivity-networkpolicy.txt"
   check "the $kind kind's connectivity is not empty" test -s "$WORK/out"
 done
+# With the inventory's pods (every namespace, nodes, DNS) the cilium kind still reads back to the
+# networkpolicy kind's connectivity: endpoints, CIDRs, DNS with its L7 rule (allowed at layer 4).
+"$NETOBS" connectivity "$WORK/networkpolicy.yaml" --inventory "$INVENTORY" >"$WORK/inventory-networkpolicy.txt" 2>/dev/null
+run connectivity "$WORK/cilium.yaml" --inventory "$INVENTORY"
+check "the cilium kind with the inventory: evaluated" exit_is 0
+check "the cilium kind's DNS rule is named as L7 not evaluated" err_has "its L7 rules are not evaluated"
+check "the cilium kind with the inventory is the networkpolicy kind's" cmp -s "$WORK/out" "$WORK/inventory-networkpolicy.txt"
+check "the inventory connectivity is not empty" test -s "$WORK/out"
 check "lint checks the EKS cluster tiers with the NetworkPolicies" sh -c "'$NETOBS' lint '$WORK/mixed-eks.yaml' 2>&1 | grep -qF 'policies checked'"
 printf 'apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n' >"$WORK/namespace.yaml"
 run lint "$WORK/namespace.yaml"

@@ -53,7 +53,7 @@ struct CiliumRule {
   // L3 selectors netobs cannot decide from the manifests (toFQDNs, toServices, fromRequires,
   // ...), by field name: they match nothing.
   std::vector<std::string> undecided;
-  bool has_l3 = false;  // some L3 field is set (else toPorts alone names every peer)
+  bool has_l3 = false;                                  // some L3 field is set (else toPorts alone names every peer)
   std::optional<std::vector<CiliumPortRule>> to_ports;  // absent: every port
   SourceLocation location;
 };
@@ -62,7 +62,7 @@ struct CiliumPolicy {
   std::string api_version;
   std::string kind;
   std::string name;
-  std::string namespace_name;      // empty for CiliumClusterwideNetworkPolicy
+  std::string namespace_name;       // empty for CiliumClusterwideNetworkPolicy
   LabelSelector endpoint_selector;  // Cilium keys; a namespaced policy's carries its namespace
   bool selects_nodes = false;       // a clusterwide nodeSelector: it selects no pod
   std::vector<CiliumRule> ingress;

@@ -71,8 +71,8 @@ bool PolicyEngine::entity_matches(const std::string& entity, const ClusterPod& s
 bool PolicyEngine::peer_matches(const CiliumRule& rule, const ClusterPod& subject, const Endpoint& other) const {
   if (!rule.has_l3) return rule.to_ports.has_value();  // toPorts alone: every peer; `{}`: none
   if (other.pod) {
-    const Labels labels = cilium_labels(other.pod->labels, other.pod->namespace_name,
-                                        m_set.namespace_labels(other.pod->namespace_name));
+    const Labels labels =
+        cilium_labels(other.pod->labels, other.pod->namespace_name, m_set.namespace_labels(other.pod->namespace_name));
     if (std::any_of(rule.endpoints.begin(), rule.endpoints.end(),
                     [&](const LabelSelector& s) { return s.matches(labels); })) {
       return true;
@@ -147,18 +147,19 @@ void add_cilium_not_evaluated(const ManifestSet& set, std::vector<std::string>& 
             if (is_undecided_entity(entity)) undecided.insert("entity " + entity);
           }
           if (!undecided.empty()) {
-            out.push_back(fmt::format("{}: {} {} not evaluated: what it matches is not in the manifests, so it is "
-                                      "taken to match none",
-                                      cilium_rule_name(policy, type, deny, i),
-                                      fmt::join(undecided.begin(), undecided.end(), ", "),
-                                      undecided.size() == 1 ? "is" : "are"));
+            out.push_back(
+                fmt::format("{}: {} {} not evaluated: what it matches is not in the manifests, so it is "
+                            "taken to match none",
+                            cilium_rule_name(policy, type, deny, i),
+                            fmt::join(undecided.begin(), undecided.end(), ", "), undecided.size() == 1 ? "is" : "are"));
           }
           const bool l7 = rule.to_ports && std::any_of(rule.to_ports->begin(), rule.to_ports->end(),
                                                        [](const CiliumPortRule& p) { return p.has_l7_rules; });
           if (l7) {
-            out.push_back(fmt::format("{}: its L7 rules are not evaluated: its ports are allowed at layer 4, the "
-                                      "requests the proxy would refuse are not judged",
-                                      cilium_rule_name(policy, type, deny, i)));
+            out.push_back(
+                fmt::format("{}: its L7 rules are not evaluated: its ports are allowed at layer 4, the "
+                            "requests the proxy would refuse are not judged",
+                            cilium_rule_name(policy, type, deny, i)));
           }
         }
       }

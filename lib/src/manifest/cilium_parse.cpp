@@ -15,9 +15,9 @@ using k8s::field;
 using nlohmann::json;
 
 // The entities of the CRD's enum.
-constexpr std::array<const char*, 11> k_cilium_entities = {"all",  "world", "cluster", "host", "init", "ingress",
-                                                          "unmanaged", "remote-node", "health", "none",
-                                                          "kube-apiserver"};
+constexpr std::array<const char*, 11> k_cilium_entities = {"all",    "world",   "cluster",       "host",
+                                                           "init",   "ingress", "unmanaged",     "remote-node",
+                                                           "health", "none",    "kube-apiserver"};
 
 // A selector key as the pod's Cilium labels carry it: a key without a source (or with `any:`)
 // matches the `k8s:` label of that name; other sources (`reserved:`, `container:`) stay apart and
@@ -46,9 +46,9 @@ bool names_namespace(const LabelSelector& selector) {
 
 // A port name as Kubernetes allows it (IANA service name): lowercase letters, digits and '-'.
 bool is_port_name(const std::string& text) {
-  return !text.empty() && text.size() <= 15 &&
-         std::all_of(text.begin(), text.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }) &&
-         std::any_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  return !text.empty() && text.size() <= 15 && std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  }) && std::any_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 class CiliumReader {
@@ -83,8 +83,9 @@ class CiliumReader {
   std::optional<LabelSelector> selector_at(const json& value, const std::string& pointer) {
     auto selector = k8s::parse_selector(value);
     if (!selector) {
-      problem(pointer, "invalid label selector (an object of matchLabels and matchExpressions with In, NotIn, "
-                       "Exists or DoesNotExist)");
+      problem(pointer,
+              "invalid label selector (an object of matchLabels and matchExpressions with In, NotIn, "
+              "Exists or DoesNotExist)");
       return std::nullopt;
     }
     LabelSelector out = to_cilium_keys(*selector);
@@ -115,7 +116,8 @@ class CiliumReader {
     IpBlock block = IpBlock::parse(text, std::move(except));
     if (!block.cidr_range) problem(pointer, fmt::format("invalid CIDR '{}'", text));
     for (std::size_t i = 0; i < block.except_ranges.size(); ++i) {
-      if (!block.except_ranges[i]) problem(pointer + "/except", fmt::format("invalid CIDR '{}' in except", block.except[i]));
+      if (!block.except_ranges[i])
+        problem(pointer + "/except", fmt::format("invalid CIDR '{}' in except", block.except[i]));
     }
     rule.cidrs.push_back(std::move(block));
   }
@@ -132,7 +134,7 @@ class CiliumReader {
       return std::nullopt;
     }
     const json& number = field(value, "port");
-    const std::string text = number.is_string() ? number.get<std::string>()
+    const std::string text = number.is_string()           ? number.get<std::string>()
                              : number.is_number_integer() ? std::to_string(number.get<long long>())
                                                           : "";
     long long first = 0;
@@ -154,7 +156,8 @@ class CiliumReader {
     const json& end_port = field(value, "endPort");
     const long long last = end_port.is_number_integer() ? end_port.get<long long>() : first;
     if (last < first || last > 65535) {
-      problem(pointer + "/endPort", fmt::format("invalid endPort {}: it is at most 65535 and not below port {}", last, first));
+      problem(pointer + "/endPort",
+              fmt::format("invalid endPort {}: it is at most 65535 and not below port {}", last, first));
       return std::nullopt;
     }
     if (first != 0) {  // port 0 (or none) is every port
@@ -210,13 +213,15 @@ class CiliumReader {
       }
       const json& cidrs = list(side + "CIDR");
       for (std::size_t c = 0; cidrs.is_array() && c < cidrs.size(); ++c) {
-        read_cidr(cidrs[c].is_string() ? cidrs[c].get<std::string>() : "", {}, fmt::format("{}/{}CIDR/{}", here, side, c), rule);
+        read_cidr(cidrs[c].is_string() ? cidrs[c].get<std::string>() : "", {},
+                  fmt::format("{}/{}CIDR/{}", here, side, c), rule);
       }
       const json& sets = list(side + "CIDRSet");
       for (std::size_t c = 0; sets.is_array() && c < sets.size(); ++c) {
         std::vector<std::string> except;
         for (const auto& e : field(sets[c], "except")) except.push_back(e.is_string() ? e.get<std::string>() : "");
-        read_cidr(k8s::string_at(sets[c], "cidr"), std::move(except), fmt::format("{}/{}CIDRSet/{}", here, side, c), rule);
+        read_cidr(k8s::string_at(sets[c], "cidr"), std::move(except), fmt::format("{}/{}CIDRSet/{}", here, side, c),
+                  rule);
       }
       for (const char* key : {"Groups", "Nodes", "FQDNs", "Services"}) {
         const std::string name = side + key;

@@ -260,7 +260,8 @@ spec:
         "a deny rule cannot carry L7 rules"}) {
     EXPECT_NE(all.find(expected), std::string::npos) << expected << " not in:\n" << all;
   }
-  for (const auto& p : c.set.cilium.at(0).problems) EXPECT_GT(p.location.line, c.set.cilium.at(0).location.line) << p.message;
+  for (const auto& p : c.set.cilium.at(0).problems)
+    EXPECT_GT(p.location.line, c.set.cilium.at(0).location.line) << p.message;
 }
 
 }  // namespace
