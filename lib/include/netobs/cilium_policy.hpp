@@ -55,6 +55,9 @@ struct CiliumRule {
   std::vector<std::string> undecided;
   bool has_l3 = false;                                  // some L3 field is set (else toPorts alone names every peer)
   std::optional<std::vector<CiliumPortRule>> to_ports;  // absent: every port
+  // `icmps` is set: the rule allows (or denies) ICMP types, which connection sets do not hold, so
+  // without toPorts it names no TCP, UDP or SCTP port.
+  bool has_icmps = false;
   SourceLocation location;
 };
 

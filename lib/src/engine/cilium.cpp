@@ -155,6 +155,10 @@ void add_cilium_not_evaluated(const ManifestSet& set, std::vector<std::string>& 
           }
           const bool l7 = rule.to_ports && std::any_of(rule.to_ports->begin(), rule.to_ports->end(),
                                                        [](const CiliumPortRule& p) { return p.has_l7_rules; });
+          if (rule.has_icmps) {
+            out.push_back(fmt::format("{}: its icmps are not evaluated: netobs judges TCP, UDP and SCTP ports only",
+                                      cilium_rule_name(policy, type, deny, i)));
+          }
           if (l7) {
             out.push_back(
                 fmt::format("{}: its L7 rules are not evaluated: its ports are allowed at layer 4, the "

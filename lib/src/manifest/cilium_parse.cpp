@@ -238,6 +238,9 @@ class CiliumReader {
                                   l3_fields[0], l3_fields[1]));
       }
       read_to_ports(field(value, "toPorts"), here + "/toPorts", deny, rule);
+      const json& icmps = field(value, "icmps");
+      rule.has_icmps = icmps.is_array() && !icmps.empty();
+      if (rule.has_icmps && !rule.to_ports) rule.to_ports.emplace();
       out.push_back(std::move(rule));
     }
     return out;

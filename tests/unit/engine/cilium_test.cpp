@@ -237,6 +237,25 @@ spec:
       << sentences[1];
 }
 
+TEST(Cilium, IcmpsAloneAllowNoPortAndAreSaidAsNotEvaluated) {
+  Cluster c(with_cilium(R"(
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata: {name: ping-only, namespace: data}
+spec:
+  endpointSelector: {matchLabels: {app: db}}
+  ingress:
+  - fromEndpoints: [{matchLabels: {"k8s:io.kubernetes.pod.namespace": shop}}]
+    icmps: [{fields: [{type: 8, family: IPv4}]}]
+)"));
+  EXPECT_EQ(problems_of(c), "");
+  EXPECT_EQ(c.allowed("web", "db"), "No Connections");
+  const auto sentences = not_evaluated(c.set);
+  ASSERT_EQ(sentences.size(), 1U);
+  EXPECT_EQ(sentences[0].find("CiliumNetworkPolicy data/ping-only ingress rule 1: its icmps are not evaluated"), 0U)
+      << sentences[0];
+}
+
 TEST(Cilium, MalformedPoliciesCarryLocatedProblems) {
   Cluster c(with_cilium(R"(
 apiVersion: cilium.io/v2
