@@ -109,26 +109,34 @@ check "diff --skip-unparsable warns what it left out" err_has "warning: 1 file i
 run diff "$WORK/proposal" --live "$GOLDEN_DIFF/live.yaml" --skip-unparsable --strict-input
 check "--skip-unparsable with --strict-input is a usage error" exit_is 2
 
-# --- policies of kinds that are not analysed (item 8) ---
+# --- policies of kinds that are not analysed (item 8): EKS ApplicationNetworkPolicies ---
+"$NETOBS" recommend "$SAMPLES/flows" --inventory "$INVENTORY" -q >"$WORK/np.yaml" 2>/dev/null
+sed -e 's#^apiVersion: networking.k8s.io/v1$#apiVersion: networking.k8s.aws/v1alpha1#' \
+  -e 's#^kind: NetworkPolicy$#kind: ApplicationNetworkPolicy#' "$WORK/np.yaml" >"$WORK/appnp.yaml"
+check "the EKS ApplicationNetworkPolicies were written" grep -q "kind: ApplicationNetworkPolicy" "$WORK/appnp.yaml"
+run connectivity "$WORK/appnp.yaml" --inventory "$INVENTORY"
+check "connectivity of ApplicationNetworkPolicies only: exit 3" exit_is 3
+check "connectivity names what it did not analyse" err_has "ApplicationNetworkPolicy carts/carts-netobs (networking.k8s.aws/v1alpha1) is not analysed"
+check "connectivity names the file and line" err_has "appnp.yaml:"
+check "connectivity prints no result then" out_empty
+run explain "$WORK/appnp.yaml" --inventory "$INVENTORY" --from ui/ui --to carts/carts --port 8080
+check "explain with ApplicationNetworkPolicies only: exit 3" exit_is 3
+check "explain says nothing was analysed" err_has "nothing to analyse in $WORK/appnp.yaml"
+run lint "$WORK/appnp.yaml" --inventory "$INVENTORY"
+check "lint of ApplicationNetworkPolicies only: exit 3" exit_is 3
+check "lint names them" err_has "ApplicationNetworkPolicy carts/carts-netobs (networking.k8s.aws/v1alpha1) is not analysed"
+check "lint prints no report then" out_empty
+run diff "$WORK/appnp.yaml" --live "$MANIFESTS"
+check "diff of an ApplicationNetworkPolicy proposal: exit 3, not 'no change'" exit_is 3
+check "diff names the proposal" err_has "nothing to analyse in the proposal $WORK/appnp.yaml"
+run diff "$MANIFESTS" --live "$WORK/appnp.yaml"
+check "diff against live ApplicationNetworkPolicies only: exit 3" exit_is 3
+# Cilium policies are analysed: alone they are a policy state like any other.
 "$NETOBS" recommend "$SAMPLES/flows" --inventory "$INVENTORY" -q --output-kind cilium >"$WORK/cilium.yaml" 2>/dev/null
 check "recommend wrote Cilium policies" grep -q "kind: CiliumNetworkPolicy" "$WORK/cilium.yaml"
 run connectivity "$WORK/cilium.yaml" --inventory "$INVENTORY"
-check "connectivity of Cilium policies only: exit 3" exit_is 3
-check "connectivity names what it did not analyse" err_has "CiliumNetworkPolicy carts/carts-netobs (cilium.io/v2) is not analysed"
-check "connectivity names the file and line" err_has "cilium.yaml:"
-check "connectivity prints no result then" out_empty
-run explain "$WORK/cilium.yaml" --inventory "$INVENTORY" --from ui/ui --to carts/carts --port 8080
-check "explain with Cilium policies only: exit 3" exit_is 3
-check "explain says nothing was analysed" err_has "nothing to analyse in $WORK/cilium.yaml"
-run lint "$WORK/cilium.yaml" --inventory "$INVENTORY"
-check "lint of Cilium policies only: exit 3" exit_is 3
-check "lint names them" err_has "CiliumNetworkPolicy carts/carts-netobs (cilium.io/v2) is not analysed"
-check "lint prints no report then" out_empty
-run diff "$WORK/cilium.yaml" --live "$MANIFESTS"
-check "diff of a Cilium proposal: exit 3, not 'no change'" exit_is 3
-check "diff names the proposal" err_has "nothing to analyse in the proposal $WORK/cilium.yaml"
-run diff "$MANIFESTS" --live "$WORK/cilium.yaml"
-check "diff against live Cilium policies only: exit 3" exit_is 3
+check "connectivity of Cilium policies only: evaluated" exit_is 0
+check "connectivity of Cilium policies leaves none out" err_lacks "is not analysed"
 printf -- '---\napiVersion: projectcalico.org/v3\nkind: NetworkPolicy\nmetadata: {name: calico, namespace: shop}\nspec: {selector: all()}\n' \
   >"$WORK/calico.yaml"
 run connectivity "$WORK/calico.yaml"
@@ -138,15 +146,23 @@ check "it is named with its apiVersion" err_has "NetworkPolicy shop/calico (proj
 "$NETOBS" recommend "$SAMPLES/flows" --inventory "$INVENTORY" -q --default-deny >"$WORK/networkpolicy.yaml" 2>/dev/null
 cat "$MANIFESTS" "$WORK/networkpolicy.yaml" >"$WORK/mixed-networkpolicy.yaml"
 "$NETOBS" connectivity "$WORK/mixed-networkpolicy.yaml" >"$WORK/connectivity-networkpolicy.txt" 2>/dev/null
-for kind in eks clusternetworkpolicy; do
+for kind in eks clusternetworkpolicy cilium; do
   "$NETOBS" recommend "$SAMPLES/flows" --inventory "$INVENTORY" -q --default-deny --output-kind $kind >"$WORK/$kind.yaml" 2>/dev/null
   cat "$MANIFESTS" "$WORK/$kind.yaml" >"$WORK/mixed-$kind.yaml"
   run connectivity "$WORK/mixed-$kind.yaml"
-  check "connectivity of networking/v1 plus $kind tiers: evaluated" exit_is 0
-  check "connectivity of networking/v1 plus $kind tiers: nothing left out" err_lacks "is not analysed"
+  check "connectivity of networking/v1 plus the $kind kind: evaluated" exit_is 0
+  check "connectivity of networking/v1 plus the $kind kind: nothing left out" err_lacks "is not analysed"
   check "connectivity of the $kind kind is the networkpolicy kind's" cmp -s "$WORK/out" "$WORK/connectivity-networkpolicy.txt"
   check "the $kind kind's connectivity is not empty" test -s "$WORK/out"
 done
+# With the inventory's pods (every namespace, nodes, DNS) the cilium kind still reads back to the
+# networkpolicy kind's connectivity: endpoints, CIDRs, DNS with its L7 rule (allowed at layer 4).
+"$NETOBS" connectivity "$WORK/networkpolicy.yaml" --inventory "$INVENTORY" >"$WORK/inventory-networkpolicy.txt" 2>/dev/null
+run connectivity "$WORK/cilium.yaml" --inventory "$INVENTORY"
+check "the cilium kind with the inventory: evaluated" exit_is 0
+check "the cilium kind's DNS rule is named as L7 not evaluated" err_has "its L7 rules are not evaluated"
+check "the cilium kind with the inventory is the networkpolicy kind's" cmp -s "$WORK/out" "$WORK/inventory-networkpolicy.txt"
+check "the inventory connectivity is not empty" test -s "$WORK/out"
 check "lint checks the EKS cluster tiers with the NetworkPolicies" sh -c "'$NETOBS' lint '$WORK/mixed-eks.yaml' 2>&1 | grep -qF 'policies checked'"
 printf 'apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n' >"$WORK/namespace.yaml"
 run lint "$WORK/namespace.yaml"

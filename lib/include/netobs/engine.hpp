@@ -1,9 +1,10 @@
 // The policy evaluation engine: which connections one endpoint may open to another, and, when
 // asked, why. Per direction, the Admin tier decides first (AdminNetworkPolicies and Admin
-// ClusterNetworkPolicies by priority, the first matching rule of each), then NetworkPolicies
-// (networking.k8s.io/v1 semantics) what it passed or left open, then the Baseline tier what no
-// NetworkPolicy isolates. connectivity, explain, lint, diff and the verification of recommend all
-// stand on it.
+// ClusterNetworkPolicies by priority, the first matching rule of each), then the namespaced stage
+// what it passed or left open: NetworkPolicies (networking.k8s.io/v1 semantics) and Cilium
+// policies together, their allows united, Cilium's deny rules winning over all of them; then the
+// Baseline tier what the namespaced stage does not isolate. connectivity, explain, lint, diff and the verification of
+// recommend all stand on it.
 #pragma once
 
 #include <map>
@@ -11,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include <netobs/cilium_policy.hpp>
 #include <netobs/connection_set.hpp>
 #include <netobs/ip.hpp>
 #include <netobs/manifest.hpp>
@@ -56,13 +58,23 @@ struct TieredDecision {
   ConnectionSet decided;
 };
 
+// What one rule of a Cilium policy matched: the part of the connection it allows or denies.
+struct CiliumVerdict {
+  const CiliumPolicy* policy = nullptr;
+  bool deny = false;
+  std::size_t rule = 0;  // 1-based, as in the policy's ingress/egress (or ...Deny) list
+  ConnectionSet matched;
+  std::string note;  // e.g. that its L7 rules were not evaluated
+};
+
 // One direction (egress of the source, ingress of the destination), explained.
 struct SideExplanation {
   PolicyType type = PolicyType::egress;
   std::vector<TieredDecision> admin;  // in the order the rules decided
   ConnectionSet left_by_admin;        // what the Admin tier passed or did not decide
-  bool isolated = false;              // some NetworkPolicy selecting the pod lists this direction
+  bool isolated = false;              // some NetworkPolicy or Cilium policy selecting the pod isolates this direction
   std::vector<PolicyVerdict> policies;
+  std::vector<CiliumVerdict> cilium;  // the Cilium rules that matched, deny rules first
   std::vector<TieredDecision> baseline;
   ConnectionSet allowed;
 };
@@ -91,7 +103,8 @@ class PolicyEngine {
   ConnectionSet side(PolicyType type, const Endpoint& subject, const Endpoint& peer,
                      SideExplanation* why = nullptr) const;
 
-  // What NetworkPolicies alone allow on one side (all when none isolates the subject).
+  // What NetworkPolicies alone allow on one side (all when no NetworkPolicy or Cilium policy
+  // isolates the subject; none when only Cilium policies do).
   ConnectionSet network_policy_side(PolicyType type, const Endpoint& subject, const Endpoint& peer,
                                     SideExplanation* why = nullptr) const;
 
@@ -104,6 +117,11 @@ class PolicyEngine {
   const std::vector<const TieredPolicy*>& tier(Tier tier) const { return tier == Tier::admin ? m_admin : m_baseline; }
 
   bool isolated(const ClusterPod& pod, PolicyType type) const;
+  bool selects(const CiliumPolicy& policy, const ClusterPod& pod) const;
+  // What the allow rules (or, with `deny`, the deny rules) of the Cilium policies selecting the
+  // subject match toward `peer`. Fills `why->cilium` when given.
+  ConnectionSet cilium_side(PolicyType type, const Endpoint& subject, const Endpoint& peer, bool deny,
+                            SideExplanation* why = nullptr) const;
   bool peer_matches(const PolicyPeer& peer, const std::string& policy_namespace, const Endpoint& other) const;
   // The ports `rule` allows toward `destination` (named ports resolve against its container
   // ports by name and protocol; toward an address they match nothing). `note` tells why a named
@@ -127,6 +145,10 @@ class PolicyEngine {
   const Labels& labels_of_namespace(const std::string& name) const;
 
   void index_tiers();
+  bool cilium_isolated(const ClusterPod& pod, PolicyType type) const;
+  bool peer_matches(const CiliumRule& rule, const ClusterPod& subject, const Endpoint& other) const;
+  bool entity_matches(const std::string& entity, const ClusterPod& subject, const Endpoint& other) const;
+  ConnectionSet rule_ports(const CiliumRule& rule, const Endpoint& destination, std::string& note) const;
   // Runs the rules of one tier over what is still `open`: what they allow joins `allowed`, what
   // they pass joins `passed` (when given; else a Pass allows, as after the Baseline tier), and
   // what any rule decides leaves `open`.
@@ -144,7 +166,8 @@ class PolicyEngine {
 };
 
 // What the engine reads in `set` but cannot decide from addresses (domainNames peers, nodes peers
-// without node labels), one sentence per rule: the engine takes them to match nothing, so a result
+// without node labels, Cilium's toFQDNs, toServices, L7 rules and entities such as
+// kube-apiserver), one sentence per rule: the engine takes them to match nothing, so a result
 // that depends on them must say so.
 std::vector<std::string> not_evaluated(const ManifestSet& set);
 

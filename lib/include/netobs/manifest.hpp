@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include <netobs/cilium_policy.hpp>
 #include <netobs/error.hpp>
 #include <netobs/inventory.hpp>
 #include <netobs/labels.hpp>
@@ -28,8 +29,8 @@ struct FileProblem {
   std::string hint;         // what the file looks like (a Helm template, a kustomize patch), or empty
 };
 
-// A policy object of a kind the analysis does not evaluate (a CiliumNetworkPolicy, an EKS
-// ApplicationNetworkPolicy, another API group's NetworkPolicy): kept
+// A policy object of a kind the analysis does not evaluate (an EKS ApplicationNetworkPolicy,
+// another API group's NetworkPolicy): kept
 // apart from the notes, so that a command can refuse to call a result complete that ignored it.
 struct UnanalysedPolicy {
   SourceLocation location;
@@ -39,12 +40,13 @@ struct UnanalysedPolicy {
   std::string name;
 };
 
-// "CiliumNetworkPolicy shop/web (cilium.io/v2)", for messages.
+// "ApplicationNetworkPolicy shop/web (networking.k8s.aws/v1alpha1)", for messages.
 std::string describe(const UnanalysedPolicy& policy);
 
 // The policy APIs the analysis evaluates, for messages.
 inline constexpr const char* k_analysed_policy_api =
-    "networking.k8s.io/v1 NetworkPolicy, AdminNetworkPolicy, BaselineAdminNetworkPolicy and ClusterNetworkPolicy";
+    "networking.k8s.io/v1 NetworkPolicy, AdminNetworkPolicy, BaselineAdminNetworkPolicy, ClusterNetworkPolicy, "
+    "CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy";
 
 // What a file that does not parse does to a run: reported while the rest is analysed, or the end
 // of the run (--strict-input).
@@ -54,6 +56,8 @@ struct ManifestSet {
   std::vector<NetworkPolicy> policies;
   // Admin, Baseline and cluster network policies (every apiVersion), in the order read.
   std::vector<TieredPolicy> tiered;
+  // CiliumNetworkPolicies and CiliumClusterwideNetworkPolicies (cilium.io/v2), in the order read.
+  std::vector<CiliumPolicy> cilium;
   std::vector<ClusterPod> pods;
   // Pods of Jobs and CronJobs that ran to completion: between runs no running pod stands for the
   // workload, yet it exists and its policies apply at its next run. Not part of the running state.

@@ -230,10 +230,18 @@ ManifestSet proposed_state(const ManifestSet& live, const ManifestSet& proposal,
     };
     std::set<std::string> covered;
     for (const auto& policy : proposal.policies) covered.insert(policy.namespace_name);
+    for (const auto& policy : proposal.cilium) {
+      if (!policy.namespace_name.empty()) covered.insert(policy.namespace_name);
+    }
     std::size_t kept = 0;
     for (const auto& policy : live.policies) {
       if (covered.contains(policy.namespace_name)) continue;
       state.policies.push_back(policy);
+      ++kept;
+    }
+    for (const auto& policy : live.cilium) {
+      if (policy.namespace_name.empty() || covered.contains(policy.namespace_name)) continue;
+      state.cilium.push_back(policy);
       ++kept;
     }
     note_kept(kept, "live policy", "live policies", "in namespaces the proposal has no policy in");
@@ -245,6 +253,14 @@ ManifestSet proposed_state(const ManifestSet& live, const ManifestSet& proposal,
     for (const auto& policy : live.tiered) {
       if (defined.contains({policy.kind, policy.name})) continue;
       state.tiered.push_back(policy);
+      ++kept;
+    }
+    for (const auto& policy : proposal.cilium) {
+      if (policy.namespace_name.empty()) defined.emplace(policy.kind, policy.name);
+    }
+    for (const auto& policy : live.cilium) {
+      if (!policy.namespace_name.empty() || defined.contains({policy.kind, policy.name})) continue;
+      state.cilium.push_back(policy);
       ++kept;
     }
     note_kept(kept, "live cluster-scoped policy", "live cluster-scoped policies", "the proposal does not define");

@@ -43,6 +43,17 @@ std::vector<Endpoint> atoms_of(const std::vector<const ManifestSet*>& sets, Poli
         }
       }
     }
+    for (const auto& policy : set->cilium) {
+      for (bool deny : {false, true}) {
+        for (const auto& rule : policy.rules(direction, deny)) {
+          for (const auto& block : rule.cidrs) {
+            blocks.push_back(&block);
+            add(block.cidr_range);
+            for (const auto& except : block.except_ranges) add(except);
+          }
+        }
+      }
+    }
   }
   auto membership = [&](std::uint32_t address) {
     const IpAddress ip = IpAddress::from_v4(address);
@@ -109,9 +120,11 @@ using PodSignature =
 PodSignature signature_of(const PolicyEngine& engine, const ClusterPod& pod, const ExternalAtoms& atoms,
                           const std::set<IpAddress>& single) {
   PodSignature key{pod.namespace_name, pod.labels, pod.ports, pod.host_network, {}, {}};
-  if (!single.empty()) {
+  // Cilium's `host` entity is the subject's own node: with Cilium policies the node always counts.
+  const bool cilium = !engine.manifests().cilium.empty();
+  if (cilium || !single.empty()) {
     for (const auto& address : engine.node_addresses(pod)) {
-      if (single.contains(address)) std::get<5>(key).push_back(address);
+      if (cilium || single.contains(address)) std::get<5>(key).push_back(address);
     }
   }
   for (const auto& ip : pod.ips) {

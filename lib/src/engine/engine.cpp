@@ -73,7 +73,7 @@ bool PolicyEngine::selects(const NetworkPolicy& policy, const ClusterPod& pod) c
 
 bool PolicyEngine::isolated(const ClusterPod& pod, PolicyType type) const {
   const Selection& selected = selection(pod);
-  return !(type == PolicyType::ingress ? selected.ingress : selected.egress).empty();
+  return !(type == PolicyType::ingress ? selected.ingress : selected.egress).empty() || cilium_isolated(pod, type);
 }
 
 bool PolicyEngine::peer_matches(const PolicyPeer& peer, const std::string& policy_namespace,
@@ -130,9 +130,9 @@ ConnectionSet PolicyEngine::side(PolicyType type, const Endpoint& subject, const
     *why = SideExplanation{};
     why->type = type;
   }
-  if (!why && subject.pod) {
+  if (!why && subject.pod && m_set.cilium.empty()) {
     // The common case, and the one asked millions of times: no tier selects the pod, so the
-    // namespaced policies alone decide.
+    // NetworkPolicies alone decide.
     const Selection& selected = selection(*subject.pod);
     if (selected.admin.empty() && selected.baseline.empty()) return network_policy_side(type, subject, peer);
   }
@@ -148,8 +148,14 @@ ConnectionSet PolicyEngine::side(PolicyType type, const Endpoint& subject, const
     if (why) why->allowed = allowed;
     return allowed;
   }
+  // Cilium's deny rules win over every allow of the namespaced stage, and apply to pods it does
+  // not isolate too; its allow rules join the NetworkPolicies' (network_policy_side allows
+  // nothing when only Cilium isolates the subject).
+  if (subject.pod && !m_set.cilium.empty()) open.subtract(cilium_side(type, subject, peer, true, why));
   if (subject.pod && isolated(*subject.pod, type)) {
-    open.intersect(network_policy_side(type, subject, peer, why));
+    ConnectionSet namespaced = network_policy_side(type, subject, peer, why);
+    if (!m_set.cilium.empty()) namespaced.unite(cilium_side(type, subject, peer, false, why));
+    open.intersect(namespaced);
   } else if (subject.pod && !m_baseline.empty()) {
     decide_tier(Tier::baseline, type, subject, peer, open, allowed, nullptr, why ? &why->baseline : nullptr);
   }

@@ -5,6 +5,8 @@
 
 #include <netobs/engine.hpp>
 
+#include "engine/cilium.hpp"
+
 namespace netobs {
 namespace {
 
@@ -52,6 +54,7 @@ std::vector<std::string> not_evaluated(const ManifestSet& set) {
       }
     }
   }
+  add_cilium_not_evaluated(set, out);
   return out;
 }
 

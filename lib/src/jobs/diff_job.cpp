@@ -31,7 +31,7 @@ bool check_analysed(JobResult& result, const DiffJob& job, const ManifestSet& pr
     if (!check_policy_kinds(result, what, *set)) return false;
   }
   // Without pruning an empty proposal replaces nothing; with it, it removes every live policy.
-  if (proposal.policies.empty() && proposal.tiered.empty() && proposal.pods.empty() &&
+  if (proposal.policies.empty() && proposal.tiered.empty() && proposal.cilium.empty() && proposal.pods.empty() &&
       job.diff.scope != DiffScope::everything) {
     result.fail(JobExit::input_error, fmt::format("nothing to compare: {} holds no {} (and no workloads)",
                                                   proposed_paths, k_analysed_policy_api));

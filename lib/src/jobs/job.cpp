@@ -63,13 +63,15 @@ bool check_policy_kinds(JobResult& result, const std::string& what, const std::v
 
 bool check_policy_kinds(JobResult& result, const std::string& what, const ManifestSet& set) {
   std::size_t invalid = 0;
-  for (const auto& policy : set.tiered) {
-    for (const auto& problem : policy.problems) {
+  auto report = [&](const std::vector<PolicyProblem>& problems) {
+    for (const auto& problem : problems) {
       ++invalid;
       result.say(MessageKind::error,
                  fmt::format("error: {}:{}: {}", problem.location.file, problem.location.line, problem.message));
     }
-  }
+  };
+  for (const auto& policy : set.tiered) report(policy.problems);
+  for (const auto& policy : set.cilium) report(policy.problems);
   if (invalid > 0) {
     result.fail(
         JobExit::input_error,
@@ -79,7 +81,7 @@ bool check_policy_kinds(JobResult& result, const std::string& what, const Manife
     return false;
   }
   for (const auto& sentence : not_evaluated(set)) result.warn(sentence);
-  return check_policy_kinds(result, what, set.unanalysed, set.policies.size() + set.tiered.size());
+  return check_policy_kinds(result, what, set.unanalysed, set.policies.size() + set.tiered.size() + set.cilium.size());
 }
 
 std::optional<ClusterState> load_policy_state(JobResult& result, const StateOptions& options,

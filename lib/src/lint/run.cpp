@@ -104,7 +104,10 @@ Result<Report> run_lint(const LintInput& input, const std::vector<const Rule*>& 
       set.policies.begin(), set.policies.end(), [&](const auto& p) { return input.scope.includes(p.namespace_name); }));
   // Cluster-scoped policies may select pods of any namespace: they count in every scope.
   report.policies += set.tiered.size();
-  report.policies_read = set.policies.size() + set.tiered.size();
+  report.policies += static_cast<std::size_t>(std::count_if(set.cilium.begin(), set.cilium.end(), [&](const auto& p) {
+    return p.namespace_name.empty() || input.scope.includes(p.namespace_name);
+  }));
+  report.policies_read = set.policies.size() + set.tiered.size() + set.cilium.size();
   report.scoped = !input.scope.everything();
   report.namespaces = namespaces_of(set);
   report.notes = set.notes;

@@ -1,10 +1,12 @@
 #include <map>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
 #include <netobs/manifest.hpp>
 
+#include "manifest/cilium_parse.hpp"
 #include "manifest/documents.hpp"
 #include "manifest/policy_parse.hpp"
 #include "manifest/tiered_parse.hpp"
@@ -96,6 +98,7 @@ Owners resolve_owners(const ManifestFiles& files) {
 bool unanalysed_policy_kind(const std::string& kind, const json& value) {
   if (!kind.ends_with("NetworkPolicy")) return false;
   if (is_tiered_policy_kind(k8s::string_at(value, "apiVersion"), kind)) return false;
+  if (is_cilium_policy_kind(k8s::string_at(value, "apiVersion"), kind)) return false;
   if (kind != "NetworkPolicy") return true;
   const std::string api_version = k8s::string_at(value, "apiVersion");
   const auto slash = api_version.find('/');
@@ -148,6 +151,11 @@ void merge_manifests(ManifestSet& into, ManifestSet&& from) {
   for (auto& policy : from.tiered) {
     if (!tiered.contains({policy.kind, policy.name})) into.tiered.push_back(std::move(policy));
   }
+  std::set<std::tuple<std::string, std::string, std::string>> cilium;
+  for (const auto& policy : into.cilium) cilium.emplace(policy.kind, policy.namespace_name, policy.name);
+  for (auto& policy : from.cilium) {
+    if (!cilium.contains({policy.kind, policy.namespace_name, policy.name})) into.cilium.push_back(std::move(policy));
+  }
   std::set<std::pair<std::string, std::string>> pods;
   for (const auto& pod : into.pods) pods.emplace(pod.namespace_name, pod.name);
   for (auto& pod : from.pods) {
@@ -177,6 +185,8 @@ ManifestSet build_manifest_set(const ManifestFiles& files, std::vector<const Man
       set.unanalysed.push_back(unanalysed_policy(object));
     } else if (is_tiered_policy_kind(k8s::string_at(value, "apiVersion"), kind)) {
       set.tiered.push_back(parse_tiered_policy(object));
+    } else if (is_cilium_policy_kind(k8s::string_at(value, "apiVersion"), kind)) {
+      set.cilium.push_back(parse_cilium_policy(object));
     } else if (kind == "NetworkPolicy") {
       set.policies.push_back(parse_policy(object));
       if (policy_objects) policy_objects->push_back(&object);
@@ -202,6 +212,9 @@ ManifestSet build_manifest_set(const ManifestFiles& files, std::vector<const Man
   }
   for (const auto& pod : set.pods) set.namespaces.try_emplace(pod.namespace_name);
   for (const auto& policy : set.policies) set.namespaces.try_emplace(policy.namespace_name);
+  for (const auto& policy : set.cilium) {
+    if (!policy.namespace_name.empty()) set.namespaces.try_emplace(policy.namespace_name);
+  }
   check_tiered_set(set.tiered);
   return set;
 }

@@ -68,6 +68,37 @@ nlohmann::ordered_json tier_json(const Explanation& e, const SideExplanation& si
   return out;
 }
 
+// The Cilium rules (deny or allow ones) that matched this port, as lines ("CiliumNetworkPolicy
+// shop/web (f:3) Egress rule #2: allows it").
+std::string cilium_lines(const Explanation& e, const SideExplanation& side, bool deny) {
+  std::string out;
+  for (const auto& v : side.cilium) {
+    if (v.deny != deny || !v.matched.contains(e.protocol, e.port)) continue;
+    const SourceLocation& at = v.policy->rules(side.type, deny)[v.rule - 1].location;
+    out += fmt::format("  {} ({}:{}) {}{} rule #{}: {}{}\n", describe(*v.policy), at.file, at.line,
+                       direction_name(side.type), deny ? "Deny" : "", v.rule, deny ? "denies it" : "allows it",
+                       v.note.empty() ? "" : " (" + v.note + ")");
+  }
+  return out;
+}
+
+nlohmann::ordered_json cilium_json(const Explanation& e, const SideExplanation& side) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const auto& v : side.cilium) {
+    out.push_back({{"kind", v.policy->kind},
+                   {"namespace", v.policy->namespace_name},
+                   {"name", v.policy->name},
+                   {"file", v.policy->location.file},
+                   {"line", v.policy->location.line},
+                   {"rule", v.rule},
+                   {"rule_line", v.policy->rules(side.type, v.deny)[v.rule - 1].location.line},
+                   {"action", v.deny ? "deny" : "allow"},
+                   {"decides", v.matched.contains(e.protocol, e.port)},
+                   {"note", v.note}});
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string render_explanation_text(const Explanation& e) {
@@ -85,6 +116,9 @@ std::string render_explanation_text(const Explanation& e) {
                                                       : "denied");
     out += tier_lines(e, v.side, Tier::admin);
     if (!v.side.left_by_admin.contains(e.protocol, e.port)) continue;  // the Admin tier decided it
+    const std::string denied_by_cilium = cilium_lines(e, v.side, true);
+    out += denied_by_cilium;
+    if (!denied_by_cilium.empty()) continue;  // a Cilium deny rule wins over every allow
     if (!v.side.isolated) {
       const std::string baseline = tier_lines(e, v.side, Tier::baseline);
       out += v.subject.ends_with("[External]") || !(type == PolicyType::egress ? e.from : e.to).endpoint.pod
@@ -106,6 +140,12 @@ std::string render_explanation_text(const Explanation& e) {
       for (const auto& rule : policy.rules) {
         out += fmt::format("    {} rule #{}: {}\n", direction_name(type), rule.index, rule_reason(rule, e, v.peer));
       }
+    }
+    const std::string allowed_by_cilium = cilium_lines(e, v.side, false);
+    out += allowed_by_cilium;
+    if (allowed_by_cilium.empty() && v.side.policies.empty()) {
+      out += fmt::format("  the Cilium policies selecting the {} isolate {}: none of their rules allows it\n", v.role,
+                         direction_name(type));
     }
   }
   return out;
@@ -145,6 +185,7 @@ std::string render_explanation_json(const Explanation& e) {
       }
       side["policies"].push_back(std::move(p));
     }
+    if (!v.side.cilium.empty()) side["cilium"] = cilium_json(e, v.side);
     side["baseline"] = tier_json(e, v.side, Tier::baseline);
     out[type == PolicyType::egress ? "egress" : "ingress"] = std::move(side);
   }

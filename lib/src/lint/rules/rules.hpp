@@ -11,6 +11,7 @@ extern const Rule k_dns_egress_blocked;
 extern const Rule k_duplicate_policy;
 extern const Rule k_host_network_selected;
 extern const Rule k_inert_rules;
+extern const Rule k_invalid_cilium_policy;
 extern const Rule k_invalid_cluster_policy;
 extern const Rule k_invalid_api_version;
 extern const Rule k_invalid_ip_block;
