@@ -231,8 +231,9 @@ class CiliumReader {
       rule.has_l3 = !l3_fields.empty();
       // fromRequires/toRequires narrows the other selectors by labels the peer must also carry:
       // netobs does not model it, so the rule is taken to match nothing.
-      if (const json& requires_ = field(value, (side + "Requires").c_str()); requires_.is_array() && !requires_.empty())
+      if (const json& required = field(value, (side + "Requires").c_str()); required.is_array() && !required.empty()) {
         rule.undecided.push_back(side + "Requires");
+      }
       if (l3_fields.size() > 1) {
         problem(here, fmt::format("combining {} and {} in one rule is not supported (write a rule for each)",
                                   l3_fields[0], l3_fields[1]));
