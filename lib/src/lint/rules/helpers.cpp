@@ -126,4 +126,15 @@ void lower_without_inventory(const LintContext& ctx, Diagnostic& diagnostic) {
                                     spell(Option::inventory), spell(Option::from_cluster));
 }
 
+void add_problems(Diagnostics& out, const std::vector<PolicyProblem>& problems, const ObjectRef& object) {
+  for (const auto& problem : problems) {
+    Diagnostic d;
+    d.message = problem.message;
+    d.location = problem.location;
+    d.column = std::max<std::size_t>(problem.location.column, 1);
+    d.object = object;
+    out.push_back(std::move(d));
+  }
+}
+
 }  // namespace netobs::lint

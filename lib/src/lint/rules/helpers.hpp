@@ -33,6 +33,9 @@ void for_each_parsed_rule(const PolicyInput& input,
                           const std::function<void(PolicyType, const PolicyRule&, const std::string&)>& visit);
 
 // Kubernetes syntax (apimachinery validation).
+// The located problems a parser recorded for one policy object, as findings about it.
+void add_problems(Diagnostics& out, const std::vector<PolicyProblem>& problems, const ObjectRef& object);
+
 bool is_dns1123_subdomain(const std::string& text);  // metadata.name, label key prefixes
 bool is_dns1123_label(const std::string& text);      // metadata.namespace
 bool is_label_key(const std::string& text);          // [prefix/]name

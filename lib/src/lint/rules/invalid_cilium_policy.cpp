@@ -8,14 +8,7 @@ namespace {
 Diagnostics check_invalid_cilium_policy(const LintContext& ctx) {
   Diagnostics out;
   for (const auto& policy : ctx.set->cilium) {
-    for (const auto& problem : policy.problems) {
-      Diagnostic d;
-      d.message = problem.message;
-      d.location = problem.location;
-      d.column = std::max<std::size_t>(problem.location.column, 1);
-      d.object = ObjectRef{policy.kind, policy.namespace_name, policy.name};
-      out.push_back(std::move(d));
-    }
+    add_problems(out, policy.problems, ObjectRef{policy.kind, policy.namespace_name, policy.name});
   }
   return out;
 }

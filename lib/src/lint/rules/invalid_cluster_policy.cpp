@@ -7,16 +7,8 @@ namespace {
 // this rule reports those problems where they are.
 Diagnostics check_invalid_cluster_policy(const LintContext& ctx) {
   Diagnostics out;
-  for (const auto& policy : ctx.set->tiered) {
-    for (const auto& problem : policy.problems) {
-      Diagnostic d;
-      d.message = problem.message;
-      d.location = problem.location;
-      d.column = std::max<std::size_t>(problem.location.column, 1);
-      d.object = ObjectRef{policy.kind, "", policy.name};
-      out.push_back(std::move(d));
-    }
-  }
+  for (const auto& policy : ctx.set->tiered)
+    add_problems(out, policy.problems, ObjectRef{policy.kind, "", policy.name});
   return out;
 }
 
