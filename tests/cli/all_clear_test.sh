@@ -109,39 +109,50 @@ check "diff --skip-unparsable warns what it left out" err_has "warning: 1 file i
 run diff "$WORK/proposal" --live "$GOLDEN_DIFF/live.yaml" --skip-unparsable --strict-input
 check "--skip-unparsable with --strict-input is a usage error" exit_is 2
 
-# --- policies of kinds that are not analysed (item 8): EKS ApplicationNetworkPolicies ---
+# --- policies of kinds that are not analysed (item 8): Calico's projectcalico.org NetworkPolicies ---
 "$NETOBS" recommend "$SAMPLES/flows" --inventory "$INVENTORY" -q >"$WORK/np.yaml" 2>/dev/null
+printf -- '---\napiVersion: projectcalico.org/v3\nkind: NetworkPolicy\nmetadata: {name: carts-calico, namespace: carts}\nspec: {selector: all()}\n' \
+  >"$WORK/other.yaml"
+run connectivity "$WORK/other.yaml" --inventory "$INVENTORY"
+check "connectivity of Calico policies only: exit 3" exit_is 3
+check "connectivity names what it did not analyse" err_has "NetworkPolicy carts/carts-calico (projectcalico.org/v3) is not analysed"
+check "connectivity names the file and line" err_has "other.yaml:"
+check "connectivity prints no result then" out_empty
+run explain "$WORK/other.yaml" --inventory "$INVENTORY" --from ui/ui --to carts/carts --port 8080
+check "explain with Calico policies only: exit 3" exit_is 3
+check "explain says nothing was analysed" err_has "nothing to analyse in $WORK/other.yaml"
+run lint "$WORK/other.yaml" --inventory "$INVENTORY"
+check "lint of Calico policies only: exit 3" exit_is 3
+check "lint names them" err_has "NetworkPolicy carts/carts-calico (projectcalico.org/v3) is not analysed"
+check "lint prints no report then" out_empty
+run diff "$WORK/other.yaml" --live "$MANIFESTS"
+check "diff of a Calico proposal: exit 3, not 'no change'" exit_is 3
+check "diff names the proposal" err_has "nothing to analyse in the proposal $WORK/other.yaml"
+run diff "$MANIFESTS" --live "$WORK/other.yaml"
+check "diff against live Calico policies only: exit 3" exit_is 3
+# EKS ApplicationNetworkPolicies are NetworkPolicies to the engine (the agent evaluates them together).
 sed -e 's#^apiVersion: networking.k8s.io/v1$#apiVersion: networking.k8s.aws/v1alpha1#' \
   -e 's#^kind: NetworkPolicy$#kind: ApplicationNetworkPolicy#' "$WORK/np.yaml" >"$WORK/appnp.yaml"
 check "the EKS ApplicationNetworkPolicies were written" grep -q "kind: ApplicationNetworkPolicy" "$WORK/appnp.yaml"
+"$NETOBS" connectivity "$WORK/np.yaml" --inventory "$INVENTORY" >"$WORK/np-connectivity.txt" 2>/dev/null
 run connectivity "$WORK/appnp.yaml" --inventory "$INVENTORY"
-check "connectivity of ApplicationNetworkPolicies only: exit 3" exit_is 3
-check "connectivity names what it did not analyse" err_has "ApplicationNetworkPolicy carts/carts-netobs (networking.k8s.aws/v1alpha1) is not analysed"
-check "connectivity names the file and line" err_has "appnp.yaml:"
-check "connectivity prints no result then" out_empty
+check "connectivity of ApplicationNetworkPolicies: evaluated" exit_is 0
+check "connectivity of ApplicationNetworkPolicies leaves none out" err_lacks "is not analysed"
+check "ApplicationNetworkPolicies allow what the same NetworkPolicies allow" cmp -s "$WORK/out" "$WORK/np-connectivity.txt"
 run explain "$WORK/appnp.yaml" --inventory "$INVENTORY" --from ui/ui --to carts/carts --port 8080
-check "explain with ApplicationNetworkPolicies only: exit 3" exit_is 3
-check "explain says nothing was analysed" err_has "nothing to analyse in $WORK/appnp.yaml"
+check "explain names the ApplicationNetworkPolicy that allows" out_has "ApplicationNetworkPolicy carts/carts-netobs ("
 run lint "$WORK/appnp.yaml" --inventory "$INVENTORY"
-check "lint of ApplicationNetworkPolicies only: exit 3" exit_is 3
-check "lint names them" err_has "ApplicationNetworkPolicy carts/carts-netobs (networking.k8s.aws/v1alpha1) is not analysed"
-check "lint prints no report then" out_empty
-run diff "$WORK/appnp.yaml" --live "$MANIFESTS"
-check "diff of an ApplicationNetworkPolicy proposal: exit 3, not 'no change'" exit_is 3
-check "diff names the proposal" err_has "nothing to analyse in the proposal $WORK/appnp.yaml"
-run diff "$MANIFESTS" --live "$WORK/appnp.yaml"
-check "diff against live ApplicationNetworkPolicies only: exit 3" exit_is 3
+check "lint of ApplicationNetworkPolicies: no apiVersion error" out_lacks "invalid-api-version"
+run diff "$WORK/appnp.yaml" --live "$WORK/np.yaml" --inventory "$INVENTORY"
+check "diff of NetworkPolicies turned ApplicationNetworkPolicies: differences in objects only" exit_is 1
+check "diff shows the objects that changed kind" out_has "added ApplicationNetworkPolicy carts/carts-netobs"
+check "diff shows no connectivity change" out_has "Connectivity: no change"
 # Cilium policies are analysed: alone they are a policy state like any other.
 "$NETOBS" recommend "$SAMPLES/flows" --inventory "$INVENTORY" -q --output-kind cilium >"$WORK/cilium.yaml" 2>/dev/null
 check "recommend wrote Cilium policies" grep -q "kind: CiliumNetworkPolicy" "$WORK/cilium.yaml"
 run connectivity "$WORK/cilium.yaml" --inventory "$INVENTORY"
 check "connectivity of Cilium policies only: evaluated" exit_is 0
 check "connectivity of Cilium policies leaves none out" err_lacks "is not analysed"
-printf -- '---\napiVersion: projectcalico.org/v3\nkind: NetworkPolicy\nmetadata: {name: calico, namespace: shop}\nspec: {selector: all()}\n' \
-  >"$WORK/calico.yaml"
-run connectivity "$WORK/calico.yaml"
-check "a NetworkPolicy of another API group is not read as networking/v1" exit_is 3
-check "it is named with its apiVersion" err_has "NetworkPolicy shop/calico (projectcalico.org/v3) is not analysed"
 # Each kind netobs writes reads back through the engine to the networkpolicy kind's connectivity.
 "$NETOBS" recommend "$SAMPLES/flows" --inventory "$INVENTORY" -q --default-deny >"$WORK/networkpolicy.yaml" 2>/dev/null
 cat "$MANIFESTS" "$WORK/networkpolicy.yaml" >"$WORK/mixed-networkpolicy.yaml"

@@ -77,6 +77,7 @@ struct CiliumPolicy {
   std::optional<bool> default_deny_egress;
   SourceLocation location;
   std::vector<PolicyProblem> problems;
+  std::string as_written;  // the object as JSON, server-set fields left out: what diff compares
 
   const std::vector<CiliumRule>& rules(PolicyType type, bool deny) const {
     if (type == PolicyType::ingress) return deny ? ingress_deny : ingress;

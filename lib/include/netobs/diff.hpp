@@ -20,11 +20,16 @@ namespace netobs {
 enum class ChangeType { added, removed, changed };
 std::string_view to_string(ChangeType type);
 
+// A policy object of any kind the engine reads, added, removed or changed.
 struct ObjectChange {
   ChangeType type = ChangeType::changed;
-  std::string namespace_name;
+  std::string namespace_name;  // empty for a cluster-scoped kind
   std::string name;
   std::string unified_diff;  // "--- live/ns/name" ... as `kubectl diff` shows it (all lines for added/removed)
+  std::string kind = "NetworkPolicy";
+
+  // "NetworkPolicy shop/web", "AdminNetworkPolicy deny-all".
+  std::string title() const { return kind + " " + (namespace_name.empty() ? name : namespace_name + "/" + name); }
 };
 
 struct ConnectivityChange {

@@ -29,8 +29,8 @@ struct FileProblem {
   std::string hint;         // what the file looks like (a Helm template, a kustomize patch), or empty
 };
 
-// A policy object of a kind the analysis does not evaluate (an EKS ApplicationNetworkPolicy,
-// another API group's NetworkPolicy): kept
+// A policy object of a kind the analysis does not evaluate (another API group's NetworkPolicy,
+// such as Calico's): kept
 // apart from the notes, so that a command can refuse to call a result complete that ignored it.
 struct UnanalysedPolicy {
   SourceLocation location;
@@ -40,13 +40,13 @@ struct UnanalysedPolicy {
   std::string name;
 };
 
-// "ApplicationNetworkPolicy shop/web (networking.k8s.aws/v1alpha1)", for messages.
+// "NetworkPolicy shop/web (projectcalico.org/v3)", for messages.
 std::string describe(const UnanalysedPolicy& policy);
 
 // The policy APIs the analysis evaluates, for messages.
 inline constexpr const char* k_analysed_policy_api =
     "networking.k8s.io/v1 NetworkPolicy, AdminNetworkPolicy, BaselineAdminNetworkPolicy, ClusterNetworkPolicy, "
-    "CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy";
+    "ApplicationNetworkPolicy, CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy";
 
 // What a file that does not parse does to a run: reported while the rest is analysed, or the end
 // of the run (--strict-input).

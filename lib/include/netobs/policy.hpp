@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -38,11 +39,14 @@ struct IpBlock {
   auto operator<=>(const IpBlock&) const = default;
 };
 
-// One element of `from`/`to`: podSelector, namespaceSelector (both = AND) or ipBlock.
+// One element of `from`/`to`: podSelector, namespaceSelector (both = AND) or ipBlock; in an EKS
+// ApplicationNetworkPolicy's egress also `domainNames`, which stands alone and which the engine
+// cannot decide from addresses (it matches nothing, and not_evaluated() says so).
 struct PolicyPeer {
   std::optional<LabelSelector> pod_selector;
   std::optional<LabelSelector> namespace_selector;
   std::optional<IpBlock> ip_block;
+  std::vector<std::string> domain_names;
 
   auto operator<=>(const PolicyPeer&) const = default;
 };
@@ -64,6 +68,12 @@ struct PolicyRule {
 
 enum class PolicyType { ingress, egress };
 
+// The EKS ApplicationNetworkPolicy: NetworkPolicy's shape and meaning, plus domainNames peers.
+inline constexpr const char* k_application_policy_kind = "ApplicationNetworkPolicy";
+inline constexpr const char* k_application_policy_api = "networking.k8s.aws/v1alpha1";
+
+// A networking.k8s.io/v1 NetworkPolicy, or an EKS ApplicationNetworkPolicy (`kind` tells them
+// apart): both are namespaced allow lists evaluated together, as the EKS agent does.
 struct NetworkPolicy {
   std::string name;
   std::string namespace_name;
@@ -73,12 +83,22 @@ struct NetworkPolicy {
   std::vector<PolicyType> policy_types;
   std::vector<PolicyRule> ingress;
   std::vector<PolicyRule> egress;
-  SourceLocation location;  // where it was read from, when it was read
+  SourceLocation location;             // where it was read from, when it was read
+  std::string kind = "NetworkPolicy";  // or k_application_policy_kind
 
   // True when policyTypes lists `type`: the pods it selects are isolated in that direction.
   bool isolates(PolicyType type) const {
     return std::find(policy_types.begin(), policy_types.end(), type) != policy_types.end();
   }
+  bool is_application_policy() const { return kind == k_application_policy_kind; }
+  std::string_view api_version() const {
+    return is_application_policy() ? k_application_policy_api : "networking.k8s.io/v1";
+  }
 };
+
+// "NetworkPolicy shop/web", "ApplicationNetworkPolicy shop/web": for messages.
+inline std::string describe(const NetworkPolicy& policy) {
+  return policy.kind + " " + policy.namespace_name + "/" + policy.name;
+}
 
 }  // namespace netobs

@@ -80,6 +80,7 @@ struct TieredPolicy {
   std::vector<TieredRule> egress;
   SourceLocation location;
   std::vector<PolicyProblem> problems;
+  std::string as_written;  // the object as JSON, server-set fields left out: what diff compares
 
   const std::vector<TieredRule>& rules(PolicyType type) const { return type == PolicyType::ingress ? ingress : egress; }
 };

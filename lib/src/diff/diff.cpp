@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -12,45 +13,66 @@
 #include <netobs/plural.hpp>
 #include <netobs/render.hpp>
 
+#include "render/yaml_writer.hpp"
+
 namespace netobs {
 namespace {
 
-using PolicyKey = std::pair<std::string, std::string>;  // (namespace, name)
+// (namespace, name, kind): a policy object as the cluster knows it; the namespace is empty for
+// a cluster-scoped kind.
+using ObjectKey = std::tuple<std::string, std::string, std::string>;
 
-std::map<PolicyKey, const NetworkPolicy*> by_key(const std::vector<NetworkPolicy>& policies) {
-  std::map<PolicyKey, const NetworkPolicy*> out;
-  for (const auto& policy : policies) out[{policy.namespace_name, policy.name}] = &policy;
-  return out;
-}
-
-std::string policy_text(const NetworkPolicy* policy) {
-  if (!policy) return {};
-  std::string text = render_policies({normalize_policy(*policy)}, OutputFormat::yaml);
+std::string policy_text(const NetworkPolicy& policy) {
+  std::string text = render_policies({normalize_policy(policy)}, OutputFormat::yaml);
   if (text.starts_with("---\n")) text.erase(0, 4);
   return text;
 }
 
-std::vector<ObjectChange> diff_objects(const std::vector<NetworkPolicy>& live,
-                                       const std::vector<NetworkPolicy>& proposed, const ReportScope& scope) {
-  const auto before = by_key(live);
-  const auto after = by_key(proposed);
-  std::set<PolicyKey> keys;
-  for (const auto& [key, policy] : before) keys.insert(key);
-  for (const auto& [key, policy] : after) keys.insert(key);
+// The kinds without a model of their own in netobs's writer are compared as they were written.
+std::string written_text(const std::string& as_written) {
+  std::string text;
+  write_yaml(nlohmann::ordered_json::parse(as_written), text);
+  return text;
+}
+
+// Every policy object of `set`, of every kind the engine reads, as YAML.
+std::map<ObjectKey, std::string> object_texts(const ManifestSet& set) {
+  std::map<ObjectKey, std::string> out;
+  for (const auto& policy : set.policies) out[{policy.namespace_name, policy.name, policy.kind}] = policy_text(policy);
+  for (const auto& policy : set.tiered) out[{"", policy.name, policy.kind}] = written_text(policy.as_written);
+  for (const auto& policy : set.cilium) {
+    out[{policy.namespace_name, policy.name, policy.kind}] = written_text(policy.as_written);
+  }
+  return out;
+}
+
+// Cluster-scoped objects are compared whatever the namespaces reported: they apply to all.
+std::vector<ObjectChange> diff_objects(const ManifestSet& live, const ManifestSet& proposed, const ReportScope& scope) {
+  const auto before = object_texts(live);
+  const auto after = object_texts(proposed);
+  std::set<ObjectKey> keys;
+  for (const auto& [key, text] : before) keys.insert(key);
+  for (const auto& [key, text] : after) keys.insert(key);
   std::vector<ObjectChange> out;
   for (const auto& key : keys) {
-    if (!scope.includes(key.first)) continue;
+    const auto& [namespace_name, name, kind] = key;
+    if (!namespace_name.empty() && !scope.includes(namespace_name)) continue;
     auto b = before.find(key);
     auto a = after.find(key);
-    const NetworkPolicy* old_policy = b == before.end() ? nullptr : b->second;
-    const NetworkPolicy* new_policy = a == after.end() ? nullptr : a->second;
-    const std::string name = key.first + "/" + key.second;
-    std::string text =
-        unified_diff(policy_text(old_policy), policy_text(new_policy), old_policy ? "live/" + name : "/dev/null",
-                     new_policy ? "proposed/" + name : "/dev/null");
-    if (text.empty()) continue;
-    const ChangeType type = !old_policy ? ChangeType::added : !new_policy ? ChangeType::removed : ChangeType::changed;
-    out.push_back({type, key.first, key.second, std::move(text)});
+    const bool in_live = b != before.end(), in_proposal = a != after.end();
+    ObjectChange change;
+    change.type = !in_live ? ChangeType::added : !in_proposal ? ChangeType::removed : ChangeType::changed;
+    change.namespace_name = namespace_name;
+    change.name = name;
+    change.kind = kind;
+    // NetworkPolicies keep the paths they always had; other kinds are named by kind too.
+    const std::string path =
+        (kind == "NetworkPolicy" ? "" : kind + "/") + (namespace_name.empty() ? name : namespace_name + "/" + name);
+    change.unified_diff =
+        unified_diff(in_live ? b->second : "", in_proposal ? a->second : "", in_live ? "live/" + path : "/dev/null",
+                     in_proposal ? "proposed/" + path : "/dev/null");
+    if (change.unified_diff.empty()) continue;
+    out.push_back(std::move(change));
   }
   return out;
 }
@@ -169,8 +191,7 @@ std::vector<ConnectivityChange> diff_connectivity(const PolicyEngine& live, cons
 
 std::string blocked_by(const EdgeId& edge, const EdgeVerdict& verdict) {
   auto side = [](const char* what, const Peer& peer, const NetworkPolicy* policy) {
-    return fmt::format("{} of {}{}", what, to_string(peer),
-                       policy ? fmt::format(" (NetworkPolicy {}/{})", policy->namespace_name, policy->name) : "");
+    return fmt::format("{} of {}{}", what, to_string(peer), policy ? fmt::format(" ({})", describe(*policy)) : "");
   };
   std::vector<std::string> sides;
   if (!verdict.egress) sides.push_back(side("egress", edge.client, verdict.egress_policy));
@@ -320,7 +341,7 @@ PolicyDiff diff_policies(const ManifestSet& live, const ManifestSet& proposal, c
                          const Graph* flows) {
   PolicyDiff diff;
   const ManifestSet proposed = proposed_state(live, proposal, options.scope, diff.notes);
-  diff.objects = diff_objects(live.policies, proposed.policies, options.namespaces);
+  diff.objects = diff_objects(live, proposed, options.namespaces);
   const PolicyEngine live_engine(live, options.ipblock_scope);
   const PolicyEngine proposed_engine(proposed, options.ipblock_scope);
   diff.connectivity = diff_connectivity(live_engine, proposed_engine, options.namespaces);

@@ -54,6 +54,18 @@ std::vector<std::string> not_evaluated(const ManifestSet& set) {
       }
     }
   }
+  // An EKS ApplicationNetworkPolicy's domainNames peer (allow-only, egress only).
+  for (const auto& policy : set.policies) {
+    for (std::size_t i = 0; i < policy.egress.size(); ++i) {
+      const auto& peers = policy.egress[i].peers;
+      if (std::any_of(peers.begin(), peers.end(), [](const PolicyPeer& peer) { return !peer.domain_names.empty(); })) {
+        out.push_back(
+            fmt::format("{} egress rule {}: its domainNames peer is not evaluated: the addresses it "
+                        "matches depend on DNS answers, so it is taken to match none",
+                        describe(policy), i + 1));
+      }
+    }
+  }
   add_cilium_not_evaluated(set, out);
   return out;
 }

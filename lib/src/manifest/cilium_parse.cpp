@@ -266,6 +266,7 @@ CiliumPolicy parse_cilium_policy(const ManifestObject& object) {
   policy.name = k8s::string_at(metadata, "name");
   if (policy.kind == "CiliumNetworkPolicy") policy.namespace_name = k8s::namespace_of(metadata);
   policy.location = object.document->location(object.pointer);
+  policy.as_written = k8s::object_as_written(object.value());
   CiliumReader(object, policy).read();
   return policy;
 }

@@ -95,8 +95,13 @@ Owners resolve_owners(const ManifestFiles& files) {
 // NetworkPolicy of another API group (Calico's projectcalico.org, Antrea's crd.antrea.io) is
 // another kind with another meaning; one of a wrong Kubernetes version stays a NetworkPolicy, for
 // lint to report its apiVersion.
+bool is_application_policy_kind(const std::string& kind, const json& value) {
+  return kind == k_application_policy_kind && k8s::string_at(value, "apiVersion") == k_application_policy_api;
+}
+
 bool unanalysed_policy_kind(const std::string& kind, const json& value) {
   if (!kind.ends_with("NetworkPolicy")) return false;
+  if (is_application_policy_kind(kind, value)) return false;
   if (is_tiered_policy_kind(k8s::string_at(value, "apiVersion"), kind)) return false;
   if (is_cilium_policy_kind(k8s::string_at(value, "apiVersion"), kind)) return false;
   if (kind != "NetworkPolicy") return true;
@@ -141,10 +146,10 @@ Result<ManifestSet> load_manifest_text(const std::string& text, const std::strin
 }
 
 void merge_manifests(ManifestSet& into, ManifestSet&& from) {
-  std::set<std::pair<std::string, std::string>> have;
-  for (const auto& policy : into.policies) have.emplace(policy.namespace_name, policy.name);
+  std::set<std::tuple<std::string, std::string, std::string>> have;
+  for (const auto& policy : into.policies) have.emplace(policy.kind, policy.namespace_name, policy.name);
   for (auto& policy : from.policies) {
-    if (!have.contains({policy.namespace_name, policy.name})) into.policies.push_back(std::move(policy));
+    if (!have.contains({policy.kind, policy.namespace_name, policy.name})) into.policies.push_back(std::move(policy));
   }
   std::set<std::pair<std::string, std::string>> tiered;
   for (const auto& policy : into.tiered) tiered.emplace(policy.kind, policy.name);
@@ -187,7 +192,7 @@ ManifestSet build_manifest_set(const ManifestFiles& files, std::vector<const Man
       set.tiered.push_back(parse_tiered_policy(object));
     } else if (is_cilium_policy_kind(k8s::string_at(value, "apiVersion"), kind)) {
       set.cilium.push_back(parse_cilium_policy(object));
-    } else if (kind == "NetworkPolicy") {
+    } else if (kind == "NetworkPolicy" || is_application_policy_kind(kind, value)) {
       set.policies.push_back(parse_policy(object));
       if (policy_objects) policy_objects->push_back(&object);
     } else if (kind == "Namespace") {

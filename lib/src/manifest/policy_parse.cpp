@@ -29,6 +29,11 @@ std::vector<PolicyRule> parse_rules(const json& rules, const char* peers_key) {
           }
           p.ip_block = IpBlock::parse(k8s::string_at(block, "cidr"), std::move(excepts));
         }
+        if (const json& names = field(peer, "domainNames"); names.is_array()) {
+          for (const auto& name : names) {
+            if (name.is_string()) p.domain_names.push_back(name.get<std::string>());
+          }
+        }
         parsed.peers.push_back(std::move(p));
       }
     }
@@ -59,6 +64,7 @@ NetworkPolicy parse_policy(const ManifestObject& object) {
   const json& metadata = field(value, "metadata");
   const json& spec = field(value, "spec");
   NetworkPolicy policy;
+  policy.kind = object.kind;
   policy.name = k8s::string_at(metadata, "name");
   policy.namespace_name = k8s::namespace_of(metadata);
   policy.labels = k8s::labels_at(field(metadata, "labels"));

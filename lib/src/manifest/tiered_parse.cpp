@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "util/domain_name.hpp"
 #include "util/k8s_json.hpp"
 
 namespace netobs {
@@ -145,8 +146,13 @@ class Reader {
     if (const json& domains = field(value, "domainNames"); !domains.is_null()) {
       ++fields;
       peer.kind = TieredPeer::Kind::domain_names;
+      if (!domains.is_array() || domains.empty()) rule_problem(pointer, rule, "domainNames must be a non-empty list");
       for (const auto& name : domains) {
-        if (name.is_string()) peer.domain_names.push_back(name.get<std::string>());
+        if (name.is_string() && valid_domain_name(name.get<std::string>())) {
+          peer.domain_names.push_back(name.get<std::string>());
+        } else {
+          rule_problem(pointer, rule, fmt::format("{} is not a domain name", k8s::to_json_text(name)));
+        }
       }
     }
     const bool egress_only = peer.kind != TieredPeer::Kind::pods && peer.kind != TieredPeer::Kind::invalid;
@@ -297,6 +303,7 @@ TieredPolicy parse_tiered_policy(const ManifestObject& object) {
   policy.kind = object.kind;
   policy.name = k8s::string_at(field(value, "metadata"), "name");
   policy.location = object.document->location(object.pointer);
+  policy.as_written = k8s::object_as_written(object.value());
   const auto dialect = dialect_of(policy.api_version, policy.kind);
   if (!dialect) return policy;
   Reader(object, *dialect, policy).read();

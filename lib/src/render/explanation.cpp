@@ -132,8 +132,7 @@ std::string render_explanation_text(const Explanation& e) {
     }
     for (const auto& policy : v.side.policies) {
       const NetworkPolicy& p = *policy.policy;
-      out += fmt::format("  NetworkPolicy {}/{} ({}:{}) selects the {}\n", p.namespace_name, p.name, p.location.file,
-                         p.location.line, v.role);
+      out += fmt::format("  {} ({}:{}) selects the {}\n", describe(p), p.location.file, p.location.line, v.role);
       if (policy.rules.empty()) {
         out += fmt::format("    it has no {} rules: it allows nothing\n", direction_name(type));
       }
@@ -172,6 +171,7 @@ std::string render_explanation_json(const Explanation& e) {
     side["policies"] = nlohmann::ordered_json::array();
     for (const auto& policy : v.side.policies) {
       nlohmann::ordered_json p;
+      p["kind"] = policy.policy->kind;
       p["namespace"] = policy.policy->namespace_name;
       p["name"] = policy.policy->name;
       p["file"] = policy.policy->location.file;

@@ -13,6 +13,7 @@ ordered_json peer_json(const PolicyPeer& peer) {
   }
   if (peer.namespace_selector) out["namespaceSelector"] = to_json(*peer.namespace_selector);
   if (peer.pod_selector) out["podSelector"] = to_json(*peer.pod_selector);
+  if (!peer.domain_names.empty()) out["domainNames"] = peer.domain_names;
   return out;
 }
 
@@ -82,8 +83,8 @@ ordered_json to_json(const LabelSelector& selector) {
 
 ordered_json to_json(const NetworkPolicy& policy) {
   ordered_json out;
-  out["apiVersion"] = "networking.k8s.io/v1";
-  out["kind"] = "NetworkPolicy";
+  out["apiVersion"] = std::string(policy.api_version());
+  out["kind"] = policy.kind;
   out["metadata"]["name"] = policy.name;
   out["metadata"]["namespace"] = policy.namespace_name;
   if (!policy.labels.empty()) {

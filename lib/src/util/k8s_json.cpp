@@ -116,4 +116,19 @@ std::string to_json_text(const nlohmann::ordered_json& value, int indent) {
   return value.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
+std::string object_as_written(const nlohmann::json& value) {
+  nlohmann::json out = value;
+  if (!out.is_object()) return to_json_text(out);
+  out.erase("status");
+  if (auto metadata = out.find("metadata"); metadata != out.end() && metadata->is_object()) {
+    for (const char* key : {"uid", "resourceVersion", "generation", "creationTimestamp", "managedFields", "selfLink"})
+      metadata->erase(key);
+    if (auto annotations = metadata->find("annotations"); annotations != metadata->end() && annotations->is_object()) {
+      annotations->erase("kubectl.kubernetes.io/last-applied-configuration");
+      if (annotations->empty()) metadata->erase("annotations");
+    }
+  }
+  return to_json_text(out);
+}
+
 }  // namespace netobs::k8s

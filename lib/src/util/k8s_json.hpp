@@ -44,4 +44,9 @@ std::optional<Protocol> parse_protocol(const nlohmann::json& json);
 std::string to_json_text(const nlohmann::json& value, int indent = -1);
 std::string to_json_text(const nlohmann::ordered_json& value, int indent = -1);
 
+// An object as its author wrote it, as JSON text with sorted keys: without `status` and the
+// metadata the API server sets (uid, resourceVersion, managedFields, kubectl's last-applied
+// annotation, ...), so that the live copy of a policy and the file it came from compare equal.
+std::string object_as_written(const nlohmann::json& value);
+
 }  // namespace netobs::k8s

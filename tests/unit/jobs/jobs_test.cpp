@@ -12,10 +12,10 @@ namespace {
 const std::string k_job_policies = std::string(NETOBS_SOURCE_DIR) + "/tests/data/cluster/policies.json";
 const std::string k_job_inventory = std::string(NETOBS_SOURCE_DIR) + "/samples/flows/inventory.json";
 
-const char* k_job_other_kind = R"(apiVersion: networking.k8s.aws/v1alpha1
-kind: ApplicationNetworkPolicy
+const char* k_job_other_kind = R"(apiVersion: projectcalico.org/v3
+kind: NetworkPolicy
 metadata: {name: c, namespace: shop}
-spec: {podSelector: {}}
+spec: {selector: all()}
 )";
 
 StateOptions job_files(const std::vector<std::string>& manifests, const std::vector<std::string>& inventories = {}) {
@@ -56,7 +56,7 @@ TEST(Jobs, ConnectivityRendersTheStateItLoaded) {
 TEST(Jobs, PoliciesOfOtherKindsAloneAreNothingToAnalyse) {
   const testing::TempDir dir;
   ConnectivityJob job;
-  job.state = job_files({dir.write("eks.yaml", k_job_other_kind)});
+  job.state = job_files({dir.write("calico.yaml", k_job_other_kind)});
   const JobResult result = run_connectivity_job(job);
   EXPECT_EQ(result.exit, JobExit::input_error);
   EXPECT_FALSE(result.output);

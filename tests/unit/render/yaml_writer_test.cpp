@@ -46,9 +46,11 @@ TEST(YamlWriter, PoliciesRoundTripThroughAYamlReader) {
   policy.pod_selector.match_labels = {{"app", "web"}, {"version", "1.10"}};
   policy.policy_types = {PolicyType::ingress, PolicyType::egress};
   policy.ingress.push_back({{PolicyPeer{LabelSelector{{{"app", "ui"}}, {}},
-                                        LabelSelector{{{"kubernetes.io/metadata.name", "ui"}}, {}}, std::nullopt}},
+                                        LabelSelector{{{"kubernetes.io/metadata.name", "ui"}}, {}},
+                                        std::nullopt,
+                                        {}}},
                             {PolicyPort{Protocol::tcp, 8080, std::nullopt}}});
-  policy.egress.push_back({{PolicyPeer{std::nullopt, std::nullopt, IpBlock::parse("203.0.113.9/32")}},
+  policy.egress.push_back({{PolicyPeer{std::nullopt, std::nullopt, IpBlock::parse("203.0.113.9/32"), {}}},
                            {PolicyPort{Protocol::udp, std::string("dns"), std::nullopt}}});
   const std::string yaml = render_policies({policy, policy}, OutputFormat::yaml);
   const std::string text = render_policies({policy, policy}, OutputFormat::json);

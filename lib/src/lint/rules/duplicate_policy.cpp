@@ -1,4 +1,5 @@
 #include <map>
+#include <tuple>
 
 #include "lint/rules/rules.hpp"
 
@@ -7,15 +8,16 @@ namespace {
 
 Diagnostics check_duplicate_policy(const LintContext& ctx) {
   Diagnostics out;
-  std::map<std::pair<std::string, std::string>, const PolicyInput*> seen;
+  // An ApplicationNetworkPolicy is another resource: it may share a NetworkPolicy's name.
+  std::map<std::tuple<std::string, std::string, std::string>, const PolicyInput*> seen;
   for (const auto& input : ctx.policies) {
     if (input.policy->name.empty()) continue;
-    const auto key = std::make_pair(input.policy->namespace_name, input.policy->name);
+    const auto key = std::make_tuple(input.policy->kind, input.policy->namespace_name, input.policy->name);
     auto [it, inserted] = seen.emplace(key, &input);
     if (inserted) continue;
     const SourceLocation first = it->second->policy->location;
     out.push_back(ctx.at(input, "/metadata/name",
-                         "NetworkPolicy " + key.first + "/" + key.second + " is also defined at " + first.file + ":" +
+                         describe(*input.policy) + " is also defined at " + first.file + ":" +
                              std::to_string(first.line) + "; the API server keeps only one"));
   }
   return out;

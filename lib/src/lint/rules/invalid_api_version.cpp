@@ -18,6 +18,7 @@ Diagnostics check_invalid_api_version(const LintContext& ctx) {
     }
   }
   for (const auto& input : ctx.policies) {
+    if (input.policy->is_application_policy()) continue;  // read as one only with its own apiVersion
     const json* version = input.at("/apiVersion");
     if (!version) {
       out.push_back(ctx.at(input, "", "apiVersion is missing; NetworkPolicy is networking.k8s.io/v1"));

@@ -14,7 +14,7 @@ Diagnostics check_ip_block_overlaps_pods(const LintContext& ctx) {
       for (std::size_t i = 0; i < rule.peers.size(); ++i) {
         const auto& block = rule.peers[i].ip_block;
         if (!block || !block->cidr_range) continue;
-        const PolicyPeer block_only{std::nullopt, std::nullopt, block};
+        const PolicyPeer block_only{std::nullopt, std::nullopt, block, {}};
         const auto hit = workloads_where(*ctx.set, [&](const ClusterPod& pod) {
           return !pod.ips.empty() &&
                  all_scope.peer_matches(block_only, input.policy->namespace_name, Endpoint::of(pod));

@@ -40,7 +40,7 @@ std::string diff_json(const PolicyDiff& diff) {
   out["objects"] = ordered_json::array();
   for (const auto& c : diff.objects) {
     out["objects"].push_back({{"change", std::string(to_string(c.type))},
-                              {"kind", "NetworkPolicy"},
+                              {"kind", c.kind},
                               {"namespace", c.namespace_name},
                               {"name", c.name},
                               {"diff", c.unified_diff}});

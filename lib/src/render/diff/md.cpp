@@ -54,8 +54,8 @@ std::string diff_md(const PolicyDiff& diff) {
   }
   out += fmt::format("### Policy objects: {}\n\n", count_types(diff.objects));
   for (const auto& c : diff.objects) {
-    out += fmt::format("<details><summary>{} {}/{}</summary>\n\n```diff\n{}```\n\n</details>\n\n", to_string(c.type),
-                       c.namespace_name, c.name, c.unified_diff);
+    out += fmt::format("<details><summary>{} {}</summary>\n\n```diff\n{}```\n\n</details>\n\n", to_string(c.type),
+                       c.title(), c.unified_diff);
   }
   return out;
 }

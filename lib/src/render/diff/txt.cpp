@@ -15,8 +15,7 @@ std::string diff_txt(const PolicyDiff& diff) {
   } else {
     out += fmt::format("Policy objects: {}\n", count_types(diff.objects));
     for (const auto& change : diff.objects) {
-      out += fmt::format("{} NetworkPolicy {}/{}\n{}", to_string(change.type), change.namespace_name, change.name,
-                         change.unified_diff);
+      out += fmt::format("{} {}\n{}", to_string(change.type), change.title(), change.unified_diff);
     }
     out += '\n';
   }

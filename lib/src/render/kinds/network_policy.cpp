@@ -20,15 +20,16 @@ void add_peers(std::vector<PolicyPeer>& peers, const AllowPeer& peer, const std:
   switch (peer.kind) {
     case AllowPeerKind::workload:
       if (peer.workload.namespace_name == self_ns) {
-        add_unique(peers, PolicyPeer{peer.selector, std::nullopt, std::nullopt});
+        add_unique(peers, PolicyPeer{peer.selector, std::nullopt, std::nullopt, {}});
       } else {
-        add_unique(peers,
-                   PolicyPeer{peer.selector, LabelSelector{{{k_metadata_name, peer.workload.namespace_name}}, {}},
-                              std::nullopt});
+        add_unique(
+            peers,
+            PolicyPeer{
+                peer.selector, LabelSelector{{{k_metadata_name, peer.workload.namespace_name}}, {}}, std::nullopt, {}});
       }
       return;
     case AllowPeerKind::every_pod:
-      add_unique(peers, PolicyPeer{std::nullopt, LabelSelector{}, std::nullopt});
+      add_unique(peers, PolicyPeer{std::nullopt, LabelSelector{}, std::nullopt, {}});
       return;
     case AllowPeerKind::nodes:
     case AllowPeerKind::ingress_proxy:  // no networking/v1 peer names it: the summary says what to do
@@ -36,7 +37,8 @@ void add_peers(std::vector<PolicyPeer>& peers, const AllowPeer& peer, const std:
     case AllowPeerKind::address:
     case AllowPeerKind::apiserver:
     case AllowPeerKind::domains:
-      for (const Cidr& cidr : peer.cidrs) add_unique(peers, PolicyPeer{std::nullopt, std::nullopt, IpBlock::of(cidr)});
+      for (const Cidr& cidr : peer.cidrs)
+        add_unique(peers, PolicyPeer{std::nullopt, std::nullopt, IpBlock::of(cidr), {}});
       return;
   }
 }
@@ -65,9 +67,9 @@ std::vector<PolicyRule> policy_rules(const std::vector<AllowEntry>& entries, con
 
 std::vector<PolicyPeer> dns_policy_peers(const ClusterDns& dns) {
   std::vector<PolicyPeer> peers{
-      PolicyPeer{dns.selector, LabelSelector{{{k_metadata_name, dns.namespace_name}}, {}}, std::nullopt}};
+      PolicyPeer{dns.selector, LabelSelector{{{k_metadata_name, dns.namespace_name}}, {}}, std::nullopt, {}}};
   for (const IpAddress& ip : dns.ips) {
-    peers.push_back(PolicyPeer{std::nullopt, std::nullopt, IpBlock::of(host_cidr(ip))});
+    peers.push_back(PolicyPeer{std::nullopt, std::nullopt, IpBlock::of(host_cidr(ip)), {}});
   }
   return peers;
 }
