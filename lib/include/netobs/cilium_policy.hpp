@@ -89,6 +89,8 @@ struct CiliumPolicy {
 
 // "CiliumNetworkPolicy shop/web", for messages.
 std::string describe(const CiliumPolicy& policy);
+// "CiliumNetworkPolicy shop/web egressDeny rule 1"; `index` counts from 0.
+std::string describe_rule(const CiliumPolicy& policy, PolicyType type, bool deny, std::size_t index);
 // The labels a pod carries as Cilium sees them: `k8s:` + each label, its namespace and the
 // labels of its namespace.
 Labels cilium_labels(const Labels& pod_labels, const std::string& namespace_name, const Labels& namespace_labels);

@@ -2,6 +2,7 @@
 // the question `lint --flows`, `diff --flows` and the verification of recommend all ask.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include <netobs/engine.hpp>
@@ -9,15 +10,26 @@
 
 namespace netobs {
 
+// What blocks one side of an edge: the rule that denies it (an Admin or Baseline tier Deny, a
+// Cilium deny rule) or the policy that isolates the side and allows none of it.
+struct Blocker {
+  std::string what;  // "NetworkPolicy shop/web", "AdminNetworkPolicy deny (v1alpha1) egress rule 1"; "" when none
+  SourceLocation location;                // where it is written
+  const NetworkPolicy* policy = nullptr;  // when it is a NetworkPolicy (or ApplicationNetworkPolicy)
+};
+
 struct EdgeVerdict {
-  bool evaluated = false;  // both ends stand for something the manifests know (pods or an address)
-  bool egress = false;     // the client's egress allows it
-  bool ingress = false;    // the server's ingress allows it
-  const NetworkPolicy* egress_policy = nullptr;   // a policy isolating the client, when egress blocks
-  const NetworkPolicy* ingress_policy = nullptr;  // a policy isolating the server, when ingress blocks
+  bool evaluated = false;   // both ends stand for something the manifests know (pods or an address)
+  bool egress = false;      // the client's egress allows it
+  bool ingress = false;     // the server's ingress allows it
+  Blocker egress_blocker;   // when egress blocks
+  Blocker ingress_blocker;  // when ingress blocks
 
   bool allowed() const { return egress && ingress; }
 };
+
+// "egress of shop/web[Deployment] (NetworkPolicy shop/web)": one side that blocks, for messages.
+std::string describe_blocked_side(PolicyType type, const Peer& subject, const Blocker& blocker);
 
 // The endpoints standing for a graph peer: the pods of a workload in the engine's manifests, or
 // the external address; none for nodes and unexplained addresses.

@@ -87,6 +87,8 @@ struct TieredPolicy {
 
 // "AdminNetworkPolicy deny-slytherin", for messages.
 std::string describe(const TieredPolicy& policy);
+// "AdminNetworkPolicy deny-all (v1alpha1) egress rule 2 (no-web)"; `index` counts from 0.
+std::string describe_rule(const TieredPolicy& policy, PolicyType type, std::size_t index);
 std::string_view to_string(TieredAction action);
 std::string_view to_string(Tier tier);
 

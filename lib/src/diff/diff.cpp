@@ -190,12 +190,10 @@ std::vector<ConnectivityChange> diff_connectivity(const PolicyEngine& live, cons
 }
 
 std::string blocked_by(const EdgeId& edge, const EdgeVerdict& verdict) {
-  auto side = [](const char* what, const Peer& peer, const NetworkPolicy* policy) {
-    return fmt::format("{} of {}{}", what, to_string(peer), policy ? fmt::format(" ({})", describe(*policy)) : "");
-  };
   std::vector<std::string> sides;
-  if (!verdict.egress) sides.push_back(side("egress", edge.client, verdict.egress_policy));
-  if (!verdict.ingress) sides.push_back(side("ingress", edge.server, verdict.ingress_policy));
+  if (!verdict.egress) sides.push_back(describe_blocked_side(PolicyType::egress, edge.client, verdict.egress_blocker));
+  if (!verdict.ingress)
+    sides.push_back(describe_blocked_side(PolicyType::ingress, edge.server, verdict.ingress_blocker));
   return fmt::format("{}", fmt::join(sides, " and "));
 }
 

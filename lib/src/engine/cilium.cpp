@@ -31,11 +31,6 @@ bool cidr_set_covers(const IpBlock& block, const IpAddress& first, const IpAddre
   });
 }
 
-std::string cilium_rule_name(const CiliumPolicy& policy, PolicyType type, bool deny, std::size_t index) {
-  return fmt::format("{} {}{} rule {}", describe(policy), type == PolicyType::ingress ? "ingress" : "egress",
-                     deny ? "Deny" : "", index + 1);
-}
-
 }  // namespace
 
 bool PolicyEngine::selects(const CiliumPolicy& policy, const ClusterPod& pod) const {
@@ -150,20 +145,20 @@ void add_cilium_not_evaluated(const ManifestSet& set, std::vector<std::string>& 
             out.push_back(
                 fmt::format("{}: {} {} not evaluated: what it matches is not in the manifests, so it is "
                             "taken to match none",
-                            cilium_rule_name(policy, type, deny, i),
-                            fmt::join(undecided.begin(), undecided.end(), ", "), undecided.size() == 1 ? "is" : "are"));
+                            describe_rule(policy, type, deny, i), fmt::join(undecided.begin(), undecided.end(), ", "),
+                            undecided.size() == 1 ? "is" : "are"));
           }
           const bool l7 = rule.to_ports && std::any_of(rule.to_ports->begin(), rule.to_ports->end(),
                                                        [](const CiliumPortRule& p) { return p.has_l7_rules; });
           if (rule.has_icmps) {
             out.push_back(fmt::format("{}: its icmps are not evaluated: netobs judges TCP, UDP and SCTP ports only",
-                                      cilium_rule_name(policy, type, deny, i)));
+                                      describe_rule(policy, type, deny, i)));
           }
           if (l7) {
             out.push_back(
                 fmt::format("{}: its L7 rules are not evaluated: its ports are allowed at layer 4, the "
                             "requests the proxy would refuse are not judged",
-                            cilium_rule_name(policy, type, deny, i)));
+                            describe_rule(policy, type, deny, i)));
           }
         }
       }

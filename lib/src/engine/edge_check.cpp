@@ -3,15 +3,60 @@
 namespace netobs {
 namespace {
 
-// The first policy that isolates `pod` in `type`: where the blocking is written.
-const NetworkPolicy* isolating_policy(const PolicyEngine& engine, const ClusterPod& pod, PolicyType type) {
-  for (const auto& policy : engine.manifests().policies) {
-    if (policy.isolates(type) && engine.selects(policy, pod)) return &policy;
+Blocker tier_blocker(const TieredDecision& decision, PolicyType type) {
+  return {describe_rule(*decision.policy, type, decision.rule - 1), decision.policy->location, nullptr};
+}
+
+// What decided that a side does not allow `protocol port`, in the order the engine decides: an
+// Admin Deny, a Cilium deny rule, the isolation by a namespaced policy, a Baseline Deny.
+Blocker blocker_of(const PolicyEngine& engine, const SideExplanation& why, const ClusterPod& subject, Protocol protocol,
+                   int port) {
+  for (const auto& decision : why.admin) {
+    if (decision.action == TieredAction::deny && decision.decided.contains(protocol, port))
+      return tier_blocker(decision, why.type);
   }
-  return nullptr;
+  for (const auto& verdict : why.cilium) {
+    if (verdict.deny && verdict.matched.contains(protocol, port)) {
+      return {describe_rule(*verdict.policy, why.type, true, verdict.rule - 1),
+              verdict.policy->rules(why.type, true)[verdict.rule - 1].location, nullptr};
+    }
+  }
+  if (why.isolated) {
+    for (const auto& policy : engine.manifests().policies) {
+      if (policy.isolates(why.type) && engine.selects(policy, subject))
+        return {describe(policy), policy.location, &policy};
+    }
+    for (const auto& policy : engine.manifests().cilium) {
+      if (policy.isolates(why.type) && engine.selects(policy, subject))
+        return {describe(policy), policy.location, nullptr};
+    }
+  }
+  for (const auto& decision : why.baseline) {
+    if (decision.action == TieredAction::deny && decision.decided.contains(protocol, port))
+      return tier_blocker(decision, why.type);
+  }
+  return {};
+}
+
+// Whether `subject`'s side allows the edge; when not, what blocks it.
+bool judge_side(const PolicyEngine& engine, PolicyType type, const Endpoint& subject, const Endpoint& peer,
+                const EdgeId& edge, Blocker& blocker) {
+  if (engine.side(type, subject, peer).contains(edge.protocol, edge.port)) return true;
+  if (subject.pod) {
+    // Explaining costs more than deciding: only for the sides that block.
+    SideExplanation why;
+    engine.side(type, subject, peer, &why);
+    blocker = blocker_of(engine, why, *subject.pod, edge.protocol, edge.port);
+  }
+  return false;
 }
 
 }  // namespace
+
+std::string describe_blocked_side(PolicyType type, const Peer& subject, const Blocker& blocker) {
+  return std::string(type == PolicyType::egress ? "egress of " : "ingress of ") + to_string(subject) +
+         (blocker.what.empty() ? "" : " (" + blocker.what + ")");
+}
 
 std::vector<Endpoint> endpoints_of(const ManifestSet& set, const Peer& peer) {
   std::vector<Endpoint> out;
@@ -34,11 +79,8 @@ EdgeVerdict check_edge(const PolicyEngine& engine, const EdgeId& edge) {
   const Endpoint& server = servers.front();
   if (client.pod && client.pod == server.pod) return verdict;
   verdict.evaluated = true;
-  verdict.egress = engine.side(PolicyType::egress, client, server).contains(edge.protocol, edge.port);
-  verdict.ingress = engine.side(PolicyType::ingress, server, client).contains(edge.protocol, edge.port);
-  if (!verdict.egress && client.pod) verdict.egress_policy = isolating_policy(engine, *client.pod, PolicyType::egress);
-  if (!verdict.ingress && server.pod)
-    verdict.ingress_policy = isolating_policy(engine, *server.pod, PolicyType::ingress);
+  verdict.egress = judge_side(engine, PolicyType::egress, client, server, edge, verdict.egress_blocker);
+  verdict.ingress = judge_side(engine, PolicyType::ingress, server, client, edge, verdict.ingress_blocker);
   return verdict;
 }
 

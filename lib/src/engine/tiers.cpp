@@ -14,12 +14,6 @@ bool network_covers(const IpBlock& network, const IpAddress& first, const IpAddr
   return network.cidr_range && network.cidr_range->contains(first) && network.cidr_range->contains(last);
 }
 
-std::string rule_name(const TieredPolicy& policy, PolicyType type, std::size_t index) {
-  const TieredRule& rule = policy.rules(type)[index];
-  return fmt::format("{} {} rule {}{}", describe(policy), type == PolicyType::ingress ? "ingress" : "egress", index + 1,
-                     rule.name.empty() ? "" : " (" + rule.name + ")");
-}
-
 }  // namespace
 
 void PolicyEngine::index_tiers() {
@@ -42,13 +36,13 @@ std::vector<std::string> not_evaluated(const ManifestSet& set) {
             out.push_back(
                 fmt::format("{}: its domainNames peer is not evaluated: the addresses it "
                             "matches depend on DNS answers, so it is taken to match none",
-                            rule_name(policy, type, i)));
+                            describe_rule(policy, type, i)));
           } else if (peer.kind == TieredPeer::Kind::nodes && set.node_labels.empty()) {
             out.push_back(
                 fmt::format("{}: its nodes peer is not evaluated: no node labels were read "
                             "(an inventory with the Nodes gives them), so it is taken to match "
                             "none",
-                            rule_name(policy, type, i)));
+                            describe_rule(policy, type, i)));
           }
         }
       }

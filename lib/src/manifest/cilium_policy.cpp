@@ -15,6 +15,11 @@ std::string describe(const CiliumPolicy& policy) {
   return fmt::format("{} {}", policy.kind, name.empty() ? "(no name)" : name);
 }
 
+std::string describe_rule(const CiliumPolicy& policy, PolicyType type, bool deny, std::size_t index) {
+  return fmt::format("{} {}{} rule {}", describe(policy), type == PolicyType::ingress ? "ingress" : "egress",
+                     deny ? "Deny" : "", index + 1);
+}
+
 Labels cilium_labels(const Labels& pod_labels, const std::string& namespace_name, const Labels& namespace_labels) {
   Labels out;
   for (const auto& [key, value] : pod_labels) out["k8s:" + key] = value;

@@ -17,6 +17,12 @@ std::string describe(const TieredPolicy& policy) {
   return fmt::format("{} {} ({})", policy.kind, policy.name.empty() ? "(no name)" : policy.name, policy.api_version);
 }
 
+std::string describe_rule(const TieredPolicy& policy, PolicyType type, std::size_t index) {
+  const TieredRule& rule = policy.rules(type)[index];
+  return fmt::format("{} {} rule {}{}", describe(policy), type == PolicyType::ingress ? "ingress" : "egress", index + 1,
+                     rule.name.empty() ? "" : " (" + rule.name + ")");
+}
+
 std::string_view to_string(TieredAction action) {
   switch (action) {
     case TieredAction::allow:

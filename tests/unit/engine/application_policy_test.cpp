@@ -53,7 +53,8 @@ TEST(ApplicationPolicy, IsReadAsANetworkPolicyOfItsOwnKind) {
   EXPECT_EQ(describe(policy), "ApplicationNetworkPolicy shop/web-egress");
   EXPECT_EQ(policy.api_version(), "networking.k8s.aws/v1alpha1");
   ASSERT_EQ(policy.egress.size(), 2U);
-  EXPECT_EQ(policy.egress[1].peers.at(0).domain_names, (std::vector<std::string>{"api.example.com", "*.googleapis.com"}));
+  EXPECT_EQ(policy.egress[1].peers.at(0).domain_names,
+            (std::vector<std::string>{"api.example.com", "*.googleapis.com"}));
   // The egress of web is isolated: the database port only; the domains match no pod.
   EXPECT_EQ(c.allowed("web", "db"), "TCP 5432");
   EXPECT_EQ(c.allowed("db", "web"), "All Connections");

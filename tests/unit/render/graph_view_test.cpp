@@ -117,10 +117,10 @@ TEST(GraphView, WithoutItsPolicyAWorkloadsEdgesAreBlockedBySide) {
   const GraphView view = make_graph_view(f.result.graph, {{}, &engine});
   const EdgeView& to_cart = edge_to(view, "cart (Pod)", 8080);
   EXPECT_EQ(to_cart.state, EdgeState::blocked);
-  EXPECT_EQ(to_cart.why, "ingress of shop/cart[Pod] (policy shop/default-deny-netobs)");
+  EXPECT_EQ(to_cart.why, "ingress of shop/cart[Pod] (NetworkPolicy shop/default-deny-netobs)");
   const EdgeView& to_db = edge_to(view, "db (Pod)", 5432);
   EXPECT_EQ(to_db.state, EdgeState::blocked);
-  EXPECT_EQ(to_db.why, "egress of shop/cart[Pod] (policy shop/default-deny-netobs)");
+  EXPECT_EQ(to_db.why, "egress of shop/cart[Pod] (NetworkPolicy shop/default-deny-netobs)");
   EXPECT_EQ(edge_to(view, "203.0.113.7", 443).state, EdgeState::blocked);
 }
 

@@ -15,12 +15,6 @@ std::string label_of(const Peer& peer) {
   return to_string(peer);
 }
 
-std::string blocking_side(const char* side, const Peer& subject, const NetworkPolicy* policy) {
-  std::string text = fmt::format("{} of {}", side, to_string(subject));
-  if (policy) text += fmt::format(" (policy {}/{})", policy->namespace_name, policy->name);
-  return text;
-}
-
 // Why no verdict: an end the policies cannot be asked about.
 std::string unchecked_reason(const EdgeId& id, const PolicyEngine& engine) {
   for (const Peer* peer : {&id.client, &id.server}) {
@@ -51,8 +45,8 @@ void overlay(EdgeView& view, const EdgeId& id, const PolicyEngine& engine) {
   }
   view.state = verdict.allowed() ? EdgeState::allowed : EdgeState::blocked;
   std::vector<std::string> sides;
-  if (!verdict.egress) sides.push_back(blocking_side("egress", id.client, verdict.egress_policy));
-  if (!verdict.ingress) sides.push_back(blocking_side("ingress", id.server, verdict.ingress_policy));
+  if (!verdict.egress) sides.push_back(describe_blocked_side(PolicyType::egress, id.client, verdict.egress_blocker));
+  if (!verdict.ingress) sides.push_back(describe_blocked_side(PolicyType::ingress, id.server, verdict.ingress_blocker));
   view.why = fmt::format("{}", fmt::join(sides, "; "));
 }
 
