@@ -27,26 +27,8 @@ inventory="$data/inventory.json"
 [ -f "$flows" ] || "$flowgen" bench "$records" "$flows" "$inventory"
 cat "$flows" >/dev/null # every command reads from the page cache
 
-# best_of CMD...: the best wall time of three runs and the largest peak RSS (KiB), as "s kb".
-# diff exits 1 when the states differ, which is its answer here, not a failure.
-best_of() {
-  local best="" kb=0 out s k code
-  for _ in 1 2 3; do
-    code=0
-    out=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null; } 2>&1) || code=$?
-    if [ "$code" -gt 1 ]; then
-      echo "bench: '$*' failed ($code):" >&2
-      echo "$out" >&2
-      exit 3
-    fi
-    out=$(tail -n 1 <<<"$out")
-    s=${out% *}
-    k=${out#* }
-    if [ -z "$best" ] || awk "BEGIN{exit !($s < $best)}"; then best=$s; fi
-    [ "$k" -gt "$kb" ] && kb=$k
-  done
-  echo "$best $kb"
-}
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 
 policies="$data/policies-$records.yaml"
 "$netobs" recommend "$flows" --inventory "$inventory" --dns none -q -o "$policies"
@@ -55,9 +37,13 @@ less_one="$data/policies-$records-less-one.yaml"
 awk 'BEGIN{doc=0} /^---$/{doc++} doc!=1' "$policies" >"$less_one"
 count=$(grep -c '^kind: NetworkPolicy' "$policies")
 
-read -r rec_s rec_kb <<<"$(best_of "$netobs" recommend "$flows" --inventory "$inventory" --dns none -q -o /dev/null)"
-read -r con_s con_kb <<<"$(best_of "$netobs" connectivity "$policies" --inventory "$inventory")"
-read -r dif_s dif_kb <<<"$(best_of "$netobs" diff "$less_one" --live "$policies" --inventory "$inventory" -q)"
+rec=$(best_of "$netobs" recommend "$flows" --inventory "$inventory" --dns none -q -o /dev/null)
+con=$(best_of "$netobs" connectivity "$policies" --inventory "$inventory")
+# diff exits 1 when the states differ, which is its answer here, not a failure.
+dif=$(best_of --answer-exit 1 "$netobs" diff "$less_one" --live "$policies" --inventory "$inventory" -q)
+read -r rec_s rec_kb <<<"$rec"
+read -r con_s con_kb <<<"$con"
+read -r dif_s dif_kb <<<"$dif"
 
 printf 'flowgen bench %s: %s policies\n' "$records" "$count"
 printf '%-13s %8s %8s %8s\n' command "wall s" "x rec" "RSS MB"
