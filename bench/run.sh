@@ -28,24 +28,8 @@ status=0
 verdict() {  # verdict NAME CONDITION-FOR-AWK
   if awk "BEGIN{exit !($2)}"; then echo "PASS: $1"; else echo "FAIL: $1"; status=1; fi
 }
-# best_of CMD...: the best wall time of three runs, and the largest peak RSS (KiB), as "s kb".
-best_of() {
-  local best="" kb=0 out s k
-  for _ in 1 2 3; do
-    # A failing command is no measurement: stop with its output instead of timing an error.
-    if ! out=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null; } 2>&1); then
-      echo "bench: '$*' failed:" >&2
-      echo "$out" >&2
-      exit 3
-    fi
-    out=$(tail -n 1 <<<"$out")
-    s=${out% *}
-    k=${out#* }
-    if [ -z "$best" ] || awk "BEGIN{exit !($s < $best)}"; then best=$s; fi
-    [ "$k" -gt "$kb" ] && kb=$k
-  done
-  echo "$best $kb"
-}
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 printf '%-10s %6s %8s %8s %9s %8s %7s %7s\n' records MB "wc -l s" "loop s" "netobs s" "x loop" "RSS MB" edges
 min_rss=0
 max_rss=0

@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
+#include <stdexcept>
 #include <string>
 
 #include "writers.hpp"
@@ -28,9 +30,35 @@ bool write(const std::filesystem::path& path, const std::string& content) {
 
 int usage() {
   std::cerr << "usage: flowgen scenario SAMPLES_DIR\n"
-               "       flowgen bench RECORDS FLOWS_FILE INVENTORY_FILE\n"
-               "       flowgen bench-hubble MEGABYTES FLOWS_FILE INVENTORY_FILE\n";
+               "       flowgen bench RECORDS FLOWS_FILE INVENTORY_FILE [WORKLOADS]\n"
+               "       flowgen bench-hubble MEGABYTES FLOWS_FILE INVENTORY_FILE [WORKLOADS]\n"
+               "WORKLOADS (default 1000): a multiple of 25 from 50 to 1000000; each workload has 4 pods,\n"
+               "25 workloads a namespace.\n";
   return 2;
+}
+
+// The bench cluster grows by namespaces of the same shape, so 1,000 workloads is the scenario
+// the benchmarks always had (same bytes) and a larger one only has more of its namespaces. At
+// least two namespaces, so "one call into the next namespace" leaves its own; at most a size
+// whose pod addresses stay unique and clear of CoreDNS's 10.200.0.53.
+constexpr int k_workloads_per_namespace = 25;
+constexpr int k_pods_per_workload = 4;
+
+std::optional<flowgen::Scenario> bench_scenario_of(int argc, char** argv) {
+  int workloads = 1000;
+  if (argc == 6) {
+    try {
+      std::size_t end = 0;
+      workloads = std::stoi(argv[5], &end);
+      if (argv[5][end] != '\0') return std::nullopt;
+    } catch (const std::exception&) {
+      return std::nullopt;
+    }
+  }
+  if (workloads < 2 * k_workloads_per_namespace || workloads > 1000000 || workloads % k_workloads_per_namespace != 0) {
+    return std::nullopt;
+  }
+  return flowgen::bench_scenario(workloads / k_workloads_per_namespace, k_workloads_per_namespace, k_pods_per_workload);
 }
 
 }  // namespace
@@ -49,17 +77,13 @@ int main(int argc, char** argv) {
         write(dir / "truth" / "connections.tsv", flowgen::truth_tsv(s));
     return ok ? 0 : 3;
   }
-  if (mode == "bench" && argc == 5) {
-    const long long records = std::stoll(argv[2]);
-    const flowgen::Scenario s = flowgen::bench_scenario(40, 25, 4);
-    const bool ok = flowgen::write_bench_records(s, records, argv[3]) && write(argv[4], flowgen::inventory_json(s));
-    return ok ? 0 : 3;
-  }
-  if (mode == "bench-hubble" && argc == 5) {
-    const flowgen::Scenario s = flowgen::bench_scenario(40, 25, 4);
-    const bool ok =
-        flowgen::write_bench_hubble(s, std::stoll(argv[2]), argv[3]) && write(argv[4], flowgen::inventory_json(s));
-    return ok ? 0 : 3;
+  if ((mode == "bench" || mode == "bench-hubble") && (argc == 5 || argc == 6)) {
+    const std::optional<flowgen::Scenario> s = bench_scenario_of(argc, argv);
+    if (!s) return usage();
+    const long long amount = std::stoll(argv[2]);
+    const bool written = mode == "bench" ? flowgen::write_bench_records(*s, amount, argv[3])
+                                         : flowgen::write_bench_hubble(*s, amount, argv[3]);
+    return written && write(argv[4], flowgen::inventory_json(*s)) ? 0 : 3;
   }
   return usage();
 }
