@@ -28,6 +28,12 @@ struct EdgeVerdict {
   bool allowed() const { return egress && ingress; }
 };
 
+// What decided that the side `why` explains (of `subject`) does not allow `protocol port`, in the
+// order the engine decides: an Admin Deny, a Cilium deny rule, the isolation by a namespaced
+// policy, a Baseline Deny.
+Blocker blocker_of(const PolicyEngine& engine, const SideExplanation& why, const ClusterPod& subject, Protocol protocol,
+                   int port);
+
 // "egress of shop/web[Deployment] (NetworkPolicy shop/web)": one side that blocks, for messages.
 std::string describe_blocked_side(PolicyType type, const Peer& subject, const Blocker& blocker);
 

@@ -7,6 +7,21 @@ Blocker tier_blocker(const TieredDecision& decision, PolicyType type) {
   return {describe_rule(*decision.policy, type, decision.rule - 1), decision.policy->location, nullptr};
 }
 
+// Whether `subject`'s side allows the edge; when not, what blocks it.
+bool judge_side(const PolicyEngine& engine, PolicyType type, const Endpoint& subject, const Endpoint& peer,
+                const EdgeId& edge, Blocker& blocker) {
+  if (engine.side(type, subject, peer).contains(edge.protocol, edge.port)) return true;
+  if (subject.pod) {
+    // Explaining costs more than deciding: only for the sides that block.
+    SideExplanation why;
+    engine.side(type, subject, peer, &why);
+    blocker = blocker_of(engine, why, *subject.pod, edge.protocol, edge.port);
+  }
+  return false;
+}
+
+}  // namespace
+
 // What decided that a side does not allow `protocol port`, in the order the engine decides: an
 // Admin Deny, a Cilium deny rule, the isolation by a namespaced policy, a Baseline Deny.
 Blocker blocker_of(const PolicyEngine& engine, const SideExplanation& why, const ClusterPod& subject, Protocol protocol,
@@ -37,21 +52,6 @@ Blocker blocker_of(const PolicyEngine& engine, const SideExplanation& why, const
   }
   return {};
 }
-
-// Whether `subject`'s side allows the edge; when not, what blocks it.
-bool judge_side(const PolicyEngine& engine, PolicyType type, const Endpoint& subject, const Endpoint& peer,
-                const EdgeId& edge, Blocker& blocker) {
-  if (engine.side(type, subject, peer).contains(edge.protocol, edge.port)) return true;
-  if (subject.pod) {
-    // Explaining costs more than deciding: only for the sides that block.
-    SideExplanation why;
-    engine.side(type, subject, peer, &why);
-    blocker = blocker_of(engine, why, *subject.pod, edge.protocol, edge.port);
-  }
-  return false;
-}
-
-}  // namespace
 
 std::string describe_blocked_side(PolicyType type, const Peer& subject, const Blocker& blocker) {
   return std::string(type == PolicyType::egress ? "egress of " : "ingress of ") + to_string(subject) +

@@ -76,7 +76,8 @@ spec:
   const EdgeVerdict verdict = verdict_of(c, 5432);
   ASSERT_TRUE(verdict.evaluated);
   EXPECT_FALSE(verdict.ingress);
-  EXPECT_EQ(verdict.ingress_blocker.what, "AdminNetworkPolicy no-db (policy.networking.k8s.io/v1alpha1) ingress rule 1 (nobody)");
+  EXPECT_EQ(verdict.ingress_blocker.what,
+            "AdminNetworkPolicy no-db (policy.networking.k8s.io/v1alpha1) ingress rule 1 (nobody)");
   EXPECT_EQ(verdict.ingress_blocker.policy, nullptr);
   EXPECT_GT(verdict.ingress_blocker.location.line, 0U);
 }

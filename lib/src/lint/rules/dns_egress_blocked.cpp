@@ -1,3 +1,7 @@
+#include <set>
+
+#include <netobs/edge_check.hpp>
+
 #include "lint/rules/rules.hpp"
 
 namespace netobs::lint::rules {
@@ -22,9 +26,42 @@ std::vector<ClusterPod> dns_pods(const ManifestSet& set) {
   return pods;
 }
 
+std::string missing_ports(bool udp, bool tcp) { return !udp && !tcp ? "UDP or TCP 53" : !udp ? "UDP 53" : "TCP 53"; }
+
+// DNS blocked by another kind than NetworkPolicy (an Admin or Baseline Deny, a Cilium policy): one
+// finding per blocking rule or policy, at it, naming the first workload it cuts off.
+void check_other_kinds(const LintContext& ctx, const std::vector<ClusterPod>& dns, Diagnostics& out) {
+  if (ctx.set->tiered.empty() && ctx.set->cilium.empty()) return;
+  std::set<WorkloadRef> seen;
+  std::set<std::string> reported;
+  for (const auto& pod : ctx.set->pods) {
+    if (pod.host_network || !seen.insert(pod.owner).second) continue;
+    bool udp = false, tcp = false;
+    Blocker blocker;
+    for (const auto& server : dns) {
+      SideExplanation why;
+      const ConnectionSet allowed = ctx.engine->side(PolicyType::egress, Endpoint::of(pod), Endpoint::of(server), &why);
+      udp = udp || allowed.contains(Protocol::udp, 53);
+      tcp = tcp || allowed.contains(Protocol::tcp, 53);
+      if (blocker.what.empty() && !(udp && tcp))
+        blocker = blocker_of(*ctx.engine, why, pod, udp ? Protocol::tcp : Protocol::udp, 53);
+    }
+    // A NetworkPolicy's isolation is reported at that policy, by the loop over policies.
+    if ((udp && tcp) || blocker.policy || blocker.what.empty() || !reported.insert(blocker.what).second) continue;
+    Diagnostic d;
+    d.location = blocker.location;
+    d.message = "egress isolation blocks DNS: " + workload_name(pod.owner) +
+                " cannot reach the cluster DNS (k8s-app=kube-dns in kube-system) on " + missing_ports(udp, tcp) +
+                ": blocked by " + blocker.what;
+    d.involves = {pod.namespace_name};
+    out.push_back(std::move(d));
+  }
+}
+
 Diagnostics check_dns_egress_blocked(const LintContext& ctx) {
   Diagnostics out;
   const auto dns = dns_pods(*ctx.set);
+  check_other_kinds(ctx, dns, out);
   for (const auto& input : ctx.policies) {
     const NetworkPolicy& policy = *input.policy;
     if (!policy.isolates(PolicyType::egress)) continue;
@@ -52,9 +89,7 @@ Diagnostics check_dns_egress_blocked(const LintContext& ctx) {
         out.push_back(ctx.at(input, "/spec",
                              std::string("egress isolation blocks DNS: ") + (pod.name.empty() ? "its pods" : pod.name) +
                                  " cannot reach the cluster DNS (k8s-app=kube-dns in kube-system) on " +
-                                 (!udp && !tcp ? "UDP or TCP 53"
-                                  : !udp       ? "UDP 53"
-                                               : "TCP 53")));
+                                 missing_ports(udp, tcp)));
         break;
       }
     }

@@ -126,6 +126,19 @@ void lower_without_inventory(const LintContext& ctx, Diagnostic& diagnostic) {
                                     spell(Option::inventory), spell(Option::from_cluster));
 }
 
+ClusterPod newcomer_pod(const std::string& namespace_name) {
+  ClusterPod pod;
+  pod.namespace_name = namespace_name;
+  pod.name = "netobs-new-workload";
+  pod.labels = {{"netobs.io/new-workload", "true"}};
+  return pod;
+}
+
+bool open_to_strangers(const LintContext& ctx, const ClusterPod& pod, PolicyType type) {
+  const ClusterPod stranger = newcomer_pod("netobs-new-namespace");
+  return ctx.engine->side(type, Endpoint::of(pod), Endpoint::of(stranger)).is_all();
+}
+
 void add_problems(Diagnostics& out, const std::vector<PolicyProblem>& problems, const ObjectRef& object) {
   for (const auto& problem : problems) {
     Diagnostic d;

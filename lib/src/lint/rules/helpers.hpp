@@ -34,6 +34,12 @@ void for_each_parsed_rule(const PolicyInput& input,
 
 // Kubernetes syntax (apimachinery validation).
 // The located problems a parser recorded for one policy object, as findings about it.
+// Whether everything `type` of `pod` to (or from) a pod of a namespace no policy names is allowed:
+// no policy of any kind restricts that direction of it.
+bool open_to_strangers(const LintContext& ctx, const ClusterPod& pod, PolicyType type);
+// A pod of `namespace_name` with labels no policy names: a workload created there tomorrow.
+ClusterPod newcomer_pod(const std::string& namespace_name);
+
 void add_problems(Diagnostics& out, const std::vector<PolicyProblem>& problems, const ObjectRef& object);
 
 bool is_dns1123_subdomain(const std::string& text);  // metadata.name, label key prefixes

@@ -11,6 +11,16 @@ bool denies_all(const NetworkPolicy& policy, PolicyType type) {
          (type == PolicyType::ingress ? policy.ingress : policy.egress).empty();
 }
 
+// Whether an Admin or Baseline tier or a Cilium policy denies everything to (or from) a workload
+// created in `ns` tomorrow: a pod with labels no policy names, toward a pod of a namespace no
+// policy names. Cluster-scoped default denies (the tiers `recommend --default-deny` writes for
+// the eks and clusternetworkpolicy kinds, a CiliumClusterwideNetworkPolicy) cover namespaces so.
+bool denied_by_other_kinds(const LintContext& ctx, const std::string& ns, PolicyType type) {
+  if (ctx.set->tiered.empty() && ctx.set->cilium.empty()) return false;
+  const ClusterPod newcomer = newcomer_pod(ns), stranger = newcomer_pod("netobs-new-namespace");
+  return ctx.engine->side(type, Endpoint::of(newcomer), Endpoint::of(stranger)).empty();
+}
+
 Diagnostics check_namespace_without_default_deny(const LintContext& ctx) {
   Diagnostics out;
   if (!ctx.pods_known) return out;
@@ -26,7 +36,8 @@ Diagnostics check_namespace_without_default_deny(const LintContext& ctx) {
       const bool found = std::any_of(ctx.set->policies.begin(), ctx.set->policies.end(), [&](const NetworkPolicy& p) {
         return p.namespace_name == ns && denies_all(p, type);
       });
-      if (!found) missing.push_back(type == PolicyType::ingress ? "Ingress" : "Egress");
+      if (!found && !denied_by_other_kinds(ctx, ns, type))
+        missing.push_back(type == PolicyType::ingress ? "Ingress" : "Egress");
     }
     if (missing.empty()) continue;
     Diagnostic d = ctx.about(*pod, "");
