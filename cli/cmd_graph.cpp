@@ -27,7 +27,7 @@ ExitCode run_graph(const GraphOptions& options, std::ostream& out, std::ostream&
   job.format = options.format;
   JobWording wording;
   wording.quiet = options.flows.quiet;
-  wording.no_policies = fmt::format("--policies: no NetworkPolicy in {}", fmt::join(options.policies, ", "));
+  wording.no_policies = fmt::format("--policies: no policy netobs evaluates in {}", fmt::join(options.policies, ", "));
   CollectionTerminal terminal("graph", wording, err);
   job.front_end = terminal.front_end();
   const GraphResult result = run_graph_job(job);
@@ -60,8 +60,8 @@ void add_graph_command(CLI::App& app, ExitCode& exit_code) {
   add_flow_source_options(*cmd, options->flows);
   add_namespace_option(*cmd, options->namespaces);
   cmd->add_option("--policies", options->policies,
-                  "Colour each edge by what these NetworkPolicies do to it, with a default deny in each namespace "
-                  "they cover (repeatable; files or directories); with --from-cluster and none given: the cluster's")
+                  "Colour each edge by what these policies (any kind the engine reads) do to it, with a default "
+                  "deny in each namespace their namespaced policies cover (repeatable; files or directories); with --from-cluster and none given: the cluster's")
       ->type_name("PATH");
   add_format_option(*cmd, options->format,
                     {{FormatName::dot, GraphFormat::dot},

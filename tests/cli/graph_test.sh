@@ -93,7 +93,18 @@ check "broken --policies: exit 3" exit_is 3
 check "broken --policies: file and line" err_has "broken.yaml:"
 run graph "$FLOWS" --inventory "$INVENTORY" --policies "$INVENTORY"
 check "--policies without a NetworkPolicy: exit 3" exit_is 3
-check "--policies without a NetworkPolicy: says so" err_has "no NetworkPolicy in $INVENTORY"
+check "--policies without a policy: says so" err_has "no policy netobs evaluates in $INVENTORY"
+# Policies of any kind the engine reads colour the edges: the cilium kind's recommendation allows
+# every observed edge; a Baseline deny-all blocks them, named at its rule.
+"$NETOBS" recommend "$FLOWS" --inventory "$INVENTORY" -q --output-kind cilium >"$WORK/cilium.yaml" 2>/dev/null
+run graph "$FLOWS" --inventory "$INVENTORY" --policies "$WORK/cilium.yaml" --format json
+check "--policies of the cilium kind: drawn" exit_is 0
+check "--policies of the cilium kind: observed edges allowed" out_has '"state": "allowed"'
+check "--policies of the cilium kind: none blocked" out_lacks '"state": "blocked"'
+printf 'apiVersion: policy.networking.k8s.io/v1alpha1\nkind: BaselineAdminNetworkPolicy\nmetadata: {name: default}\nspec:\n  subject: {namespaces: {}}\n  egress: [{name: deny-all, action: Deny, to: [{namespaces: {}}]}]\n' >"$WORK/banp.yaml"
+run graph "$FLOWS" --inventory "$INVENTORY" --policies "$WORK/banp.yaml" --format json
+check "--policies of a Baseline tier only: drawn" exit_is 0
+check "--policies of a Baseline tier: the deny rule is named" out_has "egress rule 1 (deny-all)"
 run graph "$FLOWS" --inventory "$INVENTORY" --format mermaid -q -n orders
 check "mermaid focus" exit_is 0
 check "mermaid focus keeps the outside peer of orders" out_has '{{"10.0.4.50"}}'

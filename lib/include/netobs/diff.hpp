@@ -27,9 +27,13 @@ struct ObjectChange {
   std::string name;
   std::string unified_diff;  // "--- live/ns/name" ... as `kubectl diff` shows it (all lines for added/removed)
   std::string kind = "NetworkPolicy";
+  std::string group;  // the API group of a tier kind (two groups share ClusterNetworkPolicy), else empty
 
-  // "NetworkPolicy shop/web", "AdminNetworkPolicy deny-all".
-  std::string title() const { return kind + " " + (namespace_name.empty() ? name : namespace_name + "/" + name); }
+  // "NetworkPolicy shop/web", "ClusterNetworkPolicy deny-all (networking.k8s.aws)".
+  std::string title() const {
+    return kind + " " + (namespace_name.empty() ? name : namespace_name + "/" + name) +
+           (group.empty() ? "" : " (" + group + ")");
+  }
 };
 
 struct ConnectivityChange {

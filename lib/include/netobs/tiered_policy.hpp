@@ -83,6 +83,9 @@ struct TieredPolicy {
   std::string as_written;  // the object as JSON, server-set fields left out: what diff compares
 
   const std::vector<TieredRule>& rules(PolicyType type) const { return type == PolicyType::ingress ? ingress : egress; }
+  // The API group: EKS's and the upstream ClusterNetworkPolicy share a kind and a name space, yet
+  // are separate resources (applying one never replaces the other).
+  std::string group() const { return api_version.substr(0, api_version.find('/')); }
 };
 
 // "AdminNetworkPolicy deny-slytherin", for messages.

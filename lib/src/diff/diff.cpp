@@ -18,9 +18,9 @@
 namespace netobs {
 namespace {
 
-// (namespace, name, kind): a policy object as the cluster knows it; the namespace is empty for
-// a cluster-scoped kind.
-using ObjectKey = std::tuple<std::string, std::string, std::string>;
+// (namespace, name, kind, apiVersion): a policy object as the cluster knows it; the namespace is
+// empty for a cluster-scoped kind, the apiVersion only where two API groups share a kind.
+using ObjectKey = std::tuple<std::string, std::string, std::string, std::string>;
 
 std::string policy_text(const NetworkPolicy& policy) {
   std::string text = render_policies({normalize_policy(policy)}, OutputFormat::yaml);
@@ -38,10 +38,15 @@ std::string written_text(const std::string& as_written) {
 // Every policy object of `set`, of every kind the engine reads, as YAML.
 std::map<ObjectKey, std::string> object_texts(const ManifestSet& set) {
   std::map<ObjectKey, std::string> out;
-  for (const auto& policy : set.policies) out[{policy.namespace_name, policy.name, policy.kind}] = policy_text(policy);
-  for (const auto& policy : set.tiered) out[{"", policy.name, policy.kind}] = written_text(policy.as_written);
+  for (const auto& policy : set.policies) {
+    out[{policy.namespace_name, policy.name, policy.kind, ""}] = policy_text(policy);
+  }
+  for (const auto& policy : set.tiered) {
+    // Keyed by group, not version: a new version of the same resource is a change, not a new object.
+    out[{"", policy.name, policy.kind, policy.group()}] = written_text(policy.as_written);
+  }
   for (const auto& policy : set.cilium) {
-    out[{policy.namespace_name, policy.name, policy.kind}] = written_text(policy.as_written);
+    out[{policy.namespace_name, policy.name, policy.kind, ""}] = written_text(policy.as_written);
   }
   return out;
 }
@@ -55,7 +60,7 @@ std::vector<ObjectChange> diff_objects(const ManifestSet& live, const ManifestSe
   for (const auto& [key, text] : after) keys.insert(key);
   std::vector<ObjectChange> out;
   for (const auto& key : keys) {
-    const auto& [namespace_name, name, kind] = key;
+    const auto& [namespace_name, name, kind, group] = key;
     if (!namespace_name.empty() && !scope.includes(namespace_name)) continue;
     auto b = before.find(key);
     auto a = after.find(key);
@@ -65,9 +70,10 @@ std::vector<ObjectChange> diff_objects(const ManifestSet& live, const ManifestSe
     change.namespace_name = namespace_name;
     change.name = name;
     change.kind = kind;
-    // NetworkPolicies keep the paths they always had; other kinds are named by kind too.
-    const std::string path =
-        (kind == "NetworkPolicy" ? "" : kind + "/") + (namespace_name.empty() ? name : namespace_name + "/" + name);
+    change.group = group;
+    // NetworkPolicies keep the paths they always had; other kinds are named by kind (and group) too.
+    const std::string path = (kind == "NetworkPolicy" ? "" : kind + (group.empty() ? "" : "." + group) + "/") +
+                             (namespace_name.empty() ? name : namespace_name + "/" + name);
     change.unified_diff =
         unified_diff(in_live ? b->second : "", in_proposal ? a->second : "", in_live ? "live/" + path : "/dev/null",
                      in_proposal ? "proposed/" + path : "/dev/null");
@@ -267,10 +273,10 @@ ManifestSet proposed_state(const ManifestSet& live, const ManifestSet& proposal,
     // Cluster-scoped policies belong to no namespace: those the proposal does not define (kind and
     // name) stay as they are live.
     std::set<std::pair<std::string, std::string>> defined;
-    for (const auto& policy : proposal.tiered) defined.emplace(policy.kind, policy.name);
+    for (const auto& policy : proposal.tiered) defined.emplace(policy.kind + "." + policy.group(), policy.name);
     kept = 0;
     for (const auto& policy : live.tiered) {
-      if (defined.contains({policy.kind, policy.name})) continue;
+      if (defined.contains({policy.kind + "." + policy.group(), policy.name})) continue;
       state.tiered.push_back(policy);
       ++kept;
     }

@@ -17,13 +17,16 @@ std::optional<std::optional<ManifestSet>> read_overlay(JobResult& result, const 
   auto state = load_job_state(result, state_options);
   if (!state) return std::nullopt;
   ManifestSet& set = state->manifests;
-  if (set.policies.empty()) {
+  if (set.policies.empty() && set.tiered.empty() && set.cilium.empty()) {
     // Nothing to overlay, and no namespace to assume a default deny in: surely the wrong files.
     result.fail(Unchecked::no_policies, 0);
     return std::nullopt;
   }
   std::set<std::string> covered;
   for (const auto& policy : set.policies) covered.insert(policy.namespace_name);
+  for (const auto& policy : set.cilium) {
+    if (!policy.namespace_name.empty()) covered.insert(policy.namespace_name);
+  }
   for (const auto& ns : covered) set.policies.push_back(default_deny_policy(ns));
   return std::optional<ManifestSet>(std::move(set));
 }

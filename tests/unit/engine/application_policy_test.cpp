@@ -119,15 +119,51 @@ spec:
   const PolicyDiff diff = diff_policies(live.set, proposal.set, DiffOptions{});
   // The ApplicationNetworkPolicy is the same in both; the ANP changed (server-set metadata aside).
   ASSERT_EQ(diff.objects.size(), 1U);
-  EXPECT_EQ(diff.objects[0].title(), "AdminNetworkPolicy deny-db");
+  EXPECT_EQ(diff.objects[0].title(), "AdminNetworkPolicy deny-db (policy.networking.k8s.io)");
   EXPECT_EQ(diff.objects[0].type, ChangeType::changed);
-  EXPECT_NE(diff.objects[0].unified_diff.find("--- live/AdminNetworkPolicy/deny-db"), std::string::npos)
+  EXPECT_NE(diff.objects[0].unified_diff.find("--- live/AdminNetworkPolicy.policy.networking.k8s.io/deny-db"), std::string::npos)
       << diff.objects[0].unified_diff;
   EXPECT_NE(diff.objects[0].unified_diff.find("+            app: other"), std::string::npos)
       << diff.objects[0].unified_diff;
   EXPECT_EQ(diff.objects[0].unified_diff.find("resourceVersion"), std::string::npos);
   // And the connectivity the Deny took away is back.
   ASSERT_FALSE(diff.connectivity.empty());
+}
+
+TEST(ApplicationPolicy, DiffTellsApartTwoGroupsOfOneKind) {
+  // EKS's ClusterNetworkPolicy and the upstream one are two resources of one kind and name.
+  const std::string eks = R"(---
+apiVersion: networking.k8s.aws/v1alpha1
+kind: ClusterNetworkPolicy
+metadata: {name: same}
+spec:
+  tier: Admin
+  priority: 5
+  subject: {namespaces: {}}
+  ingress: [{name: a, action: Deny, from: [{namespaces: {matchLabels: {x: y}}}]}]
+)";
+  const std::string upstream = R"(---
+apiVersion: policy.networking.k8s.io/v1alpha2
+kind: ClusterNetworkPolicy
+metadata: {name: same}
+spec:
+  tier: Admin
+  priority: 5
+  subject: {namespaces: {}}
+  ingress: [{name: a, action: Deny, from: [{namespaces: {matchLabels: {x: y}}}]}]
+)";
+  Cluster live(app_cluster(eks));
+  Cluster both(app_cluster(eks + upstream));
+  ASSERT_EQ(both.set.tiered.size(), 2U);
+  const PolicyDiff diff = diff_policies(live.set, both.set, DiffOptions{});
+  ASSERT_EQ(diff.objects.size(), 1U);
+  EXPECT_EQ(diff.objects[0].type, ChangeType::added);
+  EXPECT_EQ(diff.objects[0].title(), "ClusterNetworkPolicy same (policy.networking.k8s.io)");
+  // The upstream one alone as the proposal keeps the live EKS one: the same two objects.
+  Cluster proposal(app_cluster(upstream));
+  const PolicyDiff kept = diff_policies(live.set, proposal.set, DiffOptions{});
+  ASSERT_EQ(kept.objects.size(), 1U);
+  EXPECT_EQ(kept.objects[0].type, ChangeType::added);
 }
 
 }  // namespace

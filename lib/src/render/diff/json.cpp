@@ -41,6 +41,7 @@ std::string diff_json(const PolicyDiff& diff) {
   for (const auto& c : diff.objects) {
     out["objects"].push_back({{"change", std::string(to_string(c.type))},
                               {"kind", c.kind},
+                              {"group", c.group},
                               {"namespace", c.namespace_name},
                               {"name", c.name},
                               {"diff", c.unified_diff}});
