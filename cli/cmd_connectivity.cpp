@@ -32,7 +32,8 @@ ExitCode run_connectivity(const ConnectivityOptions& options, std::ostream& out,
 
 void add_connectivity_command(CLI::App& app, ExitCode& exit_code) {
   auto options = std::make_shared<ConnectivityOptions>();
-  CLI::App* cmd = app.add_subcommand("connectivity", "List every connection the policies allow (every kind the engine reads)");
+  CLI::App* cmd =
+      app.add_subcommand("connectivity", "List every connection the policies allow (every kind the engine reads)");
   set_examples(*cmd, {"netobs connectivity k8s/ --inventory cluster.json",
                       "netobs connectivity --from-cluster -n shop --format md -o connectivity.md"});
   cmd->add_option("paths", options->paths, "Manifest files or directories (YAML or JSON)")->type_name("PATH");

@@ -61,7 +61,8 @@ void add_graph_command(CLI::App& app, ExitCode& exit_code) {
   add_namespace_option(*cmd, options->namespaces);
   cmd->add_option("--policies", options->policies,
                   "Colour each edge by what these policies (any kind the engine reads) do to it, with a default "
-                  "deny in each namespace their namespaced policies cover (repeatable; files or directories); with --from-cluster and none given: the cluster's")
+                  "deny in each namespace their namespaced policies cover (repeatable; files or directories); with "
+                  "--from-cluster and none given: the cluster's")
       ->type_name("PATH");
   add_format_option(*cmd, options->format,
                     {{FormatName::dot, GraphFormat::dot},

@@ -53,7 +53,8 @@ ExitCode run_lint(const LintOptions& options, std::ostream& out, std::ostream& e
 
 void add_lint_command(CLI::App& app, ExitCode& exit_code) {
   auto options = std::make_shared<LintOptions>();
-  CLI::App* cmd = app.add_subcommand("lint", "Check policy manifests of every kind the engine reads (exit 1: findings at or above --fail-on)");
+  CLI::App* cmd = app.add_subcommand(
+      "lint", "Check policy manifests of every kind the engine reads (exit 1: findings at or above --fail-on)");
   set_examples(*cmd, {"netobs lint k8s/ --flows flows/ --inventory cluster.json --format sarif -o lint.sarif",
                       "netobs lint --list-rules --format markdown"});
   cmd->add_option("paths", options->paths, "Manifest files or directories (YAML or JSON)")->type_name("PATH");

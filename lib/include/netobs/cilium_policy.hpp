@@ -50,9 +50,13 @@ struct CiliumRule {
   std::vector<LabelSelector> endpoints;
   std::vector<std::string> entities;  // from/toEntities
   std::vector<IpBlock> cidrs;         // from/toCIDR and from/toCIDRSet (with except)
-  // L3 selectors netobs cannot decide from the manifests (toFQDNs, toServices, fromRequires,
-  // ...), by field name: they match nothing.
+  // L3 selectors netobs cannot decide from the manifests (toFQDNs, toServices, ...), by field
+  // name: they match nothing.
   std::vector<std::string> undecided;
+  // fromRequires/toRequires: labels a peer must carry for any endpoints selector of the rules (of
+  // the same allow or deny kind) of every policy selecting the subject to match it. They grant
+  // nothing themselves.
+  std::vector<LabelSelector> required;
   bool has_l3 = false;                                  // some L3 field is set (else toPorts alone names every peer)
   std::optional<std::vector<CiliumPortRule>> to_ports;  // absent: every port
   // `icmps` is set: the rule allows (or denies) ICMP types, which connection sets do not hold, so

@@ -146,7 +146,9 @@ class PolicyEngine {
 
   void index_tiers();
   bool cilium_isolated(const ClusterPod& pod, PolicyType type) const;
-  bool peer_matches(const CiliumRule& rule, const ClusterPod& subject, const Endpoint& other) const;
+  // `required`: the fromRequires/toRequires selectors every endpoints match must also satisfy.
+  bool peer_matches(const CiliumRule& rule, const ClusterPod& subject, const Endpoint& other,
+                    const std::vector<const LabelSelector*>& required) const;
   bool entity_matches(const std::string& entity, const ClusterPod& subject, const Endpoint& other) const;
   ConnectionSet rule_ports(const CiliumRule& rule, const Endpoint& destination, std::string& note) const;
   // Runs the rules of one tier over what is still `open`: what they allow joins `allowed`, what

@@ -63,13 +63,16 @@ bool PolicyEngine::entity_matches(const std::string& entity, const ClusterPod& s
   return entity == "world";
 }
 
-bool PolicyEngine::peer_matches(const CiliumRule& rule, const ClusterPod& subject, const Endpoint& other) const {
+bool PolicyEngine::peer_matches(const CiliumRule& rule, const ClusterPod& subject, const Endpoint& other,
+                                const std::vector<const LabelSelector*>& required) const {
   if (!rule.has_l3) return rule.to_ports.has_value();  // toPorts alone: every peer; `{}`: none
   if (other.pod) {
     const Labels labels =
         cilium_labels(other.pod->labels, other.pod->namespace_name, m_set.namespace_labels(other.pod->namespace_name));
+    const auto matches = [&](const LabelSelector* s) { return s->matches(labels); };
     if (std::any_of(rule.endpoints.begin(), rule.endpoints.end(),
-                    [&](const LabelSelector& s) { return s.matches(labels); })) {
+                    [&](const LabelSelector& s) { return s.matches(labels); }) &&
+        std::all_of(required.begin(), required.end(), matches)) {
       return true;
     }
   } else if (entity_matches("world", subject, other)) {
@@ -111,11 +114,22 @@ ConnectionSet PolicyEngine::cilium_side(PolicyType type, const Endpoint& subject
   ConnectionSet out;
   if (!subject.pod) return out;
   const Endpoint& destination = type == PolicyType::egress ? peer : subject;
+  std::vector<const CiliumPolicy*> selecting;
+  // The requirements of every rule (of this kind) selecting the subject narrow every rule's
+  // endpoints selectors, whichever policy they are in.
+  std::vector<const LabelSelector*> required;
   for (const auto& policy : m_set.cilium) {
     if (!selects(policy, *subject.pod)) continue;
+    selecting.push_back(&policy);
+    for (const auto& rule : policy.rules(type, deny)) {
+      for (const auto& selector : rule.required) required.push_back(&selector);
+    }
+  }
+  for (const CiliumPolicy* selected : selecting) {
+    const CiliumPolicy& policy = *selected;
     const auto& rules = policy.rules(type, deny);
     for (std::size_t i = 0; i < rules.size(); ++i) {
-      if (!peer_matches(rules[i], *subject.pod, peer)) continue;
+      if (!peer_matches(rules[i], *subject.pod, peer, required)) continue;
       std::string note;
       ConnectionSet matched = rule_ports(rules[i], destination, note);
       if (matched.empty()) continue;

@@ -229,10 +229,12 @@ class CiliumReader {
         if (const json& item = list(name); item.is_array() && !item.empty()) rule.undecided.push_back(name);
       }
       rule.has_l3 = !l3_fields.empty();
-      // fromRequires/toRequires narrows the other selectors by labels the peer must also carry:
-      // netobs does not model it, so the rule is taken to match nothing.
-      if (const json& required = field(value, (side + "Requires").c_str()); required.is_array() && !required.empty()) {
-        rule.undecided.push_back(side + "Requires");
+      // fromRequires/toRequires narrows the endpoints selectors by labels the peer must also
+      // carry (the policy's namespace included, as Cilium reads them).
+      const json& required = field(value, (side + "Requires").c_str());
+      for (std::size_t r = 0; required.is_array() && r < required.size(); ++r) {
+        if (auto selector = selector_at(required[r], fmt::format("{}/{}Requires/{}", here, side, r)))
+          rule.required.push_back(*selector);
       }
       if (l3_fields.size() > 1) {
         problem(here, fmt::format("combining {} and {} in one rule is not supported (write a rule for each)",

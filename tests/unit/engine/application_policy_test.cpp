@@ -121,7 +121,8 @@ spec:
   ASSERT_EQ(diff.objects.size(), 1U);
   EXPECT_EQ(diff.objects[0].title(), "AdminNetworkPolicy deny-db (policy.networking.k8s.io)");
   EXPECT_EQ(diff.objects[0].type, ChangeType::changed);
-  EXPECT_NE(diff.objects[0].unified_diff.find("--- live/AdminNetworkPolicy.policy.networking.k8s.io/deny-db"), std::string::npos)
+  EXPECT_NE(diff.objects[0].unified_diff.find("--- live/AdminNetworkPolicy.policy.networking.k8s.io/deny-db"),
+            std::string::npos)
       << diff.objects[0].unified_diff;
   EXPECT_NE(diff.objects[0].unified_diff.find("+            app: other"), std::string::npos)
       << diff.objects[0].unified_diff;

@@ -256,6 +256,39 @@ spec:
       << sentences[0];
 }
 
+TEST(Cilium, FromRequiresNarrowsEveryRuleSelectingThePod) {
+  // db may be reached only from pods of namespace shop, whichever rule allows them: the
+  // requirement of one policy narrows the other's fromEndpoints, and grants nothing. (A
+  // requirement that names no namespace is of the policy's own, as Cilium reads it.)
+  Cluster c(with_cilium(R"(
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata: {name: db-requires-front, namespace: data}
+spec:
+  endpointSelector: {matchLabels: {app: db}}
+  ingress: [{fromRequires: [{matchLabels: {k8s:io.kubernetes.pod.namespace: shop}}]}]
+---
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata: {name: db-allow, namespace: data}
+spec:
+  endpointSelector: {matchLabels: {app: db}}
+  ingress:
+  - fromEndpoints: [{matchLabels: {app: cache}}, {matchLabels: {k8s:io.kubernetes.pod.namespace: shop}}]
+  - fromEntities: [world]
+)"));
+  EXPECT_TRUE(problems_of(c).empty()) << problems_of(c);
+  EXPECT_EQ(c.allowed("web", "db"), "All Connections");
+  EXPECT_EQ(c.allowed("cache", "db"), "No Connections");  // allowed by a rule, refused by the requirement
+  // Entities and CIDRs are not narrowed by it.
+  const PolicyEngine engine(c.set, IpBlockScope::all);
+  EXPECT_EQ(
+      engine.allowed(Endpoint::range(*parse_ip("203.0.113.9"), *parse_ip("203.0.113.9")), Endpoint::of(c.pod("db")))
+          .to_string(),
+      "All Connections");
+  EXPECT_TRUE(not_evaluated(c.set).empty());
+}
+
 TEST(Cilium, MalformedPoliciesCarryLocatedProblems) {
   Cluster c(with_cilium(R"(
 apiVersion: cilium.io/v2
