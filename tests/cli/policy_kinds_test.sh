@@ -89,9 +89,23 @@ DNS_FLOWS="$NETOBS_SOURCE_DIR/tests/data/hubble-dns/flows.jsonl"
 for kind in cilium eks; do
   run recommend "$DNS_FLOWS" --egress-names --output-kind "$kind" --default-deny -q
   keep_output "$kind-egress-names.yaml"
+  cp "$WORK/out" "$WORK/$kind-egress-names.yaml"
 done
 validate_outputs 3
 check "eks --egress-names: an ApplicationNetworkPolicy was checked" grep -q "^ok ApplicationNetworkPolicy web-netobs" "$WORK/validated"
+# What --egress-names wrote allows the flows it was written from: lint --flows and diff --flows
+# match domainNames and toFQDNs against the names the flows resolved each address to.
+DNS_WORKLOADS="$NETOBS_SOURCE_DIR/tests/data/hubble-dns/workloads.yaml"
+for kind in cilium eks; do
+  run lint "$WORK/$kind-egress-names.yaml" "$DNS_WORKLOADS" --flows "$DNS_FLOWS"
+  check "$kind --egress-names: lint --flows finds no blocked flow" exit_is 0
+  check "$kind --egress-names: no observed-flow-blocked" out_lacks "observed-flow-blocked"
+  check "$kind --egress-names: the flows were judged" err_lacks "nothing was checked against observed traffic"
+done
+# Without the names the flows gave, the same rules decide nothing: the domain egress is blocked.
+grep -v '"dns"' "$DNS_FLOWS" >"$WORK/no-answers.jsonl"
+run lint "$WORK/eks-egress-names.yaml" "$DNS_WORKLOADS" --flows "$WORK/no-answers.jsonl"
+check "eks --egress-names without DNS answers: the domain egress is blocked" out_has "to 203.0.113.5 (1 flow) is blocked by the egress of shop/web[Deployment] (ApplicationNetworkPolicy shop/web-netobs)"
 # Peers that are not pods (dual-stack world addresses, the API server's endpoints, Cilium's Ingress
 # proxy as the ingress entity) validate too.
 PEERS="$NETOBS_SOURCE_DIR/tests/data/observed-peers"

@@ -57,6 +57,9 @@ struct CiliumRule {
   // the same allow or deny kind) of every policy selecting the subject to match it. They grant
   // nothing themselves.
   std::vector<LabelSelector> required;
+  // toFQDNs: matched against the names observed flows resolved an address to, when known.
+  std::vector<std::string> fqdn_names;                  // matchName
+  std::vector<std::string> fqdn_patterns;               // matchPattern
   bool has_l3 = false;                                  // some L3 field is set (else toPorts alone names every peer)
   std::optional<std::vector<CiliumPortRule>> to_ports;  // absent: every port
   // `icmps` is set: the rule allows (or denies) ICMP types, which connection sets do not hold, so

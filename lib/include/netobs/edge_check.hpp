@@ -42,7 +42,9 @@ std::string describe_blocked_side(PolicyType type, const Peer& subject, const Bl
 std::vector<Endpoint> endpoints_of(const ManifestSet& set, const Peer& peer);
 
 // Evaluates `edge` (its protocol and port) from the first pod of the client to the first pod of
-// the server. Not evaluated when an end is unknown or both ends are one pod.
-EdgeVerdict check_edge(const PolicyEngine& engine, const EdgeId& edge);
+// the server. Not evaluated when an end is unknown or both ends are one pod. `flows`, when given,
+// is the graph the edge comes from: the names its client resolved the server's address to decide
+// domainNames and toFQDNs peers.
+EdgeVerdict check_edge(const PolicyEngine& engine, const EdgeId& edge, const Graph* flows = nullptr);
 
 }  // namespace netobs

@@ -9,6 +9,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -30,9 +31,15 @@ struct Endpoint {
   const ClusterPod* pod = nullptr;
   IpAddress first;
   IpAddress last;
+  // An address's DNS names, as the other end resolved them in observed flows (Hubble DNS
+  // answers), when known: what domainNames and toFQDNs peers are matched against. Without them
+  // such peers match nothing, and not_evaluated() says so.
+  const std::set<std::string>* names = nullptr;
 
-  static Endpoint of(const ClusterPod& pod) { return Endpoint{&pod, {}, {}}; }
-  static Endpoint range(const IpAddress& first, const IpAddress& last) { return Endpoint{nullptr, first, last}; }
+  static Endpoint of(const ClusterPod& pod) { return Endpoint{&pod, {}, {}, nullptr}; }
+  static Endpoint range(const IpAddress& first, const IpAddress& last) {
+    return Endpoint{nullptr, first, last, nullptr};
+  }
 };
 
 // How one rule of one policy judged a connection.

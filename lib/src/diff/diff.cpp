@@ -210,8 +210,8 @@ FlowImpact diff_flows(const PolicyEngine& live, const PolicyEngine& proposed, co
   for (const auto& [edge, stats] : flows.edges) {
     // A change in scope has an end in it, and so does every flow that used it.
     if (!scope.touches(edge)) continue;
-    const EdgeVerdict before = check_edge(live, edge);
-    const EdgeVerdict after = check_edge(proposed, edge);
+    const EdgeVerdict before = check_edge(live, edge, &flows);
+    const EdgeVerdict after = check_edge(proposed, edge, &flows);
     // A live permission an observed flow took is used, whether or not the proposal knows its ends.
     if (before.evaluated) used.insert({to_string(edge.client), to_string(edge.server)});
     if (before.evaluated || after.evaluated) ++impact.judged;

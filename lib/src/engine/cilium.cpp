@@ -10,6 +10,8 @@
 
 #include <netobs/engine.hpp>
 
+#include "util/domain_name.hpp"
+
 namespace netobs {
 namespace {
 
@@ -75,6 +77,12 @@ bool PolicyEngine::peer_matches(const CiliumRule& rule, const ClusterPod& subjec
         std::all_of(required.begin(), required.end(), matches)) {
       return true;
     }
+  } else if (any_name_matches(rule.fqdn_names, other.names,
+                              [](const std::string& a, const std::string& b) {
+                                return canonical_domain(a) == canonical_domain(b);
+                              }) ||
+             any_name_matches(rule.fqdn_patterns, other.names, fqdn_pattern_matches)) {
+    return true;  // a name the client resolved to this address
   } else if (entity_matches("world", subject, other)) {
     // CIDR rules do not apply to pods or nodes, only to addresses outside the cluster.
     if (std::any_of(rule.cidrs.begin(), rule.cidrs.end(),

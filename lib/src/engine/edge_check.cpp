@@ -70,13 +70,19 @@ std::vector<Endpoint> endpoints_of(const ManifestSet& set, const Peer& peer) {
   return out;
 }
 
-EdgeVerdict check_edge(const PolicyEngine& engine, const EdgeId& edge) {
+EdgeVerdict check_edge(const PolicyEngine& engine, const EdgeId& edge, const Graph* flows) {
   EdgeVerdict verdict;
   const auto clients = endpoints_of(engine.manifests(), edge.client);
-  const auto servers = endpoints_of(engine.manifests(), edge.server);
+  auto servers = endpoints_of(engine.manifests(), edge.server);
   if (clients.empty() || servers.empty()) return verdict;
   const Endpoint& client = clients.front();
-  const Endpoint& server = servers.front();
+  Endpoint& server = servers.front();
+  if (flows && edge.client.kind == PeerKind::workload && edge.server.kind == PeerKind::external) {
+    if (auto by_client = flows->resolved_names.find(edge.client.workload); by_client != flows->resolved_names.end()) {
+      if (auto names = by_client->second.find(edge.server.ip); names != by_client->second.end())
+        server.names = &names->second;
+    }
+  }
   if (client.pod && client.pod == server.pod) return verdict;
   verdict.evaluated = true;
   verdict.egress = judge_side(engine, PolicyType::egress, client, server, edge, verdict.egress_blocker);

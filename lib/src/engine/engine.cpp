@@ -4,6 +4,8 @@
 
 #include <netobs/engine.hpp>
 
+#include "util/domain_name.hpp"
+
 namespace netobs {
 namespace {
 
@@ -78,6 +80,8 @@ bool PolicyEngine::isolated(const ClusterPod& pod, PolicyType type) const {
 
 bool PolicyEngine::peer_matches(const PolicyPeer& peer, const std::string& policy_namespace,
                                 const Endpoint& other) const {
+  if (!peer.domain_names.empty())
+    return !other.pod && any_name_matches(peer.domain_names, other.names, domain_name_matches);
   if (peer.ip_block) {
     if (!other.pod) return block_covers(*peer.ip_block, other.first, other.last);
     if (m_scope == IpBlockScope::external || other.pod->ips.empty()) return false;

@@ -6,6 +6,7 @@
 #include <netobs/engine.hpp>
 
 #include "engine/cilium.hpp"
+#include "util/domain_name.hpp"
 
 namespace netobs {
 namespace {
@@ -93,7 +94,8 @@ bool PolicyEngine::peer_matches(const TieredPeer& peer, const Endpoint& other) c
         }
       }
       return false;
-    case TieredPeer::Kind::domain_names:  // listed in not_evaluated()
+    case TieredPeer::Kind::domain_names:  // known only from observed answers; listed in not_evaluated()
+      return !other.pod && any_name_matches(peer.domain_names, other.names, domain_name_matches);
     case TieredPeer::Kind::invalid:
       return false;
   }

@@ -223,6 +223,14 @@ class CiliumReader {
         read_cidr(k8s::string_at(sets[c], "cidr"), std::move(except), fmt::format("{}/{}CIDRSet/{}", here, side, c),
                   rule);
       }
+      if (type == PolicyType::egress) {
+        for (const auto& fqdn : field(value, "toFQDNs")) {
+          if (const json& name = field(fqdn, "matchName"); name.is_string())
+            rule.fqdn_names.push_back(name.get<std::string>());
+          if (const json& pattern = field(fqdn, "matchPattern"); pattern.is_string())
+            rule.fqdn_patterns.push_back(pattern.get<std::string>());
+        }
+      }
       for (const char* key : {"Groups", "Nodes", "FQDNs", "Services"}) {
         const std::string name = side + key;
         if (name == "fromFQDNs" || name == "fromServices") continue;  // egress only

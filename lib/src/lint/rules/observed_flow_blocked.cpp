@@ -12,7 +12,7 @@ Diagnostics check_observed_flow_blocked(const LintContext& ctx) {
   Diagnostics out;
   if (!ctx.flows) return out;
   for (const auto& [edge, stats] : ctx.flows->edges) {
-    const EdgeVerdict verdict = check_edge(*ctx.engine, edge);
+    const EdgeVerdict verdict = check_edge(*ctx.engine, edge, ctx.flows);
     if (!verdict.evaluated || verdict.allowed()) continue;  // nodes, unknown addresses, workloads not in the manifests
     const PolicyType type = !verdict.egress ? PolicyType::egress : PolicyType::ingress;
     const Blocker& blocker = type == PolicyType::egress ? verdict.egress_blocker : verdict.ingress_blocker;

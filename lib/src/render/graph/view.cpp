@@ -36,8 +36,8 @@ std::string unchecked_reason(const EdgeId& id, const PolicyEngine& engine) {
   return "both ends are one pod";
 }
 
-void overlay(EdgeView& view, const EdgeId& id, const PolicyEngine& engine) {
-  const EdgeVerdict verdict = check_edge(engine, id);
+void overlay(EdgeView& view, const EdgeId& id, const PolicyEngine& engine, const Graph& graph) {
+  const EdgeVerdict verdict = check_edge(engine, id, &graph);
   if (!verdict.evaluated) {
     view.state = EdgeState::not_checked;
     view.why = unchecked_reason(id, engine);
@@ -90,7 +90,7 @@ GraphView make_graph_view(const Graph& graph, const GraphViewOptions& options) {
   for (const auto& [id, stats] : graph.edges) {
     if (!scope.touches(id)) continue;
     EdgeView edge{ids.at(id.client), ids.at(id.server), id.protocol, id.port, stats, EdgeState::observed, {}};
-    if (options.policies) overlay(edge, id, *options.policies);
+    if (options.policies) overlay(edge, id, *options.policies, graph);
     view.edges.push_back(std::move(edge));
   }
   const std::set<std::string> named(scope.namespaces.begin(), scope.namespaces.end());
