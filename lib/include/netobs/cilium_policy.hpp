@@ -84,7 +84,9 @@ struct CiliumPolicy {
   std::optional<bool> default_deny_egress;
   SourceLocation location;
   std::vector<PolicyProblem> problems;
-  std::string as_written;  // the object as JSON, server-set fields left out: what diff compares
+  std::string as_written;
+  std::string part;  // "specs[1]" for one of a policy's list of specs; empty for its `spec`  // the object as JSON,
+                     // server-set fields left out: what diff compares
 
   const std::vector<CiliumRule>& rules(PolicyType type, bool deny) const {
     if (type == PolicyType::ingress) return deny ? ingress_deny : ingress;

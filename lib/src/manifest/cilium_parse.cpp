@@ -53,19 +53,20 @@ bool is_port_name(const std::string& text) {
 
 class CiliumReader {
  public:
-  CiliumReader(const ManifestObject& object, CiliumPolicy& policy) : m_object(object), m_policy(policy) {}
+  // `base` is where the spec read is: "/spec", or "/specs/N" for one of a policy's list of specs.
+  CiliumReader(const ManifestObject& object, CiliumPolicy& policy, std::string base)
+      : m_object(object), m_policy(policy), m_base(std::move(base)) {}
 
-  void read() {
-    const json& spec = field(m_object.value(), "spec");
+  void read(const json& spec) {
     if (!spec.is_object()) {
-      problem("/spec", "spec must be an object (a policy with only `specs` is not read)");
+      problem(m_base, "a spec must be an object");
       return;
     }
     read_subject(spec);
-    m_policy.ingress = read_rules(field(spec, "ingress"), "/spec/ingress", PolicyType::ingress, false);
-    m_policy.egress = read_rules(field(spec, "egress"), "/spec/egress", PolicyType::egress, false);
-    m_policy.ingress_deny = read_rules(field(spec, "ingressDeny"), "/spec/ingressDeny", PolicyType::ingress, true);
-    m_policy.egress_deny = read_rules(field(spec, "egressDeny"), "/spec/egressDeny", PolicyType::egress, true);
+    m_policy.ingress = read_rules(field(spec, "ingress"), m_base + "/ingress", PolicyType::ingress, false);
+    m_policy.egress = read_rules(field(spec, "egress"), m_base + "/egress", PolicyType::egress, false);
+    m_policy.ingress_deny = read_rules(field(spec, "ingressDeny"), m_base + "/ingressDeny", PolicyType::ingress, true);
+    m_policy.egress_deny = read_rules(field(spec, "egressDeny"), m_base + "/egressDeny", PolicyType::egress, true);
     const json& defaults = field(spec, "enableDefaultDeny");
     if (const json& in = field(defaults, "ingress"); in.is_boolean()) m_policy.default_deny_ingress = in.get<bool>();
     if (const json& out = field(defaults, "egress"); out.is_boolean()) m_policy.default_deny_egress = out.get<bool>();
@@ -103,12 +104,12 @@ class CiliumReader {
       return;
     }
     if (endpoints.is_null() == !nodes || (nodes && !m_policy.namespace_name.empty())) {
-      problem("/spec", m_policy.namespace_name.empty()
-                           ? "exactly one of endpointSelector and nodeSelector must be set"
-                           : "endpointSelector must be set (nodeSelector is for the clusterwide kind)");
+      problem(m_base, m_policy.namespace_name.empty()
+                          ? "exactly one of endpointSelector and nodeSelector must be set"
+                          : "endpointSelector must be set (nodeSelector is for the clusterwide kind)");
     }
     if (endpoints.is_null()) return;
-    if (auto selector = selector_at(endpoints, "/spec/endpointSelector")) m_policy.endpoint_selector = *selector;
+    if (auto selector = selector_at(endpoints, m_base + "/endpointSelector")) m_policy.endpoint_selector = *selector;
   }
 
   void read_cidr(const std::string& text, std::vector<std::string> except, const std::string& pointer,
@@ -259,6 +260,7 @@ class CiliumReader {
 
   const ManifestObject& m_object;
   CiliumPolicy& m_policy;
+  std::string m_base;
 };
 
 }  // namespace
@@ -267,18 +269,30 @@ bool is_cilium_policy_kind(const std::string& api_version, const std::string& ki
   return api_version == "cilium.io/v2" && (kind == "CiliumNetworkPolicy" || kind == "CiliumClusterwideNetworkPolicy");
 }
 
-CiliumPolicy parse_cilium_policy(const ManifestObject& object) {
+std::vector<CiliumPolicy> parse_cilium_policy(const ManifestObject& object) {
   const json& value = object.value();
   const json& metadata = field(value, "metadata");
-  CiliumPolicy policy;
-  policy.api_version = k8s::string_at(value, "apiVersion");
-  policy.kind = object.kind;
-  policy.name = k8s::string_at(metadata, "name");
-  if (policy.kind == "CiliumNetworkPolicy") policy.namespace_name = k8s::namespace_of(metadata);
-  policy.location = object.document->location(object.pointer);
-  policy.as_written = k8s::object_as_written(object.value());
-  CiliumReader(object, policy).read();
-  return policy;
+  CiliumPolicy base;
+  base.api_version = k8s::string_at(value, "apiVersion");
+  base.kind = object.kind;
+  base.name = k8s::string_at(metadata, "name");
+  if (base.kind == "CiliumNetworkPolicy") base.namespace_name = k8s::namespace_of(metadata);
+  base.location = object.document->location(object.pointer);
+  base.as_written = k8s::object_as_written(object.value());
+  // A policy holds a `spec`, a list of `specs`, or both: each applies as a policy of its own.
+  std::vector<CiliumPolicy> out;
+  const json& specs = field(value, "specs");
+  if (!field(value, "spec").is_null() || !specs.is_array() || specs.empty()) {
+    out.push_back(base);
+    CiliumReader(object, out.back(), "/spec").read(field(value, "spec"));
+  }
+  for (std::size_t i = 0; specs.is_array() && i < specs.size(); ++i) {
+    out.push_back(base);
+    out.back().part = fmt::format("specs[{}]", i);
+    out.back().location = object.document->location(object.pointer + fmt::format("/specs/{}", i));
+    CiliumReader(object, out.back(), fmt::format("/specs/{}", i)).read(specs[i]);
+  }
+  return out;
 }
 
 }  // namespace netobs

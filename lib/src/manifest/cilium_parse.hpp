@@ -14,6 +14,6 @@ namespace netobs {
 // True for the apiVersion/kind pairs the Cilium model reads.
 bool is_cilium_policy_kind(const std::string& api_version, const std::string& kind);
 
-CiliumPolicy parse_cilium_policy(const ManifestObject& object);
+std::vector<CiliumPolicy> parse_cilium_policy(const ManifestObject& object);
 
 }  // namespace netobs

@@ -12,7 +12,8 @@ bool CiliumPolicy::isolates(PolicyType type) const {
 
 std::string describe(const CiliumPolicy& policy) {
   const std::string name = policy.namespace_name.empty() ? policy.name : policy.namespace_name + "/" + policy.name;
-  return fmt::format("{} {}", policy.kind, name.empty() ? "(no name)" : name);
+  return fmt::format("{} {}{}", policy.kind, name.empty() ? "(no name)" : name,
+                     policy.part.empty() ? "" : " " + policy.part);
 }
 
 std::string describe_rule(const CiliumPolicy& policy, PolicyType type, bool deny, std::size_t index) {

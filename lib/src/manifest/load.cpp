@@ -191,7 +191,7 @@ ManifestSet build_manifest_set(const ManifestFiles& files, std::vector<const Man
     } else if (is_tiered_policy_kind(k8s::string_at(value, "apiVersion"), kind)) {
       set.tiered.push_back(parse_tiered_policy(object));
     } else if (is_cilium_policy_kind(k8s::string_at(value, "apiVersion"), kind)) {
-      set.cilium.push_back(parse_cilium_policy(object));
+      for (auto& policy : parse_cilium_policy(object)) set.cilium.push_back(std::move(policy));
     } else if (kind == "NetworkPolicy" || is_application_policy_kind(kind, value)) {
       set.policies.push_back(parse_policy(object));
       if (policy_objects) policy_objects->push_back(&object);

@@ -289,6 +289,25 @@ spec:
   EXPECT_TRUE(not_evaluated(c.set).empty());
 }
 
+TEST(Cilium, EachOfAListOfSpecsIsAPolicyOfItsOwn) {
+  Cluster c(with_cilium(R"(
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata: {name: multi, namespace: data}
+specs:
+- endpointSelector: {matchLabels: {app: db}}
+  ingress: [{fromEndpoints: [{matchLabels: {k8s:io.kubernetes.pod.namespace: shop}}], toPorts: [{ports: [{port: "5432", protocol: TCP}]}]}]
+- endpointSelector: {matchLabels: {app: cache}}
+  ingress: [{fromEndpoints: [{matchLabels: {app: db}}]}]
+)"));
+  EXPECT_TRUE(problems_of(c).empty()) << problems_of(c);
+  ASSERT_EQ(c.set.cilium.size(), 2U);
+  EXPECT_EQ(describe(c.set.cilium[1]), "CiliumNetworkPolicy data/multi specs[1]");
+  EXPECT_EQ(c.allowed("web", "db"), "TCP 5432");
+  EXPECT_EQ(c.allowed("web", "cache"), "No Connections");
+  EXPECT_EQ(c.allowed("db", "cache"), "All Connections");
+}
+
 TEST(Cilium, MalformedPoliciesCarryLocatedProblems) {
   Cluster c(with_cilium(R"(
 apiVersion: cilium.io/v2

@@ -1,8 +1,8 @@
 // The domain names policies name and how they match the names flows resolved: EKS and
 // network-policy-api domainNames, Cilium's toFQDNs matchName and matchPattern.
-#include <gtest/gtest.h>
-
 #include "util/domain_name.hpp"
+
+#include <gtest/gtest.h>
 
 namespace netobs {
 namespace {
