@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "util/k8s_json.hpp"
+#include "util/k8s_names.hpp"
 
 namespace netobs {
 namespace {
@@ -89,6 +90,7 @@ class CiliumReader {
               "Exists or DoesNotExist)");
       return std::nullopt;
     }
+    if (auto why = selector_problem(*selector, true)) problem(pointer, *why);
     LabelSelector out = to_cilium_keys(*selector);
     if (!m_policy.namespace_name.empty() && !names_namespace(out)) {
       out.match_labels[k_cilium_namespace_key] = m_policy.namespace_name;

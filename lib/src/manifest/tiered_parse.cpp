@@ -4,6 +4,7 @@
 
 #include "util/domain_name.hpp"
 #include "util/k8s_json.hpp"
+#include "util/k8s_names.hpp"
 
 namespace netobs {
 namespace {
@@ -91,18 +92,33 @@ class Reader {
     }
   }
 
+  // A label selector at `pointer`; a malformed one is a problem (evaluated, it would mean what
+  // nobody wrote), and reads as matching nothing.
+  LabelSelector selector_at(const json& value, const std::string& pointer) {
+    if (value.is_null()) return {};  // absent: every one, as np-guard reads it
+    auto selector = k8s::parse_selector(value);
+    std::optional<std::string> why =
+        selector ? selector_problem(*selector)
+                 : std::optional<std::string>(
+                       "invalid label selector (an object of matchLabels and matchExpressions with In, NotIn, "
+                       "Exists or DoesNotExist)");
+    if (!why) return *selector;
+    problem(pointer, *why);
+    return LabelSelector{{}, {{"netobs.io/invalid-selector", SelectorOperator::exists, {}}}};
+  }
+
   // `namespaces: S` or `pods: {namespaceSelector, podSelector}`; nullopt unless exactly one is set.
-  static std::optional<TieredPods> pods_of(const json& value, int& fields) {
+  std::optional<TieredPods> pods_of(const json& value, int& fields, const std::string& pointer) {
     std::optional<TieredPods> out;
     if (const json& ns = field(value, "namespaces"); !ns.is_null()) {
       ++fields;
-      if (auto selector = k8s::parse_selector(ns)) out = TieredPods{*selector, {}};
+      out = TieredPods{selector_at(ns, pointer + "/namespaces"), {}};
     }
     if (const json& pods = field(value, "pods"); !pods.is_null()) {
       ++fields;
       TieredPods p;
-      if (auto selector = k8s::parse_selector(field(pods, "namespaceSelector"))) p.namespace_selector = *selector;
-      if (auto selector = k8s::parse_selector(field(pods, "podSelector"))) p.pod_selector = *selector;
+      p.namespace_selector = selector_at(field(pods, "namespaceSelector"), pointer + "/pods/namespaceSelector");
+      p.pod_selector = selector_at(field(pods, "podSelector"), pointer + "/pods/podSelector");
       out = p;
     }
     return out;
@@ -110,7 +126,7 @@ class Reader {
 
   void read_subject(const json& subject) {
     int fields = 0;
-    auto pods = pods_of(subject, fields);
+    auto pods = pods_of(subject, fields, "/spec/subject");
     if (fields != 1 || !pods) {
       problem("/spec/subject", "exactly one field must be set in a subject");
       return;
@@ -121,14 +137,14 @@ class Reader {
   TieredPeer read_peer(const json& value, PolicyType type, const std::string& pointer, const TieredRule& rule) {
     TieredPeer peer;
     int fields = 0;
-    if (auto pods = pods_of(value, fields)) {
+    if (auto pods = pods_of(value, fields, pointer)) {
       peer.kind = TieredPeer::Kind::pods;
       peer.pods = *pods;
     }
     if (const json& nodes = field(value, "nodes"); !nodes.is_null()) {
       ++fields;
       peer.kind = TieredPeer::Kind::nodes;
-      if (auto selector = k8s::parse_selector(nodes)) peer.node_selector = *selector;
+      peer.node_selector = selector_at(nodes, pointer + "/nodes");
     }
     if (const json& networks = field(value, "networks"); !networks.is_null()) {
       ++fields;

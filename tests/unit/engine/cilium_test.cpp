@@ -308,6 +308,20 @@ specs:
   EXPECT_EQ(c.allowed("db", "cache"), "All Connections");
 }
 
+TEST(Cilium, MalformedSelectorsAreProblems) {
+  Cluster c(with_cilium(R"(
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata: {name: bad, namespace: data}
+spec:
+  endpointSelector: {matchLabels: {"bad key!": x}}
+  ingress: [{fromEndpoints: [{matchExpressions: [{key: app, operator: In}]}]}]
+)"));
+  const std::string problems = problems_of(c);
+  EXPECT_NE(problems.find("label key 'bad key!' is not a valid label key"), std::string::npos) << problems;
+  EXPECT_NE(problems.find("needs a non-empty values list"), std::string::npos) << problems;
+}
+
 TEST(Cilium, MalformedPoliciesCarryLocatedProblems) {
   Cluster c(with_cilium(R"(
 apiVersion: cilium.io/v2

@@ -259,5 +259,22 @@ spec:
   }
 }
 
+TEST(Tiers, MalformedSelectorsAreProblemsNotMatchAll) {
+  // In without values is rejected by the API server; evaluated, it would select everything.
+  Cluster c(with(R"(
+apiVersion: policy.networking.k8s.io/v1alpha1
+kind: AdminNetworkPolicy
+metadata: {name: deny}
+spec:
+  priority: 3
+  subject: {namespaces: {}}
+  ingress: [{name: r, action: Deny, from: [{namespaces: {matchExpressions: [{key: tier, operator: In}]}}]}]
+)"));
+  const auto& problems = c.set.tiered.at(0).problems;
+  ASSERT_EQ(problems.size(), 1U);
+  EXPECT_NE(problems[0].message.find("needs a non-empty values list"), std::string::npos) << problems[0].message;
+  EXPECT_GT(problems[0].location.line, 7U);
+}
+
 }  // namespace
 }  // namespace netobs

@@ -75,26 +75,6 @@ bool is_dns1123_label(const std::string& text) {
   return text.size() <= 63 && std::regex_match(text, k_label);
 }
 
-bool is_dns1123_subdomain(const std::string& text) {
-  static const std::regex k_subdomain("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-  return !text.empty() && text.size() <= 253 && std::regex_match(text, k_subdomain);
-}
-
-bool is_label_value(const std::string& text) {
-  static const std::regex k_value("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
-  return text.empty() || (text.size() <= 63 && std::regex_match(text, k_value));
-}
-
-bool is_label_key(const std::string& text) {
-  const auto slash = text.find('/');
-  std::string name = text;
-  if (slash != std::string::npos) {
-    if (!is_dns1123_subdomain(text.substr(0, slash))) return false;
-    name = text.substr(slash + 1);
-  }
-  return !name.empty() && is_label_value(name);
-}
-
 bool is_port_name(const std::string& text) {
   static const std::regex k_name("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
   return text.size() <= 15 && std::regex_match(text, k_name) && text.find("--") == std::string::npos &&

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "lint/context.hpp"
+#include "util/k8s_names.hpp"
 
 namespace netobs::lint {
 
@@ -42,11 +43,8 @@ ClusterPod newcomer_pod(const std::string& namespace_name);
 
 void add_problems(Diagnostics& out, const std::vector<PolicyProblem>& problems, const ObjectRef& object);
 
-bool is_dns1123_subdomain(const std::string& text);  // metadata.name, label key prefixes
-bool is_dns1123_label(const std::string& text);      // metadata.namespace
-bool is_label_key(const std::string& text);          // [prefix/]name
-bool is_label_value(const std::string& text);
-bool is_port_name(const std::string& text);  // IANA_SVC_NAME
+bool is_dns1123_label(const std::string& text);  // metadata.namespace
+bool is_port_name(const std::string& text);      // IANA_SVC_NAME
 
 // "selects no known pod{where}" with an inventory or the cluster, else "selects no pod{where} in
 // the given manifests" (an operator may create pods no manifest describes).
