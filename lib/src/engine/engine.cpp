@@ -188,6 +188,9 @@ ConnectionSet PolicyEngine::network_policy_side(PolicyType type, const Endpoint&
       if (rv.peer_matches) {
         rv.ports = rule_ports(rule, destination, &rv.note);
         verdict.allowed.unite(rv.ports);
+      } else if (!peer.pod && std::any_of(rule.peers.begin(), rule.peers.end(),
+                                          [](const PolicyPeer& p) { return !p.domain_names.empty(); })) {
+        rv.note = "its domainNames peer is not evaluated: no observed DNS answer names this address";
       }
       verdict.rules.push_back(std::move(rv));
     }

@@ -12,7 +12,9 @@ const char* direction_name(PolicyType type) { return type == PolicyType::egress 
 
 // Why one rule did or did not allow the connection, in words.
 std::string rule_reason(const RuleVerdict& rule, const Explanation& e, const std::string& peer) {
-  if (!rule.peer_matches) return fmt::format("its peers do not select {}", peer);
+  if (!rule.peer_matches) {
+    return fmt::format("its peers do not select {}{}", peer, rule.note.empty() ? "" : " (" + rule.note + ")");
+  }
   if (rule.ports.contains(e.protocol, e.port)) return "allows it";
   if (!rule.note.empty()) return fmt::format("selects {}, but {}", peer, rule.note);
   return fmt::format("selects {}, but its ports ({}) do not include {} {}", peer, rule.ports.to_string(),
@@ -124,10 +126,10 @@ std::string render_explanation_text(const Explanation& e) {
       out += v.subject.ends_with("[External]") || !(type == PolicyType::egress ? e.from : e.to).endpoint.pod
                  ? "  an address outside the cluster: no policy applies to it\n"
              : baseline.empty()
-                 ? fmt::format("  no NetworkPolicy selecting the {} lists {}: all traffic is allowed\n", v.role,
-                               direction_name(type))
-                 : fmt::format("  no NetworkPolicy selecting the {} lists {}: the Baseline tier decides\n{}", v.role,
-                               direction_name(type), baseline);
+                 ? fmt::format("  no policy selecting the {} isolates its {}: all traffic is allowed\n", v.role,
+                               type == PolicyType::egress ? "egress" : "ingress")
+                 : fmt::format("  no policy selecting the {} isolates its {}: the Baseline tier decides\n{}", v.role,
+                               type == PolicyType::egress ? "egress" : "ingress", baseline);
       continue;
     }
     for (const auto& policy : v.side.policies) {
