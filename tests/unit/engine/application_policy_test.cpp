@@ -133,8 +133,8 @@ spec:
 
 TEST(ApplicationPolicy, DiffTellsApartTwoGroupsOfOneKind) {
   // EKS's ClusterNetworkPolicy and the upstream one are two resources of one kind and name.
-  const std::string eks = R"(---
-apiVersion: networking.k8s.aws/v1alpha1
+  const auto same_name = [](const std::string& api_version) {
+    return "---\napiVersion: " + api_version + R"(
 kind: ClusterNetworkPolicy
 metadata: {name: same}
 spec:
@@ -143,16 +143,9 @@ spec:
   subject: {namespaces: {}}
   ingress: [{name: a, action: Deny, from: [{namespaces: {matchLabels: {x: y}}}]}]
 )";
-  const std::string upstream = R"(---
-apiVersion: policy.networking.k8s.io/v1alpha2
-kind: ClusterNetworkPolicy
-metadata: {name: same}
-spec:
-  tier: Admin
-  priority: 5
-  subject: {namespaces: {}}
-  ingress: [{name: a, action: Deny, from: [{namespaces: {matchLabels: {x: y}}}]}]
-)";
+  };
+  const std::string eks = same_name("networking.k8s.aws/v1alpha1");
+  const std::string upstream = same_name("policy.networking.k8s.io/v1alpha2");
   Cluster live(app_cluster(eks));
   Cluster both(app_cluster(eks + upstream));
   ASSERT_EQ(both.set.tiered.size(), 2U);
