@@ -22,6 +22,20 @@ check "offline connectivity of the recorded objects" exit_is 0
 run connectivity --from-cluster --kubeconfig "$WORK/token.kubeconfig"
 check "connectivity --from-cluster exits 0" exit_is 0
 check "connectivity --from-cluster equals the same objects offline" cmp -s "$WORK/out" "$WORK/offline.txt"
+check "policy kinds whose CRD is not installed (404) are said nowhere" err_lacks "adminnetworkpolicies"
+
+# The policies of CRDs the cluster serves are read with the NetworkPolicies: a Cilium deny rule.
+printf '%s\n' '{"apiVersion": "v1", "kind": "List", "items": [{"apiVersion": "cilium.io/v2", "kind": "CiliumNetworkPolicy",' \
+  '"metadata": {"name": "orders-deny", "namespace": "orders"},' \
+  '"spec": {"endpointSelector": {}, "ingressDeny": [{"fromEntities": ["all"]}]}}]}' >"$WORK/cilium.json"
+start_server with_cilium --objects "$WORK/cilium.json"
+kubeconfig "$WORK/cilium.kubeconfig" "https://127.0.0.1:$with_cilium_PORT" "    token: $KUBE_TOKEN"
+run connectivity "$POLICIES" "$WORK/cilium.json" --inventory "$INVENTORY"
+cp "$WORK/out" "$WORK/offline-cilium.txt"
+check "offline connectivity with the Cilium policy differs" sh -c "! cmp -s '$WORK/offline-cilium.txt' '$WORK/offline.txt'"
+run connectivity --from-cluster --kubeconfig "$WORK/cilium.kubeconfig"
+check "connectivity --from-cluster reads the cluster's Cilium policies" cmp -s "$WORK/out" "$WORK/offline-cilium.txt"
+check "the Cilium policies were listed" grep -q "GET /apis/cilium.io/v2/ciliumnetworkpolicies?limit=500 200" "$with_cilium_LOG"
 check "pods were read in pages" grep -q "GET /api/v1/pods?limit=500&continue=" "$main_LOG"
 check "an expired continue token restarted the list" grep -q "/api/v1/pods?limit=500&continue=.* 410" "$main_LOG"
 check "a 429 was retried" grep -q "GET /api/v1/services?limit=500 429" "$main_LOG"

@@ -35,8 +35,10 @@ RESOURCES = {
     "jobs": ("/apis/batch/v1", "Job", True),
     "cronjobs": ("/apis/batch/v1", "CronJob", True),
     "networkpolicies": ("/apis/networking.k8s.io/v1", "NetworkPolicy", True),
+    # A CRD's policies (the other policy kinds netobs reads are not installed here: 404).
+    "ciliumnetworkpolicies": ("/apis/cilium.io/v2", "CiliumNetworkPolicy", True),
 }
-GROUPS = ["apps/v1", "batch/v1", "discovery.k8s.io/v1", "networking.k8s.io/v1"]
+GROUPS = ["apps/v1", "batch/v1", "cilium.io/v2", "discovery.k8s.io/v1", "networking.k8s.io/v1"]
 
 
 class State:

@@ -26,7 +26,7 @@ struct ClusterReadOptions {
 struct ClusterSnapshot {
   std::string origin;              // "cluster <context> (<server>)", for messages
   std::string list;                // {"apiVersion":"v1","kind":"List","items":[...]}, each item with its kind
-  std::string policies;            // the same List holding only the NetworkPolicies
+  std::string policies;            // the same List holding only the policies (of every kind the engine reads)
   std::vector<std::string> notes;  // what could not be read and was left out (e.g. nodes: forbidden)
   // Optional resources the server refused (403) or does not serve (404), each with what is lost.
   std::vector<std::string> warnings;

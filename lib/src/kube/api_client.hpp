@@ -33,6 +33,9 @@ enum class Need : std::uint8_t {
   required,  // netobs cannot work without it: any failure ends the run
   wanted,    // left out with a note when forbidden (403); a 404 means this is no Kubernetes API server
   optional,  // left out with a warning when forbidden (403) or not served (404: older or trimmed servers)
+  // A policy kind of a CRD: not served (404) means it is not installed, so no such policy exists
+  // (said nowhere); forbidden (403) leaves out policies that may exist, with a warning.
+  if_installed,
 };
 
 struct Resource {
@@ -71,6 +74,20 @@ inline constexpr Resource k_resources[] = {
     {"/apis/batch/v1", "cronjobs", "CronJob", true, Need::optional,
      "CronJobs that did not run in the window are not listed as cut off by a default deny"},
     {"/apis/networking.k8s.io/v1", "networkpolicies", "NetworkPolicy", true, Need::required, ""},
+    {"/apis/networking.k8s.aws/v1alpha1", "applicationnetworkpolicies", "ApplicationNetworkPolicy", true,
+     Need::if_installed, "the analysis leaves out the EKS ApplicationNetworkPolicies the cluster may enforce"},
+    {"/apis/networking.k8s.aws/v1alpha1", "clusternetworkpolicies", "ClusterNetworkPolicy", false, Need::if_installed,
+     "the analysis leaves out the EKS ClusterNetworkPolicies the cluster may enforce"},
+    {"/apis/policy.networking.k8s.io/v1alpha1", "adminnetworkpolicies", "AdminNetworkPolicy", false, Need::if_installed,
+     "the analysis leaves out the AdminNetworkPolicies the cluster may enforce"},
+    {"/apis/policy.networking.k8s.io/v1alpha1", "baselineadminnetworkpolicies", "BaselineAdminNetworkPolicy", false,
+     Need::if_installed, "the analysis leaves out the BaselineAdminNetworkPolicy the cluster may enforce"},
+    {"/apis/policy.networking.k8s.io/v1alpha2", "clusternetworkpolicies", "ClusterNetworkPolicy", false,
+     Need::if_installed, "the analysis leaves out the ClusterNetworkPolicies the cluster may enforce"},
+    {"/apis/cilium.io/v2", "ciliumnetworkpolicies", "CiliumNetworkPolicy", true, Need::if_installed,
+     "the analysis leaves out the CiliumNetworkPolicies the cluster may enforce"},
+    {"/apis/cilium.io/v2", "ciliumclusterwidenetworkpolicies", "CiliumClusterwideNetworkPolicy", false,
+     Need::if_installed, "the analysis leaves out the CiliumClusterwideNetworkPolicies the cluster may enforce"},
 };
 
 inline std::string api_version_of(const Resource& resource) {

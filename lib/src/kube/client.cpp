@@ -47,7 +47,9 @@ Result<ClusterSnapshot> read_cluster(const ClusterReadOptions& options) {
         // The 404 message asks whether this is an API server at all: not the question here.
         const std::string reason =
             not_served ? fmt::format("{} does not serve them (404)", snapshot.origin) : describe(listed.error());
-        if (resource.need == kube::Need::optional && (forbidden || not_served)) {
+        if (resource.need == kube::Need::if_installed && not_served) break;  // not installed: none exist
+        if ((resource.need == kube::Need::optional || resource.need == kube::Need::if_installed) &&
+            (forbidden || not_served)) {
           snapshot.warnings.push_back(fmt::format("{}: {}; without them {}", resource.plural, reason, resource.lost));
           if (not_served) break;  // in no namespace either: one warning
           continue;
@@ -62,9 +64,11 @@ Result<ClusterSnapshot> read_cluster(const ClusterReadOptions& options) {
       for (auto& item : *listed) items.push_back(std::move(item));
     }
   }
+  // The policies of every kind the engine reads (items carry the apiVersion they were listed as).
   json policies = json::array();
   for (const auto& item : items) {
-    if (item["kind"] == "NetworkPolicy") policies.push_back(item);
+    const std::string kind = k8s::string_at(item, "kind");
+    if (kind.ends_with("NetworkPolicy")) policies.push_back(item);
   }
   snapshot.policies = k8s::to_json_text(json{{"apiVersion", "v1"}, {"kind", "List"}, {"items", std::move(policies)}});
   snapshot.list = k8s::to_json_text(json{{"apiVersion", "v1"}, {"kind", "List"}, {"items", std::move(items)}});

@@ -44,7 +44,7 @@ Result<void> read_cluster_into(ClusterState& state, const StateOptions& options)
   snapshot->list = std::string();
   state.snapshot_time = snapshot->taken_at;
   if (options.views == StateViews::inventory_and_manifests) {
-    // Policies from the List of NetworkPolicies only; pods, namespaces and nodes from the parsed
+    // Policies from the List of policies only; pods, namespaces and nodes from the parsed
     // List, with owners resolved through ReplicaSets and Jobs as the inventory resolves them.
     auto live = load_manifest_text(snapshot->policies, snapshot->origin);
     if (!live) return tl::unexpected(live.error());
