@@ -80,11 +80,19 @@ Diagnostics check_dns_egress_blocked(const LintContext& ctx) {
     }
     for (const auto& pod : subjects) {
       bool udp = false, tcp = false;
+      bool by_other_kind = false;  // an Admin Deny or a Cilium rule blocks it: reported at that rule
       for (const auto& server : dns) {
-        const ConnectionSet allowed = ctx.engine->side(PolicyType::egress, Endpoint::of(pod), Endpoint::of(server));
+        SideExplanation why;
+        const ConnectionSet allowed =
+            ctx.engine->side(PolicyType::egress, Endpoint::of(pod), Endpoint::of(server), &why);
         udp = udp || allowed.contains(Protocol::udp, 53);
         tcp = tcp || allowed.contains(Protocol::tcp, 53);
+        if (!pod.name.empty() && !(udp && tcp)) {
+          const Blocker blocker = blocker_of(*ctx.engine, why, pod, udp ? Protocol::tcp : Protocol::udp, 53);
+          by_other_kind = by_other_kind || (!blocker.what.empty() && !blocker.policy);
+        }
       }
+      if (by_other_kind) continue;
       if (!udp || !tcp) {
         out.push_back(ctx.at(input, "/spec",
                              std::string("egress isolation blocks DNS: ") + (pod.name.empty() ? "its pods" : pod.name) +
