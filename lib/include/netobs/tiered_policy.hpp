@@ -86,6 +86,8 @@ struct TieredPolicy {
   // The API group: EKS's and the upstream ClusterNetworkPolicy share a kind and a name space, yet
   // are separate resources (applying one never replaces the other).
   std::string group() const { return api_version.substr(0, api_version.find('/')); }
+  // "ClusterNetworkPolicy.networking.k8s.aws": the resource type, with the name the identity of one.
+  std::string resource() const { return kind + "." + group(); }
 };
 
 // "AdminNetworkPolicy deny-slytherin", for messages.

@@ -273,10 +273,10 @@ ManifestSet proposed_state(const ManifestSet& live, const ManifestSet& proposal,
     // Cluster-scoped policies belong to no namespace: those the proposal does not define (kind and
     // name) stay as they are live.
     std::set<std::pair<std::string, std::string>> defined;
-    for (const auto& policy : proposal.tiered) defined.emplace(policy.kind + "." + policy.group(), policy.name);
+    for (const auto& policy : proposal.tiered) defined.emplace(policy.resource(), policy.name);
     kept = 0;
     for (const auto& policy : live.tiered) {
-      if (defined.contains({policy.kind + "." + policy.group(), policy.name})) continue;
+      if (defined.contains({policy.resource(), policy.name})) continue;
       state.tiered.push_back(policy);
       ++kept;
     }

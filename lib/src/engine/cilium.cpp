@@ -77,10 +77,7 @@ bool PolicyEngine::peer_matches(const CiliumRule& rule, const ClusterPod& subjec
         std::all_of(required.begin(), required.end(), matches)) {
       return true;
     }
-  } else if (any_name_matches(rule.fqdn_names, other.names,
-                              [](const std::string& a, const std::string& b) {
-                                return canonical_domain(a) == canonical_domain(b);
-                              }) ||
+  } else if (any_name_matches(rule.fqdn_names, other.names, fqdn_name_matches) ||
              any_name_matches(rule.fqdn_patterns, other.names, fqdn_pattern_matches)) {
     return true;  // a name the client resolved to this address
   } else if (entity_matches("world", subject, other)) {

@@ -152,9 +152,9 @@ void merge_manifests(ManifestSet& into, ManifestSet&& from) {
     if (!have.contains({policy.kind, policy.namespace_name, policy.name})) into.policies.push_back(std::move(policy));
   }
   std::set<std::pair<std::string, std::string>> tiered;
-  for (const auto& policy : into.tiered) tiered.emplace(policy.kind + "." + policy.group(), policy.name);
+  for (const auto& policy : into.tiered) tiered.emplace(policy.resource(), policy.name);
   for (auto& policy : from.tiered) {
-    if (!tiered.contains({policy.kind + "." + policy.group(), policy.name})) into.tiered.push_back(std::move(policy));
+    if (!tiered.contains({policy.resource(), policy.name})) into.tiered.push_back(std::move(policy));
   }
   std::set<std::tuple<std::string, std::string, std::string>> cilium;
   for (const auto& policy : into.cilium) cilium.emplace(policy.kind, policy.namespace_name, policy.name);

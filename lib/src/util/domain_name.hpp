@@ -41,6 +41,11 @@ inline std::string canonical_domain(std::string_view name) {
   return out;
 }
 
+// Cilium's toFQDNs matchName against a name: equal as DNS names.
+inline bool fqdn_name_matches(std::string_view match_name, std::string_view name) {
+  return canonical_domain(match_name) == canonical_domain(name);
+}
+
 // A domainNames entry (EKS, network-policy-api) against a name: equal, or "*.suffix" with one or
 // more whole labels before the suffix.
 inline bool domain_name_matches(std::string_view pattern, std::string_view name) {

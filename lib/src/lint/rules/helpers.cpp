@@ -114,9 +114,9 @@ ClusterPod newcomer_pod(const std::string& namespace_name) {
   return pod;
 }
 
-bool open_to_strangers(const LintContext& ctx, const ClusterPod& pod, PolicyType type) {
+ConnectionSet side_toward_stranger(const LintContext& ctx, const ClusterPod& pod, PolicyType type) {
   const ClusterPod stranger = newcomer_pod("netobs-new-namespace");
-  return ctx.engine->side(type, Endpoint::of(pod), Endpoint::of(stranger)).is_all();
+  return ctx.engine->side(type, Endpoint::of(pod), Endpoint::of(stranger));
 }
 
 void add_problems(Diagnostics& out, const std::vector<PolicyProblem>& problems, const ObjectRef& object) {

@@ -35,9 +35,9 @@ void for_each_parsed_rule(const PolicyInput& input,
 
 // Kubernetes syntax (apimachinery validation).
 // The located problems a parser recorded for one policy object, as findings about it.
-// Whether everything `type` of `pod` to (or from) a pod of a namespace no policy names is allowed:
-// no policy of any kind restricts that direction of it.
-bool open_to_strangers(const LintContext& ctx, const ClusterPod& pod, PolicyType type);
+// What `type` of `pod` allows to (or from) a pod of a namespace no policy names: all when no
+// policy of any kind restricts that direction of it, nothing under a default deny.
+ConnectionSet side_toward_stranger(const LintContext& ctx, const ClusterPod& pod, PolicyType type);
 // A pod of `namespace_name` with labels no policy names: a workload created there tomorrow.
 ClusterPod newcomer_pod(const std::string& namespace_name);
 

@@ -17,8 +17,7 @@ bool denies_all(const NetworkPolicy& policy, PolicyType type) {
 // the eks and clusternetworkpolicy kinds, a CiliumClusterwideNetworkPolicy) cover namespaces so.
 bool denied_by_other_kinds(const LintContext& ctx, const std::string& ns, PolicyType type) {
   if (ctx.set->tiered.empty() && ctx.set->cilium.empty()) return false;
-  const ClusterPod newcomer = newcomer_pod(ns), stranger = newcomer_pod("netobs-new-namespace");
-  return ctx.engine->side(type, Endpoint::of(newcomer), Endpoint::of(stranger)).empty();
+  return side_toward_stranger(ctx, newcomer_pod(ns), type).empty();
 }
 
 Diagnostics check_namespace_without_default_deny(const LintContext& ctx) {

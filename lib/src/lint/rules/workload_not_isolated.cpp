@@ -9,7 +9,7 @@ namespace {
 // denies anything of that direction (toward a pod no policy names).
 bool open_in(const LintContext& ctx, const ClusterPod& pod, PolicyType type) {
   if (ctx.engine->isolated(pod, type)) return false;
-  return ctx.set->tiered.empty() || open_to_strangers(ctx, pod, type);
+  return ctx.set->tiered.empty() || side_toward_stranger(ctx, pod, type).is_all();
 }
 
 Diagnostics check_workload_not_isolated(const LintContext& ctx) {
